@@ -33,8 +33,7 @@ function prisma(args: string[], env: NodeJS.ProcessEnv, allowExit: number[] = [0
   }
 }
 
-const hasMigrations = () =>
-  existsSync(migrationsDir) && readdirSync(migrationsDir, { withFileTypes: true }).some((d) => d.isDirectory());
+const hasMigrations = () => existsSync(migrationsDir) && readdirSync(migrationsDir, { withFileTypes: true }).some((d) => d.isDirectory());
 
 /** The schema the committed migrations produce, as a datamodel file; null when there are none. */
 function migratedSchema(scratch: string): string | null {

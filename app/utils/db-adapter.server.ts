@@ -20,9 +20,7 @@ export function driverKind(url: string, driver = process.env.DATABASE_DRIVER): D
   const scheme = url.slice(0, url.indexOf(":") + 1).toLowerCase();
   if (scheme === "file:") return driver === "libsql" ? "libsql-embedded" : "better-sqlite3";
   if (["libsql:", "http:", "https:", "ws:", "wss:"].includes(scheme)) return "libsql-remote";
-  throw new Error(
-    `DATABASE_URL must start with file:, libsql:, http(s): or ws(s): (got "${scheme || url}")`,
-  );
+  throw new Error(`DATABASE_URL must start with file:, libsql:, http(s): or ws(s): (got "${scheme || url}")`);
 }
 
 export function createAdapterFactory(url: string) {

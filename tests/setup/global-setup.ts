@@ -1,1 +1,36 @@
-export default function setup() {}
+/**
+ * Builds the migrated template database once per run: every test file then
+ * starts from a copy of it (ADR 0007). Rebuilt when any migration changes.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+export const TEST_DB_DIR = path.join(root, "tests", ".db");
+export const TEMPLATE_DB = path.join(TEST_DB_DIR, "template.db");
+
+function migrationFiles(): string[] {
+  const dir = path.join(root, "prisma", "migrations");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(dir, d.name, "migration.sql"))
+    .sort();
+}
+
+export default function setup() {
+  mkdirSync(TEST_DB_DIR, { recursive: true });
+  const files = migrationFiles();
+  const digest = createHash("sha256");
+  for (const file of files) digest.update(readFileSync(file));
+  const stamp = path.join(TEST_DB_DIR, "template.sha256");
+  const hash = digest.digest("hex");
+  if (existsSync(TEMPLATE_DB) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
+  rmSync(TEMPLATE_DB, { force: true });
+  const db = new Database(TEMPLATE_DB);
+  db.pragma("journal_mode = DELETE");
+  for (const file of files) db.exec(readFileSync(file, "utf8"));
+  db.close();
+  writeFileSync(stamp, hash);
+}

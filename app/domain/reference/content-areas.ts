@@ -156,16 +156,71 @@ export interface ContentAreaAlias {
 }
 
 export const CONTENT_AREA_ALIASES: readonly ContentAreaAlias[] = [
-  { exam: "STEP1", label: "Microbiology & Immunology", areaIds: ["step1.discipline.microbiology", "step1.discipline.immunology"], source: "usmleStep1Outline" },
-  { exam: "STEP1", label: "Respiratory and Renal/Urinary Systems", areaIds: ["step1.system.respiratory-renal"], source: "usmleStep1Outline" },
-  { exam: "STEP2_CK", label: "Patient Care: Management", areaIds: ["step2ck.task.pharmacotherapy", "step2ck.task.clinical-interventions", "step2ck.task.mixed-management"], source: "step2CkReportedAreas" },
-  { exam: "STEP2_CK", label: "Health Maintenance & Disease Prevention", areaIds: ["step2ck.task.health-maintenance"], source: "step2CkReportedAreas" },
-  { exam: "STEP2_CK", label: "Renal/Urinary & Reproductive", areaIds: ["step2ck.system.renal-reproductive"], source: "step2CkReportedAreas" },
-  { exam: "STEP2_CK", label: "Musculoskeletal System & Skin", areaIds: ["step2ck.system.musculoskeletal-skin"], source: "step2CkReportedAreas" },
+  {
+    exam: "STEP1",
+    label: "Microbiology & Immunology",
+    areaIds: ["step1.discipline.microbiology", "step1.discipline.immunology"],
+    source: "usmleStep1Outline",
+  },
+  {
+    exam: "STEP1",
+    label: "Respiratory and Renal/Urinary Systems",
+    areaIds: ["step1.system.respiratory-renal"],
+    source: "usmleStep1Outline",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Patient Care: Management",
+    areaIds: ["step2ck.task.pharmacotherapy", "step2ck.task.clinical-interventions", "step2ck.task.mixed-management"],
+    source: "step2CkReportedAreas",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Health Maintenance & Disease Prevention",
+    areaIds: ["step2ck.task.health-maintenance"],
+    source: "step2CkReportedAreas",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Renal/Urinary & Reproductive",
+    areaIds: ["step2ck.system.renal-reproductive"],
+    source: "step2CkReportedAreas",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Musculoskeletal System & Skin",
+    areaIds: ["step2ck.system.musculoskeletal-skin"],
+    source: "step2CkReportedAreas",
+  },
   { exam: "STEP2_CK", label: "Musculoskeletal System", areaIds: ["step2ck.system.musculoskeletal-skin"], source: "usmleStep2CkOutline" },
-  { exam: "STEP2_CK", label: "Skin & Subcutaneous Tissue", areaIds: ["step2ck.system.musculoskeletal-skin"], source: "usmleStep2CkOutline" },
-  { exam: "STEP2_CK", label: "Social Sciences (Ethics/Safety/Legal)", areaIds: ["step2ck.system.social-sciences"], source: "step2CkReportedAreas" },
-  { exam: "STEP2_CK", label: "Social Sciences: Communication, Ethics & Patient Safety", areaIds: ["step2ck.system.social-sciences"], source: "step2CkReportedAreas" },
-  { exam: "STEP2_CK", label: "Renal & Urinary System & Male Reproductive System", areaIds: ["step2ck.system.renal-reproductive"], source: "usmleStep2CkOutline" },
-  { exam: "STEP2_CK", label: "Female Reproductive System & Breast", areaIds: ["step2ck.system.renal-reproductive"], source: "usmleStep2CkOutline" },
+  {
+    exam: "STEP2_CK",
+    label: "Skin & Subcutaneous Tissue",
+    areaIds: ["step2ck.system.musculoskeletal-skin"],
+    source: "usmleStep2CkOutline",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Social Sciences (Ethics/Safety/Legal)",
+    areaIds: ["step2ck.system.social-sciences"],
+    source: "step2CkReportedAreas",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Social Sciences: Communication, Ethics & Patient Safety",
+    areaIds: ["step2ck.system.social-sciences"],
+    source: "step2CkReportedAreas",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Renal & Urinary System & Male Reproductive System",
+    areaIds: ["step2ck.system.renal-reproductive"],
+    source: "usmleStep2CkOutline",
+  },
+  {
+    exam: "STEP2_CK",
+    label: "Female Reproductive System & Breast",
+    areaIds: ["step2ck.system.renal-reproductive"],
+    source: "usmleStep2CkOutline",
+  },
 ];

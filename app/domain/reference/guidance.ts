@@ -18,6 +18,11 @@ export const RETAKE_GUIDANCE = {
   milestoneGraceDays: 3,
   /** The readiness gate should be met this many days before the exam. */
   gateDeadlineDaysBeforeExam: 14,
+  /**
+   * A three-digit score counts toward the readiness gate when taken this many
+   * days before the exam: longer than the gate deadline, so the gate can be met by then.
+   */
+  threeDigitGateWindowDays: 28,
   /** The final milestone falls this many days before the exam (1–2 weeks). */
   finalMilestoneDaysBeforeExam: { min: 7, max: 14 },
   /** Prediction interval used for trajectory projections. */

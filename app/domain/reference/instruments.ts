@@ -16,16 +16,7 @@ export const SCALE_FAMILY_LABELS: Record<ScaleFamily, string> = {
   CBSE_SCALED: "CBSE scaled score",
 };
 
-export const INSTRUMENT_IDS = [
-  "NBME_CBSSA",
-  "NBME_CCSSA",
-  "NBME_CCMSA",
-  "NBME_CBSE",
-  "UWSA",
-  "FREE_120",
-  "AMBOSS_SA",
-  "OTHER",
-] as const;
+export const INSTRUMENT_IDS = ["NBME_CBSSA", "NBME_CCSSA", "NBME_CCMSA", "NBME_CBSE", "UWSA", "FREE_120", "AMBOSS_SA", "OTHER"] as const;
 export type InstrumentId = (typeof INSTRUMENT_IDS)[number];
 
 export interface PracticeForm {
@@ -59,8 +50,7 @@ export interface PracticeInstrument {
   check: boolean;
 }
 
-const forms = (names: string[], exam: ExamId | null = null, active = true): PracticeForm[] =>
-  names.map((name) => ({ name, exam, active }));
+const forms = (names: string[], exam: ExamId | null = null, active = true): PracticeForm[] => names.map((name) => ({ name, exam, active }));
 
 export const PRACTICE_INSTRUMENTS: readonly PracticeInstrument[] = [
   {
@@ -77,7 +67,10 @@ export const PRACTICE_INSTRUMENTS: readonly PracticeInstrument[] = [
     // Measured off the April 2026 sample report by a third party: read the real band from each report.
     defaultLowPassBand: { low: 62, high: 68 },
     predictive: true,
-    forms: [...forms(["Form 25"], "STEP1", false), ...forms(["Form 26", "Form 27", "Form 28", "Form 29", "Form 30", "Form 31", "Form 32", "Form 33"], "STEP1")],
+    forms: [
+      ...forms(["Form 25"], "STEP1", false),
+      ...forms(["Form 26", "Form 27", "Form 28", "Form 29", "Form 30", "Form 31", "Form 32", "Form 33"], "STEP1"),
+    ],
     note: "Ready when the whole likely range (EPC ± 4) lies above the printed low-pass band.",
     source: "nbmeCbssaGuidance",
     check: true,

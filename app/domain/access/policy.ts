@@ -1,0 +1,68 @@
+/**
+ * Who may see and do what, as pure predicates over the actor's memberships and
+ * a record's facts. Loaders and actions call these through app/utils/auth.server.ts;
+ * the UI may call them too, but only to hide what the server would refuse anyway.
+ */
+import { OFFICE_ROLES, type Role } from "../vocabulary";
+
+export interface Membership {
+  schoolId: string;
+  role: Role;
+}
+
+export interface Actor {
+  userId: string;
+  memberships: readonly Membership[];
+}
+
+export interface CaseFacts {
+  schoolId: string;
+  tutorId: string | null;
+  studentUserId: string;
+  status: string;
+}
+
+/** How an actor relates to a case; null means no access. */
+export type CaseRelation = "OFFICE" | "TUTOR" | "STUDENT";
+
+export function roleAt(actor: Actor, schoolId: string): Role | null {
+  return actor.memberships.find((m) => m.schoolId === schoolId)?.role ?? null;
+}
+
+export function schoolsWhere(actor: Actor, roles: readonly Role[]): string[] {
+  return actor.memberships.filter((m) => roles.includes(m.role)).map((m) => m.schoolId);
+}
+
+export const isOfficeRole = (role: Role | null): boolean => role !== null && (OFFICE_ROLES as readonly Role[]).includes(role);
+
+export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.memberships.some((m) => roles.includes(m.role));
+}
+
+/**
+ * The office sees every case of its school; a tutor sees a case only while
+ * assigned to it; a student sees only their own case.
+ */
+export function caseRelation(actor: Actor, facts: CaseFacts): CaseRelation | null {
+  const role = roleAt(actor, facts.schoolId);
+  if (isOfficeRole(role)) return "OFFICE";
+  if (role === "TUTOR" && facts.tutorId === actor.userId) return "TUTOR";
+  if (role === "STUDENT" && facts.studentUserId === actor.userId) return "STUDENT";
+  return null;
+}
+
+/** A tutor serving the school may take an unassigned case from its intake queue. */
+export function canTakeCase(actor: Actor, facts: CaseFacts): boolean {
+  return roleAt(actor, facts.schoolId) === "TUTOR" && facts.tutorId === null && facts.status !== "CLOSED";
+}
+
+/** Staff who may work a case: the office, or its assigned tutor. */
+export function canWorkCase(relation: CaseRelation | null): boolean {
+  return relation === "OFFICE" || relation === "TUTOR";
+}
+
+/** Which home a person lands on: the most senior role they hold anywhere. */
+export function primaryRole(actor: Actor): Role | null {
+  const order: Role[] = ["ADMIN", "ADVISOR", "TUTOR", "STUDENT"];
+  return order.find((role) => actor.memberships.some((m) => m.role === role)) ?? null;
+}

@@ -1,0 +1,196 @@
+/**
+ * Writes to a retake case. Each runs in one transaction with an activity-log
+ * entry; writes two people can race on are conditional on the case's version
+ * (or, for taking a case, on it still having no tutor), so the second writer
+ * gets a clear refusal instead of silently overwriting the first.
+ */
+import { logActivity } from "../../utils/activity.server";
+import { prisma } from "../../utils/db.server";
+import { formatDate, type IsoDate } from "../dates";
+import type { CaseOutcome, CaseStatus, Role } from "../vocabulary";
+import { CASE_STATUS_LABELS } from "../vocabulary";
+import { onTutorAssigned, transition } from "./status";
+
+export type CaseWriteResult =
+  | { ok: true; version: number }
+  | { ok: false; code: "CONFLICT" | "TAKEN" | "REFUSED" | "CLOSED"; message: string };
+
+export const CONFLICT_MESSAGE =
+  "Someone else changed this case while you were editing it. Nothing was saved: review the current state below, then make your change again.";
+
+/**
+ * "Take on" from the intake queue: the first tutor wins. The write only
+ * succeeds while the case has no tutor; the loser is told who took it.
+ */
+export async function takeCase(input: { caseId: string; tutorId: string }): Promise<CaseWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.retakeCase.findUniqueOrThrow({
+      where: { id: input.caseId },
+      select: { schoolId: true, status: true, version: true, student: { select: { user: { select: { name: true } } } } },
+    });
+    const change = onTutorAssigned(current.status);
+    const claimed = await tx.retakeCase.updateMany({
+      where: { id: input.caseId, tutorId: null, openSlot: "OPEN" },
+      data: { tutorId: input.tutorId, version: { increment: 1 }, ...(change ? { status: change.status } : {}) },
+    });
+    if (claimed.count !== 1) {
+      const now = await tx.retakeCase.findUniqueOrThrow({
+        where: { id: input.caseId },
+        select: { tutor: { select: { name: true } }, openSlot: true },
+      });
+      if (!now.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+      return {
+        ok: false,
+        code: "TAKEN",
+        message: now.tutor ? `${now.tutor.name} has already taken on this case.` : "Another tutor has already taken on this case.",
+      } as const;
+    }
+    await tx.caseAssignment.create({ data: { caseId: input.caseId, tutorId: input.tutorId, assignedById: input.tutorId, kind: "TAKEN" } });
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.tutorId,
+      caseId: input.caseId,
+      entity: "RetakeCase",
+      entityId: input.caseId,
+      action: "case.taken",
+      summary: `Took on ${current.student.user.name}'s case from the intake queue`,
+      before: { tutorId: null, status: current.status },
+      after: { tutorId: input.tutorId, status: change?.status ?? current.status },
+    });
+    return { ok: true, version: current.version + 1 } as const;
+  });
+}
+
+/** The office assigns or reassigns a tutor, with a reason; the history keeps every assignment. */
+export async function assignCase(input: {
+  caseId: string;
+  tutorId: string;
+  reason: string;
+  actorId: string;
+  expectedVersion: number;
+}): Promise<CaseWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.retakeCase.findUniqueOrThrow({
+      where: { id: input.caseId },
+      select: { schoolId: true, status: true, tutorId: true, version: true, openSlot: true, tutor: { select: { name: true } } },
+    });
+    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+    if (current.tutorId === input.tutorId)
+      return { ok: false, code: "REFUSED", message: "That tutor is already assigned to this case." } as const;
+    const change = onTutorAssigned(current.status);
+    const updated = await tx.retakeCase.updateMany({
+      where: { id: input.caseId, version: input.expectedVersion, openSlot: "OPEN" },
+      data: { tutorId: input.tutorId, version: { increment: 1 }, ...(change ? { status: change.status } : {}) },
+    });
+    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    const now = new Date();
+    await tx.caseAssignment.updateMany({ where: { caseId: input.caseId, endedAt: null }, data: { endedAt: now } });
+    await tx.caseAssignment.create({
+      data: {
+        caseId: input.caseId,
+        tutorId: input.tutorId,
+        assignedById: input.actorId,
+        kind: "ASSIGNED",
+        reason: input.reason,
+        startedAt: now,
+      },
+    });
+    const tutor = await tx.user.findUniqueOrThrow({ where: { id: input.tutorId }, select: { name: true } });
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "RetakeCase",
+      entityId: input.caseId,
+      action: current.tutorId ? "case.reassigned" : "case.assigned",
+      summary: current.tutorId
+        ? `Reassigned from ${current.tutor?.name ?? "a tutor"} to ${tutor.name}: ${input.reason}`
+        : `Assigned to ${tutor.name}: ${input.reason}`,
+      before: { tutorId: current.tutorId, status: current.status },
+      after: { tutorId: input.tutorId, status: change?.status ?? current.status },
+    });
+    return { ok: true, version: input.expectedVersion + 1 } as const;
+  });
+}
+
+/** A manual status change, authorized by the state machine and guarded by the version. */
+export async function changeCaseStatus(input: {
+  caseId: string;
+  to: CaseStatus;
+  outcome?: CaseOutcome | null;
+  actorId: string;
+  role: Role;
+  isAssignedTutor: boolean;
+  expectedVersion: number;
+  note?: string | null;
+}): Promise<CaseWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.retakeCase.findUniqueOrThrow({
+      where: { id: input.caseId },
+      select: { schoolId: true, status: true, version: true },
+    });
+    if (current.version !== input.expectedVersion) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    const result = transition(current.status, input.to, {
+      role: input.role,
+      isAssignedTutor: input.isAssignedTutor,
+      outcome: input.outcome ?? undefined,
+    });
+    if (!result.ok) return { ok: false, code: "REFUSED", message: result.reason } as const;
+    const closing = result.status === "CLOSED";
+    const updated = await tx.retakeCase.updateMany({
+      where: { id: input.caseId, version: input.expectedVersion },
+      data: {
+        status: result.status,
+        outcome: result.outcome,
+        version: { increment: 1 },
+        ...(closing ? { openSlot: null, closedAt: new Date() } : {}),
+      },
+    });
+    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "RetakeCase",
+      entityId: input.caseId,
+      action: "case.status_changed",
+      summary: `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[result.status]}${input.note ? `: ${input.note}` : ""}`,
+      before: { status: current.status },
+      after: { status: result.status, outcome: result.outcome },
+    });
+    return { ok: true, version: input.expectedVersion + 1 } as const;
+  });
+}
+
+/** Sets or clears the target exam date (the spacing check is shown, not enforced: the office may know more). */
+export async function setTargetExamDate(input: {
+  caseId: string;
+  date: IsoDate | null;
+  actorId: string;
+  expectedVersion: number;
+}): Promise<CaseWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.retakeCase.findUniqueOrThrow({
+      where: { id: input.caseId },
+      select: { schoolId: true, targetExamDate: true, openSlot: true },
+    });
+    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+    const updated = await tx.retakeCase.updateMany({
+      where: { id: input.caseId, version: input.expectedVersion },
+      data: { targetExamDate: input.date, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "RetakeCase",
+      entityId: input.caseId,
+      action: "case.target_date_set",
+      summary: input.date ? `Target exam date set to ${formatDate(input.date)}` : "Target exam date cleared",
+      before: { targetExamDate: current.targetExamDate },
+      after: { targetExamDate: input.date },
+    });
+    return { ok: true, version: input.expectedVersion + 1 } as const;
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * Escalations opened by the rules, not by hand: a second failure on the same
+ * exam opens one to the office exactly once (the failing attempt is the
+ * escalation's unique trigger); a third raises the open one's severity, or
+ * opens one when none is open.
+ */
+import { logActivity } from "../../utils/activity.server";
+import type { Tx } from "../../utils/db.server";
+import { addBusinessDays, formatDate, type IsoDate } from "../dates";
+import { notify } from "../notifications/notify.server";
+import { examLabel, type ExamId } from "../reference";
+import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
+import { ordinal } from "../attempts/rules";
+
+export const ESCALATION_SEVERITY = { SECOND_FAILURE: 2, THIRD_FAILURE: 3, MANUAL: 2 } as const;
+
+export interface FailureFacts {
+  schoolId: string;
+  caseId: string;
+  attemptId: string;
+  exam: ExamId;
+  failureNumber: number;
+  failureDates: IsoDate[];
+  studentName: string;
+  tutorId: string | null;
+  actorId: string | null;
+  today: IsoDate;
+  settings: SchoolSettings;
+}
+
+export function escalationDueDates(
+  today: IsoDate,
+  settings: Pick<SchoolSettings, "acknowledgeWithinBusinessDays" | "resolveWithinBusinessDays">,
+) {
+  return {
+    acknowledgeBy: addBusinessDays(today, settings.acknowledgeWithinBusinessDays),
+    resolveBy: addBusinessDays(today, settings.resolveWithinBusinessDays),
+  };
+}
+
+export async function officeUserIds(tx: Tx, schoolId: string): Promise<string[]> {
+  const rows = await tx.membership.findMany({
+    where: { schoolId, role: { in: ["ADVISOR", "ADMIN"] }, user: { status: "ACTIVE" } },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
+}
+
+function failureReason(facts: FailureFacts): string {
+  const rung = policyFor(facts.settings.policyLadder, facts.failureNumber);
+  const dates = facts.failureDates.map((d) => formatDate(d)).join(", ");
+  const policy = rung ? ` At this school: ${consequenceLabel(rung.consequence).toLowerCase()} — ${rung.description}` : "";
+  return `${ordinal(facts.failureNumber)} failure of ${examLabel(facts.exam)} (failed ${dates}).${policy}`;
+}
+
+/** Runs inside the transaction that recorded the failure. Returns the escalation id, if any. */
+export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<string | null> {
+  if (facts.failureNumber < 2) return null;
+  const existingForAttempt = await tx.escalation.findUnique({ where: { triggerAttemptId: facts.attemptId }, select: { id: true } });
+  if (existingForAttempt) return existingForAttempt.id;
+  const recipients = [...(await officeUserIds(tx, facts.schoolId)), ...(facts.tutorId ? [facts.tutorId] : [])];
+  const reason = failureReason(facts);
+
+  if (facts.failureNumber >= 3) {
+    const open = await tx.escalation.findFirst({
+      where: { caseId: facts.caseId, status: { not: "RESOLVED" } },
+      select: { id: true, severity: true, version: true },
+      orderBy: { createdAt: "desc" },
+    });
+    if (open) {
+      const severity = Math.max(open.severity, ESCALATION_SEVERITY.THIRD_FAILURE);
+      await tx.escalation.update({ where: { id: open.id }, data: { severity, version: { increment: 1 } } });
+      await tx.escalationEvent.create({
+        data: { escalationId: open.id, actorId: facts.actorId, kind: "SEVERITY", note: `Severity raised to ${severity}: ${reason}` },
+      });
+      await logActivity(tx, {
+        schoolId: facts.schoolId,
+        actorId: facts.actorId,
+        caseId: facts.caseId,
+        entity: "Escalation",
+        entityId: open.id,
+        action: "escalation.severity_raised",
+        summary: `Escalation severity raised after the ${ordinal(facts.failureNumber)} failure`,
+        before: { severity: open.severity },
+        after: { severity },
+      });
+      await notify(tx, {
+        userIds: recipients,
+        schoolId: facts.schoolId,
+        caseId: facts.caseId,
+        kind: "ESCALATION_RAISED",
+        title: `${facts.studentName}: escalation raised`,
+        body: reason,
+        link: `/cases/${facts.caseId}/escalations`,
+        dedupeKey: `escalation:${open.id}:failure:${facts.attemptId}`,
+      });
+      return open.id;
+    }
+  }
+
+  const trigger = facts.failureNumber >= 3 ? "THIRD_FAILURE" : "SECOND_FAILURE";
+  const due = escalationDueDates(facts.today, facts.settings);
+  const escalation = await tx.escalation.create({
+    data: {
+      schoolId: facts.schoolId,
+      caseId: facts.caseId,
+      trigger,
+      triggerAttemptId: facts.attemptId,
+      severity: ESCALATION_SEVERITY[trigger],
+      reason,
+      raisedById: facts.actorId,
+      ...due,
+      events: { create: { actorId: facts.actorId, kind: "CREATED", toStatus: "OPEN", note: reason } },
+    },
+    select: { id: true },
+  });
+  await logActivity(tx, {
+    schoolId: facts.schoolId,
+    actorId: facts.actorId,
+    caseId: facts.caseId,
+    entity: "Escalation",
+    entityId: escalation.id,
+    action: "escalation.opened",
+    summary: `Escalated to the office: ${reason}`,
+    after: { trigger, ...due },
+  });
+  await notify(tx, {
+    userIds: recipients,
+    schoolId: facts.schoolId,
+    caseId: facts.caseId,
+    kind: "ESCALATION_OPENED",
+    title: `${facts.studentName}: escalated to the office`,
+    body: reason,
+    link: `/cases/${facts.caseId}/escalations`,
+    dedupeKey: `escalation:${escalation.id}:opened`,
+  });
+  return escalation.id;
+}

@@ -1,0 +1,50 @@
+/**
+ * Notifications are channel-independent records; each channel gets a delivery
+ * row (in-app now, email later) so another channel can send the same record
+ * without changing it. A dedupe key makes retried events notify once.
+ */
+import type { Tx } from "../../utils/db.server";
+
+export interface NotificationInput {
+  userIds: readonly string[];
+  schoolId: string;
+  caseId?: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+  /** Same key for the same event: a retry creates nothing new. */
+  dedupeKey?: string | null;
+}
+
+export const CHANNELS = ["IN_APP"] as const;
+
+export async function notify(tx: Tx, input: NotificationInput): Promise<number> {
+  let created = 0;
+  for (const userId of new Set(input.userIds)) {
+    if (input.dedupeKey) {
+      const existing = await tx.notification.findUnique({
+        where: { userId_dedupeKey: { userId, dedupeKey: input.dedupeKey } },
+        select: { id: true },
+      });
+      if (existing) continue;
+    }
+    await tx.notification.create({
+      data: {
+        userId,
+        schoolId: input.schoolId,
+        caseId: input.caseId ?? null,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        link: input.link ?? null,
+        dedupeKey: input.dedupeKey ?? null,
+        deliveries: {
+          create: CHANNELS.map((channel) => ({ channel, status: channel === "IN_APP" ? "SENT" : "PENDING", sentAt: new Date() })),
+        },
+      },
+    });
+    created += 1;
+  }
+  return created;
+}

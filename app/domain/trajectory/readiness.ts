@@ -1,0 +1,355 @@
+/**
+ * The school's readiness gate (issue 6 §3) and NBME's CBSSA readiness scenarios
+ * (DOMAIN.md §4.1, §4.7a). The gate is school settings, stored as JSON; the
+ * defaults below come from reference data so one edit there moves them.
+ *
+ * Boundary decisions (tested):
+ * - "Entirely above" is strict: a likely range whose low end equals the band's
+ *   top still touches the band, which NBME calls "within or just above".
+ * - "Entirely below" is strict too: a likely range whose high end equals the
+ *   band's bottom touches the band, so it is "partly below".
+ * - A CBSSA exactly `withinDays` old still counts; exactly `minCount` suffices.
+ * - The three-digit rule is "at or above" standard + margin (inclusive), judged
+ *   on the latest qualifying-instrument score taken in the last
+ *   `withinDaysOfExam` days before the exam (inclusive): a newer, lower score
+ *   supersedes an older, higher one.
+ */
+import { z } from "zod";
+import { addDays, daysBetween, formatDate, type IsoDate, minDate } from "../dates";
+import {
+  type ExamId,
+  examLabel,
+  INSTRUMENT_IDS,
+  type InstrumentId,
+  instrument,
+  isPassFailOnly,
+  passingStandardOn,
+  RETAKE_GUIDANCE,
+} from "../reference";
+import {
+  bandForEntry,
+  formatRange,
+  type LowPassBand,
+  latestLowPassBand,
+  likelyRange,
+  type PracticeExamEntry,
+  plural,
+  recordedBand,
+  type ScoreRange,
+  sortByDate,
+} from "./practice";
+
+// ---------------------------------------------------------------------------
+// NBME's four CBSSA scenarios
+// ---------------------------------------------------------------------------
+
+export const CBSSA_SCENARIOS = ["BELOW", "PARTLY_BELOW", "WITHIN_OR_JUST_ABOVE", "ABOVE"] as const;
+export type CbssaScenario = (typeof CBSSA_SCENARIOS)[number];
+
+/** NBME's guidance for each scenario, in plain words (DOMAIN.md §4.1). */
+export const CBSSA_SCENARIO_GUIDANCE: Record<CbssaScenario, string> = {
+  BELOW: "Likely range entirely below the low-pass band: at risk of failing; more preparation strongly recommended.",
+  PARTLY_BELOW: "Likely range partly below the low-pass band: may still be at risk; more preparation strongly recommended.",
+  WITHIN_OR_JUST_ABOVE:
+    "Likely range within or just above the low-pass band: close to the minimum; two or more such results are more reassuring than one.",
+  ABOVE: "Likely range entirely above the low-pass band: likely ready, though not a guarantee.",
+};
+
+/**
+ * Classifies a CBSSA score by where its likely range (score ± half-width,
+ * clamped to the scale) sits against the low-pass band. Strict at both ends:
+ * touching the band counts as overlapping it.
+ */
+export function classifyCbssa(score: number, band: ScoreRange, instrumentId: InstrumentId = "NBME_CBSSA"): CbssaScenario {
+  const range = likelyRange(instrumentId, score) ?? { low: score, high: score };
+  if (range.high < band.low) return "BELOW";
+  if (range.low < band.low) return "PARTLY_BELOW";
+  if (range.low <= band.high) return "WITHIN_OR_JUST_ABOVE";
+  return "ABOVE";
+}
+
+// ---------------------------------------------------------------------------
+// Gate settings
+// ---------------------------------------------------------------------------
+
+export const CBSSA_GATE_RULES = ["LIKELY_RANGE_ABOVE_LOW_PASS", "LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS"] as const;
+export type CbssaGateRule = (typeof CBSSA_GATE_RULES)[number];
+
+/** The NBME scenarios each CBSSA rule accepts. */
+export const CBSSA_RULE_ACCEPTS: Record<CbssaGateRule, readonly CbssaScenario[]> = {
+  LIKELY_RANGE_ABOVE_LOW_PASS: ["ABOVE"],
+  LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS: ["WITHIN_OR_JUST_ABOVE", "ABOVE"],
+};
+
+const CBSSA_RULE_WORDS: Record<CbssaGateRule, string> = {
+  LIKELY_RANGE_ABOVE_LOW_PASS: "with the likely range entirely above the low-pass band",
+  LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS: "with the likely range within or above the low-pass band",
+};
+
+const THREE_DIGIT_INSTRUMENTS = INSTRUMENT_IDS.filter((id) => instrument(id).scaleFamily === "THREE_DIGIT");
+
+/**
+ * Working defaults: two results (NBME: "two or more such results are more
+ * reassuring"), a window as long as the practice-gap threshold, a margin of one
+ * CCSSA standard error, and a three-digit window that opens before the gate deadline.
+ */
+const GATE_DEFAULTS = {
+  cbssa: {
+    enabled: true,
+    minCount: 2,
+    withinDays: RETAKE_GUIDANCE.practiceGapDays as number,
+    rule: "LIKELY_RANGE_ABOVE_LOW_PASS" as CbssaGateRule,
+  },
+  threeDigit: {
+    enabled: true,
+    margin: instrument("NBME_CCSSA").likelyRangeHalfWidth ?? 0,
+    withinDaysOfExam: RETAKE_GUIDANCE.threeDigitGateWindowDays as number,
+    instruments: ["NBME_CCSSA", "UWSA"] as readonly InstrumentId[],
+  },
+} as const;
+
+const cbssaGateSchema = z.object({
+  enabled: z.boolean().default(GATE_DEFAULTS.cbssa.enabled),
+  minCount: z.int().min(1).max(10).default(GATE_DEFAULTS.cbssa.minCount),
+  withinDays: z.int().min(1).max(365).default(GATE_DEFAULTS.cbssa.withinDays),
+  rule: z.enum(CBSSA_GATE_RULES).default(GATE_DEFAULTS.cbssa.rule),
+});
+
+const threeDigitGateSchema = z.object({
+  enabled: z.boolean().default(GATE_DEFAULTS.threeDigit.enabled),
+  margin: z.number().min(0).max(60).default(GATE_DEFAULTS.threeDigit.margin),
+  withinDaysOfExam: z.int().min(1).max(365).default(GATE_DEFAULTS.threeDigit.withinDaysOfExam),
+  instruments: z
+    .array(
+      z.enum(INSTRUMENT_IDS).refine((id) => THREE_DIGIT_INSTRUMENTS.includes(id), {
+        message: "Only instruments on the three-digit scale can count towards this rule",
+      }),
+    )
+    .min(1)
+    .default(() => [...GATE_DEFAULTS.threeDigit.instruments]),
+});
+
+/** The school's gate settings, as stored (JSON). Missing parts take the defaults. */
+export const readinessGateSchema = z.object({
+  cbssa: cbssaGateSchema.prefault({}),
+  threeDigit: threeDigitGateSchema.prefault({}),
+});
+
+export type ReadinessGate = z.output<typeof readinessGateSchema>;
+export type ReadinessGateInput = z.input<typeof readinessGateSchema>;
+
+/** The default gate, exactly as the schema fills it from `{}`. */
+export const DEFAULT_READINESS_GATE: ReadinessGate = readinessGateSchema.parse({});
+
+/** Stored settings, or the defaults when they are missing or no longer valid. */
+export function readinessGateOrDefault(stored: unknown): ReadinessGate {
+  const parsed = readinessGateSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : readinessGateSchema.parse({});
+}
+
+// ---------------------------------------------------------------------------
+// Evaluation
+// ---------------------------------------------------------------------------
+
+export type ReadinessRuleId = CbssaGateRule | "THREE_DIGIT_STANDARD_PLUS_MARGIN";
+
+export interface ReadinessRuleResult {
+  rule: ReadinessRuleId;
+  met: boolean;
+  /** The reason in words, with the numbers. */
+  detail: string;
+  /**
+   * Points between the latest relevant result and the rule's line: for the
+   * CBSSA rule, how far the latest likely range's low end is from clearing the
+   * band (the "entirely above" rule is strict, so 0 means it touches); for the
+   * three-digit rule, how far the score is below standard + margin.
+   */
+  shortBy?: number;
+  /** CBSSA rule: how many more qualifying CBSSAs are needed. */
+  missingCount?: number;
+  /** Three-digit rule: the score to reach (standard + margin). */
+  target?: number;
+}
+
+export interface ReadinessResult {
+  /** False when no enabled rule applies to this exam. */
+  applicable: boolean;
+  met: boolean;
+  rules: ReadinessRuleResult[];
+  summary: string;
+  /** A short phrase for the caseload column ("Met", "1 more CBSSA needed; latest 5 points short"). */
+  howFar: string;
+}
+
+export interface ReadinessInput {
+  exam: ExamId;
+  examDate: IsoDate | null;
+  today: IsoDate;
+  practiceExams: readonly PracticeExamEntry[];
+  gate: ReadinessGate;
+}
+
+/** Whether the CBSSA rule applies: only to exams the CBSSA informs (Step 1). */
+export function cbssaRuleApplies(exam: ExamId): boolean {
+  return instrument("NBME_CBSSA").targetExams.includes(exam);
+}
+
+/**
+ * Whether the three-digit rule applies: the exam's standard on the reference
+ * date is a number it reports (not pass/fail only), and some configured
+ * instrument informs that exam.
+ */
+export function threeDigitRuleApplies(exam: ExamId, onDate: IsoDate, instruments: readonly InstrumentId[]): boolean {
+  if (isPassFailOnly(exam, onDate) || passingStandardOn(exam, onDate) === null) return false;
+  return instruments.some((id) => instrument(id).targetExams.includes(exam));
+}
+
+export function evaluateReadiness(input: ReadinessInput): ReadinessResult {
+  const { exam, examDate, today, gate } = input;
+  const rules: ReadinessRuleResult[] = [];
+  if (gate.cbssa.enabled && cbssaRuleApplies(exam)) rules.push(evaluateCbssaRule(input));
+  if (gate.threeDigit.enabled && threeDigitRuleApplies(exam, examDate ?? today, gate.threeDigit.instruments)) {
+    rules.push(evaluateThreeDigitRule(input));
+  }
+  if (rules.length === 0) {
+    return {
+      applicable: false,
+      met: false,
+      rules,
+      summary: `No readiness gate applies to ${examLabel(exam)} with the school's settings.`,
+      howFar: "Not applicable",
+    };
+  }
+  const met = rules.every((r) => r.met);
+  return {
+    applicable: true,
+    met,
+    rules,
+    summary: `Readiness gate ${met ? "met" : "not met"}: ${rules.map((r) => r.detail).join("; ")}.`,
+    howFar: met ? "Met" : howFar(rules.find((r) => !r.met) ?? rules[0]),
+  };
+}
+
+function howFar(rule: ReadinessRuleResult): string {
+  const parts: string[] = [];
+  if (rule.missingCount) parts.push(`${plural(rule.missingCount, "more CBSSA")} needed`);
+  if (rule.shortBy !== undefined) {
+    parts.push(
+      rule.target !== undefined ? `${formatPoints(rule.shortBy)} below ${rule.target}` : `latest ${formatPoints(rule.shortBy)} short`,
+    );
+  }
+  if (parts.length === 0) parts.push(rule.rule === "THREE_DIGIT_STANDARD_PLUS_MARGIN" ? "No recent three-digit score" : "Not met");
+  const text = parts.join("; ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const formatPoints = (points: number) => plural(Math.round(points * 10) / 10, "point");
+
+/** CBSSAs in the window whose likely range the rule accepts, counted against `minCount`. */
+export function evaluateCbssaRule(input: ReadinessInput): ReadinessRuleResult {
+  const { today, gate } = input;
+  const { minCount, withinDays, rule } = gate.cbssa;
+  const accepts = CBSSA_RULE_ACCEPTS[rule];
+  const all = sortByDate(input.practiceExams.filter((e) => e.instrumentId === "NBME_CBSSA" && e.takenOn <= today));
+  const inWindow = all.filter((e) => daysBetween(e.takenOn, today) <= withinDays);
+  const qualifying = inWindow.filter((e) => {
+    const band = bandToJudge(e, all);
+    return band !== null && accepts.includes(classifyCbssa(e.score, band));
+  });
+  const met = qualifying.length >= minCount;
+  const missingCount = Math.max(0, minCount - qualifying.length);
+  const counted = met
+    ? `${plural(qualifying.length, "CBSSA")} in the last ${withinDays} days ${CBSSA_RULE_WORDS[rule]} (${minCount} needed)`
+    : `${qualifying.length} of ${plural(minCount, "CBSSA")} in the last ${withinDays} days ${CBSSA_RULE_WORDS[rule]}`;
+
+  const result: ReadinessRuleResult = { rule, met, detail: counted };
+  if (!met) result.missingCount = missingCount;
+
+  const latest = inWindow.at(-1);
+  if (!latest) {
+    const older = all.at(-1);
+    result.detail += older
+      ? `; the latest CBSSA, on ${formatDate(older.takenOn)}, is ${daysBetween(older.takenOn, today)} days old`
+      : "; no CBSSA logged yet";
+    return result;
+  }
+  const band = bandToJudge(latest, all);
+  const range = likelyRange("NBME_CBSSA", latest.score);
+  if (!band || !range || accepts.includes(classifyCbssa(latest.score, band))) return result;
+
+  // The latest result does not qualify: say where its likely range sits and by how much.
+  const bandText = `the low-pass band (${formatRange(band, "PERCENT")}${band.isDefault ? ", typical band" : ""})`;
+  const rangeText = `the latest likely range ${formatRange(range, "PERCENT")} (${formatDate(latest.takenOn)})`;
+  const boundary = rule === "LIKELY_RANGE_ABOVE_LOW_PASS" ? band.high : band.low;
+  const shortBy = boundary - range.low;
+  result.shortBy = shortBy;
+  if (range.high < band.low) {
+    result.detail += `; ${rangeText} lies below ${bandText} by ${formatPoints(band.low - range.high)}`;
+  } else if (rule === "LIKELY_RANGE_ABOVE_LOW_PASS" && shortBy === 0) {
+    result.detail += `; ${rangeText} touches the top of ${bandText}`;
+  } else if (rule === "LIKELY_RANGE_ABOVE_LOW_PASS") {
+    result.detail += `; ${rangeText} overlaps ${bandText} by ${formatPoints(shortBy)}`;
+  } else {
+    result.detail += `; ${rangeText} reaches ${formatPoints(shortBy)} below ${bandText}`;
+  }
+  return result;
+}
+
+/**
+ * A report is judged by the band it printed; when none was recorded, by the
+ * latest band recorded on any CBSSA (as the chart shows), else the default.
+ */
+export function bandToJudge(entry: PracticeExamEntry, cbssas: readonly PracticeExamEntry[]): LowPassBand | null {
+  return recordedBand(entry) ? bandForEntry(entry) : latestLowPassBand(cbssas, entry.instrumentId);
+}
+
+/** The latest configured three-digit score in the final days before the exam, against standard + margin. */
+export function evaluateThreeDigitRule(input: ReadinessInput): ReadinessRuleResult {
+  const { exam, examDate, today, gate } = input;
+  const rule = "THREE_DIGIT_STANDARD_PLUS_MARGIN" as const;
+  const { margin, withinDaysOfExam } = gate.threeDigit;
+  const ids = gate.threeDigit.instruments.filter((id) => instrument(id).targetExams.includes(exam));
+  const names = joinOr(ids.map((id) => instrument(id).shortName));
+
+  if (examDate === null) {
+    return { rule, met: false, detail: `no exam date set; the rule counts ${names} scores in the ${withinDaysOfExam} days before it` };
+  }
+  const standard = passingStandardOn(exam, examDate);
+  if (!standard) return { rule, met: false, detail: `no passing standard known for ${examLabel(exam)} on ${formatDate(examDate)}` };
+  const target = standard.minScore + margin;
+  const line = `${target} (passing ${standard.minScore} + margin ${margin})`;
+
+  const windowStart = addDays(examDate, -withinDaysOfExam);
+  const until = minDate(today, examDate);
+  const scores = sortByDate(input.practiceExams.filter((e) => ids.includes(e.instrumentId) && e.takenOn <= until));
+  const inWindow = scores.filter((e) => e.takenOn >= windowStart);
+  const latest = inWindow.at(-1);
+
+  if (latest) {
+    const what = `${instrument(latest.instrumentId).shortName} ${latest.score} on ${formatDate(latest.takenOn)}`;
+    if (latest.score >= target) return { rule, met: true, target, detail: `latest ${what}, at or above ${line}` };
+    const shortBy = target - latest.score;
+    return { rule, met: false, target, shortBy, detail: `latest ${what}, ${formatPoints(shortBy)} below ${line}` };
+  }
+
+  const opens = today < windowStart ? ` (the window opens on ${formatDate(windowStart)})` : "";
+  let detail = `no ${names} score in the ${withinDaysOfExam} days before the exam${opens}`;
+  const older = scores.at(-1);
+  const result: ReadinessRuleResult = { rule, met: false, target, detail };
+  if (older) {
+    const what = `${instrument(older.instrumentId).shortName} ${older.score} on ${formatDate(older.takenOn)}`;
+    if (older.score < target) {
+      result.shortBy = target - older.score;
+      detail += `; the latest, ${what}, is ${formatPoints(result.shortBy)} below ${line}`;
+    } else {
+      detail += `; the latest, ${what}, reached ${line} but is too early to count`;
+    }
+    result.detail = detail;
+  }
+  return result;
+}
+
+function joinOr(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? "three-digit";
+  return `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}

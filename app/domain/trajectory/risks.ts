@@ -1,0 +1,265 @@
+/**
+ * Trajectory risk flags (issue 6 §4), each with its reason in words so the
+ * caseload and the case overview can say *why* a case is at risk. Thresholds
+ * come from RETAKE_GUIDANCE unless the school passes its own.
+ *
+ * Boundaries (tested): a gap of exactly `practiceGapDays` is flagged; a
+ * milestone exactly `milestoneGraceDays` past is not yet missed (it must be
+ * more than that), and a practice exam exactly `milestoneGraceDays` from it
+ * fulfils it; the gate flag starts exactly `gateDeadlineDaysBeforeExam` days
+ * before the exam.
+ */
+import { daysBetween, formatDate, type IsoDate } from "../dates";
+import { type ExamId, instrument, RETAKE_GUIDANCE } from "../reference";
+import type { CaseStatus } from "../vocabulary";
+import { buildTrajectoryCharts, type ChartSeries, type PassingReference, type TrajectoryChart } from "./chart-data";
+import { formatRange, formatScore, likelyRange, type MilestoneEntry, type PracticeExamEntry, plural, sortByDate } from "./practice";
+import {
+  CBSSA_SCENARIO_GUIDANCE,
+  type CbssaScenario,
+  classifyCbssa,
+  evaluateReadiness,
+  type ReadinessGate,
+  type ReadinessResult,
+  readinessGateSchema,
+} from "./readiness";
+
+export const TRAJECTORY_RISK_CODES = ["PROJECTION_BELOW_PASSING", "PRACTICE_GAP", "MILESTONE_MISSED", "GATE_UNMET_NEAR_EXAM"] as const;
+export type TrajectoryRiskCode = (typeof TRAJECTORY_RISK_CODES)[number];
+
+export const TRAJECTORY_RISK_LABELS: Record<TrajectoryRiskCode, string> = {
+  PROJECTION_BELOW_PASSING: "Projected below passing",
+  PRACTICE_GAP: "No recent practice exam",
+  MILESTONE_MISSED: "Milestone missed",
+  GATE_UNMET_NEAR_EXAM: "Readiness gate unmet near the exam",
+};
+
+/** 1 = watch, 2 = act, 3 = act now. */
+export type RiskSeverity = 1 | 2 | 3;
+
+export interface TrajectoryRisk {
+  code: TrajectoryRiskCode;
+  severity: RiskSeverity;
+  /** Why, with the numbers. */
+  reason: string;
+  /**
+   * What raised it: "projection:<instrumentId>", "practice-exams",
+   * "milestone:<uid>" or "readiness-gate".
+   */
+  source: string;
+}
+
+/** The thresholds these rules read (RETAKE_GUIDANCE or the school's overrides). */
+export interface RiskThresholds {
+  practiceGapDays: number;
+  milestoneGraceDays: number;
+  gateDeadlineDaysBeforeExam: number;
+  projectionConfidence: number;
+  projectionMinPoints: number;
+}
+
+export interface TrajectoryRiskInput {
+  status: CaseStatus;
+  exam: ExamId;
+  examDate: IsoDate | null;
+  today: IsoDate;
+  practiceExams: readonly PracticeExamEntry[];
+  milestones: readonly MilestoneEntry[];
+  /** When the plan became active: measures the gap before any practice exam is logged. */
+  activeSince?: IsoDate | null;
+  /** Precomputed charts (else built from the inputs). */
+  charts?: readonly TrajectoryChart[];
+  /** Precomputed readiness (else evaluated with `gate`, or the default gate). */
+  readiness?: ReadinessResult;
+  gate?: ReadinessGate;
+  thresholds?: RiskThresholds;
+}
+
+/** Statuses in which the plan is running, so practice exams are expected. */
+const PLAN_RUNNING: readonly CaseStatus[] = ["ACTIVE", "READY"];
+
+export function trajectoryRisks(input: TrajectoryRiskInput): TrajectoryRisk[] {
+  if (input.status === "CLOSED") return [];
+  const thresholds = input.thresholds ?? RETAKE_GUIDANCE;
+  const risks = [
+    ...projectionRisks(input, thresholds),
+    ...practiceGapRisks(input, thresholds),
+    ...milestoneRisks(input, thresholds),
+    ...gateRisks(input, thresholds),
+  ];
+  return risks.sort((a, b) => b.severity - a.severity || TRAJECTORY_RISK_CODES.indexOf(a.code) - TRAJECTORY_RISK_CODES.indexOf(b.code));
+}
+
+/** The most severe flag's severity, or 0 when there is none (for the caseload column). */
+export function highestSeverity(risks: readonly TrajectoryRisk[]): 0 | RiskSeverity {
+  return Math.max(0, ...risks.map((r) => r.severity)) as 0 | RiskSeverity;
+}
+
+// ---------------------------------------------------------------------------
+
+const CBSSA_SEVERITY: Record<CbssaScenario, RiskSeverity | null> = {
+  BELOW: 3,
+  PARTLY_BELOW: 2,
+  WITHIN_OR_JUST_ABOVE: 1,
+  ABOVE: null,
+};
+
+/**
+ * A series projected to the exam date against its chart's passing reference,
+ * judged on the whole-point projection people see. Three-digit: the projection
+ * below the standard (3 when even the interval's top is below). CBSSA: NBME's
+ * scenario for the projected score's likely range against the low-pass band
+ * (below 3, partly below 2, within or just above 1; entirely above: no flag).
+ */
+export function projectionRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+  if (input.examDate === null || input.today > input.examDate) return [];
+  const charts =
+    input.charts ??
+    buildTrajectoryCharts({
+      exam: input.exam,
+      examDate: input.examDate,
+      today: input.today,
+      practiceExams: input.practiceExams,
+      milestones: input.milestones,
+      confidence: thresholds.projectionConfidence,
+      minPoints: thresholds.projectionMinPoints,
+    });
+  const risks: TrajectoryRisk[] = [];
+  for (const chart of charts) {
+    if (!chart.passingReference) continue;
+    for (const series of chart.series) {
+      const risk = seriesRisk(series, chart.passingReference, chart);
+      if (risk) risks.push(risk);
+    }
+  }
+  return risks;
+}
+
+function seriesRisk(series: ChartSeries, reference: PassingReference, chart: TrajectoryChart): TrajectoryRisk | null {
+  const p = series.projection;
+  if (p?.kind !== "PROJECTED") return null;
+  const family = chart.scaleFamily;
+  const percent = Math.round(p.confidence * 100);
+  const projectedText = `${series.label} projected ${formatScore(p.projected, family)} on ${formatDate(p.targetDate)} (${percent}% range ${formatRange(p, family)})`;
+  const source = `projection:${series.instrumentId}`;
+
+  // Judge the whole-point projection people see, so a flag never contradicts its own text.
+  const projected = Math.round(p.projected);
+  if (reference.kind === "PASSING_STANDARD") {
+    if (projected >= reference.score) return null;
+    const below = reference.score - projected;
+    return {
+      code: "PROJECTION_BELOW_PASSING",
+      severity: p.high < reference.score ? 3 : 2,
+      reason: `${projectedText}: ${plural(below, "point")} below passing ${reference.score}${p.high < reference.score ? "; even the top of the range is below it" : ""}`,
+      source,
+    };
+  }
+
+  // Only the instrument whose report prints the band is judged against it.
+  if (reference.instrumentId !== series.instrumentId) return null;
+  const scenario = classifyCbssa(projected, reference, series.instrumentId);
+  const severity = CBSSA_SEVERITY[scenario];
+  const range = likelyRange(series.instrumentId, projected);
+  if (severity === null || !range) return null;
+  const where: Record<CbssaScenario, string> = {
+    BELOW: "lies below",
+    PARTLY_BELOW: "is partly below",
+    WITHIN_OR_JUST_ABOVE: "overlaps",
+    ABOVE: "is above",
+  };
+  return {
+    code: "PROJECTION_BELOW_PASSING",
+    severity,
+    reason: `${projectedText}: the projected likely range ${formatRange(range, family)} ${where[scenario]} the low-pass band ${formatRange(reference, family)}${reference.isDefault ? " (typical band)" : ""}. ${CBSSA_SCENARIO_GUIDANCE[scenario]}`,
+    source,
+  };
+}
+
+/** No practice exam for `practiceGapDays` or more while the plan is running (3 at twice the gap). */
+export function practiceGapRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+  if (!PLAN_RUNNING.includes(input.status)) return [];
+  const gap = thresholds.practiceGapDays;
+  const latest = sortByDate(input.practiceExams.filter((e) => e.takenOn <= input.today)).at(-1);
+  const expect = `the plan expects one at least every ${plural(gap, "day")}`;
+  if (latest) {
+    const days = daysBetween(latest.takenOn, input.today);
+    if (days < gap) return [];
+    return [
+      {
+        code: "PRACTICE_GAP",
+        severity: days >= 2 * gap ? 3 : 2,
+        reason: `No practice exam for ${plural(days, "day")} (the last: ${instrument(latest.instrumentId).shortName} on ${formatDate(latest.takenOn)}); ${expect}`,
+        source: "practice-exams",
+      },
+    ];
+  }
+  if (!input.activeSince) return [];
+  const days = daysBetween(input.activeSince, input.today);
+  if (days < gap) return [];
+  return [
+    {
+      code: "PRACTICE_GAP",
+      severity: days >= 2 * gap ? 3 : 2,
+      reason: `No practice exam logged in the ${plural(days, "day")} since the plan started on ${formatDate(input.activeSince)}; ${expect}`,
+      source: "practice-exams",
+    },
+  ];
+}
+
+/**
+ * A milestone more than `milestoneGraceDays` past with no practice exam linked
+ * to it or taken within ± `milestoneGraceDays` of it (of its instrument, when
+ * the milestone names one).
+ */
+export function milestoneRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+  if (!PLAN_RUNNING.includes(input.status)) return [];
+  const grace = thresholds.milestoneGraceDays;
+  const taken = input.practiceExams.filter((e) => e.takenOn <= input.today);
+  const risks: TrajectoryRisk[] = [];
+  for (const m of input.milestones) {
+    const daysPast = daysBetween(m.dueOn, input.today);
+    if (daysPast <= grace) continue;
+    const fulfilled = taken.some(
+      (e) =>
+        e.milestoneUid === m.uid ||
+        ((m.instrumentId === null || e.instrumentId === m.instrumentId) && Math.abs(daysBetween(m.dueOn, e.takenOn)) <= grace),
+    );
+    if (fulfilled) continue;
+    const what = m.instrumentId ? instrument(m.instrumentId).shortName : "practice exam";
+    risks.push({
+      code: "MILESTONE_MISSED",
+      severity: 2,
+      reason: `Milestone "${m.label}" was due on ${formatDate(m.dueOn)} (${plural(daysPast, "day")} ago) and no ${what} was logged within ${plural(grace, "day")} of it`,
+      source: `milestone:${m.uid}`,
+    });
+  }
+  return risks;
+}
+
+/** The gate unmet once the exam is `gateDeadlineDaysBeforeExam` days away or closer. */
+export function gateRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+  if (input.examDate === null) return [];
+  const daysToExam = daysBetween(input.today, input.examDate);
+  if (daysToExam < 0 || daysToExam > thresholds.gateDeadlineDaysBeforeExam) return [];
+  const readiness =
+    input.readiness ??
+    evaluateReadiness({
+      exam: input.exam,
+      examDate: input.examDate,
+      today: input.today,
+      practiceExams: input.practiceExams,
+      gate: input.gate ?? readinessGateSchema.parse({}),
+    });
+  if (!readiness.applicable || readiness.met) return [];
+  const when = daysToExam === 0 ? "on the exam day" : `${plural(daysToExam, "day")} before the exam on ${formatDate(input.examDate)}`;
+  const unmet = readiness.rules.filter((r) => !r.met).map((r) => r.detail);
+  return [
+    {
+      code: "GATE_UNMET_NEAR_EXAM",
+      severity: 3,
+      reason: `The readiness gate is not met ${when}: ${unmet.join("; ")}`,
+      source: "readiness-gate",
+    },
+  ];
+}

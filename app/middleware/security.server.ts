@@ -1,0 +1,32 @@
+/**
+ * Root middleware for every request — documents, data requests and resource
+ * routes alike (ADR 0003):
+ * - refuses a non-GET/HEAD request whose Origin is missing or foreign (CSRF);
+ * - adds the security headers to every response.
+ */
+import { data, type MiddlewareFunction } from "react-router";
+import { nonceContext } from "../context";
+import { allowedOrigins, isProduction } from "../utils/env.server";
+import { applySecurityHeaders, createNonce } from "../utils/headers.server";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isAllowedOrigin(request: Request): boolean {
+  const origin = request.headers.get("Origin");
+  if (!origin || origin === "null") return false;
+  const allowed = allowedOrigins();
+  // Outside production the app also accepts its own URL's origin (e.g. 127.0.0.1 vs localhost).
+  if (!isProduction()) allowed.push(new URL(request.url).origin);
+  return allowed.includes(origin);
+}
+
+export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  if (!SAFE_METHODS.has(request.method.toUpperCase()) && !isAllowedOrigin(request)) {
+    const forbidden = data({ message: "This request did not come from Retake Desk and was refused." }, { status: 403 });
+    throw forbidden;
+  }
+  context.set(nonceContext, createNonce());
+  const response = await next();
+  applySecurityHeaders(response.headers);
+  return response;
+};

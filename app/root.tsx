@@ -1,0 +1,80 @@
+import { useEffect } from "react";
+import { data, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import { ToastMessage } from "./components/toast";
+import { securityMiddleware } from "./middleware/security.server";
+import { sessionMiddleware } from "./middleware/session.server";
+import "./styles/app.css";
+import { readToast } from "./utils/toast.server";
+import { useNonce } from "./utils/nonce";
+
+export const middleware: Route.MiddlewareFunction[] = [securityMiddleware, sessionMiddleware];
+
+export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", sizes: "any" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { toast, clear } = await readToast(request);
+  return data({ toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  useEffect(() => {
+    // End-to-end tests wait for this before clicking: clicks before hydration are lost.
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        {children}
+        {rootData?.toast ? (
+          <ToastMessage key={`${rootData.toast.title}:${rootData.toast.description ?? ""}`} toast={rootData.toast} />
+        ) : null}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function meta() {
+  return [{ title: "Retake Desk" }];
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  let status = 500;
+  let message = "Something went wrong on our side. The error has been logged; please try again.";
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    const payload = error.data as { message?: string } | string | undefined;
+    const given = typeof payload === "string" ? payload : payload?.message;
+    if (status === 403) message = given ?? "You do not have access to this page.";
+    else if (status === 404) message = given ?? "We could not find that page.";
+    else if (given) message = given;
+  }
+  const titles: Record<number, string> = { 403: "Not allowed", 404: "Page not found", 500: "Something went wrong" };
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-16">
+      <title>{`${titles[status] ?? "Error"} · Retake Desk`}</title>
+      <p className="text-sm font-semibold text-brand-700">Error {status}</p>
+      <h1 className="mt-2">{titles[status] ?? "Error"}</h1>
+      <p className="mt-3 text-slate-700">{message}</p>
+      <p className="mt-6">
+        <a href="/" className="btn-primary">
+          Go to your home page
+        </a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import { index, layout, prefix, type RouteConfig, route } from "@react-router/dev/routes";
+
+export default [
+  route("healthz", "routes/resources/healthz.ts"),
+  route("login", "routes/auth/login.tsx"),
+  route("logout", "routes/auth/logout.tsx"),
+  route("invite/:token", "routes/auth/invite.tsx"),
+  layout("routes/app/layout.tsx", [
+    index("routes/app/home.tsx"),
+    route("notifications", "routes/app/notifications.tsx"),
+    route("cases/:caseId", "routes/app/cases/case.tsx", [index("routes/app/cases/overview.tsx")]),
+    ...prefix("admin", [route("users", "routes/app/admin/users.tsx")]),
+  ]),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

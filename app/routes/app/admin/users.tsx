@@ -1,0 +1,292 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, useNavigation } from "react-router";
+import { z } from "zod";
+import { Field, FormErrors, SelectField } from "../../../components/forms";
+import { inviteSchema } from "../../../domain/auth/schema";
+import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "../../../domain/invitations/mutations.server";
+import { setUserActive } from "../../../domain/users/mutations.server";
+import { ROLE_LABELS, ROLES } from "../../../domain/vocabulary";
+import { requireRole } from "../../../utils/auth.server";
+import { prisma } from "../../../utils/db.server";
+import { allowedOrigins } from "../../../utils/env.server";
+import { toastHeader } from "../../../utils/toast.server";
+import type { Route } from "./+types/users";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
+  const q = new URL(args.request.url).searchParams.get("q")?.trim() ?? "";
+  const [members, invitations] = await Promise.all([
+    prisma.membership.findMany({
+      where: {
+        schoolId: { in: schoolIds },
+        ...(q ? { user: { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } } : {}),
+      },
+      select: {
+        id: true,
+        role: true,
+        school: { select: { name: true } },
+        user: { select: { id: true, name: true, email: true, status: true } },
+      },
+      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+      take: 200,
+    }),
+    prisma.invitation.findMany({
+      where: { schoolId: { in: schoolIds } },
+      select: { id: true, email: true, name: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
+  ]);
+  const now = new Date();
+  return {
+    q,
+    selfId: user.id,
+    schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ value: m.schoolId, label: m.schoolName })),
+    members,
+    invitations: invitations.map((i) => ({ ...i, state: invitationState(i, now) })),
+  };
+}
+
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("resend"), invitationId: z.string().min(1) }),
+  z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
+  z.object({ intent: z.literal("deactivate"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("reactivate"), userId: z.string().min(1) }),
+]);
+
+const inviteLink = (token: string) => `${allowedOrigins()[0]}/invite/${token}`;
+
+export async function action(args: Route.ActionArgs) {
+  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
+  const formData = await args.request.formData();
+  const intent = intentSchema.safeParse(Object.fromEntries(formData));
+  if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  switch (intent.data.intent) {
+    case "invite": {
+      const submission = parseWithZod(formData, {
+        schema: inviteSchema.refine((v) => schoolIds.includes(v.schoolId), { path: ["schoolId"], error: "Choose one of your schools." }),
+      });
+      if (submission.status !== "success") return data({ result: submission.reply(), link: null }, { status: 400 });
+      const pendingForEmail = await prisma.invitation.count({
+        where: {
+          email: submission.value.email,
+          schoolId: submission.value.schoolId,
+          acceptedAt: null,
+          revokedAt: null,
+          expiresAt: { gt: new Date() },
+        },
+      });
+      if (pendingForEmail > 0) {
+        return data(
+          {
+            result: submission.reply({ fieldErrors: { email: ["This person already has a pending invitation: resend it below."] } }),
+            link: null,
+          },
+          { status: 400 },
+        );
+      }
+      const { token } = await createInvitation({ ...submission.value, invitedById: user.id });
+      return data(
+        { result: submission.reply({ resetForm: true }), link: { email: submission.value.email, url: inviteLink(token) } },
+        { headers: { "Set-Cookie": await toastHeader({ title: `Invitation created for ${submission.value.email}` }) } },
+      );
+    }
+    case "resend": {
+      const resent = await resendInvitation(intent.data.invitationId, schoolIds, user.id);
+      if (!resent) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
+      const row = await prisma.invitation.findUniqueOrThrow({ where: { id: intent.data.invitationId }, select: { email: true } });
+      return { result: null, link: { email: row.email, url: inviteLink(resent.token) } };
+    }
+    case "revoke": {
+      const ok = await revokeInvitation(intent.data.invitationId, schoolIds, user.id);
+      if (!ok) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
+      return data({ result: null, link: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Invitation revoked" }) } });
+    }
+    case "deactivate":
+    case "reactivate": {
+      const active = intent.data.intent === "reactivate";
+      const change = await setUserActive({ userId: intent.data.userId, active, actorId: user.id, schoolIds });
+      if (!change.ok) throw data({ message: change.reason }, { status: 403 });
+      return data(
+        { result: null, link: null },
+        {
+          headers: {
+            "Set-Cookie": await toastHeader({ title: active ? "Account reactivated" : "Account deactivated; their sessions have ended" }),
+          },
+        },
+      );
+    }
+  }
+}
+
+export function meta() {
+  return [{ title: "Users and invitations · Retake Desk" }];
+}
+
+const stateLabels = { PENDING: "Pending", ACCEPTED: "Accepted", REVOKED: "Revoked", EXPIRED: "Expired" } as const;
+
+export default function Users({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    constraint: getZodConstraint(inviteSchema),
+    defaultValue: { role: "STUDENT", schoolId: loaderData.schools[0]?.value },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="space-y-6">
+      <h1>Users and invitations</h1>
+      <section aria-labelledby="invite-heading" className="card">
+        <h2 id="invite-heading">Invite a person</h2>
+        <p className="hint">They receive a link to set their password. Until email delivery is set up, copy the link to them yourself.</p>
+        <Form method="post" className="mt-3 grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="invite" />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field label="Name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} />
+          <Field label="Email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} />
+          <SelectField
+            label="Role"
+            errors={fields.role.errors}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            {...getSelectProps(fields.role)}
+            key={fields.role.key}
+          />
+          <SelectField
+            label="School"
+            errors={fields.schoolId.errors}
+            options={loaderData.schools}
+            {...getSelectProps(fields.schoolId)}
+            key={fields.schoolId.key}
+          />
+          <div className="sm:col-span-2">
+            <button type="submit" className="btn-primary">
+              Create invitation
+            </button>
+          </div>
+        </Form>
+        {actionData?.link ? (
+          <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3" role="status">
+            <p className="text-sm font-medium text-emerald-950">Invitation link for {actionData.link.email} (works once, for 7 days):</p>
+            <label htmlFor="invite-link" className="sr-only">
+              Invitation link
+            </label>
+            <input id="invite-link" readOnly className="input mt-2 font-mono" value={actionData.link.url} />
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="invitations-heading" className="card overflow-x-auto">
+        <h2 id="invitations-heading">Invitations</h2>
+        {loaderData.invitations.length === 0 ? (
+          <p className="mt-2 text-slate-700">No invitations yet.</p>
+        ) : (
+          <table className="data-table mt-3">
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Role</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    {i.name}
+                    <br />
+                    <span className="text-slate-600">{i.email}</span>
+                  </td>
+                  <td>{ROLE_LABELS[i.role]}</td>
+                  <td>{stateLabels[i.state]}</td>
+                  <td className="whitespace-nowrap">
+                    {i.state === "PENDING" || i.state === "EXPIRED" ? (
+                      <Form method="post" className="inline">
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <button type="submit" name="intent" value="resend" className="btn-link">
+                          New link
+                        </button>
+                      </Form>
+                    ) : null}
+                    {i.state === "PENDING" ? (
+                      <Form method="post" className="ml-3 inline">
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <button type="submit" name="intent" value="revoke" className="btn-link">
+                          Revoke
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="members-heading" className="card overflow-x-auto">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="members-heading">People</h2>
+          <Form method="get" role="search" className="flex items-end gap-2">
+            <div>
+              <label htmlFor="user-search" className="label">
+                Search by name or email
+              </label>
+              <input id="user-search" name="q" defaultValue={loaderData.q} className="input" type="search" />
+            </div>
+            <button type="submit" className="btn-secondary">
+              Search
+            </button>
+          </Form>
+        </div>
+        <table className="data-table mt-3">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">School</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.members.map((m) => (
+              <tr key={m.id}>
+                <td>{m.user.name}</td>
+                <td>{m.user.email}</td>
+                <td>{ROLE_LABELS[m.role]}</td>
+                <td>{m.school.name}</td>
+                <td>{m.user.status === "ACTIVE" ? "Active" : "Deactivated"}</td>
+                <td>
+                  {m.user.id === loaderData.selfId ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={m.user.id} />
+                      {m.user.status === "ACTIVE" ? (
+                        <button type="submit" name="intent" value="deactivate" className="btn-link text-red-800">
+                          Deactivate<span className="sr-only"> {m.user.name}</span>
+                        </button>
+                      ) : (
+                        <button type="submit" name="intent" value="reactivate" className="btn-link">
+                          Reactivate<span className="sr-only"> {m.user.name}</span>
+                        </button>
+                      )}
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { NavLink, Outlet } from "react-router";
+import { StatusBadge } from "../../../components/badges";
+import { daysBetween, formatDate, today } from "../../../domain/dates";
+import { examLabel } from "../../../domain/reference";
+import { recordCaseRead } from "../../../utils/access-log.server";
+import { requireCaseAccess } from "../../../utils/auth.server";
+import { prisma } from "../../../utils/db.server";
+import type { Route } from "./+types/case";
+
+export async function loader(args: Route.LoaderArgs) {
+  const access = await requireCaseAccess(args, args.params.caseId);
+  await recordCaseRead(access, args.request);
+  const header = await prisma.retakeCase.findUniqueOrThrow({
+    where: { id: access.caseRow.id },
+    select: {
+      id: true,
+      exam: true,
+      status: true,
+      outcome: true,
+      targetExamDate: true,
+      student: { select: { user: { select: { name: true, email: true } } } },
+      tutor: { select: { name: true } },
+    },
+  });
+  const daysLeft = header.targetExamDate ? daysBetween(today(), header.targetExamDate) : null;
+  return { header, daysLeft, relation: access.relation };
+}
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  if (!loaderData) return [{ title: "Case · Retake Desk" }];
+  return [{ title: `${loaderData.header.student.user.name} · ${examLabel(loaderData.header.exam)} · Retake Desk` }];
+}
+
+export default function CaseLayout({ loaderData }: Route.ComponentProps) {
+  const { header, daysLeft, relation } = loaderData;
+  const tabs = [{ to: ".", label: "Overview", end: true }];
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-600">{relation === "STUDENT" ? "Your retake" : header.student.user.email}</p>
+          <h1>{relation === "STUDENT" ? examLabel(header.exam) : `${header.student.user.name} · ${examLabel(header.exam)}`}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-700">
+            <StatusBadge status={header.status} outcome={header.outcome} />
+            <span>{header.tutor ? `Tutor: ${header.tutor.name}` : "No tutor yet"}</span>
+            <span>
+              {header.targetExamDate
+                ? `Exam ${formatDate(header.targetExamDate)}${daysLeft !== null && daysLeft >= 0 ? ` · ${daysLeft} days left` : ""}`
+                : "No exam date set"}
+            </span>
+          </p>
+        </div>
+      </div>
+      <nav aria-label="Case sections" className="border-b border-slate-300">
+        <ul className="flex flex-wrap gap-1">
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink
+                to={tab.to}
+                end={tab.end}
+                className={({ isActive }) =>
+                  `inline-block border-b-2 px-3 py-2 text-sm font-medium no-underline hover:no-underline ${
+                    isActive ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:border-slate-400"
+                  }`
+                }
+              >
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

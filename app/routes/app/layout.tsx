@@ -1,0 +1,35 @@
+import { Outlet } from "react-router";
+import { AppShell, type NavItem } from "../../components/app-shell";
+import { type Actor, hasRole, primaryRole } from "../../domain/access/policy";
+import { OFFICE_ROLES, ROLE_LABELS } from "../../domain/vocabulary";
+import { actorOf, requireUser } from "../../utils/auth.server";
+import { prisma } from "../../utils/db.server";
+import type { Route } from "./+types/layout";
+
+function navigation(actor: Actor, unread: number): NavItem[] {
+  const items: NavItem[] = [{ to: "/", label: "Home", end: true }];
+  const staff = hasRole(actor, ["TUTOR", ...OFFICE_ROLES]);
+  if (staff) items.push({ to: "/cases", label: "Caseload" }, { to: "/queue", label: "Intake queue" });
+  if (hasRole(actor, ["ADMIN"])) items.push({ to: "/admin/users", label: "Users" });
+  items.push({ to: "/notifications", label: "Notifications", badge: unread });
+  return items;
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireUser(args);
+  const actor = actorOf(user);
+  const unread = await prisma.notification.count({ where: { userId: user.id, readAt: null } });
+  const role = primaryRole(actor);
+  return {
+    user: { name: user.name, roleLabel: role ? ROLE_LABELS[role] : "No role" },
+    nav: navigation(actor, unread),
+  };
+}
+
+export default function AppLayout({ loaderData }: Route.ComponentProps) {
+  return (
+    <AppShell user={loaderData.user} items={loaderData.nav}>
+      <Outlet />
+    </AppShell>
+  );
+}

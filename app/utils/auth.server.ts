@@ -1,0 +1,100 @@
+/**
+ * Guards for loaders and actions. Each either returns what the caller needs or
+ * throws: a redirect to /login for anonymous visitors, a 403 for the rest.
+ */
+import { data, redirect, type RouterContextProvider } from "react-router";
+import { type Auth, authContext, type SessionUser } from "../context";
+import { type Actor, type CaseRelation, caseRelation, hasRole, schoolsWhere } from "../domain/access/policy";
+import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
+import { prisma } from "./db.server";
+
+interface Args {
+  request: Request;
+  context: Readonly<RouterContextProvider>;
+}
+
+export function forbidden(message = "You do not have access to this page."): never {
+  throw data({ message }, { status: 403 });
+}
+
+export function notFound(message = "We could not find that page."): never {
+  throw data({ message }, { status: 404 });
+}
+
+export function getAuth(context: Readonly<RouterContextProvider>): Auth | null {
+  return context.get(authContext);
+}
+
+/** Only same-site paths; anything else falls back to the home page. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export function requireUser({ request, context }: Args): SessionUser {
+  const auth = getAuth(context);
+  if (auth) return auth.user;
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\.data$/, "") + url.search;
+  const target = path === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(path)}`;
+  throw redirect(target);
+}
+
+export function requireAnonymous({ context }: Pick<Args, "context">): void {
+  if (getAuth(context)) throw redirect("/");
+}
+
+export function actorOf(user: SessionUser): Actor {
+  return { userId: user.id, memberships: user.memberships };
+}
+
+/** Requires one of `roles` at some school; returns those school ids. */
+export function requireRole(args: Args, roles: readonly Role[]): { user: SessionUser; schoolIds: string[] } {
+  const user = requireUser(args);
+  const actor = actorOf(user);
+  if (!hasRole(actor, roles)) forbidden();
+  return { user, schoolIds: schoolsWhere(actor, roles) };
+}
+
+/** The office (advisors and admins) of one or more schools. */
+export function requireOffice(args: Args) {
+  return requireRole(args, OFFICE_ROLES);
+}
+
+export interface CaseAccess {
+  user: SessionUser;
+  relation: CaseRelation;
+  caseRow: { id: string; schoolId: string; studentId: string; tutorId: string | null; status: string; version: number };
+}
+
+/**
+ * Loads a case's access facts and refuses anyone outside it: the office of
+ * another school, a tutor not assigned to it, another student.
+ */
+export async function requireCaseAccess(args: Args, caseId: string | undefined, allowed?: readonly CaseRelation[]): Promise<CaseAccess> {
+  const user = requireUser(args);
+  if (!caseId) notFound();
+  const row = await prisma.retakeCase.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      schoolId: true,
+      studentId: true,
+      tutorId: true,
+      status: true,
+      version: true,
+      student: { select: { userId: true } },
+    },
+  });
+  if (!row) notFound("We could not find that case.");
+  const relation = caseRelation(actorOf(user), {
+    schoolId: row.schoolId,
+    tutorId: row.tutorId,
+    studentUserId: row.student.userId,
+    status: row.status,
+  });
+  if (!relation || (allowed && !allowed.includes(relation))) forbidden("This case is not yours to open.");
+  const { student: _student, ...caseRow } = row;
+  return { user, relation, caseRow };
+}

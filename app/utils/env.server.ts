@@ -1,0 +1,50 @@
+/**
+ * Configuration from the environment, validated once. Every value has a safe
+ * default for local use; production must set APP_ORIGIN (ADR 0003).
+ */
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./prisma/dev.db"),
+  DATABASE_DRIVER: z.enum(["", "better-sqlite3", "libsql"]).default(""),
+  /** The public origin(s) the app is served from, comma-separated; POSTs from elsewhere are refused. */
+  APP_ORIGIN: z.string().default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Log queries slower than this many milliseconds. */
+  SLOW_QUERY_MS: z.coerce.number().int().positive().default(50),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";
+
+/**
+ * Cookies carry `Secure` in production, except for a local demo served over
+ * plain http://localhost (browsers treat localhost as secure anyway).
+ */
+export function secureCookies(): boolean {
+  if (!isProduction()) return false;
+  const origin = allowedOrigins()[0] ?? "";
+  return !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin);
+}
+
+export function allowedOrigins(): string[] {
+  return env()
+    .APP_ORIGIN.split(",")
+    .map((o) => o.trim().replace(/\/$/, ""))
+    .filter(Boolean);
+}

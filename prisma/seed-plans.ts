@@ -1,0 +1,1 @@
+export async function seedPlan(_: unknown) {}

@@ -1,0 +1,15 @@
+/**
+ * Serves the production build for end-to-end tests on a fresh database with
+ * the demo data, so every run starts from the same state.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dir = path.join(root, "e2e", ".db");
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, "e2e.db");
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+process.env.DATABASE_URL = `file:${file}`;
+process.env.NODE_ENV = "production";
+await import("./start.ts");

@@ -1,0 +1,45 @@
+/**
+ * `npm start`: applies pending migrations, loads the demo data into an empty
+ * database, and serves the production build on PORT (default 3000).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+process.env.NODE_ENV ??= "production";
+process.env.DATABASE_URL ??= "file:./prisma/dev.db";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+process.env.APP_ORIGIN ??= `http://localhost:${port}`;
+
+function migrate() {
+  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+async function main() {
+  if (!existsSync(path.join(root, "build", "server", "index.js"))) {
+    console.error("No production build found: run `npm run build` first.");
+    process.exit(1);
+  }
+  migrate();
+  const { seedIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../prisma/seed.ts");
+  const seeded = await seedIfEmpty();
+  const { createApp } = await import("../server/index.ts");
+  const app = await createApp(path.join(root, "build"));
+  app.listen(port, () => {
+    console.log(`Retake Desk is running at ${process.env.APP_ORIGIN}`);
+    if (seeded !== "absent") {
+      console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"):`);
+      for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
+    }
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { action as loginAction, loader as loginLoader } from "../../app/routes/auth/login";
+import { action as logoutAction } from "../../app/routes/auth/logout";
+import { createSession } from "../../app/utils/session.server";
+import { prisma } from "../../app/utils/db.server";
+import { loader as caseLoader } from "../../app/routes/app/cases/case";
+import { call } from "../utils/route";
+import { createSchool, createSchoolWithCase, createUser, TEST_PASSWORD } from "../factories";
+
+function login(email: string, password: string, redirectTo?: string) {
+  return call(loginAction, { userId: null, path: "/login", form: { email, password, ...(redirectTo ? { redirectTo } : {}) } });
+}
+
+describe("signing in", () => {
+  it("signs in with the right password and sets a secure session cookie", async () => {
+    const school = await createSchool();
+    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const result = await login(user.email.toUpperCase(), TEST_PASSWORD);
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/");
+    const cookie = result.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/^rd_session=[a-z2-7]+\.[a-z2-7]+;/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(await prisma.authSession.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("keeps the typed email and never echoes the password after a wrong password", async () => {
+    const school = await createSchool();
+    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const result = await login(user.email, "not the password");
+    expect(result.status).toBe(400);
+    const reply = result.data.result;
+    expect(reply.error[""]).toEqual(["Wrong email or password."]);
+    expect(reply.initialValue.email).toBe(user.email);
+    expect(reply.initialValue.password).toBeUndefined();
+    expect(JSON.stringify(reply)).not.toContain("not the password");
+  });
+
+  it("throttles the sixth wrong password for one account within a minute, with a clear message", async () => {
+    const school = await createSchool();
+    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await login(user.email, `wrong ${i}`);
+      expect(wrong.data.result.error[""]).toEqual(["Wrong email or password."]);
+    }
+    const sixth = await login(user.email, TEST_PASSWORD);
+    expect(sixth.status).toBe(429);
+    expect(sixth.data.result.error[""][0]).toMatch(/Too many wrong passwords for this account\. Wait \d+ seconds/);
+    // Another account is not affected.
+    const other = await createUser({ schoolId: school.id, role: "TUTOR" });
+    expect((await login(other.email, TEST_PASSWORD)).status).toBe(302);
+  });
+
+  it("refuses a deactivated account", async () => {
+    const school = await createSchool();
+    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    await prisma.user.update({ where: { id: user.id }, data: { status: "DEACTIVATED" } });
+    const result = await login(user.email, TEST_PASSWORD);
+    expect(result.status).toBe(403);
+    expect(result.data.result.error[""][0]).toMatch(/deactivated/);
+  });
+
+  it("gives field errors for an empty form", async () => {
+    const result = await call(loginAction, { userId: null, path: "/login", form: { email: "", password: "" } });
+    expect(result.status).toBe(400);
+    expect(result.data.result.error.email).toBeDefined();
+    expect(result.data.result.error.password).toBeDefined();
+  });
+
+  it("sends an unauthenticated visit to /login and back after signing in", async () => {
+    const { caseId, advisor } = await createSchoolWithCase();
+    const visit = await call(caseLoader, { userId: null, path: `/cases/${caseId}?tab=1`, params: { caseId } });
+    expect(visit.status).toBe(302);
+    expect(visit.location).toBe(`/login?redirectTo=${encodeURIComponent(`/cases/${caseId}?tab=1`)}`);
+    const page = await call(loginLoader, { userId: null, path: visit.location as string });
+    expect(page.data.redirectTo).toBe(`/cases/${caseId}?tab=1`);
+    const signedIn = await login(advisor.email, TEST_PASSWORD, page.data.redirectTo);
+    expect(signedIn.location).toBe(`/cases/${caseId}?tab=1`);
+  });
+
+  it("never redirects off-site after signing in", async () => {
+    const school = await createSchool();
+    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    expect((await login(user.email, TEST_PASSWORD, "https://evil.example/")).location).toBe("/");
+    expect((await login(user.email, TEST_PASSWORD, "//evil.example/")).location).toBe("/");
+  });
+
+  it("signs out by POST: the session row is deleted and the cookie cleared", async () => {
+    const school = await createSchool();
+    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const { session } = await createSession(user.id);
+    const { RouterContextProvider } = await import("react-router");
+    const { authContext } = await import("../../app/context");
+    const context = new RouterContextProvider();
+    context.set(authContext, { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name, memberships: [] } });
+    const response = (await logoutAction({
+      request: new Request("http://localhost:3000/logout", { method: "POST" }),
+      context,
+      params: {},
+    } as never)) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Set-Cookie")).toMatch(/^rd_session=; .*Max-Age=0/);
+    expect(await prisma.authSession.findUnique({ where: { id: session.id } })).toBeNull();
+  });
+});
