@@ -1,1 +1,64 @@
-export async function seedPlan(_: unknown) {}
+/**
+ * Demo plans, made the way a tutor makes them: the generator proposes a plan
+ * from the case's diagnosis, the tutor assigns it, and some plans are adjusted
+ * once with a reason.
+ */
+import { analyzeDiagnosis } from "../app/domain/diagnostics/analysis.ts";
+import { addDays, type IsoDate } from "../app/domain/dates.ts";
+import { focusFromDiagnosis } from "../app/domain/plans/from-diagnosis.ts";
+import { generatePlan } from "../app/domain/plans/generator.ts";
+import { adjustPlan, assignPlan } from "../app/domain/plans/mutations.server.ts";
+import type { ExamId } from "../app/domain/reference/index.ts";
+import type { FindingKind } from "../app/domain/vocabulary.ts";
+import { prisma } from "../app/utils/db.server.ts";
+
+interface SeedPlanInput {
+  caseId: string;
+  exam: ExamId;
+  failureNumber: number;
+  startDate: IsoDate;
+  examDate: IsoDate;
+  tutorId: string;
+  reportId: string;
+  adjust?: boolean;
+}
+
+export async function seedPlan(input: SeedPlanInput): Promise<void> {
+  const [report, findings] = await Promise.all([
+    prisma.scoreReport.findUniqueOrThrow({ where: { id: input.reportId }, select: { areas: { select: { contentAreaId: true, band: true, referenceGroup: true } } } }),
+    prisma.finding.findMany({ where: { caseId: input.caseId, deletedAt: null }, select: { kind: true, severity: true, areas: { select: { contentAreaId: true } } } }),
+  ]);
+  const areas = report.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup }));
+  const analysis = analyzeDiagnosis({
+    exam: input.exam,
+    areas,
+    findings: findings.map((f) => ({ kind: f.kind as FindingKind, severity: f.severity as 1 | 2 | 3, areaIds: f.areas.map((a) => a.contentAreaId) })),
+  });
+  const { focusCandidates, strongAreas } = focusFromDiagnosis(analysis, areas);
+  const generated = generatePlan({
+    exam: input.exam,
+    failureNumber: input.failureNumber,
+    startDate: input.startDate,
+    examDate: input.examDate,
+    hoursPerDay: 8,
+    restDay: 7,
+    previousResources: ["UWorld", "First Aid"],
+    focusCandidates,
+    strongAreas,
+    findingKinds: findings.map((f) => f.kind as FindingKind),
+    spacingViolations: [],
+  });
+  if (!generated.plan) throw new Error(`Seed plan refused: ${JSON.stringify(generated.errors)}`);
+  const { template, durationWeeks: _weeks, ...data } = generated.plan;
+  const assigned = await assignPlan({ caseId: input.caseId, actorId: input.tutorId, template, data });
+  if (!assigned.ok) throw new Error(`Seed plan not assigned: ${assigned.message}`);
+  if (!input.adjust) return;
+  const adjusted = await adjustPlan({
+    caseId: input.caseId,
+    actorId: input.tutorId,
+    expectedVersion: 1,
+    reason: "Baseline practice exam below target: one more hour a day and the exam a week later.",
+    data: { ...data, hoursPerDay: data.hoursPerDay + 1, examDate: addDays(data.examDate, 7) },
+  });
+  if (!adjusted.ok) throw new Error(`Seed plan not adjusted: ${adjusted.message}`);
+}

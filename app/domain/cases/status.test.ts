@@ -381,3 +381,15 @@ describe("automatic transitions", () => {
     });
   });
 });
+
+describe("onPlanAssigned", () => {
+  it("activates a case in diagnosis or planning, and leaves others alone", async () => {
+    const { onPlanAssigned } = await import("./status");
+    expect(onPlanAssigned("PLANNING")?.status).toBe("ACTIVE");
+    expect(onPlanAssigned("DIAGNOSING")?.status).toBe("ACTIVE");
+    expect(onPlanAssigned("ACTIVE")).toBeNull();
+    expect(onPlanAssigned("READY")).toBeNull();
+    expect(onPlanAssigned("CLOSED")).toBeNull();
+    expect(onPlanAssigned("INTAKE")).toBeNull();
+  });
+});

@@ -332,3 +332,13 @@ export function onAttemptRecorded(
   if (context.outcome === "FAIL") return onFailureRecorded(status, { hasTutor: context.hasTutor });
   return null;
 }
+
+/** Assigning a plan (its first version) puts a case in diagnosis or planning to work. */
+export function onPlanAssigned(status: CaseStatus): AutomaticChange | null {
+  if (status !== "DIAGNOSING" && status !== "PLANNING") return null;
+  return {
+    status: "ACTIVE",
+    outcome: null,
+    reason: "A plan was assigned; the case is active.",
+  };
+}

@@ -21,11 +21,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), attempt: crypto.randomUUID() }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
+  // `attempt` remounts the password input so a refused password does not linger in the field.
   const refuse = (message: string, status: number) =>
-    data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status });
+    data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }), attempt: crypto.randomUUID() }, { status });
 
   const retryMs = loginFailures.retryAfter(email);
   if (retryMs > 0) {
@@ -88,7 +89,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
               autoComplete="current-password"
               errors={fields.password.errors}
               {...getInputProps(fields.password, { type: "password" })}
-              key={fields.password.key}
+              key={`${fields.password.key}-${actionData?.attempt ?? "first"}`}
             />
             <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
               {navigation.state === "submitting" ? "Signing in…" : "Sign in"}

@@ -1,0 +1,166 @@
+/**
+ * Plans are versioned: assigning makes version 1, and every adjustment writes
+ * the next immutable version with its reason. The plan's `currentVersion` is
+ * the concurrency guard: a save based on an older version is refused, and the
+ * person's edits stay in their form to re-apply.
+ */
+import { logActivity } from "../../utils/activity.server";
+import type { Tx } from "../../utils/db.server";
+import { prisma } from "../../utils/db.server";
+import { onPlanAssigned } from "../cases/status";
+import { formatDate } from "../dates";
+import { notify } from "../notifications/notify.server";
+import { diffPlanVersions } from "./diff";
+import { parsePlanContent, type PlanVersionData } from "./schema";
+
+export type PlanWriteResult = { ok: true; version: number } | { ok: false; code: "CONFLICT" | "EXISTS" | "CLOSED"; message: string };
+
+export const PLAN_CONFLICT_MESSAGE =
+  "Someone else saved a new version of this plan while you were editing. Nothing was saved: your changes are still in the form — compare them with the latest version and save again.";
+
+async function writeVersion(
+  tx: Tx,
+  input: { planId: string; caseId: string; number: number; actorId: string; reason: string | null; template: string; data: PlanVersionData; promptedByPracticeExamId?: string | null; promptedByCheckInId?: string | null },
+) {
+  const version = await tx.planVersion.create({
+    data: {
+      planId: input.planId,
+      number: input.number,
+      createdById: input.actorId,
+      reason: input.reason,
+      template: input.template,
+      startDate: input.data.startDate,
+      examDate: input.data.examDate,
+      hoursPerDay: input.data.hoursPerDay,
+      restDay: input.data.restDay,
+      content: JSON.stringify(input.data.content),
+      promptedByPracticeExamId: input.promptedByPracticeExamId ?? null,
+      promptedByCheckInId: input.promptedByCheckInId ?? null,
+    },
+    select: { id: true },
+  });
+  if (input.data.content.milestones.length > 0) {
+    await tx.milestone.createMany({
+      data: input.data.content.milestones.map((m) => ({
+        caseId: input.caseId,
+        planVersionId: version.id,
+        uid: m.uid,
+        kind: m.kind,
+        dueOn: m.dueOn,
+        instrumentId: m.instrumentId,
+        label: m.label,
+      })),
+    });
+  }
+  return version.id;
+}
+
+async function studentUserId(tx: Tx, caseId: string) {
+  const row = await tx.retakeCase.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { schoolId: true, status: true, openSlot: true, targetExamDate: true, student: { select: { userId: true } } },
+  });
+  return row;
+}
+
+/** Version 1: the tutor's edited proposal becomes the student's plan. */
+export async function assignPlan(input: { caseId: string; actorId: string; template: string; data: PlanVersionData }): Promise<PlanWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await studentUserId(tx, input.caseId);
+    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+    const existing = await tx.plan.findUnique({ where: { caseId: input.caseId }, select: { currentVersion: true } });
+    if (existing && existing.currentVersion > 0) {
+      return { ok: false, code: "EXISTS", message: "This case already has a plan: adjust it to make a new version." } as const;
+    }
+    const plan = existing
+      ? await tx.plan.update({ where: { caseId: input.caseId }, data: { currentVersion: 1 }, select: { id: true } })
+      : await tx.plan.create({ data: { caseId: input.caseId, currentVersion: 1 }, select: { id: true } });
+    await writeVersion(tx, { planId: plan.id, caseId: input.caseId, number: 1, actorId: input.actorId, reason: null, template: input.template, data: input.data });
+    const change = onPlanAssigned(current.status);
+    await tx.retakeCase.update({
+      where: { id: input.caseId },
+      data: { targetExamDate: input.data.examDate, version: { increment: 1 }, ...(change ? { status: change.status } : {}) },
+    });
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "Plan",
+      entityId: plan.id,
+      action: "plan.assigned",
+      summary: `Plan assigned: ${formatDate(input.data.startDate)} to the exam on ${formatDate(input.data.examDate)}${change ? `; ${change.reason}` : ""}`,
+      after: { version: 1, examDate: input.data.examDate },
+    });
+    await notify(tx, {
+      userIds: [current.student.userId],
+      schoolId: current.schoolId,
+      caseId: input.caseId,
+      kind: "PLAN_ASSIGNED",
+      title: "Your retake plan is ready",
+      body: `Your plan runs from ${formatDate(input.data.startDate)} to your exam on ${formatDate(input.data.examDate)}.`,
+      link: "/",
+      dedupeKey: `plan:${plan.id}:v1`,
+    });
+    return { ok: true, version: 1 } as const;
+  });
+}
+
+/** The next version, only if the plan is still at `expectedVersion`. */
+export async function adjustPlan(input: {
+  caseId: string;
+  actorId: string;
+  expectedVersion: number;
+  reason: string;
+  data: PlanVersionData;
+  promptedByPracticeExamId?: string | null;
+  promptedByCheckInId?: string | null;
+}): Promise<PlanWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await studentUserId(tx, input.caseId);
+    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+    const plan = await tx.plan.findUnique({
+      where: { caseId: input.caseId },
+      select: { id: true, currentVersion: true, versions: { orderBy: { number: "desc" }, take: 1, select: { template: true, startDate: true, examDate: true, hoursPerDay: true, restDay: true, content: true } } },
+    });
+    if (!plan || plan.currentVersion === 0) return { ok: false, code: "CONFLICT", message: "This case has no plan yet: assign one first." } as const;
+    const next = input.expectedVersion + 1;
+    const claimed = await tx.plan.updateMany({ where: { id: plan.id, currentVersion: input.expectedVersion }, data: { currentVersion: next } });
+    if (claimed.count !== 1) return { ok: false, code: "CONFLICT", message: PLAN_CONFLICT_MESSAGE } as const;
+    const previous = plan.versions[0];
+    await writeVersion(tx, {
+      planId: plan.id,
+      caseId: input.caseId,
+      number: next,
+      actorId: input.actorId,
+      reason: input.reason,
+      template: previous.template,
+      data: input.data,
+      promptedByPracticeExamId: input.promptedByPracticeExamId,
+      promptedByCheckInId: input.promptedByCheckInId,
+    });
+    const changes = diffPlanVersions({ ...previous, content: parsePlanContent(previous.content) }, input.data);
+    await tx.retakeCase.update({ where: { id: input.caseId }, data: { targetExamDate: input.data.examDate, version: { increment: 1 } } });
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "Plan",
+      entityId: plan.id,
+      action: "plan.adjusted",
+      summary: `Plan version ${next}: ${input.reason}`,
+      before: { version: input.expectedVersion },
+      after: { version: next, changes: changes.map((c) => c.text) },
+    });
+    await notify(tx, {
+      userIds: [current.student.userId],
+      schoolId: current.schoolId,
+      caseId: input.caseId,
+      kind: "PLAN_ADJUSTED",
+      title: "Your plan was updated",
+      body: `${input.reason}${changes.length ? ` (${changes.length} change${changes.length === 1 ? "" : "s"})` : ""}`,
+      link: "/",
+      dedupeKey: `plan:${plan.id}:v${next}`,
+    });
+    return { ok: true, version: next } as const;
+  });
+}

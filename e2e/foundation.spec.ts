@@ -1,0 +1,98 @@
+import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+
+test.describe("sign-in and homes", () => {
+  test("serves the sign-in page, accessibly", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  const homes = [
+    { who: "admin", email: ACCOUNTS.admin, heading: "Open cases at your school", nav: "Users" },
+    { who: "advisor", email: ACCOUNTS.advisor, heading: "Open cases at your school", nav: "Caseload" },
+    { who: "tutor", email: ACCOUNTS.tutor, heading: "Your students", nav: "Intake queue" },
+    { who: "student", email: ACCOUNTS.student, heading: "Your retake", nav: "Home" },
+  ] as const;
+  for (const home of homes) {
+    test(`the ${home.who} signs in and lands on their home`, async ({ page }) => {
+      await signIn(page, home.email);
+      await expect(page).toHaveURL("/");
+      await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
+      await expect(page.getByRole("heading", { name: home.heading })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: home.nav })).toBeVisible();
+      await expectAccessible(page);
+    });
+  }
+
+  test("a wrong password keeps the email, shows a message next to the form and clears the password", async ({ page }) => {
+    await signIn(page, ACCOUNTS.tutor, "not the password", { expectRefusal: true });
+    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page.getByLabel("Email")).toHaveValue(ACCOUNTS.tutor);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expectAccessible(page);
+  });
+
+  test("an unauthenticated visit goes to sign-in and comes back afterwards", async ({ page }) => {
+    await page.goto("/notifications");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fnotifications/);
+    await hydrated(page);
+    await page.getByLabel("Email").fill(ACCOUNTS.advisor);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL("/notifications");
+    await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, ACCOUNTS.student);
+    await expect(page).toHaveURL("/");
+    await hydrated(page);
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await expect(page).toHaveURL("/login");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a student opening another student's case gets a 403 page", async ({ page }) => {
+    // Find a case that is not the demo student's via the advisor's home.
+    await signIn(page, ACCOUNTS.advisor);
+    await expect(page).toHaveURL("/");
+    const href = await page.getByRole("link", { name: /·/ }).filter({ hasNotText: "Jordan Lee" }).first().getAttribute("href");
+    expect(href).toMatch(/^\/cases\/\w+$/);
+    await page.context().clearCookies();
+    await signIn(page, ACCOUNTS.student);
+    const response = await page.goto(href as string);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("an unknown page gets a 404 page", async ({ page }) => {
+    const response = await page.goto("/no/such/page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+});
+
+test.describe("request security over HTTP", () => {
+  test("refuses a POST without Origin or with a foreign one, on a page action and on a resource route", async ({ request, baseURL }) => {
+    const form = { email: ACCOUNTS.tutor, password: DEMO_PASSWORD };
+    expect((await request.post("/login", { form, headers: { Origin: "" } })).status()).toBe(403);
+    expect((await request.post("/login", { form, headers: { Origin: "https://evil.example" } })).status()).toBe(403);
+    expect((await request.post("/logout", { headers: { Origin: "https://evil.example" } })).status()).toBe(403);
+    expect((await request.post("/logout", { headers: { Origin: "" } })).status()).toBe(403);
+    // The same request from the app's own origin passes the check.
+    expect((await request.post("/logout", { headers: { Origin: baseURL as string }, maxRedirects: 0 })).status()).toBe(302);
+  });
+
+  test("sends the security headers and a CSP nonce with documents", async ({ request }) => {
+    const response = await request.get("/login");
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect((await request.get("/healthz")).status()).toBe(200);
+  });
+});
