@@ -5,9 +5,11 @@ export default [
   route("login", "routes/auth/login.tsx"),
   route("logout", "routes/auth/logout.tsx"),
   route("invite/:token", "routes/auth/invite.tsx"),
+  route("cases/export.csv", "routes/resources/cases-export.ts"),
   layout("routes/app/layout.tsx", [
     index("routes/app/home.tsx"),
     route("notifications", "routes/app/notifications.tsx"),
+    route("cases", "routes/app/cases/index.tsx"),
     route("cases/:caseId", "routes/app/cases/case.tsx", [index("routes/app/cases/overview.tsx")]),
     ...prefix("admin", [route("users", "routes/app/admin/users.tsx")]),
   ]),

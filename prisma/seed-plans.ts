@@ -25,14 +25,24 @@ interface SeedPlanInput {
 
 export async function seedPlan(input: SeedPlanInput): Promise<void> {
   const [report, findings] = await Promise.all([
-    prisma.scoreReport.findUniqueOrThrow({ where: { id: input.reportId }, select: { areas: { select: { contentAreaId: true, band: true, referenceGroup: true } } } }),
-    prisma.finding.findMany({ where: { caseId: input.caseId, deletedAt: null }, select: { kind: true, severity: true, areas: { select: { contentAreaId: true } } } }),
+    prisma.scoreReport.findUniqueOrThrow({
+      where: { id: input.reportId },
+      select: { areas: { select: { contentAreaId: true, band: true, referenceGroup: true } } },
+    }),
+    prisma.finding.findMany({
+      where: { caseId: input.caseId, deletedAt: null },
+      select: { kind: true, severity: true, areas: { select: { contentAreaId: true } } },
+    }),
   ]);
   const areas = report.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup }));
   const analysis = analyzeDiagnosis({
     exam: input.exam,
     areas,
-    findings: findings.map((f) => ({ kind: f.kind as FindingKind, severity: f.severity as 1 | 2 | 3, areaIds: f.areas.map((a) => a.contentAreaId) })),
+    findings: findings.map((f) => ({
+      kind: f.kind as FindingKind,
+      severity: f.severity as 1 | 2 | 3,
+      areaIds: f.areas.map((a) => a.contentAreaId),
+    })),
   });
   const { focusCandidates, strongAreas } = focusFromDiagnosis(analysis, areas);
   const generated = generatePlan({

@@ -227,7 +227,7 @@ export async function seed(now: Date = new Date()): Promise<void> {
       },
       select: { studentProfiles: { select: { id: true } } },
     });
-    await seedStudent(ctx, user.studentProfiles[0].id, name, plan, index);
+    await seedStudent(ctx, user.studentProfiles[0].id, plan, index);
   }
 
   // A pending invitation, so the admin screen shows one.
@@ -269,7 +269,7 @@ async function record(
   return result;
 }
 
-async function seedStudent(ctx: SeedContext, studentId: string, name: string, plan: StudentPlan, index: number) {
+async function seedStudent(ctx: SeedContext, studentId: string, plan: StudentPlan, index: number) {
   const { rng, today } = ctx;
   const tutorId = ctx.tutorIds[index % ctx.tutorIds.length];
   const exam = plan.exam;
@@ -313,7 +313,7 @@ async function seedStudent(ctx: SeedContext, studentId: string, name: string, pl
   for (const date of failures) {
     reportIds.push(await seedReport(ctx, caseId, studentId, exam, weekday(date), tutorId, failures.indexOf(date)));
   }
-  await seedFindings(ctx, caseId, exam, tutorId, plan.stage === "SECOND_FAILURE" || plan.stage === "THIRD_FAILURE");
+  await seedFindings(ctx, caseId, tutorId, plan.stage === "SECOND_FAILURE" || plan.stage === "THIRD_FAILURE");
   if (plan.stage === "DIAGNOSING") return;
 
   const start = addDays(latestFailure, rng.int(21, 28));
@@ -462,7 +462,7 @@ const FINDING_EVIDENCE: Partial<Record<FindingKind, string>> = {
   CLERKSHIP_LOAD: "Studied around a surgery clerkship with 70-hour weeks.",
 };
 
-async function seedFindings(ctx: SeedContext, caseId: string, exam: ExamId, tutorId: string, heavier: boolean) {
+async function seedFindings(ctx: SeedContext, caseId: string, tutorId: string, heavier: boolean) {
   const report = await prisma.scoreReport.findFirstOrThrow({
     where: { caseId },
     orderBy: { createdAt: "desc" },
@@ -505,7 +505,6 @@ async function seedFindings(ctx: SeedContext, caseId: string, exam: ExamId, tuto
       });
     });
   }
-  void exam;
 }
 
 /** Practice exams every 6–10 days on the exam's instruments, following the student's trend. */

@@ -98,3 +98,20 @@ export async function requireCaseAccess(args: Args, caseId: string | undefined, 
   const { student: _student, ...caseRow } = row;
   return { user, relation, caseRow };
 }
+
+/**
+ * Whose cases a person's caseload holds: every case of the schools where they
+ * are in the office, plus the cases they tutor. Students have no caseload.
+ */
+export function requireCaseloadScope(args: Args): {
+  user: SessionUser;
+  scope: { officeSchoolIds: string[]; tutorId: string | null };
+  isOffice: boolean;
+} {
+  const user = requireUser(args);
+  const actor = actorOf(user);
+  const officeSchoolIds = schoolsWhere(actor, OFFICE_ROLES);
+  const tutors = hasRole(actor, ["TUTOR"]);
+  if (!officeSchoolIds.length && !tutors) forbidden("The caseload is for tutors and the office.");
+  return { user, scope: { officeSchoolIds, tutorId: tutors ? user.id : null }, isOffice: officeSchoolIds.length > 0 };
+}

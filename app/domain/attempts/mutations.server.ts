@@ -13,6 +13,7 @@ import { Prisma } from "#generated/prisma/client";
 import { logActivity } from "../../utils/activity.server";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
+import { syncCaseCounters } from "../cases/counters.server";
 import { type AutomaticChange, onAttemptRecorded, onIneligible } from "../cases/status";
 import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import { escalateFailure } from "../escalations/auto.server";
@@ -166,6 +167,7 @@ export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promis
         settings,
       });
     }
+    await syncCaseCounters(tx, openCase.id);
   }
 
   const becameIneligible = summary.ineligibleForAllExams && !student.ineligibleSince;

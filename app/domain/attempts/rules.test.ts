@@ -420,12 +420,7 @@ describe("checkProposedAttempt", () => {
   });
 
   it("refuses a 5th attempt after 4 failures: the limit is reached and the student is ineligible", () => {
-    const result = checkProposedAttempt(
-      fails("2024-01-10", "2024-04-10", "2024-08-10", "2025-02-10"),
-      "STEP1",
-      "2026-01-10",
-      opts,
-    );
+    const result = checkProposedAttempt(fails("2024-01-10", "2024-04-10", "2024-08-10", "2025-02-10"), "STEP1", "2026-01-10", opts);
     expect(codes(result)).toEqual(["INELIGIBLE", "LIMIT_REACHED"]);
     expect(result.violations.find((v) => v.code === "LIMIT_REACHED")?.message).toBe(
       "Step 1 has already been attempted 4 times. The USMLE allows 4 attempts per Step, incomplete attempts included.",
@@ -438,12 +433,7 @@ describe("checkProposedAttempt", () => {
   });
 
   it("refuses every other Step once the student is ineligible", () => {
-    const result = checkProposedAttempt(
-      fails("2024-01-10", "2024-04-10", "2024-08-10", "2025-02-10"),
-      "STEP2_CK",
-      "2026-01-10",
-      opts,
-    );
+    const result = checkProposedAttempt(fails("2024-01-10", "2024-04-10", "2024-08-10", "2025-02-10"), "STEP2_CK", "2026-01-10", opts);
     expect(codes(result)).toEqual(["INELIGIBLE"]);
     expect(result.violations[0].message).toMatch(
       /^The student can no longer sit any Step\. Step 1 has been attempted 4 times without a pass/,
@@ -599,9 +589,7 @@ describe("validateAttemptInput", () => {
         },
         ctx,
       ).errors.score,
-    ).toBe(
-      `On 25 Jan 2022 the Step 1 passing score was ${standard}, so ${standard - 1} is a fail. Check the score or the result.`,
-    );
+    ).toBe(`On 25 Jan 2022 the Step 1 passing score was ${standard}, so ${standard - 1} is a fail. Check the score or the result.`);
   });
 
   it("says an exam that never had scores is pass/fail only, without a cut-over date", () => {
@@ -668,9 +656,7 @@ describe("validateAttemptInput", () => {
 
   it("refuses an attempt after a pass on the same exam, but not on another exam", () => {
     const previousAttempts = [attempt("2024-01-10"), attempt("2024-06-10", "PASS")];
-    expect(
-      validateAttemptInput({ exam: "STEP1", takenOn: "2025-01-10", outcome: "FAIL" }, { today, previousAttempts }).errors,
-    ).toEqual({
+    expect(validateAttemptInput({ exam: "STEP1", takenOn: "2025-01-10", outcome: "FAIL" }, { today, previousAttempts }).errors).toEqual({
       exam: "Step 1 was passed on 10 Jun 2024, and a passed Step cannot be taken again.",
     });
     expect(
@@ -685,16 +671,12 @@ describe("validateAttemptInput", () => {
       ).ok,
     ).toBe(true);
     // Filling in history before the pass is fine.
-    expect(validateAttemptInput({ exam: "STEP1", takenOn: "2023-09-01", outcome: "FAIL" }, { today, previousAttempts }).ok).toBe(
-      true,
-    );
+    expect(validateAttemptInput({ exam: "STEP1", takenOn: "2023-09-01", outcome: "FAIL" }, { today, previousAttempts }).ok).toBe(true);
   });
 
   it("refuses a pass dated before a later attempt on the same exam", () => {
     const previousAttempts = [attempt("2024-01-10"), attempt("2024-06-10")];
-    expect(
-      validateAttemptInput({ exam: "STEP1", takenOn: "2024-03-01", outcome: "PASS" }, { today, previousAttempts }).errors,
-    ).toEqual({
+    expect(validateAttemptInput({ exam: "STEP1", takenOn: "2024-03-01", outcome: "PASS" }, { today, previousAttempts }).errors).toEqual({
       outcome:
         "There is a later Step 1 attempt on 10 Jun 2024. A passed Step cannot be taken again, so a pass has to be the last attempt. Check the dates.",
     });
@@ -702,14 +684,10 @@ describe("validateAttemptInput", () => {
 
   it("refuses a duplicate: the same exam on the same date", () => {
     const previousAttempts = [attempt("2024-01-10")];
-    expect(
-      validateAttemptInput({ exam: "STEP1", takenOn: "2024-01-10", outcome: "FAIL" }, { today, previousAttempts }).errors,
-    ).toEqual({
+    expect(validateAttemptInput({ exam: "STEP1", takenOn: "2024-01-10", outcome: "FAIL" }, { today, previousAttempts }).errors).toEqual({
       takenOn: "A Step 1 attempt on 10 Jan 2024 is already recorded.",
     });
-    expect(
-      validateAttemptInput({ exam: "STEP2_CK", takenOn: "2024-01-10", outcome: "FAIL" }, { today, previousAttempts }).ok,
-    ).toBe(true);
+    expect(validateAttemptInput({ exam: "STEP2_CK", takenOn: "2024-01-10", outcome: "FAIL" }, { today, previousAttempts }).ok).toBe(true);
   });
 
   it("refuses an exam after it was discontinued", () => {

@@ -115,16 +115,12 @@ function chronological<T extends AttemptRecord>(attempts: readonly T[]): T[] {
 
 function checkSchoolLimit(limit: number | null | undefined): number | null {
   if (limit === null || limit === undefined) return null;
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new RangeError(`A school attempt limit must be a positive whole number, not ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`A school attempt limit must be a positive whole number, not ${limit}`);
   return limit;
 }
 
 /** Attempt numbers, use and what is left per exam, and whether the student may sit any Step at all. */
-export function summarizeAttempts<T extends AttemptRecord>(
-  attempts: readonly T[],
-  options: AttemptRuleOptions = {},
-): AttemptsSummary<T> {
+export function summarizeAttempts<T extends AttemptRecord>(attempts: readonly T[], options: AttemptRuleOptions = {}): AttemptsSummary<T> {
   const rules = options.rules ?? currentAttemptRules();
   const schoolAttemptLimit = checkSchoolLimit(options.schoolAttemptLimit);
   const sorted = chronological(attempts);
@@ -138,8 +134,7 @@ export function summarizeAttempts<T extends AttemptRecord>(
     const limitReached = !passed && attemptsUsed >= rules.maxAttemptsPerExam;
     const schoolLimitReached = !passed && schoolAttemptLimit !== null && attemptsUsed >= schoolAttemptLimit;
     const usmleAttemptsLeft = closedByPass ? 0 : Math.max(0, rules.maxAttemptsPerExam - attemptsUsed);
-    const schoolAttemptsLeft =
-      schoolAttemptLimit === null ? null : closedByPass ? 0 : Math.max(0, schoolAttemptLimit - attemptsUsed);
+    const schoolAttemptsLeft = schoolAttemptLimit === null ? null : closedByPass ? 0 : Math.max(0, schoolAttemptLimit - attemptsUsed);
     return {
       exam,
       label: examInfo(exam).label,
@@ -418,8 +413,7 @@ export function validateAttemptInput(input: AttemptInput, context: AttemptValida
   const exam = isExamId(input.exam) ? input.exam : null;
   if (exam === null) add("exam", "Choose the exam that was taken.");
   const outcome = isOutcome(input.outcome) ? input.outcome : null;
-  if (outcome === null)
-    add("outcome", `Choose the result: ${ATTEMPT_OUTCOMES.map((o) => ATTEMPT_OUTCOME_LABELS[o]).join(", ")}.`);
+  if (outcome === null) add("outcome", `Choose the result: ${ATTEMPT_OUTCOMES.map((o) => ATTEMPT_OUTCOME_LABELS[o]).join(", ")}.`);
   const takenOn = isIsoDate(input.takenOn) ? input.takenOn : null;
   if (takenOn === null) add("takenOn", "Enter the date the exam was taken.");
   else if (takenOn > context.today) {

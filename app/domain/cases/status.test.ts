@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ATTEMPT_OUTCOMES,
-  CASE_OUTCOMES,
-  CASE_STATUSES,
-  type CaseOutcome,
-  type CaseStatus,
-  ROLES,
-  type Role,
-} from "../vocabulary";
+import { ATTEMPT_OUTCOMES, CASE_OUTCOMES, CASE_STATUSES, type CaseOutcome, type CaseStatus, ROLES, type Role } from "../vocabulary";
 import {
   availableTransitions,
   type CaseActor,
@@ -134,14 +126,11 @@ describe("transition: refused moves", () => {
     expect(transition("ACTIVE", "CLOSED", { ...admin, outcome: null })).toMatchObject({ ok: false, code: "OUTCOME_REQUIRED" });
   });
 
-  it.each<CaseOutcome>(["PASSED", "INELIGIBLE"])(
-    "does not close a case as %s by hand: that comes from a recorded attempt",
-    (outcome) => {
-      const result = transition("READY", "CLOSED", { ...admin, outcome });
-      expect(result).toMatchObject({ ok: false, code: "OUTCOME_FROM_ATTEMPT" });
-      expect(!result.ok && result.reason).toMatch(/Record the attempt instead\.$/);
-    },
-  );
+  it.each<CaseOutcome>(["PASSED", "INELIGIBLE"])("does not close a case as %s by hand: that comes from a recorded attempt", (outcome) => {
+    const result = transition("READY", "CLOSED", { ...admin, outcome });
+    expect(result).toMatchObject({ ok: false, code: "OUTCOME_FROM_ATTEMPT" });
+    expect(!result.ok && result.reason).toMatch(/Record the attempt instead\.$/);
+  });
 
   it("refuses an outcome on a move that does not close", () => {
     expect(transition("DIAGNOSING", "PLANNING", { ...tutor, outcome: "WITHDRAWN" })).toEqual({
@@ -238,24 +227,19 @@ describe("availableTransitions", () => {
 
   it("offers only moves that transition accepts (property)", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...CASE_STATUSES),
-        fc.constantFrom<Role>(...ROLES),
-        fc.boolean(),
-        (status, role, isAssignedTutor) => {
-          const actor = { role, isAssignedTutor };
-          const offered = availableTransitions(status, actor);
-          for (const t of offered) expect(transition(status, t.to, { ...actor, outcome: t.outcome }).ok).toBe(true);
-          // And everything transition accepts is offered.
-          for (const to of CASE_STATUSES) {
-            for (const outcome of [null, ...CASE_OUTCOMES]) {
-              if (transition(status, to, { ...actor, outcome }).ok) {
-                expect(offered.some((t) => t.to === to && t.outcome === outcome)).toBe(true);
-              }
+      fc.property(fc.constantFrom(...CASE_STATUSES), fc.constantFrom<Role>(...ROLES), fc.boolean(), (status, role, isAssignedTutor) => {
+        const actor = { role, isAssignedTutor };
+        const offered = availableTransitions(status, actor);
+        for (const t of offered) expect(transition(status, t.to, { ...actor, outcome: t.outcome }).ok).toBe(true);
+        // And everything transition accepts is offered.
+        for (const to of CASE_STATUSES) {
+          for (const outcome of [null, ...CASE_OUTCOMES]) {
+            if (transition(status, to, { ...actor, outcome }).ok) {
+              expect(offered.some((t) => t.to === to && t.outcome === outcome)).toBe(true);
             }
           }
-        },
-      ),
+        }
+      }),
     );
   });
 });
@@ -267,8 +251,7 @@ describe("automatic transitions", () => {
       outcome: null,
       reason: "A tutor was assigned; diagnosis starts.",
     });
-    for (const status of ["DIAGNOSING", "PLANNING", "ACTIVE", "READY", "CLOSED"] as const)
-      expect(onTutorAssigned(status)).toBeNull();
+    for (const status of ["DIAGNOSING", "PLANNING", "ACTIVE", "READY", "CLOSED"] as const) expect(onTutorAssigned(status)).toBeNull();
   });
 
   it.each(["PLANNING", "ACTIVE", "READY"] as const)("sends a %s case back to diagnosing on a new failure", (status) => {

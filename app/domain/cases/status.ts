@@ -28,13 +28,7 @@ import {
 /** Every new case starts in the school's intake queue. */
 export const INITIAL_CASE_STATUS = "INTAKE" satisfies CaseStatus;
 
-export const OPEN_CASE_STATUSES = [
-  "INTAKE",
-  "DIAGNOSING",
-  "PLANNING",
-  "ACTIVE",
-  "READY",
-] as const satisfies readonly CaseStatus[];
+export const OPEN_CASE_STATUSES = ["INTAKE", "DIAGNOSING", "PLANNING", "ACTIVE", "READY"] as const satisfies readonly CaseStatus[];
 export type OpenCaseStatus = (typeof OPEN_CASE_STATUSES)[number];
 
 /** Open cases are the ones a failure attaches to and the caseload shows by default. */
@@ -253,9 +247,7 @@ export function availableTransitions(current: CaseStatus, actor: CaseActor): Man
     BACK: 1,
     CLOSE: 2,
   };
-  return MANUAL_TRANSITIONS.filter((t) => t.from === current && mayPerform(t, actor)).sort(
-    (a, b) => order[a.kind] - order[b.kind],
-  );
+  return MANUAL_TRANSITIONS.filter((t) => t.from === current && mayPerform(t, actor)).sort((a, b) => order[a.kind] - order[b.kind]);
 }
 
 /** A status change that follows automatically from another event; `reason` is for the activity log. */

@@ -47,7 +47,11 @@ function input(partial: Partial<DiagnosisInput> & { areas: ReportedBand[] }): Di
   return { exam: "STEP1", findings: [], ...partial };
 }
 
-const finding = (kind: DiagnosisFinding["kind"], severity: 1 | 2 | 3, areaIds: string[] = []): DiagnosisFinding => ({ kind, severity, areaIds });
+const finding = (kind: DiagnosisFinding["kind"], severity: 1 | 2 | 3, areaIds: string[] = []): DiagnosisFinding => ({
+  kind,
+  severity,
+  areaIds,
+});
 
 describe("analyzeDiagnosis: weakest areas", () => {
   it("with no Lower areas ranks the Same areas, finds no cluster and no content gap", () => {
@@ -93,7 +97,11 @@ describe("analyzeDiagnosis: weakest areas", () => {
   it("uses the dimension's equal share when the outline gives no weight", () => {
     const a = analyzeDiagnosis({
       exam: "STEP2_CK",
-      areas: only({ "step2ck.discipline.pediatrics": "LOWER", "step2ck.discipline.surgery": "LOWER", "step2ck.discipline.medicine": "LOWER" }),
+      areas: only({
+        "step2ck.discipline.pediatrics": "LOWER",
+        "step2ck.discipline.surgery": "LOWER",
+        "step2ck.discipline.medicine": "LOWER",
+      }),
       findings: [],
     });
     expect(a.weakestAreas.map((w) => w.name)).toEqual(["Medicine", "Surgery", "Pediatrics"]);
@@ -120,7 +128,10 @@ describe("analyzeDiagnosis: weakest areas", () => {
 
   it("flags areas a content-gap finding names", () => {
     const a = analyzeDiagnosis(
-      input({ areas: only({ [S1.cardio]: "LOWER", [S1.gi]: "LOWER" }), findings: [finding("CONTENT_GAP", 2, [S1.gi]), finding("TIMING", 1, [S1.cardio])] }),
+      input({
+        areas: only({ [S1.cardio]: "LOWER", [S1.gi]: "LOWER" }),
+        findings: [finding("CONTENT_GAP", 2, [S1.gi]), finding("TIMING", 1, [S1.cardio])],
+      }),
     );
     expect(a.weakestAreas.map((w) => [w.id, w.hasContentGapFinding])).toEqual([
       [S1.cardio, false],
@@ -169,7 +180,9 @@ describe("analyzeDiagnosis: every area Lower", () => {
 describe("analyzeDiagnosis: clusters", () => {
   it("finds a discipline cluster: a Lower discipline with several Lower systems", () => {
     const a = analyzeDiagnosis(
-      input({ areas: report("STEP1", "SAME", { [S1.pathology]: "LOWER", [S1.cardio]: "LOWER", [S1.respRenal]: "LOWER", [S1.gi]: "LOWER" }) }),
+      input({
+        areas: report("STEP1", "SAME", { [S1.pathology]: "LOWER", [S1.cardio]: "LOWER", [S1.respRenal]: "LOWER", [S1.gi]: "LOWER" }),
+      }),
     );
     expect(a.clusters).toHaveLength(1);
     const [cluster] = a.clusters;
@@ -270,7 +283,10 @@ describe("analyzeDiagnosis: character", () => {
 
   it("is method-driven when study-method findings dominate", () => {
     const a = analyzeDiagnosis(
-      input({ areas: only({ [S1.gi]: "LOWER" }), findings: [finding("PASSIVE_REVIEW", 3), finding("QBANK_VOLUME", 2), finding("TIMING", 1)] }),
+      input({
+        areas: only({ [S1.gi]: "LOWER" }),
+        findings: [finding("PASSIVE_REVIEW", 3), finding("QBANK_VOLUME", 2), finding("TIMING", 1)],
+      }),
     );
     expect(a.character.character).toBe("METHOD");
   });
@@ -306,7 +322,10 @@ describe("analyzeDiagnosis: character", () => {
 describe("analyzeDiagnosis: magnitude", () => {
   it("measures the Lower areas' share of each dimension's outline weight", () => {
     const a = analyzeDiagnosis(
-      input({ areas: report("STEP1", "SAME", { [S1.pathology]: "LOWER", [S1.physiology]: "LOWER", [S1.cardio]: "LOWER" }), distanceFromPassing: 6 }),
+      input({
+        areas: report("STEP1", "SAME", { [S1.pathology]: "LOWER", [S1.physiology]: "LOWER", [S1.cardio]: "LOWER" }),
+        distanceFromPassing: 6,
+      }),
     );
     const byDim = Object.fromEntries(a.magnitude.byDimension.map((d) => [d.dimension, d]));
     // Disciplines' midpoints sum to 180: (50 + 35) / 180.
@@ -314,7 +333,9 @@ describe("analyzeDiagnosis: magnitude", () => {
     // Systems' midpoints sum to 100: 9 / 100.
     expect(byDim.SYSTEM).toMatchObject({ reported: 11, lower: 1, lowerWeightPercent: 9 });
     expect(byDim.PHYSICIAN_TASK).toMatchObject({ lower: 0, lowerWeightPercent: 0 });
-    expect(a.magnitude.summary).toBe("3 of 25 reported areas are Lower, covering 9% of systems and 47% of disciplines by outline weight. 6 points from passing.");
+    expect(a.magnitude.summary).toBe(
+      "3 of 25 reported areas are Lower, covering 9% of systems and 47% of disciplines by outline weight. 6 points from passing.",
+    );
   });
 
   it("says when the weights are estimates", () => {

@@ -514,7 +514,9 @@ export function assessCharacter(reported: readonly ReportedArea[], findings: rea
     const verb = reasoning.length === 1 ? "is" : "are";
     if (broad) {
       points.STRATEGY += t.reportPoints.reasoningTaskWithBroadContent;
-      reasons.push(`${names(reasoning)} ${verb} Lower, but with content broadly weak this may mirror the content gaps rather than a reasoning problem.`);
+      reasons.push(
+        `${names(reasoning)} ${verb} Lower, but with content broadly weak this may mirror the content gaps rather than a reasoning problem.`,
+      );
     } else {
       points.STRATEGY += t.reportPoints.reasoningTask;
       reasons.push(`${names(reasoning)} ${verb} Lower across systems: a reasoning problem, not a content one.`);
@@ -623,7 +625,9 @@ function magnitudeSummary(reported: number, lower: number, dims: readonly Dimens
     const shares = dims
       .filter((d) => d.lower > 0)
       .map((d) => `${d.weightEstimated ? "roughly " : ""}${d.lowerWeightPercent}% of ${d.label.toLowerCase()}`);
-    parts.push(`${lower} of ${plural(reported, "reported area")} ${lower === 1 ? "is" : "are"} Lower, covering ${joinWords(shares)} by outline weight.`);
+    parts.push(
+      `${lower} of ${plural(reported, "reported area")} ${lower === 1 ? "is" : "are"} Lower, covering ${joinWords(shares)} by outline weight.`,
+    );
   }
   if (distance !== null) parts.push(`${plural(distance, "point")} from passing.`);
   return parts.join(" ");

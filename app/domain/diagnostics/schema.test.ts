@@ -36,7 +36,12 @@ describe("scoreReportSchema", () => {
   });
 
   it("coerces the distance from passing and trims the note", () => {
-    const result = scoreReportSchema("STEP2_CK").safeParse({ ...validReport, areas: [], distanceFromPassing: "12", distanceNote: "  about a block  " });
+    const result = scoreReportSchema("STEP2_CK").safeParse({
+      ...validReport,
+      areas: [],
+      distanceFromPassing: "12",
+      distanceNote: "  about a block  ",
+    });
     expect(result.success && result.data).toMatchObject({ distanceFromPassing: 12, distanceNote: "about a block" });
   });
 
@@ -54,7 +59,9 @@ describe("scoreReportSchema", () => {
       areas: [...validReport.areas, { areaId: "step1.discipline.physiology", band: "BORDERLINE" }],
     });
     expect(current.success).toBe(false);
-    expect(current.error?.issues).toEqual([expect.objectContaining({ path: ["areas", 4, "band"], message: expect.stringMatching(/Borderline is not on/) })]);
+    expect(current.error?.issues).toEqual([
+      expect.objectContaining({ path: ["areas", 4, "band"], message: expect.stringMatching(/Borderline is not on/) }),
+    ]);
 
     const legacy = scoreReportSchema("STEP1").safeParse({ ...validReport, bandScale: "LEGACY" });
     expect(paths(legacy.error?.issues ?? [])).toEqual(["areas.1.band"]);
@@ -105,7 +112,9 @@ describe("scoreReportSchema", () => {
   });
 
   it("exposes the cross-field rule as a function of the exam", () => {
-    expect(scoreReportIssues("STEP1", { bandScale: "CURRENT", areas: [{ areaId: "step1.discipline.pathology", band: "LOWER" }] })).toEqual([]);
+    expect(scoreReportIssues("STEP1", { bandScale: "CURRENT", areas: [{ areaId: "step1.discipline.pathology", band: "LOWER" }] })).toEqual(
+      [],
+    );
     expect(scoreReportIssues("STEP1", { bandScale: "CURRENT", areas: [{ areaId: "step2ck.discipline.medicine", band: "SAME" }] })).toEqual([
       { path: ["areas", 0, "areaId"], message: "Not a content area of Step 1" },
     ]);
@@ -123,7 +132,13 @@ describe("scoreReportSchema", () => {
   });
 });
 
-const validFinding = { kind: "CONTENT_GAP", severity: "2", evidence: "  Missed most renal pharmacology items.  ", visibility: "STUDENT", areaIds: ["step1.discipline.pharmacology"] };
+const validFinding = {
+  kind: "CONTENT_GAP",
+  severity: "2",
+  evidence: "  Missed most renal pharmacology items.  ",
+  visibility: "STUDENT",
+  areaIds: ["step1.discipline.pharmacology"],
+};
 
 describe("findingSchema", () => {
   it("accepts a valid finding, coercing severity and trimming evidence", () => {
@@ -139,11 +154,13 @@ describe("findingSchema", () => {
   });
 
   it("takes a single checkbox value or none as a list, without duplicates", () => {
-    expect(findingSchema("STEP1").parse({ ...validFinding, areaIds: "step1.discipline.pathology" }).areaIds).toEqual(["step1.discipline.pathology"]);
-    expect(findingSchema("STEP1").parse({ ...validFinding, kind: "TIMING", areaIds: undefined }).areaIds).toEqual([]);
-    expect(findingSchema("STEP1").parse({ ...validFinding, areaIds: ["step1.discipline.pathology", "step1.discipline.pathology"] }).areaIds).toEqual([
+    expect(findingSchema("STEP1").parse({ ...validFinding, areaIds: "step1.discipline.pathology" }).areaIds).toEqual([
       "step1.discipline.pathology",
     ]);
+    expect(findingSchema("STEP1").parse({ ...validFinding, kind: "TIMING", areaIds: undefined }).areaIds).toEqual([]);
+    expect(
+      findingSchema("STEP1").parse({ ...validFinding, areaIds: ["step1.discipline.pathology", "step1.discipline.pathology"] }).areaIds,
+    ).toEqual(["step1.discipline.pathology"]);
   });
 
   it.each([["4"], ["0"], [""], ["2.5"], ["high"]])("rejects severity %j at the severity path", (severity) => {
@@ -154,7 +171,9 @@ describe("findingSchema", () => {
 
   it("requires evidence and caps its length", () => {
     expect(paths(findingSchema("STEP1").safeParse({ ...validFinding, evidence: "   " }).error?.issues ?? [])).toEqual(["evidence"]);
-    expect(paths(findingSchema("STEP1").safeParse({ ...validFinding, evidence: "x".repeat(2001) }).error?.issues ?? [])).toEqual(["evidence"]);
+    expect(paths(findingSchema("STEP1").safeParse({ ...validFinding, evidence: "x".repeat(2001) }).error?.issues ?? [])).toEqual([
+      "evidence",
+    ]);
     expect(findingSchema("STEP1").safeParse({ ...validFinding, evidence: "x".repeat(2000) }).success).toBe(true);
   });
 
@@ -170,7 +189,9 @@ describe("findingSchema", () => {
 
   it("links only content gaps to areas", () => {
     const result = findingSchema("STEP1").safeParse({ ...validFinding, kind: "TIMING" });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["areaIds"], message: "Only a content gap is linked to content areas" })]);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["areaIds"], message: "Only a content gap is linked to content areas" }),
+    ]);
     expect(findingIssues("STEP1", { kind: "TIMING", areaIds: [] })).toEqual([]);
   });
 

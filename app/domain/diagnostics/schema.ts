@@ -156,7 +156,8 @@ export function findingIssues(exam: ExamId, value: unknown): FieldIssue[] {
   }
   const known = knownAreaIds(exam);
   areaIds.forEach((id: unknown, j) => {
-    if (typeof id === "string" && !known.has(id)) issues.push({ path: ["areaIds", j], message: `Not a content area of ${examInfo(exam).label}` });
+    if (typeof id === "string" && !known.has(id))
+      issues.push({ path: ["areaIds", j], message: `Not a content area of ${examInfo(exam).label}` });
   });
   return issues;
 }
@@ -178,9 +179,16 @@ export function findingSchema(exam: ExamId) {
         .min(1, "Choose a severity from 1 to 3")
         .max(3, "Choose a severity from 1 to 3")
         .pipe(z.literal([1, 2, 3])),
-      evidence: z.string({ error: "Describe the evidence" }).trim().min(1, "Describe the evidence").max(EVIDENCE_MAX, `At most ${EVIDENCE_MAX} characters`),
+      evidence: z
+        .string({ error: "Describe the evidence" })
+        .trim()
+        .min(1, "Describe the evidence")
+        .max(EVIDENCE_MAX, `At most ${EVIDENCE_MAX} characters`),
       visibility: z.enum(VISIBILITIES, { error: "Choose who can see this finding" }),
-      areaIds: z.preprocess(toList, z.array(z.string().trim().min(1)).transform((ids) => [...new Set(ids)])),
+      areaIds: z.preprocess(
+        toList,
+        z.array(z.string().trim().min(1)).transform((ids) => [...new Set(ids)]),
+      ),
     })
     .superRefine(
       (value, ctx) => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { FINDING_KIND_IDS, FINDING_KINDS } from "../vocabulary";
 import { CHARACTERS } from "./analysis";
-import { isSensitiveKind, STUDENT_FINDING_WORDS, STUDENT_PRESENT_ONLY_WORDS, studentCharacterSummary, studentFindingWords } from "./student-view";
+import {
+  isSensitiveKind,
+  STUDENT_FINDING_WORDS,
+  STUDENT_PRESENT_ONLY_WORDS,
+  studentCharacterSummary,
+  studentFindingWords,
+} from "./student-view";
 
 /** Words the student view must never use: alarming or blaming. */
 const ALARMING = /\b(fail(ed|ure)?|danger|serious|severe|poor|bad|weak|deficien|warning|must|lazy|never pass)\b/i;
@@ -24,7 +30,9 @@ describe("student view of findings", () => {
   });
 
   it("says what the plan does about timing", () => {
-    expect(studentFindingWords("TIMING").plan).toBe("Pacing is a skill you can train: your plan has timed blocks in the exam's format every morning.");
+    expect(studentFindingWords("TIMING").plan).toBe(
+      "Pacing is a skill you can train: your plan has timed blocks in the exam's format every morning.",
+    );
   });
 
   it("names the subjects of a content gap", () => {

@@ -65,7 +65,10 @@ export function groupChanges(changes: readonly PlanChange[]): { section: ChangeS
   })).filter((g) => g.texts.length > 0);
 }
 
-export function diffDates(a: Pick<PlanVersionData, "startDate" | "examDate">, b: Pick<PlanVersionData, "startDate" | "examDate">): string[] {
+export function diffDates(
+  a: Pick<PlanVersionData, "startDate" | "examDate">,
+  b: Pick<PlanVersionData, "startDate" | "examDate">,
+): string[] {
   const out: string[] = [];
   if (a.startDate !== b.startDate) out.push(`Start date moved ${dateMove(a.startDate, b.startDate, true)}`);
   if (a.examDate !== b.examDate) out.push(`Exam date moved ${dateMove(a.examDate, b.examDate, true)}`);
@@ -83,7 +86,8 @@ export function diffFocusAreas(a: readonly FocusArea[], b: readonly FocusArea[])
       continue;
     }
     if (prev.label !== next.label) out.push(`Focus renamed: ${prev.label} → ${next.label}`);
-    if (prev.kind !== next.kind) out.push(`${next.label}: ${FOCUS_KIND_LABELS[prev.kind].toLowerCase()} → ${FOCUS_KIND_LABELS[next.kind].toLowerCase()}`);
+    if (prev.kind !== next.kind)
+      out.push(`${next.label}: ${FOCUS_KIND_LABELS[prev.kind].toLowerCase()} → ${FOCUS_KIND_LABELS[next.kind].toLowerCase()}`);
     if (prev.sharePercent !== next.sharePercent) out.push(`${next.label} share ${prev.sharePercent}% → ${next.sharePercent}%`);
   }
   for (const prev of a) {
@@ -247,9 +251,7 @@ export function dayList(weekdays: readonly number[]): string {
     else runs.push([d]);
   }
   const short = (d: number) => WEEKDAY_SHORT_NAMES[d - 1];
-  return runs
-    .flatMap((run) => (run.length >= 3 ? [`${short(run[0])}–${short(run[run.length - 1])}`] : run.map(short)))
-    .join(", ");
+  return runs.flatMap((run) => (run.length >= 3 ? [`${short(run[0])}–${short(run[run.length - 1])}`] : run.map(short))).join(", ");
 }
 
 function resourceTitle(r: PlanResource): string {

@@ -7,7 +7,12 @@ const higher = (areaId: string) => ({ areaId, band: "HIGHER" as const, reference
 
 describe("focus from the diagnosis", () => {
   it("puts Lower areas first, heaviest outline weight first, and keeps strong areas for light review", () => {
-    const areas = [lower("step1.discipline.pathology"), lower("step1.discipline.genetics"), lower("step1.system.cardiovascular"), higher("step1.discipline.physiology")];
+    const areas = [
+      lower("step1.discipline.pathology"),
+      lower("step1.discipline.genetics"),
+      lower("step1.system.cardiovascular"),
+      higher("step1.discipline.physiology"),
+    ];
     const analysis = analyzeDiagnosis({ exam: "STEP1", areas, findings: [] });
     const { focusCandidates, strongAreas } = focusFromDiagnosis(analysis, areas);
     const areaKeys = focusCandidates.filter((c) => c.kind === "AREA").map((c) => c.key);
@@ -20,7 +25,8 @@ describe("focus from the diagnosis", () => {
     const areas = [lower("step1.discipline.pharmacology"), lower("step1.discipline.microbiology"), lower("step1.discipline.genetics")];
     const now = analyzeDiagnosis({ exam: "STEP1", areas, findings: [] });
     const again = analyzeDiagnosis({ exam: "STEP1", areas, findings: [], previous: { areas: [lower("step1.discipline.pharmacology")] } });
-    const weight = (a: typeof now) => focusFromDiagnosis(a, areas).focusCandidates.find((c) => c.key === "step1.discipline.pharmacology")?.weight ?? 0;
+    const weight = (a: typeof now) =>
+      focusFromDiagnosis(a, areas).focusCandidates.find((c) => c.key === "step1.discipline.pharmacology")?.weight ?? 0;
     expect(weight(again)).toBeCloseTo(weight(now) * PERSISTING_WEIGHT);
   });
 

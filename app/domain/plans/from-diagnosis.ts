@@ -21,7 +21,8 @@ export function focusFromDiagnosis(
 ): { focusCandidates: FocusCandidate[]; strongAreas: Array<{ key: string; label: string }> } {
   const persisting = new Set(analysis.comparison?.persistingWeakAreas.map((a) => a.id) ?? []);
   const lower = analysis.weakestAreas.filter((a) => a.band === "LOWER");
-  const middle = lower.length < MIN_LOWER_AREAS ? analysis.weakestAreas.filter((a) => a.band !== "LOWER").slice(0, MIN_LOWER_AREAS - lower.length) : [];
+  const middle =
+    lower.length < MIN_LOWER_AREAS ? analysis.weakestAreas.filter((a) => a.band !== "LOWER").slice(0, MIN_LOWER_AREAS - lower.length) : [];
   const areas: FocusCandidate[] = [...lower, ...middle].map((a) => ({
     key: a.id,
     label: a.name,

@@ -109,7 +109,9 @@ describe("generatePlan: refusals", () => {
   it("refuses an exam date that breaks the spacing rules", () => {
     const result = generatePlan(input({ spacingViolations: ["A fourth attempt needs 6 months after the latest one (from 1 Apr 2027)."] }));
     expect(result.plan).toBeNull();
-    expect(result.errors).toEqual([{ field: "examDate", message: "A fourth attempt needs 6 months after the latest one (from 1 Apr 2027)." }]);
+    expect(result.errors).toEqual([
+      { field: "examDate", message: "A fourth attempt needs 6 months after the latest one (from 1 Apr 2027)." },
+    ]);
   });
 
   it("refuses an exam date before or on the start date", () => {
@@ -150,20 +152,25 @@ describe("generatePlan: milestones", () => {
 
   it("holds for any start day and any plan of 6 weeks or more", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 42, max: 200 }), fc.integer({ min: 1, max: 7 }), (offset, days, restDay) => {
-        const startDate = addDays("2026-01-01", offset);
-        const examDate = addDays(startDate, days);
-        const { plan } = planOf({ startDate, examDate, restDay, failureNumber: days > 90 ? 2 : 1 });
-        const [baseline, midpoint, final] = plan.content.milestones;
-        expect(plan.content.milestones).toHaveLength(3);
-        expect(daysBetween(startDate, baseline.dueOn)).toBeLessThan(7);
-        expect(Math.abs(daysBetween(addDays(startDate, Math.round(days / 2)), midpoint.dueOn))).toBeLessThanOrEqual(3);
-        const { min, max } = RETAKE_GUIDANCE.finalMilestoneDaysBeforeExam;
-        expect(daysBetween(final.dueOn, examDate)).toBeGreaterThanOrEqual(min);
-        expect(daysBetween(final.dueOn, examDate)).toBeLessThanOrEqual(max);
-        // Milestones fall on the full-length day, so the week's practice exam is the milestone.
-        for (const m of plan.content.milestones) expect(isoWeekday(m.dueOn)).toBe(fullLengthWeekday(restDay));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 42, max: 200 }),
+        fc.integer({ min: 1, max: 7 }),
+        (offset, days, restDay) => {
+          const startDate = addDays("2026-01-01", offset);
+          const examDate = addDays(startDate, days);
+          const { plan } = planOf({ startDate, examDate, restDay, failureNumber: days > 90 ? 2 : 1 });
+          const [baseline, midpoint, final] = plan.content.milestones;
+          expect(plan.content.milestones).toHaveLength(3);
+          expect(daysBetween(startDate, baseline.dueOn)).toBeLessThan(7);
+          expect(Math.abs(daysBetween(addDays(startDate, Math.round(days / 2)), midpoint.dueOn))).toBeLessThanOrEqual(3);
+          const { min, max } = RETAKE_GUIDANCE.finalMilestoneDaysBeforeExam;
+          expect(daysBetween(final.dueOn, examDate)).toBeGreaterThanOrEqual(min);
+          expect(daysBetween(final.dueOn, examDate)).toBeLessThanOrEqual(max);
+          // Milestones fall on the full-length day, so the week's practice exam is the milestone.
+          for (const m of plan.content.milestones) expect(isoWeekday(m.dueOn)).toBe(fullLengthWeekday(restDay));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -281,7 +288,15 @@ describe("generatePlan: weekly rhythm", () => {
         fc.subarray([...FINDING_KIND_IDS]),
         (exam, offset, days, halfHours, restDay, findingKinds) => {
           const startDate = addDays("2025-10-01", offset);
-          const { plan } = planOf({ exam, startDate, examDate: addDays(startDate, days), hoursPerDay: halfHours / 2, restDay, findingKinds, focusCandidates: [] });
+          const { plan } = planOf({
+            exam,
+            startDate,
+            examDate: addDays(startDate, days),
+            hoursPerDay: halfHours / 2,
+            restDay,
+            findingKinds,
+            focusCandidates: [],
+          });
           const parsed = planVersionSchema.safeParse(plan);
           expect(parsed.error?.issues ?? []).toEqual([]);
           const format = examFormatOn(exam, plan.examDate);
@@ -392,7 +407,9 @@ describe("generatePlan: resources", () => {
       weight: 1,
     }));
     const count = (findingKinds: GeneratePlanInput["findingKinds"]) =>
-      planOf({ focusCandidates: candidates, findingKinds, previousResources: [] }).plan.content.resources.filter((r) => r.kind === "TARGETED").length;
+      planOf({ focusCandidates: candidates, findingKinds, previousResources: [] }).plan.content.resources.filter(
+        (r) => r.kind === "TARGETED",
+      ).length;
     expect(count([])).toBe(3);
     expect(count(["RESOURCE_OVERLOAD"])).toBe(2);
   });

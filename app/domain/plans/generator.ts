@@ -243,9 +243,7 @@ export function durationWarnings(days: number, failureNumber: number): string[] 
     return [`${capitalize(weeks)} is shorter than the usual ${template.windowText}.`];
   }
   if (days > template.weeks.max * 7) {
-    return [
-      `${capitalize(weeks)} is longer than the usual ${template.windowText}: long plans risk burnout and forgetting early material.`,
-    ];
+    return [`${capitalize(weeks)} is longer than the usual ${template.windowText}: long plans risk burnout and forgetting early material.`];
   }
   return [];
 }
@@ -290,9 +288,7 @@ export function buildFocusAreas(
   const strong = uniqueBy(strongAreas, (s) => s.key.trim()).filter((s) => !selectedKeys.has(s.key.trim()));
 
   const weak: FocusCandidate[] =
-    selected.length > 0
-      ? selected
-      : [{ key: "mixed", label: "Mixed timed blocks across all content areas", kind: "AREA", weight: 1 }];
+    selected.length > 0 ? selected : [{ key: "mixed", label: "Mixed timed blocks across all content areas", kind: "AREA", weight: 1 }];
   if (selected.length === 0) {
     warnings.push("The diagnosis names no weak areas yet: the focus is mixed review until the diagnosis is complete.");
   }
@@ -360,7 +356,8 @@ export function buildResources(
       resources.push({
         kind: "OTHER",
         name: `${reset.name} (reset, timed random mode)`,
-        reason: "Every listed bank was used before: a reset bank in timed, random mode at least tests recall under exam conditions rather than recognition.",
+        reason:
+          "Every listed bank was used before: a reset bank in timed, random mode at least tests recall under exam conditions rather than recognition.",
       });
     }
   }

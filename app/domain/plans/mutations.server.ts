@@ -20,7 +20,17 @@ export const PLAN_CONFLICT_MESSAGE =
 
 async function writeVersion(
   tx: Tx,
-  input: { planId: string; caseId: string; number: number; actorId: string; reason: string | null; template: string; data: PlanVersionData; promptedByPracticeExamId?: string | null; promptedByCheckInId?: string | null },
+  input: {
+    planId: string;
+    caseId: string;
+    number: number;
+    actorId: string;
+    reason: string | null;
+    template: string;
+    data: PlanVersionData;
+    promptedByPracticeExamId?: string | null;
+    promptedByCheckInId?: string | null;
+  },
 ) {
   const version = await tx.planVersion.create({
     data: {
@@ -64,7 +74,12 @@ async function studentUserId(tx: Tx, caseId: string) {
 }
 
 /** Version 1: the tutor's edited proposal becomes the student's plan. */
-export async function assignPlan(input: { caseId: string; actorId: string; template: string; data: PlanVersionData }): Promise<PlanWriteResult> {
+export async function assignPlan(input: {
+  caseId: string;
+  actorId: string;
+  template: string;
+  data: PlanVersionData;
+}): Promise<PlanWriteResult> {
   return prisma.$transaction(async (tx) => {
     const current = await studentUserId(tx, input.caseId);
     if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
@@ -75,7 +90,15 @@ export async function assignPlan(input: { caseId: string; actorId: string; templ
     const plan = existing
       ? await tx.plan.update({ where: { caseId: input.caseId }, data: { currentVersion: 1 }, select: { id: true } })
       : await tx.plan.create({ data: { caseId: input.caseId, currentVersion: 1 }, select: { id: true } });
-    await writeVersion(tx, { planId: plan.id, caseId: input.caseId, number: 1, actorId: input.actorId, reason: null, template: input.template, data: input.data });
+    await writeVersion(tx, {
+      planId: plan.id,
+      caseId: input.caseId,
+      number: 1,
+      actorId: input.actorId,
+      reason: null,
+      template: input.template,
+      data: input.data,
+    });
     const change = onPlanAssigned(current.status);
     await tx.retakeCase.update({
       where: { id: input.caseId },
@@ -120,11 +143,23 @@ export async function adjustPlan(input: {
     if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
     const plan = await tx.plan.findUnique({
       where: { caseId: input.caseId },
-      select: { id: true, currentVersion: true, versions: { orderBy: { number: "desc" }, take: 1, select: { template: true, startDate: true, examDate: true, hoursPerDay: true, restDay: true, content: true } } },
+      select: {
+        id: true,
+        currentVersion: true,
+        versions: {
+          orderBy: { number: "desc" },
+          take: 1,
+          select: { template: true, startDate: true, examDate: true, hoursPerDay: true, restDay: true, content: true },
+        },
+      },
     });
-    if (!plan || plan.currentVersion === 0) return { ok: false, code: "CONFLICT", message: "This case has no plan yet: assign one first." } as const;
+    if (!plan || plan.currentVersion === 0)
+      return { ok: false, code: "CONFLICT", message: "This case has no plan yet: assign one first." } as const;
     const next = input.expectedVersion + 1;
-    const claimed = await tx.plan.updateMany({ where: { id: plan.id, currentVersion: input.expectedVersion }, data: { currentVersion: next } });
+    const claimed = await tx.plan.updateMany({
+      where: { id: plan.id, currentVersion: input.expectedVersion },
+      data: { currentVersion: next },
+    });
     if (claimed.count !== 1) return { ok: false, code: "CONFLICT", message: PLAN_CONFLICT_MESSAGE } as const;
     const previous = plan.versions[0];
     await writeVersion(tx, {

@@ -46,7 +46,8 @@ describe("reference lists", () => {
   });
 
   it("answer the seed's anxiety and sleep advice", () => {
-    const titles = (kind: keyof typeof MEASURES_BY_FINDING) => MEASURES_BY_FINDING[kind].map((id) => MEASURES.find((m) => m.id === id)?.title);
+    const titles = (kind: keyof typeof MEASURES_BY_FINDING) =>
+      MEASURES_BY_FINDING[kind].map((id) => MEASURES.find((m) => m.id === id)?.title);
     expect(titles("TEST_ANXIETY")).toEqual(["Simulated test days", "Box breathing", "Counselling referral"]);
     expect(titles("SLEEP_WELLBEING")).toContain("Fixed sleep schedule");
     expect(titles("NO_SIMULATION")).toContain("Weekly full-length simulation");

@@ -316,8 +316,7 @@ export const MEASURES: readonly MeasureTemplate[] = [
   {
     id: "stamina-building",
     title: "Build up to a full day",
-    description:
-      "Do blocks back to back, adding one each week, and sit the weekly full-length exam without extra breaks.",
+    description: "Do blocks back to back, adding one each week, and sit the weekly full-length exam without extra breaks.",
     why: "Scores fall in the last blocks when stamina is short; the body needs to rehearse the length.",
   },
   {
@@ -350,8 +349,7 @@ export const MEASURES: readonly MeasureTemplate[] = [
   {
     id: "weekly-simulation",
     title: "Weekly full-length simulation",
-    description:
-      "Sit the weekly full-length practice exam under test-day timing, in one sitting, in the {exam} block format.",
+    description: "Sit the weekly full-length practice exam under test-day timing, in one sitting, in the {exam} block format.",
     why: "Short untimed sets do not build the stamina or pacing of an eight-hour day.",
   },
   {
@@ -363,7 +361,8 @@ export const MEASURES: readonly MeasureTemplate[] = [
   {
     id: "resource-switch",
     title: "Change the resource that did not work",
-    description: "Replace the main resource that did not click with one in a different format (video, text, questions), and check after two weeks.",
+    description:
+      "Replace the main resource that did not click with one in a different format (video, text, questions), and check after two weeks.",
     why: "Using the same resources again tends to give the same result.",
   },
 ];

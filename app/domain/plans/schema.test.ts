@@ -128,7 +128,15 @@ describe("planContentSchema", () => {
 });
 
 describe("planBlockSchema", () => {
-  const timed = { slot: "MORNING", kind: "TIMED_BLOCKS", description: "Blocks", minutes: 120, blockCount: 2, blockMinutes: 60, itemsPerBlock: 40 };
+  const timed = {
+    slot: "MORNING",
+    kind: "TIMED_BLOCKS",
+    description: "Blocks",
+    minutes: 120,
+    blockCount: 2,
+    blockMinutes: 60,
+    itemsPerBlock: 40,
+  };
 
   it("needs the block structure on timed blocks", () => {
     expect(issues(planBlockSchema.safeParse({ ...timed, blockCount: undefined, itemsPerBlock: undefined }))).toEqual([
@@ -218,7 +226,13 @@ describe("planAdjustmentSchema", () => {
 
   it("stores an empty instrument as null", () => {
     const f = form();
-    f.milestones.push({ uid: newCustomMilestoneUid(f.milestones.map((m) => m.uid)), kind: "CUSTOM", dueOn: "2027-02-10", instrumentId: null, label: "Free 120" });
+    f.milestones.push({
+      uid: newCustomMilestoneUid(f.milestones.map((m) => m.uid)),
+      kind: "CUSTOM",
+      dueOn: "2027-02-10",
+      instrumentId: null,
+      label: "Free 120",
+    });
     const { instrumentId: _omit, ...withoutInstrument } = f.milestones[3];
     f.milestones[3] = withoutInstrument as (typeof f.milestones)[number];
     expect(planAdjustmentSchema.parse(f).milestones[3]).toMatchObject({ uid: "custom-1", instrumentId: null });

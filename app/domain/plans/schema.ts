@@ -440,11 +440,17 @@ export const planAdjustmentSchema = z
     reason: z
       .string({ error: "Say why the plan changes" })
       .trim()
-      .min(PLAN_LIMITS.reasonMinLength, `Say why the plan changes (at least ${PLAN_LIMITS.reasonMinLength} characters): the student reads it`)
+      .min(
+        PLAN_LIMITS.reasonMinLength,
+        `Say why the plan changes (at least ${PLAN_LIMITS.reasonMinLength} characters): the student reads it`,
+      )
       .max(PLAN_LIMITS.reasonMaxLength, `Keep the reason under ${PLAN_LIMITS.reasonMaxLength} characters`),
     promptedByPracticeExamId: optionalId,
     promptedByCheckInId: optionalId,
-    expectedVersion: z.number({ error: "Missing plan version; reload the page" }).int("Missing plan version; reload the page").min(1, "Missing plan version; reload the page"),
+    expectedVersion: z
+      .number({ error: "Missing plan version; reload the page" })
+      .int("Missing plan version; reload the page")
+      .min(1, "Missing plan version; reload the page"),
   })
   .superRefine((value, ctx) => refineVersion(value, ctx, []));
 export type PlanAdjustmentForm = z.output<typeof planAdjustmentSchema>;

@@ -1,0 +1,129 @@
+/**
+ * The caseload table's state, kept in the URL so a view can be shared and
+ * survives a reload: page, page size, sort, filters and search. Every value
+ * is allow-listed; anything else falls back to its default, field by field,
+ * so a forged or stale parameter never reaches a query.
+ */
+import { z } from "zod";
+import { RETAKE_EXAM_IDS } from "../reference";
+import { CASE_STATUSES, RISK_LEVELS } from "../vocabulary";
+
+export const CASELOAD_COLUMNS = [
+  { id: "student", label: "Student", sortable: true, hideable: false },
+  { id: "exam", label: "Exam", sortable: true, hideable: true },
+  { id: "status", label: "Status", sortable: true, hideable: true },
+  { id: "tutor", label: "Tutor", sortable: true, hideable: true },
+  { id: "attempts", label: "Attempts used / left", sortable: true, hideable: true },
+  { id: "daysToExam", label: "Days to exam", sortable: true, hideable: true },
+  { id: "practice", label: "Latest practice score", sortable: true, hideable: true },
+  { id: "readiness", label: "Readiness", sortable: true, hideable: true },
+  { id: "risk", label: "Risk", sortable: true, hideable: true },
+  { id: "escalations", label: "Open escalations", sortable: true, hideable: true },
+  { id: "lastContact", label: "Days since contact", sortable: true, hideable: true },
+] as const;
+
+export type CaseloadColumnId = (typeof CASELOAD_COLUMNS)[number]["id"];
+export const CASELOAD_COLUMN_IDS = CASELOAD_COLUMNS.map((c) => c.id) as CaseloadColumnId[];
+export const SORT_KEYS = [...CASELOAD_COLUMN_IDS, "opened"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+/** The columns a tutor does not need by default (all theirs). */
+export const DEFAULT_HIDDEN_FOR_TUTOR: readonly CaseloadColumnId[] = ["tutor"];
+
+export const STATUS_FILTERS = [...CASE_STATUSES] as const;
+
+export interface CaseloadParams {
+  page: number;
+  size: (typeof PAGE_SIZES)[number];
+  sort: SortKey;
+  dir: "asc" | "desc";
+  status: Array<(typeof CASE_STATUSES)[number]>;
+  exam: Array<(typeof RETAKE_EXAM_IDS)[number]>;
+  risk: Array<(typeof RISK_LEVELS)[number]>;
+  q: string;
+}
+
+export const DEFAULT_CASELOAD_PARAMS: CaseloadParams = {
+  page: 1,
+  size: 25,
+  sort: "daysToExam",
+  dir: "asc",
+  status: [],
+  exam: [],
+  risk: [],
+  q: "",
+};
+
+const fields = {
+  page: z.coerce.number().int().min(1).max(100_000),
+  size: z.coerce
+    .number()
+    .pipe(z.union(PAGE_SIZES.map((s) => z.literal(s)) as [z.ZodLiteral<10>, z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])),
+  sort: z.enum(SORT_KEYS),
+  dir: z.enum(["asc", "desc"]),
+  q: z.string().trim().max(100),
+};
+
+function pick<T>(schema: z.ZodType<T>, value: string | null, fallback: T): T {
+  if (value === null) return fallback;
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
+}
+
+function pickAll<T extends string>(allowed: readonly T[], values: string[]): T[] {
+  return [...new Set(values.filter((v): v is T => (allowed as readonly string[]).includes(v)))];
+}
+
+/** Reads the table state from the URL; each bad or missing value takes its default. */
+export function parseCaseloadParams(search: URLSearchParams): CaseloadParams {
+  const d = DEFAULT_CASELOAD_PARAMS;
+  return {
+    page: pick(fields.page, search.get("page"), d.page),
+    size: pick(fields.size, search.get("size"), d.size),
+    sort: pick(fields.sort, search.get("sort"), d.sort),
+    dir: pick(fields.dir, search.get("dir"), d.dir),
+    status: pickAll(STATUS_FILTERS, search.getAll("status")),
+    exam: pickAll(RETAKE_EXAM_IDS, search.getAll("exam")),
+    risk: pickAll(RISK_LEVELS, search.getAll("risk")),
+    q: pick(fields.q, search.get("q"), d.q),
+  };
+}
+
+/** The URL search for a state, leaving defaults out so links stay short. */
+export function caseloadSearch(params: CaseloadParams, change: Partial<CaseloadParams> = {}): string {
+  const next = { ...params, ...change };
+  // Changing what is shown starts again at the first page.
+  if (!("page" in change) && Object.keys(change).length > 0) next.page = 1;
+  const search = new URLSearchParams();
+  const d = DEFAULT_CASELOAD_PARAMS;
+  if (next.q) search.set("q", next.q);
+  for (const s of next.status) search.append("status", s);
+  for (const e of next.exam) search.append("exam", e);
+  for (const r of next.risk) search.append("risk", r);
+  if (next.sort !== d.sort || next.dir !== d.dir) {
+    search.set("sort", next.sort);
+    search.set("dir", next.dir);
+  }
+  if (next.size !== d.size) search.set("size", String(next.size));
+  if (next.page !== 1) search.set("page", String(next.page));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Clicking a sorted column flips it; a new column starts ascending. */
+export function nextSort(params: CaseloadParams, column: SortKey): Pick<CaseloadParams, "sort" | "dir"> {
+  if (params.sort === column) return { sort: column, dir: params.dir === "asc" ? "desc" : "asc" };
+  return { sort: column, dir: "asc" };
+}
+
+/** Hidden columns from the remembered preference (a cookie), allow-listed. */
+export function parseHiddenColumns(raw: string | null | undefined, fallback: readonly CaseloadColumnId[]): CaseloadColumnId[] {
+  if (raw === null || raw === undefined) return [...fallback];
+  const hideable = CASELOAD_COLUMNS.filter((c) => c.hideable).map((c) => c.id as string);
+  return raw.split(",").filter((id): id is CaseloadColumnId => hideable.includes(id));
+}
+
+export function hasFilters(params: CaseloadParams): boolean {
+  return params.q !== "" || params.status.length > 0 || params.exam.length > 0 || params.risk.length > 0;
+}

@@ -1,0 +1,240 @@
+import { data, Form, Link, redirect, useNavigation, useSubmit } from "react-router";
+import { useRef } from "react";
+import { CaseloadTable } from "../../../components/caseload/caseload-table";
+import {
+  CASELOAD_COLUMNS,
+  caseloadSearch,
+  DEFAULT_HIDDEN_FOR_TUTOR,
+  hasFilters,
+  PAGE_SIZES,
+  parseCaseloadParams,
+  parseHiddenColumns,
+  STATUS_FILTERS,
+} from "../../../domain/cases/caseload";
+import { loadCaseload } from "../../../domain/cases/caseload.server";
+import { today } from "../../../domain/dates";
+import { examLabel, RETAKE_EXAM_IDS } from "../../../domain/reference";
+import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "../../../domain/vocabulary";
+import { requireCaseloadScope } from "../../../utils/auth.server";
+import { caseloadColumnsCookie, readHiddenColumns } from "../../../utils/preferences.server";
+import type { Route } from "./+types/index";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { scope, isOffice } = requireCaseloadScope(args);
+  const url = new URL(args.request.url);
+  const params = parseCaseloadParams(url.searchParams);
+  const hidden = parseHiddenColumns(await readHiddenColumns(args.request), isOffice ? [] : DEFAULT_HIDDEN_FOR_TUTOR);
+  const page = await loadCaseload(scope, params, today());
+  return { ...page, params, hidden, isOffice, search: url.search };
+}
+
+export async function action(args: Route.ActionArgs) {
+  requireCaseloadScope(args);
+  const form = await args.request.formData();
+  if (form.get("intent") !== "columns") throw data({ message: "That request was not understood." }, { status: 400 });
+  const shown = new Set(form.getAll("show").map(String));
+  const hidden = CASELOAD_COLUMNS.filter((c) => c.hideable && !shown.has(c.id)).map((c) => c.id);
+  const back = String(form.get("search") ?? "");
+  return redirect(`/cases${back.startsWith("?") ? back : ""}`, {
+    headers: { "Set-Cookie": await caseloadColumnsCookie.serialize(hidden.join(",")) },
+  });
+}
+
+export function meta() {
+  return [{ title: "Caseload · Retake Desk" }];
+}
+
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  selected,
+}: {
+  legend: string;
+  name: string;
+  options: Array<{ value: string; label: string }>;
+  selected: readonly string[];
+}) {
+  return (
+    <fieldset>
+      <legend className="label">{legend}</legend>
+      <div className="flex flex-wrap gap-x-3 gap-y-1">
+        {options.map((o) => (
+          <label key={o.value} className="inline-flex items-center gap-1.5 text-sm">
+            <input type="checkbox" name={name} value={o.value} defaultChecked={selected.includes(o.value)} className="size-4" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export default function Caseload({ loaderData }: Route.ComponentProps) {
+  const { rows, total, pageCount, params, hidden, isOffice, search } = loaderData;
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const busy = navigation.state === "loading" && navigation.location?.pathname === "/cases";
+  const filtered = hasFilters(params);
+  const first = total === 0 ? 0 : (params.page - 1) * params.size + 1;
+  const last = Math.min(total, params.page * params.size);
+
+  // With JavaScript, filters apply as they change (the search box after a pause); without, "Apply" submits.
+  const autoSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const isText = (event.target as HTMLElement).getAttribute("type") === "search";
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => submit(form, { replace: true, preventScrollReset: true }), isText ? 400 : 0);
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1>{isOffice ? "All cases" : "Your caseload"}</h1>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {busy ? "Updating…" : `${total} ${total === 1 ? "case" : "cases"}${filtered ? " match" : ""}`}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a className="btn-secondary" href={`/cases/export.csv${search}`} download>
+            Export CSV
+          </a>
+          <Link className="btn-secondary" to="/queue">
+            Intake queue
+          </Link>
+        </div>
+      </div>
+
+      <Form
+        method="get"
+        role="search"
+        aria-label="Filter cases"
+        className="card grid gap-4 lg:grid-cols-[minmax(12rem,1fr)_2fr]"
+        onChange={autoSubmit}
+      >
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        <div className="space-y-3">
+          <div>
+            <label htmlFor="q" className="label">
+              Search by name or email
+            </label>
+            <input id="q" name="q" type="search" defaultValue={params.q} className="input" />
+          </div>
+          <div>
+            <label htmlFor="size" className="label">
+              Rows per page
+            </label>
+            <select id="size" name="size" defaultValue={params.size} className="input w-auto">
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="space-y-3">
+          <CheckboxGroup
+            legend="Status (none checked: all open cases)"
+            name="status"
+            options={STATUS_FILTERS.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))}
+            selected={params.status}
+          />
+          <CheckboxGroup
+            legend="Exam"
+            name="exam"
+            options={RETAKE_EXAM_IDS.map((e) => ({ value: e, label: examLabel(e) }))}
+            selected={params.exam}
+          />
+          <CheckboxGroup
+            legend="Risk"
+            name="risk"
+            options={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LEVEL_LABELS[r] }))}
+            selected={params.risk}
+          />
+          <div className="flex gap-2">
+            <button type="submit" className="btn-primary">
+              Apply
+            </button>
+            {filtered ? (
+              <Link
+                to={caseloadSearch({ ...params, q: "", status: [], exam: [], risk: [] }, { page: 1 }) || "/cases"}
+                className="btn-secondary"
+              >
+                Clear filters
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      </Form>
+
+      <details className="card">
+        <summary className="cursor-pointer text-sm font-medium">Choose columns</summary>
+        <Form method="post" className="mt-3 space-y-3">
+          <input type="hidden" name="intent" value="columns" />
+          <input type="hidden" name="search" value={search} />
+          <fieldset>
+            <legend className="sr-only">Columns to show</legend>
+            <div className="flex flex-wrap gap-x-4 gap-y-1">
+              {CASELOAD_COLUMNS.filter((c) => c.hideable).map((c) => (
+                <label key={c.id} className="inline-flex items-center gap-1.5 text-sm">
+                  <input type="checkbox" name="show" value={c.id} defaultChecked={!hidden.includes(c.id)} className="size-4" />
+                  {c.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <button type="submit" className="btn-secondary">
+            Save columns
+          </button>
+        </Form>
+      </details>
+
+      {total === 0 ? (
+        <div className="card text-slate-700">
+          {filtered ? (
+            <p>
+              No cases match these filters. <Link to="/cases">Clear the filters</Link> to see every open case.
+            </p>
+          ) : isOffice ? (
+            <p>
+              No open cases. When a student fails an exam, <Link to="/attempts/new">record the attempt</Link> and a case opens in the intake
+              queue.
+            </p>
+          ) : (
+            <p>
+              You have no cases yet. Take one on from the <Link to="/queue">intake queue</Link>.
+            </p>
+          )}
+        </div>
+      ) : (
+        <div className={`card overflow-x-auto p-0 sm:p-0 ${busy ? "opacity-60" : ""}`}>
+          <CaseloadTable rows={rows} params={params} hidden={hidden} />
+        </div>
+      )}
+
+      {total > 0 ? (
+        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+          <p>
+            Showing {first}–{last} of {total} · page {params.page} of {pageCount}
+          </p>
+          <div className="flex gap-2">
+            {params.page > 1 ? (
+              <Link className="btn-secondary" to={caseloadSearch(params, { page: params.page - 1 }) || "/cases"} preventScrollReset>
+                Previous page
+              </Link>
+            ) : null}
+            {params.page < pageCount ? (
+              <Link className="btn-secondary" to={caseloadSearch(params, { page: params.page + 1 })} preventScrollReset>
+                Next page
+              </Link>
+            ) : null}
+          </div>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
