@@ -10,6 +10,8 @@ export default [
     index("routes/app/home.tsx"),
     route("notifications", "routes/app/notifications.tsx"),
     route("cases", "routes/app/cases/index.tsx"),
+    route("queue", "routes/app/queue/index.tsx"),
+    route("attempts/new", "routes/app/attempts/new.tsx"),
     route("cases/:caseId", "routes/app/cases/case.tsx", [index("routes/app/cases/overview.tsx")]),
     ...prefix("admin", [route("users", "routes/app/admin/users.tsx")]),
   ]),

@@ -501,7 +501,7 @@ async function seedFindings(ctx: SeedContext, caseId: string, tutorId: string, h
         entity: "Finding",
         entityId: created.id,
         action: "finding.created",
-        summary: `Finding recorded: ${FINDING_KINDS[f.kind].label}`,
+        summary: "Finding recorded",
       });
     });
   }

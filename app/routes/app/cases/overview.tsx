@@ -1,44 +1,438 @@
-import { formatDate } from "../../../domain/dates";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, useNavigation } from "react-router";
+import { z } from "zod";
+import { AttemptForm } from "../../../components/attempt-form";
+import { StatusBadge } from "../../../components/badges";
+import { FormErrors } from "../../../components/forms";
+import { recordAttempt } from "../../../domain/attempts/mutations.server";
+import { ordinal } from "../../../domain/attempts/rules";
+import { attemptFormSchema, targetDateSchema } from "../../../domain/attempts/schema";
+import { assignCase, changeCaseStatus, setTargetExamDate } from "../../../domain/cases/mutations.server";
+import { loadCaseOverview } from "../../../domain/cases/overview.server";
+import { assignSchema } from "../../../domain/cases/schema";
+import { availableTransitions } from "../../../domain/cases/status";
+import { formatDate, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
-import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
-import { requireCaseAccess } from "../../../utils/auth.server";
+import { consequenceLabel } from "../../../domain/settings/settings";
+import { ATTEMPT_OUTCOME_LABELS, CASE_OUTCOMES, CASE_STATUSES, type Role } from "../../../domain/vocabulary";
+import { type CaseAccess, forbidden, requireCaseAccess } from "../../../utils/auth.server";
 import { prisma } from "../../../utils/db.server";
+import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
+
+function actorRole(access: CaseAccess): Role {
+  if (access.relation === "STUDENT") return "STUDENT";
+  if (access.relation === "TUTOR") return "TUTOR";
+  return access.user.memberships.find((m) => m.schoolId === access.caseRow.schoolId)?.role ?? "ADVISOR";
+}
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
-  const attempts = await prisma.examAttempt.findMany({
-    where: { studentId: access.caseRow.studentId },
-    select: { id: true, exam: true, takenOn: true, outcome: true, score: true },
-    orderBy: [{ takenOn: "asc" }],
-  });
-  return { attempts };
+  const proposed = new URL(args.request.url).searchParams.get("proposed");
+  const overview = await loadCaseOverview(
+    access.caseRow.id,
+    { userId: access.user.id, relation: access.relation },
+    { proposed, today: today() },
+  );
+  const role = actorRole(access);
+  return {
+    ...overview,
+    relation: access.relation,
+    today: today(),
+    transitions: availableTransitions(overview.caseRow.status, { role, isAssignedTutor: access.relation === "TUTOR" }).map((t) => ({
+      to: t.to,
+      outcome: t.outcome,
+      label: t.label,
+      description: t.description,
+      kind: t.kind,
+    })),
+  };
 }
 
-export default function Overview({ loaderData }: Route.ComponentProps) {
+const statusSchema = z.object({
+  to: z.enum(CASE_STATUSES),
+  outcome: z.enum(CASE_OUTCOMES).optional(),
+  expectedVersion: z.coerce.number().int().min(1),
+  note: z.string().trim().max(500).optional(),
+});
+
+export async function action(args: Route.ActionArgs) {
+  const access = await requireCaseAccess(args, args.params.caseId);
+  const caseId = access.caseRow.id;
+  const formData = await args.request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const back = `/cases/${caseId}`;
+
+  if (intent === "attempt") {
+    const submission = parseWithZod(formData, { schema: attemptFormSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    // A tutor or student records attempts of this case's student only; the student id never comes from the form.
+    const result = await recordAttempt({ ...submission.value, studentId: access.caseRow.studentId, actorId: access.user.id });
+    if (!result.ok) {
+      return data(
+        {
+          intent,
+          result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, [v as string]])) }),
+          error: null,
+        },
+        { status: 400 },
+      );
+    }
+    const title = result.duplicate ? "That result was already recorded" : "Result recorded";
+    const description = result.escalationId ? "This failure has been escalated to the school's office." : undefined;
+    return redirectWithToast(result.caseId && result.caseId !== caseId ? `/cases/${result.caseId}` : back, { title, description });
+  }
+
+  if (access.relation === "STUDENT") forbidden("Only staff can change a case.");
+
+  if (intent === "status") {
+    const parsed = statusSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+    const result = await changeCaseStatus({
+      caseId,
+      to: parsed.data.to,
+      outcome: parsed.data.outcome ?? null,
+      note: parsed.data.note,
+      expectedVersion: parsed.data.expectedVersion,
+      actorId: access.user.id,
+      role: actorRole(access),
+      isAssignedTutor: access.relation === "TUTOR",
+    });
+    if (!result.ok) return data({ intent, result: null, error: result.message }, { status: result.code === "CONFLICT" ? 409 : 403 });
+    return redirectWithToast(back, { title: "Status changed" });
+  }
+
+  if (intent === "target") {
+    const submission = parseWithZod(formData, { schema: targetDateSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.value.targetExamDate && submission.value.targetExamDate < today()) {
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { targetExamDate: ["Choose a date from today on."] } }), error: null },
+        { status: 400 },
+      );
+    }
+    const result = await setTargetExamDate({
+      caseId,
+      date: submission.value.targetExamDate ?? null,
+      actorId: access.user.id,
+      expectedVersion: submission.value.expectedVersion,
+    });
+    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    return redirectWithToast(back, { title: "Target exam date saved" });
+  }
+
+  if (intent === "assign") {
+    if (access.relation !== "OFFICE") forbidden("Only the school's office assigns tutors.");
+    const submission = parseWithZod(formData, { schema: assignSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    const tutorAtSchool = await prisma.membership.findFirst({
+      where: { userId: submission.value.tutorId, schoolId: access.caseRow.schoolId, role: "TUTOR" },
+    });
+    if (!tutorAtSchool)
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { tutorId: ["Choose a tutor who serves this school."] } }), error: null },
+        { status: 400 },
+      );
+    const result = await assignCase({ ...submission.value, caseId, actorId: access.user.id });
+    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    return redirectWithToast(back, { title: "Tutor assigned" });
+  }
+  throw data({ message: "That request was not understood." }, { status: 400 });
+}
+
+const outcomeTone = { PASS: "text-emerald-800", FAIL: "text-red-800", INCOMPLETE: "text-amber-800" } as const;
+
+export default function Overview({ loaderData, actionData }: Route.ComponentProps) {
+  const { caseRow, attempts, examSummary, ineligible, proposed, check, policy, assignments, timeline, tutors, relation, transitions } =
+    loaderData;
+  const navigation = useNavigation();
+  const staff = relation !== "STUDENT";
+  const open = caseRow.status !== "CLOSED";
+  const errorFor = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
+  const typed = (actionData?.result?.initialValue ?? {}) as Record<string, string | undefined>;
+  const fieldErrors = (actionData?.result?.error ?? {}) as Record<string, string[] | undefined>;
+
   return (
-    <section aria-labelledby="attempts-heading" className="card">
-      <h2 id="attempts-heading">Attempt history</h2>
-      <table className="data-table mt-3">
-        <thead>
-          <tr>
-            <th scope="col">Exam</th>
-            <th scope="col">Date</th>
-            <th scope="col">Result</th>
-            <th scope="col">Score</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.attempts.map((a) => (
-            <tr key={a.id}>
-              <td>{examLabel(a.exam)}</td>
-              <td>{formatDate(a.takenOn)}</td>
-              <td>{ATTEMPT_OUTCOME_LABELS[a.outcome]}</td>
-              <td>{a.score ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <div className="grid gap-4 lg:grid-cols-3">
+      <div className="space-y-4 lg:col-span-2">
+        <section aria-labelledby="attempts-heading" className="card">
+          <h2 id="attempts-heading">Attempt history</h2>
+          {ineligible.ineligible ? (
+            <p className="mt-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950">{ineligible.reason}</p>
+          ) : null}
+          <p className="mt-2 text-sm text-slate-700">
+            {examLabel(caseRow.exam)}: {examSummary.attemptsUsed} {examSummary.attemptsUsed === 1 ? "attempt" : "attempts"} used,{" "}
+            {examSummary.usmleAttemptsLeft} left under USMLE rules
+            {examSummary.schoolAttemptsLeft !== null
+              ? ` and ${examSummary.schoolAttemptsLeft} under this school's limit of ${policy.schoolAttemptLimit}`
+              : ""}
+            .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
+          </p>
+          <div className="mt-3 overflow-x-auto">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Attempt</th>
+                  <th scope="col">Exam</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Score</th>
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((a) => (
+                  <tr key={a.id}>
+                    <td>{ordinal(a.number)}</td>
+                    <td>{examLabel(a.exam)}</td>
+                    <td>{formatDate(a.takenOn)}</td>
+                    <td className={outcomeTone[a.outcome]}>{ATTEMPT_OUTCOME_LABELS[a.outcome]}</td>
+                    <td>{a.score ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+
+        {open ? (
+          <section aria-labelledby="next-date-heading" className="card">
+            <h2 id="next-date-heading">Next attempt date</h2>
+            <Form method="get" className="mt-2 flex flex-wrap items-end gap-2">
+              <div>
+                <label htmlFor="proposed" className="label">
+                  Check a date against the USMLE spacing rules
+                </label>
+                <input id="proposed" name="proposed" type="date" className="input" defaultValue={proposed ?? ""} />
+              </div>
+              <button type="submit" className="btn-secondary">
+                Check
+              </button>
+            </Form>
+            {check ? (
+              check.ok ? (
+                <p className="mt-3 text-sm text-emerald-900" role="status">
+                  {formatDate(proposed as string)} respects the spacing rules: it would be the {ordinal(check.attemptNumber)} attempt
+                  {check.isLastChance ? " — the last one USMLE allows" : ""}.
+                </p>
+              ) : (
+                <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="status">
+                  <p className="font-medium">{formatDate(proposed as string)} breaks the rules:</p>
+                  <ul className="mt-1 list-disc pl-5">
+                    {check.violations.map((v) => (
+                      <li key={v.code}>{v.message}</li>
+                    ))}
+                  </ul>
+                  {check.earliestAllowedDate ? (
+                    <p className="mt-1">The earliest date that works is {formatDate(check.earliestAllowedDate)}.</p>
+                  ) : null}
+                </div>
+              )
+            ) : (
+              <p className="mt-3 text-sm text-slate-600">No target date set yet.</p>
+            )}
+            {staff ? (
+              <Form method="post" className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-200 pt-3">
+                <input type="hidden" name="intent" value="target" />
+                <input type="hidden" name="expectedVersion" value={caseRow.version} />
+                <div>
+                  <label htmlFor="targetExamDate" className="label">
+                    Target exam date
+                  </label>
+                  <input
+                    id="targetExamDate"
+                    name="targetExamDate"
+                    type="date"
+                    className="input"
+                    min={loaderData.today}
+                    defaultValue={typed.targetExamDate ?? caseRow.targetExamDate ?? ""}
+                    aria-invalid={fieldErrors.targetExamDate ? true : undefined}
+                    aria-describedby={fieldErrors.targetExamDate ? "target-error" : undefined}
+                  />
+                  {fieldErrors.targetExamDate ? (
+                    <p id="target-error" className="field-error">
+                      {fieldErrors.targetExamDate[0]}
+                    </p>
+                  ) : null}
+                </div>
+                <button type="submit" className="btn-secondary">
+                  Save date
+                </button>
+                {errorFor("target") ? <FormErrors errors={[errorFor("target") as string]} /> : null}
+              </Form>
+            ) : null}
+          </section>
+        ) : null}
+
+        {open ? (
+          <section aria-labelledby="record-heading" className="card">
+            <h2 id="record-heading">Record an exam result</h2>
+            <p className="hint">
+              A failure stays on this case; a pass closes it. A second failure is escalated to the office automatically.
+            </p>
+            <div className="mt-3">
+              <AttemptForm
+                lastResult={actionData?.intent === "attempt" ? actionData.result : null}
+                defaultExam={caseRow.exam}
+                today={loaderData.today}
+              />
+            </div>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="timeline-heading" className="card">
+          <h2 id="timeline-heading">Timeline</h2>
+          {timeline.length === 0 ? (
+            <p className="mt-2 text-slate-700">Nothing yet.</p>
+          ) : (
+            <ol className="mt-3 space-y-2 border-l-2 border-slate-200 pl-4">
+              {timeline.map((entry) => (
+                <li key={entry.id} className="text-sm">
+                  <p>{entry.summary}</p>
+                  <p className="text-xs text-slate-600">
+                    <time dateTime={new Date(entry.createdAt).toISOString()}>
+                      {formatDate(new Date(entry.createdAt).toISOString().slice(0, 10))}
+                    </time>
+                    {entry.actor ? ` · ${entry.actor.name}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <div className="space-y-4">
+        <section aria-labelledby="status-heading" className="card">
+          <h2 id="status-heading">Status</h2>
+          <p className="mt-2">
+            <StatusBadge status={caseRow.status} outcome={caseRow.outcome} />
+          </p>
+          {errorFor("status") ? (
+            <div className="mt-2">
+              <FormErrors errors={[errorFor("status") as string]} />
+            </div>
+          ) : null}
+          {staff && transitions.length > 0 ? (
+            <ul className="mt-3 space-y-2">
+              {transitions.map((t) => (
+                <li key={`${t.to}-${t.outcome ?? ""}`}>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="status" />
+                    <input type="hidden" name="to" value={t.to} />
+                    {t.outcome ? <input type="hidden" name="outcome" value={t.outcome} /> : null}
+                    <input type="hidden" name="expectedVersion" value={caseRow.version} />
+                    <button
+                      type="submit"
+                      className={
+                        t.kind === "CLOSE" ? "btn-danger w-full" : t.kind === "BACK" ? "btn-secondary w-full" : "btn-primary w-full"
+                      }
+                      disabled={navigation.state === "submitting"}
+                    >
+                      {t.label}
+                    </button>
+                    <p className="hint">{t.description}</p>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="policy-heading" className="card">
+          <h2 id="policy-heading">School policy</h2>
+          {policy.rung ? (
+            <p className="mt-2 text-sm">
+              <span className="font-medium">
+                {ordinal(policy.failureNumber)} failure: {consequenceLabel(policy.rung.consequence)}.
+              </span>{" "}
+              {policy.rung.description}
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">No failure of this exam is recorded yet.</p>
+          )}
+          {staff ? (
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer">The school's ladder</summary>
+              <ol className="mt-1 list-decimal pl-5">
+                {policy.ladder.map((r) => (
+                  <li key={r.failureNumber}>
+                    {consequenceLabel(r.consequence)}: {r.description}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
+        </section>
+
+        {staff ? (
+          <section aria-labelledby="tutors-heading" className="card">
+            <h2 id="tutors-heading">Tutors</h2>
+            {assignments.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-700">
+                No tutor yet. <Link to="/queue">The intake queue</Link> lists this case.
+              </p>
+            ) : (
+              <ol className="mt-2 space-y-2 text-sm">
+                {assignments.map((a) => (
+                  <li key={a.id}>
+                    <span className="font-medium">{a.tutor.name}</span>{" "}
+                    {a.kind === "TAKEN" ? "took the case on" : `assigned by ${a.assignedBy?.name ?? "the office"}`},{" "}
+                    {formatDate(new Date(a.startedAt).toISOString().slice(0, 10))}
+                    {a.endedAt ? ` – ${formatDate(new Date(a.endedAt).toISOString().slice(0, 10))}` : " (current)"}
+                    {a.reason ? <span className="block text-slate-600">“{a.reason}”</span> : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+            {relation === "OFFICE" && open ? (
+              <Form method="post" className="mt-3 space-y-2 border-t border-slate-200 pt-3">
+                <input type="hidden" name="intent" value="assign" />
+                <input type="hidden" name="caseId" value={caseRow.id} />
+                <input type="hidden" name="expectedVersion" value={caseRow.version} />
+                <div>
+                  <label className="label" htmlFor="assign-tutor">
+                    {caseRow.tutorId ? "Reassign to" : "Assign to"}
+                  </label>
+                  <select
+                    id="assign-tutor"
+                    name="tutorId"
+                    className="input"
+                    defaultValue={typed.tutorId ?? ""}
+                    aria-invalid={fieldErrors.tutorId ? true : undefined}
+                  >
+                    <option value="">Choose a tutor…</option>
+                    {tutors
+                      .filter((t) => t.id !== caseRow.tutorId)
+                      .map((t) => (
+                        <option key={t.id} value={t.id}>
+                          {t.name}
+                        </option>
+                      ))}
+                  </select>
+                  {fieldErrors.tutorId ? <p className="field-error">{fieldErrors.tutorId[0]}</p> : null}
+                </div>
+                <div>
+                  <label className="label" htmlFor="assign-reason">
+                    Reason
+                  </label>
+                  <input
+                    id="assign-reason"
+                    name="reason"
+                    className="input"
+                    defaultValue={typed.reason ?? ""}
+                    aria-invalid={fieldErrors.reason ? true : undefined}
+                  />
+                  {fieldErrors.reason ? <p className="field-error">{fieldErrors.reason[0]}</p> : null}
+                </div>
+                {errorFor("assign") ? <FormErrors errors={[errorFor("assign") as string]} /> : null}
+                <button type="submit" className="btn-secondary">
+                  {caseRow.tutorId ? "Reassign" : "Assign"}
+                </button>
+              </Form>
+            ) : null}
+          </section>
+        ) : null}
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,78 @@
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "react-router";
+import { attemptFormSchema } from "../domain/attempts/schema";
+import { examLabel, RETAKE_EXAM_IDS } from "../domain/reference";
+import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "../domain/vocabulary";
+import { Field, FormErrors, SelectField } from "./forms";
+
+/**
+ * Recording an exam result. Works without JavaScript; errors from the server
+ * (a duplicate, a score the passing standard contradicts) appear next to the field.
+ */
+export function AttemptForm({
+  lastResult,
+  defaultExam,
+  today,
+  children,
+  intent = "attempt",
+}: {
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultExam: string;
+  today: string;
+  children?: React.ReactNode;
+  intent?: string;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "attempt",
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    constraint: getZodConstraint(attemptFormSchema),
+    defaultValue: { exam: defaultExam, outcome: "FAIL" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: attemptFormSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <div className="sm:col-span-2">
+        <FormErrors id={form.errorId} errors={form.errors} />
+      </div>
+      <SelectField
+        label="Exam"
+        errors={fields.exam.errors}
+        options={RETAKE_EXAM_IDS.map((e) => ({ value: e, label: examLabel(e) }))}
+        {...getSelectProps(fields.exam)}
+        key={fields.exam.key}
+      />
+      <Field
+        label="Date taken (first test day)"
+        max={today}
+        errors={fields.takenOn.errors}
+        {...getInputProps(fields.takenOn, { type: "date" })}
+        key={fields.takenOn.key}
+      />
+      <SelectField
+        label="Result"
+        errors={fields.outcome.errors}
+        options={ATTEMPT_OUTCOMES.map((o) => ({ value: o, label: ATTEMPT_OUTCOME_LABELS[o] }))}
+        {...getSelectProps(fields.outcome)}
+        key={fields.outcome.key}
+      />
+      <Field
+        label="Three-digit score (optional)"
+        hint="Leave empty for Step 1 taken since 26 Jan 2022 (pass/fail only) and for incomplete attempts."
+        inputMode="numeric"
+        errors={fields.score.errors}
+        {...getInputProps(fields.score, { type: "text" })}
+        key={fields.score.key}
+      />
+      <div className="sm:col-span-2">
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          Record the result
+        </button>
+      </div>
+    </Form>
+  );
+}

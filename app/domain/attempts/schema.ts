@@ -1,0 +1,27 @@
+/**
+ * The attempt form's shape. The rules that need history (duplicates, spacing,
+ * passing standards on the day) run in validateAttemptInput on the server.
+ */
+import { z } from "zod";
+import { isIsoDate } from "../dates";
+import { EXAM_IDS } from "../reference";
+import { ATTEMPT_OUTCOMES } from "../vocabulary";
+
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const attemptFormSchema = z.object({
+  exam: z.enum(EXAM_IDS, { error: "Choose the exam that was taken." }),
+  takenOn: z.string({ error: "Enter the date the exam was taken." }).refine(isIsoDate, { error: "Enter the date the exam was taken." }),
+  outcome: z.enum(ATTEMPT_OUTCOMES, { error: "Choose the result." }),
+  score: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "Enter the score as a number." }).int({ error: "Enter the score as a whole number." }).optional(),
+  ),
+});
+
+export type AttemptForm = z.infer<typeof attemptFormSchema>;
+
+export const targetDateSchema = z.object({
+  targetExamDate: z.preprocess(emptyToUndefined, z.string().refine(isIsoDate, { error: "Enter a date like 2027-03-14." }).optional()),
+  expectedVersion: z.coerce.number().int().min(1),
+});

@@ -1,0 +1,81 @@
+/**
+ * Everything the case overview shows, read for one viewer: the attempt history
+ * with numbers and what is left, the next-attempt date check, the school's
+ * policy for this failure, tutor history and the timeline.
+ */
+import { prisma } from "../../utils/db.server";
+import { checkProposedAttempt, summarizeAttempts } from "../attempts/rules";
+import { type IsoDate, isIsoDate } from "../dates";
+import { visibleTimeline } from "../privacy/queries.server";
+import type { Viewer } from "../privacy/visibility";
+import { loadSchoolSettings } from "../settings/queries.server";
+import { policyFor } from "../settings/settings";
+
+export async function loadCaseOverview(caseId: string, viewer: Viewer, options: { proposed: string | null; today: IsoDate }) {
+  const row = await prisma.retakeCase.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      id: true,
+      schoolId: true,
+      studentId: true,
+      exam: true,
+      status: true,
+      outcome: true,
+      version: true,
+      tutorId: true,
+      targetExamDate: true,
+      openedAt: true,
+      closedAt: true,
+      student: { select: { ineligibleSince: true, accommodationStatus: true, internationalGraduate: true, graduationYear: true } },
+    },
+  });
+  const [attempts, settings, assignments, timeline, tutors] = await Promise.all([
+    prisma.examAttempt.findMany({
+      where: { studentId: row.studentId },
+      select: { id: true, exam: true, takenOn: true, outcome: true, score: true, caseId: true },
+      orderBy: [{ takenOn: "asc" }],
+    }),
+    loadSchoolSettings(row.schoolId),
+    prisma.caseAssignment.findMany({
+      where: { caseId },
+      select: {
+        id: true,
+        kind: true,
+        reason: true,
+        startedAt: true,
+        endedAt: true,
+        tutor: { select: { name: true } },
+        assignedBy: { select: { name: true } },
+      },
+      orderBy: { startedAt: "desc" },
+    }),
+    visibleTimeline(caseId, viewer),
+    viewer.relation === "OFFICE"
+      ? prisma.membership.findMany({
+          where: { schoolId: row.schoolId, role: "TUTOR", user: { status: "ACTIVE" } },
+          select: { user: { select: { id: true, name: true } } },
+          orderBy: { user: { name: "asc" } },
+        })
+      : Promise.resolve([]),
+  ]);
+  const summary = summarizeAttempts(attempts, { schoolAttemptLimit: settings.schoolAttemptLimit });
+  const examSummary = summary.byExam[row.exam];
+  const proposed = options.proposed && isIsoDate(options.proposed) ? options.proposed : row.targetExamDate;
+  const check =
+    proposed && row.status !== "CLOSED"
+      ? checkProposedAttempt(attempts, row.exam, proposed, { schoolAttemptLimit: settings.schoolAttemptLimit })
+      : null;
+  const rung = policyFor(settings.policyLadder, examSummary.failures);
+  return {
+    caseRow: row,
+    attempts: summary.attempted.flatMap((e) => e.attempts).sort((a, b) => a.takenOn.localeCompare(b.takenOn)),
+    examSummary,
+    ineligible: { ineligible: summary.ineligibleForAllExams, reason: summary.ineligibleReason },
+    proposed,
+    check,
+    policy: { failureNumber: examSummary.failures, rung, ladder: settings.policyLadder, schoolAttemptLimit: settings.schoolAttemptLimit },
+    assignments,
+    timeline,
+    tutors: tutors.map((t) => t.user),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The intake queue: open cases without a tutor, oldest first, for the schools
+ * a tutor serves or the office runs.
+ */
+import { prisma } from "../../utils/db.server";
+import { daysBetween, fromDate, type IsoDate } from "../dates";
+
+export async function loadIntakeQueue(schoolIds: string[], today: IsoDate) {
+  const [cases, tutors] = await Promise.all([
+    prisma.retakeCase.findMany({
+      where: { schoolId: { in: schoolIds }, tutorId: null, openSlot: "OPEN" },
+      select: {
+        id: true,
+        schoolId: true,
+        exam: true,
+        version: true,
+        openedAt: true,
+        attemptsUsed: true,
+        openEscalations: true,
+        school: { select: { name: true } },
+        student: { select: { user: { select: { name: true } }, internationalGraduate: true } },
+        openingAttempt: { select: { takenOn: true } },
+      },
+      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
+    prisma.membership.findMany({
+      where: { schoolId: { in: schoolIds }, role: "TUTOR", user: { status: "ACTIVE" } },
+      select: { schoolId: true, user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+  ]);
+  return {
+    cases: cases.map((c) => ({
+      id: c.id,
+      schoolId: c.schoolId,
+      schoolName: c.school.name,
+      exam: c.exam,
+      version: c.version,
+      studentName: c.student.user.name,
+      internationalGraduate: c.student.internationalGraduate,
+      failedOn: c.openingAttempt?.takenOn ?? null,
+      attemptsUsed: c.attemptsUsed,
+      openEscalations: c.openEscalations,
+      waitingDays: Math.max(0, daysBetween(fromDate(c.openedAt), today)),
+    })),
+    tutorsBySchool: tutors.reduce<Record<string, Array<{ id: string; name: string }>>>((acc, m) => {
+      acc[m.schoolId] = [...(acc[m.schoolId] ?? []), m.user];
+      return acc;
+    }, {}),
+  };
+}

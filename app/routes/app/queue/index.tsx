@@ -1,0 +1,190 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, useNavigation } from "react-router";
+import { z } from "zod";
+import { FormErrors } from "../../../components/forms";
+import { canTakeCase, schoolsWhere } from "../../../domain/access/policy";
+import { assignCase, takeCase } from "../../../domain/cases/mutations.server";
+import { assignSchema } from "../../../domain/cases/schema";
+import { loadIntakeQueue } from "../../../domain/cases/queue.server";
+import { formatDate, today } from "../../../domain/dates";
+import { examLabel } from "../../../domain/reference";
+import { OFFICE_ROLES } from "../../../domain/vocabulary";
+import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
+import { prisma } from "../../../utils/db.server";
+import { redirectWithToast } from "../../../utils/toast.server";
+import type { Route } from "./+types/index";
+
+function queueScope(args: Route.LoaderArgs | Route.ActionArgs) {
+  const user = requireUser(args);
+  const actor = actorOf(user);
+  const tutorSchools = schoolsWhere(actor, ["TUTOR"]);
+  const officeSchools = schoolsWhere(actor, OFFICE_ROLES);
+  if (!tutorSchools.length && !officeSchools.length) forbidden("The intake queue is for tutors and the office.");
+  return { user, actor, tutorSchools, officeSchools };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { tutorSchools, officeSchools } = queueScope(args);
+  const queue = await loadIntakeQueue([...new Set([...tutorSchools, ...officeSchools])], today());
+  return { ...queue, tutorSchools, officeSchools };
+}
+
+const takeSchema = z.object({ intent: z.literal("take"), caseId: z.string().min(1) });
+
+export async function action(args: Route.ActionArgs) {
+  const { user, actor, officeSchools } = queueScope(args);
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  const caseId = String(formData.get("caseId") ?? "");
+  const target = await prisma.retakeCase.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      schoolId: true,
+      tutorId: true,
+      status: true,
+      student: { select: { userId: true, user: { select: { name: true } } } },
+    },
+  });
+  if (!target) throw data({ message: "We could not find that case." }, { status: 404 });
+
+  if (intent === "take") {
+    const parsed = takeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+    const facts = { schoolId: target.schoolId, tutorId: null, studentUserId: target.student.userId, status: target.status };
+    // Authorize against the school, not the current assignee: a case taken a moment ago still gets a clear "taken" answer.
+    if (!canTakeCase(actor, facts)) forbidden("Only a tutor who serves this school can take on its cases.");
+    const result = await takeCase({ caseId, tutorId: user.id });
+    if (!result.ok) return data({ caseId, error: result.message, result: null }, { status: 409 });
+    return redirectWithToast(`/cases/${caseId}`, { title: `You took on ${target.student.user.name}'s case` });
+  }
+
+  if (intent === "assign") {
+    if (!officeSchools.includes(target.schoolId)) forbidden("Only the school's office assigns tutors.");
+    const submission = parseWithZod(formData, { schema: assignSchema });
+    if (submission.status !== "success") return data({ caseId, error: null, result: submission.reply() }, { status: 400 });
+    const tutorAtSchool = await prisma.membership.findFirst({
+      where: { userId: submission.value.tutorId, schoolId: target.schoolId, role: "TUTOR" },
+    });
+    if (!tutorAtSchool) {
+      return data(
+        { caseId, error: null, result: submission.reply({ fieldErrors: { tutorId: ["Choose a tutor who serves this school."] } }) },
+        { status: 400 },
+      );
+    }
+    const result = await assignCase({ ...submission.value, actorId: user.id });
+    if (!result.ok) return data({ caseId, error: result.message, result: null }, { status: 409 });
+    return redirectWithToast("/queue", { title: `Tutor assigned to ${target.student.user.name}` });
+  }
+  throw data({ message: "That request was not understood." }, { status: 400 });
+}
+
+export function meta() {
+  return [{ title: "Intake queue · Retake Desk" }];
+}
+
+export default function Queue({ loaderData, actionData }: Route.ComponentProps) {
+  const { cases, tutorsBySchool, tutorSchools, officeSchools } = loaderData;
+  const navigation = useNavigation();
+  const pendingCase = navigation.formData?.get("caseId");
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1>Intake queue</h1>
+        <p className="text-sm text-slate-600">New failures waiting for a tutor, oldest first.</p>
+      </div>
+      {cases.length === 0 ? (
+        <p className="card text-slate-700">
+          The queue is empty: every open case has a tutor. <Link to="/cases">Go to the caseload</Link>.
+        </p>
+      ) : (
+        <ul className="space-y-3">
+          {cases.map((c) => {
+            const error = actionData?.caseId === c.id ? actionData : null;
+            const fieldErrors = (error?.result?.error ?? {}) as Record<string, string[] | undefined>;
+            // A refused form keeps what was typed.
+            const typed = (error?.result?.initialValue ?? {}) as Record<string, string | undefined>;
+            return (
+              <li key={c.id} className="card">
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div>
+                    <h2 className="text-base">
+                      {c.studentName} · {examLabel(c.exam)}
+                    </h2>
+                    <p className="text-sm text-slate-700">
+                      Failed {c.failedOn ? formatDate(c.failedOn) : "—"} · attempt {c.attemptsUsed} · waiting {c.waitingDays}{" "}
+                      {c.waitingDays === 1 ? "day" : "days"}
+                      {c.internationalGraduate ? " · international graduate" : ""}
+                      {officeSchools.length + tutorSchools.length > 1 ? ` · ${c.schoolName}` : ""}
+                    </p>
+                    {c.openEscalations > 0 ? <p className="mt-1 badge bg-red-100 text-red-900">Escalated to the office</p> : null}
+                  </div>
+                  {tutorSchools.includes(c.schoolId) ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="take" />
+                      <input type="hidden" name="caseId" value={c.id} />
+                      <button type="submit" className="btn-primary" disabled={pendingCase === c.id}>
+                        Take on<span className="sr-only"> {c.studentName}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </div>
+                {error?.error ? (
+                  <div className="mt-3">
+                    <FormErrors errors={[error.error]} />
+                  </div>
+                ) : null}
+                {officeSchools.includes(c.schoolId) ? (
+                  <Form method="post" className="mt-3 grid gap-3 border-t border-slate-200 pt-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end">
+                    <input type="hidden" name="intent" value="assign" />
+                    <input type="hidden" name="caseId" value={c.id} />
+                    <input type="hidden" name="expectedVersion" value={c.version} />
+                    <div>
+                      <label className="label" htmlFor={`tutor-${c.id}`}>
+                        Assign a tutor
+                      </label>
+                      <select
+                        key={typed.tutorId ?? "none"}
+                        id={`tutor-${c.id}`}
+                        name="tutorId"
+                        className="input"
+                        defaultValue={typed.tutorId ?? ""}
+                        aria-invalid={fieldErrors.tutorId ? true : undefined}
+                      >
+                        <option value="">Choose…</option>
+                        {(tutorsBySchool[c.schoolId] ?? []).map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.name}
+                          </option>
+                        ))}
+                      </select>
+                      {fieldErrors.tutorId ? <p className="field-error">{fieldErrors.tutorId[0]}</p> : null}
+                    </div>
+                    <div>
+                      <label className="label" htmlFor={`reason-${c.id}`}>
+                        Reason
+                      </label>
+                      <input
+                        key={typed.reason ?? "none"}
+                        id={`reason-${c.id}`}
+                        name="reason"
+                        defaultValue={typed.reason ?? ""}
+                        className="input"
+                        placeholder="e.g. Step 1 specialist with capacity"
+                        aria-invalid={fieldErrors.reason ? true : undefined}
+                      />
+                      {fieldErrors.reason ? <p className="field-error">{fieldErrors.reason[0]}</p> : null}
+                    </div>
+                    <button type="submit" className="btn-secondary">
+                      Assign<span className="sr-only"> {c.studentName}</span>
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,302 @@
+import { describe, expect, it } from "vitest";
+import { addDays, addMonths, today } from "../../app/domain/dates";
+import { action as overviewAction, loader as overviewLoader } from "../../app/routes/app/cases/overview";
+import { action as caseloadAction, loader as caseloadLoader } from "../../app/routes/app/cases/index";
+import { loader as exportLoader } from "../../app/routes/resources/cases-export";
+import { action as queueAction, loader as queueLoader } from "../../app/routes/app/queue/index";
+import { action as newAttemptAction } from "../../app/routes/app/attempts/new";
+import { recordAttempt } from "../../app/domain/attempts/mutations.server";
+import { prisma } from "../../app/utils/db.server";
+import { call } from "../utils/route";
+import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser } from "../factories";
+
+describe("intake queue", () => {
+  it("lets exactly one of two tutors take a case at the same moment, and tells the other who took it", async () => {
+    const { caseId, tutor, otherTutor } = await createSchoolWithCase();
+    const [a, b] = await Promise.all([
+      call(queueAction, { userId: tutor.id, path: "/queue", form: { intent: "take", caseId } }),
+      call(queueAction, { userId: otherTutor.id, path: "/queue", form: { intent: "take", caseId } }),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([302, 409]);
+    const loser = a.status === 409 ? a : b;
+    const winnerId = a.status === 302 ? tutor : otherTutor;
+    expect(loser.data.error).toBe(`${winnerId.name} has already taken on this case.`);
+    const assignments = await prisma.caseAssignment.findMany({ where: { caseId } });
+    expect(assignments).toHaveLength(1);
+    const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect(row.tutorId).toBe(winnerId.id);
+    expect(row.status).toBe("DIAGNOSING");
+  });
+
+  it("shows only the schools the person serves, oldest first, and refuses a tutor of another school", async () => {
+    const { school, caseId, tutor } = await createSchoolWithCase();
+    const later = await createStudent(school.id);
+    const { caseId: newer } = await createFailedCase({ studentId: later.studentId, takenOn: addDays(today(), -3) });
+    const elsewhere = await createSchoolWithCase();
+    const queue = await call(queueLoader, { userId: tutor.id, path: "/queue" });
+    const ids = queue.data.cases.map((c: { id: string }) => c.id);
+    expect(ids).toEqual([caseId, newer]);
+    expect(ids).not.toContain(elsewhere.caseId);
+    const stranger = await call(queueAction, { userId: elsewhere.tutor.id, path: "/queue", form: { intent: "take", caseId } });
+    expect(stranger.status).toBe(403);
+  });
+
+  it("lets the office assign with a reason, keeps the history and refuses a stale form", async () => {
+    const { caseId, advisor, tutor, otherTutor } = await createSchoolWithCase();
+    const missing = await call(queueAction, {
+      userId: advisor.id,
+      path: "/queue",
+      form: { intent: "assign", caseId, tutorId: tutor.id, reason: "", expectedVersion: "1" },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.data.result.error.reason).toBeDefined();
+    const version = (await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).version;
+    const first = await call(queueAction, {
+      userId: advisor.id,
+      path: "/queue",
+      form: { intent: "assign", caseId, tutorId: tutor.id, reason: "Step 1 specialist", expectedVersion: String(version) },
+    });
+    expect(first.status).toBe(302);
+    const stale = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: { intent: "assign", caseId, tutorId: otherTutor.id, reason: "Workload", expectedVersion: String(version) },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.data.error).toMatch(/Someone else changed this case/);
+    const fresh = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: { intent: "assign", caseId, tutorId: otherTutor.id, reason: "Workload", expectedVersion: String(version + 1) },
+    });
+    expect(fresh.status).toBe(302);
+    const history = await prisma.caseAssignment.findMany({ where: { caseId }, orderBy: { startedAt: "asc" } });
+    expect(history.map((h) => [h.tutorId, h.reason, h.endedAt === null])).toEqual([
+      [tutor.id, "Step 1 specialist", false],
+      [otherTutor.id, "Workload", true],
+    ]);
+    const tutorAssigns = await call(queueAction, {
+      userId: tutor.id,
+      path: "/queue",
+      form: { intent: "assign", caseId, tutorId: tutor.id, reason: "me", expectedVersion: "9" },
+    });
+    expect(tutorAssigns.status).toBe(403);
+  });
+});
+
+describe("caseload scope", () => {
+  it("shows a tutor only their own cases, the office all of its school's, and refuses students", async () => {
+    const { school, caseId, tutor, otherTutor, advisor, student } = await createSchoolWithCase();
+    const second = await createStudent(school.id);
+    const { caseId: otherCase } = await createFailedCase({ studentId: second.studentId });
+    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
+    await prisma.retakeCase.update({ where: { id: otherCase }, data: { tutorId: otherTutor.id } });
+    const elsewhere = await createSchoolWithCase();
+
+    const mine = await call(caseloadLoader, { userId: tutor.id, path: "/cases" });
+    expect(mine.data.rows.map((r: { id: string }) => r.id)).toEqual([caseId]);
+    const office = await call(caseloadLoader, { userId: advisor.id, path: "/cases" });
+    expect(office.data.rows.map((r: { id: string }) => r.id).sort()).toEqual([caseId, otherCase].sort());
+    expect(office.data.rows.map((r: { id: string }) => r.id)).not.toContain(elsewhere.caseId);
+    expect((await call(caseloadLoader, { userId: student.userId, path: "/cases" })).status).toBe(403);
+    // A case of another tutor cannot be opened either.
+    expect((await call(overviewLoader, { userId: tutor.id, path: `/cases/${otherCase}`, params: { caseId: otherCase } })).status).toBe(403);
+  });
+
+  it("sorts, filters and pages from the URL, and ignores a forged sort", async () => {
+    const school = await createSchool();
+    const advisor = await createUser({ schoolId: school.id, role: "ADVISOR" });
+    const names = ["Ana Zed", "Ben Young", "Cara Xu", "Dan Wu", "Eve Vo"];
+    for (const [i, name] of names.entries()) {
+      const s = await createStudent(school.id, name);
+      await createFailedCase({ studentId: s.studentId, exam: i % 2 ? "STEP2_CK" : "STEP1" });
+    }
+    const page = (query: string) => call(caseloadLoader, { userId: advisor.id, path: `/cases${query}` });
+    const byName = await page("?sort=student&dir=desc&size=10");
+    expect(byName.data.rows.map((r: { studentName: string }) => r.studentName)).toEqual([...names].reverse());
+    const filtered = await page("?exam=STEP2_CK&sort=student&dir=asc");
+    expect(filtered.data.rows.map((r: { studentName: string }) => r.studentName)).toEqual(["Ben Young", "Dan Wu"]);
+    const searched = await page("?q=cara");
+    expect(searched.data.rows.map((r: { studentName: string }) => r.studentName)).toEqual(["Cara Xu"]);
+    const paged = await page("?sort=student&dir=asc&size=10&page=1");
+    expect(paged.data.total).toBe(5);
+    // A forged sort parameter falls back to the default and never reaches the query.
+    const forged = await page("?sort=student.user.passwordHash&dir=asc;DROP");
+    const defaults = await page("");
+    expect(forged.data.params).toEqual(defaults.data.params);
+    expect(forged.data.rows.map((r: { id: string }) => r.id)).toEqual(defaults.data.rows.map((r: { id: string }) => r.id));
+  });
+
+  it("exports the filtered view as CSV with a CSV library", async () => {
+    const school = await createSchool();
+    const advisor = await createUser({ schoolId: school.id, role: "ADVISOR" });
+    for (const name of ['Quote "Q" Person', "Comma, Person"]) {
+      const s = await createStudent(school.id, name);
+      await createFailedCase({ studentId: s.studentId });
+    }
+    const { parse } = await import("csv-parse/sync");
+    const response = (await exportLoader({
+      request: new Request("http://localhost:3000/cases/export.csv?sort=student&dir=asc"),
+      context: await (await import("../utils/route")).contextFor(advisor.id),
+      params: {},
+    } as never)) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const rows = parse(await response.text(), { columns: true });
+    expect(rows.map((r: Record<string, string>) => r.Student)).toEqual(["Comma, Person", 'Quote "Q" Person']);
+    expect(rows[0].Exam).toBe("Step 1");
+  });
+
+  it("remembers the chosen columns in a cookie and keeps the view", async () => {
+    const { advisor } = await createSchoolWithCase();
+    const saved = await call(caseloadAction, {
+      userId: advisor.id,
+      path: "/cases",
+      form: { intent: "columns", show: ["exam", "status"], search: "?exam=STEP1" },
+    });
+    expect(saved.status).toBe(302);
+    expect(saved.location).toBe("/cases?exam=STEP1");
+    const cookie = saved.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/^rd_caseload_columns=/);
+    const { caseloadColumnsCookie } = await import("../../app/utils/preferences.server");
+    const hidden = await caseloadColumnsCookie.parse(cookie.split(";")[0]);
+    expect(String(hidden).split(",")).toContain("risk");
+    expect(String(hidden).split(",")).not.toContain("exam");
+  });
+});
+
+describe("attempts on the case page", () => {
+  it("shows one attempt left after a third Step 1 failure, and ineligibility after the fourth", async () => {
+    const { school, advisor } = await createSchoolWithCase();
+    const s = await createStudent(school.id);
+    const dates = [addMonths(today(), -30), addMonths(today(), -20), addMonths(today(), -10)];
+    let caseId = "";
+    for (const takenOn of dates) {
+      const r = await recordAttempt({ studentId: s.studentId, exam: "STEP1", takenOn, outcome: "FAIL", actorId: advisor.id });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      caseId = r.caseId as string;
+    }
+    const third = await call(overviewLoader, { userId: advisor.id, path: `/cases/${caseId}`, params: { caseId } });
+    expect(third.data.examSummary.usmleAttemptsLeft).toBe(1);
+    expect(third.data.examSummary.nextIsLastChance).toBe(true);
+
+    // A proposed 4th attempt five months after the 3rd breaks the spacing rule.
+    const proposed = addMonths(dates[2], 5);
+    const check = await call(overviewLoader, { userId: advisor.id, path: `/cases/${caseId}?proposed=${proposed}`, params: { caseId } });
+    expect(check.data.check.ok).toBe(false);
+    expect(check.data.check.violations.map((v: { code: string }) => v.code)).toContain("LATE_AFTER_LATEST");
+
+    const fourth = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: { intent: "attempt", exam: "STEP1", takenOn: addDays(today(), -5), outcome: "FAIL", score: "" },
+    });
+    expect(fourth.status).toBe(302);
+    const closed = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect([closed.status, closed.outcome, closed.openSlot]).toEqual(["CLOSED", "INELIGIBLE", null]);
+    expect((await prisma.studentProfile.findUniqueOrThrow({ where: { id: s.studentId } })).ineligibleSince).not.toBeNull();
+    // Ineligible for every Step: a Step 2 CK result after that is refused.
+    const after = await recordAttempt({
+      studentId: s.studentId,
+      exam: "STEP2_CK",
+      takenOn: today(),
+      outcome: "FAIL",
+      score: 200,
+      actorId: advisor.id,
+    });
+    expect(after.ok).toBe(false);
+  });
+
+  it("gives field errors and keeps the values for a bad result, and a pass closes the case", async () => {
+    const { caseId, advisor } = await createSchoolWithCase();
+    const future = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: { intent: "attempt", exam: "STEP1", takenOn: addDays(today(), 3), outcome: "PASS", score: "230" },
+    });
+    expect(future.status).toBe(400);
+    expect(future.data.result.error.takenOn[0]).toMatch(/future/);
+    expect(future.data.result.initialValue).toMatchObject({ exam: "STEP1", outcome: "PASS", score: "230" });
+    const pass = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: { intent: "attempt", exam: "STEP1", takenOn: today(), outcome: "PASS", score: "" },
+    });
+    expect(pass.status).toBe(302);
+    const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect([row.status, row.outcome]).toEqual(["CLOSED", "PASSED"]);
+  });
+
+  it("records a double-submitted failure once", async () => {
+    const { caseId, student, advisor } = await createSchoolWithCase();
+    const form = { intent: "attempt", exam: "STEP1", takenOn: addDays(today(), -2), outcome: "FAIL", score: "" };
+    const [a, b] = await Promise.all([
+      call(overviewAction, { userId: advisor.id, path: `/cases/${caseId}`, params: { caseId }, form }),
+      call(overviewAction, { userId: advisor.id, path: `/cases/${caseId}`, params: { caseId }, form }),
+    ]);
+    expect([a.status, b.status]).toEqual([302, 302]);
+    expect(await prisma.examAttempt.count({ where: { studentId: student.studentId } })).toBe(2);
+    expect(await prisma.retakeCase.count({ where: { studentId: student.studentId } })).toBe(1);
+  });
+
+  it("lets a student record their own result, never someone else's", async () => {
+    const school = await createSchool();
+    const s = await createStudent(school.id);
+    const other = await createStudent(school.id);
+    const { caseId: othersCase } = await createFailedCase({ studentId: other.studentId });
+    const own = await call(newAttemptAction, {
+      userId: s.userId,
+      path: "/attempts/new",
+      form: { exam: "STEP1", takenOn: addDays(today(), -10), outcome: "FAIL", student: other.email },
+    });
+    expect(own.status).toBe(302);
+    // The student field is ignored for students: the attempt is theirs.
+    expect(await prisma.examAttempt.count({ where: { studentId: s.studentId } })).toBe(1);
+    expect(await prisma.examAttempt.count({ where: { studentId: other.studentId } })).toBe(1);
+    const forged = await call(overviewAction, {
+      userId: s.userId,
+      path: `/cases/${othersCase}`,
+      params: { caseId: othersCase },
+      form: { intent: "attempt", exam: "STEP1", takenOn: addDays(today(), -1), outcome: "FAIL" },
+    });
+    expect(forged.status).toBe(403);
+  });
+
+  it("refuses status changes from a student, a stale version, and a tutor closing a case", async () => {
+    const { caseId, advisor, tutor, student } = await createSchoolWithCase();
+    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id, status: "DIAGNOSING" } });
+    const { version } = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } });
+    const form = (to: string, v = version, extra: Record<string, string> = {}) => ({
+      intent: "status",
+      to,
+      expectedVersion: String(v),
+      ...extra,
+    });
+    expect(
+      (await call(overviewAction, { userId: student.userId, path: `/cases/${caseId}`, params: { caseId }, form: form("PLANNING") })).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(overviewAction, {
+          userId: tutor.id,
+          path: `/cases/${caseId}`,
+          params: { caseId },
+          form: form("CLOSED", version, { outcome: "WITHDRAWN" }),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(overviewAction, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId }, form: form("PLANNING") })).status,
+    ).toBe(302);
+    const stale = await call(overviewAction, { userId: advisor.id, path: `/cases/${caseId}`, params: { caseId }, form: form("ACTIVE") });
+    expect(stale.status).toBe(409);
+    const log = await prisma.activityLog.findMany({ where: { caseId, action: "case.status_changed" } });
+    expect(log.map((l) => JSON.parse(l.after ?? "{}").status)).toContain("PLANNING");
+  });
+});

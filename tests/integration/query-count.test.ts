@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
+import { loader as queueLoader } from "../../app/routes/app/queue/index";
+import { loader as layoutLoader } from "../../app/routes/app/layout";
+import { onQuery } from "../../app/utils/db.server";
+import { bulkSchool } from "../utils/bulk";
+import { call } from "../utils/route";
+import { createSchool, createUser } from "../factories";
+
+/** Counts the SQL statements one loader call issues. */
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const stop = onQuery(() => {
+    count += 1;
+  });
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  return count;
+}
+
+async function schoolOf(size: number) {
+  const school = await createSchool();
+  const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
+  const advisor = await createUser({ schoolId: school.id, role: "ADVISOR" });
+  await bulkSchool({ cases: size, tutorId: tutor.id, schoolId: school.id, practicePerCase: 2 });
+  return { tutor, advisor };
+}
+
+describe("queries per page do not grow with the school", () => {
+  it("issues the same number of queries for 10 cases as for 1,000 on the tutor's and the office's case lists", async () => {
+    const small = await schoolOf(10);
+    const large = await schoolOf(1000);
+    for (const path of ["/cases", "/cases?size=100&sort=risk&dir=desc", "/cases?q=Bulk&exam=STEP1&status=ACTIVE&status=INTAKE"]) {
+      for (const role of ["tutor", "advisor"] as const) {
+        const a = await countQueries(() => call(caseloadLoader, { userId: small[role].id, path }));
+        const b = await countQueries(() => call(caseloadLoader, { userId: large[role].id, path }));
+        expect(a, `${role} ${path}`).toBeGreaterThan(0);
+        expect(b, `${role} ${path}`).toBe(a);
+      }
+    }
+    for (const loader of [queueLoader, layoutLoader]) {
+      for (const role of ["tutor", "advisor"] as const) {
+        const a = await countQueries(() => call(loader, { userId: small[role].id, path: "/queue" }));
+        const b = await countQueries(() => call(loader, { userId: large[role].id, path: "/queue" }));
+        expect(b).toBe(a);
+      }
+    }
+    // The large school's queue really holds a hundred cases.
+    const queue = await call(queueLoader, { userId: large.tutor.id, path: "/queue" });
+    expect(queue.data.cases).toHaveLength(100);
+  });
+
+  it("returns the large school's page with the right total", async () => {
+    const { advisor } = await schoolOf(1000);
+    const page = await call(caseloadLoader, { userId: advisor.id, path: "/cases?size=50&page=3" });
+    expect(page.data.total).toBe(1000);
+    expect(page.data.rows).toHaveLength(50);
+    expect(page.data.pageCount).toBe(20);
+  });
+});
