@@ -145,8 +145,8 @@ describe("caseload scope", () => {
     } as never)) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    const rows = parse(await response.text(), { columns: true });
-    expect(rows.map((r: Record<string, string>) => r.Student)).toEqual(["Comma, Person", 'Quote "Q" Person']);
+    const rows: Array<Record<string, string>> = parse(await response.text(), { columns: true });
+    expect(rows.map((r) => r.Student)).toEqual(["Comma, Person", 'Quote "Q" Person']);
     expect(rows[0].Exam).toBe("Step 1");
   });
 
