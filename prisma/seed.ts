@@ -17,6 +17,7 @@ import { DEFAULT_POLICY_LADDER } from "../app/domain/settings/settings.ts";
 import { DEFAULT_READINESS_GATE } from "../app/domain/trajectory/readiness.ts";
 import type { Band, FindingKind, Role, Visibility } from "../app/domain/vocabulary.ts";
 import { FINDING_KINDS } from "../app/domain/vocabulary.ts";
+import { refreshDerived } from "../app/domain/cases/derive.server.ts";
 import { logActivity } from "../app/utils/activity.server.ts";
 import { dbReady, disconnectDb, prisma, type Tx } from "../app/utils/db.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
@@ -229,6 +230,18 @@ export async function seed(now: Date = new Date()): Promise<void> {
     });
     await seedStudent(ctx, user.studentProfiles[0].id, plan, index);
   }
+
+  // Derived figures (risk, readiness, latest score) for every case, as the daily refresh would.
+  const allCases = await prisma.retakeCase.findMany({ select: { id: true } });
+  await prisma.$transaction(
+    (tx) =>
+      refreshDerived(
+        tx,
+        allCases.map((c) => c.id),
+        today,
+      ),
+    { timeout: 60_000 },
+  );
 
   // A pending invitation, so the admin screen shows one.
   await prisma.invitation.create({

@@ -29,7 +29,9 @@ async function main() {
   const { seedIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../prisma/seed.ts");
   const seeded = await seedIfEmpty();
   const { createApp } = await import("../server/index.ts");
+  const { scheduleDailyRefresh } = await import("../app/domain/cases/derive.server.ts");
   const app = await createApp(path.join(root, "build"));
+  scheduleDailyRefresh();
   app.listen(port, () => {
     console.log(`Retake Desk is running at ${process.env.APP_ORIGIN}`);
     if (seeded !== "absent") {

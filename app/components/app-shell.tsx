@@ -7,36 +7,10 @@ export interface NavItem {
   end?: boolean;
 }
 
-function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
-  return (
-    <>
-      {items.map((item) => (
-        <li key={item.to}>
-          <NavLink
-            to={item.to}
-            end={item.end}
-            onClick={onNavigate}
-            className={({ isActive }) =>
-              `flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-brand-800 hover:no-underline ${
-                isActive ? "bg-brand-800 text-white" : "text-brand-50"
-              }`
-            }
-          >
-            {item.label}
-            {item.badge ? (
-              <span className="badge bg-amber-300 text-amber-950">
-                {item.badge}
-                <span className="sr-only"> unread</span>
-              </span>
-            ) : null}
-          </NavLink>
-        </li>
-      ))}
-    </>
-  );
-}
-
-/** The signed-in frame: a skip link, role-aware navigation (a disclosure menu on phones) and the page. */
+/**
+ * The signed-in frame: a skip link, role-aware navigation and the page. The
+ * navigation is rendered once: a row of links that scrolls sideways on a phone.
+ */
 export function AppShell({
   user,
   items,
@@ -52,17 +26,37 @@ export function AppShell({
         Skip to content
       </a>
       <header className="bg-brand-700 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2 sm:px-6">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6">
           <a href="/" className="text-base font-semibold text-white no-underline hover:no-underline">
             Retake Desk
           </a>
-          <nav aria-label="Main" className="hidden flex-1 md:block">
-            <ul className="flex flex-wrap items-center gap-1">
-              <NavLinks items={items} />
+          <nav aria-label="Main" className="order-last -mx-1 w-full overflow-x-auto md:order-none md:mx-0 md:w-auto md:flex-1">
+            <ul className="flex items-center gap-1 whitespace-nowrap">
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className={({ isActive }) =>
+                      `flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-brand-800 hover:no-underline ${
+                        isActive ? "bg-brand-800 text-white" : "text-brand-50"
+                      }`
+                    }
+                  >
+                    {item.label}
+                    {item.badge ? (
+                      <span className="badge bg-amber-300 text-amber-950">
+                        {item.badge}
+                        <span className="sr-only"> unread</span>
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
-          <div className="ml-auto hidden items-center gap-3 md:flex">
-            <span className="text-sm text-brand-50">
+          <div className="ml-auto flex items-center gap-3">
+            <span className="hidden text-sm text-brand-50 sm:inline">
               {user.name} <span className="text-brand-100">· {user.roleLabel}</span>
             </span>
             <Form method="post" action="/logout">
@@ -71,22 +65,6 @@ export function AppShell({
               </button>
             </Form>
           </div>
-          <details className="relative ml-auto md:hidden">
-            <summary className="cursor-pointer list-none rounded-md border border-brand-100 px-3 py-1.5 text-sm">Menu</summary>
-            <div className="absolute right-0 z-40 mt-2 w-64 rounded-lg bg-brand-700 p-2 shadow-xl">
-              <nav aria-label="Main (mobile)">
-                <ul className="space-y-1">
-                  <NavLinks items={items} />
-                </ul>
-              </nav>
-              <p className="mt-2 border-t border-brand-600 px-3 pt-2 text-sm text-brand-50">{user.name}</p>
-              <Form method="post" action="/logout" className="px-3 py-2">
-                <button type="submit" className="btn border border-brand-100 px-2.5 py-1 text-white">
-                  Sign out
-                </button>
-              </Form>
-            </div>
-          </details>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">

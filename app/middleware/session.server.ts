@@ -5,6 +5,7 @@
  */
 import type { MiddlewareFunction } from "react-router";
 import { type Auth, authContext } from "../context";
+import type { Role } from "../domain/vocabulary";
 import { dbReady, prisma } from "../utils/db.server";
 import {
   clearedSessionCookie,
@@ -18,16 +19,25 @@ import {
 async function loadAuth(token: string): Promise<{ auth: Auth | null; refreshed: { token: string; expiresAt: Date } | null }> {
   const validated = await validateSessionToken(token);
   if (!validated) return { auth: null, refreshed: null };
-  const user = await prisma.user.findUnique({
-    where: { id: validated.session.userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      status: true,
-      memberships: { select: { schoolId: true, role: true, school: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
-    },
-  });
+  // One statement for the person and their roles: this runs on every request.
+  const rows = await prisma.$queryRaw<
+    Array<{
+      id: string;
+      email: string;
+      name: string;
+      status: string;
+      schoolId: string | null;
+      role: Role | null;
+      schoolName: string | null;
+    }>
+  >`
+    SELECT u."id", u."email", u."name", u."status", m."schoolId", m."role", s."name" AS "schoolName"
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u."id"
+    LEFT JOIN "School" s ON s."id" = m."schoolId"
+    WHERE u."id" = ${validated.session.userId}
+    ORDER BY m."createdAt" ASC`;
+  const user = rows[0];
   if (user?.status !== "ACTIVE") {
     if (user) await invalidateAllSessions(user.id);
     return { auth: null, refreshed: null };
@@ -38,7 +48,9 @@ async function loadAuth(token: string): Promise<{ auth: Auth | null; refreshed: 
       id: user.id,
       email: user.email,
       name: user.name,
-      memberships: user.memberships.map((m) => ({ schoolId: m.schoolId, schoolName: m.school.name, role: m.role })),
+      memberships: rows.flatMap((r) =>
+        r.schoolId && r.role && r.schoolName ? [{ schoolId: r.schoolId, schoolName: r.schoolName, role: r.role }] : [],
+      ),
     },
   };
   return { auth, refreshed: validated.refreshed ? { token, expiresAt: validated.session.expiresAt } : null };

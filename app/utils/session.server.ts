@@ -53,16 +53,18 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   const parts = token.split(".");
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
   const [id, secret] = parts;
-  const row = await prisma.authSession.findUnique({
-    where: { id },
-    select: { id: true, userId: true, secretHash: true, expiresAt: true },
-  });
-  if (!row) return null;
+  // Raw SQL: this runs on every request, and a plain statement skips the query compiler.
+  const [raw] = await prisma.$queryRaw<
+    Array<{ id: string; userId: string; secretHash: Uint8Array | ArrayBuffer; expiresAt: string | Date }>
+  >`
+    SELECT "id", "userId", "secretHash", "expiresAt" FROM "AuthSession" WHERE "id" = ${id}`;
+  if (!raw) return null;
+  const row = { ...raw, expiresAt: new Date(raw.expiresAt), secretHash: new Uint8Array(raw.secretHash) };
   if (row.expiresAt.getTime() <= now.getTime()) {
     await prisma.authSession.deleteMany({ where: { id } });
     return null;
   }
-  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+  if (!constantTimeEqual(hashSecret(secret), row.secretHash)) return null;
   const session = { id: row.id, userId: row.userId, expiresAt: row.expiresAt };
   if (row.expiresAt.getTime() - now.getTime() < SESSION_REFRESH_BELOW_MS) {
     session.expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

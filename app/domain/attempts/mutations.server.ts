@@ -14,6 +14,7 @@ import { logActivity } from "../../utils/activity.server";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
 import { syncCaseCounters } from "../cases/counters.server";
+import { refreshDerived } from "../cases/derive.server";
 import { type AutomaticChange, onAttemptRecorded, onIneligible } from "../cases/status";
 import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import { escalateFailure } from "../escalations/auto.server";
@@ -108,16 +109,6 @@ export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promis
   const numbered = examSummary.attempts.find((a) => a.id === created.id);
   const label = examLabel(attempt.exam);
 
-  await logActivity(tx, {
-    schoolId: student.schoolId,
-    actorId: input.actorId,
-    entity: "ExamAttempt",
-    entityId: created.id,
-    action: "attempt.recorded",
-    summary: `Recorded ${label} attempt ${numbered?.number ?? ""} on ${formatDate(attempt.takenOn)}: ${attempt.outcome.toLowerCase()}`,
-    after: attempt,
-  });
-
   let openCase = await tx.retakeCase.findFirst({
     where: { studentId: student.id, exam: attempt.exam, openSlot: "OPEN" },
     select: caseStatusSelect,
@@ -140,6 +131,17 @@ export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promis
       after: { status: "INTAKE" },
     });
   }
+
+  await logActivity(tx, {
+    schoolId: student.schoolId,
+    actorId: input.actorId,
+    caseId: openCase?.id ?? null,
+    entity: "ExamAttempt",
+    entityId: created.id,
+    action: "attempt.recorded",
+    summary: `Recorded ${label} attempt ${numbered?.number ?? ""} on ${formatDate(attempt.takenOn)}: ${attempt.outcome.toLowerCase()}`,
+    after: attempt,
+  });
 
   let escalationId: string | null = null;
   if (openCase) {
@@ -187,6 +189,16 @@ export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promis
       if (change) await applyStatusChange(tx, { ...other, schoolId: student.schoolId }, change, input.actorId);
     }
   }
+
+  const touched = await tx.retakeCase.findMany({
+    where: { studentId: student.id, OR: [{ openSlot: "OPEN" }, { id: openCase?.id ?? "" }] },
+    select: { id: true },
+  });
+  await refreshDerived(
+    tx,
+    touched.map((c) => c.id),
+    today,
+  );
 
   return {
     ok: true,

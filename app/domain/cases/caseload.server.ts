@@ -1,15 +1,15 @@
 /**
  * The caseload query: one page of cases with everything the table shows, in a
- * fixed number of queries however large the school (rows + count, the page's
- * attempts, the schools' attempt limits).
+ * fixed number of queries however large the school: the page (with the
+ * schools' attempt limits), its total, and the page's attempts.
  */
-import type { Prisma } from "#generated/prisma/client";
+import { Prisma } from "#generated/prisma/client";
 import { prisma } from "../../utils/db.server";
 import { summarizeAttempts } from "../attempts/rules";
 import { daysBetween, type IsoDate } from "../dates";
 import type { ExamId, InstrumentId } from "../reference";
 import { instrument } from "../reference";
-import type { CaseOutcome, CaseStatus, RiskLevel } from "../vocabulary";
+import type { AttemptOutcome, CaseOutcome, CaseStatus, RiskLevel } from "../vocabulary";
 import type { CaseloadParams, SortKey } from "./caseload";
 
 /** Whose cases: the office's schools, and/or the cases a tutor holds. */
@@ -37,115 +37,135 @@ export interface CaseloadRow {
   daysSinceContact: number | null;
 }
 
-export function scopeWhere(scope: CaseloadScope): Prisma.RetakeCaseWhereInput {
-  const or: Prisma.RetakeCaseWhereInput[] = [];
-  if (scope.officeSchoolIds.length) or.push({ schoolId: { in: scope.officeSchoolIds } });
-  if (scope.tutorId) or.push({ tutorId: scope.tutorId });
-  return or.length ? { OR: or } : { id: { in: [] } };
-}
+const SQL_DIR = { asc: Prisma.sql`ASC`, desc: Prisma.sql`DESC` } as const;
 
-export function caseloadWhere(scope: CaseloadScope, params: CaseloadParams): Prisma.RetakeCaseWhereInput {
-  const and: Prisma.RetakeCaseWhereInput[] = [scopeWhere(scope)];
-  and.push(params.status.length ? { status: { in: params.status } } : { status: { not: "CLOSED" } });
-  if (params.exam.length) and.push({ exam: { in: params.exam } });
-  if (params.risk.length) and.push({ riskLevel: { in: params.risk } });
-  if (params.q) {
-    const q = params.q;
-    and.push({ student: { user: { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } } });
-  }
-  return { AND: and };
-}
-
-/** The allow-list from a sort key to the query's order: user input never reaches `orderBy` directly. */
-const ORDER: Record<SortKey, (dir: Prisma.SortOrder) => Prisma.RetakeCaseOrderByWithRelationInput[]> = {
-  student: (dir) => [{ student: { user: { name: dir } } }],
-  exam: (dir) => [{ exam: dir }, { student: { user: { name: "asc" } } }],
-  status: (dir) => [{ status: dir }],
-  tutor: (dir) => [{ tutor: { name: dir } }],
-  attempts: (dir) => [{ attemptsUsed: dir }],
-  daysToExam: (dir) => [{ targetExamDate: { sort: dir, nulls: "last" } }],
-  practice: (dir) => [{ latestPracticeScore: { sort: dir, nulls: "last" } }],
-  readiness: (dir) => [{ readinessMet: { sort: dir, nulls: "last" } }],
-  risk: (dir) => [{ riskRank: dir }],
-  escalations: (dir) => [{ openEscalations: dir }],
-  // Longest since contact first when descending: an older contact date.
-  lastContact: (dir) => [{ lastContactAt: { sort: dir === "asc" ? "desc" : "asc", nulls: "first" } }],
-  opened: (dir) => [{ openedAt: dir }],
+/**
+ * The allow-list from a sort key to SQL: only these fixed fragments ever reach
+ * ORDER BY, never text from the request. Nulls sort last in both directions.
+ */
+const ORDER: Record<SortKey, (dir: Prisma.Sql, flipped: Prisma.Sql) => Prisma.Sql> = {
+  student: (dir) => Prisma.sql`u."name" ${dir}`,
+  exam: (dir) => Prisma.sql`c."exam" ${dir}, u."name" ASC`,
+  status: (dir) => Prisma.sql`c."status" ${dir}`,
+  tutor: (dir) => Prisma.sql`t."name" IS NULL, t."name" ${dir}`,
+  attempts: (dir) => Prisma.sql`c."attemptsUsed" ${dir}`,
+  daysToExam: (dir) => Prisma.sql`c."targetExamDate" IS NULL, c."targetExamDate" ${dir}`,
+  practice: (dir) => Prisma.sql`c."latestPracticeScore" IS NULL, c."latestPracticeScore" ${dir}`,
+  readiness: (dir) => Prisma.sql`c."readinessMet" IS NULL, c."readinessMet" ${dir}`,
+  risk: (dir) => Prisma.sql`c."riskRank" ${dir}`,
+  escalations: (dir) => Prisma.sql`c."openEscalations" ${dir}`,
+  // Ascending means "most recent contact first"; never contacted sorts as the longest ago.
+  lastContact: (_dir, flipped) => Prisma.sql`c."lastContactAt" IS NOT NULL, c."lastContactAt" ${flipped}`,
+  opened: (dir) => Prisma.sql`c."openedAt" ${dir}`,
 };
 
-export function caseloadOrder(params: CaseloadParams): Prisma.RetakeCaseOrderByWithRelationInput[] {
-  return [...ORDER[params.sort](params.dir), { openedAt: "asc" }, { id: "asc" }];
+const list = (values: readonly string[]) => Prisma.join(values.map((v) => Prisma.sql`${v}`));
+
+/** LIKE pattern for a search text, with the wildcards it contains escaped. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-const rowSelect = {
-  id: true,
-  schoolId: true,
-  studentId: true,
-  exam: true,
-  status: true,
-  outcome: true,
-  targetExamDate: true,
-  attemptsUsed: true,
-  openEscalations: true,
-  riskLevel: true,
-  readinessMet: true,
-  latestPracticeScore: true,
-  latestPracticeInstrument: true,
-  latestPracticeOn: true,
-  practiceTrend: true,
-  lastContactAt: true,
-  student: { select: { user: { select: { name: true, email: true } } } },
-  tutor: { select: { name: true } },
-} satisfies Prisma.RetakeCaseSelect;
+/** The WHERE clause: the person's scope, then the table's filters, all as bound parameters. */
+export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams): Prisma.Sql {
+  const scopeParts: Prisma.Sql[] = [];
+  if (scope.officeSchoolIds.length) scopeParts.push(Prisma.sql`c."schoolId" IN (${list(scope.officeSchoolIds)})`);
+  if (scope.tutorId) scopeParts.push(Prisma.sql`c."tutorId" = ${scope.tutorId}`);
+  const parts: Prisma.Sql[] = [scopeParts.length ? Prisma.sql`(${Prisma.join(scopeParts, " OR ")})` : Prisma.sql`0`];
+  parts.push(params.status.length ? Prisma.sql`c."status" IN (${list(params.status)})` : Prisma.sql`c."status" <> 'CLOSED'`);
+  if (params.exam.length) parts.push(Prisma.sql`c."exam" IN (${list(params.exam)})`);
+  if (params.risk.length) parts.push(Prisma.sql`c."riskLevel" IN (${list(params.risk)})`);
+  if (params.q) {
+    const like = likePattern(params.q);
+    parts.push(Prisma.sql`(u."name" LIKE ${like} ESCAPE '\\' OR u."email" LIKE ${like.toLowerCase()} ESCAPE '\\')`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+export function caseloadOrderSql(params: CaseloadParams): Prisma.Sql {
+  const dir = SQL_DIR[params.dir];
+  const flipped = SQL_DIR[params.dir === "asc" ? "desc" : "asc"];
+  return Prisma.sql`${ORDER[params.sort](dir, flipped)}, c."openedAt" ASC, c."id" ASC`;
+}
+
+interface RawRow {
+  id: string;
+  schoolId: string;
+  studentId: string;
+  exam: ExamId;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  targetExamDate: string | null;
+  attemptsUsed: number | bigint;
+  openEscalations: number | bigint;
+  riskLevel: RiskLevel | null;
+  readinessMet: number | bigint | boolean | null;
+  latestPracticeScore: number | null;
+  latestPracticeInstrument: string | null;
+  latestPracticeOn: string | null;
+  practiceTrend: number | null;
+  lastContactAt: string | Date | null;
+  studentName: string;
+  studentEmail: string;
+  tutorName: string | null;
+  schoolAttemptLimit: number | bigint | null;
+}
 
 /** The most rows one export holds. */
 export const EXPORT_LIMIT = 10_000;
 
 export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams, today: IsoDate, options: { all?: boolean } = {}) {
-  const where = caseloadWhere(scope, params);
-  const [rows, total] = await prisma.$transaction([
-    prisma.retakeCase.findMany({
-      where,
-      select: rowSelect,
-      orderBy: caseloadOrder(params),
-      skip: options.all ? 0 : (params.page - 1) * params.size,
-      take: options.all ? EXPORT_LIMIT : params.size,
-    }),
-    prisma.retakeCase.count({ where }),
+  // The page's ids are chosen on the case table alone (a top-N sort over narrow rows), joining
+  // people only when the search or the sort needs their names; only those rows are then read in full.
+  const limit = options.all ? EXPORT_LIMIT : params.size;
+  const offset = options.all ? 0 : (params.page - 1) * params.size;
+  const order = caseloadOrderSql(params);
+  const [rows, total] = await Promise.all([
+    prisma.$queryRaw<RawRow[]>`
+      SELECT c."id", c."schoolId", c."studentId", c."exam", c."status", c."outcome", c."targetExamDate",
+             c."attemptsUsed", c."openEscalations", c."riskLevel", c."readinessMet", c."latestPracticeScore",
+             c."latestPracticeInstrument", c."latestPracticeOn", c."practiceTrend", c."lastContactAt",
+             u."name" AS "studentName", u."email" AS "studentEmail", t."name" AS "tutorName",
+             ss."schoolAttemptLimit" AS "schoolAttemptLimit"
+      FROM (
+        SELECT c."id" AS "pageId" FROM "RetakeCase" c ${peopleJoin(params)}
+        WHERE ${caseloadWhereSql(scope, params)}
+        ORDER BY ${order}
+        LIMIT ${limit} OFFSET ${offset}
+      ) p
+      JOIN "RetakeCase" c ON c."id" = p."pageId"
+      JOIN "StudentProfile" sp ON sp."id" = c."studentId"
+      JOIN "User" u ON u."id" = sp."userId"
+      LEFT JOIN "User" t ON t."id" = c."tutorId"
+      LEFT JOIN "SchoolSettings" ss ON ss."schoolId" = c."schoolId"
+      ORDER BY ${order}`,
+    countCases(scope, params),
   ]);
   const studentIds = [...new Set(rows.map((r) => r.studentId))];
-  const schoolIds = [...new Set(rows.map((r) => r.schoolId))];
-  const [attempts, settings] = await Promise.all([
-    studentIds.length
-      ? prisma.examAttempt.findMany({
-          where: { studentId: { in: studentIds } },
-          select: { studentId: true, exam: true, takenOn: true, outcome: true },
-        })
-      : Promise.resolve([]),
-    schoolIds.length
-      ? prisma.schoolSettings.findMany({ where: { schoolId: { in: schoolIds } }, select: { schoolId: true, schoolAttemptLimit: true } })
-      : Promise.resolve([]),
-  ]);
-  const limitBySchool = new Map(settings.map((s) => [s.schoolId, s.schoolAttemptLimit]));
+  const attempts = studentIds.length
+    ? await prisma.$queryRaw<Array<{ studentId: string; exam: ExamId; takenOn: string; outcome: AttemptOutcome }>>`
+        SELECT "studentId", "exam", "takenOn", "outcome" FROM "ExamAttempt" WHERE "studentId" IN (${Prisma.join(studentIds)})`
+    : [];
   const attemptsByStudent = new Map<string, typeof attempts>();
   for (const a of attempts) attemptsByStudent.set(a.studentId, [...(attemptsByStudent.get(a.studentId) ?? []), a]);
 
   const now = new Date(`${today}T12:00:00Z`);
   const result: CaseloadRow[] = rows.map((r) => {
     const summary = summarizeAttempts(attemptsByStudent.get(r.studentId) ?? [], {
-      schoolAttemptLimit: limitBySchool.get(r.schoolId) ?? null,
+      schoolAttemptLimit: r.schoolAttemptLimit === null ? null : Number(r.schoolAttemptLimit),
     });
     const exam = summary.byExam[r.exam];
     const instrumentId = r.latestPracticeInstrument as InstrumentId | null;
+    const lastContact = r.lastContactAt === null ? null : new Date(r.lastContactAt);
     return {
       id: r.id,
-      studentName: r.student.user.name,
-      studentEmail: r.student.user.email,
+      studentName: r.studentName,
+      studentEmail: r.studentEmail,
       exam: r.exam,
       status: r.status,
       outcome: r.outcome,
-      tutorName: r.tutor?.name ?? null,
-      attemptsUsed: r.attemptsUsed,
+      tutorName: r.tutorName,
+      attemptsUsed: Number(r.attemptsUsed),
       attemptsLeft: exam ? exam.attemptsLeft : null,
       targetExamDate: r.targetExamDate,
       daysToExam: r.targetExamDate ? daysBetween(today, r.targetExamDate) : null,
@@ -160,11 +180,27 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
               unit: instrument(instrumentId).scaleFamily === "PERCENT" ? "%" : "",
             }
           : null,
-      readinessMet: r.readinessMet,
+      readinessMet: r.readinessMet === null ? null : Boolean(Number(r.readinessMet)),
       riskLevel: r.riskLevel,
-      openEscalations: r.openEscalations,
-      daysSinceContact: r.lastContactAt ? Math.max(0, Math.floor((now.getTime() - r.lastContactAt.getTime()) / 86_400_000)) : null,
+      openEscalations: Number(r.openEscalations),
+      daysSinceContact: lastContact ? Math.max(0, Math.floor((now.getTime() - lastContact.getTime()) / 86_400_000)) : null,
     };
   });
   return { rows: result, total, pageCount: Math.max(1, Math.ceil(total / params.size)) };
+}
+
+/** Joins the people's names into the page query only when the search or the sort reads them. */
+function peopleJoin(params: CaseloadParams): Prisma.Sql {
+  const student = params.q !== "" || params.sort === "student" || params.sort === "exam";
+  const tutor = params.sort === "tutor";
+  return Prisma.sql`${student ? Prisma.sql`JOIN "StudentProfile" sp ON sp."id" = c."studentId" JOIN "User" u ON u."id" = sp."userId"` : Prisma.empty} ${
+    tutor ? Prisma.sql`LEFT JOIN "User" t ON t."id" = c."tutorId"` : Prisma.empty
+  }`;
+}
+
+async function countCases(scope: CaseloadScope, params: CaseloadParams): Promise<number> {
+  const [row] = await prisma.$queryRaw<Array<{ total: number | bigint }>>`
+    SELECT COUNT(*) AS "total" FROM "RetakeCase" c ${params.q ? peopleJoin({ ...params, sort: "opened" }) : Prisma.empty}
+    WHERE ${caseloadWhereSql(scope, params)}`;
+  return Number(row?.total ?? 0);
 }

@@ -9,6 +9,7 @@ import { prisma } from "../../utils/db.server";
 import { formatDate, type IsoDate } from "../dates";
 import type { CaseOutcome, CaseStatus, Role } from "../vocabulary";
 import { CASE_STATUS_LABELS } from "../vocabulary";
+import { refreshDerived } from "./derive.server";
 import { onTutorAssigned, transition } from "./status";
 
 export type CaseWriteResult =
@@ -57,6 +58,7 @@ export async function takeCase(input: { caseId: string; tutorId: string }): Prom
       before: { tutorId: null, status: current.status },
       after: { tutorId: input.tutorId, status: change?.status ?? current.status },
     });
+    await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: current.version + 1 } as const;
   });
 }
@@ -109,6 +111,7 @@ export async function assignCase(input: {
       before: { tutorId: current.tutorId, status: current.status },
       after: { tutorId: input.tutorId, status: change?.status ?? current.status },
     });
+    await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: input.expectedVersion + 1 } as const;
   });
 }
@@ -158,6 +161,7 @@ export async function changeCaseStatus(input: {
       before: { status: current.status },
       after: { status: result.status, outcome: result.outcome },
     });
+    await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: input.expectedVersion + 1 } as const;
   });
 }
@@ -191,6 +195,7 @@ export async function setTargetExamDate(input: {
       before: { targetExamDate: current.targetExamDate },
       after: { targetExamDate: input.date },
     });
+    await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: input.expectedVersion + 1 } as const;
   });
 }

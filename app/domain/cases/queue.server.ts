@@ -5,10 +5,14 @@
 import { prisma } from "../../utils/db.server";
 import { daysBetween, fromDate, type IsoDate } from "../dates";
 
-export async function loadIntakeQueue(schoolIds: string[], today: IsoDate) {
-  const [cases, tutors] = await Promise.all([
+/** Cases shown per page of the queue. */
+export const QUEUE_PAGE_SIZE = 30;
+
+export async function loadIntakeQueue(schoolIds: string[], today: IsoDate, page = 1) {
+  const where = { schoolId: { in: schoolIds }, tutorId: null, openSlot: "OPEN" } as const;
+  const [cases, total, tutors] = await Promise.all([
     prisma.retakeCase.findMany({
-      where: { schoolId: { in: schoolIds }, tutorId: null, openSlot: "OPEN" },
+      where,
       select: {
         id: true,
         schoolId: true,
@@ -22,8 +26,10 @@ export async function loadIntakeQueue(schoolIds: string[], today: IsoDate) {
         openingAttempt: { select: { takenOn: true } },
       },
       orderBy: [{ openedAt: "asc" }, { id: "asc" }],
-      take: 200,
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
     }),
+    prisma.retakeCase.count({ where }),
     prisma.membership.findMany({
       where: { schoolId: { in: schoolIds }, role: "TUTOR", user: { status: "ACTIVE" } },
       select: { schoolId: true, user: { select: { id: true, name: true } } },
@@ -31,6 +37,9 @@ export async function loadIntakeQueue(schoolIds: string[], today: IsoDate) {
     }),
   ]);
   return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
     cases: cases.map((c) => ({
       id: c.id,
       schoolId: c.schoolId,

@@ -44,7 +44,9 @@ describe("transitionEscalation", () => {
       outcome: null,
     });
     expect(transitionEscalation("ACKNOWLEDGED", "IN_PROGRESS", { role: "ADMIN" })).toMatchObject({ ok: true, acknowledges: false });
-    expect(transitionEscalation("IN_PROGRESS", "RESOLVED", { ...advisor, outcome: "  Referred to academic support; new plan agreed.  " })).toEqual({
+    expect(
+      transitionEscalation("IN_PROGRESS", "RESOLVED", { ...advisor, outcome: "  Referred to academic support; new plan agreed.  " }),
+    ).toEqual({
       ok: true,
       status: "RESOLVED",
       acknowledges: false,
@@ -183,7 +185,10 @@ describe("overdueState", () => {
     expect(overdueState(acknowledged, "2026-03-20")).toEqual({ state: "NONE", daysOverdue: 0, nextDueOn: "2026-03-27" });
     expect(overdueState(acknowledged, "2026-03-27").state).toBe("NONE");
     expect(overdueState(acknowledged, "2026-03-28")).toEqual({ state: "RESOLVE_OVERDUE", daysOverdue: 1, nextDueOn: "2026-03-27" });
-    expect(overdueState({ ...acknowledged, status: "IN_PROGRESS" }, "2026-03-30")).toMatchObject({ state: "RESOLVE_OVERDUE", daysOverdue: 3 });
+    expect(overdueState({ ...acknowledged, status: "IN_PROGRESS" }, "2026-03-30")).toMatchObject({
+      state: "RESOLVE_OVERDUE",
+      daysOverdue: 3,
+    });
   });
 
   it("an acknowledgement time counts as acknowledged even if the status still says open", () => {

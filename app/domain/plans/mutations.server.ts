@@ -7,6 +7,7 @@
 import { logActivity } from "../../utils/activity.server";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
+import { refreshDerived } from "../cases/derive.server";
 import { onPlanAssigned } from "../cases/status";
 import { formatDate } from "../dates";
 import { notify } from "../notifications/notify.server";
@@ -124,6 +125,7 @@ export async function assignPlan(input: {
       link: "/",
       dedupeKey: `plan:${plan.id}:v1`,
     });
+    await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: 1 } as const;
   });
 }
@@ -196,6 +198,7 @@ export async function adjustPlan(input: {
       link: "/",
       dedupeKey: `plan:${plan.id}:v${next}`,
     });
+    await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: next } as const;
   });
 }

@@ -40,7 +40,6 @@ const base: CaseFacts = {
   studentIneligible: false,
 };
 const facts = (over: Partial<CaseFacts>): CaseFacts => ({ ...base, ...over });
-const codes = (over: Partial<CaseFacts>) => assessRisk(facts(over)).flags.map((f) => f.code);
 const flag = (code: RiskFlag["code"], severity: RiskFlag["severity"]): RiskFlag => ({
   code,
   severity,

@@ -18,11 +18,12 @@ function navigation(actor: Actor, unread: number): NavItem[] {
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const actor = actorOf(user);
-  const unread = await prisma.notification.count({ where: { userId: user.id, readAt: null } });
+  const [{ unread }] = await prisma.$queryRaw<Array<{ unread: number | bigint }>>`
+    SELECT COUNT(*) AS "unread" FROM "Notification" WHERE "userId" = ${user.id} AND "readAt" IS NULL`;
   const role = primaryRole(actor);
   return {
     user: { name: user.name, roleLabel: role ? ROLE_LABELS[role] : "No role" },
-    nav: navigation(actor, unread),
+    nav: navigation(actor, Number(unread)),
   };
 }
 

@@ -25,7 +25,9 @@ function queueScope(args: Route.LoaderArgs | Route.ActionArgs) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { tutorSchools, officeSchools } = queueScope(args);
-  const queue = await loadIntakeQueue([...new Set([...tutorSchools, ...officeSchools])], today());
+  const pageParam = Number(new URL(args.request.url).searchParams.get("page"));
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
+  const queue = await loadIntakeQueue([...new Set([...tutorSchools, ...officeSchools])], today(), page);
   return { ...queue, tutorSchools, officeSchools };
 }
 
@@ -84,14 +86,16 @@ export function meta() {
 }
 
 export default function Queue({ loaderData, actionData }: Route.ComponentProps) {
-  const { cases, tutorsBySchool, tutorSchools, officeSchools } = loaderData;
+  const { cases, tutorsBySchool, tutorSchools, officeSchools, total, page, pageCount } = loaderData;
   const navigation = useNavigation();
   const pendingCase = navigation.formData?.get("caseId");
   return (
     <div className="space-y-4">
       <div>
         <h1>Intake queue</h1>
-        <p className="text-sm text-slate-600">New failures waiting for a tutor, oldest first.</p>
+        <p className="text-sm text-slate-600">
+          {total} new {total === 1 ? "failure" : "failures"} waiting for a tutor, oldest first.
+        </p>
       </div>
       {cases.length === 0 ? (
         <p className="card text-slate-700">
@@ -185,6 +189,25 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
           })}
         </ul>
       )}
+      {pageCount > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          <p>
+            Page {page} of {pageCount}
+          </p>
+          <div className="flex gap-2">
+            {page > 1 ? (
+              <Link className="btn-secondary" to={page === 2 ? "/queue" : `/queue?page=${page - 1}`}>
+                Previous page
+              </Link>
+            ) : null}
+            {page < pageCount ? (
+              <Link className="btn-secondary" to={`/queue?page=${page + 1}`}>
+                Next page
+              </Link>
+            ) : null}
+          </div>
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 /**
- * Large schools for query-count tests and benchmarks: rows are inserted with
+ * Large schools for the query-count test and the benchmark: rows are inserted with
  * createMany (a statement per table, not per row).
  */
 import { randomUUID } from "node:crypto";
-import { addDays, today } from "../../app/domain/dates";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "../app/domain/dates";
+import { prisma } from "../app/utils/db.server";
 
 export async function bulkSchool(options: { cases: number; tutorId: string; schoolId: string; practicePerCase?: number }) {
   const now = today();

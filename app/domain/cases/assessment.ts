@@ -1,0 +1,135 @@
+/**
+ * A case's derived picture, computed from its facts in one pure function:
+ * trajectory charts and projections, the readiness gate, the risk flags with
+ * their reasons and level, and the latest practice score with its trend.
+ * The case page shows it; the caseload stores a summary of it on the case row.
+ */
+import { daysBetween, type IsoDate } from "../dates";
+import { type AttemptComparison, analyzeDiagnosis } from "../diagnostics/analysis";
+import type { ExamId, InstrumentId } from "../reference";
+import { instrument } from "../reference";
+import { assessRisk, RISK_RANK, type RiskAssessment } from "../risk/engine";
+import type { SchoolSettings } from "../settings/settings";
+import { buildTrajectoryCharts, type TrajectoryChart } from "../trajectory/chart-data";
+import type { MilestoneEntry, PracticeExamEntry } from "../trajectory/practice";
+import { evaluateReadiness, type ReadinessResult } from "../trajectory/readiness";
+import { trajectoryRisks } from "../trajectory/risks";
+import type { AttemptOutcome, Band, CaseStatus, ReferenceGroup } from "../vocabulary";
+
+export interface CaseAssessmentInput {
+  status: CaseStatus;
+  exam: ExamId;
+  targetExamDate: IsoDate | null;
+  today: IsoDate;
+  attempts: ReadonlyArray<{ exam: ExamId; takenOn: IsoDate; outcome: AttemptOutcome }>;
+  practiceExams: readonly PracticeExamEntry[];
+  milestones: readonly MilestoneEntry[];
+  /** When the plan started (the current version's start date). */
+  activeSince: IsoDate | null;
+  settings: SchoolSettings;
+  /** Score reports of this exam, oldest first. */
+  reports: ReadonlyArray<{ areas: ReadonlyArray<{ areaId: string; band: Band; referenceGroup: ReferenceGroup }> }>;
+  studentIneligible: boolean;
+}
+
+export interface LatestPractice {
+  instrumentId: InstrumentId;
+  score: number;
+  on: IsoDate;
+  /** Points per week over the instrument's series (least squares), null with fewer than two dates. */
+  trendPerWeek: number | null;
+}
+
+export interface CaseAssessment {
+  charts: TrajectoryChart[];
+  readiness: ReadinessResult;
+  risk: RiskAssessment;
+  riskRank: number;
+  comparison: AttemptComparison | null;
+  latestPractice: LatestPractice | null;
+}
+
+/** Slope in points per week through a series (two or more distinct dates). */
+export function trendPerWeek(points: ReadonlyArray<{ takenOn: IsoDate; score: number }>): number | null {
+  if (points.length < 2) return null;
+  const origin = points[0].takenOn;
+  const xs = points.map((p) => daysBetween(origin, p.takenOn));
+  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanY = points.reduce((a, p) => a + p.score, 0) / points.length;
+  let sxx = 0;
+  let sxy = 0;
+  points.forEach((p, i) => {
+    sxx += (xs[i] - meanX) ** 2;
+    sxy += (xs[i] - meanX) * (p.score - meanY);
+  });
+  return sxx === 0 ? null : (sxy / sxx) * 7;
+}
+
+/**
+ * The latest score on an instrument that informs this exam, preferring
+ * predictive instruments, with the trend of that instrument's series.
+ */
+export function latestPractice(exam: ExamId, practiceExams: readonly PracticeExamEntry[]): LatestPractice | null {
+  const relevant = practiceExams.filter((p) => instrument(p.instrumentId).targetExams.includes(exam));
+  const predictive = relevant.filter((p) => instrument(p.instrumentId).predictive);
+  const pool = (predictive.length ? predictive : relevant).slice().sort((a, b) => a.takenOn.localeCompare(b.takenOn));
+  const last = pool[pool.length - 1];
+  if (!last) return null;
+  const series = pool.filter((p) => p.instrumentId === last.instrumentId);
+  return { instrumentId: last.instrumentId, score: last.score, on: last.takenOn, trendPerWeek: trendPerWeek(series) };
+}
+
+export function assessCase(input: CaseAssessmentInput): CaseAssessment {
+  const charts = buildTrajectoryCharts({
+    exam: input.exam,
+    examDate: input.targetExamDate,
+    today: input.today,
+    practiceExams: input.practiceExams,
+    milestones: input.milestones,
+  });
+  const readiness = evaluateReadiness({
+    exam: input.exam,
+    examDate: input.targetExamDate,
+    today: input.today,
+    practiceExams: input.practiceExams,
+    gate: input.settings.readinessGate,
+  });
+  const trajectoryFlags = trajectoryRisks({
+    status: input.status,
+    exam: input.exam,
+    examDate: input.targetExamDate,
+    today: input.today,
+    practiceExams: input.practiceExams,
+    milestones: input.milestones,
+    activeSince: input.activeSince,
+    charts,
+    readiness,
+    gate: input.settings.readinessGate,
+  });
+  const [previous, latest] = input.reports.length >= 2 ? input.reports.slice(-2) : [null, input.reports[0] ?? null];
+  const comparison =
+    previous && latest
+      ? analyzeDiagnosis({ exam: input.exam, areas: [...latest.areas], findings: [], previous: { areas: [...previous.areas] } }).comparison
+      : null;
+  const risk = assessRisk({
+    status: input.status,
+    exam: input.exam,
+    attempts: input.attempts,
+    schoolAttemptLimit: input.settings.schoolAttemptLimit,
+    targetExamDate: input.targetExamDate,
+    today: input.today,
+    latestFailureOn: null,
+    trajectoryFlags,
+    persistingWeakAreas: comparison?.persistingWeakAreas.map((a) => a.name) ?? [],
+    policyLadder: input.settings.policyLadder,
+    studentIneligible: input.studentIneligible,
+  });
+  return {
+    charts,
+    readiness,
+    risk,
+    riskRank: risk.level ? RISK_RANK[risk.level] : 0,
+    comparison,
+    latestPractice: latestPractice(input.exam, input.practiceExams),
+  };
+}

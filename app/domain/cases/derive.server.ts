@@ -1,0 +1,210 @@
+/**
+ * Keeps each case's derived figures (risk level, readiness, latest practice
+ * score and trend) current on the case row, where the caseload sorts and
+ * filters by them. Mutations refresh the cases they touch in their own
+ * transaction; time alone also changes some flags (a practice gap grows, an
+ * exam comes near), so open cases are refreshed once a day as well.
+ *
+ * Loading is batched: a fixed number of queries per batch of cases.
+ */
+import type { Tx } from "../../utils/db.server";
+import { prisma } from "../../utils/db.server";
+import { logger } from "../../utils/logger.server";
+import { fromDate, type IsoDate, today as todayOf } from "../dates";
+import { type InstrumentId, instrument } from "../reference";
+import { settingsFromRow } from "../settings/settings";
+import type { MilestoneEntry, PracticeExamEntry } from "../trajectory/practice";
+import { type CaseAssessment, assessCase, type CaseAssessmentInput } from "./assessment";
+
+export const DERIVE_BATCH = 200;
+
+/** Loads every fact the assessment needs for these cases, in a fixed number of queries. */
+export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], today: IsoDate): Promise<Map<string, CaseAssessmentInput>> {
+  if (caseIds.length === 0) return new Map();
+  const cases = await db.retakeCase.findMany({
+    where: { id: { in: [...caseIds] } },
+    select: {
+      id: true,
+      schoolId: true,
+      studentId: true,
+      exam: true,
+      status: true,
+      targetExamDate: true,
+      student: { select: { ineligibleSince: true } },
+      plan: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, startDate: true } } } },
+    },
+  });
+  const studentIds = [...new Set(cases.map((c) => c.studentId))];
+  const schoolIds = [...new Set(cases.map((c) => c.schoolId))];
+  const versionIds = cases.flatMap((c) => c.plan?.versions.map((v) => v.id) ?? []);
+  const [attempts, practice, milestones, reports, settingsRows, ladders] = await Promise.all([
+    db.examAttempt.findMany({
+      where: { studentId: { in: studentIds } },
+      select: { studentId: true, exam: true, takenOn: true, outcome: true },
+    }),
+    db.practiceExam.findMany({
+      where: { studentId: { in: studentIds } },
+      select: {
+        id: true,
+        studentId: true,
+        caseId: true,
+        instrumentId: true,
+        form: true,
+        takenOn: true,
+        score: true,
+        lowPassLow: true,
+        lowPassHigh: true,
+        passProbability: true,
+        milestoneUid: true,
+      },
+      orderBy: { takenOn: "asc" },
+    }),
+    versionIds.length
+      ? db.milestone.findMany({
+          where: { planVersionId: { in: versionIds } },
+          select: { caseId: true, uid: true, kind: true, dueOn: true, label: true, instrumentId: true },
+        })
+      : Promise.resolve([]),
+    db.scoreReport.findMany({
+      where: { caseId: { in: [...caseIds] } },
+      select: {
+        caseId: true,
+        attempt: { select: { takenOn: true } },
+        areas: { select: { contentAreaId: true, band: true, referenceGroup: true } },
+      },
+    }),
+    db.schoolSettings.findMany({
+      where: { schoolId: { in: schoolIds } },
+      select: {
+        schoolId: true,
+        readinessGate: true,
+        acknowledgeWithinBusinessDays: true,
+        resolveWithinBusinessDays: true,
+        schoolAttemptLimit: true,
+      },
+    }),
+    db.policyRung.findMany({
+      where: { schoolId: { in: schoolIds } },
+      select: { schoolId: true, failureNumber: true, consequence: true, description: true },
+    }),
+  ]);
+  const group = <T, K>(rows: readonly T[], key: (row: T) => K) => {
+    const map = new Map<K, T[]>();
+    for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+    return map;
+  };
+  const attemptsBy = group(attempts, (a) => a.studentId);
+  const practiceBy = group(practice, (p) => p.studentId);
+  const milestonesBy = group(milestones, (m) => m.caseId);
+  const reportsBy = group(reports, (r) => r.caseId);
+  const settingsBy = new Map(settingsRows.map((r) => [r.schoolId, r]));
+  const laddersBy = group(ladders, (l) => l.schoolId);
+
+  const inputs = new Map<string, CaseAssessmentInput>();
+  for (const c of cases) {
+    // A student's practice exams inform every case of theirs whose exam the instrument targets.
+    const entries: PracticeExamEntry[] = (practiceBy.get(c.studentId) ?? [])
+      .filter((p) => instrument(p.instrumentId as InstrumentId).targetExams.includes(c.exam))
+      .map((p) => ({
+        id: p.id,
+        instrumentId: p.instrumentId as InstrumentId,
+        form: p.form || null,
+        takenOn: p.takenOn,
+        score: p.score,
+        lowPassLow: p.lowPassLow,
+        lowPassHigh: p.lowPassHigh,
+        passProbability: p.passProbability,
+        milestoneUid: p.caseId === c.id ? p.milestoneUid : null,
+      }));
+    const ms: MilestoneEntry[] = (milestonesBy.get(c.id) ?? []).map((m) => ({
+      uid: m.uid,
+      kind: m.kind,
+      dueOn: m.dueOn,
+      label: m.label,
+      instrumentId: (m.instrumentId as InstrumentId | null) ?? null,
+    }));
+    inputs.set(c.id, {
+      status: c.status,
+      exam: c.exam,
+      targetExamDate: c.targetExamDate,
+      today,
+      attempts: attemptsBy.get(c.studentId) ?? [],
+      practiceExams: entries,
+      milestones: ms,
+      activeSince: c.plan?.versions[0]?.startDate ?? null,
+      settings: settingsFromRow(settingsBy.get(c.schoolId) ?? null, laddersBy.get(c.schoolId) ?? []),
+      reports: (reportsBy.get(c.id) ?? [])
+        .sort((a, b) => a.attempt.takenOn.localeCompare(b.attempt.takenOn))
+        .map((r) => ({ areas: r.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup })) })),
+      studentIneligible: c.student.ineligibleSince !== null,
+    });
+  }
+  return inputs;
+}
+
+function derivedColumns(assessment: CaseAssessment) {
+  const practice = assessment.latestPractice;
+  return {
+    riskLevel: assessment.risk.level,
+    riskRank: assessment.riskRank,
+    riskFlagCount: assessment.risk.flags.length,
+    readinessMet: assessment.readiness.applicable ? assessment.readiness.met : null,
+    latestPracticeScore: practice?.score ?? null,
+    latestPracticeInstrument: practice?.instrumentId ?? null,
+    latestPracticeOn: practice?.on ?? null,
+    practiceTrend: practice?.trendPerWeek ?? null,
+    derivedAt: new Date(),
+  };
+}
+
+/** Recomputes and stores the derived figures of these cases, inside the caller's transaction. */
+export async function refreshDerived(db: Tx, caseIds: readonly string[], today: IsoDate = todayOf()): Promise<void> {
+  for (let i = 0; i < caseIds.length; i += DERIVE_BATCH) {
+    const batch = caseIds.slice(i, i + DERIVE_BATCH);
+    const inputs = await loadAssessmentInputs(db, batch, today);
+    for (const [caseId, input] of inputs) {
+      await db.retakeCase.update({ where: { id: caseId }, data: derivedColumns(assessCase(input)) });
+    }
+  }
+}
+
+/** The case page's full assessment, computed fresh for one case. */
+export async function loadCaseAssessment(caseId: string, today: IsoDate = todayOf()) {
+  const input = (await loadAssessmentInputs(prisma, [caseId], today)).get(caseId);
+  if (!input) return null;
+  return { input, assessment: assessCase(input) };
+}
+
+/** Refreshes open cases not yet refreshed today (time moves the flags); returns how many. */
+export async function refreshStaleCases(today: IsoDate = todayOf()): Promise<number> {
+  const startOfDay = new Date(`${today}T00:00:00.000Z`);
+  let refreshed = 0;
+  for (;;) {
+    const stale = await prisma.retakeCase.findMany({
+      where: { openSlot: "OPEN", OR: [{ derivedAt: null }, { derivedAt: { lt: startOfDay } }] },
+      select: { id: true },
+      take: DERIVE_BATCH,
+    });
+    if (stale.length === 0) return refreshed;
+    await prisma.$transaction((tx) =>
+      refreshDerived(
+        tx,
+        stale.map((c) => c.id),
+        today,
+      ),
+    );
+    refreshed += stale.length;
+  }
+}
+
+/** Runs the daily refresh now and then every hour (it does nothing once a day's refresh is done). */
+export function scheduleDailyRefresh(): NodeJS.Timeout {
+  const run = () =>
+    refreshStaleCases()
+      .then((n) => n > 0 && logger.info({ cases: n, on: fromDate(new Date()) }, "refreshed derived case figures"))
+      .catch((error) => logger.error({ err: error }, "derived case refresh failed"));
+  void run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return timer;
+}

@@ -1,0 +1,141 @@
+/**
+ * Load measurement of the caseload pages (issue: performance, measured not
+ * asserted). Seeds a large school into its own database, starts the production
+ * server, and drives it over HTTP with autocannon at a few concurrency levels.
+ * Prints requests per second and p50 / p95 / p99 latency for the tutor's
+ * caseload and the office's case list, next to the app's cheapest pages.
+ *
+ *   npm run build && npm run bench            (BENCH_DURATION=seconds, default 8)
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, "bench", ".data");
+const dbFile = path.join(dataDir, "bench.db");
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const ORIGIN = `http://localhost:${PORT}`;
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 5000);
+const PRACTICE_PER_CASE = 8;
+const CONCURRENCY = [1, 10, 25];
+
+mkdirSync(dataDir, { recursive: true });
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force: true });
+process.env.DATABASE_URL = `file:${dbFile}`;
+process.env.NODE_ENV = "production";
+process.env.LOG_LEVEL ??= "error";
+
+async function seedLargeSchool() {
+  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, stdio: "ignore", env: process.env });
+  const { prisma } = await import("../app/utils/db.server.ts");
+  const { createSession } = await import("../app/utils/session.server.ts");
+  const { bulkSchool } = await import("./large-school.ts");
+  const started = Date.now();
+  const school = await prisma.school.create({ data: { name: "Benchmark School", slug: "bench" } });
+  const make = (email: string, role: "TUTOR" | "ADVISOR") =>
+    prisma.user.create({ data: { email, name: email, memberships: { create: { schoolId: school.id, role } } } });
+  const tutors = await Promise.all(Array.from({ length: 20 }, (_, i) => make(`tutor${i}@bench.edu`, "TUTOR")));
+  const advisor = await make("advisor@bench.edu", "ADVISOR");
+  // 20 tutors share the 5,000 cases: 250 each, as in a large school.
+  for (const tutor of tutors)
+    await bulkSchool({ cases: STUDENTS / tutors.length, tutorId: tutor.id, schoolId: school.id, practicePerCase: PRACTICE_PER_CASE });
+  const practice = await prisma.practiceExam.count();
+  const tutorSession = await createSession(tutors[0].id);
+  const advisorSession = await createSession(advisor.id);
+  console.log(
+    `Seeded ${await prisma.studentProfile.count()} students, ${await prisma.retakeCase.count()} cases, ${practice} practice exams in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  await prisma.$disconnect();
+  return { tutorCookie: `rd_session=${tutorSession.token}`, advisorCookie: `rd_session=${advisorSession.token}` };
+}
+
+function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+    cwd: root,
+    env: { ...process.env, PORT: String(PORT), APP_ORIGIN: ORIGIN, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("is running")) resolve(child);
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function measure(urlPath: string, cookie: string | null, connections: number): Promise<Figures> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: `${ORIGIN}${urlPath}`, connections, duration: DURATION, headers: cookie ? { cookie } : {} },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    // Each response's own latency, so p95 is exact (autocannon reports p97.5 but no p95).
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main() {
+  const { tutorCookie, advisorCookie } = await seedLargeSchool();
+  const server = await startServer();
+  try {
+    const targets: Array<{ name: string; path: string; cookie: string | null }> = [
+      { name: "GET /healthz (cheapest: one SELECT 1)", path: "/healthz", cookie: null },
+      { name: "GET /login (cheapest page, anonymous)", path: "/login", cookie: null },
+      { name: "GET /cases as tutor (250 cases)", path: "/cases", cookie: tutorCookie },
+      { name: "GET /cases as office (5,000 cases)", path: "/cases", cookie: advisorCookie },
+      {
+        name: "GET /cases office, sorted by risk, filtered",
+        path: "/cases?sort=risk&dir=desc&exam=STEP1&status=ACTIVE&size=50",
+        cookie: advisorCookie,
+      },
+    ];
+    // Warm up once so the first measurements do not include cold caches.
+    for (const t of targets) await measure(t.path, t.cookie, 1).catch(() => null);
+    const rows: string[] = [];
+    const baseline = new Map<number, number>();
+    for (const t of targets) {
+      for (const c of CONCURRENCY) {
+        const f = await measure(t.path, t.cookie, c);
+        if (t.path === "/login") baseline.set(c, f.p95);
+        const ratio = baseline.get(c) ? (f.p95 / (baseline.get(c) as number)).toFixed(1) : "—";
+        rows.push(
+          `| ${t.name} | ${c} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${t.path === "/healthz" ? "—" : ratio} | ${f.errors} |`,
+        );
+        console.log(rows[rows.length - 1]);
+      }
+    }
+    console.log(`\n${DURATION} s per cell, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+    console.log("| page | connections | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ /login p95 | errors |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const row of rows) console.log(row);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
