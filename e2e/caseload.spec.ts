@@ -6,7 +6,10 @@ test("a tutor takes a case from the queue, finds it in the caseload, opens it an
   await expect(page.getByRole("heading", { name: "Intake queue", level: 1 })).toBeVisible();
   await expectAccessible(page);
 
-  const first = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /Take on/ }) }).first();
+  const first = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: /Take on/ }) })
+    .first();
   const heading = (await first.getByRole("heading").textContent()) ?? "";
   const studentName = heading.split(" · ")[0].trim();
   await hydrated(page);

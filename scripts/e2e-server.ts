@@ -8,7 +8,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "e2e", ".db");
 mkdirSync(dir, { recursive: true });
-const file = path.join(dir, "e2e.db");
+// One database per port, so separate end-to-end runs never share state.
+const file = path.join(dir, `e2e-${process.env.PORT ?? "3100"}.db`);
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "production";

@@ -33,7 +33,14 @@ export function meta({ loaderData }: Route.MetaArgs) {
 
 export default function CaseLayout({ loaderData }: Route.ComponentProps) {
   const { header, daysLeft, relation } = loaderData;
-  const tabs = [{ to: ".", label: "Overview", end: true }];
+  const tabs = [
+    { to: ".", label: "Overview", end: true },
+    { to: "diagnostics", label: "Diagnostics", end: false },
+    { to: "plan", label: "Plan", end: false },
+    { to: "progress", label: "Progress", end: false },
+    { to: "notes", label: relation === "STUDENT" ? "Session notes" : "Session notes", end: false },
+    { to: "escalations", label: "Escalations", end: false },
+  ].filter((tab) => relation !== "STUDENT" || tab.to !== "escalations");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">

@@ -1,0 +1,103 @@
+import { Link } from "react-router";
+import type { CaseloadRow } from "../../domain/cases/caseload.server";
+import { DEFAULT_CASELOAD_PARAMS } from "../../domain/cases/caseload";
+import { formatDate } from "../../domain/dates";
+import { CaseloadTable } from "../caseload/caseload-table";
+import { SinceLastVisitPanel } from "./since-last-visit";
+
+interface StaffHomeData {
+  isOffice: boolean;
+  nearest: { rows: CaseloadRow[]; total: number } | null;
+  queueCount: number;
+  milestones: Array<{ caseId: string; studentName: string; label: string; dueOn: string; kind: string }>;
+  since: { lines: string[]; total: number };
+  escalations: { open: number; overdue: number } | null;
+  examsSoon: number;
+  weekStart: string;
+  weekEnd: string;
+}
+
+function Figure({ label, value, to, tone = "text-slate-900" }: { label: string; value: number; to: string; tone?: string }) {
+  return (
+    <Link to={to} className="card block no-underline hover:border-brand-600 hover:no-underline">
+      <p className={`text-3xl font-semibold ${tone}`}>{value}</p>
+      <p className="mt-1 text-sm text-slate-700">{label}</p>
+    </Link>
+  );
+}
+
+export function StaffHome({ data, name }: { data: StaffHomeData; name: string }) {
+  return (
+    <div className="space-y-6">
+      <h1>Welcome, {name.split(" ")[0]}</h1>
+      <SinceLastVisitPanel since={data.since} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Figure
+          label="Waiting in the intake queue"
+          value={data.queueCount}
+          to="/queue"
+          tone={data.queueCount ? "text-amber-800" : undefined}
+        />
+        {data.escalations ? (
+          <>
+            <Figure label="Open escalations" value={data.escalations.open} to="/office/escalations" />
+            <Figure
+              label="Overdue escalations"
+              value={data.escalations.overdue}
+              to="/office/escalations"
+              tone={data.escalations.overdue ? "text-red-800" : undefined}
+            />
+            <Figure label="Exams in the next 30 days" value={data.examsSoon} to="/cases?sort=daysToExam&dir=asc" />
+          </>
+        ) : (
+          <Figure label="Your open cases" value={data.nearest?.total ?? 0} to="/cases" />
+        )}
+      </div>
+
+      {data.isOffice ? null : (
+        <section aria-labelledby="week-heading" className="card">
+          <h2 id="week-heading">
+            This week's milestones ({formatDate(data.weekStart, false)} – {formatDate(data.weekEnd, false)})
+          </h2>
+          {data.milestones.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">No practice-exam milestones this week.</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-200">
+              {data.milestones.map((m) => (
+                <li key={`${m.caseId}-${m.label}`} className="flex flex-wrap gap-x-3 py-2 text-sm">
+                  <span className="font-medium">{formatDate(m.dueOn, false)}</span>
+                  <Link to={`/cases/${m.caseId}/progress`}>{m.studentName}</Link>
+                  <span className="text-slate-700">{m.label}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {data.nearest ? (
+        <section aria-labelledby="nearest-heading" className="card overflow-x-auto">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="nearest-heading">Your students, nearest exam first</h2>
+            <Link to="/cases">The whole caseload</Link>
+          </div>
+          {data.nearest.rows.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">
+              No cases yet. Take one on from the <Link to="/queue">intake queue</Link>.
+            </p>
+          ) : (
+            <div className="mt-3">
+              <CaseloadTable rows={data.nearest.rows} params={{ ...DEFAULT_CASELOAD_PARAMS, size: 10 }} hidden={["tutor", "escalations"]} />
+            </div>
+          )}
+        </section>
+      ) : (
+        <p>
+          <Link to="/cases" className="btn-primary">
+            Open the school's caseload
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
