@@ -7,6 +7,7 @@ export default [
   route("invite/:token", "routes/auth/invite.tsx"),
   route("cases/export.csv", "routes/resources/cases-export.ts"),
   route("cases/:caseId/calendar.ics", "routes/resources/plan-calendar.ts"),
+  route("office/import/templates/:kind", "routes/resources/import-template.ts"),
   layout("routes/app/layout.tsx", [
     index("routes/app/home.tsx"),
     route("notifications", "routes/app/notifications.tsx"),
@@ -23,7 +24,12 @@ export default [
     ]),
     route("cases/:caseId/plan/print", "routes/app/cases/plan-print.tsx"),
     route("office/escalations", "routes/app/office/escalations.tsx"),
-    ...prefix("admin", [route("users", "routes/app/admin/users.tsx")]),
+    route("office/import", "routes/app/office/import.tsx"),
+    ...prefix("admin", [
+      route("users", "routes/app/admin/users.tsx"),
+      route("settings", "routes/app/admin/settings.tsx"),
+      route("access-log", "routes/app/admin/access-log.tsx"),
+    ]),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

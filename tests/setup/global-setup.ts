@@ -3,7 +3,7 @@
  * starts from a copy of it (ADR 0007). Rebuilt when any migration changes.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -27,10 +27,13 @@ export default function setup() {
   const stamp = path.join(TEST_DB_DIR, "template.sha256");
   const hash = digest.digest("hex");
   if (existsSync(TEMPLATE_DB) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) return;
-  rmSync(TEMPLATE_DB, { force: true });
-  const db = new Database(TEMPLATE_DB);
+  // Build beside the template and rename into place, so a run starting meanwhile never copies half a database.
+  const scratch = `${TEMPLATE_DB}.${process.pid}.tmp`;
+  rmSync(scratch, { force: true });
+  const db = new Database(scratch);
   db.pragma("journal_mode = DELETE");
   for (const file of files) db.exec(readFileSync(file, "utf8"));
   db.close();
+  renameSync(scratch, TEMPLATE_DB);
   writeFileSync(stamp, hash);
 }

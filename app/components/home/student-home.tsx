@@ -1,27 +1,51 @@
 import { Link } from "react-router";
-import type { CaseOutcome, CaseStatus } from "../../domain/vocabulary";
+import type { StudentHomeData } from "../../domain/home/student.server";
+import { examLabel } from "../../domain/reference";
 import { formatDate } from "../../domain/dates";
-import { examLabel, type ExamId } from "../../domain/reference";
 import { StatusBadge } from "../badges";
+import { CheckInForm } from "../plans/check-in-form";
+import { DaysToExam, LatestChangeNote, NextMilestones, PlanLinks, WeekView } from "../plans/student-plan";
 import { SinceLastVisitPanel } from "./since-last-visit";
 
-interface StudentHomeData {
-  cases: Array<{
-    id: string;
-    exam: ExamId;
-    status: CaseStatus;
-    outcome: CaseOutcome | null;
-    targetExamDate: string | null;
-    tutor: { name: string } | null;
-  }>;
-  since: { lines: string[]; total: number };
-}
+type HomeCase = StudentHomeData["cases"][number];
 
-export function StudentHome({ data, name }: { data: StudentHomeData; name: string }) {
+export function StudentHome({
+  data,
+  name,
+  renderTrajectory,
+}: {
+  data: StudentHomeData;
+  name: string;
+  /**
+   * The trajectory chart of a case (its practice-exam scores against passing),
+   * rendered under the week when given. Left to the trajectory feature: this
+   * component only reserves its place.
+   */
+  renderTrajectory?: (caseId: string) => React.ReactNode;
+}) {
+  const withPlans = data.cases.filter((c) => c.plan);
+  const waiting = data.cases.filter((c) => c.open && !c.plan);
   return (
     <div className="space-y-6">
       <h1>Welcome, {name.split(" ")[0]}</h1>
       <SinceLastVisitPanel since={data.since} />
+
+      {withPlans.map((c) => (
+        <PlanCard key={c.id} c={c} renderTrajectory={renderTrajectory} />
+      ))}
+
+      {waiting.map((c) => (
+        <section key={c.id} aria-labelledby={`waiting-${c.id}`} className="card space-y-3">
+          <h2 id={`waiting-${c.id}`}>Your {examLabel(c.exam)} plan</h2>
+          <p className="text-slate-700">
+            {c.tutor
+              ? `${c.tutor.name} is preparing your plan from your score report. You will see this week's schedule here as soon as it is ready.`
+              : "A tutor will be assigned to you soon; together you will build a plan from your score report."}
+          </p>
+          {c.checkIn ? <CheckInSection c={c} /> : null}
+        </section>
+      ))}
+
       <section aria-labelledby="cases-heading" className="card">
         <h2 id="cases-heading">Your retake</h2>
         {data.cases.length === 0 ? (
@@ -39,11 +63,63 @@ export function StudentHome({ data, name }: { data: StudentHomeData; name: strin
                 <StatusBadge status={c.status} outcome={c.outcome} />
                 {c.targetExamDate ? <span className="text-sm text-slate-600">Exam {formatDate(c.targetExamDate)}</span> : null}
                 <span className="text-sm text-slate-600">{c.tutor ? `Tutor: ${c.tutor.name}` : "A tutor will be assigned soon"}</span>
+                {c.plan ? (
+                  <Link to={`/cases/${c.id}/plan`} className="text-sm">
+                    Your {examLabel(c.exam)} plan
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
       </section>
     </div>
+  );
+}
+
+function PlanCard({ c, renderTrajectory }: { c: HomeCase; renderTrajectory?: (caseId: string) => React.ReactNode }) {
+  const view = c.plan;
+  if (!view) return null;
+  const label = examLabel(c.exam);
+  return (
+    <section aria-labelledby={`plan-${c.id}`} className="card space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={`plan-${c.id}`}>Your {label} plan</h2>
+        <Link to={`/cases/${c.id}/plan`} className="text-sm">
+          The whole plan
+        </Link>
+      </div>
+      <DaysToExam view={view} examLabel={label} />
+      <LatestChangeNote view={view} headingId={`change-${c.id}`} />
+      {view.firstWeek ? (
+        <WeekView week={view.firstWeek} headingId={`week-${c.id}`} title="Your first week" />
+      ) : (
+        <WeekView week={view.week} headingId={`week-${c.id}`} />
+      )}
+      <NextMilestones view={view} headingId={`milestones-${c.id}`} />
+      <PlanLinks caseId={c.id} />
+      {/* Trajectory chart: provided by the trajectory feature through `renderTrajectory`. */}
+      {renderTrajectory ? <div data-slot="trajectory">{renderTrajectory(c.id)}</div> : null}
+      {c.checkIn ? <CheckInSection c={c} /> : null}
+    </section>
+  );
+}
+
+function CheckInSection({ c }: { c: HomeCase }) {
+  if (!c.checkIn) return null;
+  return (
+    <section aria-labelledby={`check-in-heading-${c.id}`} className="border-t border-slate-200 pt-4">
+      <h3 id={`check-in-heading-${c.id}`}>Weekly check-in</h3>
+      <p className="hint">A minute a week: it helps your tutor adjust the plan to how things are really going.</p>
+      <div className="mt-3">
+        <CheckInForm
+          key={c.checkIn.existing?.weekOf ?? "new"}
+          caseId={c.id}
+          weeks={c.checkIn.weeks}
+          existing={c.checkIn.existing}
+          redirectTo="/"
+        />
+      </div>
+    </section>
   );
 }

@@ -1,35 +1,27 @@
 /**
- * Recording an exam attempt and everything that follows from it, in one
- * transaction (PRODUCT.md workflow steps 1, 6 and 7):
- * - a FAIL opens a retake case in the intake queue, or attaches to the open
- *   case for that exam (the database allows only one);
- * - a second FAIL on the same exam escalates to the office exactly once;
- * - a PASS closes the case as passed;
- * - reaching the USMLE limit makes the student ineligible for every exam and
- *   closes their open cases as ineligible.
- * The same function serves the forms, the CSV import and the demo data.
+ * Recording exam attempts: the decision is ./decide.ts (pure); this module
+ * loads the students' state, writes the effects in the caller's transaction
+ * and keeps the cases' counters and derived figures current. The forms record
+ * one attempt at a time, the CSV import thousands in one transaction with the
+ * writes batched; the rules are the same.
  */
+import { randomUUID } from "node:crypto";
 import { Prisma } from "#generated/prisma/client";
-import { logActivity } from "../../utils/activity.server";
+import { inChunks } from "../../utils/chunks";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
-import { syncCaseCounters } from "../cases/counters.server";
+import { recountCases, syncCaseCounters } from "../cases/counters.server";
 import { refreshDerived } from "../cases/derive.server";
-import { type AutomaticChange, onAttemptRecorded, onIneligible } from "../cases/status";
 import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import { escalateFailure } from "../escalations/auto.server";
-import { examLabel } from "../reference";
-import { loadSchoolSettings } from "../settings/queries.server";
 import { EXAM_IDS, type ExamId } from "../reference";
-import type { CaseStatus } from "../vocabulary";
-import { type AttemptFieldErrors, ordinal, summarizeAttempts, validateAttemptInput } from "./rules";
+import { loadSchoolSettings } from "../settings/queries.server";
+import type { SchoolSettings } from "../settings/settings";
+import { type AttemptEffects, type AttemptInput, decideAttempt, type StudentState } from "./decide";
+import { type AttemptFieldErrors, ordinal } from "./rules";
 
-export interface RecordAttemptInput {
+export interface RecordAttemptInput extends AttemptInput {
   studentId: string;
-  exam: string;
-  takenOn: string;
-  outcome: string;
-  score?: number | null;
   actorId: string | null;
   source?: "MANUAL" | "IMPORT" | "SEED";
   today?: IsoDate;
@@ -48,200 +40,300 @@ export type RecordAttemptResult =
     }
   | { ok: false; errors: AttemptFieldErrors };
 
-const caseStatusSelect = { id: true, status: true, tutorId: true, version: true, exam: true } as const;
-
-/** Runs the whole recording in the caller's transaction (the CSV import batches many). */
-export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promise<RecordAttemptResult> {
-  const today = input.today ?? todayOf();
-  const student = await tx.studentProfile.findUniqueOrThrow({
-    where: { id: input.studentId },
-    select: { id: true, schoolId: true, ineligibleSince: true, user: { select: { name: true } } },
-  });
-  const previous = await tx.examAttempt.findMany({
-    where: { studentId: student.id },
-    select: { id: true, exam: true, takenOn: true, outcome: true, score: true, caseId: true },
-  });
-
-  const score = input.score ?? null;
-  const same = previous.find((a) => a.exam === input.exam && a.takenOn === input.takenOn);
-  if (same && same.outcome === input.outcome && (same.score ?? null) === score) {
-    return {
-      ok: true,
-      attemptId: same.id,
-      duplicate: true,
-      caseId: same.caseId,
-      caseOpened: false,
-      escalationId: null,
-      ineligible: Boolean(student.ineligibleSince),
-    };
-  }
-
-  const validation = validateAttemptInput(
-    { exam: input.exam, takenOn: input.takenOn, outcome: input.outcome, score },
-    { today, previousAttempts: previous },
-  );
-  if (!validation.ok) return { ok: false, errors: validation.errors };
-  const attempt = validation.attempt;
-  if (student.ineligibleSince && attempt.takenOn > student.ineligibleSince) {
-    return {
-      ok: false,
-      errors: { exam: `The student has been ineligible for every USMLE exam since ${formatDate(student.ineligibleSince)}.` },
-    };
-  }
-
-  const settings = await loadSchoolSettings(student.schoolId, tx);
-  const created = await tx.examAttempt.create({
-    data: {
-      schoolId: student.schoolId,
-      studentId: student.id,
-      exam: attempt.exam,
-      takenOn: attempt.takenOn,
-      outcome: attempt.outcome,
-      score: attempt.score,
-      recordedById: input.actorId,
-      source: input.source ?? "MANUAL",
-    },
-    select: { id: true },
-  });
-  const all = [...previous, { id: created.id, caseId: null, ...attempt }];
-  const summary = summarizeAttempts(all, { schoolAttemptLimit: settings.schoolAttemptLimit });
-  const examSummary = summary.byExam[attempt.exam];
-  const numbered = examSummary.attempts.find((a) => a.id === created.id);
-  const label = examLabel(attempt.exam);
-
-  let openCase = await tx.retakeCase.findFirst({
-    where: { studentId: student.id, exam: attempt.exam, openSlot: "OPEN" },
-    select: caseStatusSelect,
-  });
-  let caseOpened = false;
-  if (!openCase && attempt.outcome === "FAIL") {
-    openCase = await tx.retakeCase.create({
-      data: { schoolId: student.schoolId, studentId: student.id, exam: attempt.exam, openingAttemptId: created.id },
-      select: caseStatusSelect,
-    });
-    caseOpened = true;
-    await logActivity(tx, {
-      schoolId: student.schoolId,
-      actorId: input.actorId,
-      caseId: openCase.id,
-      entity: "RetakeCase",
-      entityId: openCase.id,
-      action: "case.opened",
-      summary: `${label} retake case opened in the intake queue after the failure on ${formatDate(attempt.takenOn)}`,
-      after: { status: "INTAKE" },
+/** The students' attempts and open cases, as the decision needs them (a fixed number of queries per 500 students). */
+export async function loadStudentStates(tx: Tx, studentIds: readonly string[]): Promise<Map<string, StudentState>> {
+  const ids = [...new Set(studentIds)];
+  const [students, attempts, cases] = await Promise.all([
+    inChunks(ids, (part) =>
+      tx.studentProfile.findMany({
+        where: { id: { in: part } },
+        select: { id: true, schoolId: true, ineligibleSince: true, user: { select: { name: true } } },
+      }),
+    ),
+    inChunks(ids, (part) =>
+      tx.examAttempt.findMany({
+        where: { studentId: { in: part } },
+        select: { id: true, studentId: true, exam: true, takenOn: true, outcome: true, score: true, caseId: true },
+      }),
+    ),
+    inChunks(ids, (part) =>
+      tx.retakeCase.findMany({
+        where: { studentId: { in: part }, openSlot: "OPEN" },
+        select: { id: true, studentId: true, exam: true, status: true, tutorId: true },
+      }),
+    ),
+  ]);
+  const states = new Map<string, StudentState>();
+  for (const s of students) {
+    states.set(s.id, {
+      studentId: s.id,
+      schoolId: s.schoolId,
+      name: s.user.name,
+      ineligibleSince: s.ineligibleSince,
+      attempts: [],
+      openCases: [],
     });
   }
-
-  await logActivity(tx, {
-    schoolId: student.schoolId,
-    actorId: input.actorId,
-    caseId: openCase?.id ?? null,
-    entity: "ExamAttempt",
-    entityId: created.id,
-    action: "attempt.recorded",
-    summary: `Recorded ${label} attempt ${numbered?.number ?? ""} on ${formatDate(attempt.takenOn)}: ${attempt.outcome.toLowerCase()}`,
-    after: attempt,
-  });
-
-  let escalationId: string | null = null;
-  if (openCase) {
-    await tx.examAttempt.update({ where: { id: created.id }, data: { caseId: openCase.id } });
-    const change = caseOpened
-      ? null
-      : onAttemptRecorded(openCase.status, {
-          outcome: attempt.outcome,
-          hasTutor: openCase.tutorId !== null,
-          ineligibleForAllExams: summary.ineligibleForAllExams,
-        });
-    if (change) await applyStatusChange(tx, { ...openCase, schoolId: student.schoolId }, change, input.actorId);
-    if (attempt.outcome === "FAIL") {
-      escalationId = await escalateFailure(tx, {
-        schoolId: student.schoolId,
-        caseId: openCase.id,
-        attemptId: created.id,
-        exam: attempt.exam,
-        failureNumber: examSummary.failures,
-        failureDates: examSummary.attempts.filter((a) => a.outcome === "FAIL").map((a) => a.takenOn),
-        studentName: student.user.name,
-        tutorId: openCase.tutorId,
-        actorId: input.actorId,
-        today,
-        settings,
-      });
-    }
-    await syncCaseCounters(tx, openCase.id);
-  }
-
-  const becameIneligible = summary.ineligibleForAllExams && !student.ineligibleSince;
-  if (becameIneligible) {
-    await tx.studentProfile.update({ where: { id: student.id }, data: { ineligibleSince: summary.ineligibleSince ?? attempt.takenOn } });
-    await logActivity(tx, {
-      schoolId: student.schoolId,
-      actorId: input.actorId,
-      entity: "StudentProfile",
-      entityId: student.id,
-      action: "student.ineligible",
-      summary: summary.ineligibleReason ?? "The student reached the USMLE attempt limit.",
-    });
-    const others = await tx.retakeCase.findMany({ where: { studentId: student.id, openSlot: "OPEN" }, select: caseStatusSelect });
-    for (const other of others) {
-      const change = onIneligible(other.status);
-      if (change) await applyStatusChange(tx, { ...other, schoolId: student.schoolId }, change, input.actorId);
-    }
-  }
-
-  const touched = await tx.retakeCase.findMany({
-    where: { studentId: student.id, OR: [{ openSlot: "OPEN" }, { id: openCase?.id ?? "" }] },
-    select: { id: true },
-  });
-  await refreshDerived(
-    tx,
-    touched.map((c) => c.id),
-    today,
-  );
-
-  return {
-    ok: true,
-    attemptId: created.id,
-    duplicate: false,
-    caseId: openCase?.id ?? null,
-    caseOpened,
-    escalationId,
-    ineligible: summary.ineligibleForAllExams,
-  };
+  for (const { studentId, ...a } of attempts) states.get(studentId)?.attempts.push(a);
+  for (const { studentId, ...c } of cases) states.get(studentId)?.openCases.push(c);
+  return states;
 }
 
-async function applyStatusChange(
-  tx: Tx,
-  current: { id: string; schoolId: string; status: CaseStatus; version: number },
-  change: AutomaticChange,
-  actorId: string | null,
-) {
-  const closing = change.status === "CLOSED";
-  await tx.retakeCase.update({
-    where: { id: current.id },
-    data: {
-      status: change.status,
-      outcome: change.outcome,
-      version: { increment: 1 },
-      ...(closing ? { openSlot: null, closedAt: new Date() } : {}),
-    },
-  });
-  await logActivity(tx, {
-    schoolId: current.schoolId,
-    actorId,
-    caseId: current.id,
-    entity: "RetakeCase",
-    entityId: current.id,
-    action: "case.status_changed",
-    summary: change.reason,
-    before: { status: current.status },
-    after: { status: change.status, outcome: change.outcome },
-  });
+interface Recorded {
+  effects: AttemptEffects;
+  state: StudentState;
+  actorId: string | null;
+  source: "MANUAL" | "IMPORT" | "SEED";
 }
 
 /**
- * Records an attempt in its own transaction. A concurrent duplicate that slips
+ * Writes the effects of recorded attempts in the caller's transaction, batched:
+ * new cases and attempts (foreign keys checked at commit, as each points at the
+ * other), the activity log, status changes, ineligibility, then escalations in
+ * order. Returns the escalation opened or raised for each attempt.
+ */
+async function applyEffects(tx: Tx, recorded: readonly Recorded[], context: { today: IsoDate; settings: Map<string, SchoolSettings> }) {
+  if (recorded.length === 0) return new Map<string, string | null>();
+  await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+  const now = new Date();
+  const opened = recorded.flatMap((r) => (r.effects.openedCase ? [{ r, opened: r.effects.openedCase }] : []));
+  for (const part of chunkOf(opened)) {
+    await tx.retakeCase.createMany({
+      data: part.map(({ r, opened }) => ({
+        id: opened.id,
+        schoolId: r.state.schoolId,
+        studentId: r.state.studentId,
+        exam: opened.exam,
+        openingAttemptId: r.effects.attempt.id,
+      })),
+    });
+  }
+  for (const part of chunkOf(recorded)) {
+    await tx.examAttempt.createMany({
+      data: part.map((r) => ({
+        id: r.effects.attempt.id,
+        schoolId: r.state.schoolId,
+        studentId: r.state.studentId,
+        exam: r.effects.attempt.exam,
+        takenOn: r.effects.attempt.takenOn,
+        outcome: r.effects.attempt.outcome,
+        score: r.effects.attempt.score,
+        caseId: r.effects.attempt.caseId,
+        recordedById: r.actorId,
+        source: r.source,
+      })),
+    });
+  }
+
+  const activity: Prisma.ActivityLogCreateManyInput[] = [];
+  for (const r of recorded) {
+    const { effects, state, actorId } = r;
+    const base = { schoolId: state.schoolId, actorId, createdAt: now };
+    if (effects.openedCase) {
+      activity.push({
+        ...base,
+        caseId: effects.openedCase.id,
+        entity: "RetakeCase",
+        entityId: effects.openedCase.id,
+        action: "case.opened",
+        summary: `Retake case opened in the intake queue after the failure on ${formatDate(effects.attempt.takenOn)}`,
+        after: JSON.stringify({ status: "INTAKE" }),
+      });
+    }
+    activity.push({
+      ...base,
+      caseId: effects.attempt.caseId,
+      entity: "ExamAttempt",
+      entityId: effects.attempt.id,
+      action: "attempt.recorded",
+      summary: effects.summary,
+      after: JSON.stringify({
+        exam: effects.attempt.exam,
+        takenOn: effects.attempt.takenOn,
+        outcome: effects.attempt.outcome,
+        score: effects.attempt.score,
+      }),
+    });
+    for (const s of effects.statusChanges) {
+      activity.push({
+        ...base,
+        caseId: s.caseId,
+        entity: "RetakeCase",
+        entityId: s.caseId,
+        action: "case.status_changed",
+        summary: s.change.reason,
+        before: JSON.stringify({ status: s.from }),
+        after: JSON.stringify({ status: s.change.status, outcome: s.change.outcome }),
+      });
+    }
+    if (effects.ineligible) {
+      activity.push({
+        ...base,
+        entity: "StudentProfile",
+        entityId: state.studentId,
+        action: "student.ineligible",
+        summary: effects.ineligible.reason,
+      });
+    }
+  }
+  for (const part of chunkOf(activity)) await tx.activityLog.createMany({ data: part });
+
+  // Each case ends in the status of its last change; its version counts every change.
+  const finalStatus = new Map<string, { change: AttemptEffects["statusChanges"][number]["change"]; count: number }>();
+  for (const r of recorded) {
+    for (const s of r.effects.statusChanges)
+      finalStatus.set(s.caseId, { change: s.change, count: (finalStatus.get(s.caseId)?.count ?? 0) + 1 });
+  }
+  for (const [caseId, { change, count }] of finalStatus) {
+    const closing = change.status === "CLOSED";
+    await tx.retakeCase.update({
+      where: { id: caseId },
+      data: {
+        status: change.status,
+        outcome: change.outcome,
+        version: { increment: count },
+        ...(closing ? { openSlot: null, closedAt: now } : {}),
+      },
+    });
+  }
+  for (const r of recorded) {
+    if (r.effects.ineligible)
+      await tx.studentProfile.update({ where: { id: r.state.studentId }, data: { ineligibleSince: r.effects.ineligible.since } });
+  }
+
+  const escalations = new Map<string, string | null>();
+  for (const r of recorded) {
+    const e = r.effects.escalation;
+    if (!e) continue;
+    let settings = context.settings.get(r.state.schoolId);
+    if (!settings) {
+      settings = await loadSchoolSettings(r.state.schoolId, tx);
+      context.settings.set(r.state.schoolId, settings);
+    }
+    const tutorId = e.tutorId ?? r.state.openCases.find((c) => c.id === e.caseId)?.tutorId ?? null;
+    escalations.set(
+      r.effects.attempt.id,
+      await escalateFailure(tx, {
+        schoolId: r.state.schoolId,
+        caseId: e.caseId,
+        attemptId: r.effects.attempt.id,
+        exam: e.exam,
+        failureNumber: e.failureNumber,
+        failureDates: e.failureDates,
+        studentName: r.state.name,
+        tutorId,
+        actorId: r.actorId,
+        today: context.today,
+        settings,
+      }),
+    );
+  }
+  return escalations;
+}
+
+const chunkOf = <T>(items: readonly T[], size = 400): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** The cases an attempt touched: its own, and every case the student has open or just had closed. */
+function touchedCases(recorded: readonly Recorded[]): string[] {
+  const ids = new Set<string>();
+  for (const r of recorded) {
+    if (r.effects.attempt.caseId) ids.add(r.effects.attempt.caseId);
+    for (const c of r.state.openCases) ids.add(c.id);
+    for (const s of r.effects.statusChanges) ids.add(s.caseId);
+  }
+  return [...ids];
+}
+
+/** Records one attempt in the caller's transaction. */
+export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promise<RecordAttemptResult> {
+  const today = input.today ?? todayOf();
+  const state = (await loadStudentStates(tx, [input.studentId])).get(input.studentId);
+  if (!state) throw new Error(`No student ${input.studentId}`);
+  const settings = await loadSchoolSettings(state.schoolId, tx);
+  const decision = decideAttempt(state, input, { today, schoolAttemptLimit: settings.schoolAttemptLimit, newId: randomUUID });
+  if (decision.kind === "REFUSED") return { ok: false, errors: decision.errors };
+  if (decision.kind === "DUPLICATE") {
+    return {
+      ok: true,
+      attemptId: decision.attemptId,
+      duplicate: true,
+      caseId: decision.caseId,
+      caseOpened: false,
+      escalationId: null,
+      ineligible: state.ineligibleSince !== null,
+    };
+  }
+  const recorded: Recorded = { effects: decision.effects, state, actorId: input.actorId, source: input.source ?? "MANUAL" };
+  const escalations = await applyEffects(tx, [recorded], { today, settings: new Map([[state.schoolId, settings]]) });
+  const touched = touchedCases([recorded]);
+  for (const caseId of touched) await syncCaseCounters(tx, caseId);
+  await refreshDerived(tx, touched, today);
+  return {
+    ok: true,
+    attemptId: decision.effects.attempt.id,
+    duplicate: false,
+    caseId: decision.effects.attempt.caseId,
+    caseOpened: decision.effects.openedCase !== null,
+    escalationId: escalations.get(decision.effects.attempt.id) ?? null,
+    ineligible: decision.next.ineligibleSince !== null,
+  };
+}
+
+export interface BulkAttemptRow extends AttemptInput {
+  studentId: string;
+}
+
+/**
+ * Records many attempts in the caller's transaction, each decided against the
+ * student's history so far (rows are taken in date order). Counters are
+ * recounted in one statement per chunk; derived figures are marked stale for
+ * the background refresh. Throws on a row the rules refuse: the caller
+ * validated them (the import's preview) and the transaction then rolls back.
+ */
+export async function recordAttemptsBulk(
+  tx: Tx,
+  rows: readonly BulkAttemptRow[],
+  options: { actorId: string | null; source: "IMPORT" | "SEED"; today?: IsoDate },
+) {
+  const today = options.today ?? todayOf();
+  const states = await loadStudentStates(
+    tx,
+    rows.map((r) => r.studentId),
+  );
+  const settings = new Map<string, SchoolSettings>();
+  const recorded: Recorded[] = [];
+  let duplicates = 0;
+  const ordered = [...rows].sort((a, b) => a.takenOn.localeCompare(b.takenOn));
+  for (const row of ordered) {
+    const state = states.get(row.studentId);
+    if (!state) throw new Error(`No student ${row.studentId}`);
+    let schoolSettings = settings.get(state.schoolId);
+    if (!schoolSettings) {
+      schoolSettings = await loadSchoolSettings(state.schoolId, tx);
+      settings.set(state.schoolId, schoolSettings);
+    }
+    const decision = decideAttempt(state, row, { today, schoolAttemptLimit: schoolSettings.schoolAttemptLimit, newId: randomUUID });
+    if (decision.kind === "REFUSED") throw new Error(`Attempt refused: ${JSON.stringify(decision.errors)}`);
+    if (decision.kind === "DUPLICATE") {
+      duplicates += 1;
+      continue;
+    }
+    recorded.push({ effects: decision.effects, state, actorId: options.actorId, source: options.source });
+    states.set(row.studentId, decision.next);
+  }
+  await applyEffects(tx, recorded, { today, settings });
+  const touched = touchedCases(recorded);
+  await recountCases(tx, touched);
+  await inChunks(touched, async (part) => [await tx.retakeCase.updateMany({ where: { id: { in: part } }, data: { derivedAt: null } })]);
+  return { created: recorded.length, duplicates, touched };
+}
+
+/**
+ * Records one attempt in its own transaction. A concurrent duplicate that slips
  * past the check meets the unique index and is answered as "already recorded".
  */
 export async function recordAttempt(input: RecordAttemptInput): Promise<RecordAttemptResult> {

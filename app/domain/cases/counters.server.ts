@@ -1,15 +1,24 @@
 /**
  * Counts kept on the case row so the caseload can sort and filter by them
- * without a query per case. Recounted (not incremented) in the transaction
- * that changed them, so they cannot drift.
+ * without a query per case: attempts used at the case's exam and open
+ * escalations. Recounted (not incremented) in the transaction that changed
+ * them, so they cannot drift.
  */
+import { Prisma } from "#generated/prisma/client";
+import { inChunks } from "../../utils/chunks";
 import type { Tx } from "../../utils/db.server";
 
-export async function syncCaseCounters(tx: Tx, caseId: string): Promise<void> {
-  const row = await tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { studentId: true, exam: true } });
-  const [attemptsUsed, openEscalations] = await Promise.all([
-    tx.examAttempt.count({ where: { studentId: row.studentId, exam: row.exam } }),
-    tx.escalation.count({ where: { caseId, status: { not: "RESOLVED" } } }),
+/** Recounts the cases' attempts and open escalations in one statement per chunk. */
+export async function recountCases(tx: Tx, caseIds: readonly string[]): Promise<void> {
+  await inChunks(caseIds, async (part) => [
+    await tx.$executeRaw`
+      UPDATE "RetakeCase" SET
+        "attemptsUsed" = (SELECT COUNT(*) FROM "ExamAttempt" a WHERE a."studentId" = "RetakeCase"."studentId" AND a."exam" = "RetakeCase"."exam"),
+        "openEscalations" = (SELECT COUNT(*) FROM "Escalation" e WHERE e."caseId" = "RetakeCase"."id" AND e."status" <> 'RESOLVED')
+      WHERE "id" IN (${Prisma.join(part)})`,
   ]);
-  await tx.retakeCase.update({ where: { id: caseId }, data: { attemptsUsed, openEscalations } });
+}
+
+export async function syncCaseCounters(tx: Tx, caseId: string): Promise<void> {
+  await recountCases(tx, [caseId]);
 }

@@ -175,8 +175,20 @@ export async function loadCaseAssessment(caseId: string, today: IsoDate = todayO
   return { input, assessment: assessCase(input) };
 }
 
-/** Refreshes open cases not yet refreshed today (time moves the flags); returns how many. */
-export async function refreshStaleCases(today: IsoDate = todayOf()): Promise<number> {
+let running: Promise<number> | null = null;
+
+/**
+ * Refreshes open cases not yet refreshed today (time moves the flags); returns
+ * how many. A call while a refresh runs joins it rather than starting another.
+ */
+export function refreshStaleCases(today: IsoDate = todayOf()): Promise<number> {
+  running ??= refreshStale(today).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function refreshStale(today: IsoDate): Promise<number> {
   const startOfDay = new Date(`${today}T00:00:00.000Z`);
   let refreshed = 0;
   for (;;) {

@@ -11,8 +11,14 @@ import { notify } from "../notifications/notify.server";
 import { examLabel, type ExamId } from "../reference";
 import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
 import { ordinal } from "../attempts/rules";
+import { severityLabel } from "./view";
 
 export const ESCALATION_SEVERITY = { SECOND_FAILURE: 2, THIRD_FAILURE: 3, MANUAL: 2 } as const;
+
+/** 2nd failure moderate, 3rd high, 4th (eligibility ends) critical. */
+export function severityForFailure(failureNumber: number): number {
+  return Math.min(4, Math.max(ESCALATION_SEVERITY.SECOND_FAILURE, failureNumber));
+}
 
 export interface FailureFacts {
   schoolId: string;
@@ -46,6 +52,11 @@ export async function officeUserIds(tx: Tx, schoolId: string): Promise<string[]>
   return rows.map((r) => r.userId);
 }
 
+async function isStaffAt(tx: Tx, userId: string, schoolId: string): Promise<boolean> {
+  const membership = await tx.membership.findUnique({ where: { userId_schoolId: { userId, schoolId } }, select: { role: true } });
+  return membership !== null && membership.role !== "STUDENT";
+}
+
 function failureReason(facts: FailureFacts): string {
   const rung = policyFor(facts.settings.policyLadder, facts.failureNumber);
   const dates = facts.failureDates.map((d) => formatDate(d)).join(", ");
@@ -68,10 +79,15 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
       orderBy: { createdAt: "desc" },
     });
     if (open) {
-      const severity = Math.max(open.severity, ESCALATION_SEVERITY.THIRD_FAILURE);
+      const severity = Math.max(open.severity, severityForFailure(facts.failureNumber));
       await tx.escalation.update({ where: { id: open.id }, data: { severity, version: { increment: 1 } } });
       await tx.escalationEvent.create({
-        data: { escalationId: open.id, actorId: facts.actorId, kind: "SEVERITY", note: `Severity raised to ${severity}: ${reason}` },
+        data: {
+          escalationId: open.id,
+          actorId: facts.actorId,
+          kind: "SEVERITY",
+          note: `Severity ${severityLabel(severity).toLowerCase()}: ${reason}`,
+        },
       });
       await logActivity(tx, {
         schoolId: facts.schoolId,
@@ -98,6 +114,9 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
     }
   }
 
+  // The staff member who recorded the failure raised it (and is told the outcome); a student recording
+  // their own result raises nothing: students never see escalations.
+  const raisedById = facts.actorId && (await isStaffAt(tx, facts.actorId, facts.schoolId)) ? facts.actorId : null;
   const trigger = facts.failureNumber >= 3 ? "THIRD_FAILURE" : "SECOND_FAILURE";
   const due = escalationDueDates(facts.today, facts.settings);
   const escalation = await tx.escalation.create({
@@ -106,9 +125,9 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
       caseId: facts.caseId,
       trigger,
       triggerAttemptId: facts.attemptId,
-      severity: ESCALATION_SEVERITY[trigger],
+      severity: severityForFailure(facts.failureNumber),
       reason,
-      raisedById: facts.actorId,
+      raisedById,
       ...due,
       events: { create: { actorId: facts.actorId, kind: "CREATED", toStatus: "OPEN", note: reason } },
     },

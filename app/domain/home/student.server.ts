@@ -1,19 +1,60 @@
 /**
- * The student's home: their case and plan, in supportive words.
+ * The student's home: their case and plan, in supportive words. For each open
+ * case with a plan: this week, the next milestones, days to the exam, what
+ * changed last and why, and this week's check-in (to prefill the form). A
+ * fixed number of queries, however many cases, versions or check-ins.
  */
 import type { SessionUser } from "../../context";
 import { prisma } from "../../utils/db.server";
-import type { IsoDate } from "../dates";
+import { checkInWeeks } from "../checkins/schema";
+import { type IsoDate, startOfIsoWeek } from "../dates";
 import { loadSinceLastVisit } from "../notifications/since-last-visit.server";
+import { loadPlans, studentPlanView } from "../plans/queries.server";
 
 export async function loadStudentHome(user: SessionUser, today: IsoDate) {
   const [cases, since] = await Promise.all([
     prisma.retakeCase.findMany({
       where: { student: { userId: user.id } },
-      select: { id: true, exam: true, status: true, outcome: true, targetExamDate: true, tutor: { select: { name: true } } },
+      select: {
+        id: true,
+        exam: true,
+        status: true,
+        outcome: true,
+        openSlot: true,
+        targetExamDate: true,
+        tutor: { select: { name: true } },
+      },
       orderBy: { openedAt: "desc" },
     }),
     loadSinceLastVisit(user.id),
   ]);
-  return { cases, since, today };
+  const openIds = cases.filter((c) => c.openSlot !== null).map((c) => c.id);
+  const weekOf = startOfIsoWeek(today);
+  const [plans, checkIns] = await Promise.all([
+    loadPlans(openIds),
+    openIds.length
+      ? prisma.checkIn.findMany({
+          where: { caseId: { in: openIds }, weekOf },
+          select: { caseId: true, weekOf: true, questionsDone: true, percentCorrect: true, hoursStudied: true, mood: true, note: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const checkInBy = new Map(checkIns.map(({ caseId, ...c }) => [caseId, c]));
+  return {
+    today,
+    since,
+    cases: cases.map(({ openSlot, ...c }) => {
+      const plan = openSlot !== null ? plans.get(c.id) : undefined;
+      return {
+        ...c,
+        open: openSlot !== null,
+        plan: plan ? studentPlanView(plan, today) : null,
+        checkIn:
+          openSlot !== null
+            ? { weeks: checkInWeeks(today, plan?.current.data.startDate ?? null), existing: checkInBy.get(c.id) ?? null }
+            : null,
+      };
+    }),
+  };
 }
+export type StudentHomeData = Awaited<ReturnType<typeof loadStudentHome>>;

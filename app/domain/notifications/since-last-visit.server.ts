@@ -3,29 +3,85 @@
  * opened their home page, summarised from their notifications. The visit is
  * recorded when the page is read; a reload within a few minutes keeps showing
  * the same summary, so a quick refresh does not wipe it.
+ *
+ * For the office (advisors and admins) the summary also reads the escalation
+ * table of their schools, since no notification says it:
+ * - every escalation overdue now counts as an overdue item (it needs action on
+ *   every visit until it is handled, so it is not limited to the new ones);
+ * - every escalation someone else resolved since the last visit counts as
+ *   resolved.
+ * Each counts once per escalation, together with any notification about it.
  */
 import { prisma } from "../../utils/db.server";
-import { type SinceLastVisit, sinceLastVisit } from "../escalations/since-last-visit";
+import { today as todayOf } from "../dates";
+import { type SinceLastVisit, sinceLastVisit, type VisitEvent } from "../escalations/since-last-visit";
+import { OFFICE_ROLES } from "../vocabulary";
 
 /** Visits closer together than this count as the same visit. */
 export const SAME_VISIT_MS = 10 * 60 * 1000;
+/** At most this many rows of each source are read (the panel says counts, not lists). */
+const MAX_EVENTS = 500;
 
-export async function loadSinceLastVisit(userId: string, now = new Date()): Promise<SinceLastVisit & { since: Date | null }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { lastHomeVisitAt: true, previousHomeVisitAt: true } });
+export async function loadSinceLastVisit(
+  userId: string,
+  now = new Date(),
+): Promise<SinceLastVisit & { since: Date | null; escalationQueue: boolean }> {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { lastHomeVisitAt: true, previousHomeVisitAt: true, memberships: { select: { schoolId: true, role: true } } },
+  });
   const sameVisit = user.lastHomeVisitAt !== null && now.getTime() - user.lastHomeVisitAt.getTime() < SAME_VISIT_MS;
   const since = sameVisit ? user.previousHomeVisitAt : user.lastHomeVisitAt;
-  const events = await prisma.notification.findMany({
-    where: { userId, ...(since ? { createdAt: { gt: since } } : {}) },
-    select: { kind: true, createdAt: true, caseId: true, dedupeKey: true },
-    orderBy: { createdAt: "desc" },
-    take: 500,
-  });
+  const officeSchoolIds = user.memberships.filter((m) => (OFFICE_ROLES as readonly string[]).includes(m.role)).map((m) => m.schoolId);
+  const today = todayOf(now);
+  const [notifications, overdue, resolved] = await Promise.all([
+    prisma.notification.findMany({
+      where: { userId, ...(since ? { createdAt: { gt: since } } : {}) },
+      select: { kind: true, createdAt: true, caseId: true, dedupeKey: true },
+      orderBy: { createdAt: "desc" },
+      take: MAX_EVENTS,
+    }),
+    officeSchoolIds.length
+      ? prisma.escalation.findMany({
+          where: {
+            schoolId: { in: officeSchoolIds },
+            OR: [
+              { status: "OPEN", acknowledgeBy: { lt: today } },
+              { status: { not: "RESOLVED" }, resolveBy: { lt: today } },
+            ],
+          },
+          select: { id: true },
+          take: MAX_EVENTS,
+        })
+      : Promise.resolve([]),
+    officeSchoolIds.length
+      ? prisma.escalationEvent.findMany({
+          where: {
+            kind: "STATUS",
+            toStatus: "RESOLVED",
+            ...(since ? { createdAt: { gt: since } } : {}),
+            OR: [{ actorId: null }, { actorId: { not: userId } }],
+            escalation: { schoolId: { in: officeSchoolIds } },
+          },
+          select: { escalationId: true, createdAt: true },
+          orderBy: { createdAt: "desc" },
+          take: MAX_EVENTS,
+        })
+      : Promise.resolve([]),
+  ]);
   if (!sameVisit) {
     await prisma.user.update({ where: { id: userId }, data: { previousHomeVisitAt: user.lastHomeVisitAt, lastHomeVisitAt: now } });
   }
-  const summary = sinceLastVisit(
-    events.map((e) => ({ kind: e.kind, at: e.createdAt, subjectId: e.dedupeKey?.split(":").slice(0, 2).join(":") ?? e.caseId })),
-    since,
-  );
-  return { ...summary, since };
+  const events: VisitEvent[] = [
+    ...notifications.map((e) => ({
+      kind: e.kind,
+      at: e.createdAt,
+      subjectId: e.dedupeKey?.split(":").slice(0, 2).join(":") ?? e.caseId,
+    })),
+    ...overdue.map((e) => ({ kind: "OVERDUE", at: now, subjectId: `escalation:${e.id}` })),
+    ...resolved.map((e) => ({ kind: "ESCALATION_RESOLVED", at: e.createdAt, subjectId: `escalation:${e.escalationId}` })),
+  ];
+  const summary = sinceLastVisit(events, since);
+  const escalationQueue = officeSchoolIds.length > 0 && Boolean(summary.counts.OVERDUE || summary.counts.ESCALATION_OPENED);
+  return { ...summary, since, escalationQueue };
 }

@@ -4,6 +4,7 @@
  * the concurrency guard: a save based on an older version is refused, and the
  * person's edits stay in their form to re-apply.
  */
+import { Prisma } from "#generated/prisma/client";
 import { logActivity } from "../../utils/activity.server";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
@@ -74,8 +75,33 @@ async function studentUserId(tx: Tx, caseId: string) {
   return row;
 }
 
-/** Version 1: the tutor's edited proposal becomes the student's plan. */
+export const PLAN_EXISTS_MESSAGE =
+  "Someone assigned a plan to this case while you were editing. Nothing was saved: your edits are still in the form; adjust the assigned plan to apply them.";
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Version 1: the tutor's edited proposal becomes the student's plan. Two
+ * people assigning at once: the second is told a plan exists (a unique key on
+ * the case's plan backs the check), never a second version 1.
+ */
 export async function assignPlan(input: {
+  caseId: string;
+  actorId: string;
+  template: string;
+  data: PlanVersionData;
+}): Promise<PlanWriteResult> {
+  try {
+    return await assignPlanOnce(input);
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, code: "EXISTS", message: PLAN_EXISTS_MESSAGE };
+    throw error;
+  }
+}
+
+async function assignPlanOnce(input: {
   caseId: string;
   actorId: string;
   template: string;
@@ -86,7 +112,7 @@ export async function assignPlan(input: {
     if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
     const existing = await tx.plan.findUnique({ where: { caseId: input.caseId }, select: { currentVersion: true } });
     if (existing && existing.currentVersion > 0) {
-      return { ok: false, code: "EXISTS", message: "This case already has a plan: adjust it to make a new version." } as const;
+      return { ok: false, code: "EXISTS", message: PLAN_EXISTS_MESSAGE } as const;
     }
     const plan = existing
       ? await tx.plan.update({ where: { caseId: input.caseId }, data: { currentVersion: 1 }, select: { id: true } })

@@ -1,16 +1,39 @@
-import { requireUser } from "../../utils/auth.server";
-import { prisma } from "../../utils/db.server";
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import { NotificationList } from "../../components/notifications/notification-list";
+import { loadInbox, markAllNotificationsRead, markNotificationRead } from "../../domain/notifications/inbox.server";
+import { notFound, requireUser } from "../../utils/auth.server";
+import { redirectWithToast } from "../../utils/toast.server";
 import type { Route } from "./+types/notifications";
+
+function pageOf(url: URL): number {
+  const page = Number(url.searchParams.get("page"));
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
 
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
-  const notifications = await prisma.notification.findMany({
-    where: { userId: user.id },
-    select: { id: true, title: true, body: true, link: true, readAt: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-  });
-  return { notifications };
+  return loadInbox(user.id, pageOf(new URL(args.request.url)));
+}
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read"), id: z.string().min(1).max(64) }),
+  z.object({ intent: z.literal("read-all") }),
+]);
+
+export async function action(args: Route.ActionArgs) {
+  const user = requireUser(args);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  const page = pageOf(new URL(args.request.url));
+  const back = page > 1 ? `/notifications?page=${page}` : "/notifications";
+  if (parsed.data.intent === "read") {
+    // Someone else's notification is not found: nobody marks another person's.
+    if (!(await markNotificationRead(user.id, parsed.data.id))) notFound("We could not find that notification.");
+    return redirect(back);
+  }
+  const count = await markAllNotificationsRead(user.id);
+  return redirectWithToast(back, { title: count ? "All notifications marked as read" : "Nothing was unread" });
 }
 
 export function meta() {
@@ -18,21 +41,47 @@ export function meta() {
 }
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
+  const { items, unread, total, page, pageCount } = loaderData;
   return (
     <div className="space-y-4">
-      <h1>Notifications</h1>
-      {loaderData.notifications.length === 0 ? (
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1>Notifications</h1>
+          <p className="text-sm text-slate-700">{total === 0 ? "None yet." : `${unread} unread of ${total}, newest first.`}</p>
+        </div>
+        {unread > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="read-all" />
+            <button type="submit" className="btn-secondary">
+              Mark all as read
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {items.length === 0 ? (
         <p className="card text-slate-700">Nothing new. You will find escalations, new scores and plan changes here.</p>
       ) : (
-        <ul className="card divide-y divide-slate-200">
-          {loaderData.notifications.map((n) => (
-            <li key={n.id} className="py-2">
-              <p className="font-medium">{n.link ? <a href={n.link}>{n.title}</a> : n.title}</p>
-              <p className="text-sm text-slate-700">{n.body}</p>
-            </li>
-          ))}
-        </ul>
+        <NotificationList items={items} />
       )}
+      {pageCount > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          <p>
+            Page {page} of {pageCount}
+          </p>
+          <div className="flex gap-2">
+            {page > 1 ? (
+              <Link className="btn-secondary" to={page === 2 ? "/notifications" : `/notifications?page=${page - 1}`}>
+                Newer
+              </Link>
+            ) : null}
+            {page < pageCount ? (
+              <Link className="btn-secondary" to={`/notifications?page=${page + 1}`}>
+                Older
+              </Link>
+            ) : null}
+          </div>
+        </nav>
+      ) : null}
     </div>
   );
 }

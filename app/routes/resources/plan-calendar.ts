@@ -1,7 +1,38 @@
+/**
+ * /cases/:caseId/calendar.ics — the plan's milestones and the exam day as a
+ * calendar file. Only the case's student and staff on the case may download it
+ * (requireCaseAccess refuses everyone else with 403).
+ */
+import { calendarFileName, planCalendar } from "../../domain/plans/calendar";
+import { loadPlan } from "../../domain/plans/queries.server";
+import { examLabel } from "../../domain/reference";
+import { recordCaseRead } from "../../utils/access-log.server";
 import { requireCaseAccess } from "../../utils/auth.server";
+import { prisma } from "../../utils/db.server";
 import type { Route } from "./+types/plan-calendar";
 
 export async function loader(args: Route.LoaderArgs) {
-  await requireCaseAccess(args, args.params.caseId);
-  return new Response("", { headers: { "Content-Type": "text/calendar; charset=utf-8" } });
+  const access = await requireCaseAccess(args, args.params.caseId);
+  const caseId = access.caseRow.id;
+  await recordCaseRead(access, args.request);
+  const [row, plan] = await Promise.all([
+    prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { exam: true, targetExamDate: true } }),
+    loadPlan(caseId),
+  ]);
+  const label = examLabel(row.exam);
+  const body = planCalendar({
+    caseId,
+    examLabel: label,
+    examDate: plan?.current.data.examDate ?? row.targetExamDate,
+    milestones: plan?.current.data.content.milestones ?? [],
+    version: plan?.currentVersion ?? 0,
+    planUrl: new URL(`/cases/${caseId}/plan`, args.request.url).toString(),
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${calendarFileName(label)}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Field, FormErrors, SelectField } from "../../../components/forms";
 import { inviteSchema } from "../../../domain/auth/schema";
 import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "../../../domain/invitations/mutations.server";
-import { setUserActive } from "../../../domain/users/mutations.server";
+import { setMembershipRole, setUserActive } from "../../../domain/users/mutations.server";
 import { ROLE_LABELS, ROLES } from "../../../domain/vocabulary";
 import { requireRole } from "../../../utils/auth.server";
 import { prisma } from "../../../utils/db.server";
@@ -54,6 +54,7 @@ const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
   z.object({ intent: z.literal("deactivate"), userId: z.string().min(1) }),
   z.object({ intent: z.literal("reactivate"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("role"), membershipId: z.string().min(1), role: z.enum(ROLES) }),
 ]);
 
 const inviteLink = (token: string) => `${allowedOrigins()[0]}/invite/${token}`;
@@ -103,6 +104,16 @@ export async function action(args: Route.ActionArgs) {
       const ok = await revokeInvitation(intent.data.invitationId, schoolIds, user.id);
       if (!ok) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
       return data({ result: null, link: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Invitation revoked" }) } });
+    }
+    case "role": {
+      const change = await setMembershipRole({
+        membershipId: intent.data.membershipId,
+        role: intent.data.role,
+        actorId: user.id,
+        schoolIds,
+      });
+      if (!change.ok) throw data({ message: change.reason }, { status: 403 });
+      return data({ result: null, link: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Role changed" }) } });
     }
     case "deactivate":
     case "reactivate": {
@@ -263,7 +274,28 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
               <tr key={m.id}>
                 <td>{m.user.name}</td>
                 <td>{m.user.email}</td>
-                <td>{ROLE_LABELS[m.role]}</td>
+                <td>
+                  {m.user.id === loaderData.selfId ? (
+                    ROLE_LABELS[m.role]
+                  ) : (
+                    <Form method="post" className="flex items-center gap-2">
+                      <input type="hidden" name="membershipId" value={m.id} />
+                      <label htmlFor={`role-${m.id}`} className="sr-only">
+                        Role of {m.user.name}
+                      </label>
+                      <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1">
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" name="intent" value="role" className="btn-link">
+                        Change<span className="sr-only"> the role of {m.user.name}</span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
                 <td>{m.school.name}</td>
                 <td>{m.user.status === "ACTIVE" ? "Active" : "Deactivated"}</td>
                 <td>

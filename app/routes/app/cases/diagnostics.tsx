@@ -1,11 +1,311 @@
-import { requireCaseAccess } from "../../../utils/auth.server";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Link } from "react-router";
+import { z } from "zod";
+import { AnalysisPanel, BandBadge } from "../../../components/diagnostics/analysis-panel";
+import { FindingForm } from "../../../components/diagnostics/finding-form";
+import { FindingsList } from "../../../components/diagnostics/findings-list";
+import { ScoreReportForm } from "../../../components/diagnostics/score-report-form";
+import { StudentDiagnostics } from "../../../components/diagnostics/student-diagnostics";
+import { formatDate } from "../../../domain/dates";
+import { createFinding, deleteFinding, saveScoreReport, updateFinding } from "../../../domain/diagnostics/mutations.server";
+import { loadStaffDiagnostics, loadStudentDiagnostics } from "../../../domain/diagnostics/queries.server";
+import {
+  type GridDimension,
+  initialReportValues,
+  reportEntrySchema,
+  reportGrid,
+  submittedReportValues,
+} from "../../../domain/diagnostics/report-form";
+import { findingSchema } from "../../../domain/diagnostics/schema";
+import type { ExamId } from "../../../domain/reference";
+import type { Band } from "../../../domain/vocabulary";
+import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { prisma } from "../../../utils/db.server";
+import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/diagnostics";
 
 export async function loader(args: Route.LoaderArgs) {
-  await requireCaseAccess(args, args.params.caseId);
-  return null;
+  const access = await requireCaseAccess(args, args.params.caseId);
+  const viewer = { userId: access.user.id, relation: access.relation };
+  const caseId = access.caseRow.id;
+  if (access.relation === "STUDENT") {
+    return { ...(await loadStudentDiagnostics(caseId, viewer)), caseId, viewerId: viewer.userId, editing: null };
+  }
+  const url = new URL(args.request.url);
+  const staff = await loadStaffDiagnostics(caseId, viewer, url.searchParams.get("attempt"));
+  const edit = url.searchParams.get("edit");
+  const editing = staff.findings.some((f) => f.id === edit && f.canManage) ? edit : null;
+  return { ...staff, grid: reportGrid(staff.exam), caseId, viewerId: viewer.userId, editing };
 }
 
-export default function Diagnostics() {
-  return <h2>Diagnostics</h2>;
+const versionSchema = z.coerce.number().int().min(1);
+const findingRefSchema = z.object({ findingId: z.string().min(1), expectedVersion: versionSchema });
+
+type ActionResult = {
+  intent: string;
+  findingId: string | null;
+  result: SubmissionResult<string[]> | null;
+  error: string | null;
+};
+
+function reply(body: ActionResult, status: number) {
+  return data(body, { status });
+}
+
+export async function action(args: Route.ActionArgs) {
+  const access = await requireCaseAccess(args, args.params.caseId);
+  if (access.relation === "STUDENT") forbidden("Your tutor records the diagnosis; you can read what is shared with you.");
+  const caseId = access.caseRow.id;
+  const actor = { userId: access.user.id, relation: access.relation };
+  const back = `/cases/${caseId}/diagnostics`;
+  const formData = await args.request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const { exam } = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { exam: true } });
+  const examId = exam as ExamId;
+
+  if (access.caseRow.status === "CLOSED") {
+    return reply({ intent, findingId: null, result: null, error: "This case is closed: its diagnosis can no longer change." }, 409);
+  }
+
+  if (intent === "report") {
+    const submission = parseWithZod(formData, { schema: reportEntrySchema(examId) });
+    if (submission.status !== "success") return reply({ intent, findingId: null, result: submission.reply(), error: null }, 400);
+    const version = versionSchema.safeParse(formData.get("expectedVersion"));
+    const result = await saveScoreReport({
+      caseId,
+      actorId: actor.userId,
+      form: submission.value,
+      expectedVersion: version.success ? version.data : null,
+    });
+    if (!result.ok) {
+      if (result.code === "INVALID") {
+        return reply({ intent, findingId: null, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
+      }
+      return reply({ intent, findingId: null, result: submission.reply({ formErrors: [result.message] }), error: null }, 409);
+    }
+    return redirectWithToast(`${back}?attempt=${encodeURIComponent(submission.value.attemptId)}`, {
+      title: result.created ? "Score report saved" : "Score report updated",
+    });
+  }
+
+  if (intent === "add-finding") {
+    const submission = parseWithZod(formData, { schema: findingSchema(examId) });
+    if (submission.status !== "success") return reply({ intent, findingId: null, result: submission.reply(), error: null }, 400);
+    const result = await createFinding({ caseId, actorId: actor.userId, form: submission.value });
+    if (!result.ok)
+      return reply({ intent, findingId: null, result: submission.reply(), error: "message" in result ? result.message : null }, 400);
+    return redirectWithToast(`${back}#findings-heading`, { title: "Finding recorded" });
+  }
+
+  if (intent === "edit-finding" || intent === "delete-finding") {
+    const ref = findingRefSchema.safeParse({ findingId: formData.get("findingId"), expectedVersion: formData.get("expectedVersion") });
+    if (!ref.success) throw data({ message: "That request was not understood." }, { status: 400 });
+    const { findingId, expectedVersion } = ref.data;
+    const status = { CONFLICT: 409, NOT_FOUND: 404, REFUSED: 403, INVALID: 400 } as const;
+
+    if (intent === "delete-finding") {
+      const result = await deleteFinding({ caseId, findingId, actor, expectedVersion });
+      if (!result.ok) {
+        const message = "message" in result ? result.message : "That finding could not be removed.";
+        return reply({ intent, findingId, result: null, error: message }, status[result.code]);
+      }
+      return redirectWithToast(back, { title: "Finding removed" });
+    }
+
+    const submission = parseWithZod(formData, { schema: findingSchema(examId) });
+    if (submission.status !== "success") return reply({ intent, findingId, result: submission.reply(), error: null }, 400);
+    const result = await updateFinding({ caseId, findingId, actor, form: submission.value, expectedVersion });
+    if (!result.ok) {
+      if (result.code === "INVALID") {
+        return reply({ intent, findingId, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
+      }
+      return reply({ intent, findingId, result: submission.reply(), error: result.message }, status[result.code]);
+    }
+    return redirectWithToast(`${back}#finding-${findingId}`, { title: result.changed ? "Finding updated" : "Nothing changed" });
+  }
+
+  throw data({ message: "That request was not understood." }, { status: 400 });
+}
+
+export default function Diagnostics({ loaderData, actionData }: Route.ComponentProps) {
+  if (loaderData.view === "STUDENT") {
+    return <StudentDiagnostics characterSummary={loaderData.characterSummary} report={loaderData.report} findings={loaderData.findings} />;
+  }
+  const { exam, grid, closed, attempts, selected, previous, findings, presentOnly, analysis, caseId, editing, viewerId } = loaderData;
+  const base = `/cases/${caseId}/diagnostics`;
+  const result = actionData as ActionResult | undefined;
+  const forIntent = (intent: string) => (result?.intent === intent ? result : null);
+  const reportValues = selected
+    ? (() => {
+        const initial = initialReportValues(exam, selected.id, selected.report);
+        const submitted = forIntent("report")?.result?.initialValue;
+        return submitted ? submittedReportValues(exam, submitted, initial) : initial;
+      })()
+    : null;
+  const editResult = forIntent("edit-finding");
+  const deleteResult = forIntent("delete-finding");
+  const rowError =
+    (editResult?.error && editResult.findingId ? { findingId: editResult.findingId, message: editResult.error } : null) ??
+    (deleteResult?.error && deleteResult.findingId ? { findingId: deleteResult.findingId, message: deleteResult.error } : null);
+  const editingId = editing ?? (editResult?.findingId && findings.some((f) => f.id === editResult.findingId) ? editResult.findingId : null);
+  // A new set of findings (one was added) starts a fresh, empty form; a refused one keeps what was typed.
+  const findingsKey = findings.map((f) => `${f.id}:${f.version}`).join(",");
+  const closedError = result && !result.result && result.error && !result.findingId ? result.error : null;
+
+  return (
+    <div className="space-y-4">
+      {closedError ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {closedError}
+        </p>
+      ) : null}
+      <nav aria-label="On this page" className="text-sm">
+        <ul className="flex flex-wrap gap-4">
+          <li>
+            <a href="#analysis-heading">Analysis</a>
+          </li>
+          <li>
+            <a href="#findings-heading">Findings ({findings.length})</a>
+          </li>
+          <li>
+            <a href="#report-heading">Score report{selected?.report ? "" : " (not entered yet)"}</a>
+          </li>
+        </ul>
+      </nav>
+      <section aria-labelledby="analysis-heading" className="card">
+        <h2 id="analysis-heading">Analysis</h2>
+        <p className="hint">
+          {selected?.report
+            ? `From the score report of ${formatDate(selected.takenOn)} and the findings you can read.`
+            : "From the findings you can read; enter the score report to complete it."}
+        </p>
+        <div className="mt-3">
+          <AnalysisPanel analysis={analysis} hasReport={Boolean(selected?.report)} previousTakenOn={previous?.takenOn ?? null} />
+        </div>
+      </section>
+
+      <section aria-labelledby="findings-heading" className="card">
+        <h2 id="findings-heading">Findings</h2>
+        {presentOnly > 0 ? (
+          <p className="mt-1 text-sm text-slate-700">
+            {presentOnly === 1 ? "One sensitive finding is" : `${presentOnly} sensitive findings are`} present but not shared with you.
+          </p>
+        ) : null}
+        <FindingsList
+          exam={exam}
+          findings={findings}
+          editing={closed ? null : editingId}
+          editResult={editResult?.result}
+          rowError={rowError}
+          viewerId={viewerId}
+          baseHref={base}
+        />
+        {closed ? null : (
+          <div className="mt-4 border-t border-slate-200 pt-3">
+            <h3>Add a finding</h3>
+            <div className="mt-2">
+              <FindingForm
+                key={findingsKey}
+                exam={exam}
+                lastResult={forIntent("add-finding")?.result}
+                error={forIntent("add-finding")?.error}
+              />
+            </div>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="report-heading" className="card">
+        <h2 id="report-heading">Score report</h2>
+        {attempts.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No failed attempt is recorded on this case, so there is no report to enter.</p>
+        ) : (
+          <>
+            {attempts.length > 1 ? (
+              <nav aria-label="Failed attempts" className="mt-2 flex flex-wrap items-baseline gap-3 text-sm">
+                <span className="font-medium">Failed attempts:</span>
+                <ul className="flex flex-wrap gap-3">
+                  {attempts.map((a) => (
+                    <li key={a.id}>
+                      <Link to={`${base}?attempt=${a.id}`} aria-current={a.id === selected?.id ? "page" : undefined}>
+                        {formatDate(a.takenOn)}
+                      </Link>{" "}
+                      <span className="text-slate-600">({a.report ? "report entered" : "no report yet"})</span>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {selected && reportValues ? (
+              closed ? (
+                <ReadOnlyReport grid={grid} report={selected.report} />
+              ) : (
+                <div className="mt-3">
+                  <ScoreReportForm
+                    key={`${selected.id}:${selected.report?.version ?? 0}`}
+                    exam={exam}
+                    grid={grid}
+                    values={reportValues}
+                    expectedVersion={selected.report?.version ?? null}
+                    lastResult={forIntent("report")?.result}
+                    attemptLabel={
+                      selected.report
+                        ? `Report of the attempt on ${formatDate(selected.takenOn)}, last saved ${formatDate(selected.report.updatedAt.slice(0, 10))}${selected.report.enteredByName ? ` by ${selected.report.enteredByName}` : ""}.`
+                        : `New report for the attempt on ${formatDate(selected.takenOn)}.`
+                    }
+                  />
+                </div>
+              )
+            ) : null}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** A closed case's report: what was entered, no form. */
+function ReadOnlyReport({
+  grid,
+  report,
+}: {
+  grid: GridDimension[];
+  report: { areas: { contentAreaId: string; band: Band; printedLabel: string | null }[] } | null;
+}) {
+  if (!report) return <p className="mt-2 text-sm text-slate-700">No report was entered for this attempt.</p>;
+  const byId = new Map(report.areas.map((a) => [a.contentAreaId, a]));
+  return (
+    <div className="mt-2 space-y-3">
+      <p className="text-sm text-slate-700">This case is closed; its report can no longer change.</p>
+      {grid.map((d) => {
+        const rows = d.areas.filter((a) => byId.has(a.id));
+        if (rows.length === 0) return null;
+        return (
+          <table key={d.dimension} className="data-table">
+            <caption className="py-1 text-left font-semibold">{d.label}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Area</th>
+                <th scope="col">Band</th>
+                <th scope="col">Label as printed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" className="font-normal">
+                    {a.name}
+                  </th>
+                  <td>
+                    <BandBadge band={byId.get(a.id)?.band ?? null} />
+                  </td>
+                  <td>{byId.get(a.id)?.printedLabel ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </div>
+  );
 }

@@ -1,11 +1,549 @@
-import { requireCaseAccess } from "../../../utils/auth.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "react-router";
+import { CheckInForm } from "../../../components/plans/check-in-form";
+import { CheckInList } from "../../../components/plans/check-in-list";
+import { formatInstant } from "../../../components/plans/format";
+import { type PlanBuilderDefaults, PlanBuilderForm } from "../../../components/plans/plan-builder-form";
+import { PlanDetails, RhythmTable } from "../../../components/plans/plan-details";
+import { PlanEditor } from "../../../components/plans/plan-editor";
+import { ChangeGroups, PlanVersions } from "../../../components/plans/plan-versions";
+import { DaysToExam, LatestChangeNote, NextMilestones, PlanLinks, WeekView } from "../../../components/plans/student-plan";
+import { submitCheckIn } from "../../../domain/checkins/mutations.server";
+import { loadCheckIns, loadWeekCheckIn } from "../../../domain/checkins/queries.server";
+import { checkInSchema, checkInWeeks, weekNotAllowed } from "../../../domain/checkins/schema";
+import { addDays, formatDate, type IsoDate, isoWeekday, startOfIsoWeek, today } from "../../../domain/dates";
+import {
+  editorValues,
+  type PlanEditorValues,
+  planAdjustEditorSchema,
+  planEditorSchema,
+  spacingViolations,
+  versionFromEditor,
+} from "../../../domain/plans/editor";
+import { defaultExamDate, type PlanInputError } from "../../../domain/plans/generator";
+import { adjustPlan, assignPlan } from "../../../domain/plans/mutations.server";
+import {
+  compareVersions,
+  isRetakeExam,
+  loadPlan,
+  loadPlanBuilderContext,
+  loadPlanningFacts,
+  loadPromptOptions,
+  proposePlan,
+  studentPlanView,
+} from "../../../domain/plans/queries.server";
+import { planBuilderSchema, versionConflict } from "../../../domain/plans/schema";
+import { diffPlanVersions } from "../../../domain/plans/diff";
+import { templateFor } from "../../../domain/plans/templates";
+import { examLabel } from "../../../domain/reference";
+import { forbidden, requireCaseAccess, safeRedirect } from "../../../utils/auth.server";
+import { prisma } from "../../../utils/db.server";
+import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/plan";
 
-export async function loader(args: Route.LoaderArgs) {
-  await requireCaseAccess(args, args.params.caseId);
-  return null;
+const DEFAULT_HOURS = 8;
+const DEFAULT_REST_DAY = 7;
+
+export function meta() {
+  return [{ title: "Plan · Retake Desk" }];
 }
 
-export default function Plan() {
-  return <h2>Plan</h2>;
+function versionParam(value: string | null): number | null {
+  if (!value || !/^\d{1,4}$/.test(value)) return null;
+  return Number(value);
+}
+
+/** The next Monday from `date` (or `date` itself when it is a Monday): plans start on a week's first day. */
+function nextMonday(date: IsoDate): IsoDate {
+  const weekday = isoWeekday(date);
+  return weekday === 1 ? date : addDays(date, 8 - weekday);
+}
+
+function fieldErrorsOf(errors: readonly PlanInputError[]) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const e of errors) {
+    if (e.field === "exam" || e.field === "failureNumber") formErrors.push(e.message);
+    else fieldErrors[e.field] = [...(fieldErrors[e.field] ?? []), e.message];
+  }
+  return { fieldErrors, formErrors };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const access = await requireCaseAccess(args, args.params.caseId);
+  const caseId = access.caseRow.id;
+  const viewer = { userId: access.user.id, relation: access.relation };
+  const url = new URL(args.request.url);
+  const now = today();
+  const [caseInfo, plan] = await Promise.all([
+    prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { exam: true, openSlot: true, targetExamDate: true } }),
+    loadPlan(caseId),
+  ]);
+  const open = caseInfo.openSlot !== null;
+  const common = { caseId, exam: caseInfo.exam, examLabel: examLabel(caseInfo.exam), open, today: now };
+
+  if (access.relation === "STUDENT") {
+    const existing = open ? await loadWeekCheckIn(caseId, startOfIsoWeek(now)) : null;
+    return {
+      ...common,
+      kind: "student" as const,
+      plan: plan ? { number: plan.current.number, data: plan.current.data } : null,
+      view: plan ? studentPlanView(plan, now) : null,
+      checkIn: { weeks: checkInWeeks(now, plan?.current.data.startDate ?? null), existing },
+    };
+  }
+
+  const { checkIns, trend } = await loadCheckIns(caseId);
+  if (plan) {
+    const from = versionParam(url.searchParams.get("from"));
+    const to = versionParam(url.searchParams.get("to"));
+    const comparison =
+      from !== null && to !== null
+        ? compareVersions(plan, from, to)
+        : plan.currentVersion > 1
+          ? compareVersions(plan, plan.currentVersion - 1, plan.currentVersion)
+          : null;
+    return {
+      ...common,
+      kind: "staff" as const,
+      plan: {
+        currentVersion: plan.currentVersion,
+        current: {
+          number: plan.current.number,
+          data: plan.current.data,
+          createdAt: plan.current.createdAt,
+          createdBy: plan.current.createdBy,
+        },
+        versions: plan.versions.map((v) => ({
+          number: v.number,
+          createdBy: v.createdBy,
+          createdAt: v.createdAt,
+          reason: v.reason,
+          promptedBy: v.promptedBy,
+        })),
+      },
+      comparison,
+      editor: editorValues(plan.current.data),
+      promptOptions: open ? await loadPromptOptions(caseId) : null,
+      builder: null,
+      checkIns,
+      trend,
+    };
+  }
+
+  if (!open)
+    return {
+      ...common,
+      kind: "staff" as const,
+      plan: null,
+      comparison: null,
+      editor: null,
+      promptOptions: null,
+      builder: null,
+      checkIns,
+      trend,
+    };
+
+  const context = await loadPlanBuilderContext(caseId, viewer);
+  const start = nextMonday(now);
+  const params = url.searchParams;
+  const submitted = params.has("startDate");
+  const defaults: PlanBuilderDefaults = submitted
+    ? {
+        startDate: params.get("startDate") ?? "",
+        examDate: params.get("examDate") ?? "",
+        hoursPerDay: params.get("hoursPerDay") ?? "",
+        restDay: params.get("restDay") ?? "",
+        previousResources: params.get("previousResources") ?? "",
+      }
+    : {
+        startDate: start,
+        examDate:
+          context.targetExamDate && context.targetExamDate > start ? context.targetExamDate : defaultExamDate(start, context.failureNumber),
+        hoursPerDay: String(DEFAULT_HOURS),
+        restDay: String(DEFAULT_REST_DAY),
+        previousResources: "",
+      };
+  let builderResult = null;
+  let proposal: {
+    values: PlanEditorValues;
+    warnings: string[];
+    durationWeeks: number;
+    rhythm: NonNullable<ReturnType<typeof proposePlan>["plan"]>["content"]["rhythm"];
+    restDay: number;
+  } | null = null;
+  let status = 200;
+  if (submitted) {
+    const submission = parseWithZod(params, { schema: planBuilderSchema });
+    if (submission.status !== "success") {
+      builderResult = submission.reply();
+      status = 400;
+    } else {
+      const result = proposePlan(context, submission.value);
+      if (result.plan) {
+        proposal = {
+          values: editorValues(result.plan),
+          warnings: result.warnings,
+          durationWeeks: result.plan.durationWeeks,
+          rhythm: result.plan.content.rhythm,
+          restDay: result.plan.restDay,
+        };
+      } else {
+        builderResult = submission.reply(fieldErrorsOf(result.errors));
+        status = 400;
+      }
+    }
+  }
+  return data(
+    {
+      ...common,
+      kind: "staff" as const,
+      plan: null,
+      comparison: null,
+      editor: null,
+      promptOptions: null,
+      builder: {
+        defaults,
+        result: builderResult,
+        proposal,
+        proposalKey: url.search,
+        templateLabel: context.templateLabel,
+        failureNumber: context.failureNumber,
+        diagnosis: context.diagnosis,
+      },
+      checkIns,
+      trend,
+    },
+    { status },
+  );
+}
+
+export async function action(args: Route.ActionArgs) {
+  const access = await requireCaseAccess(args, args.params.caseId);
+  const caseId = access.caseRow.id;
+  const formData = await args.request.formData();
+  const intent = String(formData.get("intent") ?? "");
+
+  if (intent === "checkin") {
+    if (access.relation !== "STUDENT") forbidden("Only the student sends their weekly check-in.");
+    const submission = parseWithZod(formData, { schema: checkInSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
+    const notAllowed = weekNotAllowed(submission.value.weekOf, today());
+    if (notAllowed) {
+      return data({ intent, result: submission.reply({ fieldErrors: { weekOf: [notAllowed] } }), conflict: null }, { status: 400 });
+    }
+    const result = await submitCheckIn({ caseId, actorId: access.user.id, values: submission.value });
+    if (!result.ok) {
+      if (result.code === "NOT_STUDENT") forbidden(result.message);
+      return data({ intent, result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: 409 });
+    }
+    // Back to where the form was (the home page or this tab), never anywhere else.
+    const planPath = `/cases/${caseId}/plan`;
+    const back = safeRedirect(formData.get("redirectTo"), planPath) === "/" ? "/" : planPath;
+    return redirectWithToast(back, {
+      title: result.updated ? "Check-in updated" : "Check-in sent",
+      description: `Thank you for the week of ${formatDate(submission.value.weekOf)}: your tutor will see it.`,
+    });
+  }
+
+  if (access.relation === "STUDENT") forbidden("Only your tutor and the school's office change the plan.");
+
+  if (intent === "assign") {
+    const submission = parseWithZod(formData, { schema: planEditorSchema });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
+    }
+    const facts = await loadPlanningFacts(caseId);
+    if (!isRetakeExam(facts.exam)) forbidden("This exam was discontinued: it cannot be planned for.");
+    const spacing = spacingViolations(facts.attempts, facts.exam, submission.value.examDate, facts.schoolAttemptLimit);
+    if (spacing.length > 0) {
+      return data({ intent, result: submission.reply({ fieldErrors: { examDate: spacing } }), conflict: null }, { status: 400 });
+    }
+    const built = versionFromEditor(facts.exam, submission.value);
+    if (!built.ok) return data({ intent, result: submission.reply({ fieldErrors: built.fieldErrors }), conflict: null }, { status: 400 });
+    const result = await assignPlan({ caseId, actorId: access.user.id, template: templateFor(facts.failureNumber).id, data: built.data });
+    if (!result.ok) {
+      return data({ intent, result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: 409 });
+    }
+    return redirectWithToast(`/cases/${caseId}/plan`, { title: "Plan assigned", description: "Version 1 is now the student's plan." });
+  }
+
+  if (intent === "adjust") {
+    const submission = parseWithZod(formData, { schema: planAdjustEditorSchema });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
+    }
+    const value = submission.value;
+    const plan = await loadPlan(caseId);
+    if (!plan)
+      return data(
+        { intent, result: submission.reply({ formErrors: ["This case has no plan yet: build one first."] }), conflict: null },
+        { status: 409 },
+      );
+    const conflict = versionConflict(value.expectedVersion, plan.currentVersion);
+    if (conflict) {
+      return data(
+        {
+          intent,
+          result: submission.reply({ formErrors: [conflict.message] }),
+          conflict: compareVersions(plan, value.expectedVersion, plan.currentVersion),
+        },
+        { status: 409 },
+      );
+    }
+    const facts = await loadPlanningFacts(caseId);
+    if (!isRetakeExam(facts.exam)) forbidden("This exam was discontinued: it cannot be planned for.");
+    const fieldErrors: Record<string, string[]> = {};
+    if (value.examDate !== plan.current.data.examDate) {
+      const spacing = spacingViolations(facts.attempts, facts.exam, value.examDate, facts.schoolAttemptLimit);
+      if (spacing.length > 0) fieldErrors.examDate = spacing;
+    }
+    const [practice, checkIn] = await Promise.all([
+      value.promptedByPracticeExamId
+        ? prisma.practiceExam.findFirst({ where: { id: value.promptedByPracticeExamId, caseId }, select: { id: true } })
+        : null,
+      value.promptedByCheckInId
+        ? prisma.checkIn.findFirst({ where: { id: value.promptedByCheckInId, caseId }, select: { id: true } })
+        : null,
+    ]);
+    if (value.promptedByPracticeExamId && !practice) fieldErrors.promptedByPracticeExamId = ["Choose a practice exam of this case"];
+    if (value.promptedByCheckInId && !checkIn) fieldErrors.promptedByCheckInId = ["Choose a check-in of this case"];
+    if (Object.keys(fieldErrors).length > 0)
+      return data({ intent, result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
+    const built = versionFromEditor(facts.exam, value);
+    if (!built.ok) return data({ intent, result: submission.reply({ fieldErrors: built.fieldErrors }), conflict: null }, { status: 400 });
+    if (diffPlanVersions(plan.current.data, built.data).length === 0) {
+      return data(
+        {
+          intent,
+          result: submission.reply({
+            formErrors: [`Nothing changed from version ${plan.currentVersion}: edit the plan before saving a new version.`],
+          }),
+          conflict: null,
+        },
+        { status: 400 },
+      );
+    }
+    const result = await adjustPlan({
+      caseId,
+      actorId: access.user.id,
+      expectedVersion: value.expectedVersion,
+      reason: value.reason,
+      data: built.data,
+      promptedByPracticeExamId: value.promptedByPracticeExamId ?? null,
+      promptedByCheckInId: value.promptedByCheckInId ?? null,
+    });
+    if (!result.ok) {
+      const latest = result.code === "CONFLICT" ? await loadPlan(caseId) : null;
+      return data(
+        {
+          intent,
+          result: submission.reply({ formErrors: [result.message] }),
+          conflict: latest ? compareVersions(latest, value.expectedVersion, latest.currentVersion) : null,
+        },
+        { status: 409 },
+      );
+    }
+    return redirectWithToast(`/cases/${caseId}/plan`, {
+      title: `Version ${result.version} saved`,
+      description: "The student sees what changed and why.",
+    });
+  }
+
+  throw data({ message: "That request was not understood." }, { status: 400 });
+}
+
+export default function Plan({ loaderData, actionData }: Route.ComponentProps) {
+  if (loaderData.kind === "student")
+    return <StudentPlan data={loaderData} lastResult={actionData?.intent === "checkin" ? actionData.result : null} />;
+  return <StaffPlan data={loaderData} actionData={actionData} />;
+}
+
+type StudentData = Extract<Route.ComponentProps["loaderData"], { kind: "student" }>;
+type StaffData = Extract<Route.ComponentProps["loaderData"], { kind: "staff" }>;
+
+function StudentPlan({ data: d, lastResult }: { data: StudentData; lastResult: Parameters<typeof CheckInForm>[0]["lastResult"] }) {
+  return (
+    <div className="space-y-4">
+      {d.view && d.plan ? (
+        <section aria-labelledby="your-plan-heading" className="card space-y-4">
+          <h2 id="your-plan-heading">Your plan</h2>
+          <DaysToExam view={d.view} examLabel={d.examLabel} />
+          <LatestChangeNote view={d.view} headingId="plan-change-heading" />
+          {d.view.firstWeek ? (
+            <WeekView week={d.view.firstWeek} headingId="week-heading" title="Your first week" />
+          ) : (
+            <WeekView week={d.view.week} headingId="week-heading" />
+          )}
+          <NextMilestones view={d.view} headingId="milestones-heading" />
+          <PlanLinks caseId={d.caseId} />
+        </section>
+      ) : (
+        <section aria-labelledby="your-plan-heading" className="card">
+          <h2 id="your-plan-heading">Your plan</h2>
+          <p className="mt-2 text-slate-700">
+            {d.open
+              ? "Your tutor is preparing your plan from your score report and your conversations. You will see it here, and on your home page, as soon as it is ready."
+              : "This retake is closed."}
+          </p>
+        </section>
+      )}
+      {d.open ? (
+        <section aria-labelledby="check-in-heading" className="card">
+          <h2 id="check-in-heading">Weekly check-in</h2>
+          <p className="hint">A minute a week: it helps your tutor adjust the plan to how things are really going.</p>
+          <div className="mt-3">
+            <CheckInForm
+              key={d.checkIn.existing?.weekOf ?? "new"}
+              caseId={d.caseId}
+              weeks={d.checkIn.weeks}
+              existing={d.checkIn.existing}
+              lastResult={lastResult}
+              redirectTo={`/cases/${d.caseId}/plan`}
+            />
+          </div>
+        </section>
+      ) : null}
+      {d.plan ? (
+        <section aria-labelledby="whole-plan-heading" className="card">
+          <h2 id="whole-plan-heading">The whole plan (version {d.plan.number})</h2>
+          <div className="mt-3">
+            <PlanDetails data={d.plan.data} idPrefix="student-plan" showMeasureFindings={false} />
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+type ActionData = Route.ComponentProps["actionData"];
+
+function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: ActionData }) {
+  const assignResult = actionData?.intent === "assign" ? actionData.result : null;
+  const adjustResult = actionData?.intent === "adjust" ? actionData.result : null;
+  const conflict = actionData?.intent === "adjust" ? actionData.conflict : null;
+  return (
+    <div className="space-y-4">
+      {d.plan ? (
+        <>
+          <section aria-labelledby="plan-heading" className="card">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="plan-heading">Plan in force: version {d.plan.currentVersion}</h2>
+              <p className="text-sm text-slate-600">
+                Saved {formatInstant(d.plan.current.createdAt)}
+                {d.plan.current.createdBy ? ` by ${d.plan.current.createdBy}` : ""}
+              </p>
+            </div>
+            <div className="mt-2">
+              <PlanLinks caseId={d.caseId} audience="staff" />
+            </div>
+            <div className="mt-4">
+              <PlanDetails data={d.plan.current.data} idPrefix="current-plan" />
+            </div>
+          </section>
+
+          {d.open && d.editor ? (
+            <section aria-labelledby="adjust-heading" className="card">
+              <h2 id="adjust-heading">Adjust the plan</h2>
+              <p className="hint">
+                Saving makes version {d.plan.currentVersion + 1}; version {d.plan.currentVersion} stays in the history. Say why: the student
+                reads it.
+              </p>
+              <details className="mt-3" open={adjustResult ? true : undefined}>
+                <summary className="cursor-pointer font-medium text-brand-700">Edit a new version</summary>
+                <div className="mt-4">
+                  <PlanEditor
+                    key={`adjust-${d.plan.currentVersion}`}
+                    mode="adjust"
+                    defaultValue={d.editor}
+                    lastResult={adjustResult}
+                    currentVersion={d.plan.currentVersion}
+                    promptOptions={d.promptOptions ?? undefined}
+                  >
+                    {conflict && conflict.count > 0 ? (
+                      <div className="rounded-md border border-amber-300 bg-amber-50 p-3">
+                        <h3 className="text-sm">What version {conflict.to} changed (your edits above are kept; check them against it)</h3>
+                        <div className="mt-2">
+                          <ChangeGroups comparison={conflict} headingLevel="h4" />
+                        </div>
+                      </div>
+                    ) : null}
+                  </PlanEditor>
+                </div>
+              </details>
+            </section>
+          ) : null}
+
+          <PlanVersions versions={d.plan.versions} currentVersion={d.plan.currentVersion} comparison={d.comparison} />
+        </>
+      ) : d.builder ? (
+        <Builder builder={d.builder} today={d.today} assignResult={assignResult} />
+      ) : (
+        <section aria-labelledby="plan-heading" className="card">
+          <h2 id="plan-heading">Plan</h2>
+          <p className="mt-2 text-slate-700">This case is closed; no plan was assigned.</p>
+        </section>
+      )}
+      <CheckInList checkIns={d.checkIns} trend={d.trend} headingId="check-ins-heading" />
+    </div>
+  );
+}
+
+function Builder({
+  builder,
+  today: now,
+  assignResult,
+}: {
+  builder: NonNullable<StaffData["builder"]>;
+  today: string;
+  assignResult: Parameters<typeof PlanEditor>[0]["lastResult"];
+}) {
+  const { diagnosis, proposal } = builder;
+  return (
+    <>
+      <section aria-labelledby="builder-heading" className="card">
+        <h2 id="builder-heading">Build a plan from the diagnosis</h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Step 1 of 2: a few inputs, and the plan is proposed from the diagnosis. Step 2: edit the proposal, then assign it.
+        </p>
+        <p className="mt-2 text-sm text-slate-700">
+          {diagnosis.reportOn
+            ? `From the score report of the attempt on ${formatDate(diagnosis.reportOn)}${diagnosis.findings ? ` and ${diagnosis.findings} ${diagnosis.findings === 1 ? "finding" : "findings"}` : ""}.`
+            : "No score report is recorded yet: the proposal will be mixed review until the diagnosis is complete."}{" "}
+          {diagnosis.weakAreas.length > 0 ? `Weakest first: ${diagnosis.weakAreas.slice(0, 6).join(", ")}.` : ""} Template:{" "}
+          {builder.templateLabel}.
+        </p>
+        <div className="mt-4">
+          <PlanBuilderForm defaults={builder.defaults} lastResult={builder.result} today={now} />
+        </div>
+      </section>
+
+      {proposal ? (
+        <section aria-labelledby="proposal-heading" className="card">
+          <h2 id="proposal-heading">Step 2: edit the proposal and assign it</h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {proposal.durationWeeks} weeks from {formatDate(proposal.values.startDate)} to the exam on{" "}
+            {formatDate(proposal.values.examDate)}.
+          </p>
+          {proposal.warnings.length > 0 ? (
+            <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="status">
+              <p className="font-medium">Before you assign it:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {proposal.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <details className="mt-3">
+            <summary className="cursor-pointer font-medium text-brand-700">The proposed weekly rhythm</summary>
+            <RhythmTable rhythm={proposal.rhythm} restDay={proposal.restDay} />
+          </details>
+          <div className="mt-4">
+            <PlanEditor key={`assign-${builder.proposalKey}`} mode="assign" defaultValue={proposal.values} lastResult={assignResult} />
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
 }

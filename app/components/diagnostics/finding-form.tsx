@@ -1,0 +1,187 @@
+import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "react-router";
+import { findingKindGroups, SEVERITY_LABELS } from "../../domain/diagnostics/findings";
+import { reportGrid } from "../../domain/diagnostics/report-form";
+import { EVIDENCE_MAX, type FindingForm as FindingFormValue, findingSchema } from "../../domain/diagnostics/schema";
+import type { ExamId } from "../../domain/reference";
+import type { FindingKind, Visibility } from "../../domain/vocabulary";
+import { FieldErrors, FormErrors } from "../forms";
+import { VisibilityFieldset } from "./visibility";
+
+export interface FindingDefaults {
+  id: string;
+  version: number;
+  kind: FindingKind;
+  severity: number;
+  evidence: string;
+  visibility: Visibility;
+  areaIds: string[];
+}
+
+type FindingFields = { kind: string; severity: string; evidence: string; visibility: string; areaIds: string[] };
+
+/**
+ * Adding or editing a finding: kind (grouped by family), severity 1–3,
+ * evidence, who can read it, and content areas for a content gap. Works
+ * without JavaScript; with it, the areas open when the kind is a content gap.
+ */
+export function FindingForm({
+  exam,
+  finding,
+  lastResult,
+  error,
+  cancelHref,
+  isAuthor = true,
+}: {
+  exam: ExamId;
+  /** The finding being edited; none to add one. */
+  finding?: FindingDefaults;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  /** A refusal or conflict from the server. */
+  error?: string | null;
+  cancelHref?: string;
+  /** Only the author may make a finding private. */
+  isAuthor?: boolean;
+}) {
+  const navigation = useNavigation();
+  const schema = findingSchema(exam);
+  const id = finding ? `finding-${finding.id}` : "finding-new";
+  const [form, fields] = useForm<FindingFields, FindingFormValue>({
+    id,
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    defaultValue: finding
+      ? {
+          kind: finding.kind,
+          severity: String(finding.severity),
+          evidence: finding.evidence,
+          visibility: finding.visibility,
+          areaIds: finding.areaIds,
+        }
+      : { visibility: "OFFICE", severity: "2" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const allErrors = (form.allErrors ?? {}) as Record<string, string[] | undefined>;
+  const areaErrors = Object.entries(allErrors)
+    .filter(([key]) => key === "areaIds" || key.startsWith("areaIds["))
+    .flatMap(([, list]) => list ?? []);
+  const chosenAreas = new Set(
+    Array.isArray(fields.areaIds.value) ? (fields.areaIds.value as string[]) : fields.areaIds.value ? [String(fields.areaIds.value)] : [],
+  );
+  const kind = (fields.kind.value ?? finding?.kind ?? "") as string;
+  const visibility = (fields.visibility.value ?? finding?.visibility ?? "OFFICE") as string;
+  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <input type="hidden" name="intent" value={finding ? "edit-finding" : "add-finding"} />
+      {finding ? (
+        <>
+          <input type="hidden" name="findingId" value={finding.id} />
+          <input type="hidden" name="expectedVersion" value={finding.version} />
+        </>
+      ) : null}
+      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
+        <div>
+          <label htmlFor={fields.kind.id} className="label">
+            Kind
+          </label>
+          <select {...getSelectProps(fields.kind)} key={fields.kind.key} className="input">
+            <option value="">Choose a kind…</option>
+            {findingKindGroups().map((group) => (
+              <optgroup key={group.family} label={group.label}>
+                {group.kinds.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.label}
+                    {k.sensitive ? " (sensitive)" : ""}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.severity.id} className="label">
+            Severity
+          </label>
+          <select {...getSelectProps(fields.severity)} key={fields.severity.key} className="input">
+            {([1, 2, 3] as const).map((s) => (
+              <option key={s} value={s}>
+                {SEVERITY_LABELS[s]}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.severity.errorId} errors={fields.severity.errors} />
+        </div>
+      </div>
+      <div>
+        <label htmlFor={fields.evidence.id} className="label">
+          Evidence
+        </label>
+        <textarea
+          {...getTextareaProps(fields.evidence)}
+          key={fields.evidence.key}
+          className="input min-h-20"
+          maxLength={EVIDENCE_MAX}
+          aria-describedby={[`${id}-evidence-hint`, fields.evidence.errors ? fields.evidence.errorId : null].filter(Boolean).join(" ")}
+        />
+        <p id={`${id}-evidence-hint`} className="hint">
+          What you saw: the report, practice data, what the student said. Others see this only if you share the finding with them.
+        </p>
+        <FieldErrors id={fields.evidence.errorId} errors={fields.evidence.errors} />
+      </div>
+      <VisibilityFieldset
+        id={`${id}-visibility`}
+        name={fields.visibility.name}
+        defaultValue={visibility}
+        errors={fields.visibility.errors}
+        allowPrivate={isAuthor}
+        extraHint="Sensitive findings (anxiety, sleep and well-being, health, family, finances) show to those you do not share them with only as “present”."
+      />
+      <details
+        className="rounded-md border border-slate-200 p-3"
+        open={kind === "CONTENT_GAP" || areaErrors.length > 0 || chosenAreas.size > 0}
+      >
+        <summary className="cursor-pointer text-sm font-medium">Content areas (for a content gap)</summary>
+        <fieldset className="mt-2" aria-describedby={areaErrors.length ? `${id}-areas-error` : undefined}>
+          <legend className="sr-only">Content areas of the gap</legend>
+          <div className="grid gap-3 md:grid-cols-3">
+            {reportGrid(exam).map((dimension) => (
+              <div key={dimension.dimension}>
+                <p className="text-sm font-semibold">{dimension.label}</p>
+                <ul className="mt-1 space-y-1">
+                  {dimension.areas
+                    .filter((a) => !a.legacy || chosenAreas.has(a.id))
+                    .map((area) => (
+                      <li key={area.id} className="flex items-start gap-2 text-sm">
+                        <input
+                          id={`${id}-area-${area.id}`}
+                          type="checkbox"
+                          name={fields.areaIds.name}
+                          value={area.id}
+                          defaultChecked={chosenAreas.has(area.id)}
+                          className="mt-1"
+                        />
+                        <label htmlFor={`${id}-area-${area.id}`}>{area.name}</label>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+          <FieldErrors id={`${id}-areas-error`} errors={areaErrors.length ? [...new Set(areaErrors)] : null} />
+        </fieldset>
+      </details>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          {finding ? "Save the finding" : "Add the finding"}
+        </button>
+        {cancelHref ? <Link to={cancelHref}>Cancel</Link> : null}
+      </div>
+    </Form>
+  );
+}

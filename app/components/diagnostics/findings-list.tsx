@@ -1,0 +1,144 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form, Link, useNavigation } from "react-router";
+import { SEVERITY_LABELS } from "../../domain/diagnostics/findings";
+import { formatDate } from "../../domain/dates";
+import type { ExamId } from "../../domain/reference";
+import { FINDING_FAMILIES, FINDING_FAMILY_LABELS, FINDING_KINDS, type FindingKind, type Visibility } from "../../domain/vocabulary";
+import { FormErrors } from "../forms";
+import { FindingForm } from "./finding-form";
+import { VisibilityBadge } from "./visibility";
+
+/** A finding as the staff list shows it (serializable). */
+export interface FindingItem {
+  id: string;
+  kind: FindingKind;
+  severity: number;
+  evidence: string;
+  visibility: Visibility;
+  areaIds: string[];
+  areaNames: string[];
+  authorId: string | null;
+  authorName: string | null;
+  version: number;
+  updatedAt: string;
+  canManage: boolean;
+}
+
+const severityTone: Record<number, string> = {
+  1: "bg-slate-100 text-slate-800",
+  2: "bg-amber-100 text-amber-900",
+  3: "bg-red-100 text-red-900",
+};
+
+/**
+ * The case's findings the viewer may read, grouped by family. The author and
+ * the office get Edit (in place, a link that works without JavaScript) and
+ * Remove.
+ */
+export function FindingsList({
+  exam,
+  findings,
+  editing,
+  editResult,
+  rowError,
+  viewerId,
+  baseHref,
+}: {
+  exam: ExamId;
+  findings: FindingItem[];
+  /** The finding whose edit form is open. */
+  editing: string | null;
+  editResult: SubmissionResult<string[]> | null | undefined;
+  /** A refusal or conflict about one finding. */
+  rowError: { findingId: string; message: string } | null;
+  viewerId: string;
+  baseHref: string;
+}) {
+  const navigation = useNavigation();
+  if (findings.length === 0) {
+    return <p className="mt-2 text-sm text-slate-700">No findings recorded yet.</p>;
+  }
+  return (
+    <div className="mt-3 space-y-4">
+      {FINDING_FAMILIES.map((family) => {
+        const list = findings.filter((f) => FINDING_KINDS[f.kind].family === family);
+        if (list.length === 0) return null;
+        return (
+          <section key={family} aria-labelledby={`family-${family}`}>
+            <h3 id={`family-${family}`}>{FINDING_FAMILY_LABELS[family]}</h3>
+            <ul className="mt-2 space-y-2">
+              {list.map((f) => (
+                <li key={f.id} id={`finding-${f.id}`} className="rounded-md border border-slate-200 p-3">
+                  {editing === f.id && f.canManage ? (
+                    <>
+                      <h4 className="mb-2 font-semibold">Edit: {FINDING_KINDS[f.kind].label}</h4>
+                      <FindingForm
+                        exam={exam}
+                        finding={f}
+                        lastResult={editResult}
+                        error={rowError?.findingId === f.id ? rowError.message : null}
+                        cancelHref={baseHref}
+                        isAuthor={f.authorId === viewerId}
+                      />
+                    </>
+                  ) : (
+                    <article aria-labelledby={`finding-${f.id}-title`}>
+                      <div className="flex flex-wrap items-center gap-2">
+                        <h4 id={`finding-${f.id}-title`} className="font-semibold">
+                          {FINDING_KINDS[f.kind].label}
+                        </h4>
+                        <span className={`badge ${severityTone[f.severity] ?? severityTone[1]}`}>
+                          Severity {SEVERITY_LABELS[f.severity as 1 | 2 | 3] ?? f.severity}
+                        </span>
+                        <VisibilityBadge visibility={f.visibility} />
+                        {FINDING_KINDS[f.kind].sensitive ? <span className="badge bg-violet-100 text-violet-900">Sensitive</span> : null}
+                      </div>
+                      {f.areaNames.length ? <p className="mt-1 text-sm">Areas: {f.areaNames.join(", ")}</p> : null}
+                      <p className="mt-1 text-sm whitespace-pre-line">{f.evidence}</p>
+                      <p className="mt-1 text-xs text-slate-600">
+                        {f.authorName ?? "Former staff member"} · updated {formatDate(f.updatedAt.slice(0, 10))}
+                      </p>
+                      {rowError?.findingId === f.id ? (
+                        <div className="mt-2">
+                          <FormErrors errors={[rowError.message]} />
+                        </div>
+                      ) : null}
+                      {f.canManage ? (
+                        <div className="mt-2 flex flex-wrap items-center gap-3">
+                          <Link
+                            to={`${baseHref}?edit=${f.id}#finding-${f.id}`}
+                            aria-label={`Edit the finding “${FINDING_KINDS[f.kind].label}”`}
+                          >
+                            Edit
+                          </Link>
+                          <Form
+                            method="post"
+                            onSubmit={(event) => {
+                              if (!window.confirm("Remove this finding? The activity log keeps that it existed.")) event.preventDefault();
+                            }}
+                          >
+                            <input type="hidden" name="intent" value="delete-finding" />
+                            <input type="hidden" name="findingId" value={f.id} />
+                            <input type="hidden" name="expectedVersion" value={f.version} />
+                            <button
+                              type="submit"
+                              className="btn-link text-red-800"
+                              disabled={navigation.state === "submitting"}
+                              aria-label={`Remove the finding “${FINDING_KINDS[f.kind].label}”`}
+                            >
+                              Remove
+                            </button>
+                          </Form>
+                        </div>
+                      ) : null}
+                    </article>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

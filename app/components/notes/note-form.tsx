@@ -1,0 +1,85 @@
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "react-router";
+import { NOTE_BODY_MAX, noteSchema } from "../../domain/notes/schema";
+import type { Visibility } from "../../domain/vocabulary";
+import { VisibilityFieldset } from "../diagnostics/visibility";
+import { Field, FieldErrors, FormErrors } from "../forms";
+
+export interface NoteDefaults {
+  id: string;
+  version: number;
+  sessionOn: string;
+  body: string;
+  visibility: Visibility;
+}
+
+/** Adding or editing a session note; works without JavaScript. */
+export function NoteForm({
+  today,
+  note,
+  lastResult,
+  error,
+  cancelHref,
+}: {
+  /** The server's today: sessions cannot be dated after it. */
+  today: string;
+  note?: NoteDefaults;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  error?: string | null;
+  cancelHref?: string;
+}) {
+  const navigation = useNavigation();
+  const schema = noteSchema(today);
+  const id = note ? `note-${note.id}` : "note-new";
+  const [form, fields] = useForm({
+    id,
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    defaultValue: note
+      ? { sessionOn: note.sessionOn, body: note.body, visibility: note.visibility }
+      : { sessionOn: today, visibility: "PRIVATE" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <input type="hidden" name="intent" value={note ? "edit-note" : "add-note"} />
+      {note ? (
+        <>
+          <input type="hidden" name="noteId" value={note.id} />
+          <input type="hidden" name="expectedVersion" value={note.version} />
+        </>
+      ) : null}
+      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <Field
+        label="Session date"
+        className="max-w-xs"
+        max={today}
+        errors={fields.sessionOn.errors}
+        {...getInputProps(fields.sessionOn, { type: "date" })}
+        key={fields.sessionOn.key}
+      />
+      <div>
+        <label htmlFor={fields.body.id} className="label">
+          Note
+        </label>
+        <textarea {...getTextareaProps(fields.body)} key={fields.body.key} className="input min-h-28" maxLength={NOTE_BODY_MAX} />
+        <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+      </div>
+      <VisibilityFieldset
+        id={`${id}-visibility`}
+        name={fields.visibility.name}
+        defaultValue={(fields.visibility.value as string | undefined) ?? note?.visibility ?? "PRIVATE"}
+        errors={fields.visibility.errors}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          {note ? "Save the note" : "Add the note"}
+        </button>
+        {cancelHref ? <Link to={cancelHref}>Cancel</Link> : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The student's weekly check-in. It posts to the case's Plan tab (which owns
+ * the action) from wherever it is shown: with JavaScript through a fetcher, so
+ * errors appear in place on the home page too; without it as a plain form, and
+ * errors then appear on the Plan tab with what was typed kept.
+ */
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useFetcher } from "react-router";
+import { CHECK_IN_LIMITS, checkInSchema, MOOD_LABELS, MOODS, type WeekOption } from "../../domain/checkins/schema";
+import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
+
+export interface CheckInDefaults {
+  weekOf: string;
+  questionsDone: number;
+  percentCorrect: number;
+  hoursStudied: number;
+  mood: number;
+  note: string | null;
+}
+
+export function CheckInForm({
+  caseId,
+  weeks,
+  existing,
+  lastResult,
+  redirectTo,
+}: {
+  caseId: string;
+  weeks: WeekOption[];
+  /** This week's check-in when it was already sent: the form updates it. */
+  existing: CheckInDefaults | null;
+  /** The Plan tab's action result (the no-JavaScript path). */
+  lastResult?: SubmissionResult<string[]> | null;
+  /** Where to go back after sending ("/" from the home page). */
+  redirectTo: string;
+}) {
+  const fetcher = useFetcher<{ intent?: string; result?: SubmissionResult<string[]> }>({ key: `check-in-${caseId}` });
+  const fetched = fetcher.state === "idle" && fetcher.data?.intent === "checkin" ? fetcher.data.result : undefined;
+  const [form, fields] = useForm({
+    id: `checkin-form-${caseId}`,
+    lastResult: fetched ?? lastResult ?? undefined,
+    constraint: getZodConstraint(checkInSchema),
+    defaultValue: existing
+      ? { ...existing, note: existing.note ?? "" }
+      : { weekOf: weeks[0]?.value ?? "", questionsDone: "", percentCorrect: "", hoursStudied: "", mood: "", note: "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: checkInSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const moodErrorId = `${fields.mood.id}-error`;
+  return (
+    <fetcher.Form method="post" action={`/cases/${caseId}/plan`} className="space-y-3" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="checkin" />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {existing ? (
+        <p className="text-sm text-slate-700">
+          You already checked in for this week. Sending the form again updates that check-in; nothing is lost.
+        </p>
+      ) : null}
+      <SelectField label="Week" options={weeks} errors={fields.weekOf.errors} {...getSelectProps(fields.weekOf)} key={fields.weekOf.key} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field
+          label="Questions done"
+          inputMode="numeric"
+          errors={fields.questionsDone.errors}
+          {...getInputProps(fields.questionsDone, { type: "number" })}
+          key={fields.questionsDone.key}
+          max={CHECK_IN_LIMITS.maxQuestions}
+        />
+        <Field
+          label="Percent correct"
+          inputMode="decimal"
+          step="0.1"
+          errors={fields.percentCorrect.errors}
+          {...getInputProps(fields.percentCorrect, { type: "number" })}
+          key={fields.percentCorrect.key}
+        />
+        <Field
+          label="Hours studied"
+          inputMode="decimal"
+          step="0.5"
+          errors={fields.hoursStudied.errors}
+          {...getInputProps(fields.hoursStudied, { type: "number" })}
+          key={fields.hoursStudied.key}
+        />
+      </div>
+      <fieldset aria-describedby={fields.mood.errors?.length ? moodErrorId : undefined}>
+        <legend className="label">How do you feel this week?</legend>
+        <div className="flex flex-wrap gap-2">
+          {MOODS.map((m) => (
+            <label key={m} className="flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm">
+              <input
+                type="radio"
+                name={fields.mood.name}
+                value={String(m)}
+                defaultChecked={String(fields.mood.initialValue ?? "") === String(m)}
+                aria-invalid={fields.mood.errors?.length ? true : undefined}
+                required
+              />
+              {m} · {MOOD_LABELS[m]}
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={moodErrorId} errors={fields.mood.errors} />
+      </fieldset>
+      <TextareaField
+        label="Anything you want your tutor to know? (optional)"
+        hint="What went well, what was hard, what you need."
+        errors={fields.note.errors}
+        {...getTextareaProps(fields.note)}
+        key={fields.note.key}
+      />
+      <button type="submit" className="btn-primary" disabled={fetcher.state !== "idle"}>
+        {existing ? "Update this week's check-in" : "Send check-in"}
+      </button>
+    </fetcher.Form>
+  );
+}

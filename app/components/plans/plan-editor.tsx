@@ -1,0 +1,396 @@
+/**
+ * Step 2 of building a plan, and the form that adjusts one: the tutor edits
+ * dates, study hours and the rest day (the weekly rhythm follows from them),
+ * focus areas and their shares, resources, milestones and measures. Lists grow
+ * and shrink with Conform's intent buttons, which work without JavaScript (the
+ * server answers the intent with the updated form).
+ */
+import {
+  type FieldMetadata,
+  getFieldsetProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "react-router";
+import { newFocusKey, type PlanEditorValues, planAdjustEditorSchema, planEditorSchema } from "../../domain/plans/editor";
+import {
+  FOCUS_KIND_LABELS,
+  FOCUS_KINDS,
+  newCustomMilestoneUid,
+  PLAN_LIMITS,
+  RESOURCE_KIND_LABELS,
+  RESOURCE_KINDS,
+} from "../../domain/plans/schema";
+import { MILESTONE_KIND_NAMES } from "../../domain/plans/templates";
+import { INSTRUMENT_IDS, instrument } from "../../domain/reference";
+import { FINDING_KIND_IDS, FINDING_KINDS, MILESTONE_KINDS } from "../../domain/vocabulary";
+import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
+import { REST_DAY_OPTIONS } from "./plan-builder-form";
+
+type Option = { value: string; label: string };
+
+const FOCUS_KIND_OPTIONS = FOCUS_KINDS.map((k) => ({ value: k, label: FOCUS_KIND_LABELS[k] }));
+const RESOURCE_KIND_OPTIONS = RESOURCE_KINDS.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }));
+const MILESTONE_KIND_OPTIONS = MILESTONE_KINDS.map((k) => ({ value: k, label: MILESTONE_KIND_NAMES[k] }));
+const INSTRUMENT_OPTIONS = [
+  { value: "", label: "No instrument" },
+  ...INSTRUMENT_IDS.map((id) => ({ value: id, label: instrument(id).name })),
+];
+const FINDING_OPTIONS = FINDING_KIND_IDS.map((k) => ({ value: k, label: FINDING_KINDS[k].label }));
+
+/** Both modes' fields; the adjust-only ones are absent when assigning. */
+type EditorShape = PlanEditorValues & {
+  reason?: string;
+  promptedByPracticeExamId?: string;
+  promptedByCheckInId?: string;
+  expectedVersion?: number;
+};
+
+export interface PlanEditorProps {
+  mode: "assign" | "adjust";
+  defaultValue: PlanEditorValues;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  /** The plan version the edits start from (adjust only). */
+  currentVersion?: number;
+  promptOptions?: { practiceExams: Option[]; checkIns: Option[] };
+  /** Shown above the save button (e.g. the conflict's changes). */
+  children?: React.ReactNode;
+}
+
+export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, promptOptions, children }: PlanEditorProps) {
+  const navigation = useNavigation();
+  const schema = mode === "assign" ? planEditorSchema : planAdjustEditorSchema;
+  const [form, fields] = useForm<EditorShape>({
+    id: `plan-editor-${mode}`,
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    constraint: getZodConstraint(schema),
+    defaultValue: mode === "assign" ? defaultValue : { ...defaultValue, reason: "", promptedByPracticeExamId: "", promptedByCheckInId: "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const focusList = fields.focusAreas.getFieldList();
+  const resourceList = fields.resources.getFieldList();
+  const milestoneList = fields.milestones.getFieldList();
+  const measureList = fields.measures.getFieldList();
+  const value = form.value as Partial<PlanEditorValues> | undefined;
+  const shareTotal = (value?.focusAreas ?? []).reduce((sum, f) => sum + (Number(f?.sharePercent) || 0), 0);
+  const existingKeys = (value?.focusAreas ?? []).flatMap((f) => (f?.key ? [{ key: String(f.key) }] : []));
+  const existingUids = (value?.milestones ?? []).flatMap((m) => (m?.uid ? [String(m.uid)] : []));
+
+  return (
+    <Form method="post" className="space-y-6" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={mode} />
+      {mode === "adjust" ? <input type="hidden" name="expectedVersion" value={currentVersion} /> : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">Dates and weekly rhythm</legend>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <Field
+            label="Start date"
+            errors={fields.startDate.errors}
+            {...getInputProps(fields.startDate, { type: "date" })}
+            key={fields.startDate.key}
+          />
+          <Field
+            label="Exam date"
+            errors={fields.examDate.errors}
+            {...getInputProps(fields.examDate, { type: "date" })}
+            key={fields.examDate.key}
+          />
+          <Field
+            label="Study hours per day"
+            step="0.5"
+            min={PLAN_LIMITS.minHoursPerDay}
+            max={PLAN_LIMITS.maxHoursPerDay}
+            inputMode="decimal"
+            errors={fields.hoursPerDay.errors}
+            {...getInputProps(fields.hoursPerDay, { type: "number" })}
+            key={fields.hoursPerDay.key}
+          />
+          <SelectField
+            label="Protected rest day"
+            options={REST_DAY_OPTIONS}
+            errors={fields.restDay.errors}
+            {...getSelectProps(fields.restDay)}
+            key={fields.restDay.key}
+          />
+        </div>
+        <p className="hint">
+          The weekly rhythm follows from these: timed blocks in the exam's format in the mornings, review in the afternoons, recall and
+          targeted content in the evenings, a full-length practice exam once a week and the rest day kept free.
+        </p>
+      </fieldset>
+
+      <fieldset className="space-y-3" {...getFieldsetProps(fields.focusAreas)}>
+        <legend className="text-base font-semibold">Focus areas and their share of the week</legend>
+        <FieldErrors id={`${fields.focusAreas.id}-error`} errors={fields.focusAreas.errors} />
+        <p className="text-sm text-slate-700" aria-live="polite">
+          Shares add up to <span className="font-semibold">{shareTotal}%</span>
+          {shareTotal !== 100 ? " — they must add up to 100%." : "."}
+        </p>
+        <ol className="space-y-2">
+          {focusList.map((item, index) => {
+            const f = item.getFieldset();
+            return (
+              <li key={item.key}>
+                <fieldset className="rounded-md border border-slate-200 p-3">
+                  <legend className="px-1 text-sm font-medium">Focus area {index + 1}</legend>
+                  <input {...getInputProps(f.key, { type: "hidden" })} key={f.key.key} />
+                  <div className="grid gap-3 sm:grid-cols-[1fr_12rem_8rem_auto] sm:items-end">
+                    <Field label="Name" errors={f.label.errors} {...getInputProps(f.label, { type: "text" })} key={f.label.key} />
+                    <SelectField
+                      label="Kind"
+                      options={FOCUS_KIND_OPTIONS}
+                      errors={f.kind.errors}
+                      {...getSelectProps(f.kind)}
+                      key={f.kind.key}
+                    />
+                    <Field
+                      label="Share (%)"
+                      min={0}
+                      max={100}
+                      inputMode="numeric"
+                      errors={f.sharePercent.errors}
+                      {...getInputProps(f.sharePercent, { type: "number" })}
+                      key={f.sharePercent.key}
+                    />
+                    <RemoveButton form={form} name={fields.focusAreas.name} index={index} label={`Remove focus area ${index + 1}`} />
+                  </div>
+                  <FieldErrors id={`${f.key.id}-error`} errors={f.key.errors} />
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          className="btn-secondary"
+          {...form.insert.getButtonProps({
+            name: fields.focusAreas.name,
+            defaultValue: { key: newFocusKey(existingKeys), label: "", kind: "AREA", sharePercent: 0 },
+          })}
+        >
+          Add a focus area
+        </button>
+      </fieldset>
+
+      <fieldset className="space-y-3" {...getFieldsetProps(fields.resources)}>
+        <legend className="text-base font-semibold">Resources</legend>
+        <FieldErrors id={`${fields.resources.id}-error`} errors={fields.resources.errors} />
+        <ol className="space-y-2">
+          {resourceList.map((item, index) => {
+            const r = item.getFieldset();
+            return (
+              <li key={item.key}>
+                <fieldset className="rounded-md border border-slate-200 p-3">
+                  <legend className="px-1 text-sm font-medium">Resource {index + 1}</legend>
+                  <div className="grid gap-3 sm:grid-cols-[14rem_1fr_auto] sm:items-end">
+                    <SelectField
+                      label="Change"
+                      options={RESOURCE_KIND_OPTIONS}
+                      errors={r.kind.errors}
+                      {...getSelectProps(r.kind)}
+                      key={r.kind.key}
+                    />
+                    <Field label="Name" errors={r.name.errors} {...getInputProps(r.name, { type: "text" })} key={r.name.key} />
+                    <RemoveButton form={form} name={fields.resources.name} index={index} label={`Remove resource ${index + 1}`} />
+                  </div>
+                  <TextareaField
+                    className="mt-2"
+                    label="Why"
+                    rows={2}
+                    errors={r.reason.errors}
+                    {...getTextareaProps(r.reason)}
+                    key={r.reason.key}
+                  />
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          className="btn-secondary"
+          {...form.insert.getButtonProps({ name: fields.resources.name, defaultValue: { kind: "TARGETED", name: "", reason: "" } })}
+        >
+          Add a resource
+        </button>
+      </fieldset>
+
+      <fieldset className="space-y-3" {...getFieldsetProps(fields.milestones)}>
+        <legend className="text-base font-semibold">Practice-exam milestones</legend>
+        <FieldErrors id={`${fields.milestones.id}-error`} errors={fields.milestones.errors} />
+        <ol className="space-y-2">
+          {milestoneList.map((item, index) => {
+            const m = item.getFieldset();
+            return (
+              <li key={item.key}>
+                <fieldset className="rounded-md border border-slate-200 p-3">
+                  <legend className="px-1 text-sm font-medium">Milestone {index + 1}</legend>
+                  <input {...getInputProps(m.uid, { type: "hidden" })} key={m.uid.key} />
+                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_11rem_14rem_auto] lg:items-end">
+                    <Field label="Label" errors={m.label.errors} {...getInputProps(m.label, { type: "text" })} key={m.label.key} />
+                    <SelectField
+                      label="Kind"
+                      options={MILESTONE_KIND_OPTIONS}
+                      errors={m.kind.errors}
+                      {...getSelectProps(m.kind)}
+                      key={m.kind.key}
+                    />
+                    <Field label="Date" errors={m.dueOn.errors} {...getInputProps(m.dueOn, { type: "date" })} key={m.dueOn.key} />
+                    <SelectField
+                      label="Instrument"
+                      options={INSTRUMENT_OPTIONS}
+                      errors={m.instrumentId.errors}
+                      {...getSelectProps(m.instrumentId)}
+                      key={m.instrumentId.key}
+                    />
+                    <RemoveButton form={form} name={fields.milestones.name} index={index} label={`Remove milestone ${index + 1}`} />
+                  </div>
+                  <FieldErrors id={`${m.uid.id}-error`} errors={m.uid.errors} />
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          className="btn-secondary"
+          {...form.insert.getButtonProps({
+            name: fields.milestones.name,
+            defaultValue: { uid: newCustomMilestoneUid(existingUids), kind: "CUSTOM", dueOn: "", instrumentId: "", label: "" },
+          })}
+        >
+          Add a milestone
+        </button>
+      </fieldset>
+
+      <fieldset className="space-y-3" {...getFieldsetProps(fields.measures)}>
+        <legend className="text-base font-semibold">Well-being and strategy measures</legend>
+        <p className="hint">The student reads these. Remove any measure that would disclose a finding not shared with them.</p>
+        <FieldErrors id={`${fields.measures.id}-error`} errors={fields.measures.errors} />
+        <ol className="space-y-2">
+          {measureList.map((item, index) => {
+            const m = item.getFieldset();
+            return (
+              <li key={item.key}>
+                <fieldset className="rounded-md border border-slate-200 p-3">
+                  <legend className="px-1 text-sm font-medium">Measure {index + 1}</legend>
+                  <div className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-end">
+                    <Field label="Title" errors={m.title.errors} {...getInputProps(m.title, { type: "text" })} key={m.title.key} />
+                    <SelectField
+                      label="Answers the finding"
+                      options={FINDING_OPTIONS}
+                      errors={m.findingKind.errors}
+                      {...getSelectProps(m.findingKind)}
+                      key={m.findingKind.key}
+                    />
+                    <RemoveButton form={form} name={fields.measures.name} index={index} label={`Remove measure ${index + 1}`} />
+                  </div>
+                  <TextareaField
+                    className="mt-2"
+                    label="What to do"
+                    rows={2}
+                    errors={m.description.errors}
+                    {...getTextareaProps(m.description)}
+                    key={m.description.key}
+                  />
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          className="btn-secondary"
+          {...form.insert.getButtonProps({
+            name: fields.measures.name,
+            defaultValue: { findingKind: "SLEEP_WELLBEING", title: "", description: "" },
+          })}
+        >
+          Add a measure
+        </button>
+      </fieldset>
+
+      {mode === "adjust" ? (
+        <fieldset className="space-y-3">
+          <legend className="text-base font-semibold">Why the plan changes</legend>
+          <AdjustFields fields={fields} promptOptions={promptOptions} />
+        </fieldset>
+      ) : null}
+
+      {children}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          {mode === "assign" ? "Assign the plan" : `Save as version ${(currentVersion ?? 0) + 1}`}
+        </button>
+        <p className="text-sm text-slate-600">
+          {mode === "assign"
+            ? "The student sees the plan as soon as it is assigned."
+            : "The current version stays in the history; the student is told what changed and why."}
+        </p>
+      </div>
+    </Form>
+  );
+}
+
+function AdjustFields({
+  fields,
+  promptOptions,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: Conform's field map for the adjust schema
+  fields: Record<string, FieldMetadata<any, any, string[]>>;
+  promptOptions?: { practiceExams: Option[]; checkIns: Option[] };
+}) {
+  return (
+    <>
+      <TextareaField
+        label="Reason for this version"
+        hint={`The student reads it. At least ${PLAN_LIMITS.reasonMinLength} characters, e.g. "Midpoint CBSSA below target: more time on renal and cardiology."`}
+        rows={3}
+        errors={fields.reason.errors}
+        {...getTextareaProps(fields.reason)}
+        key={fields.reason.key}
+      />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          label="Prompted by a practice exam (optional)"
+          options={[{ value: "", label: "None" }, ...(promptOptions?.practiceExams ?? [])]}
+          errors={fields.promptedByPracticeExamId.errors}
+          {...getSelectProps(fields.promptedByPracticeExamId)}
+          key={fields.promptedByPracticeExamId.key}
+        />
+        <SelectField
+          label="Prompted by a check-in (optional)"
+          options={[{ value: "", label: "None" }, ...(promptOptions?.checkIns ?? [])]}
+          errors={fields.promptedByCheckInId.errors}
+          {...getSelectProps(fields.promptedByCheckInId)}
+          key={fields.promptedByCheckInId.key}
+        />
+      </div>
+    </>
+  );
+}
+
+function RemoveButton({
+  form,
+  name,
+  index,
+  label,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: any Conform form
+  form: { remove: { getButtonProps: (p: { name: any; index: number }) => React.ButtonHTMLAttributes<HTMLButtonElement> } };
+  name: string;
+  index: number;
+  label: string;
+}) {
+  return (
+    <button className="btn-secondary" aria-label={label} {...form.remove.getButtonProps({ name, index })}>
+      Remove
+    </button>
+  );
+}

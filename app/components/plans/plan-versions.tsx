@@ -1,0 +1,145 @@
+/**
+ * A plan's versions (number, who, when, why) and a comparison of any two, in
+ * words grouped by section. The comparison is a GET form, so it works without
+ * JavaScript and a comparison can be linked to.
+ */
+import { Form } from "react-router";
+import type { ChangeSection } from "../../domain/plans/diff";
+import { formatInstant } from "./format";
+
+export interface VersionListItem {
+  number: number;
+  createdBy: string | null;
+  createdAt: Date | string;
+  reason: string | null;
+  promptedBy: string | null;
+}
+
+export interface VersionComparison {
+  from: number;
+  to: number;
+  count: number;
+  groups: Array<{ section: ChangeSection; label: string; texts: string[] }>;
+}
+
+export function ChangeGroups({ comparison, headingLevel = "h3" }: { comparison: VersionComparison; headingLevel?: "h3" | "h4" }) {
+  const H = headingLevel;
+  if (comparison.count === 0) return <p className="text-sm text-slate-700">The two versions are the same.</p>;
+  return (
+    <div className="space-y-3">
+      {comparison.groups.map((g) => (
+        <div key={g.section}>
+          <H className="text-sm font-semibold">{g.label}</H>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {g.texts.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function PlanVersions({
+  versions,
+  currentVersion,
+  comparison,
+}: {
+  versions: VersionListItem[];
+  currentVersion: number;
+  comparison: VersionComparison | null;
+}) {
+  const newestFirst = [...versions].sort((a, b) => b.number - a.number);
+  const options = newestFirst.map((v) => ({ value: String(v.number), label: `Version ${v.number}` }));
+  return (
+    <section aria-labelledby="versions-heading" className="card">
+      <h2 id="versions-heading">Versions</h2>
+      <p className="hint">A change never edits a version: it saves the next one, with who, when and why.</p>
+      <div className="mt-3 overflow-x-auto">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Saved by</th>
+              <th scope="col">On</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {newestFirst.map((v) => (
+              <tr key={v.number}>
+                <td className="whitespace-nowrap">
+                  {v.number}
+                  {v.number === currentVersion ? <span className="badge ml-2 bg-emerald-100 text-emerald-900">In force</span> : null}
+                </td>
+                <td>{v.createdBy ?? "—"}</td>
+                <td className="whitespace-nowrap">{formatInstant(v.createdAt)}</td>
+                <td>
+                  {v.reason ?? (v.number === 1 ? "First version, built from the diagnosis" : "—")}
+                  {v.promptedBy ? <span className="block text-xs text-slate-600">Prompted by {v.promptedBy}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {versions.length > 1 ? (
+        <div className="mt-4 border-t border-slate-200 pt-3">
+          <h3 id="compare-heading">Compare versions</h3>
+          <Form method="get" className="mt-2 flex flex-wrap items-end gap-2" aria-labelledby="compare-heading" preventScrollReset>
+            <div>
+              <label htmlFor="compare-from" className="label">
+                From
+              </label>
+              <select
+                key={`from-${comparison?.from}`}
+                id="compare-from"
+                name="from"
+                className="input"
+                defaultValue={String(comparison?.from ?? currentVersion - 1)}
+              >
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="compare-to" className="label">
+                To
+              </label>
+              <select
+                key={`to-${comparison?.to}`}
+                id="compare-to"
+                name="to"
+                className="input"
+                defaultValue={String(comparison?.to ?? currentVersion)}
+              >
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="btn-secondary">
+              Compare
+            </button>
+          </Form>
+          {comparison ? (
+            <div className="mt-3" role="status">
+              <p className="mb-2 text-sm font-medium">
+                From version {comparison.from} to version {comparison.to}:{" "}
+                {comparison.count === 0 ? "no changes" : `${comparison.count} ${comparison.count === 1 ? "change" : "changes"}`}
+              </p>
+              <ChangeGroups comparison={comparison} headingLevel="h4" />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The student's plan at a glance: days to the exam, this week day by day, the
+ * next milestones and what changed in the latest version, in supportive words
+ * that say the next step. Shared by the student's home and their Plan tab.
+ */
+import { formatDate } from "../../domain/dates";
+import type { StudentPlanView } from "../../domain/plans/queries.server";
+import { ACTIVITY_LABELS, SLOT_LABELS } from "../../domain/plans/schema";
+import type { WeekView as WeekViewData } from "../../domain/plans/week";
+import { instrument } from "../../domain/reference";
+import { formatInstant, formatMinutes, inDays, plural } from "./format";
+
+/** The headline: how far the exam is, in calm words. */
+export function DaysToExam({ view, examLabel }: { view: StudentPlanView; examLabel: string }) {
+  const days = view.daysToExam;
+  let text: string;
+  if (days > 1) text = `${plural(days, "day")} to your ${examLabel} exam on ${formatDate(view.examDate)}.`;
+  else if (days === 1)
+    text = `Your ${examLabel} exam is tomorrow, ${formatDate(view.examDate)}. Rest well tonight: you have done the work.`;
+  else if (days === 0) text = `Your ${examLabel} exam is today. Good luck: you are prepared.`;
+  else
+    text = `Your ${examLabel} exam was on ${formatDate(view.examDate)}. Record the result when it arrives, and your tutor will plan the next step with you.`;
+  return (
+    <p className="text-base">
+      <span className="font-semibold">{text}</span>
+      {view.daysToStart > 0 ? (
+        <span className="block text-sm text-slate-700">
+          Your plan starts on {formatDate(view.startDate)} ({inDays(view.daysToStart)}): a good moment to set up your question bank and
+          flashcards.
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+export function WeekView({ week, headingId, title }: { week: WeekViewData; headingId: string; title?: string }) {
+  const heading = title ?? (week.weekNumber !== null ? `This week: week ${week.weekNumber} of ${week.totalWeeks}` : "This week");
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
+      <p className="hint">
+        {formatDate(week.weekStart, false)} – {formatDate(week.weekEnd)}
+      </p>
+      <ol className="mt-2 grid gap-2 md:grid-cols-2 xl:grid-cols-4">
+        {week.days.map((day) => (
+          <li key={day.date} className="rounded-md border border-slate-200 p-3 text-sm">
+            <p className="font-semibold">
+              {day.weekdayName} <span className="font-normal text-slate-600">{formatDate(day.date, false)}</span>
+            </p>
+            {day.isExamDay ? <p className="mt-1 font-medium text-brand-800">Exam day. You have prepared for this.</p> : null}
+            {day.milestones.map((m) => (
+              <p key={m.uid} className="mt-1 font-medium text-brand-800">
+                Milestone: {m.label}
+              </p>
+            ))}
+            {!day.inPlan ? (
+              <p className="mt-1 text-slate-600">Outside your plan's dates</p>
+            ) : day.isRestDay ? (
+              <p className="mt-1 text-slate-700">Rest day: recharge. Light flashcards at most.</p>
+            ) : null}
+            {day.blocks.length > 0 && !day.isRestDay ? (
+              <ul className="mt-1 space-y-1">
+                {day.blocks.map((b) => (
+                  <li key={`${b.slot}-${b.kind}-${b.description}`}>
+                    <span className="text-slate-600">{SLOT_LABELS[b.slot]}:</span> {ACTIVITY_LABELS[b.kind]}
+                    {b.minutes > 0 ? ` (${formatMinutes(b.minutes)})` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function NextMilestones({ view, headingId }: { view: StudentPlanView; headingId: string }) {
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>Next milestones</h3>
+      {view.nextMilestones.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-700">No practice-exam milestones ahead. Keep to the weekly rhythm.</p>
+      ) : (
+        <ul className="mt-1 space-y-1 text-sm">
+          {view.nextMilestones.map((m) => (
+            <li key={m.uid}>
+              <span className="font-medium">{formatDate(m.dueOn)}</span> ({inDays(m.daysUntil)}): {m.label}
+              {m.instrumentId ? <span className="text-slate-600"> — {instrument(m.instrumentId).name}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">After each practice exam, log the score so your tutor can see your progress.</p>
+    </section>
+  );
+}
+
+export function LatestChangeNote({ view, headingId }: { view: StudentPlanView; headingId: string }) {
+  const change = view.latestChange;
+  if (!change) return null;
+  return (
+    <section aria-labelledby={headingId} className="rounded-md border border-sky-200 bg-sky-50 p-3">
+      <h3 id={headingId}>What changed in your plan</h3>
+      <p className="mt-1 text-sm">
+        Your plan was updated on {formatInstant(change.on)}
+        {change.by ? ` by ${change.by}` : ""} (version {change.number}). Plans change as you learn what works for you — that is part of the
+        process, not a setback.
+      </p>
+      {change.reason ? (
+        <p className="mt-1 text-sm">
+          <span className="font-medium">Why:</span> {change.reason}
+          {change.promptedBy ? <span className="text-slate-700"> ({change.promptedBy})</span> : null}
+        </p>
+      ) : null}
+      {change.groups.length > 0 ? (
+        <div className="mt-2 space-y-1 text-sm">
+          {change.groups.map((g) => (
+            <div key={g.section}>
+              <p className="font-medium">{g.label}</p>
+              <ul className="list-disc pl-5">
+                {g.texts.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Calendar and print links, for the student's home and the Plan tab. */
+export function PlanLinks({ caseId, audience = "student" }: { caseId: string; audience?: "student" | "staff" }) {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden">
+      <li>
+        <a href={`/cases/${caseId}/calendar.ics`} download>
+          {audience === "student"
+            ? "Add milestones and exam day to your calendar (.ics)"
+            : "Calendar file of the milestones and exam day (.ics)"}
+        </a>
+      </li>
+      <li>
+        <a href={`/cases/${caseId}/plan/print`}>Print-friendly plan</a>
+      </li>
+    </ul>
+  );
+}

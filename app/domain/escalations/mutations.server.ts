@@ -1,0 +1,450 @@
+/**
+ * Writes to escalations (issue 7 §2–3): raising one by hand, the office's
+ * status changes, actions and owner, and notes. Each runs in one transaction
+ * with an EscalationEvent in the escalation's history and an activity-log
+ * entry; every office write is conditional on the escalation's version, so a
+ * stale form is refused with a clear message instead of overwriting.
+ *
+ * Callers authorize the actor to the escalation's school or case (loaders and
+ * actions); these functions re-check what the role may do (workflow.ts).
+ *
+ * Decisions:
+ * - Acknowledging (or starting work on) an escalation nobody owns makes the
+ *   person who did it its owner, so an acknowledged escalation always has one.
+ * - Recording an action on an open or acknowledged escalation moves it to in
+ *   progress (workflow.ts `statusAfterAction`); the ACTION event carries the
+ *   status change. Actions on a resolved escalation are refused.
+ * - Whoever raised the escalation is told the outcome: the person who raised it
+ *   by hand; for one the rules raised, the case's current tutor and the staff
+ *   member who recorded the failure. Never a student, never the resolver.
+ * - Activity-log summaries say what kind of change it was, never the reason,
+ *   note or outcome text (they may hold sensitive details).
+ * - A manual escalation repeating one the same person raised on the case and
+ *   that is still unresolved (same reason) is a double submit: nothing new.
+ */
+import { logActivity } from "../../utils/activity.server";
+import type { Tx } from "../../utils/db.server";
+import { prisma } from "../../utils/db.server";
+import { syncCaseCounters } from "../cases/counters.server";
+import { formatDate, type IsoDate, today as todayOf } from "../dates";
+import { notify } from "../notifications/notify.server";
+import { examLabel } from "../reference";
+import {
+  ACCOMMODATION_STATUS_LABELS,
+  ESCALATION_STATUS_LABELS,
+  type AccommodationStatus,
+  type EscalationAction,
+  type EscalationStatus,
+  OFFICE_ROLES,
+  type Role,
+  STAFF_ROLES,
+} from "../vocabulary";
+import { ESCALATION_SEVERITY, escalationDueDates, officeUserIds } from "./auto.server";
+import { mayPerformEscalation, statusAfterAction, transitionEscalation } from "./workflow";
+import { loadSchoolSettings } from "../settings/queries.server";
+
+export const ESCALATION_CONFLICT_MESSAGE =
+  "Someone else changed this escalation while you were working on it. Nothing was saved: review its current state, then make your change again.";
+
+export type EscalationWriteResult =
+  | { ok: true; escalationId: string; version: number; duplicate?: boolean }
+  | {
+      ok: false;
+      code: "CONFLICT" | "FORBIDDEN" | "REFUSED" | "NOT_FOUND";
+      message: string;
+      /** The form field the message belongs to, when there is one. */
+      field?: "outcome" | "ownerId" | "action" | "reason";
+    };
+
+const refused = (code: "CONFLICT" | "FORBIDDEN" | "REFUSED" | "NOT_FOUND", message: string, field?: "outcome" | "ownerId" | "action") =>
+  ({ ok: false, code, message, ...(field ? { field } : {}) }) as const;
+
+const currentSelect = {
+  id: true,
+  schoolId: true,
+  caseId: true,
+  trigger: true,
+  status: true,
+  version: true,
+  ownerId: true,
+  raisedById: true,
+  acknowledgedAt: true,
+  case: {
+    select: {
+      exam: true,
+      tutorId: true,
+      studentId: true,
+      student: { select: { accommodationStatus: true, user: { select: { name: true } } } },
+    },
+  },
+} as const;
+
+async function loadCurrent(tx: Tx, escalationId: string) {
+  return tx.escalation.findUnique({ where: { id: escalationId }, select: currentSelect });
+}
+
+const escalationLink = (caseId: string) => `/cases/${caseId}/escalations`;
+
+// ---------------------------------------------------------------------------
+// Raising by hand
+// ---------------------------------------------------------------------------
+
+export interface RaiseEscalationInput {
+  caseId: string;
+  actorId: string;
+  reason: string;
+  note?: string | null;
+  today?: IsoDate;
+}
+
+/** A tutor (or the office) escalating a case by hand; due dates follow the school's time limits. */
+export async function raiseEscalation(input: RaiseEscalationInput): Promise<EscalationWriteResult> {
+  const today = input.today ?? todayOf();
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.retakeCase.findUnique({
+      where: { id: input.caseId },
+      select: {
+        id: true,
+        schoolId: true,
+        exam: true,
+        tutorId: true,
+        openSlot: true,
+        student: { select: { user: { select: { name: true } } } },
+      },
+    });
+    if (!row) return refused("NOT_FOUND", "We could not find that case.");
+    if (!row.openSlot) return refused("REFUSED", "This case is closed: it cannot be escalated any more.");
+    const repeat = await tx.escalation.findFirst({
+      where: { caseId: row.id, trigger: "MANUAL", raisedById: input.actorId, reason: input.reason, status: { not: "RESOLVED" } },
+      select: { id: true, version: true },
+    });
+    if (repeat) return { ok: true, escalationId: repeat.id, version: repeat.version, duplicate: true } as const;
+
+    const settings = await loadSchoolSettings(row.schoolId, tx);
+    const due = escalationDueDates(today, settings);
+    const escalation = await tx.escalation.create({
+      data: {
+        schoolId: row.schoolId,
+        caseId: row.id,
+        trigger: "MANUAL",
+        severity: ESCALATION_SEVERITY.MANUAL,
+        reason: input.reason,
+        raisedById: input.actorId,
+        ...due,
+        events: { create: { actorId: input.actorId, kind: "CREATED", toStatus: "OPEN", note: input.note ?? null } },
+      },
+      select: { id: true, version: true },
+    });
+    await logActivity(tx, {
+      schoolId: row.schoolId,
+      actorId: input.actorId,
+      caseId: row.id,
+      entity: "Escalation",
+      entityId: escalation.id,
+      action: "escalation.raised",
+      summary: "Escalated to the office by hand",
+      after: { trigger: "MANUAL", status: "OPEN", ...due },
+    });
+    const actor = await tx.user.findUniqueOrThrow({ where: { id: input.actorId }, select: { name: true } });
+    const recipients = [...(await officeUserIds(tx, row.schoolId)), ...(row.tutorId ? [row.tutorId] : [])].filter(
+      (id) => id !== input.actorId,
+    );
+    await notify(tx, {
+      userIds: recipients,
+      schoolId: row.schoolId,
+      caseId: row.id,
+      kind: "ESCALATION_OPENED",
+      title: `${row.student.user.name}: escalated to the office`,
+      body: `${actor.name} escalated the ${examLabel(row.exam)} case by hand. Acknowledge by ${formatDate(due.acknowledgeBy)}.`,
+      link: escalationLink(row.id),
+      dedupeKey: `escalation:${escalation.id}:opened`,
+    });
+    await syncCaseCounters(tx, row.id);
+    return { ok: true, escalationId: escalation.id, version: escalation.version } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Status
+// ---------------------------------------------------------------------------
+
+export interface ChangeStatusInput {
+  escalationId: string;
+  to: EscalationStatus;
+  outcome?: string | null;
+  expectedVersion: number;
+  actorId: string;
+  role: Role;
+  now?: Date;
+}
+
+/** Staff who get the outcome: the raiser, and for rule-raised escalations the case's tutor; never students or the resolver. */
+async function outcomeRecipients(
+  tx: Tx,
+  current: { schoolId: string; trigger: string; raisedById: string | null; case: { tutorId: string | null } },
+  actorId: string,
+): Promise<string[]> {
+  const candidates = new Set<string>();
+  if (current.raisedById) candidates.add(current.raisedById);
+  if (current.trigger !== "MANUAL" && current.case.tutorId) candidates.add(current.case.tutorId);
+  candidates.delete(actorId);
+  if (candidates.size === 0) return [];
+  const staff = await tx.membership.findMany({
+    where: { schoolId: current.schoolId, userId: { in: [...candidates] }, role: { in: [...STAFF_ROLES] }, user: { status: "ACTIVE" } },
+    select: { userId: true },
+  });
+  return staff.map((m) => m.userId);
+}
+
+export async function changeEscalationStatus(input: ChangeStatusInput): Promise<EscalationWriteResult> {
+  const now = input.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const current = await loadCurrent(tx, input.escalationId);
+    if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
+    // The role is checked first (a tutor learns they cannot, not that the form was stale), then the version, then the move.
+    const result = transitionEscalation(current.status, input.to, { role: input.role, outcome: input.outcome });
+    if (!result.ok && result.code === "FORBIDDEN") return refused("FORBIDDEN", result.reason);
+    if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+    if (!result.ok) return refused("REFUSED", result.reason, result.field);
+
+    const takesOwnership = result.acknowledges && current.ownerId === null;
+    const updated = await tx.escalation.updateMany({
+      where: { id: current.id, version: input.expectedVersion },
+      data: {
+        status: result.status,
+        version: { increment: 1 },
+        ...(result.acknowledges && !current.acknowledgedAt ? { acknowledgedAt: now } : {}),
+        ...(takesOwnership ? { ownerId: input.actorId } : {}),
+        ...(result.resolves ? { resolvedAt: now, outcome: result.outcome } : {}),
+      },
+    });
+    if (updated.count !== 1) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+
+    await tx.escalationEvent.create({
+      data: {
+        escalationId: current.id,
+        actorId: input.actorId,
+        kind: "STATUS",
+        fromStatus: current.status,
+        toStatus: result.status,
+        note: result.resolves ? result.outcome : null,
+        createdAt: now,
+      },
+    });
+    if (takesOwnership) {
+      const actor = await tx.user.findUniqueOrThrow({ where: { id: input.actorId }, select: { name: true } });
+      await tx.escalationEvent.create({
+        data: { escalationId: current.id, actorId: input.actorId, kind: "OWNER", note: `Owner: ${actor.name}`, createdAt: now },
+      });
+    }
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: current.caseId,
+      entity: "Escalation",
+      entityId: current.id,
+      action: result.resolves ? "escalation.resolved" : "escalation.status_changed",
+      summary: `Escalation ${ESCALATION_STATUS_LABELS[current.status].toLowerCase()} → ${ESCALATION_STATUS_LABELS[result.status].toLowerCase()}`,
+      before: { status: current.status, ownerId: current.ownerId },
+      after: { status: result.status, ownerId: takesOwnership ? input.actorId : current.ownerId },
+    });
+    if (result.resolves) {
+      const studentName = current.case.student.user.name;
+      await notify(tx, {
+        userIds: await outcomeRecipients(tx, current, input.actorId),
+        schoolId: current.schoolId,
+        caseId: current.caseId,
+        kind: "ESCALATION_RESOLVED",
+        title: `${studentName}: escalation resolved`,
+        body: `Outcome: ${result.outcome}`,
+        link: escalationLink(current.caseId),
+        dedupeKey: `escalation:${current.id}:resolved`,
+      });
+      await syncCaseCounters(tx, current.caseId);
+    }
+    return { ok: true, escalationId: current.id, version: input.expectedVersion + 1 } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Actions
+// ---------------------------------------------------------------------------
+
+export interface RecordActionInput {
+  escalationId: string;
+  action: EscalationAction;
+  actionOn: IsoDate;
+  note?: string | null;
+  /** Only for an accommodation request. */
+  accommodationStatus?: Exclude<AccommodationStatus, "NONE"> | null;
+  expectedVersion: number;
+  actorId: string;
+  role: Role;
+}
+
+export async function recordEscalationAction(input: RecordActionInput): Promise<EscalationWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await loadCurrent(tx, input.escalationId);
+    if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
+    if (!mayPerformEscalation("RECORD_ACTION", input.role))
+      return refused("FORBIDDEN", "Only an advisor or an administrator can record actions on an escalation.");
+    if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+    if (current.status === "RESOLVED")
+      return refused("REFUSED", "This escalation is resolved. Raise a new escalation if the case needs the office again.", "action");
+    const accommodation = input.action === "ACCOMMODATION_REQUEST" ? (input.accommodationStatus ?? null) : null;
+    if (input.action === "ACCOMMODATION_REQUEST" && !accommodation)
+      return refused("REFUSED", "Choose the request's status: requested, granted or denied.", "action");
+
+    const next = statusAfterAction(current.status);
+    const takesOwnership = next !== null && current.ownerId === null;
+    const updated = await tx.escalation.updateMany({
+      where: { id: current.id, version: input.expectedVersion },
+      data: {
+        version: { increment: 1 },
+        ...(next ? { status: next } : {}),
+        ...(next && !current.acknowledgedAt ? { acknowledgedAt: new Date() } : {}),
+        ...(takesOwnership ? { ownerId: input.actorId } : {}),
+      },
+    });
+    if (updated.count !== 1) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+
+    await tx.escalationEvent.create({
+      data: {
+        escalationId: current.id,
+        actorId: input.actorId,
+        kind: "ACTION",
+        action: input.action,
+        actionOn: input.actionOn,
+        accommodationStatus: accommodation,
+        note: input.note ?? null,
+        fromStatus: next ? current.status : null,
+        toStatus: next,
+      },
+    });
+    if (takesOwnership) {
+      const actor = await tx.user.findUniqueOrThrow({ where: { id: input.actorId }, select: { name: true } });
+      await tx.escalationEvent.create({
+        data: { escalationId: current.id, actorId: input.actorId, kind: "OWNER", note: `Owner: ${actor.name}` },
+      });
+    }
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: current.caseId,
+      entity: "Escalation",
+      entityId: current.id,
+      action: "escalation.action_recorded",
+      summary: `Escalation action recorded (${formatDate(input.actionOn)})`,
+      before: { status: current.status },
+      after: { status: next ?? current.status, action: input.action, actionOn: input.actionOn },
+    });
+    if (accommodation && accommodation !== current.case.student.accommodationStatus) {
+      await tx.studentProfile.update({ where: { id: current.case.studentId }, data: { accommodationStatus: accommodation } });
+      await logActivity(tx, {
+        schoolId: current.schoolId,
+        actorId: input.actorId,
+        caseId: current.caseId,
+        entity: "StudentProfile",
+        entityId: current.case.studentId,
+        action: "student.accommodation_status",
+        summary: `Accommodation status set to ${ACCOMMODATION_STATUS_LABELS[accommodation].toLowerCase()}`,
+        before: { accommodationStatus: current.case.student.accommodationStatus },
+        after: { accommodationStatus: accommodation },
+      });
+    }
+    return { ok: true, escalationId: current.id, version: input.expectedVersion + 1 } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Owner
+// ---------------------------------------------------------------------------
+
+export interface ChangeOwnerInput {
+  escalationId: string;
+  ownerId: string;
+  expectedVersion: number;
+  actorId: string;
+  role: Role;
+}
+
+export async function changeEscalationOwner(input: ChangeOwnerInput): Promise<EscalationWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await loadCurrent(tx, input.escalationId);
+    if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
+    if (!mayPerformEscalation("CHANGE_OWNER", input.role))
+      return refused("FORBIDDEN", "Only an advisor or an administrator can choose who owns an escalation.");
+    if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+    if (current.status === "RESOLVED") return refused("REFUSED", "This escalation is resolved; its owner stays as it was.", "ownerId");
+    if (current.ownerId === input.ownerId) return refused("REFUSED", "That person already owns this escalation.", "ownerId");
+    const owner = await tx.membership.findFirst({
+      where: { userId: input.ownerId, schoolId: current.schoolId, role: { in: [...OFFICE_ROLES] }, user: { status: "ACTIVE" } },
+      select: { user: { select: { name: true } } },
+    });
+    if (!owner) return refused("REFUSED", "Choose an advisor or an administrator of this school.", "ownerId");
+
+    const updated = await tx.escalation.updateMany({
+      where: { id: current.id, version: input.expectedVersion },
+      data: { ownerId: input.ownerId, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+    await tx.escalationEvent.create({
+      data: { escalationId: current.id, actorId: input.actorId, kind: "OWNER", note: `Owner: ${owner.user.name}` },
+    });
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: current.caseId,
+      entity: "Escalation",
+      entityId: current.id,
+      action: "escalation.owner_changed",
+      summary: `Escalation owner set to ${owner.user.name}`,
+      before: { ownerId: current.ownerId },
+      after: { ownerId: input.ownerId },
+    });
+    if (input.ownerId !== input.actorId) {
+      await notify(tx, {
+        userIds: [input.ownerId],
+        schoolId: current.schoolId,
+        caseId: current.caseId,
+        kind: "ESCALATION_ASSIGNED",
+        title: `${current.case.student.user.name}: an escalation is yours`,
+        body: `You now own the ${examLabel(current.case.exam)} escalation.`,
+        link: escalationLink(current.caseId),
+        dedupeKey: `escalation:${current.id}:owner:${input.expectedVersion + 1}`,
+      });
+    }
+    return { ok: true, escalationId: current.id, version: input.expectedVersion + 1 } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Notes
+// ---------------------------------------------------------------------------
+
+export interface AddNoteInput {
+  escalationId: string;
+  note: string;
+  actorId: string;
+  role: Role;
+}
+
+/** A note on the history; tutors may add these too. Appending needs no version: it changes nothing anyone edits. */
+export async function addEscalationNote(input: AddNoteInput): Promise<EscalationWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await loadCurrent(tx, input.escalationId);
+    if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
+    if (!mayPerformEscalation("ADD_NOTE", input.role)) return refused("FORBIDDEN", "Only staff can add notes to an escalation.");
+    await tx.escalationEvent.create({ data: { escalationId: current.id, actorId: input.actorId, kind: "NOTE", note: input.note } });
+    await logActivity(tx, {
+      schoolId: current.schoolId,
+      actorId: input.actorId,
+      caseId: current.caseId,
+      entity: "Escalation",
+      entityId: current.id,
+      action: "escalation.note_added",
+      summary: "Note added to an escalation",
+    });
+    return { ok: true, escalationId: current.id, version: current.version } as const;
+  });
+}

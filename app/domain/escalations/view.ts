@@ -1,0 +1,126 @@
+/**
+ * What the escalation pages render, as plain serialisable shapes, and how each
+ * history event reads ("Acknowledged → In progress", "Counselling referral on
+ * 3 Mar 2026"). Pure, so the words are unit-tested and safe on the client.
+ */
+import { formatDate, type IsoDate } from "../dates";
+import {
+  ACCOMMODATION_STATUS_LABELS,
+  type AccommodationStatus,
+  ESCALATION_ACTIONS,
+  ESCALATION_STATUS_LABELS,
+  type EscalationAction,
+  type EscalationStatus,
+  type EscalationTrigger,
+} from "../vocabulary";
+import type { OverdueState } from "./workflow";
+
+export const ESCALATION_TRIGGER_LABELS: Record<EscalationTrigger, string> = {
+  SECOND_FAILURE: "Second failure",
+  THIRD_FAILURE: "Third failure",
+  MANUAL: "Raised by hand",
+};
+
+export const SEVERITY_LABELS: Record<number, string> = { 1: "Low", 2: "Moderate", 3: "High", 4: "Critical" };
+
+export function severityLabel(severity: number): string {
+  return SEVERITY_LABELS[severity] ?? `Level ${severity}`;
+}
+
+export interface EscalationEventView {
+  id: string;
+  kind: string;
+  actorName: string | null;
+  /** ISO instant. */
+  at: string;
+  fromStatus: EscalationStatus | null;
+  toStatus: EscalationStatus | null;
+  action: string | null;
+  actionOn: IsoDate | null;
+  accommodationStatus: AccommodationStatus | null;
+  note: string | null;
+}
+
+export interface EscalationView {
+  id: string;
+  caseId: string;
+  schoolId: string;
+  studentName: string;
+  exam: string;
+  trigger: EscalationTrigger;
+  severity: number;
+  status: EscalationStatus;
+  reason: string;
+  outcome: string | null;
+  acknowledgeBy: IsoDate;
+  resolveBy: IsoDate;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  version: number;
+  owner: { id: string; name: string } | null;
+  raisedBy: { id: string; name: string } | null;
+  overdue: OverdueState;
+  overdueLabel: string | null;
+  events: EscalationEventView[];
+}
+
+export interface EscalationQueueRow {
+  id: string;
+  caseId: string;
+  studentName: string;
+  exam: string;
+  trigger: EscalationTrigger;
+  severity: number;
+  status: EscalationStatus;
+  ownerId: string | null;
+  ownerName: string | null;
+  acknowledgeBy: IsoDate;
+  resolveBy: IsoDate;
+  resolvedAt: string | null;
+  createdAt: string;
+  overdue: OverdueState;
+  overdueLabel: string | null;
+}
+
+/** "3 Mar 2026, 14:05 UTC": the same on the server and in the browser, so hydration never differs. */
+export function formatInstant(iso: string): string {
+  return `${formatDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+}
+
+export function actionLabel(action: string | null): string {
+  return action && action in ESCALATION_ACTIONS ? ESCALATION_ACTIONS[action as EscalationAction] : "Action";
+}
+
+const status = (s: EscalationStatus) => ESCALATION_STATUS_LABELS[s];
+
+/** One history line: what happened, and the text that goes with it (note, outcome, reason). */
+export function describeEvent(event: EscalationEventView, trigger: EscalationTrigger): { what: string; detail: string | null } {
+  switch (event.kind) {
+    case "CREATED":
+      return {
+        what: trigger === "MANUAL" ? "Escalated to the office by hand" : "Opened automatically when the failure was recorded",
+        detail: event.note,
+      };
+    case "STATUS":
+      return {
+        what: event.fromStatus && event.toStatus ? `Status: ${status(event.fromStatus)} → ${status(event.toStatus)}` : "Status changed",
+        detail: event.note ? (event.toStatus === "RESOLVED" ? `Outcome: ${event.note}` : event.note) : null,
+      };
+    case "ACTION": {
+      const parts = [`${actionLabel(event.action)}${event.actionOn ? ` on ${formatDate(event.actionOn)}` : ""}`];
+      if (event.accommodationStatus) parts.push(`status ${ACCOMMODATION_STATUS_LABELS[event.accommodationStatus].toLowerCase()}`);
+      if (event.fromStatus && event.toStatus)
+        parts.push(`escalation ${status(event.fromStatus).toLowerCase()} → ${status(event.toStatus).toLowerCase()}`);
+      return { what: parts.join("; "), detail: event.note };
+    }
+    case "OWNER":
+      return { what: event.note ?? "Owner changed", detail: null };
+    case "SEVERITY":
+      return { what: "Severity raised", detail: event.note };
+    case "NOTE":
+      return { what: "Note", detail: event.note };
+    default:
+      return { what: event.kind, detail: event.note };
+  }
+}

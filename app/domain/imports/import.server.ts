@@ -1,0 +1,493 @@
+/**
+ * CSV import: upload → preview (every row validated, row-level errors) →
+ * commit all-or-nothing in one transaction. Rows are matched on natural keys
+ * (a student's number; student + exam + date; student + instrument + date +
+ * form), so importing the same file again changes nothing. Attempts go
+ * through the same recording as the forms, so a second failure in a CSV opens
+ * the same escalation a hand-entered one would.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { logActivity } from "../../utils/activity.server";
+import { chunk, inChunks } from "../../utils/chunks";
+import type { Tx } from "../../utils/db.server";
+import { prisma } from "../../utils/db.server";
+import { recordAttemptsBulk } from "../attempts/mutations.server";
+import { type AttemptField, validateAttemptInput } from "../attempts/rules";
+import { refreshDerived, refreshStaleCases } from "../cases/derive.server";
+import { logger } from "../../utils/logger.server";
+import { formatDate, type IsoDate, today as todayOf } from "../dates";
+import { type ExamId, instrument } from "../reference";
+import {
+  type AttemptRow,
+  headerErrors,
+  IMPORT_KIND_LABELS,
+  type ImportKind,
+  type PracticeRow,
+  type RowError,
+  type StudentRow,
+  validateRecords,
+} from "./schema";
+
+/** Up to this many touched cases are re-assessed inside the import; more go to the background refresh. */
+export const DERIVE_INLINE_LIMIT = 200;
+
+/** The largest file accepted (a 10,000-row file is about 0.5 MB). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Errors shown in a preview; the count says how many more there are. */
+export const MAX_ERRORS_SHOWN = 200;
+
+export interface ImportSummary {
+  rows: number;
+  create: number;
+  update: number;
+  unchanged: number;
+}
+
+export type PreviewResult =
+  | { ok: true; batchId: string; summary: ImportSummary; alreadyImportedOn: string | null }
+  | { ok: false; errors: RowError[]; errorCount: number; rows: number };
+
+type Plan =
+  | {
+      kind: "STUDENTS";
+      creates: StudentRow[];
+      attaches: Array<StudentRow & { userId: string }>;
+      updates: Array<StudentRow & { profileId: string; userId: string }>;
+      unchanged: number;
+    }
+  | { kind: "ATTEMPTS"; creates: Array<AttemptRow & { studentId: string }>; unchanged: number }
+  | {
+      kind: "PRACTICE";
+      creates: Array<PracticeRow & { studentId: string; caseId: string | null }>;
+      updates: Array<PracticeRow & { id: string; studentId: string; caseId: string | null }>;
+      unchanged: number;
+    };
+
+function parseCsv(kind: ImportKind, content: string): { records: Array<Record<string, string>>; errors: RowError[] } {
+  let header: string[] = [];
+  try {
+    const records = parse(content, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      columns: (names: string[]) => {
+        header = names.map((n) => n.trim().toLowerCase());
+        return header;
+      },
+    }) as Array<Record<string, string>>;
+    const errors = headerErrors(kind, header);
+    return { records: errors.length ? [] : records, errors };
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return { records: [], errors: [{ row: e.lines ?? 1, column: "", message: `The file is not valid CSV: ${e.message ?? "unreadable"}` }] };
+  }
+}
+
+function duplicateErrors<T>(
+  rows: ReadonlyArray<{ row: number; value: T }>,
+  key: (v: T) => string,
+  column: string,
+  what: string,
+): RowError[] {
+  const seen = new Map<string, number>();
+  const errors: RowError[] = [];
+  for (const { row, value } of rows) {
+    const k = key(value);
+    const first = seen.get(k);
+    if (first !== undefined) errors.push({ row, column, message: `The same ${what} as row ${first}.` });
+    else seen.set(k, row);
+  }
+  return errors;
+}
+
+async function studentsByNumber(db: Tx, schoolId: string, numbers: string[]) {
+  const profiles = await inChunks([...new Set(numbers)], (part) =>
+    db.studentProfile.findMany({
+      where: { schoolId, externalId: { in: part } },
+      select: {
+        id: true,
+        externalId: true,
+        userId: true,
+        graduationYear: true,
+        internationalGraduate: true,
+        accommodationStatus: true,
+        user: { select: { email: true, name: true } },
+      },
+    }),
+  );
+  return new Map(profiles.map((p) => [p.externalId as string, p]));
+}
+
+const unknownStudent = (row: number, number: string): RowError => ({
+  row,
+  column: "student_id",
+  message: `No student with student_id "${number}" at your school. Import the students first.`,
+});
+
+async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row: number; value: StudentRow }>) {
+  const errors = [
+    ...duplicateErrors(rows, (v) => v.student_id, "student_id", "student_id"),
+    ...duplicateErrors(rows, (v) => v.email, "email", "email"),
+  ];
+  const byNumber = await studentsByNumber(
+    db,
+    schoolId,
+    rows.map((r) => r.value.student_id),
+  );
+  const emails = [...new Set(rows.map((r) => r.value.email))];
+  const users = await inChunks(emails, (part) =>
+    db.user.findMany({
+      where: { email: { in: part } },
+      select: { id: true, email: true, studentProfiles: { where: { schoolId }, select: { externalId: true } } },
+    }),
+  );
+  const userByEmail = new Map(users.map((u) => [u.email, u]));
+  const plan: Extract<Plan, { kind: "STUDENTS" }> = { kind: "STUDENTS", creates: [], attaches: [], updates: [], unchanged: 0 };
+  for (const { row, value } of rows) {
+    const existing = byNumber.get(value.student_id);
+    const owner = userByEmail.get(value.email);
+    if (existing) {
+      if (owner && owner.id !== existing.userId) {
+        errors.push({ row, column: "email", message: `${value.email} already belongs to another account.` });
+        continue;
+      }
+      const same =
+        existing.user.email === value.email &&
+        existing.user.name === value.name &&
+        existing.graduationYear === (value.graduation_year ?? null) &&
+        existing.internationalGraduate === value.international_graduate &&
+        existing.accommodationStatus === value.accommodation_status;
+      if (same) plan.unchanged += 1;
+      else plan.updates.push({ ...value, profileId: existing.id, userId: existing.userId });
+    } else if (owner) {
+      const other = owner.studentProfiles[0]?.externalId;
+      if (owner.studentProfiles.length > 0) {
+        errors.push({ row, column: "email", message: `${value.email} is already the student with student_id "${other ?? "(none)"}".` });
+        continue;
+      }
+      plan.attaches.push({ ...value, userId: owner.id });
+    } else plan.creates.push(value);
+  }
+  return { plan, errors };
+}
+
+const attemptColumn: Record<AttemptField, string> = { exam: "exam", takenOn: "taken_on", outcome: "outcome", score: "score" };
+
+async function planAttempts(db: Tx, schoolId: string, rows: ReadonlyArray<{ row: number; value: AttemptRow }>, today: IsoDate) {
+  const errors = duplicateErrors(rows, (v) => `${v.student_id}|${v.exam}|${v.taken_on}`, "taken_on", "student, exam and date");
+  const byNumber = await studentsByNumber(
+    db,
+    schoolId,
+    rows.map((r) => r.value.student_id),
+  );
+  const studentIds = [...byNumber.values()].map((p) => p.id);
+  const existing = await inChunks(studentIds, (part) =>
+    db.examAttempt.findMany({
+      where: { studentId: { in: part } },
+      select: { studentId: true, exam: true, takenOn: true, outcome: true, score: true },
+    }),
+  );
+  const history = new Map<
+    string,
+    Array<{ exam: ExamId; takenOn: string; outcome: "PASS" | "FAIL" | "INCOMPLETE"; score: number | null }>
+  >();
+  for (const a of existing) history.set(a.studentId, [...(history.get(a.studentId) ?? []), a]);
+  const plan: Extract<Plan, { kind: "ATTEMPTS" }> = { kind: "ATTEMPTS", creates: [], unchanged: 0 };
+  const duplicateRows = new Set(errors.map((e) => e.row));
+  // Each student's rows in date order, checked against their history and the earlier rows.
+  const ordered = [...rows].sort((a, b) => a.value.taken_on.localeCompare(b.value.taken_on) || a.row - b.row);
+  for (const { row, value } of ordered) {
+    if (duplicateRows.has(row)) continue;
+    const student = byNumber.get(value.student_id);
+    if (!student) {
+      errors.push(unknownStudent(row, value.student_id));
+      continue;
+    }
+    const previous = history.get(student.id) ?? [];
+    const same = previous.find((a) => a.exam === value.exam && a.takenOn === value.taken_on);
+    if (same && same.outcome === value.outcome && (same.score ?? null) === (value.score ?? null)) {
+      plan.unchanged += 1;
+      continue;
+    }
+    const check = validateAttemptInput(
+      { exam: value.exam, takenOn: value.taken_on, outcome: value.outcome, score: value.score ?? null },
+      { today, previousAttempts: previous },
+    );
+    if (!check.ok) {
+      for (const [field, message] of Object.entries(check.errors))
+        errors.push({ row, column: attemptColumn[field as AttemptField], message: message as string });
+      continue;
+    }
+    history.set(student.id, [
+      ...previous,
+      { exam: value.exam, takenOn: value.taken_on, outcome: value.outcome, score: value.score ?? null },
+    ]);
+    plan.creates.push({ ...value, studentId: student.id });
+  }
+  return { plan, errors };
+}
+
+async function planPractice(db: Tx, schoolId: string, rows: ReadonlyArray<{ row: number; value: PracticeRow }>, today: IsoDate) {
+  const errors = duplicateErrors(
+    rows,
+    (v) => `${v.student_id}|${v.instrument}|${v.taken_on}|${v.form}`,
+    "taken_on",
+    "student, instrument, date and form",
+  );
+  const duplicateRows = new Set(errors.map((e) => e.row));
+  const byNumber = await studentsByNumber(
+    db,
+    schoolId,
+    rows.map((r) => r.value.student_id),
+  );
+  const studentIds = [...byNumber.values()].map((p) => p.id);
+  const existing = await inChunks(studentIds, (part) =>
+    db.practiceExam.findMany({
+      where: { studentId: { in: part } },
+      select: {
+        id: true,
+        studentId: true,
+        instrumentId: true,
+        takenOn: true,
+        form: true,
+        score: true,
+        lowPassLow: true,
+        lowPassHigh: true,
+        passProbability: true,
+      },
+    }),
+  );
+  const openCases = await inChunks(studentIds, (part) =>
+    db.retakeCase.findMany({ where: { studentId: { in: part }, openSlot: "OPEN" }, select: { id: true, studentId: true, exam: true } }),
+  );
+  const existingByKey = new Map(existing.map((e) => [`${e.studentId}|${e.instrumentId}|${e.takenOn}|${e.form}`, e]));
+  const plan: Extract<Plan, { kind: "PRACTICE" }> = { kind: "PRACTICE", creates: [], updates: [], unchanged: 0 };
+  for (const { row, value } of rows) {
+    if (duplicateRows.has(row)) continue;
+    const student = byNumber.get(value.student_id);
+    if (!student) {
+      errors.push(unknownStudent(row, value.student_id));
+      continue;
+    }
+    if (value.taken_on > today) {
+      errors.push({ row, column: "taken_on", message: `${formatDate(value.taken_on)} is in the future.` });
+      continue;
+    }
+    const targets = instrument(value.instrument).targetExams;
+    const caseId = openCases.find((c) => c.studentId === student.id && targets.includes(c.exam))?.id ?? null;
+    const found = existingByKey.get(`${student.id}|${value.instrument}|${value.taken_on}|${value.form}`);
+    if (!found) plan.creates.push({ ...value, studentId: student.id, caseId });
+    else if (
+      found.score === value.score &&
+      (found.lowPassLow ?? undefined) === value.low_pass_low &&
+      (found.lowPassHigh ?? undefined) === value.low_pass_high &&
+      (found.passProbability ?? undefined) === value.pass_probability
+    )
+      plan.unchanged += 1;
+    else plan.updates.push({ ...value, id: found.id, studentId: student.id, caseId });
+  }
+  return { plan, errors };
+}
+
+async function planImport(db: Tx, schoolId: string, kind: ImportKind, content: string, today: IsoDate) {
+  const parsed = parseCsv(kind, content);
+  if (parsed.errors.length) return { plan: null, errors: parsed.errors, rows: parsed.records.length };
+  const { rows, errors } = validateRecords(kind, parsed.records);
+  const planned =
+    kind === "STUDENTS"
+      ? await planStudents(db, schoolId, rows as Array<{ row: number; value: StudentRow }>)
+      : kind === "ATTEMPTS"
+        ? await planAttempts(db, schoolId, rows as Array<{ row: number; value: AttemptRow }>, today)
+        : await planPractice(db, schoolId, rows as Array<{ row: number; value: PracticeRow }>, today);
+  const all = [...errors, ...planned.errors].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+  return { plan: all.length ? null : planned.plan, errors: all, rows: parsed.records.length };
+}
+
+function summarize(plan: Plan, rows: number): ImportSummary {
+  switch (plan.kind) {
+    case "STUDENTS":
+      return { rows, create: plan.creates.length + plan.attaches.length, update: plan.updates.length, unchanged: plan.unchanged };
+    case "ATTEMPTS":
+      return { rows, create: plan.creates.length, update: 0, unchanged: plan.unchanged };
+    case "PRACTICE":
+      return { rows, create: plan.creates.length, update: plan.updates.length, unchanged: plan.unchanged };
+  }
+}
+
+const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
+
+/** Validates the whole file; a clean file is kept as a batch ready to commit. */
+export async function previewImport(input: {
+  schoolId: string;
+  kind: ImportKind;
+  fileName: string;
+  content: string;
+  actorId: string;
+  today?: IsoDate;
+}): Promise<PreviewResult> {
+  const today = input.today ?? todayOf();
+  const { plan, errors, rows } = await planImport(prisma, input.schoolId, input.kind, input.content, today);
+  if (!plan) return { ok: false, errors: errors.slice(0, MAX_ERRORS_SHOWN), errorCount: errors.length, rows };
+  const hash = sha256(input.content);
+  const [batch, previous] = await Promise.all([
+    prisma.importBatch.create({
+      data: {
+        schoolId: input.schoolId,
+        kind: input.kind,
+        fileName: input.fileName.slice(0, 200),
+        sha256: hash,
+        content: input.content,
+        rowCount: rows,
+        createdById: input.actorId,
+      },
+      select: { id: true },
+    }),
+    prisma.importBatch.findFirst({
+      where: { schoolId: input.schoolId, sha256: hash, status: "COMMITTED" },
+      select: { committedAt: true },
+      orderBy: { committedAt: "desc" },
+    }),
+  ]);
+  return {
+    ok: true,
+    batchId: batch.id,
+    summary: summarize(plan, rows),
+    alreadyImportedOn: previous?.committedAt ? previous.committedAt.toISOString().slice(0, 10) : null,
+  };
+}
+
+export type CommitResult = { ok: true; summary: ImportSummary; kind: ImportKind } | { ok: false; errors: RowError[]; message: string };
+
+async function applyStudents(tx: Tx, schoolId: string, plan: Extract<Plan, { kind: "STUDENTS" }>) {
+  const created = plan.creates.map((row) => ({ row, userId: randomUUID() }));
+  for (const part of chunk(created)) {
+    await tx.user.createMany({ data: part.map(({ row, userId }) => ({ id: userId, email: row.email, name: row.name })) });
+  }
+  const newMembers = [...created.map(({ row, userId }) => ({ row, userId })), ...plan.attaches.map((row) => ({ row, userId: row.userId }))];
+  for (const part of chunk(newMembers)) {
+    await tx.membership.createMany({ data: part.map(({ userId }) => ({ userId, schoolId, role: "STUDENT" as const })) });
+    await tx.studentProfile.createMany({
+      data: part.map(({ row, userId }) => ({
+        userId,
+        schoolId,
+        externalId: row.student_id,
+        graduationYear: row.graduation_year ?? null,
+        internationalGraduate: row.international_graduate,
+        accommodationStatus: row.accommodation_status,
+      })),
+    });
+  }
+  for (const row of plan.updates) {
+    await tx.user.update({ where: { id: row.userId }, data: { email: row.email, name: row.name } });
+    await tx.studentProfile.update({
+      where: { id: row.profileId },
+      data: {
+        graduationYear: row.graduation_year ?? null,
+        internationalGraduate: row.international_graduate,
+        accommodationStatus: row.accommodation_status,
+      },
+    });
+  }
+  return [] as string[];
+}
+
+async function applyAttempts(tx: Tx, plan: Extract<Plan, { kind: "ATTEMPTS" }>, actorId: string, today: IsoDate) {
+  const rows = plan.creates.map((row) => ({
+    studentId: row.studentId,
+    exam: row.exam,
+    takenOn: row.taken_on,
+    outcome: row.outcome,
+    score: row.score ?? null,
+  }));
+  const { touched } = await recordAttemptsBulk(tx, rows, { actorId, source: "IMPORT", today });
+  return touched;
+}
+
+async function applyPractice(tx: Tx, plan: Extract<Plan, { kind: "PRACTICE" }>, actorId: string) {
+  const fields = (row: PracticeRow) => ({
+    score: row.score,
+    lowPassLow: row.low_pass_low ?? null,
+    lowPassHigh: row.low_pass_high ?? null,
+    passProbability: row.pass_probability ?? null,
+  });
+  for (const part of chunk(plan.creates)) {
+    await tx.practiceExam.createMany({
+      data: part.map((row) => ({
+        studentId: row.studentId,
+        caseId: row.caseId,
+        instrumentId: row.instrument,
+        form: row.form,
+        takenOn: row.taken_on,
+        recordedById: actorId,
+        source: "IMPORT",
+        ...fields(row),
+      })),
+    });
+  }
+  for (const row of plan.updates)
+    await tx.practiceExam.update({ where: { id: row.id }, data: { ...fields(row), version: { increment: 1 } } });
+  return [...new Set([...plan.creates, ...plan.updates].flatMap((r) => (r.caseId ? [r.caseId] : [])))];
+}
+
+/**
+ * Commits a previewed batch: the rows are checked again against the database as
+ * it is now, then written in one transaction — all of them or none.
+ */
+export async function commitImport(input: {
+  batchId: string;
+  schoolIds: string[];
+  actorId: string;
+  today?: IsoDate;
+}): Promise<CommitResult> {
+  const today = input.today ?? todayOf();
+  const result: CommitResult = await prisma.$transaction(
+    async (tx) => {
+      const batch = await tx.importBatch.findFirst({
+        where: { id: input.batchId, schoolId: { in: input.schoolIds } },
+        select: { id: true, schoolId: true, kind: true, content: true, status: true, fileName: true },
+      });
+      if (!batch) return { ok: false, errors: [] as RowError[], message: "That import was not found." } as const;
+      if (batch.status !== "PREVIEWED")
+        return { ok: false, errors: [] as RowError[], message: "That import was already committed." } as const;
+      const kind = batch.kind as ImportKind;
+      const { plan, errors, rows } = await planImport(tx, batch.schoolId, kind, batch.content, today);
+      if (!plan)
+        return {
+          ok: false,
+          errors: errors.slice(0, MAX_ERRORS_SHOWN),
+          message: "The data changed since the preview; nothing was imported.",
+        } as const;
+      const touched =
+        plan.kind === "STUDENTS"
+          ? await applyStudents(tx, batch.schoolId, plan)
+          : plan.kind === "ATTEMPTS"
+            ? await applyAttempts(tx, plan, input.actorId, today)
+            : await applyPractice(tx, plan, input.actorId);
+      // A few cases are re-assessed now; a large import marks them for the background refresh.
+      if (touched.length <= DERIVE_INLINE_LIMIT) await refreshDerived(tx, touched, today);
+      else
+        await inChunks(touched, async (part) => [
+          await tx.retakeCase.updateMany({ where: { id: { in: part } }, data: { derivedAt: null } }),
+        ]);
+      const summary = summarize(plan, rows);
+      await tx.importBatch.update({
+        where: { id: batch.id },
+        data: { status: "COMMITTED", committedAt: new Date(), summary: JSON.stringify(summary) },
+      });
+      await logActivity(tx, {
+        schoolId: batch.schoolId,
+        actorId: input.actorId,
+        entity: "ImportBatch",
+        entityId: batch.id,
+        action: "import.committed",
+        summary: `${IMPORT_KIND_LABELS[kind]} imported from ${batch.fileName}: ${summary.create} new, ${summary.update} updated, ${summary.unchanged} unchanged`,
+        after: summary,
+      });
+      return { ok: true, summary, kind } as const;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  if (result.ok) void refreshStaleCases(today).catch((error) => logger.error({ err: error }, "re-assessing imported cases failed"));
+  return result;
+}

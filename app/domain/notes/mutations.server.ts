@@ -1,0 +1,177 @@
+/**
+ * Writes to session notes. Each runs in one transaction with an activity-log
+ * entry that never carries the note's body; edits and deletions are guarded by
+ * the note's version. Adding a note records the contact on the case (the
+ * caseload's "days since contact"). Callers authorize the actor on the case
+ * (staff only); who may change which note is checked here.
+ */
+import { logActivity } from "../../utils/activity.server";
+import { prisma, type Tx } from "../../utils/db.server";
+import { formatDate, type IsoDate, today as todayOf } from "../dates";
+import { notify } from "../notifications/notify.server";
+import { noteView, type Viewer } from "../privacy/visibility";
+import type { Visibility } from "../vocabulary";
+import { canDeleteNote, canEditNote, type NoteForm } from "./schema";
+
+/** Who a note is for, in words that read right in anyone's activity log. */
+const AUDIENCE: Record<Visibility, string> = { PRIVATE: "private", OFFICE: "shared with the office", STUDENT: "shared with the student" };
+
+export type NoteWriteResult<T = object> = ({ ok: true } & T) | { ok: false; code: "CONFLICT" | "NOT_FOUND" | "REFUSED"; message: string };
+
+export const NOTE_CONFLICT_MESSAGE =
+  "This note was changed somewhere else while you were editing it. Nothing was saved: your text is still below; review the current note, then save again.";
+
+/** When a session on `sessionOn` happened, as an instant: now for today, midday otherwise. */
+export function contactInstant(sessionOn: IsoDate, now: Date = new Date()): Date {
+  return sessionOn >= todayOf(now) ? now : new Date(`${sessionOn}T12:00:00Z`);
+}
+
+/** Moves the case's last contact forward (never back) to this session. */
+async function recordContact(tx: Tx, caseId: string, sessionOn: IsoDate) {
+  const at = contactInstant(sessionOn);
+  await tx.retakeCase.updateMany({
+    where: { id: caseId, OR: [{ lastContactAt: null }, { lastContactAt: { lt: at } }] },
+    data: { lastContactAt: at },
+  });
+}
+
+async function tellStudent(tx: Tx, input: { caseId: string; schoolId: string; noteId: string; sessionOn: IsoDate }) {
+  const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { student: { select: { userId: true } } } });
+  await notify(tx, {
+    userIds: [kase.student.userId],
+    schoolId: input.schoolId,
+    caseId: input.caseId,
+    kind: "NOTE_SHARED",
+    title: "Your tutor shared notes from a session",
+    body: `Notes from your session on ${formatDate(input.sessionOn)} are ready to read.`,
+    link: `/cases/${input.caseId}/notes`,
+    dedupeKey: `note:${input.noteId}:shared`,
+  });
+}
+
+export async function createNote(input: { caseId: string; actorId: string; form: NoteForm }): Promise<NoteWriteResult<{ noteId: string }>> {
+  const { form } = input;
+  return prisma.$transaction(async (tx) => {
+    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
+    const note = await tx.sessionNote.create({
+      data: { caseId: input.caseId, authorId: input.actorId, sessionOn: form.sessionOn, body: form.body, visibility: form.visibility },
+      select: { id: true },
+    });
+    await recordContact(tx, input.caseId, form.sessionOn);
+    await logActivity(tx, {
+      schoolId: kase.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "SessionNote",
+      entityId: note.id,
+      action: "note.created",
+      summary: `Session note of ${formatDate(form.sessionOn)} added (${AUDIENCE[form.visibility]})`,
+      after: { sessionOn: form.sessionOn, visibility: form.visibility },
+    });
+    if (form.visibility === "STUDENT")
+      await tellStudent(tx, { caseId: input.caseId, schoolId: kase.schoolId, noteId: note.id, sessionOn: form.sessionOn });
+    return { ok: true, noteId: note.id } as const;
+  });
+}
+
+const noteSelect = { id: true, authorId: true, sessionOn: true, body: true, visibility: true, version: true } as const;
+
+/** The note, if it exists and the actor may read it (a hidden note is "not found" to them). */
+async function findNote(tx: Tx, caseId: string, noteId: string, actor: Viewer) {
+  const note = await tx.sessionNote.findFirst({ where: { id: noteId, caseId, deletedAt: null }, select: noteSelect });
+  return note && noteView(note, actor) === "FULL" ? note : null;
+}
+
+const NOT_FOUND = { ok: false, code: "NOT_FOUND", message: "That note no longer exists." } as const;
+
+export async function updateNote(input: {
+  caseId: string;
+  noteId: string;
+  actor: Viewer;
+  form: NoteForm;
+  expectedVersion: number;
+}): Promise<NoteWriteResult<{ changed: boolean }>> {
+  const { form } = input;
+  return prisma.$transaction(async (tx) => {
+    const current = await findNote(tx, input.caseId, input.noteId, input.actor);
+    if (!current) return NOT_FOUND;
+    if (!canEditNote(current, input.actor)) {
+      return { ok: false, code: "REFUSED", message: "Only the note's author can edit it." } as const;
+    }
+    const updated = await tx.sessionNote.updateMany({
+      where: { id: current.id, version: input.expectedVersion, deletedAt: null },
+      data: { sessionOn: form.sessionOn, body: form.body, visibility: form.visibility, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: NOTE_CONFLICT_MESSAGE } as const;
+    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of ["sessionOn", "visibility"] as const) {
+      if (current[key] !== form[key]) {
+        before[key] = current[key];
+        after[key] = form[key];
+      }
+    }
+    if (current.body.trim() !== form.body.trim()) after.bodyChanged = true;
+    await recordContact(tx, input.caseId, form.sessionOn);
+    await logActivity(tx, {
+      schoolId: kase.schoolId,
+      actorId: input.actor.userId,
+      caseId: input.caseId,
+      entity: "SessionNote",
+      entityId: current.id,
+      action: "note.updated",
+      summary: `Session note of ${formatDate(form.sessionOn)} edited`,
+      before,
+      after,
+    });
+    if (form.visibility === "STUDENT" && current.visibility !== "STUDENT") {
+      await tellStudent(tx, { caseId: input.caseId, schoolId: kase.schoolId, noteId: current.id, sessionOn: form.sessionOn });
+    }
+    return { ok: true, changed: Object.keys(after).length > 0 } as const;
+  });
+}
+
+export async function deleteNote(input: {
+  caseId: string;
+  noteId: string;
+  actor: Viewer;
+  expectedVersion: number;
+}): Promise<NoteWriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await findNote(tx, input.caseId, input.noteId, input.actor);
+    if (!current) return NOT_FOUND;
+    if (!canDeleteNote(current, input.actor)) {
+      return { ok: false, code: "REFUSED", message: "Only the note's author or the school's office can remove it." } as const;
+    }
+    const deleted = await tx.sessionNote.updateMany({
+      where: { id: current.id, version: input.expectedVersion, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (deleted.count !== 1) return { ok: false, code: "CONFLICT", message: NOTE_CONFLICT_MESSAGE } as const;
+    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
+    await logActivity(tx, {
+      schoolId: kase.schoolId,
+      actorId: input.actor.userId,
+      caseId: input.caseId,
+      entity: "SessionNote",
+      entityId: current.id,
+      action: "note.deleted",
+      summary: `Session note of ${formatDate(current.sessionOn)} removed`,
+      before: { sessionOn: current.sessionOn, visibility: current.visibility },
+    });
+    if (current.authorId && current.authorId !== input.actor.userId) {
+      await notify(tx, {
+        userIds: [current.authorId],
+        schoolId: kase.schoolId,
+        caseId: input.caseId,
+        kind: "NOTE_REMOVED",
+        title: "The office removed one of your session notes",
+        body: `Your note of the session on ${formatDate(current.sessionOn)} was removed; the case's activity log records it.`,
+        link: `/cases/${input.caseId}/notes`,
+        dedupeKey: `note:${current.id}:removed`,
+      });
+    }
+    return { ok: true } as const;
+  });
+}

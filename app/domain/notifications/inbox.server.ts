@@ -1,0 +1,56 @@
+/**
+ * A person's in-app notifications: the list (newest first, a page at a time),
+ * marking one or all as read. Only the owner reads or marks their
+ * notifications: every query is scoped by `userId`, so someone else's id is
+ * simply not found.
+ *
+ * Reading is the in-app channel's own state (`Notification.readAt`); other
+ * channels (email later) keep theirs on `NotificationDelivery`, so the record
+ * itself never changes for a channel.
+ */
+import { prisma } from "../../utils/db.server";
+import type { InboxItem } from "./inbox";
+
+export const INBOX_PAGE_SIZE = 30;
+
+export async function loadInbox(userId: string, page = 1) {
+  const [total, unread] = await Promise.all([
+    prisma.notification.count({ where: { userId } }),
+    prisma.notification.count({ where: { userId, readAt: null } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await prisma.notification.findMany({
+    where: { userId },
+    select: { id: true, kind: true, title: true, body: true, link: true, caseId: true, readAt: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * INBOX_PAGE_SIZE,
+    take: INBOX_PAGE_SIZE,
+  });
+  const items: InboxItem[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    caseId: r.caseId,
+    read: r.readAt !== null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+  return { items, total, unread, page: current, pageCount };
+}
+
+/** Marks one of the user's notifications read; false when it is not theirs (or does not exist). */
+export async function markNotificationRead(userId: string, notificationId: string, now = new Date()): Promise<boolean> {
+  const updated = await prisma.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: now } });
+  if (updated.count === 1) return true;
+  // Already read is fine; someone else's is not found.
+  const own = await prisma.notification.count({ where: { id: notificationId, userId } });
+  return own === 1;
+}
+
+/** Marks every unread notification of the user read; returns how many changed. */
+export async function markAllNotificationsRead(userId: string, now = new Date()): Promise<number> {
+  const updated = await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+  return updated.count;
+}

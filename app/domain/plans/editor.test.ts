@@ -1,0 +1,119 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { describe, expect, it } from "vitest";
+import { addDays, addWeeks } from "../dates";
+import { editorValues, fieldName, newFocusKey, planEditorSchema, spacingViolations, versionFromEditor } from "./editor";
+import { type GeneratedPlan, generatePlan } from "./generator";
+
+const START = "2027-01-04";
+
+function proposal(): GeneratedPlan {
+  const result = generatePlan({
+    exam: "STEP1",
+    failureNumber: 1,
+    startDate: START,
+    examDate: addWeeks(START, 8),
+    hoursPerDay: 8,
+    restDay: 7,
+    previousResources: ["UWorld"],
+    focusCandidates: [
+      { key: "step1.discipline.pharmacology", label: "Pharmacology", kind: "AREA", weight: 3 },
+      { key: "step1.discipline.microbiology", label: "Microbiology", kind: "AREA", weight: 2 },
+    ],
+    strongAreas: [],
+    findingKinds: ["TEST_ANXIETY"],
+    spacingViolations: [],
+  });
+  if (!result.plan) throw new Error("no plan");
+  return result.plan;
+}
+
+describe("versionFromEditor", () => {
+  it("rebuilds exactly the generator's rhythm when the basics are unchanged", () => {
+    const plan = proposal();
+    const built = versionFromEditor("STEP1", editorValues(plan));
+    expect(built.ok).toBe(true);
+    if (built.ok) expect(built.data.content.rhythm).toEqual(plan.content.rhythm);
+  });
+
+  it("moves the protected rest day and the study minutes with the edited basics", () => {
+    const values = { ...editorValues(proposal()), restDay: 3, hoursPerDay: 6 };
+    const built = versionFromEditor("STEP1", values);
+    if (!built.ok) throw new Error(JSON.stringify(built.fieldErrors));
+    const wednesday = built.data.content.rhythm[2];
+    expect(wednesday.blocks.every((b) => b.kind === "REST" || b.kind === "LIGHT_REVIEW")).toBe(true);
+    const monday = built.data.content.rhythm[0].blocks.reduce((s, b) => s + b.minutes, 0);
+    expect(monday).toBe(6 * 60);
+  });
+
+  it("uses the exam format in force on the exam date", () => {
+    const values = { ...editorValues(proposal()), startDate: "2026-03-02", examDate: "2026-05-01" };
+    const values2 = { ...values, milestones: [] };
+    const old = versionFromEditor("STEP1", values2);
+    if (!old.ok) throw new Error(JSON.stringify(old.fieldErrors));
+    expect(old.data.content.rhythm[0].blocks[0]).toMatchObject({ blockMinutes: 60, itemsPerBlock: 40 });
+    const now = versionFromEditor("STEP1", { ...values2, examDate: "2026-06-01" });
+    if (!now.ok) throw new Error(JSON.stringify(now.fieldErrors));
+    expect(now.data.content.rhythm[0].blocks[0]).toMatchObject({ blockMinutes: 30, itemsPerBlock: 20 });
+  });
+
+  it("reports whole-version problems under the editor's field names", () => {
+    const values = editorValues(proposal());
+    const late = { ...values, milestones: values.milestones.map((m, i) => (i === 0 ? { ...m, dueOn: addDays(values.examDate, 1) } : m)) };
+    const built = versionFromEditor("STEP1", late);
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(Object.keys(built.fieldErrors)).toEqual(["milestones[0].dueOn"]);
+  });
+});
+
+describe("planEditorSchema", () => {
+  it("reads an emptied list as empty and still asks for a focus area", () => {
+    const form = new FormData();
+    form.set("startDate", START);
+    form.set("examDate", addWeeks(START, 8));
+    form.set("hoursPerDay", "8");
+    form.set("restDay", "7");
+    const submission = parseWithZod(form, { schema: planEditorSchema });
+    expect(submission.status).toBe("error");
+    const error = submission.reply().error ?? {};
+    expect(Object.keys(error)).toEqual(["focusAreas"]);
+  });
+
+  it("refuses shares that do not add up to 100 and milestones outside the period", () => {
+    const values = editorValues(proposal());
+    const result = planEditorSchema.safeParse({
+      ...values,
+      focusAreas: values.focusAreas.map((f) => ({ ...f, sharePercent: 10 })),
+      milestones: values.milestones.map((m) => ({ ...m, dueOn: addDays(START, -1) })),
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((i) => i.path.join(".")) ?? [];
+    expect(paths).toContain("focusAreas");
+    expect(paths).toContain("milestones.0.dueOn");
+  });
+});
+
+describe("helpers", () => {
+  it("names fields the way Conform does", () => {
+    expect(fieldName(["milestones", 0, "dueOn"])).toBe("milestones[0].dueOn");
+    expect(fieldName(["examDate"])).toBe("examDate");
+    expect(fieldName([])).toBe("");
+  });
+
+  it("never reuses a focus key", () => {
+    expect(newFocusKey([])).toBe("focus-1");
+    expect(newFocusKey([{ key: "focus-1" }, { key: "focus-3" }])).toBe("focus-2");
+  });
+
+  it("turns the spacing rules' objections into messages", () => {
+    const attempts = [
+      { exam: "STEP1" as const, takenOn: "2026-01-10", outcome: "FAIL" as const },
+      { exam: "STEP1" as const, takenOn: "2026-05-10", outcome: "FAIL" as const },
+      { exam: "STEP1" as const, takenOn: "2026-09-10", outcome: "FAIL" as const },
+    ];
+    const messages = spacingViolations(attempts, "STEP1", "2026-11-30", null);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages[messages.length - 1]).toMatch(/earliest exam date the rules allow is 10 Mar 2027/);
+    expect(spacingViolations(attempts, "STEP1", "2027-03-10", null)).toEqual([]);
+    expect(spacingViolations(attempts, "STEP1", "not a date", null)).toEqual([]);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * The plan editor: the form a tutor uses to edit a proposal before assigning
+ * it, and to adjust an assigned plan. Pure and shared by the browser (Conform's
+ * client validation) and the server.
+ *
+ * The editor edits what a tutor decides: dates, study hours, the rest day,
+ * focus areas and their shares, resources, measures and milestones. The weekly
+ * rhythm follows from those "basics" (hours, rest day, the exam format on the
+ * exam date, the question bank, the focus and the targeted resources), so it is
+ * rebuilt by the generator's `buildRhythm` on every save rather than typed in
+ * session by session; that keeps the rest day protected and the timed blocks in
+ * the format the student will sit.
+ */
+import { z } from "zod";
+import { checkProposedAttempt, type AttemptRecord } from "../attempts/rules";
+import { formatDate, isIsoDate } from "../dates";
+import { type ExamId, examFormatOn, type RetakeExamId } from "../reference";
+import { buildRhythm } from "./generator";
+import {
+  type FocusArea,
+  focusAreasSchema,
+  measuresSchema,
+  milestonesSchema,
+  type PlanContent,
+  planAdjustmentSchema,
+  type PlanMilestone,
+  type PlanVersionData,
+  planVersionSchema,
+  resourcesSchema,
+  type RhythmDay,
+} from "./schema";
+
+const base = planAdjustmentSchema.shape;
+
+/** An emptied list arrives as "nothing" from a form: read it as an empty list. */
+const list = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? [], schema);
+
+const editorFields = {
+  startDate: base.startDate,
+  examDate: base.examDate,
+  hoursPerDay: base.hoursPerDay,
+  restDay: base.restDay,
+  focusAreas: list(focusAreasSchema),
+  resources: list(resourcesSchema),
+  measures: list(measuresSchema),
+  milestones: list(milestonesSchema),
+};
+
+interface DatedMilestones {
+  startDate: string;
+  examDate: string;
+  milestones: PlanMilestone[];
+}
+
+/** The exam after the start, and every milestone inside the study period. */
+function refineDates(value: DatedMilestones, ctx: z.RefinementCtx): void {
+  if (!isIsoDate(value.startDate) || !isIsoDate(value.examDate)) return;
+  if (value.examDate <= value.startDate) {
+    ctx.addIssue({ code: "custom", path: ["examDate"], message: "The exam date must be after the start date" });
+    return;
+  }
+  value.milestones.forEach((m, i) => {
+    if (m.dueOn < value.startDate || m.dueOn >= value.examDate) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["milestones", i, "dueOn"],
+        message: "A milestone falls on or after the start date and before the exam date",
+      });
+    }
+  });
+}
+
+/** Editing a proposal before it is assigned as version 1. */
+export const planEditorSchema = z.object(editorFields).superRefine(refineDates);
+export type PlanEditorForm = z.output<typeof planEditorSchema>;
+
+/** Adjusting an assigned plan: the same fields, why it changes, and the version it started from. */
+export const planAdjustEditorSchema = z
+  .object({
+    ...editorFields,
+    reason: base.reason,
+    promptedByPracticeExamId: base.promptedByPracticeExamId,
+    promptedByCheckInId: base.promptedByCheckInId,
+    expectedVersion: base.expectedVersion,
+  })
+  .superRefine(refineDates);
+export type PlanAdjustEditorForm = z.output<typeof planAdjustEditorSchema>;
+
+/** What the editor shows for a version (or a proposal). */
+export type PlanEditorValues = {
+  startDate: string;
+  examDate: string;
+  hoursPerDay: number;
+  restDay: number;
+  focusAreas: PlanContent["focusAreas"];
+  resources: PlanContent["resources"];
+  measures: PlanContent["measures"];
+  milestones: PlanContent["milestones"];
+};
+
+export function editorValues(version: PlanVersionData): PlanEditorValues {
+  return {
+    startDate: version.startDate,
+    examDate: version.examDate,
+    hoursPerDay: version.hoursPerDay,
+    restDay: version.restDay,
+    focusAreas: version.content.focusAreas,
+    resources: version.content.resources,
+    measures: version.content.measures,
+    milestones: version.content.milestones,
+  };
+}
+
+/** The weekly rhythm the edited basics call for (see the module comment). */
+export function rhythmFor(exam: RetakeExamId, form: PlanEditorValues): RhythmDay[] {
+  return buildRhythm({
+    exam,
+    format: examFormatOn(exam, form.examDate),
+    hoursPerDay: form.hoursPerDay,
+    restDay: form.restDay,
+    qbankName: form.resources.find((r) => r.kind === "SWITCH_QBANK" || r.kind === "ADD_QBANK")?.name ?? null,
+    focusLabels: form.focusAreas.filter((f) => f.kind !== "LIGHT_REVIEW").map((f) => f.label),
+    targetedNames: form.resources.filter((r) => r.kind === "TARGETED").map((r) => r.name),
+  });
+}
+
+export type EditorFieldErrors = Record<string, string[]>;
+
+/**
+ * The version an edited form describes, checked once more as a whole
+ * (`planVersionSchema`: rest day, milestone dates, shares). Errors come back
+ * under the editor's own field names.
+ */
+export function versionFromEditor(
+  exam: RetakeExamId,
+  form: PlanEditorValues,
+): { ok: true; data: PlanVersionData } | { ok: false; fieldErrors: EditorFieldErrors } {
+  let rhythm: RhythmDay[];
+  try {
+    rhythm = rhythmFor(exam, form);
+  } catch {
+    return { ok: false, fieldErrors: { examDate: ["No test-day format is known for that exam date"] } };
+  }
+  const candidate = {
+    startDate: form.startDate,
+    examDate: form.examDate,
+    hoursPerDay: form.hoursPerDay,
+    restDay: form.restDay,
+    content: {
+      rhythm,
+      focusAreas: form.focusAreas,
+      resources: form.resources,
+      measures: form.measures,
+      milestones: form.milestones,
+    },
+  };
+  const parsed = planVersionSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: EditorFieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path[0] === "content" ? issue.path.slice(1) : issue.path;
+    // Rhythm problems are the generator's, not a field the tutor can fix: say so on the form.
+    const name = path[0] === "rhythm" ? "" : fieldName(path);
+    fieldErrors[name] ??= [];
+    if (!fieldErrors[name].includes(issue.message)) fieldErrors[name].push(issue.message);
+  }
+  return { ok: false, fieldErrors };
+}
+
+/** Conform's names: `milestones[0].dueOn`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, part) => {
+    if (typeof part === "number") return `${name}[${part}]`;
+    return name ? `${name}.${String(part)}` : String(part);
+  }, "");
+}
+
+/**
+ * The spacing rules' objections to sitting `exam` on `examDate` (empty when
+ * the date is fine): what the generator and the editor refuse the date with.
+ */
+export function spacingViolations(
+  attempts: readonly AttemptRecord[],
+  exam: ExamId,
+  examDate: string,
+  schoolAttemptLimit: number | null,
+): string[] {
+  if (!isIsoDate(examDate)) return [];
+  const check = checkProposedAttempt(attempts, exam, examDate, { schoolAttemptLimit });
+  const messages = check.violations.map((v) => v.message);
+  if (!check.blocked && check.earliestAllowedDate && examDate < check.earliestAllowedDate) {
+    messages.push(`The earliest exam date the rules allow is ${formatDate(check.earliestAllowedDate)}.`);
+  }
+  return messages;
+}
+
+/** A key for a focus area the tutor adds: "focus-1", "focus-2" …, never reusing one. */
+export function newFocusKey(existing: readonly Pick<FocusArea, "key">[]): string {
+  const keys = new Set(existing.map((f) => f.key));
+  let n = 1;
+  while (keys.has(`focus-${n}`)) n += 1;
+  return `focus-${n}`;
+}

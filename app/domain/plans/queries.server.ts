@@ -1,0 +1,332 @@
+/**
+ * Reads for plans: the builder's context (the case's diagnosis as the viewer
+ * may see it, the attempts the spacing rules need), the versions of a plan,
+ * and the student's view of their plan. Each read is a fixed number of
+ * queries, whatever the number of versions, check-ins or scores.
+ */
+import { prisma } from "../../utils/db.server";
+import type { AttemptRecord } from "../attempts/rules";
+import { summarizeAttempts } from "../attempts/rules";
+import { type DiagnosisFinding, type Severity, analyzeDiagnosis } from "../diagnostics/analysis";
+import { daysBetween, formatDate, type IsoDate, startOfIsoWeek } from "../dates";
+import { visibleFindings } from "../privacy/queries.server";
+import type { Viewer } from "../privacy/visibility";
+import { type ExamId, instrument, type InstrumentId, RETAKE_EXAM_IDS, type RetakeExamId } from "../reference";
+import { loadSchoolSettings } from "../settings/queries.server";
+import { formatScore } from "../trajectory/practice";
+import type { FindingKind } from "../vocabulary";
+import { diffPlanVersions, groupChanges } from "./diff";
+import { spacingViolations } from "./editor";
+import { type FocusCandidate, type GeneratePlanResult, generatePlan } from "./generator";
+import { focusFromDiagnosis } from "./from-diagnosis";
+import { type PlanBuilderForm, type PlanVersionData, parsePlanContent } from "./schema";
+import { templateFor } from "./templates";
+import { daysToExam, nextMilestones, weekView } from "./week";
+
+// ───────────────────────────── builder context ─────────────────────────────
+
+export interface PlanBuilderContext {
+  caseId: string;
+  exam: ExamId;
+  /** Failures of this exam so far (at least 1: a retake follows a failure). */
+  failureNumber: number;
+  templateLabel: string;
+  targetExamDate: IsoDate | null;
+  attempts: AttemptRecord[];
+  schoolAttemptLimit: number | null;
+  focusCandidates: FocusCandidate[];
+  strongAreas: Array<{ key: string; label: string }>;
+  findingKinds: FindingKind[];
+  /** What the proposal starts from, said to the tutor. */
+  diagnosis: { reportOn: IsoDate | null; weakAreas: string[]; findings: number };
+}
+
+/**
+ * The diagnosis the generator works from: the latest score report of the case
+ * (compared with the one before, so weaknesses that persisted weigh more) and
+ * the findings this viewer may see (app/domain/privacy).
+ */
+export async function loadPlanBuilderContext(caseId: string, viewer: Viewer): Promise<PlanBuilderContext> {
+  const row = await prisma.retakeCase.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { id: true, schoolId: true, studentId: true, exam: true, targetExamDate: true },
+  });
+  const [attempts, reports, findings, settings] = await Promise.all([
+    prisma.examAttempt.findMany({
+      where: { studentId: row.studentId },
+      select: { exam: true, takenOn: true, outcome: true },
+      orderBy: { takenOn: "asc" },
+    }),
+    prisma.scoreReport.findMany({
+      where: { caseId },
+      select: {
+        distanceFromPassing: true,
+        attempt: { select: { takenOn: true } },
+        areas: { select: { contentAreaId: true, band: true, referenceGroup: true } },
+      },
+    }),
+    visibleFindings(caseId, viewer),
+    loadSchoolSettings(row.schoolId),
+  ]);
+  const ordered = [...reports].sort((a, b) => b.attempt.takenOn.localeCompare(a.attempt.takenOn));
+  const [latest, previous] = ordered;
+  const areas = (latest?.areas ?? []).map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup }));
+  const diagnosisFindings: DiagnosisFinding[] = findings.flatMap((f) =>
+    f.view === "FULL" ? [{ kind: f.kind, severity: clampSeverity(f.severity), areaIds: f.areaIds }] : [],
+  );
+  const analysis = analyzeDiagnosis({
+    exam: row.exam,
+    areas,
+    findings: diagnosisFindings,
+    distanceFromPassing: latest?.distanceFromPassing ?? null,
+    previous: previous
+      ? { areas: previous.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup })) }
+      : null,
+  });
+  const { focusCandidates, strongAreas } = focusFromDiagnosis(analysis, areas);
+  const summary = summarizeAttempts(attempts, { schoolAttemptLimit: settings.schoolAttemptLimit });
+  const failureNumber = Math.max(1, summary.byExam[row.exam].failures);
+  return {
+    caseId,
+    exam: row.exam,
+    failureNumber,
+    templateLabel: templateFor(failureNumber).label,
+    targetExamDate: row.targetExamDate,
+    attempts,
+    schoolAttemptLimit: settings.schoolAttemptLimit,
+    focusCandidates,
+    strongAreas,
+    findingKinds: [...new Set(findings.map((f) => f.kind))],
+    diagnosis: {
+      reportOn: latest?.attempt.takenOn ?? null,
+      weakAreas: focusCandidates.map((c) => c.label),
+      findings: findings.length,
+    },
+  };
+}
+
+function clampSeverity(n: number): Severity {
+  return (n <= 1 ? 1 : n >= 3 ? 3 : 2) as Severity;
+}
+
+export function isRetakeExam(exam: ExamId): exam is RetakeExamId {
+  return (RETAKE_EXAM_IDS as readonly string[]).includes(exam);
+}
+
+/** The generator's proposal for the builder's inputs; the spacing rules refuse a date the student may not sit. */
+export function proposePlan(context: PlanBuilderContext, form: PlanBuilderForm): GeneratePlanResult {
+  return generatePlan({
+    exam: context.exam,
+    failureNumber: context.failureNumber,
+    startDate: form.startDate,
+    examDate: form.examDate,
+    hoursPerDay: form.hoursPerDay,
+    restDay: form.restDay,
+    previousResources: form.previousResources,
+    focusCandidates: context.focusCandidates,
+    strongAreas: context.strongAreas,
+    findingKinds: context.findingKinds,
+    spacingViolations: spacingViolations(context.attempts, context.exam, form.examDate, context.schoolAttemptLimit),
+  });
+}
+
+export interface PlanningFacts {
+  exam: ExamId;
+  failureNumber: number;
+  attempts: AttemptRecord[];
+  schoolAttemptLimit: number | null;
+}
+
+/** What assigning or adjusting needs besides the form: the exam, the failures so far and the attempts the spacing rules read. */
+export async function loadPlanningFacts(caseId: string): Promise<PlanningFacts> {
+  const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { studentId: true, schoolId: true, exam: true } });
+  const [attempts, settings] = await Promise.all([
+    prisma.examAttempt.findMany({ where: { studentId: row.studentId }, select: { exam: true, takenOn: true, outcome: true } }),
+    loadSchoolSettings(row.schoolId),
+  ]);
+  const summary = summarizeAttempts(attempts, { schoolAttemptLimit: settings.schoolAttemptLimit });
+  return {
+    exam: row.exam,
+    failureNumber: Math.max(1, summary.byExam[row.exam].failures),
+    attempts,
+    schoolAttemptLimit: settings.schoolAttemptLimit,
+  };
+}
+
+// ───────────────────────────────── versions ─────────────────────────────────
+
+export interface PlanVersionRow {
+  id: string;
+  number: number;
+  createdBy: string | null;
+  createdAt: Date;
+  reason: string | null;
+  template: string;
+  promptedByPracticeExamId: string | null;
+  promptedByCheckInId: string | null;
+  /** "CBSSA on 3 Nov 2026: 62%", "Check-in, week of 2 Nov 2026". */
+  promptedBy: string | null;
+  data: PlanVersionData;
+}
+
+export interface LoadedPlan {
+  planId: string;
+  currentVersion: number;
+  /** Oldest first. */
+  versions: PlanVersionRow[];
+  current: PlanVersionRow;
+}
+
+const versionSelect = {
+  id: true,
+  number: true,
+  reason: true,
+  template: true,
+  startDate: true,
+  examDate: true,
+  hoursPerDay: true,
+  restDay: true,
+  content: true,
+  createdAt: true,
+  promptedByPracticeExamId: true,
+  promptedByCheckInId: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+/** Plans of several cases at once (one query for plans and versions, one for what prompted them). */
+export async function loadPlans(caseIds: readonly string[]): Promise<Map<string, LoadedPlan>> {
+  const plans = caseIds.length
+    ? await prisma.plan.findMany({
+        where: { caseId: { in: [...caseIds] }, currentVersion: { gt: 0 } },
+        select: { id: true, caseId: true, currentVersion: true, versions: { select: versionSelect, orderBy: { number: "asc" } } },
+      })
+    : [];
+  const practiceIds = plans.flatMap((p) => p.versions.flatMap((v) => (v.promptedByPracticeExamId ? [v.promptedByPracticeExamId] : [])));
+  const checkInIds = plans.flatMap((p) => p.versions.flatMap((v) => (v.promptedByCheckInId ? [v.promptedByCheckInId] : [])));
+  const [practice, checkIns] = await Promise.all([
+    practiceIds.length
+      ? prisma.practiceExam.findMany({
+          where: { id: { in: practiceIds } },
+          select: { id: true, instrumentId: true, takenOn: true, score: true },
+        })
+      : Promise.resolve([]),
+    checkInIds.length
+      ? prisma.checkIn.findMany({ where: { id: { in: checkInIds } }, select: { id: true, weekOf: true } })
+      : Promise.resolve([]),
+  ]);
+  const practiceLabel = new Map(practice.map((p) => [p.id, practiceExamLabel(p)]));
+  const checkInLabel = new Map(checkIns.map((c) => [c.id, checkInPromptLabel(c.weekOf)]));
+  const out = new Map<string, LoadedPlan>();
+  for (const plan of plans) {
+    const versions: PlanVersionRow[] = plan.versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      createdBy: v.createdBy?.name ?? null,
+      createdAt: v.createdAt,
+      reason: v.reason,
+      template: v.template,
+      promptedByPracticeExamId: v.promptedByPracticeExamId,
+      promptedByCheckInId: v.promptedByCheckInId,
+      promptedBy:
+        (v.promptedByPracticeExamId ? practiceLabel.get(v.promptedByPracticeExamId) : null) ??
+        (v.promptedByCheckInId ? checkInLabel.get(v.promptedByCheckInId) : null) ??
+        null,
+      data: {
+        startDate: v.startDate,
+        examDate: v.examDate,
+        hoursPerDay: v.hoursPerDay,
+        restDay: v.restDay,
+        content: parsePlanContent(v.content),
+      },
+    }));
+    const current = versions.find((v) => v.number === plan.currentVersion) ?? versions[versions.length - 1];
+    if (!current) continue;
+    out.set(plan.caseId, { planId: plan.id, currentVersion: plan.currentVersion, versions, current });
+  }
+  return out;
+}
+
+export async function loadPlan(caseId: string): Promise<LoadedPlan | null> {
+  return (await loadPlans([caseId])).get(caseId) ?? null;
+}
+
+export function practiceExamLabel(p: { instrumentId: string; takenOn: string; score: number }): string {
+  const inst = instrument(p.instrumentId as InstrumentId);
+  return `${inst.shortName} on ${formatDate(p.takenOn)}: ${formatScore(p.score, inst.scaleFamily)}`;
+}
+
+function checkInPromptLabel(weekOf: IsoDate): string {
+  return `Check-in, week of ${formatDate(weekOf)}`;
+}
+
+/** What an adjustment may say prompted it: the case's latest practice exams and check-ins. */
+export async function loadPromptOptions(caseId: string) {
+  const [practice, checkIns] = await Promise.all([
+    prisma.practiceExam.findMany({
+      where: { caseId },
+      select: { id: true, instrumentId: true, takenOn: true, score: true },
+      orderBy: [{ takenOn: "desc" }, { createdAt: "desc" }],
+      take: 12,
+    }),
+    prisma.checkIn.findMany({ where: { caseId }, select: { id: true, weekOf: true }, orderBy: { weekOf: "desc" }, take: 8 }),
+  ]);
+  return {
+    practiceExams: practice.map((p) => ({ value: p.id, label: practiceExamLabel(p) })),
+    checkIns: checkIns.map((c) => ({ value: c.id, label: checkInPromptLabel(c.weekOf) })),
+  };
+}
+
+/** Changes between two versions of a loaded plan, grouped by section; null when a number is unknown. */
+export function compareVersions(plan: LoadedPlan, from: number, to: number) {
+  const a = plan.versions.find((v) => v.number === from);
+  const b = plan.versions.find((v) => v.number === to);
+  if (!a || !b) return null;
+  const changes = diffPlanVersions(a.data, b.data);
+  return { from, to, groups: groupChanges(changes), count: changes.length };
+}
+
+// ─────────────────────────────── student view ───────────────────────────────
+
+export interface LatestChange {
+  number: number;
+  on: Date;
+  by: string | null;
+  reason: string | null;
+  promptedBy: string | null;
+  groups: ReturnType<typeof groupChanges>;
+}
+
+/** What the latest version changed, and why (null for a plan still at version 1). */
+export function latestChange(plan: LoadedPlan): LatestChange | null {
+  const idx = plan.versions.findIndex((v) => v.number === plan.current.number);
+  const previous = idx > 0 ? plan.versions[idx - 1] : null;
+  if (!previous) return null;
+  return {
+    number: plan.current.number,
+    on: plan.current.createdAt,
+    by: plan.current.createdBy,
+    reason: plan.current.reason,
+    promptedBy: plan.current.promptedBy,
+    groups: groupChanges(diffPlanVersions(previous.data, plan.current.data)),
+  };
+}
+
+/** This week, the next milestones, the days left and the latest change: what the student opens first. */
+export function studentPlanView(plan: LoadedPlan, today: IsoDate) {
+  const data = plan.current.data;
+  const started = today >= data.startDate;
+  return {
+    version: plan.current.number,
+    startDate: data.startDate,
+    examDate: data.examDate,
+    daysToExam: daysToExam(data.examDate, today),
+    daysToStart: started ? 0 : daysBetween(today, data.startDate),
+    week: weekView(data, today),
+    /** Before the plan starts, its first week is what the student prepares for. */
+    firstWeek: started ? null : weekView(data, data.startDate),
+    nextMilestones: nextMilestones(data.content.milestones, today, 3),
+    latestChange: latestChange(plan),
+    thisWeekOf: startOfIsoWeek(today),
+  };
+}
+export type StudentPlanView = ReturnType<typeof studentPlanView>;

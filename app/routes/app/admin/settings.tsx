@@ -1,0 +1,325 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, useNavigation } from "react-router";
+import { FormErrors } from "../../../components/forms";
+import { instrument } from "../../../domain/reference";
+import { saveSchoolSettings } from "../../../domain/settings/mutations.server";
+import { LADDER_RUNGS, settingsFormSchema, THREE_DIGIT_INSTRUMENT_IDS } from "../../../domain/settings/schema";
+import { loadSchoolSettings } from "../../../domain/settings/queries.server";
+import { CBSSA_GATE_RULES } from "../../../domain/trajectory/readiness";
+import { POLICY_CONSEQUENCES, type PolicyConsequence } from "../../../domain/vocabulary";
+import { ordinal } from "../../../domain/attempts/rules";
+import { forbidden, requireRole } from "../../../utils/auth.server";
+import { prisma } from "../../../utils/db.server";
+import { redirectWithToast } from "../../../utils/toast.server";
+import type { Route } from "./+types/settings";
+
+function chooseSchool(args: Route.LoaderArgs | Route.ActionArgs, schoolIds: string[], requested: string | null) {
+  const schoolId = requested ?? schoolIds[0];
+  if (!schoolIds.includes(schoolId)) forbidden("You are not an administrator of that school.");
+  return schoolId;
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
+  const schoolId = chooseSchool(args, schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const [settings, row] = await Promise.all([
+    loadSchoolSettings(schoolId),
+    prisma.schoolSettings.findUnique({ where: { schoolId }, select: { version: true, updatedAt: true } }),
+  ]);
+  return {
+    schoolId,
+    schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ id: m.schoolId, name: m.schoolName })),
+    settings,
+    version: row?.version ?? 0,
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
+  const schoolId = chooseSchool(args, schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const submission = parseWithZod(await args.request.formData(), { schema: settingsFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
+  const saved = await saveSchoolSettings({ schoolId, actorId: user.id, form: submission.value });
+  if (!saved.ok) return data({ result: submission.reply(), conflict: saved.message }, { status: 409 });
+  return redirectWithToast(`/admin/settings?school=${schoolId}`, {
+    title: "Settings saved",
+    description: "Open cases are being re-assessed against them.",
+  });
+}
+
+export function meta() {
+  return [{ title: "School settings · Retake Desk" }];
+}
+
+const ruleLabels: Record<(typeof CBSSA_GATE_RULES)[number], string> = {
+  LIKELY_RANGE_ABOVE_LOW_PASS: "Likely range entirely above the low-pass band (NBME: likely ready)",
+  LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS: "Likely range within or above the band (close to the minimum)",
+};
+
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
+  const { settings, version, schools, schoolId } = loaderData;
+  const navigation = useNavigation();
+  const typed = (actionData?.result?.initialValue ?? null) as Record<string, unknown> | null;
+  const errors = (actionData?.result?.error ?? {}) as Record<string, string[] | undefined>;
+  const value = (name: string, fallback: unknown) => String((typed ? typed[name] : undefined) ?? fallback ?? "");
+  const checked = (name: string, fallback: boolean) => (typed ? typed[name] === "on" : fallback);
+  const typedRungs = (typed?.rungs ?? null) as Array<Record<string, string>> | null;
+  const typedInstruments = typed ? ([] as string[]).concat((typed.threeDigitInstruments as string[] | string | undefined) ?? []) : null;
+  const gate = settings.readinessGate;
+  const err = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} className="field-error">
+        {errors[name]?.[0]}
+      </p>
+    ) : null;
+  const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
+
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1>School settings</h1>
+      {schools.length > 1 ? (
+        <Form method="get" className="flex items-end gap-2">
+          <div>
+            <label htmlFor="school" className="label">
+              School
+            </label>
+            <select id="school" name="school" defaultValue={schoolId} className="input">
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary">
+            Show
+          </button>
+        </Form>
+      ) : null}
+      {actionData?.conflict ? <FormErrors errors={[actionData.conflict]} /> : null}
+      <Form method="post" className="space-y-4" key={JSON.stringify(typed)}>
+        <input type="hidden" name="expectedVersion" value={version} />
+
+        <section aria-labelledby="ladder-heading" className="card space-y-3">
+          <h2 id="ladder-heading">Policy ladder</h2>
+          <p className="hint">
+            What each failure of a USMLE exam means at your school. Tutors and the office see it on every case, and it feeds the risk flags.
+          </p>
+          {LADDER_RUNGS.map((n, i) => {
+            const rung = settings.policyLadder.find((r) => r.failureNumber === n);
+            const base = `rungs[${i}]`;
+            return (
+              <fieldset key={n} className="grid gap-2 border-t border-slate-200 pt-3 sm:grid-cols-[10rem_1fr]">
+                <legend className="sr-only">{ordinal(n)} failure</legend>
+                <input type="hidden" name={`${base}.failureNumber`} value={n} />
+                <div>
+                  <label htmlFor={`${base}.consequence`} className="label">
+                    {ordinal(n)} failure
+                  </label>
+                  <select
+                    id={`${base}.consequence`}
+                    name={`${base}.consequence`}
+                    className="input"
+                    defaultValue={typedRungs?.[i]?.consequence ?? rung?.consequence ?? "NONE"}
+                  >
+                    {(Object.keys(POLICY_CONSEQUENCES) as PolicyConsequence[]).map((c) => (
+                      <option key={c} value={c}>
+                        {POLICY_CONSEQUENCES[c]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div>
+                  <label htmlFor={`${base}.description`} className="label">
+                    What it means for the student
+                  </label>
+                  <input
+                    id={`${base}.description`}
+                    name={`${base}.description`}
+                    className="input"
+                    defaultValue={typedRungs?.[i]?.description ?? rung?.description ?? ""}
+                    aria-invalid={errors[`${base}.description`] ? true : undefined}
+                    aria-describedby={describedBy(`${base}.description`)}
+                  />
+                  {err(`${base}.description`)}
+                </div>
+              </fieldset>
+            );
+          })}
+          <div>
+            <label htmlFor="schoolAttemptLimit" className="label">
+              School attempt limit per exam (optional)
+            </label>
+            <input
+              id="schoolAttemptLimit"
+              name="schoolAttemptLimit"
+              inputMode="numeric"
+              className="input w-32"
+              defaultValue={value("schoolAttemptLimit", settings.schoolAttemptLimit)}
+              aria-invalid={errors.schoolAttemptLimit ? true : undefined}
+              aria-describedby={describedBy("schoolAttemptLimit") ?? "schoolAttemptLimit-hint"}
+            />
+            <p id="schoolAttemptLimit-hint" className="hint">
+              Leave empty to follow USMLE's limit of four attempts. Many schools allow three.
+            </p>
+            {err("schoolAttemptLimit")}
+          </div>
+        </section>
+
+        <section aria-labelledby="gate-heading" className="card space-y-3">
+          <h2 id="gate-heading">Readiness gate</h2>
+          <p className="hint">
+            When a student counts as ready to sit the exam. Every case shows whether the gate is met and how far it is.
+          </p>
+          <fieldset className="space-y-2">
+            <legend className="font-medium">Step 1: NBME CBSSA rule</legend>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="cbssaEnabled" defaultChecked={checked("cbssaEnabled", gate.cbssa.enabled)} className="size-4" />{" "}
+              Use this rule
+            </label>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div>
+                <label htmlFor="cbssaMinCount" className="label">
+                  CBSSAs needed
+                </label>
+                <input
+                  id="cbssaMinCount"
+                  name="cbssaMinCount"
+                  inputMode="numeric"
+                  className="input"
+                  defaultValue={value("cbssaMinCount", gate.cbssa.minCount)}
+                  aria-describedby={describedBy("cbssaMinCount")}
+                />
+                {err("cbssaMinCount")}
+              </div>
+              <div>
+                <label htmlFor="cbssaWithinDays" className="label">
+                  Within the last (days)
+                </label>
+                <input
+                  id="cbssaWithinDays"
+                  name="cbssaWithinDays"
+                  inputMode="numeric"
+                  className="input"
+                  defaultValue={value("cbssaWithinDays", gate.cbssa.withinDays)}
+                  aria-describedby={describedBy("cbssaWithinDays")}
+                />
+                {err("cbssaWithinDays")}
+              </div>
+            </div>
+            <div>
+              <label htmlFor="cbssaRule" className="label">
+                Each result must have
+              </label>
+              <select id="cbssaRule" name="cbssaRule" className="input" defaultValue={value("cbssaRule", gate.cbssa.rule)}>
+                {CBSSA_GATE_RULES.map((r) => (
+                  <option key={r} value={r}>
+                    {ruleLabels[r]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </fieldset>
+          <fieldset className="space-y-2 border-t border-slate-200 pt-3">
+            <legend className="font-medium">Three-digit rule (Step 2 CK, Step 3)</legend>
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="threeDigitEnabled"
+                defaultChecked={checked("threeDigitEnabled", gate.threeDigit.enabled)}
+                className="size-4"
+              />{" "}
+              Use this rule
+            </label>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div>
+                <label htmlFor="threeDigitMargin" className="label">
+                  Points above the passing standard
+                </label>
+                <input
+                  id="threeDigitMargin"
+                  name="threeDigitMargin"
+                  inputMode="numeric"
+                  className="input"
+                  defaultValue={value("threeDigitMargin", gate.threeDigit.margin)}
+                  aria-describedby={describedBy("threeDigitMargin")}
+                />
+                {err("threeDigitMargin")}
+              </div>
+              <div>
+                <label htmlFor="threeDigitWithinDaysOfExam" className="label">
+                  Taken within (days before the exam)
+                </label>
+                <input
+                  id="threeDigitWithinDaysOfExam"
+                  name="threeDigitWithinDaysOfExam"
+                  inputMode="numeric"
+                  className="input"
+                  defaultValue={value("threeDigitWithinDaysOfExam", gate.threeDigit.withinDaysOfExam)}
+                  aria-describedby={describedBy("threeDigitWithinDaysOfExam")}
+                />
+                {err("threeDigitWithinDaysOfExam")}
+              </div>
+            </div>
+            <fieldset aria-describedby={describedBy("threeDigitInstruments")}>
+              <legend className="label">Instruments that count</legend>
+              <div className="flex flex-wrap gap-x-4">
+                {THREE_DIGIT_INSTRUMENT_IDS.map((id) => (
+                  <label key={id} className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name="threeDigitInstruments"
+                      value={id}
+                      defaultChecked={typedInstruments ? typedInstruments.includes(id) : gate.threeDigit.instruments.includes(id as never)}
+                      className="size-4"
+                    />
+                    {instrument(id).shortName}
+                  </label>
+                ))}
+              </div>
+              {err("threeDigitInstruments")}
+            </fieldset>
+          </fieldset>
+        </section>
+
+        <section aria-labelledby="limits-heading" className="card space-y-3">
+          <h2 id="limits-heading">Escalation time limits</h2>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label htmlFor="acknowledgeWithinBusinessDays" className="label">
+                Acknowledge within (business days)
+              </label>
+              <input
+                id="acknowledgeWithinBusinessDays"
+                name="acknowledgeWithinBusinessDays"
+                inputMode="numeric"
+                className="input"
+                defaultValue={value("acknowledgeWithinBusinessDays", settings.acknowledgeWithinBusinessDays)}
+                aria-describedby={describedBy("acknowledgeWithinBusinessDays")}
+              />
+              {err("acknowledgeWithinBusinessDays")}
+            </div>
+            <div>
+              <label htmlFor="resolveWithinBusinessDays" className="label">
+                Resolve within (business days)
+              </label>
+              <input
+                id="resolveWithinBusinessDays"
+                name="resolveWithinBusinessDays"
+                inputMode="numeric"
+                className="input"
+                defaultValue={value("resolveWithinBusinessDays", settings.resolveWithinBusinessDays)}
+                aria-invalid={errors.resolveWithinBusinessDays ? true : undefined}
+                aria-describedby={describedBy("resolveWithinBusinessDays")}
+              />
+              {err("resolveWithinBusinessDays")}
+            </div>
+          </div>
+        </section>
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          Save settings
+        </button>
+      </Form>
+    </div>
+  );
+}

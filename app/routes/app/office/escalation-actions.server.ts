@@ -1,0 +1,137 @@
+/**
+ * The escalation forms' server side, shared by the office's queue
+ * (/office/escalations?open=<id>) and the case's Escalations tab: validate
+ * (zod), authorize the role, call the domain, answer with a redirect and a
+ * toast, or with the form's errors (the form keeps what was typed).
+ *
+ * The caller has already established that the actor may see the escalation
+ * (its school's office, or the case's tutor) through `loadTarget`.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "react-router";
+import { z } from "zod";
+import type { IsoDate } from "../../../domain/dates";
+import {
+  addEscalationNote,
+  changeEscalationOwner,
+  changeEscalationStatus,
+  type EscalationWriteResult,
+  recordEscalationAction,
+} from "../../../domain/escalations/mutations.server";
+import { actionRecordSchema, escalationNoteSchema, ownerChangeSchema, statusChangeSchema } from "../../../domain/escalations/schema";
+import { mayPerformEscalation } from "../../../domain/escalations/workflow";
+import { ESCALATION_ACTIONS, type EscalationStatus, type Role } from "../../../domain/vocabulary";
+import { forbidden, notFound } from "../../../utils/auth.server";
+import { redirectWithToast } from "../../../utils/toast.server";
+
+export const ESCALATION_INTENTS = ["status", "action", "owner", "note"] as const;
+export type EscalationIntent = (typeof ESCALATION_INTENTS)[number];
+
+export interface EscalationTarget {
+  id: string;
+  schoolId: string;
+  caseId: string;
+}
+
+export interface EscalationActionContext {
+  userId: string;
+  /** The actor's role for this escalation: their office role at its school, or TUTOR on their case. */
+  roleFor: (target: EscalationTarget) => Role;
+  /** The escalation, only if the actor may see it (null answers 404). */
+  loadTarget: (escalationId: string) => Promise<EscalationTarget | null>;
+  /** Where to go after a successful change. */
+  back: string;
+  today: IsoDate;
+}
+
+const expectedVersion = z.object({
+  expectedVersion: z
+    .number({ error: "Missing escalation version; reload the page" })
+    .int("Missing escalation version; reload the page")
+    .min(1, "Missing escalation version; reload the page"),
+});
+
+const STATUS_TOASTS: Record<EscalationStatus, string> = {
+  OPEN: "Escalation reopened",
+  ACKNOWLEDGED: "Escalation acknowledged",
+  IN_PROGRESS: "Work on the escalation started",
+  RESOLVED: "Escalation resolved",
+};
+
+export function isEscalationIntent(intent: string): intent is EscalationIntent {
+  return (ESCALATION_INTENTS as readonly string[]).includes(intent);
+}
+
+/** The answer to a refused write: 409 for a stale form, 403 for a role that may not, 400 otherwise. */
+function refusal(
+  intent: EscalationIntent,
+  escalationId: string,
+  // biome-ignore lint/suspicious/noExplicitAny: any Conform submission
+  submission: { reply: (options?: any) => unknown },
+  result: Extract<EscalationWriteResult, { ok: false }>,
+  extra: Record<string, unknown> = {},
+) {
+  if (result.code === "FORBIDDEN") forbidden(result.message);
+  if (result.code === "NOT_FOUND") notFound(result.message);
+  const reply = result.field
+    ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
+    : submission.reply({ formErrors: [result.message] });
+  return data({ intent, escalationId, result: reply, ...extra }, { status: result.code === "CONFLICT" ? 409 : 400 });
+}
+
+export async function handleEscalationIntent(intent: EscalationIntent, formData: FormData, ctx: EscalationActionContext) {
+  const escalationId = String(formData.get("escalationId") ?? "");
+  if (!escalationId) throw data({ message: "That request was not understood." }, { status: 400 });
+  const target = await ctx.loadTarget(escalationId);
+  if (!target) notFound("We could not find that escalation.");
+  const role = ctx.roleFor(target);
+
+  if (intent === "status") {
+    if (!mayPerformEscalation("CHANGE_STATUS", role))
+      forbidden("Only an advisor or an administrator can change an escalation's status. You can add a note instead.");
+    const submission = parseWithZod(formData, { schema: z.intersection(statusChangeSchema, expectedVersion) });
+    const to = String(formData.get("to") ?? "");
+    if (submission.status !== "success") return data({ intent, escalationId, to, result: submission.reply() }, { status: 400 });
+    const result = await changeEscalationStatus({ escalationId, ...submission.value, actorId: ctx.userId, role });
+    if (!result.ok) return refusal(intent, escalationId, submission, result, { to });
+    return redirectWithToast(ctx.back, {
+      title: STATUS_TOASTS[submission.value.to],
+      description: submission.value.to === "RESOLVED" ? "Whoever raised it has been told the outcome." : undefined,
+    });
+  }
+
+  if (intent === "action") {
+    if (!mayPerformEscalation("RECORD_ACTION", role)) forbidden("Only an advisor or an administrator can record actions on an escalation.");
+    const submission = parseWithZod(formData, { schema: z.intersection(actionRecordSchema(ctx.today), expectedVersion) });
+    if (submission.status !== "success") return data({ intent, escalationId, result: submission.reply() }, { status: 400 });
+    const result = await recordEscalationAction({
+      escalationId,
+      action: submission.value.action,
+      actionOn: submission.value.actionOn,
+      note: submission.value.note ?? null,
+      accommodationStatus: submission.value.accommodationStatus ?? null,
+      expectedVersion: submission.value.expectedVersion,
+      actorId: ctx.userId,
+      role,
+    });
+    if (!result.ok) return refusal(intent, escalationId, submission, result);
+    return redirectWithToast(ctx.back, { title: `${ESCALATION_ACTIONS[submission.value.action]} recorded` });
+  }
+
+  if (intent === "owner") {
+    if (!mayPerformEscalation("CHANGE_OWNER", role)) forbidden("Only an advisor or an administrator can choose who owns an escalation.");
+    const submission = parseWithZod(formData, { schema: ownerChangeSchema });
+    if (submission.status !== "success") return data({ intent, escalationId, result: submission.reply() }, { status: 400 });
+    const result = await changeEscalationOwner({ escalationId, ...submission.value, actorId: ctx.userId, role });
+    if (!result.ok) return refusal(intent, escalationId, submission, result);
+    return redirectWithToast(ctx.back, { title: "Owner changed" });
+  }
+
+  // note
+  if (!mayPerformEscalation("ADD_NOTE", role)) forbidden("Only staff can add notes to an escalation.");
+  const submission = parseWithZod(formData, { schema: escalationNoteSchema });
+  if (submission.status !== "success") return data({ intent, escalationId, result: submission.reply() }, { status: 400 });
+  const result = await addEscalationNote({ escalationId, note: submission.value.note, actorId: ctx.userId, role });
+  if (!result.ok) return refusal(intent, escalationId, submission, result);
+  return redirectWithToast(ctx.back, { title: "Note added" });
+}

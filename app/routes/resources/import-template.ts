@@ -1,0 +1,17 @@
+import { data } from "react-router";
+import { IMPORT_KINDS, type ImportKind, templateCsv } from "../../domain/imports/schema";
+import { requireOffice } from "../../utils/auth.server";
+import type { Route } from "./+types/import-template";
+
+/** A CSV template for each import kind: the header and one example row. */
+export function loader(args: Route.LoaderArgs) {
+  requireOffice(args);
+  const kind = args.params.kind.toUpperCase() as ImportKind;
+  if (!IMPORT_KINDS.includes(kind)) throw data({ message: "No such template." }, { status: 404 });
+  return new Response(templateCsv(kind), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="retake-desk-${kind.toLowerCase()}.csv"`,
+    },
+  });
+}
