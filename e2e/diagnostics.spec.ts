@@ -59,11 +59,11 @@ test.describe
       await report.getByLabel("Cardiovascular System: band").selectOption("LOWER");
       await report.getByLabel("Gastrointestinal System: band").selectOption("LOWER");
       await report.getByLabel("Physiology: band").selectOption("SAME");
-    // Switching to the legacy scale turns Same into Borderline, and back.
-    await report.getByLabel("Band scale").selectOption("LEGACY");
-    await expect(report.getByLabel("Physiology: band")).toHaveValue("BORDERLINE");
-    await report.getByLabel("Band scale").selectOption("CURRENT");
-    await expect(report.getByLabel("Physiology: band")).toHaveValue("SAME");
+      // Switching to the legacy scale turns Same into Borderline, and back.
+      await report.getByLabel("Band scale").selectOption("LEGACY");
+      await expect(report.getByLabel("Physiology: band")).toHaveValue("BORDERLINE");
+      await report.getByLabel("Band scale").selectOption("CURRENT");
+      await expect(report.getByLabel("Physiology: band")).toHaveValue("SAME");
       // A label printed for two areas goes on both rows.
       await report.getByLabel("Microbiology: band").selectOption("");
       await report.getByLabel("Immunology: band").selectOption("");

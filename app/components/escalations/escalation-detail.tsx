@@ -101,7 +101,8 @@ export function EscalationDetail({
         <div>
           <dt className="font-medium text-slate-700">Raised</dt>
           <dd>
-            {e.trigger === "MANUAL" ? `By ${e.raisedBy?.name ?? "a former member of staff"}` : "Automatically"}, {formatInstant(e.createdAt)}
+            {e.trigger === "MANUAL" ? `By ${e.raisedBy?.name ?? "a former member of staff"}` : "Automatically"},{" "}
+            {formatInstant(e.createdAt)}
           </dd>
         </div>
         <div>

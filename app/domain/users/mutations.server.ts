@@ -41,14 +41,20 @@ export async function setUserActive(
 }
 
 /** Changes a person's role at one of the admin's schools (never the admin's own). */
-export async function setMembershipRole(input: { membershipId: string; role: Role; actorId: string; schoolIds: string[] }): Promise<StatusChange> {
+export async function setMembershipRole(input: {
+  membershipId: string;
+  role: Role;
+  actorId: string;
+  schoolIds: string[];
+}): Promise<StatusChange> {
   return prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({
       where: { id: input.membershipId, schoolId: { in: input.schoolIds } },
       select: { id: true, userId: true, schoolId: true, role: true, user: { select: { name: true } } },
     });
     if (!membership) return { ok: false, reason: "That person is not a member of your school." } as const;
-    if (membership.userId === input.actorId) return { ok: false, reason: "You cannot change your own role; ask another administrator." } as const;
+    if (membership.userId === input.actorId)
+      return { ok: false, reason: "You cannot change your own role; ask another administrator." } as const;
     if (membership.role === input.role) return { ok: true } as const;
     await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
     if (input.role === "STUDENT") {
@@ -60,10 +66,19 @@ export async function setMembershipRole(input: { membershipId: string; role: Rol
     }
     if (membership.role === "TUTOR") {
       // A former tutor keeps no cases: they return to the intake queue with their history kept.
-      const cases = await tx.retakeCase.findMany({ where: { schoolId: membership.schoolId, tutorId: membership.userId, openSlot: "OPEN" }, select: { id: true } });
+      const cases = await tx.retakeCase.findMany({
+        where: { schoolId: membership.schoolId, tutorId: membership.userId, openSlot: "OPEN" },
+        select: { id: true },
+      });
       if (cases.length) {
-        await tx.retakeCase.updateMany({ where: { id: { in: cases.map((c) => c.id) } }, data: { tutorId: null, version: { increment: 1 } } });
-        await tx.caseAssignment.updateMany({ where: { caseId: { in: cases.map((c) => c.id) }, tutorId: membership.userId, endedAt: null }, data: { endedAt: new Date() } });
+        await tx.retakeCase.updateMany({
+          where: { id: { in: cases.map((c) => c.id) } },
+          data: { tutorId: null, version: { increment: 1 } },
+        });
+        await tx.caseAssignment.updateMany({
+          where: { caseId: { in: cases.map((c) => c.id) }, tutorId: membership.userId, endedAt: null },
+          data: { endedAt: new Date() },
+        });
       }
     }
     await logActivity(tx, {

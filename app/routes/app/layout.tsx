@@ -10,7 +10,8 @@ function navigation(actor: Actor, unread: number): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Home", end: true }];
   const staff = hasRole(actor, ["TUTOR", ...OFFICE_ROLES]);
   if (staff) items.push({ to: "/cases", label: "Caseload" }, { to: "/queue", label: "Intake queue" });
-  if (hasRole(actor, OFFICE_ROLES)) items.push({ to: "/office/escalations", label: "Escalations" }, { to: "/office/import", label: "Import" });
+  if (hasRole(actor, OFFICE_ROLES))
+    items.push({ to: "/office/escalations", label: "Escalations" }, { to: "/office/import", label: "Import" });
   if (hasRole(actor, ["ADMIN"])) items.push({ to: "/admin/users", label: "Users" }, { to: "/admin/settings", label: "Settings" });
   items.push({ to: "/notifications", label: "Notifications", badge: unread });
   return items;

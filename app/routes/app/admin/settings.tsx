@@ -13,7 +13,7 @@ import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/settings";
 
-function chooseSchool(args: Route.LoaderArgs | Route.ActionArgs, schoolIds: string[], requested: string | null) {
+function chooseSchool(schoolIds: string[], requested: string | null) {
   const schoolId = requested ?? schoolIds[0];
   if (!schoolIds.includes(schoolId)) forbidden("You are not an administrator of that school.");
   return schoolId;
@@ -21,7 +21,7 @@ function chooseSchool(args: Route.LoaderArgs | Route.ActionArgs, schoolIds: stri
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(args, schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
   const [settings, row] = await Promise.all([
     loadSchoolSettings(schoolId),
     prisma.schoolSettings.findUnique({ where: { schoolId }, select: { version: true, updatedAt: true } }),
@@ -36,7 +36,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(args, schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
   const submission = parseWithZod(await args.request.formData(), { schema: settingsFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const saved = await saveSchoolSettings({ schoolId, actorId: user.id, form: submission.value });

@@ -44,10 +44,6 @@ import type { Route } from "./+types/plan";
 const DEFAULT_HOURS = 8;
 const DEFAULT_REST_DAY = 7;
 
-export function meta() {
-  return [{ title: "Plan · Retake Desk" }];
-}
-
 function versionParam(value: string | null): number | null {
   if (!value || !/^\d{1,4}$/.test(value)) return null;
   return Number(value);

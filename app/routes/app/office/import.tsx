@@ -209,7 +209,7 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
       </section>
 
       {result?.step === "preview" && !result.ok ? (
-        <section aria-labelledby="problems-heading" className="card space-y-3" role="region">
+        <section aria-labelledby="problems-heading" className="card space-y-3">
           <h2 id="problems-heading">{result.fileName ? `${result.fileName}: not imported` : "Not imported"}</h2>
           {result.message ? <FormErrors errors={[result.message]} /> : <ErrorTable errors={result.errors} total={result.errorCount} />}
         </section>
