@@ -8,6 +8,7 @@ export default [
   route("cases/export.csv", "routes/resources/cases-export.ts"),
   route("cases/:caseId/calendar.ics", "routes/resources/plan-calendar.ts"),
   route("office/import/templates/:kind", "routes/resources/import-template.ts"),
+  route("me/record.json", "routes/resources/my-record.ts"),
   layout("routes/app/layout.tsx", [
     index("routes/app/home.tsx"),
     route("notifications", "routes/app/notifications.tsx"),
@@ -23,8 +24,11 @@ export default [
       route("escalations", "routes/app/cases/escalations.tsx"),
     ]),
     route("cases/:caseId/plan/print", "routes/app/cases/plan-print.tsx"),
+    route("office", "routes/app/office/dashboard.tsx"),
     route("office/escalations", "routes/app/office/escalations.tsx"),
     route("office/import", "routes/app/office/import.tsx"),
+    route("office/disclosures", "routes/app/office/disclosures.tsx"),
+    route("me/record", "routes/app/me/record.tsx"),
     ...prefix("admin", [
       route("users", "routes/app/admin/users.tsx"),
       route("settings", "routes/app/admin/settings.tsx"),

@@ -14,7 +14,7 @@ test("a tutor takes a case from the queue, finds it in the caseload, opens it an
   const studentName = heading.split(" · ")[0].trim();
   await hydrated(page);
   await first.getByRole("button", { name: /Take on/ }).click();
-  await expect(page).toHaveURL(/\/cases\/\w+$/);
+  await expect(page).toHaveURL(/\/cases\/[\w-]+$/);
   await expect(page.getByRole("status").filter({ hasText: `You took on ${studentName}'s case` })).toBeVisible();
   const caseUrl = new URL(page.url()).pathname;
 

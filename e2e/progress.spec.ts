@@ -25,7 +25,7 @@ test("a student logs a CBSSA; the tutor sees the chart, the projection and the g
     .first()
     .click();
   await student.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Progress" }).click();
-  await expect(student).toHaveURL(/\/cases\/\w+\/progress$/);
+  await expect(student).toHaveURL(/\/cases\/[\w-]+\/progress$/);
   const progressPath = new URL(student.url()).pathname;
   await expect(student.getByRole("heading", { name: "Your practice-exam trajectory" })).toBeVisible();
   await expect(

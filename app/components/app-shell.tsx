@@ -25,7 +25,7 @@ export function AppShell({
       <a href="#main" className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">
         Skip to content
       </a>
-      <header className="bg-brand-700 text-white">
+      <header className="bg-brand-700 text-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6">
           <a href="/" className="text-base font-semibold text-white no-underline hover:no-underline">
             Retake Desk
@@ -70,7 +70,7 @@ export function AppShell({
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
         {children}
       </main>
-      <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-600">
+      <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-600 print:hidden">
         Retake Desk · education records are handled under FERPA; every staff read of a case is logged.
       </footer>
     </div>

@@ -92,8 +92,11 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
           )}
         </section>
       ) : (
-        <p>
-          <Link to="/cases" className="btn-primary">
+        <p className="flex flex-wrap gap-2">
+          <Link to="/office" className="btn-primary">
+            Open the office dashboard
+          </Link>
+          <Link to="/cases" className="btn-secondary">
             Open the school's caseload
           </Link>
         </p>

@@ -26,6 +26,7 @@ export const VISIT_EVENT_KINDS = [
   "PRACTICE_LOGGED",
   "PLAN_ASSIGNED",
   "PLAN_ADJUSTED",
+  "CHECK_IN",
 ] as const;
 export type VisitEventKind = (typeof VISIT_EVENT_KINDS)[number];
 
@@ -42,6 +43,7 @@ export const VISIT_EVENT_PHRASES: Record<VisitCountKey, { one: string; many: str
   PRACTICE_LOGGED: { one: "new practice score", many: "new practice scores" },
   PLAN_ASSIGNED: { one: "new plan", many: "new plans" },
   PLAN_ADJUSTED: { one: "plan change", many: "plan changes" },
+  CHECK_IN: { one: "new check-in", many: "new check-ins" },
   OTHER: { one: "other update", many: "other updates" },
 };
 

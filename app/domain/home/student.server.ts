@@ -10,6 +10,8 @@ import { checkInWeeks } from "../checkins/schema";
 import { type IsoDate, startOfIsoWeek } from "../dates";
 import { loadSinceLastVisit } from "../notifications/since-last-visit.server";
 import { loadPlans, studentPlanView } from "../plans/queries.server";
+import { assessCase } from "../cases/assessment";
+import { loadAssessmentInputs } from "../cases/derive.server";
 
 export async function loadStudentHome(user: SessionUser, today: IsoDate) {
   const [cases, since] = await Promise.all([
@@ -30,7 +32,7 @@ export async function loadStudentHome(user: SessionUser, today: IsoDate) {
   ]);
   const openIds = cases.filter((c) => c.openSlot !== null).map((c) => c.id);
   const weekOf = startOfIsoWeek(today);
-  const [plans, checkIns] = await Promise.all([
+  const [plans, checkIns, inputs] = await Promise.all([
     loadPlans(openIds),
     openIds.length
       ? prisma.checkIn.findMany({
@@ -38,11 +40,15 @@ export async function loadStudentHome(user: SessionUser, today: IsoDate) {
           select: { caseId: true, weekOf: true, questionsDone: true, percentCorrect: true, hoursStudied: true, mood: true, note: true },
         })
       : Promise.resolve([]),
+    loadAssessmentInputs(prisma, openIds, today),
   ]);
+  // The practice-exam trajectory of each open case (charts, summaries and table alternatives).
+  const trajectories = Object.fromEntries([...inputs].map(([caseId, input]) => [caseId, assessCase(input).charts]));
   const checkInBy = new Map(checkIns.map(({ caseId, ...c }) => [caseId, c]));
   return {
     today,
     since,
+    trajectories,
     cases: cases.map(({ openSlot, ...c }) => {
       const plan = openSlot !== null ? plans.get(c.id) : undefined;
       return {

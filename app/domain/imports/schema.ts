@@ -4,7 +4,6 @@
  * one row (zod). Rows are numbered as a spreadsheet shows them: the header is
  * row 1, the first record row 2.
  */
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { isIsoDate } from "../dates";
 import { EXAMS, type ExamId, INSTRUMENT_IDS, type InstrumentId, PRACTICE_INSTRUMENTS } from "../reference";
@@ -68,12 +67,6 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { name: "pass_probability", required: false, description: "CBSSA only: printed probability of passing, %", example: "41" },
   ],
 };
-
-/** A template with the header and one example row. */
-export function templateCsv(kind: ImportKind): string {
-  const columns = IMPORT_COLUMNS[kind];
-  return stringify([columns.map((c) => c.name), columns.map((c) => c.example)]);
-}
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 

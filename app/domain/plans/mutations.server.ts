@@ -13,7 +13,10 @@ import { onPlanAssigned } from "../cases/status";
 import { formatDate } from "../dates";
 import { notify } from "../notifications/notify.server";
 import { diffPlanVersions } from "./diff";
-import { parsePlanContent, type PlanVersionData } from "./schema";
+import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, versionFromEditor } from "./editor";
+import { compareVersions, isRetakeExam, loadPlan, loadPlanningFacts } from "./queries.server";
+import { parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
+import { templateFor } from "./templates";
 
 export type PlanWriteResult = { ok: true; version: number } | { ok: false; code: "CONFLICT" | "EXISTS" | "CLOSED"; message: string };
 
@@ -227,4 +230,96 @@ export async function adjustPlan(input: {
     await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: next } as const;
   });
+}
+
+// ───────────────────────── saving the editor's form ─────────────────────────
+
+export type EditorSaveResult =
+  | { ok: true; version: number }
+  | {
+      ok: false;
+      status: 400 | 409;
+      fieldErrors: Record<string, string[]>;
+      formErrors: string[];
+      /** On a version conflict: what the versions saved meanwhile changed. */
+      conflict: ReturnType<typeof compareVersions>;
+    };
+
+const refused = (
+  status: 400 | 409,
+  errors: { fieldErrors?: Record<string, string[]>; formErrors?: string[] },
+  conflict: ReturnType<typeof compareVersions> = null,
+): EditorSaveResult => ({ ok: false, status, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [], conflict });
+
+/** The edited proposal becomes version 1, once the exam date passes the spacing rules and the whole version validates. */
+export async function assignFromEditor(input: { caseId: string; actorId: string; form: PlanEditorForm }): Promise<EditorSaveResult> {
+  const facts = await loadPlanningFacts(input.caseId);
+  if (!isRetakeExam(facts.exam)) return refused(400, { formErrors: ["This exam was discontinued: there is nothing to plan for."] });
+  const spacing = spacingViolations(facts.attempts, facts.exam, input.form.examDate, facts.schoolAttemptLimit);
+  if (spacing.length > 0) return refused(400, { fieldErrors: { examDate: spacing } });
+  const built = versionFromEditor(facts.exam, input.form);
+  if (!built.ok) return refused(400, { fieldErrors: built.fieldErrors });
+  const result = await assignPlan({
+    caseId: input.caseId,
+    actorId: input.actorId,
+    template: templateFor(facts.failureNumber).id,
+    data: built.data,
+  });
+  return result.ok ? result : refused(409, { formErrors: [result.message] });
+}
+
+/**
+ * The next version from the adjust form: refused (nothing saved, the form
+ * keeps the edits) when someone saved a version meanwhile, when a moved exam
+ * date breaks the spacing rules, when what prompted it is not this case's, or
+ * when nothing changed.
+ */
+export async function adjustFromEditor(input: { caseId: string; actorId: string; form: PlanAdjustEditorForm }): Promise<EditorSaveResult> {
+  const { caseId, form } = input;
+  const plan = await loadPlan(caseId);
+  if (!plan) return refused(409, { formErrors: ["This case has no plan yet: build one first."] });
+  const conflict = versionConflict(form.expectedVersion, plan.currentVersion);
+  if (conflict) return refused(409, { formErrors: [conflict.message] }, compareVersions(plan, form.expectedVersion, plan.currentVersion));
+  const facts = await loadPlanningFacts(caseId);
+  if (!isRetakeExam(facts.exam)) return refused(400, { formErrors: ["This exam was discontinued: there is nothing to plan for."] });
+
+  const fieldErrors: Record<string, string[]> = {};
+  if (form.examDate !== plan.current.data.examDate) {
+    const spacing = spacingViolations(facts.attempts, facts.exam, form.examDate, facts.schoolAttemptLimit);
+    if (spacing.length > 0) fieldErrors.examDate = spacing;
+  }
+  const [practice, checkIn] = await Promise.all([
+    form.promptedByPracticeExamId
+      ? prisma.practiceExam.findFirst({ where: { id: form.promptedByPracticeExamId, caseId }, select: { id: true } })
+      : null,
+    form.promptedByCheckInId ? prisma.checkIn.findFirst({ where: { id: form.promptedByCheckInId, caseId }, select: { id: true } }) : null,
+  ]);
+  if (form.promptedByPracticeExamId && !practice) fieldErrors.promptedByPracticeExamId = ["Choose a practice exam of this case"];
+  if (form.promptedByCheckInId && !checkIn) fieldErrors.promptedByCheckInId = ["Choose a check-in of this case"];
+  if (Object.keys(fieldErrors).length > 0) return refused(400, { fieldErrors });
+
+  const built = versionFromEditor(facts.exam, form);
+  if (!built.ok) return refused(400, { fieldErrors: built.fieldErrors });
+  if (diffPlanVersions(plan.current.data, built.data).length === 0) {
+    return refused(400, {
+      formErrors: [`Nothing changed from version ${plan.currentVersion}: edit the plan before saving a new version.`],
+    });
+  }
+  const result = await adjustPlan({
+    caseId,
+    actorId: input.actorId,
+    expectedVersion: form.expectedVersion,
+    reason: form.reason,
+    data: built.data,
+    promptedByPracticeExamId: form.promptedByPracticeExamId ?? null,
+    promptedByCheckInId: form.promptedByCheckInId ?? null,
+  });
+  if (result.ok) return result;
+  if (result.code !== "CONFLICT") return refused(409, { formErrors: [result.message] });
+  const latest = await loadPlan(caseId);
+  return refused(
+    409,
+    { formErrors: [result.message] },
+    latest ? compareVersions(latest, form.expectedVersion, latest.currentVersion) : null,
+  );
 }

@@ -8,7 +8,7 @@ import { prisma } from "../../utils/db.server";
 import type { AttemptRecord } from "../attempts/rules";
 import { summarizeAttempts } from "../attempts/rules";
 import { type DiagnosisFinding, type Severity, analyzeDiagnosis } from "../diagnostics/analysis";
-import { daysBetween, formatDate, type IsoDate, startOfIsoWeek } from "../dates";
+import { addDays, daysBetween, formatDate, type IsoDate, isoWeekday, startOfIsoWeek } from "../dates";
 import { visibleFindings } from "../privacy/queries.server";
 import type { Viewer } from "../privacy/visibility";
 import { type ExamId, instrument, type InstrumentId, RETAKE_EXAM_IDS, type RetakeExamId } from "../reference";
@@ -17,7 +17,7 @@ import { formatScore } from "../trajectory/practice";
 import type { FindingKind } from "../vocabulary";
 import { diffPlanVersions, groupChanges } from "./diff";
 import { spacingViolations } from "./editor";
-import { type FocusCandidate, type GeneratePlanResult, generatePlan } from "./generator";
+import { defaultExamDate, type FocusCandidate, type GeneratePlanResult, generatePlan } from "./generator";
 import { focusFromDiagnosis } from "./from-diagnosis";
 import { type PlanBuilderForm, type PlanVersionData, parsePlanContent } from "./schema";
 import { templateFor } from "./templates";
@@ -111,6 +111,27 @@ function clampSeverity(n: number): Severity {
 
 export function isRetakeExam(exam: ExamId): exam is RetakeExamId {
   return (RETAKE_EXAM_IDS as readonly string[]).includes(exam);
+}
+
+/** The builder's starting inputs: next Monday, the case's target date (or the template's length), 8 hours, Sunday off. */
+export function builderDefaults(context: PlanBuilderContext, today: IsoDate) {
+  const start = nextMonday(today);
+  return {
+    startDate: start,
+    examDate:
+      context.targetExamDate && context.targetExamDate > start ? context.targetExamDate : defaultExamDate(start, context.failureNumber),
+    hoursPerDay: String(BUILDER_DEFAULTS.hoursPerDay),
+    restDay: String(BUILDER_DEFAULTS.restDay),
+    previousResources: "",
+  };
+}
+
+export const BUILDER_DEFAULTS = { hoursPerDay: 8, restDay: 7 } as const;
+
+/** The next Monday from `date` (`date` itself on a Monday): plans start on a week's first day. */
+export function nextMonday(date: IsoDate): IsoDate {
+  const weekday = isoWeekday(date);
+  return weekday === 1 ? date : addDays(date, 8 - weekday);
 }
 
 /** The generator's proposal for the builder's inputs; the spacing rules refuse a date the student may not sit. */

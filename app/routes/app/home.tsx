@@ -1,5 +1,6 @@
 import { StaffHome } from "../../components/home/staff-home";
 import { StudentHome } from "../../components/home/student-home";
+import { TrajectoryPanel } from "../../components/progress/trajectory-panel";
 import { primaryRole } from "../../domain/access/policy";
 import { today } from "../../domain/dates";
 import { loadStaffHome } from "../../domain/home/staff.server";
@@ -19,6 +20,27 @@ export function meta() {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  if (loaderData.kind === "student") return <StudentHome data={loaderData.student} name={loaderData.name} />;
+  if (loaderData.kind === "student") {
+    const { trajectories } = loaderData.student;
+    return (
+      <StudentHome
+        data={loaderData.student}
+        name={loaderData.name}
+        renderTrajectory={(caseId) =>
+          trajectories[caseId] ? (
+            <section aria-labelledby={`trajectory-${caseId}-heading`} className="space-y-2">
+              <h3 id={`trajectory-${caseId}-heading`}>Your practice exams</h3>
+              <TrajectoryPanel
+                charts={trajectories[caseId]}
+                headingLevel={4}
+                idPrefix={`trajectory-${caseId}`}
+                emptyMessage="No practice exams yet: your first one is your baseline."
+              />
+            </section>
+          ) : null
+        }
+      />
+    );
+  }
   return <StaffHome data={loaderData.staff} name={loaderData.name} />;
 }

@@ -11,8 +11,20 @@ function navigation(actor: Actor, unread: number): NavItem[] {
   const staff = hasRole(actor, ["TUTOR", ...OFFICE_ROLES]);
   if (staff) items.push({ to: "/cases", label: "Caseload" }, { to: "/queue", label: "Intake queue" });
   if (hasRole(actor, OFFICE_ROLES))
-    items.push({ to: "/office/escalations", label: "Escalations" }, { to: "/office/import", label: "Import" });
-  if (hasRole(actor, ["ADMIN"])) items.push({ to: "/admin/users", label: "Users" }, { to: "/admin/settings", label: "Settings" });
+    items.push(
+      { to: "/office", label: "Dashboard", end: true },
+      { to: "/office/escalations", label: "Escalations" },
+      { to: "/office/import", label: "Import" },
+      { to: "/office/disclosures", label: "Disclosures" },
+    );
+  if (hasRole(actor, ["ADMIN"])) {
+    items.push(
+      { to: "/admin/users", label: "Users" },
+      { to: "/admin/settings", label: "Settings" },
+      { to: "/admin/access-log", label: "Access log" },
+    );
+  }
+  if (hasRole(actor, ["STUDENT"])) items.push({ to: "/me/record", label: "Your record" });
   items.push({ to: "/notifications", label: "Notifications", badge: unread });
   return items;
 }

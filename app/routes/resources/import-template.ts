@@ -1,5 +1,6 @@
 import { data } from "react-router";
-import { IMPORT_KINDS, type ImportKind, templateCsv } from "../../domain/imports/schema";
+import { IMPORT_KINDS, type ImportKind } from "../../domain/imports/schema";
+import { templateCsv } from "../../domain/imports/templates.server";
 import { requireOffice } from "../../utils/auth.server";
 import type { Route } from "./+types/import-template";
 

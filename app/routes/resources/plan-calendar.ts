@@ -9,6 +9,7 @@ import { examLabel } from "../../domain/reference";
 import { recordCaseRead } from "../../utils/access-log.server";
 import { requireCaseAccess } from "../../utils/auth.server";
 import { prisma } from "../../utils/db.server";
+import { allowedOrigins } from "../../utils/env.server";
 import type { Route } from "./+types/plan-calendar";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -26,7 +27,8 @@ export async function loader(args: Route.LoaderArgs) {
     examDate: plan?.current.data.examDate ?? row.targetExamDate,
     milestones: plan?.current.data.content.milestones ?? [],
     version: plan?.currentVersion ?? 0,
-    planUrl: new URL(`/cases/${caseId}/plan`, args.request.url).toString(),
+    // The app's public origin, not whatever host the request came through.
+    planUrl: new URL(`/cases/${caseId}/plan`, allowedOrigins()[0] ?? args.request.url).toString(),
   });
   return new Response(body, {
     headers: {

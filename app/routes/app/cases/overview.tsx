@@ -8,7 +8,12 @@ import { recordAttempt } from "../../../domain/attempts/mutations.server";
 import { ordinal } from "../../../domain/attempts/rules";
 import { attemptFormSchema, targetDateSchema } from "../../../domain/attempts/schema";
 import { assignCase, changeCaseStatus, setTargetExamDate } from "../../../domain/cases/mutations.server";
+import { loadCaseAssessment } from "../../../domain/cases/derive.server";
 import { loadCaseOverview } from "../../../domain/cases/overview.server";
+import { loadDiagnosisSummary } from "../../../domain/diagnostics/queries.server";
+import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summary";
+import { ReadinessGatePanel } from "../../../components/progress/readiness-gate";
+import { RiskFlags } from "../../../components/risk-flags";
 import { assignSchema } from "../../../domain/cases/schema";
 import { availableTransitions } from "../../../domain/cases/status";
 import { formatDate, today } from "../../../domain/dates";
@@ -29,14 +34,19 @@ function actorRole(access: CaseAccess): Role {
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const proposed = new URL(args.request.url).searchParams.get("proposed");
-  const overview = await loadCaseOverview(
-    access.caseRow.id,
-    { userId: access.user.id, relation: access.relation },
-    { proposed, today: today() },
-  );
+  const viewer = { userId: access.user.id, relation: access.relation };
+  const [overview, assessed, diagnosis] = await Promise.all([
+    loadCaseOverview(access.caseRow.id, viewer, { proposed, today: today() }),
+    loadCaseAssessment(access.caseRow.id),
+    loadDiagnosisSummary(access.caseRow.id, viewer),
+  ]);
   const role = actorRole(access);
   return {
     ...overview,
+    diagnosis,
+    readiness: assessed?.assessment.readiness ?? null,
+    // Students read their readiness on the overview; risk flags are for the staff working the case.
+    risk: access.relation === "STUDENT" ? null : (assessed?.assessment.risk ?? null),
     relation: access.relation,
     today: today(),
     transitions: availableTransitions(overview.caseRow.status, { role, isAssignedTutor: access.relation === "TUTOR" }).map((t) => ({
@@ -145,6 +155,7 @@ const outcomeTone = { PASS: "text-emerald-800", FAIL: "text-red-800", INCOMPLETE
 export default function Overview({ loaderData, actionData }: Route.ComponentProps) {
   const { caseRow, attempts, examSummary, ineligible, proposed, check, policy, assignments, timeline, tutors, relation, transitions } =
     loaderData;
+  const { diagnosis, readiness, risk } = loaderData;
   const navigation = useNavigation();
   const staff = relation !== "STUDENT";
   const open = caseRow.status !== "CLOSED";
@@ -155,6 +166,9 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div className="space-y-4 lg:col-span-2">
+        <div className="card">
+          <DiagnosisSummary summary={diagnosis} />
+        </div>
         <section aria-labelledby="attempts-heading" className="card">
           <h2 id="attempts-heading">Attempt history</h2>
           {ineligible.ineligible ? (
@@ -302,6 +316,12 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
       </div>
 
       <div className="space-y-4">
+        {risk ? <RiskFlags level={risk.level} flags={risk.flags} summary={risk.summary} /> : null}
+        {readiness ? (
+          <div className="card">
+            <ReadinessGatePanel readiness={readiness} forStudent={relation === "STUDENT"} headingId="overview-readiness-heading" />
+          </div>
+        ) : null}
         <section aria-labelledby="status-heading" className="card">
           <h2 id="status-heading">Status</h2>
           <p className="mt-2">

@@ -11,48 +11,36 @@ import { DaysToExam, LatestChangeNote, NextMilestones, PlanLinks, WeekView } fro
 import { submitCheckIn } from "../../../domain/checkins/mutations.server";
 import { loadCheckIns, loadWeekCheckIn } from "../../../domain/checkins/queries.server";
 import { checkInSchema, checkInWeeks, weekNotAllowed } from "../../../domain/checkins/schema";
-import { addDays, formatDate, type IsoDate, isoWeekday, startOfIsoWeek, today } from "../../../domain/dates";
+import { formatDate, startOfIsoWeek, today } from "../../../domain/dates";
 import {
   editorValues,
+  type PlanAdjustEditorForm,
+  type PlanEditorForm,
   type PlanEditorValues,
   planAdjustEditorSchema,
   planEditorSchema,
-  spacingViolations,
-  versionFromEditor,
 } from "../../../domain/plans/editor";
-import { defaultExamDate, type PlanInputError } from "../../../domain/plans/generator";
-import { adjustPlan, assignPlan } from "../../../domain/plans/mutations.server";
+import type { PlanInputError } from "../../../domain/plans/generator";
+import { adjustFromEditor, assignFromEditor } from "../../../domain/plans/mutations.server";
 import {
+  builderDefaults,
   compareVersions,
-  isRetakeExam,
   loadPlan,
   loadPlanBuilderContext,
-  loadPlanningFacts,
   loadPromptOptions,
   proposePlan,
   studentPlanView,
 } from "../../../domain/plans/queries.server";
-import { planBuilderSchema, versionConflict } from "../../../domain/plans/schema";
-import { diffPlanVersions } from "../../../domain/plans/diff";
-import { templateFor } from "../../../domain/plans/templates";
+import { planBuilderSchema } from "../../../domain/plans/schema";
 import { examLabel } from "../../../domain/reference";
 import { forbidden, requireCaseAccess, safeRedirect } from "../../../utils/auth.server";
 import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/plan";
 
-const DEFAULT_HOURS = 8;
-const DEFAULT_REST_DAY = 7;
-
 function versionParam(value: string | null): number | null {
   if (!value || !/^\d{1,4}$/.test(value)) return null;
   return Number(value);
-}
-
-/** The next Monday from `date` (or `date` itself when it is a Monday): plans start on a week's first day. */
-function nextMonday(date: IsoDate): IsoDate {
-  const weekday = isoWeekday(date);
-  return weekday === 1 ? date : addDays(date, 8 - weekday);
 }
 
 function fieldErrorsOf(errors: readonly PlanInputError[]) {
@@ -141,9 +129,9 @@ export async function loader(args: Route.LoaderArgs) {
     };
 
   const context = await loadPlanBuilderContext(caseId, viewer);
-  const start = nextMonday(now);
   const params = url.searchParams;
   const submitted = params.has("startDate");
+  // Once submitted, the form shows what was typed (valid or not); before, the suggested inputs.
   const defaults: PlanBuilderDefaults = submitted
     ? {
         startDate: params.get("startDate") ?? "",
@@ -152,14 +140,7 @@ export async function loader(args: Route.LoaderArgs) {
         restDay: params.get("restDay") ?? "",
         previousResources: params.get("previousResources") ?? "",
       }
-    : {
-        startDate: start,
-        examDate:
-          context.targetExamDate && context.targetExamDate > start ? context.targetExamDate : defaultExamDate(start, context.failureNumber),
-        hoursPerDay: String(DEFAULT_HOURS),
-        restDay: String(DEFAULT_REST_DAY),
-        previousResources: "",
-      };
+    : builderDefaults(context, now);
   let builderResult = null;
   let proposal: {
     values: PlanEditorValues;
@@ -244,106 +225,31 @@ export async function action(args: Route.ActionArgs) {
 
   if (access.relation === "STUDENT") forbidden("Only your tutor and the school's office change the plan.");
 
-  if (intent === "assign") {
-    const submission = parseWithZod(formData, { schema: planEditorSchema });
+  if (intent === "assign" || intent === "adjust") {
+    const submission =
+      intent === "assign"
+        ? parseWithZod(formData, { schema: planEditorSchema })
+        : parseWithZod(formData, { schema: planAdjustEditorSchema });
     if (submission.status !== "success") {
+      // A list intent (add or remove a row without JavaScript) is not an error: the form comes back updated.
       return data({ intent, result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
     }
-    const facts = await loadPlanningFacts(caseId);
-    if (!isRetakeExam(facts.exam)) forbidden("This exam was discontinued: it cannot be planned for.");
-    const spacing = spacingViolations(facts.attempts, facts.exam, submission.value.examDate, facts.schoolAttemptLimit);
-    if (spacing.length > 0) {
-      return data({ intent, result: submission.reply({ fieldErrors: { examDate: spacing } }), conflict: null }, { status: 400 });
-    }
-    const built = versionFromEditor(facts.exam, submission.value);
-    if (!built.ok) return data({ intent, result: submission.reply({ fieldErrors: built.fieldErrors }), conflict: null }, { status: 400 });
-    const result = await assignPlan({ caseId, actorId: access.user.id, template: templateFor(facts.failureNumber).id, data: built.data });
-    if (!result.ok) {
-      return data({ intent, result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: 409 });
-    }
-    return redirectWithToast(`/cases/${caseId}/plan`, { title: "Plan assigned", description: "Version 1 is now the student's plan." });
-  }
-
-  if (intent === "adjust") {
-    const submission = parseWithZod(formData, { schema: planAdjustEditorSchema });
-    if (submission.status !== "success") {
-      return data({ intent, result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
-    }
-    const value = submission.value;
-    const plan = await loadPlan(caseId);
-    if (!plan)
+    const saved =
+      intent === "assign"
+        ? await assignFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanEditorForm })
+        : await adjustFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanAdjustEditorForm });
+    if (!saved.ok) {
       return data(
-        { intent, result: submission.reply({ formErrors: ["This case has no plan yet: build one first."] }), conflict: null },
-        { status: 409 },
-      );
-    const conflict = versionConflict(value.expectedVersion, plan.currentVersion);
-    if (conflict) {
-      return data(
-        {
-          intent,
-          result: submission.reply({ formErrors: [conflict.message] }),
-          conflict: compareVersions(plan, value.expectedVersion, plan.currentVersion),
-        },
-        { status: 409 },
+        { intent, result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }), conflict: saved.conflict },
+        { status: saved.status },
       );
     }
-    const facts = await loadPlanningFacts(caseId);
-    if (!isRetakeExam(facts.exam)) forbidden("This exam was discontinued: it cannot be planned for.");
-    const fieldErrors: Record<string, string[]> = {};
-    if (value.examDate !== plan.current.data.examDate) {
-      const spacing = spacingViolations(facts.attempts, facts.exam, value.examDate, facts.schoolAttemptLimit);
-      if (spacing.length > 0) fieldErrors.examDate = spacing;
-    }
-    const [practice, checkIn] = await Promise.all([
-      value.promptedByPracticeExamId
-        ? prisma.practiceExam.findFirst({ where: { id: value.promptedByPracticeExamId, caseId }, select: { id: true } })
-        : null,
-      value.promptedByCheckInId
-        ? prisma.checkIn.findFirst({ where: { id: value.promptedByCheckInId, caseId }, select: { id: true } })
-        : null,
-    ]);
-    if (value.promptedByPracticeExamId && !practice) fieldErrors.promptedByPracticeExamId = ["Choose a practice exam of this case"];
-    if (value.promptedByCheckInId && !checkIn) fieldErrors.promptedByCheckInId = ["Choose a check-in of this case"];
-    if (Object.keys(fieldErrors).length > 0)
-      return data({ intent, result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 });
-    const built = versionFromEditor(facts.exam, value);
-    if (!built.ok) return data({ intent, result: submission.reply({ fieldErrors: built.fieldErrors }), conflict: null }, { status: 400 });
-    if (diffPlanVersions(plan.current.data, built.data).length === 0) {
-      return data(
-        {
-          intent,
-          result: submission.reply({
-            formErrors: [`Nothing changed from version ${plan.currentVersion}: edit the plan before saving a new version.`],
-          }),
-          conflict: null,
-        },
-        { status: 400 },
-      );
-    }
-    const result = await adjustPlan({
-      caseId,
-      actorId: access.user.id,
-      expectedVersion: value.expectedVersion,
-      reason: value.reason,
-      data: built.data,
-      promptedByPracticeExamId: value.promptedByPracticeExamId ?? null,
-      promptedByCheckInId: value.promptedByCheckInId ?? null,
-    });
-    if (!result.ok) {
-      const latest = result.code === "CONFLICT" ? await loadPlan(caseId) : null;
-      return data(
-        {
-          intent,
-          result: submission.reply({ formErrors: [result.message] }),
-          conflict: latest ? compareVersions(latest, value.expectedVersion, latest.currentVersion) : null,
-        },
-        { status: 409 },
-      );
-    }
-    return redirectWithToast(`/cases/${caseId}/plan`, {
-      title: `Version ${result.version} saved`,
-      description: "The student sees what changed and why.",
-    });
+    return redirectWithToast(
+      `/cases/${caseId}/plan`,
+      saved.version === 1
+        ? { title: "Plan assigned", description: "Version 1 is now the student's plan." }
+        : { title: `Version ${saved.version} saved`, description: "The student sees what changed and why." },
+    );
   }
 
   throw data({ message: "That request was not understood." }, { status: 400 });

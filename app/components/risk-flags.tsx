@@ -1,0 +1,45 @@
+import type { RiskFlag } from "../domain/risk/engine";
+import { RISK_CODE_LABELS } from "../domain/risk/engine";
+import { SOURCES } from "../domain/reference";
+import type { RiskLevel } from "../domain/vocabulary";
+import { RiskBadge } from "./badges";
+
+const severityWords = ["", "Note", "Watch", "Serious", "Critical"] as const;
+
+/** The case's risk flags, each with its reason and the rule's source, most severe first. */
+export function RiskFlags({ level, flags, summary }: { level: RiskLevel | null; flags: readonly RiskFlag[]; summary: string }) {
+  return (
+    <section aria-labelledby="risk-heading" className="card">
+      <h2 id="risk-heading" className="flex items-center gap-2">
+        Risk <RiskBadge level={level} />
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{summary}</p>
+      {flags.length > 0 ? (
+        <ul className="mt-3 space-y-3">
+          {flags.map((flag) => {
+            const source = flag.source === "school-policy" ? null : SOURCES[flag.source];
+            return (
+              <li key={`${flag.code}-${flag.origin ?? ""}`} className="text-sm">
+                <p className="font-medium">
+                  <span className="badge mr-2 bg-slate-200 text-slate-900">{severityWords[flag.severity]}</span>
+                  {RISK_CODE_LABELS[flag.code]}
+                </p>
+                <p className="mt-0.5 text-slate-800">{flag.reason}</p>
+                <p className="text-xs text-slate-600">
+                  Source:{" "}
+                  {flag.source === "school-policy" ? (
+                    "this school's policy"
+                  ) : source ? (
+                    <a href={source.url}>{source.title}</a>
+                  ) : (
+                    flag.source
+                  )}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

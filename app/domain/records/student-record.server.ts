@@ -1,0 +1,143 @@
+/**
+ * A student's own education record, as they may inspect and export it (FERPA:
+ * the right to inspect and review): attempts, score reports, the findings and
+ * session notes shared with them, plans, practice exams, check-ins, the
+ * outcomes of escalations, and every disclosure of their record outside the
+ * school. Findings and notes go through the privacy module, like every read.
+ */
+import { prisma } from "../../utils/db.server";
+import { visibleFindings, visibleNotes } from "../privacy/queries.server";
+import { FINDING_KINDS } from "../vocabulary";
+
+export async function loadStudentRecord(userId: string) {
+  const profiles = await prisma.studentProfile.findMany({
+    where: { userId },
+    select: {
+      id: true,
+      externalId: true,
+      graduationYear: true,
+      internationalGraduate: true,
+      accommodationStatus: true,
+      ineligibleSince: true,
+      school: { select: { name: true } },
+      user: { select: { name: true, email: true } },
+    },
+  });
+  const studentIds = profiles.map((p) => p.id);
+  const cases = await prisma.retakeCase.findMany({
+    where: { studentId: { in: studentIds } },
+    select: { id: true, exam: true, status: true, outcome: true, targetExamDate: true, openedAt: true, closedAt: true },
+    orderBy: { openedAt: "asc" },
+  });
+  const caseIds = cases.map((c) => c.id);
+  const viewer = { userId, relation: "STUDENT" as const };
+  const [attempts, reports, findings, notes, plans, practice, checkIns, escalations, disclosures] = await Promise.all([
+    prisma.examAttempt.findMany({
+      where: { studentId: { in: studentIds } },
+      select: { exam: true, takenOn: true, outcome: true, score: true },
+      orderBy: { takenOn: "asc" },
+    }),
+    prisma.scoreReport.findMany({
+      where: { caseId: { in: caseIds } },
+      select: {
+        attempt: { select: { exam: true, takenOn: true } },
+        bandScale: true,
+        distanceFromPassing: true,
+        distanceNote: true,
+        areas: {
+          select: { contentArea: { select: { name: true, dimension: true } }, band: true, referenceGroup: true, printedLabel: true },
+        },
+      },
+    }),
+    visibleFindings(caseIds, viewer),
+    visibleNotes(caseIds, viewer),
+    prisma.planVersion.findMany({
+      where: { plan: { caseId: { in: caseIds } } },
+      select: {
+        number: true,
+        reason: true,
+        startDate: true,
+        examDate: true,
+        hoursPerDay: true,
+        restDay: true,
+        content: true,
+        createdAt: true,
+        plan: { select: { caseId: true } },
+      },
+      orderBy: [{ planId: "asc" }, { number: "asc" }],
+    }),
+    prisma.practiceExam.findMany({
+      where: { studentId: { in: studentIds } },
+      select: { instrumentId: true, form: true, takenOn: true, score: true, passProbability: true, lowPassLow: true, lowPassHigh: true },
+      orderBy: { takenOn: "asc" },
+    }),
+    prisma.checkIn.findMany({
+      where: { studentId: { in: studentIds } },
+      select: { weekOf: true, questionsDone: true, percentCorrect: true, hoursStudied: true, mood: true, note: true },
+      orderBy: { weekOf: "asc" },
+    }),
+    // Outcomes only: the office's deliberations stay with the office.
+    prisma.escalation.findMany({
+      where: { caseId: { in: caseIds }, status: "RESOLVED" },
+      select: { caseId: true, resolvedAt: true, outcome: true },
+      orderBy: { resolvedAt: "asc" },
+    }),
+    prisma.disclosure.findMany({
+      where: { studentId: { in: studentIds } },
+      select: { recipient: true, purpose: true, records: true, disclosedOn: true, consentReference: true },
+      orderBy: { disclosedOn: "desc" },
+    }),
+  ]);
+  return {
+    generatedAt: new Date().toISOString(),
+    student: profiles.map((p) => ({
+      school: p.school.name,
+      name: p.user.name,
+      email: p.user.email,
+      studentNumber: p.externalId,
+      graduationYear: p.graduationYear,
+      internationalGraduate: p.internationalGraduate,
+      accommodationStatus: p.accommodationStatus,
+      ineligibleSince: p.ineligibleSince,
+    })),
+    cases,
+    attempts,
+    scoreReports: reports.map((r) => ({
+      exam: r.attempt.exam,
+      takenOn: r.attempt.takenOn,
+      bandScale: r.bandScale,
+      distanceFromPassing: r.distanceFromPassing,
+      distanceNote: r.distanceNote,
+      areas: r.areas.map((a) => ({
+        area: a.contentArea.name,
+        dimension: a.contentArea.dimension,
+        band: a.band,
+        referenceGroup: a.referenceGroup,
+        printedLabel: a.printedLabel,
+      })),
+    })),
+    findings: findings.map((f) =>
+      f.view === "FULL"
+        ? { kind: FINDING_KINDS[f.kind].label, severity: f.severity, evidence: f.evidence, sharedWith: f.visibility }
+        : { kind: FINDING_KINDS[f.kind].label, noted: true as const },
+    ),
+    sessionNotes: notes.map((n) => ({ sessionOn: n.sessionOn, body: n.body, tutor: n.authorName })),
+    plans: plans.map((p) => ({
+      caseId: p.plan.caseId,
+      version: p.number,
+      reason: p.reason,
+      startDate: p.startDate,
+      examDate: p.examDate,
+      hoursPerDay: p.hoursPerDay,
+      restDay: p.restDay,
+      content: JSON.parse(p.content) as unknown,
+      createdAt: p.createdAt,
+    })),
+    practiceExams: practice,
+    checkIns,
+    escalationOutcomes: escalations,
+    disclosures,
+  };
+}
+
+export type StudentRecord = Awaited<ReturnType<typeof loadStudentRecord>>;

@@ -1,0 +1,150 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, useNavigation } from "react-router";
+import { Field, FormErrors } from "../../../components/forms";
+import { formatDate, today } from "../../../domain/dates";
+import { disclosureSchema } from "../../../domain/records/disclosures";
+import { logDisclosure } from "../../../domain/records/disclosures.server";
+import { requireOffice } from "../../../utils/auth.server";
+import { prisma } from "../../../utils/db.server";
+import { redirectWithToast } from "../../../utils/toast.server";
+import type { Route } from "./+types/disclosures";
+
+export async function loader(args: Route.LoaderArgs) {
+  const { schoolIds } = requireOffice(args);
+  const disclosures = await prisma.disclosure.findMany({
+    where: { schoolId: { in: schoolIds } },
+    select: {
+      id: true,
+      recipient: true,
+      purpose: true,
+      records: true,
+      disclosedOn: true,
+      consentReference: true,
+      student: { select: { user: { select: { name: true } } } },
+      recordedBy: { select: { name: true } },
+    },
+    orderBy: [{ disclosedOn: "desc" }, { createdAt: "desc" }],
+    take: 100,
+  });
+  return { disclosures, today: today() };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { user, schoolIds } = requireOffice(args);
+  const submission = parseWithZod(await args.request.formData(), { schema: disclosureSchema(today()) });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = await logDisclosure({ form: submission.value, schoolIds, actorId: user.id });
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 });
+  return redirectWithToast("/office/disclosures", { title: "Disclosure logged", description: "The student can see it in their record." });
+}
+
+export function meta() {
+  return [{ title: "Disclosure log · Retake Desk" }];
+}
+
+export default function Disclosures({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  const schema = disclosureSchema(loaderData.today);
+  const [form, fields] = useForm({
+    id: "disclosure",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    constraint: getZodConstraint(schema),
+    defaultValue: { disclosedOn: loaderData.today },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1>Disclosure log</h1>
+      <p className="text-slate-700">
+        Log every disclosure of a student's record outside the school (for example to a residency program or a licensing board, with the
+        student's written consent). Reads by your own staff are logged automatically and are not disclosures.
+      </p>
+      <section aria-labelledby="new-heading" className="card">
+        <h2 id="new-heading">Log a disclosure</h2>
+        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>
+          <div className="sm:col-span-2">
+            <FormErrors id={form.errorId} errors={form.errors} />
+          </div>
+          <Field
+            label="Student (email or student number)"
+            errors={fields.student.errors}
+            {...getInputProps(fields.student, { type: "text" })}
+            key={fields.student.key}
+          />
+          <Field
+            label="Recipient"
+            errors={fields.recipient.errors}
+            {...getInputProps(fields.recipient, { type: "text" })}
+            key={fields.recipient.key}
+          />
+          <Field
+            label="Purpose"
+            errors={fields.purpose.errors}
+            {...getInputProps(fields.purpose, { type: "text" })}
+            key={fields.purpose.key}
+          />
+          <Field
+            label="Records disclosed"
+            errors={fields.records.errors}
+            {...getInputProps(fields.records, { type: "text" })}
+            key={fields.records.key}
+          />
+          <Field
+            label="Date disclosed"
+            max={loaderData.today}
+            errors={fields.disclosedOn.errors}
+            {...getInputProps(fields.disclosedOn, { type: "date" })}
+            key={fields.disclosedOn.key}
+          />
+          <Field
+            label="Consent reference (optional)"
+            hint="Where the student's written consent is kept."
+            errors={fields.consentReference.errors}
+            {...getInputProps(fields.consentReference, { type: "text" })}
+            key={fields.consentReference.key}
+          />
+          <div className="sm:col-span-2">
+            <button type="submit" className="btn-primary">
+              Log the disclosure
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section aria-labelledby="log-heading" className="card overflow-x-auto">
+        <h2 id="log-heading">Recent disclosures</h2>
+        {loaderData.disclosures.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">None logged.</p>
+        ) : (
+          <table className="data-table mt-2">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Student</th>
+                <th scope="col">Recipient</th>
+                <th scope="col">Purpose</th>
+                <th scope="col">Records</th>
+                <th scope="col">Consent</th>
+                <th scope="col">Logged by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.disclosures.map((d) => (
+                <tr key={d.id}>
+                  <td className="whitespace-nowrap">{formatDate(d.disclosedOn)}</td>
+                  <td>{d.student.user.name}</td>
+                  <td>{d.recipient}</td>
+                  <td>{d.purpose}</td>
+                  <td>{d.records}</td>
+                  <td>{d.consentReference ?? "—"}</td>
+                  <td>{d.recordedBy?.name ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { ACCOUNTS, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const unique = Date.now().toString(36);
+
+async function upload(page: import("@playwright/test").Page, kind: string, name: string, csv: string) {
+  await page.getByLabel("The file holds").selectOption(kind);
+  await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Preview" }).click();
+}
+
+test("an advisor imports students and their failures from CSV and finds them among the at-risk students", async ({ page }) => {
+  await signIn(page, ACCOUNTS.advisor);
+  await page.goto("/office");
+  await expect(page.getByRole("heading", { name: "Office dashboard" })).toBeVisible();
+  const atRisk = page.getByRole("link", { name: /At-risk students/ });
+  const before = Number((await atRisk.locator("p").first().textContent())?.trim());
+  await expectAccessible(page);
+
+  await page.goto("/office/import");
+  await hydrated(page);
+  const students = (email2: string) =>
+    ["student_id,email,name,graduation_year", `E2E-${unique}-1,e2e1-${unique}@students.example.edu,Imported One ${unique},2027`, `E2E-${unique}-2,${email2},Imported Two ${unique},2027`].join("\n");
+  await upload(page, "STUDENTS", "students.csv", students("not-an-email"));
+  const problems = page.getByRole("table").filter({ hasText: "Problem" });
+  await expect(problems.getByRole("row").nth(1)).toContainText("3");
+  await expect(problems).toContainText("email is not a valid email address.");
+  await expectAccessible(page);
+
+  await upload(page, "STUDENTS", "students.csv", students(`e2e2-${unique}@students.example.edu`));
+  await expect(page.getByText("All 2 rows are valid: 2 new")).toBeVisible();
+  await page.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Students imported" })).toBeVisible();
+
+  // Each of them failed Step 1 twice: a second failure escalates and makes them high risk.
+  await hydrated(page);
+  const attempts = ["student_id,exam,taken_on,outcome,score", ...[1, 2].flatMap((i) => [`E2E-${unique}-${i},Step 1,${daysAgo(200)},fail,`, `E2E-${unique}-${i},Step 1,${daysAgo(20)},fail,`])].join("\n");
+  await upload(page, "ATTEMPTS", "attempts.csv", attempts);
+  await expect(page.getByText("All 4 rows are valid: 4 new")).toBeVisible();
+  await page.getByRole("button", { name: "Import 4 rows" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Exam attempts imported" })).toBeVisible();
+
+  await page.goto("/office");
+  await expect(atRisk.locator("p").first()).toHaveText(String(before + 2));
+  await atRisk.click();
+  await expect(page).toHaveURL(/risk=HIGH/);
+  for (const i of [1, 2]) await expect(page.getByRole("link", { name: `Imported ${i === 1 ? "One" : "Two"} ${unique}` })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a student downloads their own record", async ({ page }) => {
+  await signIn(page, ACCOUNTS.student);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your record" }).click();
+  await expect(page.getByRole("heading", { name: "Your record", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download your record/ }).click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const record = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  expect(record.student[0].email).toBe(ACCOUNTS.student);
+  expect(record.attempts.length).toBeGreaterThan(0);
+  expect(record.plans.length).toBeGreaterThan(0);
+});
