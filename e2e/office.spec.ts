@@ -20,7 +20,11 @@ test("an advisor imports students and their failures from CSV and finds them amo
   await page.goto("/office/import");
   await hydrated(page);
   const students = (email2: string) =>
-    ["student_id,email,name,graduation_year", `E2E-${unique}-1,e2e1-${unique}@students.example.edu,Imported One ${unique},2027`, `E2E-${unique}-2,${email2},Imported Two ${unique},2027`].join("\n");
+    [
+      "student_id,email,name,graduation_year",
+      `E2E-${unique}-1,e2e1-${unique}@students.example.edu,Imported One ${unique},2027`,
+      `E2E-${unique}-2,${email2},Imported Two ${unique},2027`,
+    ].join("\n");
   await upload(page, "STUDENTS", "students.csv", students("not-an-email"));
   const problems = page.getByRole("table").filter({ hasText: "Problem" });
   await expect(problems.getByRole("row").nth(1)).toContainText("3");
@@ -34,7 +38,10 @@ test("an advisor imports students and their failures from CSV and finds them amo
 
   // Each of them failed Step 1 twice: a second failure escalates and makes them high risk.
   await hydrated(page);
-  const attempts = ["student_id,exam,taken_on,outcome,score", ...[1, 2].flatMap((i) => [`E2E-${unique}-${i},Step 1,${daysAgo(200)},fail,`, `E2E-${unique}-${i},Step 1,${daysAgo(20)},fail,`])].join("\n");
+  const attempts = [
+    "student_id,exam,taken_on,outcome,score",
+    ...[1, 2].flatMap((i) => [`E2E-${unique}-${i},Step 1,${daysAgo(200)},fail,`, `E2E-${unique}-${i},Step 1,${daysAgo(20)},fail,`]),
+  ].join("\n");
   await upload(page, "ATTEMPTS", "attempts.csv", attempts);
   await expect(page.getByText("All 4 rows are valid: 4 new")).toBeVisible();
   await page.getByRole("button", { name: "Import 4 rows" }).click();

@@ -24,25 +24,47 @@ interface FieldProps {
   className?: string;
 }
 
-export function Field({ label, hint, errors, className, ...input }: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
+interface FieldIds {
+  id: string;
+  errorId: string;
+  hintId: string;
+  describedBy: string | undefined;
+  invalid: true | undefined;
+}
+
+/** The ids that tie a control to its label, hint and errors (read out by screen readers). */
+function useFieldIds(given: string | undefined, hint: string | undefined, errors: ErrorList): FieldIds {
   const fallback = useId();
-  const id = input.id ?? fallback;
+  const id = given ?? fallback;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return { id, errorId, hintId, describedBy, invalid: errors?.length ? true : undefined };
+}
+
+function FieldFrame({ label, hint, errors, className, ids, children }: FieldProps & { ids: FieldIds; children: React.ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="label">
+      <label htmlFor={ids.id} className="label">
         {label}
       </label>
-      <input {...input} id={id} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} />
+      {children}
       {hint ? (
-        <p id={hintId} className="hint">
+        <p id={ids.hintId} className="hint">
           {hint}
         </p>
       ) : null}
-      <FieldErrors id={errorId} errors={errors} />
+      <FieldErrors id={ids.errorId} errors={errors} />
     </div>
+  );
+}
+
+export function Field({ label, hint, errors, className, ...input }: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
+  const ids = useFieldIds(input.id, hint, errors);
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} className={className} ids={ids}>
+      <input {...input} id={ids.id} className="input" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} />
+    </FieldFrame>
   );
 }
 
@@ -54,30 +76,17 @@ export function SelectField({
   options,
   ...select
 }: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
-  const fallback = useId();
-  const id = select.id ?? fallback;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const ids = useFieldIds(select.id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <select {...select} id={id} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy}>
+    <FieldFrame label={label} hint={hint} errors={errors} className={className} ids={ids}>
+      <select {...select} id={ids.id} className="input" aria-invalid={ids.invalid} aria-describedby={ids.describedBy}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -88,30 +97,11 @@ export function TextareaField({
   className,
   ...textarea
 }: FieldProps & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const fallback = useId();
-  const id = textarea.id ?? fallback;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const ids = useFieldIds(textarea.id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <textarea
-        {...textarea}
-        id={id}
-        className="input min-h-24"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <FieldFrame label={label} hint={hint} errors={errors} className={className} ids={ids}>
+      <textarea {...textarea} id={ids.id} className="input min-h-24" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} />
+    </FieldFrame>
   );
 }
 
