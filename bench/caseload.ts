@@ -106,7 +106,7 @@ async function main() {
       { name: "GET /cases as tutor (250 cases)", path: "/cases", cookie: tutorCookie },
       { name: "GET /cases as office (5,000 cases)", path: "/cases", cookie: advisorCookie },
       {
-        name: "GET /cases office, sorted by risk, filtered",
+        name: "GET /cases office, sorted by risk, filtered, 50 rows",
         path: "/cases?sort=risk&dir=desc&exam=STEP1&status=ACTIVE&size=50",
         cookie: advisorCookie,
       },
