@@ -349,8 +349,9 @@ async function seedStudent(ctx: SeedContext, studentId: string, plan: StudentPla
     examDate,
     tutorId,
     reportId: reportIds[reportIds.length - 1],
+    // Falling trajectories got a second plan version, with the reason.
+    adjust: plan.trend === "FALLING" && plan.stage === "ACTIVE",
   });
-  await setStatus(ctx, caseId, "ACTIVE", tutorId, {});
 
   const series = await seedPracticeSeries(ctx, caseId, studentId, exam, plan, planStart, minDate(examDate, today), tutorId);
   await seedCheckIns(ctx, caseId, studentId, planStart);

@@ -265,7 +265,7 @@ describe("SCHOOL_POLICY", () => {
     const [second] = schoolPolicyRule(facts({ attempts: fails("2025-06-01", "2025-10-15") }));
     expect(second.severity).toBe(2);
     expect(second.reason).toContain(
-      "2nd failure: committee review at this school. Academic probation and review by the promotions committee",
+      "2nd failure: committee review at this school. The promotions committee reviews the case",
     );
   });
 

@@ -26,17 +26,17 @@ export const DEFAULT_POLICY_LADDER: readonly PolicyRung[] = [
   {
     failureNumber: 1,
     consequence: "WARNING",
-    description: "Academic warning. The student meets the academic-support office and follows an agreed remediation plan.",
+    description: "The student meets the academic-support office and follows an agreed remediation plan.",
   },
   {
     failureNumber: 2,
     consequence: "COMMITTEE_REVIEW",
-    description: "Academic probation and review by the promotions committee, with a mandatory academic-support referral.",
+    description: "The promotions committee reviews the case; a referral to academic support is mandatory.",
   },
   {
     failureNumber: 3,
     consequence: "DISMISSAL_REVIEW",
-    description: "The promotions committee reviews the student for dismissal.",
+    description: "The promotions committee considers whether the student can continue in the program.",
   },
 ];
 

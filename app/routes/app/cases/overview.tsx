@@ -166,9 +166,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <div className="space-y-4 lg:col-span-2">
-        <div className="card">
-          <DiagnosisSummary summary={diagnosis} />
-        </div>
+        <DiagnosisSummary summary={diagnosis} />
         <section aria-labelledby="attempts-heading" className="card">
           <h2 id="attempts-heading">Attempt history</h2>
           {ineligible.ineligible ? (
@@ -318,9 +316,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
       <div className="space-y-4">
         {risk ? <RiskFlags level={risk.level} flags={risk.flags} summary={risk.summary} /> : null}
         {readiness ? (
-          <div className="card">
-            <ReadinessGatePanel readiness={readiness} forStudent={relation === "STUDENT"} headingId="overview-readiness-heading" />
-          </div>
+          <ReadinessGatePanel readiness={readiness} forStudent={relation === "STUDENT"} headingId="overview-readiness-heading" />
         ) : null}
         <section aria-labelledby="status-heading" className="card">
           <h2 id="status-heading">Status</h2>
