@@ -264,9 +264,7 @@ describe("SCHOOL_POLICY", () => {
     expect(first.reason).toMatch(/^1st failure: academic warning at this school\. /);
     const [second] = schoolPolicyRule(facts({ attempts: fails("2025-06-01", "2025-10-15") }));
     expect(second.severity).toBe(2);
-    expect(second.reason).toContain(
-      "2nd failure: committee review at this school. The promotions committee reviews the case",
-    );
+    expect(second.reason).toContain("2nd failure: committee review at this school. The promotions committee reviews the case");
   });
 
   it("keeps the top rung's meaning past the end of the ladder, and says so", () => {
