@@ -25,11 +25,16 @@ export function getAuth(context: Readonly<RouterContextProvider>): Auth | null {
   return context.get(authContext);
 }
 
-/** Only same-site paths; anything else falls back to the home page. */
+/** Tabs, newlines and other control characters, which browsers drop from a Location, and backslashes, which they read as `/`. */
+const unsafeInPath = (to: string) => [...to].some((ch) => ch === "\\" || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+
+/** Only same-site paths, judged as a browser would resolve them; anything else falls back to the home page. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || typeof to !== "string" || !to.startsWith("/") || unsafeInPath(to)) return fallback;
+  const base = "http://same-site.invalid";
+  const resolved = new URL(to, base);
+  if (resolved.origin !== base) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
 
 export function requireUser({ request, context }: Args): SessionUser {

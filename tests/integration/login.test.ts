@@ -84,6 +84,10 @@ describe("signing in", () => {
     const user = await createUser({ schoolId: school.id, role: "TUTOR" });
     expect((await login(user.email, TEST_PASSWORD, "https://evil.example/")).location).toBe("/");
     expect((await login(user.email, TEST_PASSWORD, "//evil.example/")).location).toBe("/");
+    // A browser drops the tab and reads the backslash as a slash: both would be //evil.example.
+    expect((await login(user.email, TEST_PASSWORD, "/\t/evil.example/")).location).toBe("/");
+    expect((await login(user.email, TEST_PASSWORD, "/\\evil.example/")).location).toBe("/");
+    expect((await login(user.email, TEST_PASSWORD, "/%09/evil.example/")).location).toBe("/%09/evil.example/");
   });
 
   it("signs out by POST: the session row is deleted and the cookie cleared", async () => {
