@@ -88,3 +88,17 @@ export function formatDate(date: IsoDate, withYear = true): string {
   const [y, m, d] = date.split("-").map(Number);
   return withYear ? `${d} ${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
 }
+
+/** The calendar day (UTC) of a stored instant: "3 Nov 2026". */
+export function formatDay(instant: Date | string): string {
+  return formatDate(fromDate(new Date(instant)));
+}
+
+/** "3 Mar 2026, 14:05 UTC": the same on the server and in the browser, so hydration never differs. */
+export function formatDateTime(instant: Date | string): string {
+  const iso = new Date(instant).toISOString();
+  return `${formatDate(iso.slice(0, 10) as IsoDate)}, ${iso.slice(11, 16)} UTC`;
+}
+
+/** The month names the app prints, "Jan" to "Dec". */
+export const MONTH_NAMES: readonly string[] = MONTHS;

@@ -4,8 +4,9 @@
  */
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { type Auth, authContext, type SessionUser } from "../context";
-import { type Actor, type CaseRelation, caseRelation, hasRole, schoolsWhere } from "../domain/access/policy";
+import { type Actor, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
 import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
+import type { Prisma } from "#generated/prisma/client";
 import { prisma } from "./db.server";
 
 interface Args {
@@ -67,10 +68,25 @@ export function requireOffice(args: Args) {
   return requireRole(args, OFFICE_ROLES);
 }
 
+const caseAccessSelect = {
+  id: true,
+  schoolId: true,
+  studentId: true,
+  tutorId: true,
+  exam: true,
+  status: true,
+  openSlot: true,
+  targetExamDate: true,
+  version: true,
+  student: { select: { userId: true } },
+} satisfies Prisma.RetakeCaseSelect;
+
 export interface CaseAccess {
   user: SessionUser;
   relation: CaseRelation;
-  caseRow: { id: string; schoolId: string; studentId: string; tutorId: string | null; status: string; version: number };
+  /** The person's role at the case's school (a relation implies one). */
+  role: Role;
+  caseRow: Omit<Prisma.RetakeCaseGetPayload<{ select: typeof caseAccessSelect }>, "student">;
 }
 
 /**
@@ -82,15 +98,7 @@ export async function requireCaseAccess(args: Args, caseId: string | undefined, 
   if (!caseId) notFound();
   const row = await prisma.retakeCase.findUnique({
     where: { id: caseId },
-    select: {
-      id: true,
-      schoolId: true,
-      studentId: true,
-      tutorId: true,
-      status: true,
-      version: true,
-      student: { select: { userId: true } },
-    },
+    select: caseAccessSelect,
   });
   if (!row) notFound("We could not find that case.");
   const relation = caseRelation(actorOf(user), {
@@ -99,9 +107,10 @@ export async function requireCaseAccess(args: Args, caseId: string | undefined, 
     studentUserId: row.student.userId,
     status: row.status,
   });
-  if (!relation || (allowed && !allowed.includes(relation))) forbidden("This case is not yours to open.");
+  const role = roleAt(actorOf(user), row.schoolId);
+  if (!relation || !role || (allowed && !allowed.includes(relation))) forbidden("This case is not yours to open.");
   const { student: _student, ...caseRow } = row;
-  return { user, relation, caseRow };
+  return { user, relation, role, caseRow };
 }
 
 /**
