@@ -3,7 +3,7 @@
  * the database runs in WAL mode with a busy timeout, and foreign keys must be on
  * because cascades depend on them.
  */
-import { type Prisma, PrismaClient } from "#generated/prisma/client";
+import { Prisma, PrismaClient } from "#generated/prisma/client";
 import { BUSY_TIMEOUT_MS, createAdapterFactory, driverKind } from "./db-adapter.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
@@ -74,6 +74,11 @@ export async function disconnectDb(): Promise<void> {
     globalForDb.__retakeDeskDb = undefined;
     await current.client.$disconnect();
   }
+}
+
+/** A unique constraint refused the write: someone else got there first, or the row exists. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 export type { PrismaClient };
