@@ -5,7 +5,7 @@ import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";
 import { nonceContext } from "./context";
-import { applySecurityHeaders, contentSecurityPolicy, createNonce } from "./utils/headers.server";
+import { contentSecurityPolicy, createNonce } from "./utils/headers.server";
 import { logger } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -23,8 +23,8 @@ export default function handleRequest(
   }
   let nonce = loadContext.get(nonceContext);
   if (!nonce) nonce = createNonce();
+  // The root middleware adds the other security headers to every response; documents also get the CSP.
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  applySecurityHeaders(responseHeaders);
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -1,6 +1,7 @@
 /**
  * Configuration from the environment, validated once. Every value has a safe
- * default for local use; production must set APP_ORIGIN (ADR 0003).
+ * default for local use; a deployment behind any other origin than
+ * http://localhost:3000 must set APP_ORIGIN, or its forms are refused (ADR 0003).
  */
 import { z } from "zod";
 
@@ -42,9 +43,13 @@ export function secureCookies(): boolean {
   return !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin);
 }
 
-export function allowedOrigins(): string[] {
-  return env()
+let origins: readonly string[] | undefined;
+
+/** APP_ORIGIN as a list, parsed once like the rest of the environment. */
+export function allowedOrigins(): readonly string[] {
+  origins ??= env()
     .APP_ORIGIN.split(",")
     .map((o) => o.trim().replace(/\/$/, ""))
     .filter(Boolean);
+  return origins;
 }

@@ -1,10 +1,20 @@
 /**
  * In-memory limits for one app instance (ADR 0003): a sliding window of failed
- * sign-ins per account, and a refilling token bucket per client address.
+ * sign-ins per account, and a refilling token bucket per client address. Both
+ * forget a key once it no longer limits anything, so memory stays bounded by
+ * the keys seen in the last window, not by every key ever seen.
  */
+
+/**
+ * Past this many keys, a write first sweeps out the keys that limit nothing any
+ * more; the next sweep waits until the map has doubled, so sweeping stays cheap.
+ */
+const SWEEP_ABOVE = 1_000;
+const nextSweepAt = (size: number) => Math.max(SWEEP_ABOVE, size * 2);
 
 export class FailureWindow {
   private readonly failures = new Map<string, number[]>();
+  private sweepAt = SWEEP_ABOVE;
 
   constructor(
     private readonly maxFailures: number,
@@ -26,32 +36,59 @@ export class FailureWindow {
   }
 
   fail(key: string, now = Date.now()): void {
+    if (this.failures.size >= this.sweepAt) this.sweep(now);
     this.failures.set(key, [...this.recent(key, now), now]);
   }
 
   reset(key: string): void {
     this.failures.delete(key);
   }
+
+  /** Drops the accounts whose failures have all left the window. */
+  sweep(now = Date.now()): void {
+    for (const key of [...this.failures.keys()]) this.recent(key, now);
+    this.sweepAt = nextSweepAt(this.failures.size);
+  }
+
+  get size(): number {
+    return this.failures.size;
+  }
 }
 
 export class TokenBucket {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private sweepAt = SWEEP_ABOVE;
 
   constructor(
     private readonly capacity: number,
     private readonly refillPerSecond: number,
   ) {}
 
+  private refilled(bucket: { tokens: number; at: number }, now: number): number {
+    return Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.refillPerSecond);
+  }
+
   /** Takes one token; false when the bucket is empty. */
   consume(key: string, now = Date.now()): boolean {
+    if (this.buckets.size >= this.sweepAt) this.sweep(now);
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    const refilled = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.refillPerSecond);
+    const refilled = this.refilled(bucket, now);
     if (refilled < 1) {
       this.buckets.set(key, { tokens: refilled, at: now });
       return false;
     }
     this.buckets.set(key, { tokens: refilled - 1, at: now });
     return true;
+  }
+
+  /** Drops the buckets that have filled up again: they are the same as no bucket. */
+  sweep(now = Date.now()): void {
+    for (const [key, bucket] of this.buckets) if (this.refilled(bucket, now) >= this.capacity) this.buckets.delete(key);
+    this.sweepAt = nextSweepAt(this.buckets.size);
+  }
+
+  get size(): number {
+    return this.buckets.size;
   }
 }
 
