@@ -11,9 +11,12 @@
  */
 import { type AutomaticChange, onAttemptRecorded, onIneligible } from "../cases/status";
 import { formatDate, type IsoDate } from "../dates";
-import { type ExamId, examLabel } from "../reference";
+import { type ExamId, examLabel, RETAKE_GUIDANCE } from "../reference";
 import type { AttemptOutcome, CaseStatus } from "../vocabulary";
-import { type AttemptFieldErrors, summarizeAttempts, validateAttemptInput } from "./rules";
+import { type AttemptFieldErrors, type AttemptInput, failureDates, summarizeAttempts, validateAttemptInput } from "./rules";
+
+/** The raw input is the validator's (./rules.ts); re-exported for the modules that import it from here. */
+export type { AttemptInput } from "./rules";
 
 export interface KnownAttempt {
   id: string;
@@ -38,13 +41,6 @@ export interface StudentState {
   ineligibleSince: IsoDate | null;
   attempts: KnownAttempt[];
   openCases: OpenCaseState[];
-}
-
-export interface AttemptInput {
-  exam: string;
-  takenOn: string;
-  outcome: string;
-  score?: number | null;
 }
 
 export interface AttemptEffects {
@@ -110,12 +106,12 @@ export function decideAttempt(
   }
 
   const escalation =
-    caseId && attempt.outcome === "FAIL" && examSummary.failures >= 2
+    caseId && attempt.outcome === "FAIL" && examSummary.failures >= RETAKE_GUIDANCE.secondFailureCount
       ? {
           caseId,
           exam: attempt.exam,
           failureNumber: examSummary.failures,
-          failureDates: examSummary.attempts.filter((a) => a.outcome === "FAIL").map((a) => a.takenOn),
+          failureDates: failureDates(examSummary),
           tutorId: existingCase?.tutorId ?? null,
         }
       : null;

@@ -7,6 +7,7 @@ import {
   type AttemptRecord,
   type AttemptViolationCode,
   checkProposedAttempt,
+  failureDates,
   ordinal,
   summarizeAttempts,
   validateAttemptInput,
@@ -47,6 +48,20 @@ describe("the pinned rule set is the one the scenarios assume", () => {
       limitEndsAllExams: true,
       passedExamRetakeAllowed: false,
     });
+  });
+});
+
+describe("failureDates", () => {
+  it("lists an exam's failures oldest first, leaving out passes and incomplete sittings", () => {
+    const summary = summarizeAttempts([
+      attempt("2025-09-10"),
+      attempt("2025-01-10"),
+      attempt("2025-05-10", "INCOMPLETE"),
+      attempt("2025-03-01", "FAIL", "STEP2_CK"),
+      attempt("2026-01-10", "PASS"),
+    ]);
+    expect(failureDates(summary.byExam.STEP1)).toEqual(["2025-01-10", "2025-09-10"]);
+    expect(failureDates(summary.byExam.STEP3)).toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ import {
   PASSING_STANDARDS,
   passingStandardOn,
 } from "../reference";
+import { plural } from "../text";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES, type AttemptOutcome } from "../vocabulary";
 
 /** One sitting of an exam, as recorded (incomplete sittings included). */
@@ -102,8 +103,6 @@ const ORDINAL_SUFFIX = (n: number): string => {
 export function ordinal(n: number): string {
   return `${n}${ORDINAL_SUFFIX(n)}`;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Oldest first; equal dates keep their input order so numbering is stable. */
 function chronological<T extends AttemptRecord>(attempts: readonly T[]): T[] {
@@ -182,6 +181,11 @@ export function summarizeAttempts<T extends AttemptRecord>(attempts: readonly T[
     ineligibleBecauseOf: cause?.exam.exam ?? null,
     ineligibleSince: cause?.since ?? null,
   };
+}
+
+/** The dates an exam was failed, in the summary's order (oldest first). */
+export function failureDates(summary: { attempts: readonly AttemptRecord[] }): IsoDate[] {
+  return summary.attempts.filter((a) => a.outcome === "FAIL").map((a) => a.takenOn);
 }
 
 export const ATTEMPT_VIOLATION_CODES = [

@@ -5,16 +5,15 @@
 import { z } from "zod";
 import { isIsoDate } from "../dates";
 import { EXAM_IDS } from "../reference";
+import { blankToUndefined } from "../text";
 import { ATTEMPT_OUTCOMES } from "../vocabulary";
-
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const attemptFormSchema = z.object({
   exam: z.enum(EXAM_IDS, { error: "Choose the exam that was taken." }),
   takenOn: z.string({ error: "Enter the date the exam was taken." }).refine(isIsoDate, { error: "Enter the date the exam was taken." }),
   outcome: z.enum(ATTEMPT_OUTCOMES, { error: "Choose the result." }),
   score: z.preprocess(
-    emptyToUndefined,
+    blankToUndefined,
     z.coerce.number({ error: "Enter the score as a number." }).int({ error: "Enter the score as a whole number." }).optional(),
   ),
 });
@@ -22,6 +21,6 @@ export const attemptFormSchema = z.object({
 export type AttemptForm = z.infer<typeof attemptFormSchema>;
 
 export const targetDateSchema = z.object({
-  targetExamDate: z.preprocess(emptyToUndefined, z.string().refine(isIsoDate, { error: "Enter a date like 2027-03-14." }).optional()),
+  targetExamDate: z.preprocess(blankToUndefined, z.string().refine(isIsoDate, { error: "Enter a date like 2027-03-14." }).optional()),
   expectedVersion: z.coerce.number().int().min(1),
 });

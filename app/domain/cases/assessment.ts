@@ -5,13 +5,14 @@
  * The case page shows it; the caseload stores a summary of it on the case row.
  */
 import { daysBetween, type IsoDate } from "../dates";
-import { type AttemptComparison, analyzeDiagnosis } from "../diagnostics/analysis";
+import { type AttemptComparison, compareAttemptReports } from "../diagnostics/analysis";
 import type { ExamId, InstrumentId } from "../reference";
-import { instrument } from "../reference";
+import { instrument, instrumentInforms } from "../reference";
 import { assessRisk, RISK_RANK, type RiskAssessment } from "../risk/engine";
 import type { SchoolSettings } from "../settings/settings";
 import { buildTrajectoryCharts, type TrajectoryChart } from "../trajectory/chart-data";
-import type { MilestoneEntry, PracticeExamEntry } from "../trajectory/practice";
+import { type MilestoneEntry, type PracticeExamEntry, sortByDate } from "../trajectory/practice";
+import { leastSquares } from "../trajectory/projection";
 import { evaluateReadiness, type ReadinessResult } from "../trajectory/readiness";
 import { trajectoryRisks } from "../trajectory/risks";
 import type { AttemptOutcome, Band, CaseStatus, ReferenceGroup } from "../vocabulary";
@@ -49,31 +50,25 @@ export interface CaseAssessment {
   latestPractice: LatestPractice | null;
 }
 
-/** Slope in points per week through a series (two or more distinct dates). */
+/** Slope in points per week through a series (least squares), null below two points or with every point on one date. */
 export function trendPerWeek(points: ReadonlyArray<{ takenOn: IsoDate; score: number }>): number | null {
   if (points.length < 2) return null;
   const origin = points[0].takenOn;
-  const xs = points.map((p) => daysBetween(origin, p.takenOn));
-  const meanX = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const meanY = points.reduce((a, p) => a + p.score, 0) / points.length;
-  let sxx = 0;
-  let sxy = 0;
-  points.forEach((p, i) => {
-    sxx += (xs[i] - meanX) ** 2;
-    sxy += (xs[i] - meanX) * (p.score - meanY);
-  });
-  return sxx === 0 ? null : (sxy / sxx) * 7;
+  const fit = leastSquares(points.map((p) => ({ x: daysBetween(origin, p.takenOn), y: p.score })));
+  return fit ? fit.slope * 7 : null;
 }
 
 /**
  * The latest score on an instrument that informs this exam, preferring
- * predictive instruments, with the trend of that instrument's series.
+ * predictive instruments, with the trend of that instrument's series. "Latest"
+ * is the trajectory's order (date, then id), so the caseload names the same
+ * exam as the chart and the readiness gate.
  */
 export function latestPractice(exam: ExamId, practiceExams: readonly PracticeExamEntry[]): LatestPractice | null {
-  const relevant = practiceExams.filter((p) => instrument(p.instrumentId).targetExams.includes(exam));
+  const relevant = practiceExams.filter((p) => instrumentInforms(p.instrumentId, exam));
   const predictive = relevant.filter((p) => instrument(p.instrumentId).predictive);
-  const pool = (predictive.length ? predictive : relevant).slice().sort((a, b) => a.takenOn.localeCompare(b.takenOn));
-  const last = pool[pool.length - 1];
+  const pool = sortByDate(predictive.length ? predictive : relevant);
+  const last = pool.at(-1);
   if (!last) return null;
   const series = pool.filter((p) => p.instrumentId === last.instrumentId);
   return { instrumentId: last.instrumentId, score: last.score, on: last.takenOn, trendPerWeek: trendPerWeek(series) };
@@ -106,11 +101,8 @@ export function assessCase(input: CaseAssessmentInput): CaseAssessment {
     readiness,
     gate: input.settings.readinessGate,
   });
-  const [previous, latest] = input.reports.length >= 2 ? input.reports.slice(-2) : [null, input.reports[0] ?? null];
-  const comparison =
-    previous && latest
-      ? analyzeDiagnosis({ exam: input.exam, areas: [...latest.areas], findings: [], previous: { areas: [...previous.areas] } }).comparison
-      : null;
+  const [previous, latest] = input.reports.slice(-2);
+  const comparison = input.reports.length >= 2 ? compareAttemptReports(input.exam, latest.areas, previous.areas) : null;
   const risk = assessRisk({
     status: input.status,
     exam: input.exam,
@@ -118,7 +110,6 @@ export function assessCase(input: CaseAssessmentInput): CaseAssessment {
     schoolAttemptLimit: input.settings.schoolAttemptLimit,
     targetExamDate: input.targetExamDate,
     today: input.today,
-    latestFailureOn: null,
     trajectoryFlags,
     persistingWeakAreas: comparison?.persistingWeakAreas.map((a) => a.name) ?? [],
     policyLadder: input.settings.policyLadder,

@@ -33,7 +33,9 @@ describe("checkInTrend", () => {
     const trend = checkInTrend([point("2027-01-04", 60, 2), point("2027-01-11", 61, 4)]);
     expect(trend.direction).toBe("STEADY");
     expect(trend.lines[0]).toMatch(/steady around 60.5%/);
-    expect(trend.lines[2]).toMatch(/one week was hard \(4 Jan\)/);
+    expect(trend.lines[2]).toMatch(/; 1 week was hard \(4 Jan\): worth asking about\.$/);
+    const both = checkInTrend([point("2027-01-04", 60, 1), point("2027-01-11", 61, 2)]);
+    expect(both.lines[2]).toMatch(/; 2 weeks were hard \(4 Jan, 11 Jan\): worth asking about\.$/);
   });
 
   it("handles a single check-in", () => {

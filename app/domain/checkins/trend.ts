@@ -4,6 +4,7 @@
  * student has been feeling. Pure.
  */
 import { formatDate, type IsoDate } from "../dates";
+import { plural } from "../text";
 import { moodLabel } from "./schema";
 
 export interface CheckInPoint {
@@ -75,7 +76,7 @@ export function checkInTrend(points: readonly CheckInPoint[]): CheckInTrend {
   const moodLine = `Feeling ${moodLabel(Math.round(averages.mood)).toLowerCase()} on average (${averages.mood} of 5)`;
   lines.push(
     low.length > 0
-      ? `${moodLine}; ${low.length === 1 ? "one week" : `${low.length} weeks`} ${low.length === 1 ? "was" : "were"} hard (${low.map((p) => formatDate(p.weekOf, false)).join(", ")}): worth asking about.`
+      ? `${moodLine}; ${plural(low.length, "week")} ${low.length === 1 ? "was" : "were"} hard (${low.map((p) => formatDate(p.weekOf, false)).join(", ")}): worth asking about.`
       : `${moodLine}.`,
   );
   return { weeks: window.length, direction, percentChange, averages, lines };

@@ -3,7 +3,7 @@
  * months without closures still appear, rates carry the number behind them,
  * and medians are labelled with how many students they rest on.
  */
-import { addMonths, type IsoDate } from "../dates";
+import { addMonths, type IsoDate, MONTH_NAMES } from "../dates";
 import { CASE_OUTCOMES, type CaseOutcome } from "../vocabulary";
 
 /** Fewer students than this behind a figure: read it with care. */
@@ -37,5 +37,5 @@ export function median(values: readonly number[]): number | null {
 
 export function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${String(y).slice(2)}`;
+  return `${MONTH_NAMES[m - 1]} ${String(y).slice(2)}`;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentAreasFor, type ExamId } from "../reference";
+import { CONTENT_AREAS, contentArea, contentAreasFor, type ExamId } from "../reference";
 import { type Band, BANDS, type ReferenceGroup } from "../vocabulary";
 import {
   analyzeDiagnosis,
@@ -10,7 +10,10 @@ import {
   DIAGNOSIS_THRESHOLDS,
   type DiagnosisFinding,
   type DiagnosisInput,
+  isStrongBand,
+  isWeakBand,
   type ReportedBand,
+  TASK_PATTERNS,
   taskPattern,
 } from "./analysis";
 
@@ -255,12 +258,20 @@ describe("analyzeDiagnosis: clusters", () => {
   });
 
   it("maps every physician task of every exam to a pattern", () => {
-    for (const exam of ["STEP1", "STEP2_CK", "STEP3"] as const) {
-      for (const area of contentAreasFor(exam).filter((x) => x.dimension === "PHYSICIAN_TASK")) {
-        expect(taskPattern(area), area.id).not.toBeNull();
-      }
-    }
+    const tasks = CONTENT_AREAS.filter((x) => x.dimension === "PHYSICIAN_TASK");
+    expect(new Set(tasks.map((x) => x.exam))).toEqual(new Set(["STEP1", "STEP2_CK", "STEP3"]));
+    for (const area of tasks) expect(taskPattern(area), area.id).not.toBeNull();
     expect(taskPattern({ id: S1.cardio, dimension: "SYSTEM" })).toBeNull();
+  });
+
+  it("keys task patterns by real physician-task area ids only", () => {
+    for (const id of Object.keys(TASK_PATTERNS)) expect(contentArea(id)?.dimension, id).toBe("PHYSICIAN_TASK");
+    expect(taskPattern({ id: "constructor", dimension: "PHYSICIAN_TASK" })).toBeNull();
+  });
+
+  it("reads Lower as the only weak band and Higher as the only strong one", () => {
+    expect(BANDS.filter(isWeakBand)).toEqual(["LOWER"]);
+    expect(BANDS.filter(isStrongBand)).toEqual(["HIGHER"]);
   });
 });
 

@@ -16,7 +16,17 @@
  * Lower) because on a failed attempt "at the level of" a failing or
  * barely-passing performance is still a study target, just a later one.
  */
-import { type ContentArea, contentAreasFor, type Dimension, DIMENSION_LABELS, type ExamId, areaWeight } from "../reference";
+import {
+  type ContentArea,
+  contentAreasByDimension,
+  contentAreasFor,
+  type Dimension,
+  DIMENSION_LABELS,
+  type ExamId,
+  areaWeight,
+  examInfo,
+} from "../reference";
+import { joinWords, plural } from "../text";
 import { type Band, FINDING_KINDS, type FindingFamily, type FindingKind, type ReferenceGroup } from "../vocabulary";
 
 // ---------------------------------------------------------------------------
@@ -240,6 +250,11 @@ export function isWeakBand(band: Band): boolean {
   return band === "LOWER";
 }
 
+/** Above the reference group: a strength to keep on light review. */
+export function isStrongBand(band: Band): boolean {
+  return bandLevel(band) === 2;
+}
+
 /** Whether an area belongs on the ranked list of study targets (everything but Higher). */
 export function isRankedBand(band: Band): boolean {
   return band !== "HIGHER";
@@ -300,18 +315,11 @@ function byWeight(a: AreaRef, b: AreaRef): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** "a", "a and b", "a, b and c". */
-export function joinWords(list: readonly string[]): string {
-  if (list.length <= 1) return list.join("");
-  return `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
-}
+/** Kept for the modules that imported it from here; the helper lives in ../text. */
+export { joinWords } from "../text";
 
 function names(areas: readonly AreaRef[]): string {
   return joinWords(areas.map((a) => a.name));
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -337,33 +345,39 @@ export function rankWeakAreas(reported: Iterable<ReportedArea>, findings: readon
 export type TaskPattern = Exclude<ClusterKind, "DISCIPLINE_ACROSS_SYSTEMS" | "BROAD_SYSTEMS">;
 
 /**
- * What a Lower physician task points at, keyed by the area id's slug (the part
- * after ".task."). Tasks cut across every system, so they describe how the
- * knowledge is used rather than which knowledge is missing.
+ * What a Lower physician task points at, keyed by the content area's full id
+ * (reference/content-areas.ts; a test keeps every task area of every exam
+ * mapped). Tasks cut across every system, so they describe how the knowledge
+ * is used rather than which knowledge is missing.
  */
-export const TASK_PATTERNS: Record<string, TaskPattern> = {
-  "medical-knowledge": "FOUNDATIONAL_KNOWLEDGE",
-  diagnosis: "DIAGNOSTIC_REASONING",
-  "history-physical": "DIAGNOSTIC_REASONING",
-  "lab-diagnostic": "DIAGNOSTIC_REASONING",
-  prognosis: "DIAGNOSTIC_REASONING",
-  management: "MANAGEMENT_REASONING",
-  pharmacotherapy: "MANAGEMENT_REASONING",
-  "clinical-interventions": "MANAGEMENT_REASONING",
-  "mixed-management": "MANAGEMENT_REASONING",
-  "health-maintenance": "MANAGEMENT_REASONING",
-  communication: "PROFESSIONAL_PRACTICE",
-  "communication-professionalism": "PROFESSIONAL_PRACTICE",
-  professionalism: "PROFESSIONAL_PRACTICE",
-  "systems-based-practice": "PROFESSIONAL_PRACTICE",
-  "practice-based-learning": "PROFESSIONAL_PRACTICE",
+export const TASK_PATTERNS: Readonly<Record<string, TaskPattern>> = {
+  "step1.task.medical-knowledge": "FOUNDATIONAL_KNOWLEDGE",
+  "step1.task.diagnosis": "DIAGNOSTIC_REASONING",
+  "step1.task.communication": "PROFESSIONAL_PRACTICE",
+  "step1.task.practice-based-learning": "PROFESSIONAL_PRACTICE",
+  "step2ck.task.medical-knowledge": "FOUNDATIONAL_KNOWLEDGE",
+  "step2ck.task.history-physical": "DIAGNOSTIC_REASONING",
+  "step2ck.task.lab-diagnostic": "DIAGNOSTIC_REASONING",
+  "step2ck.task.diagnosis": "DIAGNOSTIC_REASONING",
+  "step2ck.task.prognosis": "DIAGNOSTIC_REASONING",
+  "step2ck.task.health-maintenance": "MANAGEMENT_REASONING",
+  "step2ck.task.pharmacotherapy": "MANAGEMENT_REASONING",
+  "step2ck.task.clinical-interventions": "MANAGEMENT_REASONING",
+  "step2ck.task.mixed-management": "MANAGEMENT_REASONING",
+  "step2ck.task.practice-based-learning": "PROFESSIONAL_PRACTICE",
+  "step2ck.task.professionalism": "PROFESSIONAL_PRACTICE",
+  "step2ck.task.systems-based-practice": "PROFESSIONAL_PRACTICE",
+  "step3.task.diagnosis": "DIAGNOSTIC_REASONING",
+  "step3.task.management": "MANAGEMENT_REASONING",
+  "step3.task.practice-based-learning": "PROFESSIONAL_PRACTICE",
+  "step3.task.medical-knowledge": "FOUNDATIONAL_KNOWLEDGE",
+  "step3.task.communication-professionalism": "PROFESSIONAL_PRACTICE",
 };
 
 /** The task pattern of a physician-task area, or null for other dimensions and unmapped tasks. */
 export function taskPattern(area: { id: string; dimension: Dimension }): TaskPattern | null {
   if (area.dimension !== "PHYSICIAN_TASK") return null;
-  const slug = /\.task\.(.+)$/.exec(area.id)?.[1];
-  return slug !== undefined ? (TASK_PATTERNS[slug] ?? null) : null;
+  return Object.hasOwn(TASK_PATTERNS, area.id) ? TASK_PATTERNS[area.id] : null;
 }
 
 const TASK_CLUSTER_TEXT: Record<TaskPattern, { title: (n: string) => string; explanation: string; pointsTo: "CONTENT" | "STRATEGY" }> = {
@@ -415,9 +429,8 @@ export function findClusters(exam: ExamId, reported: readonly ReportedArea[]): C
       });
     }
   } else if (lowerSystems.length >= t.broadSystemsMin) {
-    const hasDisciplines = contentAreasFor(exam).some((a) => a.dimension === "DISCIPLINE");
     let explanation: string;
-    if (!hasDisciplines) {
+    if (!examInfo(exam).hasDisciplines) {
       explanation = `${names(lowerSystems)} are all Lower: this exam reports no disciplines, so look for a shared thread (pharmacology, management, a kind of question) in the missed questions.`;
     } else if (lowerDisciplines.length === 0) {
       explanation = `${names(lowerSystems)} are all Lower while no discipline is: look for a shared discipline in the missed questions (the report does not say which one runs through them).`;
@@ -585,8 +598,7 @@ const FAMILY_WORDS: Record<CharacterFamily, string> = { CONTENT: "Content", STRA
  * past 100% because items carry several disciplines).
  */
 export function measureMagnitude(exam: ExamId, reported: readonly ReportedArea[], distanceFromPassing: number | null): Magnitude {
-  const dims = new Map<Dimension, ContentArea[]>();
-  for (const area of contentAreasFor(exam)) dims.set(area.dimension, [...(dims.get(area.dimension) ?? []), area]);
+  const dims = contentAreasByDimension(exam);
   // Legacy areas count in their dimension only when the report has them.
   for (const r of reported) {
     const list = dims.get(r.area.dimension) ?? [];
@@ -677,6 +689,15 @@ export function compareReports(current: ReadonlyMap<string, ReportedArea>, previ
   return { ...result, summary: comparisonSummary(result) };
 }
 
+/** The comparison of a report with the previous attempt's, without the rest of the analysis. */
+export function compareAttemptReports(
+  exam: ExamId,
+  current: readonly ReportedBand[],
+  previous: readonly ReportedBand[],
+): AttemptComparison {
+  return compareReports(resolveReport(exam, current).reported, resolveReport(exam, previous).reported);
+}
+
 function comparisonSummary(c: Omit<AttemptComparison, "summary" | "areas">): string {
   const parts = [
     c.improved.length > 0 ? `${plural(c.improved.length, "area")} improved` : null,
@@ -699,11 +720,7 @@ function comparisonSummary(c: Omit<AttemptComparison, "summary" | "areas">): str
 export function analyzeDiagnosis(input: DiagnosisInput): DiagnosisAnalysis {
   const { reported, unknown } = resolveReport(input.exam, input.areas);
   const list = [...reported.values()];
-  let comparison: AttemptComparison | null = null;
-  if (input.previous) {
-    const prev = resolveReport(input.exam, input.previous.areas);
-    comparison = compareReports(reported, prev.reported);
-  }
+  const comparison = input.previous ? compareReports(reported, resolveReport(input.exam, input.previous.areas).reported) : null;
   return {
     exam: input.exam,
     unknownAreaIds: unknown,

@@ -95,10 +95,10 @@ export function printedLabelsFor(exam: ExamId): string[] {
 }
 
 /**
- * What a new report's bands compare with: a Step 1 fail report compares with
- * examinees who barely passed; Step 2 CK and Step 3 with the examinee's own
- * overall performance (DOMAIN.md §1.2–1.3). A stored report keeps the group
- * most of its areas use.
+ * What a new report's bands compare with: the exam's fail-report reference
+ * group from the reference data (Step 1: examinees who barely passed; Step 2 CK
+ * and Step 3: the examinee's own overall performance, DOMAIN.md §1.2–1.3). A
+ * stored report keeps the group most of its areas use.
  */
 export function defaultReferenceGroup(exam: ExamId, stored: readonly { referenceGroup: ReferenceGroup }[] = []): ReferenceGroup {
   if (stored.length > 0) {
@@ -106,7 +106,7 @@ export function defaultReferenceGroup(exam: ExamId, stored: readonly { reference
     for (const a of stored) counts.set(a.referenceGroup, (counts.get(a.referenceGroup) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || REFERENCE_GROUPS.indexOf(a[0]) - REFERENCE_GROUPS.indexOf(b[0]))[0][0];
   }
-  return exam === "STEP1" ? "LOW_PASS" : "OWN_OVERALL";
+  return examInfo(exam).failReportReferenceGroup;
 }
 
 // ---------------------------------------------------------------------------

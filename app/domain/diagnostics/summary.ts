@@ -5,7 +5,8 @@
  */
 import { contentArea } from "../reference";
 import type { Band, ReferenceGroup } from "../vocabulary";
-import { CHARACTER_LABELS, type Character, type DiagnosisAnalysis, joinWords } from "./analysis";
+import { joinWords } from "../text";
+import { bandLevel, CHARACTER_LABELS, type Character, type DiagnosisAnalysis, isStrongBand, isWeakBand } from "./analysis";
 import { studentCharacterSummary } from "./student-view";
 
 // ---------------------------------------------------------------------------
@@ -34,9 +35,9 @@ export function studentReportGroups(areas: readonly { contentAreaId: string; ban
   groups: StudentAreaGroup[];
 } {
   const name = (id: string) => contentArea(id)?.name ?? null;
-  const pick = (bands: readonly Band[]) =>
+  const pick = (inGroup: (band: Band) => boolean) =>
     areas
-      .filter((a) => bands.includes(a.band))
+      .filter((a) => inGroup(a.band))
       .map((a) => name(a.contentAreaId))
       .filter((n): n is string => n !== null);
   const groups: StudentAreaGroup[] = [
@@ -44,19 +45,19 @@ export function studentReportGroups(areas: readonly { contentAreaId: string; ban
       key: "FOCUS" as const,
       title: "Where your plan starts",
       text: "These subjects came out below the comparison group. They are the clearest place to gain points, so your plan puts them first.",
-      areas: pick(["LOWER"]),
+      areas: pick(isWeakBand),
     },
     {
       key: "STEADY" as const,
       title: "Holding steady",
       text: "These were about level with the comparison group. Regular practice keeps them there while you work on the first group.",
-      areas: pick(["SAME", "BORDERLINE"]),
+      areas: pick((band) => bandLevel(band) === 1),
     },
     {
       key: "STRENGTH" as const,
       title: "Strengths to build on",
       text: "These came out above the comparison group: solid ground you can rely on.",
-      areas: pick(["HIGHER"]),
+      areas: pick(isStrongBand),
     },
   ].filter((g) => g.areas.length > 0);
   const referenceGroups = [...new Set(areas.map((a) => a.referenceGroup))];
@@ -112,7 +113,7 @@ export function buildDiagnosisSummary(input: {
       text: staff ? lastReason : studentCharacterSummary(character.character, character.families),
     },
     focus: analysis.weakestAreas
-      .filter((a) => a.band === "LOWER")
+      .filter((a) => isWeakBand(a.band))
       .slice(0, 3)
       .map((a) => a.name),
     magnitude: staff && input.report ? analysis.magnitude.summary : null,

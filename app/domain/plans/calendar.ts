@@ -9,6 +9,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import { addDays, formatDate, type IsoDate, toUtcDate } from "../dates";
 import { instrument } from "../reference";
 import type { PlanMilestone } from "./schema";
+import { sortMilestones } from "./week";
 
 export const CALENDAR_DOMAIN = "retake-desk";
 
@@ -43,8 +44,7 @@ export function planCalendar(input: PlanCalendarInput): string {
   });
   const stamp = input.now ?? new Date();
   const day = (date: IsoDate) => ({ start: toUtcDate(date), end: toUtcDate(addDays(date, 1)), allDay: true });
-  const sorted = [...input.milestones].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.uid.localeCompare(b.uid));
-  for (const m of sorted) {
+  for (const m of sortMilestones(input.milestones)) {
     const what = m.instrumentId ? ` Use ${instrument(m.instrumentId).name}.` : "";
     calendar.createEvent({
       id: milestoneEventUid(input.caseId, m.uid),

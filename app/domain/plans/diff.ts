@@ -7,6 +7,7 @@
  */
 import { type IsoDate, daysBetween, formatDate } from "../dates";
 import { instrument } from "../reference";
+import { plural } from "../text";
 import { normalizeResourceName as resourceKey } from "./resources";
 import {
   ACTIVITY_LABELS,
@@ -26,6 +27,7 @@ import {
   weekdayName,
 } from "./schema";
 import { MILESTONE_KIND_NAMES } from "./templates";
+import { sortMilestones } from "./week";
 
 export const CHANGE_SECTIONS = ["DATES", "FOCUS", "RESOURCES", "MILESTONES", "RHYTHM", "MEASURES"] as const;
 export type ChangeSection = (typeof CHANGE_SECTIONS)[number];
@@ -127,7 +129,7 @@ export function diffMilestones(a: readonly PlanMilestone[], b: readonly PlanMile
   const out: string[] = [];
   const before = new Map(a.map((m) => [m.uid, m]));
   const afterUids = new Set(b.map((m) => m.uid));
-  for (const next of sortByDate(b)) {
+  for (const next of sortMilestones(b)) {
     const prev = before.get(next.uid);
     const name = milestoneName(next);
     if (!prev) {
@@ -142,7 +144,7 @@ export function diffMilestones(a: readonly PlanMilestone[], b: readonly PlanMile
       out.push(`${name} relabelled: ${prev.label} → ${next.label}`);
     }
   }
-  for (const prev of sortByDate(a)) {
+  for (const prev of sortMilestones(a)) {
     if (!afterUids.has(prev.uid)) out.push(`Removed milestone: ${milestoneName(prev)} (was ${formatDate(prev.dueOn)})`);
   }
   return out;
@@ -236,8 +238,7 @@ function dateMove(from: IsoDate, to: IsoDate, withYear: boolean): string {
 }
 
 function signedDays(days: number): string {
-  const unit = Math.abs(days) === 1 ? "day" : "days";
-  return days > 0 ? `+${days} ${unit}` : `−${Math.abs(days)} ${unit}`;
+  return days > 0 ? `+${plural(days, "day")}` : `−${plural(Math.abs(days), "day")}`;
 }
 
 /** "Mon–Fri", "Mon, Wed, Fri", "Mon–Wed, Sat", "every day". */
@@ -268,10 +269,6 @@ function instrumentName(id: PlanMilestone["instrumentId"]): string {
 
 function instrumentSuffix(m: PlanMilestone): string {
   return m.instrumentId === null ? "" : ` (${instrument(m.instrumentId).shortName})`;
-}
-
-function sortByDate(milestones: readonly PlanMilestone[]): PlanMilestone[] {
-  return [...milestones].sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.uid.localeCompare(y.uid));
 }
 
 function excerpt(text: string, max = 80): string {

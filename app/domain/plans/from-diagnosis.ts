@@ -4,8 +4,9 @@
  * attempts), the reasoning patterns the clusters point to, and the strong
  * areas to keep on light review.
  */
-import type { DiagnosisAnalysis } from "../diagnostics/analysis";
+import { type DiagnosisAnalysis, isStrongBand, isWeakBand } from "../diagnostics/analysis";
 import { contentArea } from "../reference";
+import type { Band } from "../vocabulary";
 import type { FocusCandidate } from "./generator";
 
 /** A weakness that survived a retake weighs this much more. */
@@ -17,18 +18,18 @@ export const MIDDLE_BAND_WEIGHT = 0.5;
 
 export function focusFromDiagnosis(
   analysis: DiagnosisAnalysis,
-  reported: ReadonlyArray<{ areaId: string; band: string }>,
+  reported: ReadonlyArray<{ areaId: string; band: Band }>,
 ): { focusCandidates: FocusCandidate[]; strongAreas: Array<{ key: string; label: string }> } {
   const persisting = new Set(analysis.comparison?.persistingWeakAreas.map((a) => a.id) ?? []);
-  const lower = analysis.weakestAreas.filter((a) => a.band === "LOWER");
+  const lower = analysis.weakestAreas.filter((a) => isWeakBand(a.band));
   const middle =
-    lower.length < MIN_LOWER_AREAS ? analysis.weakestAreas.filter((a) => a.band !== "LOWER").slice(0, MIN_LOWER_AREAS - lower.length) : [];
+    lower.length < MIN_LOWER_AREAS ? analysis.weakestAreas.filter((a) => !isWeakBand(a.band)).slice(0, MIN_LOWER_AREAS - lower.length) : [];
   const areas: FocusCandidate[] = [...lower, ...middle].map((a) => ({
     key: a.id,
     label: a.name,
     kind: "AREA",
     areaIds: [a.id],
-    weight: a.weight * (a.band === "LOWER" ? 1 : MIDDLE_BAND_WEIGHT) * (persisting.has(a.id) ? PERSISTING_WEIGHT : 1),
+    weight: a.weight * (isWeakBand(a.band) ? 1 : MIDDLE_BAND_WEIGHT) * (persisting.has(a.id) ? PERSISTING_WEIGHT : 1),
   }));
   const patterns: FocusCandidate[] = analysis.clusters
     .filter((c) => c.pointsTo === "STRATEGY" || c.kind === "DISCIPLINE_ACROSS_SYSTEMS")
@@ -41,7 +42,7 @@ export function focusFromDiagnosis(
     }));
   const candidates = [...patterns, ...areas].sort((a, b) => b.weight - a.weight);
   const strongAreas = reported
-    .filter((r) => r.band === "HIGHER")
+    .filter((r) => isStrongBand(r.band))
     .map((r) => ({ key: r.areaId, label: contentArea(r.areaId)?.name ?? r.areaId }));
   return { focusCandidates: candidates, strongAreas };
 }

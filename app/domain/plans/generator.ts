@@ -20,6 +20,7 @@ import {
   examLabel,
   instrument,
 } from "../reference";
+import { capitalize, joinWords, plural } from "../text";
 import { FINDING_KIND_IDS, type FindingKind } from "../vocabulary";
 import {
   FLASHCARD_RESOURCE,
@@ -53,6 +54,7 @@ import {
   RHYTHM_RULES,
   templateFor,
 } from "./templates";
+import { totalPlanWeeks } from "./week";
 
 /** A weak area, cluster or strategy problem from the diagnosis. */
 export interface FocusCandidate {
@@ -93,7 +95,7 @@ export interface PlanInputError {
 /** A proposed version: the PlanVersion columns plus the template it came from. */
 export interface GeneratedPlan extends PlanVersionData {
   template: PlanTemplateId;
-  /** Plan weeks counted from the start date (a part week counts). */
+  /** The plan's length in weeks, as the student's week view counts them (`totalPlanWeeks`). */
   durationWeeks: number;
 }
 
@@ -148,7 +150,7 @@ export function generatePlan(input: GeneratePlanInput): GeneratePlanResult {
   return {
     plan: {
       template: template.id,
-      durationWeeks: planDurationWeeks(input.startDate, input.examDate),
+      durationWeeks: totalPlanWeeks(input.startDate, input.examDate),
       startDate: input.startDate,
       examDate: input.examDate,
       hoursPerDay: input.hoursPerDay,
@@ -218,11 +220,6 @@ function hasFormatOn(exam: ExamId, date: IsoDate): boolean {
   } catch {
     return false;
   }
-}
-
-/** Plan weeks from the start to the exam, a part week counting as one. */
-export function planDurationWeeks(startDate: IsoDate, examDate: IsoDate): number {
-  return Math.max(0, Math.ceil(daysBetween(startDate, examDate) / 7));
 }
 
 /** The builder form's suggested exam date: the template's default length. */
@@ -518,7 +515,7 @@ export function buildRhythm(options: RhythmOptions): RhythmDay[] {
   const timedBlock: PlanBlock = {
     slot: "MORNING",
     kind: "TIMED_BLOCKS",
-    description: `${blockCount} timed ${blockCount === 1 ? "block" : "blocks"} of ${format.blockMinutes} minutes, up to ${format.maxItemsPerBlock} items each (${exam} test-day format), random mode in ${bank}.`,
+    description: `${plural(blockCount, "timed block")} of ${format.blockMinutes} minutes, up to ${format.maxItemsPerBlock} items each (${exam} test-day format), random mode in ${bank}.`,
     minutes: minutes.morning,
     blockCount,
     blockMinutes: format.blockMinutes,
@@ -608,18 +605,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
 }
 
 function formatWeeks(days: number): string {
-  const weeks = Math.round((days / 7) * 10) / 10;
-  return `${weeks} ${weeks === 1 ? "week" : "weeks"}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "A", "A and B", "A, B and C". */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return plural(Math.round((days / 7) * 10) / 10, "week");
 }
 
 /** `prefix` plus as many names as fit in `max` characters, then "and N more". */

@@ -78,6 +78,9 @@ describe("targeted resources", () => {
       "step1.discipline.physiology",
     ]);
     expect(areaIdsInKey("strategy:timing")).toEqual([]);
+    expect(areaIdsInKey("cluster:DISCIPLINE_ACROSS_SYSTEMS")).toEqual([]);
+    // Every content area of every exam in the reference data is recognised.
+    for (const area of CONTENT_AREAS) expect(areaIdsInKey(`cluster:${area.id}`), area.id).toEqual([area.id]);
   });
 
   it("puts the most specific resource first", () => {

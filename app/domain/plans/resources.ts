@@ -5,7 +5,7 @@
  * so the list can be edited (or moved to school settings) without touching the
  * generator. Every entry says why, and that reason reaches the plan.
  */
-import type { RetakeExamId } from "../reference";
+import { CONTENT_AREAS, RETAKE_EXAM_IDS, type RetakeExamId } from "../reference";
 import type { FindingKind } from "../vocabulary";
 
 export interface QuestionBank {
@@ -25,7 +25,7 @@ export const QUESTION_BANKS: readonly QuestionBank[] = [
   {
     id: "uworld",
     name: "UWorld Qbank",
-    exams: ["STEP1", "STEP2_CK", "STEP3"],
+    exams: RETAKE_EXAM_IDS,
     aliases: ["uworld", "u world", "uw qbank"],
     primary: true,
     why: "its explanations teach the reasoning behind each answer and each distractor",
@@ -33,7 +33,7 @@ export const QUESTION_BANKS: readonly QuestionBank[] = [
   {
     id: "amboss",
     name: "AMBOSS Qbank",
-    exams: ["STEP1", "STEP2_CK", "STEP3"],
+    exams: RETAKE_EXAM_IDS,
     aliases: ["amboss"],
     primary: true,
     why: "it tests the same concepts in a different style, and its linked library makes reviewing each miss quick",
@@ -41,7 +41,7 @@ export const QUESTION_BANKS: readonly QuestionBank[] = [
   {
     id: "usmle-rx",
     name: "USMLE-Rx Qmax",
-    exams: ["STEP1", "STEP2_CK", "STEP3"],
+    exams: RETAKE_EXAM_IDS,
     aliases: ["usmle rx", "usmlerx", "qmax"],
     primary: true,
     why: "its questions follow First Aid closely, which helps close content gaps fact by fact",
@@ -49,7 +49,7 @@ export const QUESTION_BANKS: readonly QuestionBank[] = [
   {
     id: "kaplan",
     name: "Kaplan Qbank",
-    exams: ["STEP1", "STEP2_CK", "STEP3"],
+    exams: RETAKE_EXAM_IDS,
     aliases: ["kaplan"],
     primary: true,
     why: "a different item writer's style shows whether knowledge transfers beyond familiar questions",
@@ -57,7 +57,7 @@ export const QUESTION_BANKS: readonly QuestionBank[] = [
   {
     id: "truelearn",
     name: "TrueLearn SmartBank",
-    exams: ["STEP1", "STEP2_CK", "STEP3"],
+    exams: RETAKE_EXAM_IDS,
     aliases: ["truelearn", "true learn", "smartbank"],
     primary: true,
     why: "fresh questions with performance analytics by topic",
@@ -65,7 +65,7 @@ export const QUESTION_BANKS: readonly QuestionBank[] = [
   {
     id: "boardvitals",
     name: "BoardVitals",
-    exams: ["STEP1", "STEP2_CK", "STEP3"],
+    exams: RETAKE_EXAM_IDS,
     aliases: ["boardvitals", "board vitals"],
     primary: true,
     why: "fresh questions in a different style",
@@ -73,7 +73,7 @@ export const QUESTION_BANKS: readonly QuestionBank[] = [
   {
     id: "nbme-practice",
     name: "NBME practice materials",
-    exams: ["STEP1", "STEP2_CK", "STEP3"],
+    exams: RETAKE_EXAM_IDS,
     aliases: ["nbme"],
     primary: false,
     why: "written by the exam's own item writers: the closest to test-day style, kept for milestones rather than daily blocks",
@@ -425,9 +425,12 @@ export function usedBefore(previous: readonly string[], resource: { name: string
   return previous.some((p) => mentions(p, [...resource.aliases, resource.name]));
 }
 
+/** The exam prefixes content-area ids start with ("step1", "step2ck", "step3"), from the reference data. */
+const AREA_ID_PREFIXES: ReadonlySet<string> = new Set(CONTENT_AREAS.map((a) => a.id.split(".")[0]));
+
 /** Content-area ids in a focus key ("cluster:step1.discipline.pharmacology" holds one). */
 export function areaIdsInKey(key: string): string[] {
-  return key.split(/[\s:|,;/]+/).filter((part) => /^step(1|2ck|3)(\.|$)/.test(part));
+  return key.split(/[\s:|,;/]+/).filter((part) => AREA_ID_PREFIXES.has(part.split(".")[0]));
 }
 
 /** Length of the longest prefix of `resource` matching one of `areaIds`, or 0. */

@@ -18,25 +18,32 @@ export interface PlanTemplate {
   windowText: string;
 }
 
+const FIRST = RETAKE_GUIDANCE.firstRetakeWeeks;
+const LATER = RETAKE_GUIDANCE.laterRetakeWeeks;
+
+/** Whole months in a number of weeks (52 weeks = 12 months): 13 → 3, 26 → 6. */
+const months = (weeks: number) => Math.round((weeks * 12) / 52);
+const laterMonths = `${months(LATER.min)}–${months(LATER.max)} months`;
+
 /** Stored on each plan version so the office can compare score gain per template. */
 export const PLAN_TEMPLATES: Record<PlanTemplateId, PlanTemplate> = {
   "first-retake": {
     id: "first-retake",
-    label: "First retake (8-week rhythm)",
-    weeks: RETAKE_GUIDANCE.firstRetakeWeeks,
-    windowText: `${RETAKE_GUIDANCE.firstRetakeWeeks.min}–${RETAKE_GUIDANCE.firstRetakeWeeks.max} weeks for a first retake`,
+    label: `First retake (${FIRST.default}-week rhythm)`,
+    weeks: FIRST,
+    windowText: `${FIRST.min}–${FIRST.max} weeks for a first retake`,
   },
   "later-retake": {
     id: "later-retake",
-    label: "After a second failure (3–6 months)",
-    weeks: RETAKE_GUIDANCE.laterRetakeWeeks,
-    windowText: `${RETAKE_GUIDANCE.laterRetakeWeeks.min}–${RETAKE_GUIDANCE.laterRetakeWeeks.max} weeks (3–6 months) after a second failure`,
+    label: `After a second failure (${laterMonths})`,
+    weeks: LATER,
+    windowText: `${LATER.min}–${LATER.max} weeks (${laterMonths}) after a second failure`,
   },
 };
 
-/** `failureNumber` 1 is a first retake; a second failure or more calls for the longer window. */
+/** `failureNumber` 1 is a first retake; from a second failure on (RETAKE_GUIDANCE) the longer window applies. */
 export function templateFor(failureNumber: number): PlanTemplate {
-  return failureNumber >= 2 ? PLAN_TEMPLATES["later-retake"] : PLAN_TEMPLATES["first-retake"];
+  return failureNumber >= RETAKE_GUIDANCE.secondFailureCount ? PLAN_TEMPLATES["later-retake"] : PLAN_TEMPLATES["first-retake"];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "./generator";
 import type { PlanMilestone } from "./schema";
-import { type WeekPlan, daysToExam, nextMilestones, totalPlanWeeks, weekView } from "./week";
+import { type WeekPlan, daysToExam, nextMilestones, sortMilestones, totalPlanWeeks, weekView } from "./week";
 
 function plan(startDate: string, examDate: string, restDay = 7): WeekPlan {
   const result = generatePlan({
@@ -72,6 +72,28 @@ describe("weekView", () => {
     expect(totalPlanWeeks("2027-01-07", "2027-03-05")).toBe(9);
   });
 
+  it("counts a plan's weeks one way for the tutor and the student (Wed 4 Mar 2026 to the exam on 18 Mar)", () => {
+    const proposal = generatePlan({
+      exam: "STEP1",
+      failureNumber: 1,
+      startDate: "2026-03-04",
+      examDate: "2026-03-18",
+      hoursPerDay: 8,
+      restDay: 7,
+      previousResources: [],
+      focusCandidates: [],
+      strongAreas: [],
+      findingKinds: [],
+      spacingViolations: [],
+    }).plan;
+    if (!proposal) throw new Error("no plan");
+    const lastWeek = weekView(proposal, "2026-03-17");
+    expect(lastWeek.weekNumber).toBe(3);
+    expect(lastWeek.totalWeeks).toBe(3);
+    expect(proposal.durationWeeks).toBe(lastWeek.totalWeeks);
+    expect(totalPlanWeeks("2026-03-04", "2026-03-18")).toBe(3);
+  });
+
   it("returns copies, so a caller cannot change the plan through the view", () => {
     const week = weekView(EIGHT_WEEKS, "2027-01-04");
     week.days[0].blocks[0].minutes = 1;
@@ -99,6 +121,19 @@ describe("nextMilestones", () => {
     expect(nextMilestones(milestones, "2027-02-01", 5).map((m) => m.uid)).toEqual(["final"]);
     expect(nextMilestones(milestones, "2027-03-01", 5)).toEqual([]);
     expect(nextMilestones(milestones, "2027-01-01", 0)).toEqual([]);
+  });
+});
+
+describe("sortMilestones", () => {
+  it("orders by date, then kind on the same day, then uid, without changing the input", () => {
+    const input = [
+      { uid: "z", kind: "CUSTOM" as const, dueOn: "2027-01-30" },
+      { uid: "midpoint", kind: "MIDPOINT" as const, dueOn: "2027-01-30" },
+      { uid: "a", kind: "CUSTOM" as const, dueOn: "2027-01-30" },
+      { uid: "baseline", kind: "BASELINE" as const, dueOn: "2027-01-09" },
+    ];
+    expect(sortMilestones(input).map((m) => m.uid)).toEqual(["baseline", "midpoint", "a", "z"]);
+    expect(input[0].uid).toBe("z");
   });
 });
 

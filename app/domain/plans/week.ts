@@ -76,7 +76,12 @@ export function planWeekNumber(startDate: IsoDate, date: IsoDate): number {
   return Math.floor(daysBetween(startOfIsoWeek(startDate), startOfIsoWeek(date)) / 7) + 1;
 }
 
-/** ISO weeks holding a study day; 0 when the exam is not after the start. */
+/**
+ * The plan's length in weeks, the one count every view uses: the ISO weeks
+ * holding a study day (so "week 3 of 3" and "a 3-week plan" agree); 0 when
+ * the exam is not after the start. Starting Wednesday 4 Mar 2026 for an exam
+ * on 18 Mar, the study days fall in 3 calendar weeks.
+ */
 export function totalPlanWeeks(startDate: IsoDate, examDate: IsoDate): number {
   if (examDate <= startDate) return 0;
   return planWeekNumber(startDate, addDays(examDate, -1));
@@ -100,7 +105,8 @@ export function daysToExam(examDate: IsoDate, today: IsoDate): number {
   return daysBetween(today, examDate);
 }
 
-function sortMilestones(milestones: readonly PlanMilestone[]): PlanMilestone[] {
-  const rank = (m: PlanMilestone) => MILESTONE_KINDS.indexOf(m.kind);
+/** Earliest first; on one day by kind (baseline, midpoint, final, custom), then by uid so the order is stable. */
+export function sortMilestones<T extends Pick<PlanMilestone, "dueOn" | "kind" | "uid">>(milestones: readonly T[]): T[] {
+  const rank = (m: T) => MILESTONE_KINDS.indexOf(m.kind);
   return [...milestones].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || rank(a) - rank(b) || a.uid.localeCompare(b.uid));
 }

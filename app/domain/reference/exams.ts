@@ -3,6 +3,7 @@
  * versioned by effective date (DOMAIN.md §1.2, §1.6, §2, §3).
  */
 import type { IsoDate } from "../dates";
+import type { ReferenceGroup } from "../vocabulary";
 import type { SourceKey } from "./sources";
 
 export const EXAM_IDS = ["STEP1", "STEP2_CK", "STEP3", "STEP2_CS"] as const;
@@ -24,6 +25,12 @@ export interface ExamInfo {
   discontinuedAfter: IsoDate | null;
   /** Whether the content outline has a discipline axis. */
   hasDisciplines: boolean;
+  /**
+   * The group a fail report's content-area bands compare with: examinees who
+   * barely passed (Step 1, pass/fail), else the examinee's own overall
+   * performance (DOMAIN.md §1.2–1.3).
+   */
+  failReportReferenceGroup: ReferenceGroup;
   source: SourceKey;
 }
 
@@ -36,6 +43,7 @@ export const EXAMS: readonly ExamInfo[] = [
     passFailOnlyFrom: "2022-01-26",
     discontinuedAfter: null,
     hasDisciplines: true,
+    failReportReferenceGroup: "LOW_PASS",
     source: "usmleStep1PassFail",
   },
   {
@@ -46,6 +54,7 @@ export const EXAMS: readonly ExamInfo[] = [
     passFailOnlyFrom: null,
     discontinuedAfter: null,
     hasDisciplines: true,
+    failReportReferenceGroup: "OWN_OVERALL",
     source: "usmleScoreReports",
   },
   {
@@ -56,6 +65,7 @@ export const EXAMS: readonly ExamInfo[] = [
     passFailOnlyFrom: null,
     discontinuedAfter: null,
     hasDisciplines: false,
+    failReportReferenceGroup: "OWN_OVERALL",
     source: "usmleScoreReports",
   },
   {
@@ -66,6 +76,7 @@ export const EXAMS: readonly ExamInfo[] = [
     passFailOnlyFrom: "1900-01-01",
     discontinuedAfter: "2020-03-16",
     hasDisciplines: false,
+    failReportReferenceGroup: "OWN_OVERALL",
     source: "usmleScoresTranscripts",
   },
 ];

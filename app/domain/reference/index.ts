@@ -16,7 +16,7 @@ import {
   PASSING_STANDARDS,
   type PassingStandard,
 } from "./exams";
-import { type InstrumentId, PRACTICE_INSTRUMENTS, type PracticeInstrument } from "./instruments";
+import { INSTRUMENT_IDS, type InstrumentId, PRACTICE_INSTRUMENTS, type PracticeInstrument, type ScaleFamily } from "./instruments";
 
 export * from "./content-areas";
 export * from "./exams";
@@ -130,9 +130,19 @@ export function instrument(id: InstrumentId): PracticeInstrument {
   return found;
 }
 
+/** Whether the instrument's scores inform readiness for `exam` (it targets that exam). */
+export function instrumentInforms(id: InstrumentId, exam: ExamId): boolean {
+  return instrument(id).targetExams.includes(exam);
+}
+
 /** Instruments whose scores inform readiness for `exam`. */
 export function instrumentsFor(exam: ExamId): PracticeInstrument[] {
-  return PRACTICE_INSTRUMENTS.filter((i) => i.targetExams.includes(exam));
+  return PRACTICE_INSTRUMENTS.filter((i) => instrumentInforms(i.id, exam));
+}
+
+/** Ids of the instruments reported on one scale family, in reference order. */
+export function instrumentsOnScale(family: ScaleFamily): InstrumentId[] {
+  return INSTRUMENT_IDS.filter((id) => instrument(id).scaleFamily === family);
 }
 
 /** Active form names of an instrument for an exam. */

@@ -3,7 +3,7 @@ import { addDays, daysBetween } from "../dates";
 import { type ExamId, instrument, RETAKE_GUIDANCE } from "../reference";
 import { DEFAULT_POLICY_LADDER, type PolicyRung } from "../settings/settings";
 import type { TrajectoryRisk } from "../trajectory/risks";
-import type { AttemptOutcome, RiskLevel } from "../vocabulary";
+import { type AttemptOutcome, RISK_LEVELS, type RiskLevel } from "../vocabulary";
 import {
   assessRisk,
   attemptLimitRule,
@@ -33,7 +33,6 @@ const base: CaseFacts = {
   schoolAttemptLimit: null,
   targetExamDate: null,
   today: "2026-01-20",
-  latestFailureOn: null,
   trajectoryFlags: [],
   persistingWeakAreas: [],
   policyLadder: [...DEFAULT_POLICY_LADDER],
@@ -208,36 +207,39 @@ describe("RUSHED_RETAKE", () => {
 
   it("exactly six weeks after the failure is not rushed", () => {
     expect(daysBetween(failedOn, sixWeeks)).toBe(42);
-    expect(rushedRetakeRule(facts({ attempts: fails(failedOn), latestFailureOn: failedOn, targetExamDate: sixWeeks }))).toEqual([]);
+    expect(rushedRetakeRule(facts({ attempts: fails(failedOn), targetExamDate: sixWeeks }))).toEqual([]);
   });
 
   it("one day less is rushed (severity 2 after a first failure)", () => {
-    const [f] = rushedRetakeRule(facts({ attempts: fails(failedOn), latestFailureOn: failedOn, targetExamDate: addDays(sixWeeks, -1) }));
+    const [f] = rushedRetakeRule(facts({ attempts: fails(failedOn), targetExamDate: addDays(sixWeeks, -1) }));
     expect(f).toMatchObject({ code: "RUSHED_RETAKE", severity: 2, source: "retakeTimelines" });
     expect(f.reason).toContain("only 41 days after the failure on 15 Jan 2026, less than the 42 days (6 weeks) a retake needs");
     expect(f.reason).not.toContain("After a second failure");
   });
 
   it("is severity 3 after a second failure and cites the longer guidance", () => {
-    const [f] = rushedRetakeRule(
-      facts({ attempts: fails("2025-06-01", failedOn), latestFailureOn: failedOn, targetExamDate: addDays(failedOn, 30) }),
-    );
+    const [f] = rushedRetakeRule(facts({ attempts: fails("2025-06-01", failedOn), targetExamDate: addDays(failedOn, 30) }));
     expect(f.severity).toBe(3);
     expect(f.reason).toContain("After a second failure the guidance is 13–26 weeks of preparation.");
   });
 
-  it("finds the latest failure in the attempts when it is not given", () => {
+  it("measures from the latest failure of the case's exam, in any input order", () => {
     expect(rushedRetakeRule(facts({ attempts: fails("2025-06-01", failedOn), targetExamDate: addDays(failedOn, 10) }))).toHaveLength(1);
+    const [f] = rushedRetakeRule(facts({ attempts: fails(failedOn, "2025-06-01"), targetExamDate: addDays(failedOn, 10) }));
+    expect(f.reason).toContain("only 10 days after the failure on 15 Jan 2026");
+    // A later failure of another exam, or a later incomplete sitting, is not this exam's failure.
+    const other = [attempt(failedOn), attempt(addDays(failedOn, 5), "FAIL", "STEP2_CK"), attempt(addDays(failedOn, 6), "INCOMPLETE")];
+    expect(rushedRetakeRule(facts({ attempts: other, targetExamDate: addDays(failedOn, 10) }))[0].reason).toContain("only 10 days after");
     expect(rushedRetakeRule(facts({ attempts: [], targetExamDate: addDays(failedOn, 10) }))).toEqual([]);
   });
 
   it("ignores a target on or before the failure and a missing target", () => {
-    expect(rushedRetakeRule(facts({ attempts: fails(failedOn), latestFailureOn: failedOn, targetExamDate: failedOn }))).toEqual([]);
-    expect(rushedRetakeRule(facts({ attempts: fails(failedOn), latestFailureOn: failedOn }))).toEqual([]);
+    expect(rushedRetakeRule(facts({ attempts: fails(failedOn), targetExamDate: failedOn }))).toEqual([]);
+    expect(rushedRetakeRule(facts({ attempts: fails(failedOn) }))).toEqual([]);
   });
 
   it("takes the threshold as a parameter", () => {
-    const over = { attempts: fails(failedOn), latestFailureOn: failedOn, targetExamDate: addDays(failedOn, 50) };
+    const over = { attempts: fails(failedOn), targetExamDate: addDays(failedOn, 50) };
     expect(rushedRetakeRule(facts(over))).toEqual([]);
     expect(rushedRetakeRule(facts({ ...over, thresholds: { rushedRetakeDays: 56 } }))[0].reason).toContain("56 days (8 weeks)");
   });
@@ -348,7 +350,9 @@ describe("risk level", () => {
   it("RISK_RANK sorts LOW < MODERATE < HIGH < CRITICAL", () => {
     const levels: RiskLevel[] = ["CRITICAL", "LOW", "HIGH", "MODERATE"];
     expect(levels.sort((a, b) => RISK_RANK[a] - RISK_RANK[b])).toEqual(["LOW", "MODERATE", "HIGH", "CRITICAL"]);
-    expect(Object.values(RISK_RANK)).toEqual([1, 2, 3, 4]);
+    // Every level ranks above the 0 the database stores for "not assessed", rising in RISK_LEVELS order.
+    const ranks = RISK_LEVELS.map((level) => RISK_RANK[level]);
+    expect(ranks.every((rank, i) => rank > (i === 0 ? 0 : ranks[i - 1]))).toBe(true);
   });
 });
 

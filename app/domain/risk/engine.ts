@@ -11,8 +11,9 @@
  * - Failure rules count FAIL outcomes on the case's exam only; an incomplete
  *   sitting is not a failure, but it counts as an attempt (DOMAIN.md §3.1), so
  *   it shows up in LAST_ATTEMPT and ATTEMPT_LIMIT_REACHED.
- * - Exactly one failure-count flag fires: SECOND_FAILURE at exactly 2 failures,
- *   THIRD_FAILURE at exactly 3 (while an attempt is left), ATTEMPT_LIMIT_REACHED
+ * - Exactly one failure-count flag fires: SECOND_FAILURE at exactly
+ *   RETAKE_GUIDANCE.secondFailureCount (2) failures, THIRD_FAILURE at exactly
+ *   `thirdFailureCount` (3, while an attempt is left), ATTEMPT_LIMIT_REACHED
  *   once the attempts are used up (a 4th failure under the current rules).
  * - RUSHED_RETAKE: a target date *less than* `rushedRetakeDays` after the latest
  *   failure is rushed; exactly `rushedRetakeDays` (six weeks) is not, matching
@@ -27,11 +28,11 @@ import {
   type AttemptsSummary,
   checkProposedAttempt,
   type ExamAttemptSummary,
+  failureDates,
   ordinal,
   summarizeAttempts,
 } from "../attempts/rules";
 import { daysBetween, formatDate, type IsoDate } from "../dates";
-import { joinWords } from "../diagnostics/analysis";
 import {
   type AttemptRuleSet,
   attemptRulesOn,
@@ -43,6 +44,7 @@ import {
   type SourceKey,
 } from "../reference";
 import { consequenceLabel, type PolicyRung, policyFor } from "../settings/settings";
+import { joinWords, plural } from "../text";
 import { TRAJECTORY_RISK_CODES, TRAJECTORY_RISK_LABELS, type TrajectoryRisk, type TrajectoryRiskCode } from "../trajectory/risks";
 import { type CaseStatus, type PolicyConsequence, RISK_LEVEL_LABELS, RISK_LEVELS, type RiskLevel } from "../vocabulary";
 
@@ -121,8 +123,6 @@ export interface CaseFacts {
   schoolAttemptLimit: number | null;
   targetExamDate: IsoDate | null;
   today: IsoDate;
-  /** The latest failure of this exam; when null, taken from `attempts`. */
-  latestFailureOn: IsoDate | null;
   /** As computed by `trajectoryRisks`; passed through in the engine's shape. */
   trajectoryFlags: readonly TrajectoryRisk[];
   /** Names of areas Lower in both the previous and the latest score report (`AttemptComparison.persistingWeakAreas`). */
@@ -224,22 +224,16 @@ export function compareFlags(a: RiskFlag, b: RiskFlag): number {
 // Shared facts
 // ---------------------------------------------------------------------------
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-function attemptsSummary(facts: CaseFacts): AttemptsSummary {
+/**
+ * The student's attempts summarized under the case's rules: `assessRisk`
+ * computes it once and hands it to every rule; a rule called on its own
+ * computes it from the facts.
+ */
+export function caseAttemptsSummary(facts: CaseFacts): AttemptsSummary {
   return summarizeAttempts(facts.attempts, {
     rules: facts.rules ?? attemptRulesOn(facts.today),
     schoolAttemptLimit: facts.schoolAttemptLimit,
   });
-}
-
-function examSummary(facts: CaseFacts): ExamAttemptSummary {
-  return attemptsSummary(facts).byExam[facts.exam];
-}
-
-/** Failure dates of the case's exam, oldest first. */
-function failureDates(summary: ExamAttemptSummary): IsoDate[] {
-  return summary.attempts.filter((a) => a.outcome === "FAIL").map((a) => a.takenOn);
 }
 
 const failedOn = (summary: ExamAttemptSummary) => `failed ${joinWords(failureDates(summary).map((d) => formatDate(d)))}`;
@@ -256,7 +250,7 @@ function ineligible(facts: CaseFacts, summary: AttemptsSummary): boolean {
 /** THIRD_FAILURE's condition, shared so LAST_ATTEMPT never repeats it. */
 function isThirdFailureWithAttemptLeft(facts: CaseFacts, summary: AttemptsSummary): boolean {
   const exam = summary.byExam[facts.exam];
-  return exam.failures === 3 && !exam.passed && !exam.limitReached && !ineligible(facts, summary);
+  return exam.failures === RETAKE_GUIDANCE.thirdFailureCount && !exam.passed && !exam.limitReached && !ineligible(facts, summary);
 }
 
 // ---------------------------------------------------------------------------
@@ -264,15 +258,15 @@ function isThirdFailureWithAttemptLeft(facts: CaseFacts, summary: AttemptsSummar
 // ---------------------------------------------------------------------------
 
 /** Exactly two failures of the case's exam: the escalation trigger. */
-export function secondFailureRule(facts: CaseFacts): RiskFlag[] {
-  const exam = examSummary(facts);
-  if (exam.failures !== 2 || exam.passed) return [];
+export function secondFailureRule(facts: CaseFacts, summary: AttemptsSummary = caseAttemptsSummary(facts)): RiskFlag[] {
+  const exam = summary.byExam[facts.exam];
+  if (exam.failures !== RETAKE_GUIDANCE.secondFailureCount || exam.passed) return [];
   return [
     {
       code: "SECOND_FAILURE",
       severity: RULE_SEVERITY.SECOND_FAILURE,
       reason:
-        `2nd failure of ${exam.label} (${failedOn(exam)}). A second failure needs help beyond tutoring: ` +
+        `${ordinal(exam.failures)} failure of ${exam.label} (${failedOn(exam)}). A second failure needs help beyond tutoring: ` +
         `the school's office reviews the case before the next attempt.`,
       source: "schoolPolicies",
     },
@@ -280,8 +274,7 @@ export function secondFailureRule(facts: CaseFacts): RiskFlag[] {
 }
 
 /** Exactly three failures with an attempt still left: under the current rules, the next failure ends eligibility for every Step. */
-export function thirdFailureRule(facts: CaseFacts): RiskFlag[] {
-  const summary = attemptsSummary(facts);
+export function thirdFailureRule(facts: CaseFacts, summary: AttemptsSummary = caseAttemptsSummary(facts)): RiskFlag[] {
   if (!isThirdFailureWithAttemptLeft(facts, summary)) return [];
   const exam = summary.byExam[facts.exam];
   const left = exam.nextIsLastChance
@@ -291,7 +284,7 @@ export function thirdFailureRule(facts: CaseFacts): RiskFlag[] {
     {
       code: "THIRD_FAILURE",
       severity: RULE_SEVERITY.THIRD_FAILURE,
-      reason: `3rd failure of ${exam.label} (${failedOn(exam)}). ${left}`,
+      reason: `${ordinal(exam.failures)} failure of ${exam.label} (${failedOn(exam)}). ${left}`,
       source: summary.rules.source,
     },
   ];
@@ -301,8 +294,7 @@ export function thirdFailureRule(facts: CaseFacts): RiskFlag[] {
  * One attempt left without a third failure: incomplete sittings used attempts
  * (USMLE), or the school's stricter limit leaves only one.
  */
-export function lastAttemptRule(facts: CaseFacts): RiskFlag[] {
-  const summary = attemptsSummary(facts);
+export function lastAttemptRule(facts: CaseFacts, summary: AttemptsSummary = caseAttemptsSummary(facts)): RiskFlag[] {
   const exam = summary.byExam[facts.exam];
   if (exam.attemptsLeft !== 1 || isThirdFailureWithAttemptLeft(facts, summary) || ineligible(facts, summary)) return [];
   const breakdown =
@@ -333,8 +325,7 @@ export function lastAttemptRule(facts: CaseFacts): RiskFlag[] {
 }
 
 /** No attempt left: the USMLE limit (on this or any Step), a recorded ineligibility, or the school's stricter limit. */
-export function attemptLimitRule(facts: CaseFacts): RiskFlag[] {
-  const summary = attemptsSummary(facts);
+export function attemptLimitRule(facts: CaseFacts, summary: AttemptsSummary = caseAttemptsSummary(facts)): RiskFlag[] {
   const exam = summary.byExam[facts.exam];
   const flag = (reason: string, source: RiskSource): RiskFlag[] => [
     { code: "ATTEMPT_LIMIT_REACHED", severity: RULE_SEVERITY.ATTEMPT_LIMIT_REACHED, reason, source },
@@ -363,16 +354,16 @@ export function attemptLimitRule(facts: CaseFacts): RiskFlag[] {
   return [];
 }
 
-/** Spacing violations only; the blocking ones (limit, pass, ineligibility) are ATTEMPT_LIMIT_REACHED's. */
-const SPACING_CODES = new Set(["WINDOW_LIMIT", "LATE_AFTER_FIRST", "LATE_AFTER_LATEST", "NOT_AFTER_LATEST"]);
-
-/** The target date against the USMLE spacing rules (DOMAIN.md §3.2), via `checkProposedAttempt`. */
+/**
+ * The target date against the USMLE spacing rules (DOMAIN.md §3.2), via
+ * `checkProposedAttempt` (under the rules in force on the target date). A
+ * blocked exam (limit, pass, ineligibility) is ATTEMPT_LIMIT_REACHED's; what
+ * is left of an unblocked check is spacing violations only.
+ */
 export function targetDateSpacingRule(facts: CaseFacts): RiskFlag[] {
   if (facts.targetExamDate === null) return [];
   const check = checkProposedAttempt(facts.attempts, facts.exam, facts.targetExamDate, facts.rules ? { rules: facts.rules } : {});
-  if (check.blocked) return [];
-  const spacing = check.violations.filter((v) => SPACING_CODES.has(v.code));
-  if (spacing.length === 0) return [];
+  if (check.blocked || check.violations.length === 0) return [];
   const earliest = check.earliestAllowedDate ? ` The earliest date every rule allows is ${formatDate(check.earliestAllowedDate)}.` : "";
   return [
     {
@@ -380,7 +371,7 @@ export function targetDateSpacingRule(facts: CaseFacts): RiskFlag[] {
       severity: RULE_SEVERITY.TARGET_DATE_SPACING,
       reason:
         `The target date, ${formatDate(facts.targetExamDate)}, is not allowed for a ${ordinal(check.attemptNumber)} attempt. ` +
-        `${spacing.map((v) => v.message).join(" ")}${earliest}`,
+        `${check.violations.map((v) => v.message).join(" ")}${earliest}`,
       source: check.rules.source,
     },
   ];
@@ -396,16 +387,16 @@ function daysAndWeeks(days: number): string {
  * that many days is not rushed). Severity rises after a second failure, when
  * the guidance is months, not weeks.
  */
-export function rushedRetakeRule(facts: CaseFacts): RiskFlag[] {
+export function rushedRetakeRule(facts: CaseFacts, summary: AttemptsSummary = caseAttemptsSummary(facts)): RiskFlag[] {
   if (facts.targetExamDate === null) return [];
-  const exam = examSummary(facts);
-  const latest = facts.latestFailureOn ?? failureDates(exam).at(-1) ?? null;
-  if (latest === null) return [];
+  const exam = summary.byExam[facts.exam];
+  const latest = failureDates(exam).at(-1);
+  if (latest === undefined) return [];
   const days = daysBetween(latest, facts.targetExamDate);
   const { rushedRetakeDays } = thresholds(facts);
   // On or before the failure is not a retake after it; TARGET_DATE_SPACING says so.
   if (days <= 0 || days >= rushedRetakeDays) return [];
-  const afterSecond = exam.failures >= 2;
+  const afterSecond = exam.failures >= RETAKE_GUIDANCE.secondFailureCount;
   const later = RETAKE_GUIDANCE.laterRetakeWeeks;
   return [
     {
@@ -437,8 +428,8 @@ export function persistingWeaknessRule(facts: CaseFacts): RiskFlag[] {
 }
 
 /** The school's ladder rung for the current failure number (the highest rung below it when the ladder stops short). */
-export function schoolPolicyRule(facts: CaseFacts): RiskFlag[] {
-  const exam = examSummary(facts);
+export function schoolPolicyRule(facts: CaseFacts, summary: AttemptsSummary = caseAttemptsSummary(facts)): RiskFlag[] {
+  const exam = summary.byExam[facts.exam];
   if (exam.failures < 1 || exam.passed) return [];
   const rung = policyFor(facts.policyLadder, exam.failures);
   if (rung === null) return [];
@@ -479,8 +470,11 @@ export function trajectoryRule(facts: CaseFacts): RiskFlag[] {
   return facts.trajectoryFlags.map(fromTrajectoryRisk);
 }
 
+/** A rule: the facts, and the attempts summarized once for every rule. */
+export type RiskRule = (facts: CaseFacts, summary: AttemptsSummary) => RiskFlag[];
+
 /** Every rule, in the order they are evaluated (the result is sorted anyway). */
-export const RISK_RULES: ReadonlyArray<(facts: CaseFacts) => RiskFlag[]> = [
+export const RISK_RULES: readonly RiskRule[] = [
   attemptLimitRule,
   thirdFailureRule,
   lastAttemptRule,
@@ -513,7 +507,8 @@ export function riskSummary(level: RiskLevel | null, flags: readonly RiskFlag[])
 /** The case's risk: every rule's flags, most severe first, the level they imply and a one-line summary. */
 export function assessRisk(facts: CaseFacts): RiskAssessment {
   if (facts.status === "CLOSED") return { flags: [], level: null, summary: riskSummary(null, []) };
-  const flags = RISK_RULES.flatMap((rule) => rule(facts)).sort(compareFlags);
+  const summary = caseAttemptsSummary(facts);
+  const flags = RISK_RULES.flatMap((rule) => rule(facts, summary)).sort(compareFlags);
   const level = riskLevel(flags);
   return { flags, level, summary: riskSummary(level, flags) };
 }

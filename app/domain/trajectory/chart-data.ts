@@ -16,6 +16,7 @@ import {
   SCALE_FAMILY_LABELS,
   type ScaleFamily,
 } from "../reference";
+import { plural } from "../text";
 import {
   formatRange,
   formatScore,
@@ -24,7 +25,6 @@ import {
   likelyRange,
   type MilestoneEntry,
   type PracticeExamEntry,
-  plural,
   printsLowPassBand,
   type ScoreRange,
   scaleUnit,

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from "../dates";
 import { type InstrumentId, instrument, type ScaleFamily } from "../reference";
+import { clamp } from "./projection";
 
 /** One logged practice exam, as the domain needs it (the database row maps onto this). */
 export interface PracticeExamEntry {
@@ -44,8 +45,6 @@ export interface LowPassBand extends ScoreRange {
   fromPracticeExamId: string | null;
   recordedOn: IsoDate | null;
 }
-
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
  * The likely range printed around a score (CBSSA: EPC ± 4; CCSSA: ± one SEE),
@@ -116,9 +115,4 @@ export function formatScore(value: number, family: ScaleFamily): string {
 /** "66–76%" or "203–221": the unit once, after the range. */
 export function formatRange(range: ScoreRange, family: ScaleFamily): string {
   return `${Math.round(range.low)}–${Math.round(range.high)}${scaleUnit(family)}`;
-}
-
-/** "1 score", "2 scores", "1 CBSSA", "2 CBSSAs". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

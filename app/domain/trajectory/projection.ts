@@ -71,6 +71,11 @@ export interface LinearFit {
   sse: number;
 }
 
+/** `value` kept within [min, max] (a projection or likely range never leaves the scale). */
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
 /** The smallest sample that leaves a residual degree of freedom for the interval. */
 const STATISTICAL_MIN_POINTS = 3;
 
@@ -120,9 +125,9 @@ export function projectSeries(points: readonly ScorePoint[], options: Projection
   const t = studentTQuantile(1 - (1 - confidence) / 2, n - 2);
   const halfWidth = residualSd === 0 ? 0 : t * residualSd * Math.sqrt(1 + 1 / n + (targetX - fit.meanX) ** 2 / fit.sxx);
 
-  const clamp = (v: number) => Math.min(options.scaleMax, Math.max(options.scaleMin, v));
+  const toScale = (v: number) => clamp(v, options.scaleMin, options.scaleMax);
   const raw = [fitted, fitted - halfWidth, fitted + halfWidth];
-  const [projected, low, high] = raw.map(clamp);
+  const [projected, low, high] = raw.map(toScale);
   return {
     kind: "PROJECTED",
     slopePerDay: fit.slope,
@@ -134,7 +139,7 @@ export function projectSeries(points: readonly ScorePoint[], options: Projection
     projected,
     low,
     high,
-    clamped: raw.some((v) => v !== clamp(v)),
+    clamped: raw.some((v) => v !== toScale(v)),
     confidence,
     n,
     residualSd,

@@ -22,10 +22,13 @@ import {
   INSTRUMENT_IDS,
   type InstrumentId,
   instrument,
+  instrumentInforms,
+  instrumentsOnScale,
   isPassFailOnly,
   passingStandardOn,
   RETAKE_GUIDANCE,
 } from "../reference";
+import { capitalize, joinWords, plural } from "../text";
 import {
   bandForEntry,
   formatRange,
@@ -33,7 +36,6 @@ import {
   latestLowPassBand,
   likelyRange,
   type PracticeExamEntry,
-  plural,
   recordedBand,
   type ScoreRange,
   sortByDate,
@@ -86,17 +88,18 @@ const CBSSA_RULE_WORDS: Record<CbssaGateRule, string> = {
   LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS: "with the likely range within or above the low-pass band",
 };
 
-const THREE_DIGIT_INSTRUMENTS = INSTRUMENT_IDS.filter((id) => instrument(id).scaleFamily === "THREE_DIGIT");
+const THREE_DIGIT_INSTRUMENTS: readonly InstrumentId[] = instrumentsOnScale("THREE_DIGIT");
 
 /**
- * Working defaults: two results (NBME: "two or more such results are more
- * reassuring"), a window as long as the practice-gap threshold, a margin of one
- * CCSSA standard error, and a three-digit window that opens before the gate deadline.
+ * Working defaults from reference data: two results (NBME: "two or more such
+ * results are more reassuring"), a window as long as the practice-gap
+ * threshold, a margin of one CCSSA standard error, every three-digit
+ * instrument, and a three-digit window that opens before the gate deadline.
  */
 const GATE_DEFAULTS = {
   cbssa: {
     enabled: true,
-    minCount: 2,
+    minCount: RETAKE_GUIDANCE.readinessMinResults as number,
     withinDays: RETAKE_GUIDANCE.practiceGapDays as number,
     rule: "LIKELY_RANGE_ABOVE_LOW_PASS" as CbssaGateRule,
   },
@@ -104,7 +107,7 @@ const GATE_DEFAULTS = {
     enabled: true,
     margin: instrument("NBME_CCSSA").likelyRangeHalfWidth ?? 0,
     withinDaysOfExam: RETAKE_GUIDANCE.threeDigitGateWindowDays as number,
-    instruments: ["NBME_CCSSA", "UWSA"] as readonly InstrumentId[],
+    instruments: THREE_DIGIT_INSTRUMENTS,
   },
 } as const;
 
@@ -191,7 +194,7 @@ export interface ReadinessInput {
 
 /** Whether the CBSSA rule applies: only to exams the CBSSA informs (Step 1). */
 export function cbssaRuleApplies(exam: ExamId): boolean {
-  return instrument("NBME_CBSSA").targetExams.includes(exam);
+  return instrumentInforms("NBME_CBSSA", exam);
 }
 
 /**
@@ -201,7 +204,7 @@ export function cbssaRuleApplies(exam: ExamId): boolean {
  */
 export function threeDigitRuleApplies(exam: ExamId, onDate: IsoDate, instruments: readonly InstrumentId[]): boolean {
   if (isPassFailOnly(exam, onDate) || passingStandardOn(exam, onDate) === null) return false;
-  return instruments.some((id) => instrument(id).targetExams.includes(exam));
+  return instruments.some((id) => instrumentInforms(id, exam));
 }
 
 export function evaluateReadiness(input: ReadinessInput): ReadinessResult {
@@ -239,8 +242,7 @@ function howFar(rule: ReadinessRuleResult): string {
     );
   }
   if (parts.length === 0) parts.push(rule.rule === "THREE_DIGIT_STANDARD_PLUS_MARGIN" ? "No recent three-digit score" : "Not met");
-  const text = parts.join("; ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalize(parts.join("; "));
 }
 
 const formatPoints = (points: number) => plural(Math.round(points * 10) / 10, "point");
@@ -308,8 +310,14 @@ export function evaluateThreeDigitRule(input: ReadinessInput): ReadinessRuleResu
   const { exam, examDate, today, gate } = input;
   const rule = "THREE_DIGIT_STANDARD_PLUS_MARGIN" as const;
   const { margin, withinDaysOfExam } = gate.threeDigit;
-  const ids = gate.threeDigit.instruments.filter((id) => instrument(id).targetExams.includes(exam));
-  const names = joinOr(ids.map((id) => instrument(id).shortName));
+  const ids = gate.threeDigit.instruments.filter((id) => instrumentInforms(id, exam));
+  const names =
+    ids.length > 0
+      ? joinWords(
+          ids.map((id) => instrument(id).shortName),
+          "or",
+        )
+      : "three-digit";
 
   if (examDate === null) {
     return { rule, met: false, detail: `no exam date set; the rule counts ${names} scores in the ${withinDaysOfExam} days before it` };
@@ -347,9 +355,4 @@ export function evaluateThreeDigitRule(input: ReadinessInput): ReadinessRuleResu
     result.detail = detail;
   }
   return result;
-}
-
-function joinOr(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? "three-digit";
-  return `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }

@@ -11,9 +11,10 @@
  */
 import { daysBetween, formatDate, type IsoDate } from "../dates";
 import { type ExamId, instrument, RETAKE_GUIDANCE } from "../reference";
+import { plural } from "../text";
 import type { CaseStatus } from "../vocabulary";
 import { buildTrajectoryCharts, type ChartSeries, type PassingReference, type TrajectoryChart } from "./chart-data";
-import { formatRange, formatScore, likelyRange, type MilestoneEntry, type PracticeExamEntry, plural, sortByDate } from "./practice";
+import { formatRange, formatScore, likelyRange, type MilestoneEntry, type PracticeExamEntry, sortByDate } from "./practice";
 import {
   CBSSA_SCENARIO_GUIDANCE,
   type CbssaScenario,
@@ -88,11 +89,6 @@ export function trajectoryRisks(input: TrajectoryRiskInput): TrajectoryRisk[] {
     ...gateRisks(input, thresholds),
   ];
   return risks.sort((a, b) => b.severity - a.severity || TRAJECTORY_RISK_CODES.indexOf(a.code) - TRAJECTORY_RISK_CODES.indexOf(b.code));
-}
-
-/** The most severe flag's severity, or 0 when there is none (for the caseload column). */
-export function highestSeverity(risks: readonly TrajectoryRisk[]): 0 | RiskSeverity {
-  return Math.max(0, ...risks.map((r) => r.severity)) as 0 | RiskSeverity;
 }
 
 // ---------------------------------------------------------------------------

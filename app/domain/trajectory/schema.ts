@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { type IsoDate, isIsoDate } from "../dates";
-import { activeForms, type ExamId, examLabel, INSTRUMENT_IDS, type InstrumentId, instrument } from "../reference";
+import { activeForms, type ExamId, examLabel, INSTRUMENT_IDS, type InstrumentId, instrument, instrumentInforms } from "../reference";
 import { printsLowPassBand, scaleUnit } from "./practice";
 
 export interface PracticeExamSchemaOptions {
@@ -62,7 +62,7 @@ export function practiceExamSchema(options: PracticeExamSchemaOptions) {
       const info = instrument(id);
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, input: values });
 
-      if (!info.targetExams.includes(options.exam)) {
+      if (!instrumentInforms(id, options.exam)) {
         issue("instrumentId", `${info.shortName} is not used to prepare for ${examLabel(options.exam)}`);
       }
 
