@@ -8,9 +8,6 @@ import { hash, verify } from "@node-rs/argon2";
 // @node-rs/argon2 defaults to Argon2id (its const enum cannot be imported under isolatedModules).
 const OPTIONS = { memoryCost: 19456, timeCost: 3, parallelism: 1, outputLen: 32 } as const;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 255;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

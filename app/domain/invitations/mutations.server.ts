@@ -9,6 +9,7 @@ import type { Role } from "../vocabulary";
 import { logActivity } from "../../utils/activity.server";
 import { prisma } from "../../utils/db.server";
 import { hashPassword } from "../../utils/password.server";
+import { changeMembershipRole } from "../users/release.server";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -33,10 +34,22 @@ export interface NewInvitation {
   invitedById: string;
 }
 
-/** Creates an invitation and returns the secret token for the link (shown once). */
-export async function createInvitation(input: NewInvitation, now = new Date()): Promise<{ id: string; token: string }> {
+export const PENDING_INVITATION_MESSAGE = "This person already has a pending invitation: resend it below.";
+
+export type CreateInvitationResult = { ok: true; id: string; token: string } | { ok: false; reason: string };
+
+/**
+ * Creates an invitation and returns the secret token for the link (shown
+ * once). Refused while the address has a pending invitation to the school:
+ * the check and the insert share one transaction.
+ */
+export async function createInvitation(input: NewInvitation, now = new Date()): Promise<CreateInvitationResult> {
   const { token, tokenHash } = newSecret();
-  const invitation = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
+    const pending = await tx.invitation.count({
+      where: { email: input.email, schoolId: input.schoolId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    });
+    if (pending > 0) return { ok: false, reason: PENDING_INVITATION_MESSAGE } as const;
     const created = await tx.invitation.create({
       data: { ...input, tokenHash, expiresAt: expiry(now) },
       select: { id: true },
@@ -50,9 +63,8 @@ export async function createInvitation(input: NewInvitation, now = new Date()): 
       summary: `Invited ${input.name} <${input.email}> as ${input.role.toLowerCase()}`,
       after: { email: input.email, role: input.role },
     });
-    return created;
+    return { ok: true, id: created.id, token } as const;
   });
-  return { id: invitation.id, token };
 }
 
 /** A fresh link and expiry for a pending invitation; null when it is no longer pending. */
@@ -61,7 +73,7 @@ export async function resendInvitation(
   schoolIds: string[],
   actorId: string,
   now = new Date(),
-): Promise<{ token: string } | null> {
+): Promise<{ token: string; email: string } | null> {
   const { token, tokenHash } = newSecret();
   return prisma.$transaction(async (tx) => {
     const updated = await tx.invitation.updateMany({
@@ -78,7 +90,7 @@ export async function resendInvitation(
       action: "invitation.resent",
       summary: `Sent a new invitation link to ${row.email}`,
     });
-    return { token };
+    return { token, email: row.email };
   });
 }
 
@@ -138,34 +150,58 @@ export type AcceptResult = { ok: true; userId: string; existingUser: boolean } |
  * a pending, unexpired invitation, so a second use (or a race) finds nothing.
  */
 export async function acceptInvitation(token: string, input: { name: string; password: string }, now = new Date()): Promise<AcceptResult> {
-  const passwordHash = await hashPassword(input.password);
+  const unusable = {
+    ok: false,
+    reason: "This invitation link has expired or was already used. Ask your school's office for a new one.",
+  } as const;
+  // The password is hashed (deliberately slow) only for a usable link whose account has none yet.
+  const pending = await findInvitationByToken(token);
+  if (!pending || invitationState(pending, now) !== "PENDING") return unusable;
+  const known = await prisma.user.findUnique({ where: { email: pending.email }, select: { passwordHash: true } });
+  const passwordHash = known?.passwordHash ? null : await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const tokenHash = hashToken(token);
     const claimed = await tx.invitation.updateMany({
       where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { acceptedAt: now },
     });
-    if (claimed.count !== 1)
-      return {
-        ok: false,
-        reason: "This invitation link has expired or was already used. Ask your school's office for a new one.",
-      } as const;
+    if (claimed.count !== 1) return unusable;
     const invitation = await tx.invitation.findUniqueOrThrow({
       where: { tokenHash },
-      select: { id: true, email: true, role: true, schoolId: true },
+      select: { id: true, email: true, role: true, schoolId: true, invitedById: true },
     });
-    const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true, passwordHash: true } });
+    const existing = await tx.user.findUnique({
+      where: { email: invitation.email },
+      select: { id: true, name: true, passwordHash: true },
+    });
+    // An existing account keeps its password; only a never-activated one takes the new one.
+    const newPassword = existing?.passwordHash ? null : (passwordHash ?? (await hashPassword(input.password)));
     const user = existing
       ? await tx.user.update({
           where: { id: existing.id },
-          // An existing account keeps its password; only a never-activated one takes the new one.
-          data: existing.passwordHash ? {} : { name: input.name, passwordHash },
+          data: newPassword ? { name: input.name, passwordHash: newPassword } : {},
           select: { id: true },
         })
-      : await tx.user.create({ data: { email: invitation.email, name: input.name, passwordHash }, select: { id: true } });
-    const membership = await tx.membership.findUnique({ where: { userId_schoolId: { userId: user.id, schoolId: invitation.schoolId } } });
+      : await tx.user.create({ data: { email: invitation.email, name: input.name, passwordHash: newPassword }, select: { id: true } });
+    const userName = existing?.passwordHash ? existing.name : input.name;
+    const membership = await tx.membership.findUnique({
+      where: { userId_schoolId: { userId: user.id, schoolId: invitation.schoolId } },
+      select: { id: true, role: true },
+    });
     if (membership && membership.role !== invitation.role) {
-      await tx.membership.update({ where: { id: membership.id }, data: { role: invitation.role } });
+      // The same change an admin makes by hand: released cases and escalations, and its own entry.
+      const changed = await changeMembershipRole(tx, {
+        membershipId: membership.id,
+        userId: user.id,
+        schoolId: invitation.schoolId,
+        userName,
+        from: membership.role,
+        to: invitation.role,
+        actorId: invitation.invitedById ?? user.id,
+        now,
+      });
+      // Inside this transaction nothing else can have changed the role since it was read.
+      if (!changed) throw new Error("membership role changed during invitation acceptance");
     } else if (!membership) {
       await tx.membership.create({ data: { userId: user.id, schoolId: invitation.schoolId, role: invitation.role } });
     }
@@ -182,7 +218,7 @@ export async function acceptInvitation(token: string, input: { name: string; pas
       entity: "Invitation",
       entityId: invitation.id,
       action: "invitation.accepted",
-      summary: `${input.name} accepted the invitation as ${invitation.role.toLowerCase()}`,
+      summary: `${userName} accepted the invitation as ${invitation.role.toLowerCase()}`,
     });
     return { ok: true, userId: user.id, existingUser: Boolean(existing?.passwordHash) } as const;
   });

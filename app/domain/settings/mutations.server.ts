@@ -4,7 +4,7 @@
  * (the gate and the ladder change their readiness and risk).
  */
 import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
+import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { logger } from "../../utils/logger.server";
 import { refreshStaleCases } from "../cases/derive.server";
 import { gateFromForm, type SettingsForm } from "./schema";
@@ -24,17 +24,18 @@ export async function saveSchoolSettings(input: { schoolId: string; actorId: str
     schoolAttemptLimit: form.schoolAttemptLimit,
     updatedById: input.actorId,
   };
-  const result = await prisma.$transaction(async (tx) => {
+  const conflict = { ok: false, message: SETTINGS_CONFLICT } as const;
+  const write = prisma.$transaction(async (tx) => {
     const current = await tx.schoolSettings.findUnique({ where: { schoolId: input.schoolId } });
     if (!current) {
-      if (form.expectedVersion !== 0) return { ok: false, message: SETTINGS_CONFLICT } as const;
+      if (form.expectedVersion !== 0) return conflict;
       await tx.schoolSettings.create({ data: { schoolId: input.schoolId, ...values } });
     } else {
       const updated = await tx.schoolSettings.updateMany({
         where: { schoolId: input.schoolId, version: form.expectedVersion },
         data: { ...values, version: { increment: 1 } },
       });
-      if (updated.count !== 1) return { ok: false, message: SETTINGS_CONFLICT } as const;
+      if (updated.count !== 1) return conflict;
     }
     const ladderBefore = await tx.policyRung.findMany({
       where: { schoolId: input.schoolId },
@@ -64,6 +65,11 @@ export async function saveSchoolSettings(input: { schoolId: string; actorId: str
     // Re-assess the school's open cases: mark them stale; the refresh below (and the hourly one) picks them up.
     await tx.retakeCase.updateMany({ where: { schoolId: input.schoolId, openSlot: "OPEN" }, data: { derivedAt: null } });
     return { ok: true } as const;
+  });
+  // Two first saves at once: both saw no row, the second insert meets the first one's.
+  const result: SettingsWrite = await write.catch((error: unknown) => {
+    if (isUniqueViolation(error)) return conflict;
+    throw error;
   });
   if (result.ok) {
     void refreshStaleCases().catch((error) => logger.error({ err: error }, "re-assessing cases after a settings change failed"));

@@ -2,11 +2,17 @@ import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
 import { type SchoolSettings, settingsFromRow } from "./settings";
 
-export async function loadSchoolSettings(schoolId: string, db: Tx = prisma): Promise<SchoolSettings> {
+async function readSettings(schoolId: string, db: Tx) {
   const [row, ladder] = await Promise.all([
     db.schoolSettings.findUnique({
       where: { schoolId },
-      select: { readinessGate: true, acknowledgeWithinBusinessDays: true, resolveWithinBusinessDays: true, schoolAttemptLimit: true },
+      select: {
+        readinessGate: true,
+        acknowledgeWithinBusinessDays: true,
+        resolveWithinBusinessDays: true,
+        schoolAttemptLimit: true,
+        version: true,
+      },
     }),
     db.policyRung.findMany({
       where: { schoolId },
@@ -14,5 +20,17 @@ export async function loadSchoolSettings(schoolId: string, db: Tx = prisma): Pro
       orderBy: { failureNumber: "asc" },
     }),
   ]);
-  return settingsFromRow(row, ladder);
+  return { settings: settingsFromRow(row, ladder), version: row?.version ?? 0 };
+}
+
+export async function loadSchoolSettings(schoolId: string, db: Tx = prisma): Promise<SchoolSettings> {
+  return (await readSettings(schoolId, db)).settings;
+}
+
+/**
+ * The settings with the version an edit form must send back (0 while the
+ * school has never saved any: the defaults apply).
+ */
+export async function loadSchoolSettingsForEdit(schoolId: string, db: Tx = prisma): Promise<{ settings: SchoolSettings; version: number }> {
+  return readSettings(schoolId, db);
 }

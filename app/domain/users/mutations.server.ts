@@ -1,96 +1,104 @@
 /**
- * Account status changes by an admin. Deactivation ends every session of the
- * person at once, in the same transaction.
+ * Account status and role changes by an admin. Deactivation ends every session
+ * of the person at once, in the same transaction, and releases what they held
+ * (a tutor's open cases, an office member's escalations).
  */
 import { logActivity } from "../../utils/activity.server";
-import type { Role } from "../vocabulary";
 import { prisma } from "../../utils/db.server";
+import { ROLE_LABELS, type Role } from "../vocabulary";
+import { changeMembershipRole, releaseRoleDuties } from "./release.server";
 
-export type StatusChange = { ok: true } | { ok: false; reason: string };
+export type StatusChange = { ok: true } | { ok: false; code: "REFUSED" | "CONFLICT"; reason: string };
+
+const refused = (reason: string) => ({ ok: false, code: "REFUSED", reason }) as const;
 
 export async function setUserActive(
   input: { userId: string; active: boolean; actorId: string; schoolIds: string[] },
   now = new Date(),
 ): Promise<StatusChange> {
-  if (input.userId === input.actorId) return { ok: false, reason: "You cannot deactivate your own account." };
+  if (input.userId === input.actorId) return refused("You cannot deactivate your own account.");
   return prisma.$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({
-      where: { userId: input.userId, schoolId: { in: input.schoolIds } },
-      select: { schoolId: true, user: { select: { name: true, status: true } } },
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { name: true, status: true, memberships: { select: { schoolId: true, role: true }, orderBy: { createdAt: "asc" } } },
     });
-    if (!membership) return { ok: false, reason: "That person is not a member of your school." } as const;
+    const mine = user?.memberships.filter((m) => input.schoolIds.includes(m.schoolId)) ?? [];
+    if (!user || mine.length === 0) return refused("That person is not a member of your school.");
+    // The account is shared by every school the person belongs to: only an admin of all of them may switch it.
+    if (mine.length !== user.memberships.length) {
+      return refused(
+        `${user.name} also belongs to a school you do not administer, so you cannot ${input.active ? "reactivate" : "deactivate"} their account. Change their role at your school instead, or ask that school's administrator.`,
+      );
+    }
     const status = input.active ? "ACTIVE" : "DEACTIVATED";
-    if (membership.user.status === status) return { ok: true } as const;
+    if (user.status === status) return { ok: true } as const;
     await tx.user.update({
       where: { id: input.userId },
       data: { status, deactivatedAt: input.active ? null : now },
     });
-    if (!input.active) await tx.authSession.deleteMany({ where: { userId: input.userId } });
-    await logActivity(tx, {
-      schoolId: membership.schoolId,
-      actorId: input.actorId,
-      entity: "User",
-      entityId: input.userId,
-      action: input.active ? "user.reactivated" : "user.deactivated",
-      summary: `${input.active ? "Reactivated" : "Deactivated"} ${membership.user.name}`,
-      before: { status: membership.user.status },
-      after: { status },
-    });
+    if (!input.active) {
+      await tx.authSession.deleteMany({ where: { userId: input.userId } });
+      for (const m of mine) {
+        await releaseRoleDuties(tx, {
+          userId: input.userId,
+          schoolId: m.schoolId,
+          actorId: input.actorId,
+          now,
+          from: m.role,
+          to: null,
+          reason: "DEACTIVATED",
+        });
+      }
+    }
+    for (const m of mine) {
+      await logActivity(tx, {
+        schoolId: m.schoolId,
+        actorId: input.actorId,
+        entity: "User",
+        entityId: input.userId,
+        action: input.active ? "user.reactivated" : "user.deactivated",
+        summary: `${input.active ? "Reactivated" : "Deactivated"} ${user.name}`,
+        before: { status: user.status },
+        after: { status },
+      });
+    }
     return { ok: true } as const;
   });
 }
 
-/** Changes a person's role at one of the admin's schools (never the admin's own). */
-export async function setMembershipRole(input: {
-  membershipId: string;
-  role: Role;
-  actorId: string;
-  schoolIds: string[];
-}): Promise<StatusChange> {
+/**
+ * Changes a person's role at one of the admin's schools (never the admin's
+ * own), guarded by the role the admin's form showed: a change made meanwhile
+ * by someone else is refused, not overwritten.
+ */
+export async function setMembershipRole(
+  input: { membershipId: string; role: Role; expectedRole: Role; actorId: string; schoolIds: string[] },
+  now = new Date(),
+): Promise<StatusChange> {
   return prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({
       where: { id: input.membershipId, schoolId: { in: input.schoolIds } },
       select: { id: true, userId: true, schoolId: true, role: true, user: { select: { name: true } } },
     });
-    if (!membership) return { ok: false, reason: "That person is not a member of your school." } as const;
-    if (membership.userId === input.actorId)
-      return { ok: false, reason: "You cannot change your own role; ask another administrator." } as const;
+    if (!membership) return refused("That person is not a member of your school.");
+    if (membership.userId === input.actorId) return refused("You cannot change your own role; ask another administrator.");
     if (membership.role === input.role) return { ok: true } as const;
-    await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
-    if (input.role === "STUDENT") {
-      await tx.studentProfile.upsert({
-        where: { userId_schoolId: { userId: membership.userId, schoolId: membership.schoolId } },
-        create: { userId: membership.userId, schoolId: membership.schoolId },
-        update: {},
-      });
-    }
-    if (membership.role === "TUTOR") {
-      // A former tutor keeps no cases: they return to the intake queue with their history kept.
-      const cases = await tx.retakeCase.findMany({
-        where: { schoolId: membership.schoolId, tutorId: membership.userId, openSlot: "OPEN" },
-        select: { id: true },
-      });
-      if (cases.length) {
-        await tx.retakeCase.updateMany({
-          where: { id: { in: cases.map((c) => c.id) } },
-          data: { tutorId: null, version: { increment: 1 } },
-        });
-        await tx.caseAssignment.updateMany({
-          where: { caseId: { in: cases.map((c) => c.id) }, tutorId: membership.userId, endedAt: null },
-          data: { endedAt: new Date() },
-        });
-      }
-    }
-    await logActivity(tx, {
+    const conflict = {
+      ok: false,
+      code: "CONFLICT",
+      reason: `Someone else changed ${membership.user.name}'s role to ${ROLE_LABELS[membership.role].toLowerCase()} while you were looking. Nothing was saved: check the current role and change it again if you still need to.`,
+    } as const;
+    if (membership.role !== input.expectedRole) return conflict;
+    const changed = await changeMembershipRole(tx, {
+      membershipId: membership.id,
+      userId: membership.userId,
       schoolId: membership.schoolId,
+      userName: membership.user.name,
+      from: input.expectedRole,
+      to: input.role,
       actorId: input.actorId,
-      entity: "Membership",
-      entityId: membership.id,
-      action: "membership.role_changed",
-      summary: `${membership.user.name}: ${membership.role.toLowerCase()} → ${input.role.toLowerCase()}`,
-      before: { role: membership.role },
-      after: { role: input.role },
+      now,
     });
-    return { ok: true } as const;
+    return changed ? ({ ok: true } as const) : conflict;
   });
 }

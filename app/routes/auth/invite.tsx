@@ -5,7 +5,9 @@ import { Field, FormErrors } from "../../components/forms";
 import { newPasswordSchema } from "../../domain/auth/schema";
 import { acceptInvitation, findInvitationByToken, invitationState } from "../../domain/invitations/mutations.server";
 import { ROLE_LABELS } from "../../domain/vocabulary";
-import { createSession, sessionCookie } from "../../utils/session.server";
+import { getAuth } from "../../utils/auth.server";
+import { clientAddress, loginBuckets } from "../../utils/rate-limit.server";
+import { createSession, invalidateSession, sessionCookie } from "../../utils/session.server";
 import { redirectWithToast } from "../../utils/toast.server";
 import type { Route } from "./+types/invite";
 
@@ -19,15 +21,22 @@ export async function loader({ params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
+  const refuse = (message: string, status: number) =>
+    data({ result: submission.reply({ formErrors: [message], hideFields: ["password", "confirm"] }) }, { status });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   }
-  const result = await acceptInvitation(params.token, submission.value);
-  if (!result.ok) {
-    return data({ result: submission.reply({ formErrors: [result.reason], hideFields: ["password", "confirm"] }) }, { status: 410 });
+  // Accepting may hash a password: it shares the sign-in budget of the sender's address.
+  if (!loginBuckets.consume(clientAddress(request))) {
+    return refuse("Too many attempts from this network. Wait a minute, then try again.", 429);
   }
+  const result = await acceptInvitation(params.token, submission.value);
+  if (!result.ok) return refuse(result.reason, 410);
+  // Whoever was signed in on this browser is signed out: the link decides whose session follows.
+  const current = getAuth(context);
+  if (current) await invalidateSession(current.sessionId);
   if (result.existingUser) {
     return redirectWithToast("/login", { title: "Invitation accepted", description: "Sign in with your existing password." });
   }

@@ -1,15 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
-import { FormErrors } from "../../../components/forms";
+import { Field, FieldErrors, FormErrors, SelectField } from "../../../components/forms";
 import { instrument } from "../../../domain/reference";
 import { saveSchoolSettings } from "../../../domain/settings/mutations.server";
 import { LADDER_RUNGS, settingsFormSchema, THREE_DIGIT_INSTRUMENT_IDS } from "../../../domain/settings/schema";
-import { loadSchoolSettings } from "../../../domain/settings/queries.server";
+import { loadSchoolSettingsForEdit } from "../../../domain/settings/queries.server";
 import { CBSSA_GATE_RULES } from "../../../domain/trajectory/readiness";
 import { POLICY_CONSEQUENCES, type PolicyConsequence } from "../../../domain/vocabulary";
 import { ordinal } from "../../../domain/attempts/rules";
 import { forbidden, requireRole } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/settings";
 
@@ -22,15 +21,12 @@ function chooseSchool(schoolIds: string[], requested: string | null) {
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
-  const [settings, row] = await Promise.all([
-    loadSchoolSettings(schoolId),
-    prisma.schoolSettings.findUnique({ where: { schoolId }, select: { version: true, updatedAt: true } }),
-  ]);
+  const { settings, version } = await loadSchoolSettingsForEdit(schoolId);
   return {
     schoolId,
     schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ id: m.schoolId, name: m.schoolName })),
     settings,
-    version: row?.version ?? 0,
+    version,
   };
 }
 
@@ -66,13 +62,14 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const typedRungs = (typed?.rungs ?? null) as Array<Record<string, string>> | null;
   const typedInstruments = typed ? ([] as string[]).concat((typed.threeDigitInstruments as string[] | string | undefined) ?? []) : null;
   const gate = settings.readinessGate;
-  const err = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className="field-error">
-        {errors[name]?.[0]}
-      </p>
-    ) : null;
-  const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
+  /** A numeric setting: the typed value after a refusal, else the stored one. */
+  const numberField = (name: string, label: string, fallback: unknown, hint?: string) => (
+    <Field id={name} name={name} label={label} hint={hint} inputMode="numeric" defaultValue={value(name, fallback)} errors={errors[name]} />
+  );
+  const consequenceOptions = (Object.keys(POLICY_CONSEQUENCES) as PolicyConsequence[]).map((c) => ({
+    value: c,
+    label: POLICY_CONSEQUENCES[c],
+  }));
 
   return (
     <div className="max-w-3xl space-y-4">
@@ -112,58 +109,30 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               <fieldset key={n} className="grid gap-2 border-t border-slate-200 pt-3 sm:grid-cols-[10rem_1fr]">
                 <legend className="sr-only">{ordinal(n)} failure</legend>
                 <input type="hidden" name={`${base}.failureNumber`} value={n} />
-                <div>
-                  <label htmlFor={`${base}.consequence`} className="label">
-                    {ordinal(n)} failure
-                  </label>
-                  <select
-                    id={`${base}.consequence`}
-                    name={`${base}.consequence`}
-                    className="input"
-                    defaultValue={typedRungs?.[i]?.consequence ?? rung?.consequence ?? "NONE"}
-                  >
-                    {(Object.keys(POLICY_CONSEQUENCES) as PolicyConsequence[]).map((c) => (
-                      <option key={c} value={c}>
-                        {POLICY_CONSEQUENCES[c]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div>
-                  <label htmlFor={`${base}.description`} className="label">
-                    What it means for the student
-                  </label>
-                  <input
-                    id={`${base}.description`}
-                    name={`${base}.description`}
-                    className="input"
-                    defaultValue={typedRungs?.[i]?.description ?? rung?.description ?? ""}
-                    aria-invalid={errors[`${base}.description`] ? true : undefined}
-                    aria-describedby={describedBy(`${base}.description`)}
-                  />
-                  {err(`${base}.description`)}
-                </div>
+                <SelectField
+                  id={`${base}.consequence`}
+                  name={`${base}.consequence`}
+                  label={`${ordinal(n)} failure`}
+                  options={consequenceOptions}
+                  defaultValue={typedRungs?.[i]?.consequence ?? rung?.consequence ?? "NONE"}
+                  errors={errors[`${base}.consequence`]}
+                />
+                <Field
+                  id={`${base}.description`}
+                  name={`${base}.description`}
+                  label="What it means for the student"
+                  defaultValue={typedRungs?.[i]?.description ?? rung?.description ?? ""}
+                  errors={errors[`${base}.description`]}
+                />
               </fieldset>
             );
           })}
-          <div>
-            <label htmlFor="schoolAttemptLimit" className="label">
-              School attempt limit per exam (optional)
-            </label>
-            <input
-              id="schoolAttemptLimit"
-              name="schoolAttemptLimit"
-              inputMode="numeric"
-              className="input w-32"
-              defaultValue={value("schoolAttemptLimit", settings.schoolAttemptLimit)}
-              aria-invalid={errors.schoolAttemptLimit ? true : undefined}
-              aria-describedby={describedBy("schoolAttemptLimit") ?? "schoolAttemptLimit-hint"}
-            />
-            <p id="schoolAttemptLimit-hint" className="hint">
-              Leave empty to follow USMLE's limit of four attempts. Many schools allow three.
-            </p>
-            {err("schoolAttemptLimit")}
-          </div>
+          {numberField(
+            "schoolAttemptLimit",
+            "School attempt limit per exam (optional)",
+            settings.schoolAttemptLimit,
+            "Leave empty to follow USMLE's limit of four attempts. Many schools allow three.",
+          )}
         </section>
 
         <section aria-labelledby="gate-heading" className="card space-y-3">
@@ -178,47 +147,17 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               Use this rule
             </label>
             <div className="grid gap-3 sm:grid-cols-2">
-              <div>
-                <label htmlFor="cbssaMinCount" className="label">
-                  CBSSAs needed
-                </label>
-                <input
-                  id="cbssaMinCount"
-                  name="cbssaMinCount"
-                  inputMode="numeric"
-                  className="input"
-                  defaultValue={value("cbssaMinCount", gate.cbssa.minCount)}
-                  aria-describedby={describedBy("cbssaMinCount")}
-                />
-                {err("cbssaMinCount")}
-              </div>
-              <div>
-                <label htmlFor="cbssaWithinDays" className="label">
-                  Within the last (days)
-                </label>
-                <input
-                  id="cbssaWithinDays"
-                  name="cbssaWithinDays"
-                  inputMode="numeric"
-                  className="input"
-                  defaultValue={value("cbssaWithinDays", gate.cbssa.withinDays)}
-                  aria-describedby={describedBy("cbssaWithinDays")}
-                />
-                {err("cbssaWithinDays")}
-              </div>
+              {numberField("cbssaMinCount", "CBSSAs needed", gate.cbssa.minCount)}
+              {numberField("cbssaWithinDays", "Within the last (days)", gate.cbssa.withinDays)}
             </div>
-            <div>
-              <label htmlFor="cbssaRule" className="label">
-                Each result must have
-              </label>
-              <select id="cbssaRule" name="cbssaRule" className="input" defaultValue={value("cbssaRule", gate.cbssa.rule)}>
-                {CBSSA_GATE_RULES.map((r) => (
-                  <option key={r} value={r}>
-                    {ruleLabels[r]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="cbssaRule"
+              name="cbssaRule"
+              label="Each result must have"
+              options={CBSSA_GATE_RULES.map((r) => ({ value: r, label: ruleLabels[r] }))}
+              defaultValue={value("cbssaRule", gate.cbssa.rule)}
+              errors={errors.cbssaRule}
+            />
           </fieldset>
           <fieldset className="space-y-2 border-t border-slate-200 pt-3">
             <legend className="font-medium">Three-digit rule (Step 2 CK, Step 3)</legend>
@@ -232,36 +171,10 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
               Use this rule
             </label>
             <div className="grid gap-3 sm:grid-cols-2">
-              <div>
-                <label htmlFor="threeDigitMargin" className="label">
-                  Points above the passing standard
-                </label>
-                <input
-                  id="threeDigitMargin"
-                  name="threeDigitMargin"
-                  inputMode="numeric"
-                  className="input"
-                  defaultValue={value("threeDigitMargin", gate.threeDigit.margin)}
-                  aria-describedby={describedBy("threeDigitMargin")}
-                />
-                {err("threeDigitMargin")}
-              </div>
-              <div>
-                <label htmlFor="threeDigitWithinDaysOfExam" className="label">
-                  Taken within (days before the exam)
-                </label>
-                <input
-                  id="threeDigitWithinDaysOfExam"
-                  name="threeDigitWithinDaysOfExam"
-                  inputMode="numeric"
-                  className="input"
-                  defaultValue={value("threeDigitWithinDaysOfExam", gate.threeDigit.withinDaysOfExam)}
-                  aria-describedby={describedBy("threeDigitWithinDaysOfExam")}
-                />
-                {err("threeDigitWithinDaysOfExam")}
-              </div>
+              {numberField("threeDigitMargin", "Points above the passing standard", gate.threeDigit.margin)}
+              {numberField("threeDigitWithinDaysOfExam", "Taken within (days before the exam)", gate.threeDigit.withinDaysOfExam)}
             </div>
-            <fieldset aria-describedby={describedBy("threeDigitInstruments")}>
+            <fieldset aria-describedby={errors.threeDigitInstruments ? "threeDigitInstruments-error" : undefined}>
               <legend className="label">Instruments that count</legend>
               <div className="flex flex-wrap gap-x-4">
                 {THREE_DIGIT_INSTRUMENT_IDS.map((id) => (
@@ -277,7 +190,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
                   </label>
                 ))}
               </div>
-              {err("threeDigitInstruments")}
+              <FieldErrors id="threeDigitInstruments-error" errors={errors.threeDigitInstruments} />
             </fieldset>
           </fieldset>
         </section>
@@ -285,35 +198,8 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         <section aria-labelledby="limits-heading" className="card space-y-3">
           <h2 id="limits-heading">Escalation time limits</h2>
           <div className="grid gap-3 sm:grid-cols-2">
-            <div>
-              <label htmlFor="acknowledgeWithinBusinessDays" className="label">
-                Acknowledge within (business days)
-              </label>
-              <input
-                id="acknowledgeWithinBusinessDays"
-                name="acknowledgeWithinBusinessDays"
-                inputMode="numeric"
-                className="input"
-                defaultValue={value("acknowledgeWithinBusinessDays", settings.acknowledgeWithinBusinessDays)}
-                aria-describedby={describedBy("acknowledgeWithinBusinessDays")}
-              />
-              {err("acknowledgeWithinBusinessDays")}
-            </div>
-            <div>
-              <label htmlFor="resolveWithinBusinessDays" className="label">
-                Resolve within (business days)
-              </label>
-              <input
-                id="resolveWithinBusinessDays"
-                name="resolveWithinBusinessDays"
-                inputMode="numeric"
-                className="input"
-                defaultValue={value("resolveWithinBusinessDays", settings.resolveWithinBusinessDays)}
-                aria-invalid={errors.resolveWithinBusinessDays ? true : undefined}
-                aria-describedby={describedBy("resolveWithinBusinessDays")}
-              />
-              {err("resolveWithinBusinessDays")}
-            </div>
+            {numberField("acknowledgeWithinBusinessDays", "Acknowledge within (business days)", settings.acknowledgeWithinBusinessDays)}
+            {numberField("resolveWithinBusinessDays", "Resolve within (business days)", settings.resolveWithinBusinessDays)}
           </div>
         </section>
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>

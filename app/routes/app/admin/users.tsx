@@ -54,7 +54,7 @@ const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
   z.object({ intent: z.literal("deactivate"), userId: z.string().min(1) }),
   z.object({ intent: z.literal("reactivate"), userId: z.string().min(1) }),
-  z.object({ intent: z.literal("role"), membershipId: z.string().min(1), role: z.enum(ROLES) }),
+  z.object({ intent: z.literal("role"), membershipId: z.string().min(1), role: z.enum(ROLES), expectedRole: z.enum(ROLES) }),
 ]);
 
 const inviteLink = (token: string) => `${allowedOrigins()[0]}/invite/${token}`;
@@ -70,35 +70,19 @@ export async function action(args: Route.ActionArgs) {
         schema: inviteSchema.refine((v) => schoolIds.includes(v.schoolId), { path: ["schoolId"], error: "Choose one of your schools." }),
       });
       if (submission.status !== "success") return data({ result: submission.reply(), link: null }, { status: 400 });
-      const pendingForEmail = await prisma.invitation.count({
-        where: {
-          email: submission.value.email,
-          schoolId: submission.value.schoolId,
-          acceptedAt: null,
-          revokedAt: null,
-          expiresAt: { gt: new Date() },
-        },
-      });
-      if (pendingForEmail > 0) {
-        return data(
-          {
-            result: submission.reply({ fieldErrors: { email: ["This person already has a pending invitation: resend it below."] } }),
-            link: null,
-          },
-          { status: 400 },
-        );
+      const created = await createInvitation({ ...submission.value, invitedById: user.id });
+      if (!created.ok) {
+        return data({ result: submission.reply({ fieldErrors: { email: [created.reason] } }), link: null }, { status: 400 });
       }
-      const { token } = await createInvitation({ ...submission.value, invitedById: user.id });
       return data(
-        { result: submission.reply({ resetForm: true }), link: { email: submission.value.email, url: inviteLink(token) } },
+        { result: submission.reply({ resetForm: true }), link: { email: submission.value.email, url: inviteLink(created.token) } },
         { headers: { "Set-Cookie": await toastHeader({ title: `Invitation created for ${submission.value.email}` }) } },
       );
     }
     case "resend": {
       const resent = await resendInvitation(intent.data.invitationId, schoolIds, user.id);
       if (!resent) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
-      const row = await prisma.invitation.findUniqueOrThrow({ where: { id: intent.data.invitationId }, select: { email: true } });
-      return { result: null, link: { email: row.email, url: inviteLink(resent.token) } };
+      return { result: null, link: { email: resent.email, url: inviteLink(resent.token) } };
     }
     case "revoke": {
       const ok = await revokeInvitation(intent.data.invitationId, schoolIds, user.id);
@@ -109,10 +93,11 @@ export async function action(args: Route.ActionArgs) {
       const change = await setMembershipRole({
         membershipId: intent.data.membershipId,
         role: intent.data.role,
+        expectedRole: intent.data.expectedRole,
         actorId: user.id,
         schoolIds,
       });
-      if (!change.ok) throw data({ message: change.reason }, { status: 403 });
+      if (!change.ok) throw data({ message: change.reason }, { status: change.code === "CONFLICT" ? 409 : 403 });
       return data({ result: null, link: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Role changed" }) } });
     }
     case "deactivate":
@@ -280,6 +265,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   ) : (
                     <Form method="post" className="flex items-center gap-2">
                       <input type="hidden" name="membershipId" value={m.id} />
+                      <input type="hidden" name="expectedRole" value={m.role} />
                       <label htmlFor={`role-${m.id}`} className="sr-only">
                         Role of {m.user.name}
                       </label>
