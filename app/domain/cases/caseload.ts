@@ -5,8 +5,37 @@
  * so a forged or stale parameter never reaches a query.
  */
 import { z } from "zod";
-import { RETAKE_EXAM_IDS } from "../reference";
-import { CASE_STATUSES, RISK_LEVELS } from "../vocabulary";
+import type { IsoDate } from "../dates";
+import { type ExamId, examLabel, RETAKE_EXAM_IDS } from "../reference";
+import {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  type CaseOutcome,
+  type CaseStatus,
+  RISK_LEVEL_LABELS,
+  RISK_LEVELS,
+  type RiskLevel,
+} from "../vocabulary";
+
+/** One row of the caseload table (and of its CSV export). */
+export interface CaseloadRow {
+  id: string;
+  studentName: string;
+  studentEmail: string;
+  exam: ExamId;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  tutorName: string | null;
+  attemptsUsed: number;
+  attemptsLeft: number | null;
+  targetExamDate: IsoDate | null;
+  daysToExam: number | null;
+  practice: { score: number; instrument: string; instrumentId: string; on: IsoDate; trendPerWeek: number | null; unit: string } | null;
+  readinessMet: boolean | null;
+  riskLevel: RiskLevel | null;
+  openEscalations: number;
+  daysSinceContact: number | null;
+}
 
 export const CASELOAD_COLUMNS = [
   { id: "student", label: "Student", sortable: true, hideable: false },
@@ -23,6 +52,57 @@ export const CASELOAD_COLUMNS = [
 ] as const;
 
 export type CaseloadColumnId = (typeof CASELOAD_COLUMNS)[number]["id"];
+
+export type CsvCell = string | number;
+
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * What each column puts in the CSV export: fixed headers (so an empty export
+ * still has them) and the row's values, in the same order.
+ */
+export const CASELOAD_EXPORT: Record<
+  CaseloadColumnId,
+  { headers: readonly string[]; values: (row: CaseloadRow) => Array<CsvCell | null> }
+> = {
+  student: { headers: ["Student", "Email"], values: (r) => [r.studentName, r.studentEmail] },
+  exam: { headers: ["Exam"], values: (r) => [examLabel(r.exam)] },
+  status: { headers: ["Status"], values: (r) => [CASE_STATUS_LABELS[r.status]] },
+  tutor: { headers: ["Tutor"], values: (r) => [r.tutorName] },
+  attempts: { headers: ["Attempts used", "Attempts left"], values: (r) => [r.attemptsUsed, r.attemptsLeft] },
+  daysToExam: { headers: ["Exam date", "Days to exam"], values: (r) => [r.targetExamDate, r.daysToExam] },
+  practice: {
+    headers: ["Latest practice instrument", "Latest practice score", "Latest practice date", "Trend per week"],
+    values: ({ practice: p }) =>
+      p ? [p.instrument, oneDecimal(p.score), p.on, p.trendPerWeek === null ? null : oneDecimal(p.trendPerWeek)] : [null, null, null, null],
+  },
+  readiness: { headers: ["Readiness"], values: (r) => [r.readinessMet === null ? null : r.readinessMet ? "Met" : "Not met"] },
+  risk: { headers: ["Risk"], values: (r) => [r.riskLevel ? RISK_LEVEL_LABELS[r.riskLevel] : null] },
+  escalations: { headers: ["Open escalations"], values: (r) => [r.openEscalations] },
+  lastContact: { headers: ["Days since contact"], values: (r) => [r.daysSinceContact] },
+};
+
+/** Characters a spreadsheet reads as the start of a formula (OWASP "CSV injection"), tab and carriage return included. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell a spreadsheet will show as text: names and emails come from
+ * imports, so one starting like a formula gets a leading apostrophe.
+ * Numbers are left alone (a negative trend stays a number).
+ */
+export function neutralizeFormula(value: CsvCell | null): CsvCell {
+  if (value === null) return "";
+  if (typeof value !== "string") return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The export's header row and body for the visible columns, in table order, every text cell neutralized. */
+export function caseloadExportTable(rows: readonly CaseloadRow[], hidden: readonly CaseloadColumnId[]): CsvCell[][] {
+  const columns = CASELOAD_COLUMNS.filter((c) => !hidden.includes(c.id)).map((c) => CASELOAD_EXPORT[c.id]);
+  const header = columns.flatMap((c) => [...c.headers]);
+  const body = rows.map((row) => columns.flatMap((c) => c.values(row).map(neutralizeFormula)));
+  return [header, ...body];
+}
 export const CASELOAD_COLUMN_IDS = CASELOAD_COLUMNS.map((c) => c.id) as CaseloadColumnId[];
 export const SORT_KEYS = [...CASELOAD_COLUMN_IDS, "opened"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -14,7 +14,13 @@ import { onTutorAssigned, transition } from "./status";
 
 export type CaseWriteResult =
   | { ok: true; version: number }
-  | { ok: false; code: "CONFLICT" | "TAKEN" | "REFUSED" | "CLOSED"; message: string };
+  | {
+      ok: false;
+      code: "CONFLICT" | "TAKEN" | "REFUSED" | "CLOSED";
+      message: string;
+      /** Set when the refusal belongs to one form field (shown next to it). */
+      field?: "tutorId";
+    };
 
 export const CONFLICT_MESSAGE =
   "Someone else changed this case while you were editing it. Nothing was saved: review the current state below, then make your change again.";
@@ -63,7 +69,13 @@ export async function takeCase(input: { caseId: string; tutorId: string }): Prom
   });
 }
 
-/** The office assigns or reassigns a tutor, with a reason; the history keeps every assignment. */
+export const TUTOR_NOT_AT_SCHOOL_MESSAGE = "Choose an active tutor who serves this school.";
+
+/**
+ * The office assigns or reassigns a tutor, with a reason; the history keeps
+ * every assignment. The tutor must be an active tutor of the case's school,
+ * checked in the same transaction as the write.
+ */
 export async function assignCase(input: {
   caseId: string;
   tutorId: string;
@@ -77,8 +89,13 @@ export async function assignCase(input: {
       select: { schoolId: true, status: true, tutorId: true, version: true, openSlot: true, tutor: { select: { name: true } } },
     });
     if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+    const tutor = await tx.membership.findFirst({
+      where: { userId: input.tutorId, schoolId: current.schoolId, role: "TUTOR", user: { status: "ACTIVE" } },
+      select: { user: { select: { name: true } } },
+    });
+    if (!tutor) return { ok: false, code: "REFUSED", field: "tutorId", message: TUTOR_NOT_AT_SCHOOL_MESSAGE } as const;
     if (current.tutorId === input.tutorId)
-      return { ok: false, code: "REFUSED", message: "That tutor is already assigned to this case." } as const;
+      return { ok: false, code: "REFUSED", field: "tutorId", message: "That tutor is already assigned to this case." } as const;
     const change = onTutorAssigned(current.status);
     const updated = await tx.retakeCase.updateMany({
       where: { id: input.caseId, version: input.expectedVersion, openSlot: "OPEN" },
@@ -97,7 +114,6 @@ export async function assignCase(input: {
         startedAt: now,
       },
     });
-    const tutor = await tx.user.findUniqueOrThrow({ where: { id: input.tutorId }, select: { name: true } });
     await logActivity(tx, {
       schoolId: current.schoolId,
       actorId: input.actorId,
@@ -105,11 +121,12 @@ export async function assignCase(input: {
       entity: "RetakeCase",
       entityId: input.caseId,
       action: current.tutorId ? "case.reassigned" : "case.assigned",
+      // Students read RetakeCase summaries on their timeline: the office's reason stays in the details.
       summary: current.tutorId
-        ? `Reassigned from ${current.tutor?.name ?? "a tutor"} to ${tutor.name}: ${input.reason}`
-        : `Assigned to ${tutor.name}: ${input.reason}`,
+        ? `Reassigned from ${current.tutor?.name ?? "a tutor"} to ${tutor.user.name}`
+        : `Assigned to ${tutor.user.name}`,
       before: { tutorId: current.tutorId, status: current.status },
-      after: { tutorId: input.tutorId, status: change?.status ?? current.status },
+      after: { tutorId: input.tutorId, status: change?.status ?? current.status, reason: input.reason },
     });
     await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: input.expectedVersion + 1 } as const;
@@ -157,9 +174,10 @@ export async function changeCaseStatus(input: {
       entity: "RetakeCase",
       entityId: input.caseId,
       action: "case.status_changed",
-      summary: `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[result.status]}${input.note ? `: ${input.note}` : ""}`,
+      // Students read RetakeCase summaries on their timeline: the staff's note stays in the details.
+      summary: `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[result.status]}`,
       before: { status: current.status },
-      after: { status: result.status, outcome: result.outcome },
+      after: { status: result.status, outcome: result.outcome, ...(input.note ? { note: input.note } : {}) },
     });
     await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: input.expectedVersion + 1 } as const;

@@ -2,13 +2,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, useActionData } from "react-router";
 import { z } from "zod";
 import { AttemptForm } from "../../../components/attempt-form";
+import { Field } from "../../../components/forms";
 import { schoolsWhere } from "../../../domain/access/policy";
 import { recordAttempt } from "../../../domain/attempts/mutations.server";
 import { attemptFormSchema } from "../../../domain/attempts/schema";
+import { findOwnProfile, findStudentByKey, STUDENT_NOT_FOUND_MESSAGE } from "../../../domain/cases/students.server";
 import { today } from "../../../domain/dates";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
 import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/new";
 
@@ -43,24 +44,13 @@ export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: isOffice ? officeSchema : attemptFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  let studentId: string | null = null;
+  let studentId: string;
   if (isOffice) {
-    const key = (submission.value as z.infer<typeof officeSchema>).student;
-    const found = await prisma.studentProfile.findFirst({
-      where: { schoolId: { in: officeSchools }, OR: [{ externalId: key }, { user: { email: key.toLowerCase() } }] },
-      select: { id: true },
-    });
-    if (!found)
-      return data(
-        { result: submission.reply({ fieldErrors: { student: ["No student of your school has that email or student number."] } }) },
-        { status: 400 },
-      );
+    const found = await findStudentByKey(officeSchools, (submission.value as z.infer<typeof officeSchema>).student);
+    if (!found) return data({ result: submission.reply({ fieldErrors: { student: [STUDENT_NOT_FOUND_MESSAGE] } }) }, { status: 400 });
     studentId = found.id;
   } else {
-    const own = await prisma.studentProfile.findFirst({
-      where: { userId: user.id, schoolId: { in: studentSchools } },
-      select: { id: true },
-    });
+    const own = await findOwnProfile(user.id, studentSchools);
     if (!own) forbidden("Your student record was not found.");
     studentId = own.id;
   }
@@ -103,25 +93,16 @@ export default function NewAttempt({ loaderData }: Route.ComponentProps) {
       <div className="card">
         <AttemptForm lastResult={result} defaultExam="STEP1" today={loaderData.today}>
           {loaderData.isOffice ? (
-            <div className="sm:col-span-2">
-              <label htmlFor="student" className="label">
-                Student (email or student number)
-              </label>
-              <input
-                id="student"
-                name="student"
-                className="input"
-                form="attempt"
-                defaultValue={typed.student ?? ""}
-                aria-invalid={fieldErrors.student ? true : undefined}
-                aria-describedby={fieldErrors.student ? "student-error" : undefined}
-              />
-              {fieldErrors.student ? (
-                <p id="student-error" className="field-error">
-                  {fieldErrors.student[0]}
-                </p>
-              ) : null}
-            </div>
+            <Field
+              label="Student (email or student number)"
+              className="sm:col-span-2"
+              id="student"
+              name="student"
+              form="attempt"
+              key={typed.student ?? ""}
+              defaultValue={typed.student ?? ""}
+              errors={fieldErrors.student}
+            />
           ) : null}
         </AttemptForm>
       </div>

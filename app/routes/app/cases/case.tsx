@@ -1,27 +1,18 @@
 import { NavLink, Outlet } from "react-router";
 import { StatusBadge } from "../../../components/badges";
+import { loadCaseHeaderPeople } from "../../../domain/cases/header.server";
 import { daysBetween, formatDate, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { recordCaseRead } from "../../../utils/access-log.server";
 import { requireCaseAccess } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import type { Route } from "./+types/case";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   await recordCaseRead(access, args.request);
-  const header = await prisma.retakeCase.findUniqueOrThrow({
-    where: { id: access.caseRow.id },
-    select: {
-      id: true,
-      exam: true,
-      status: true,
-      outcome: true,
-      targetExamDate: true,
-      student: { select: { user: { select: { name: true, email: true } } } },
-      tutor: { select: { name: true } },
-    },
-  });
+  // The access check already read the case's exam, status and date; only the names and the outcome are left.
+  const { id, exam, status, targetExamDate } = access.caseRow;
+  const header = { id, exam, status, targetExamDate, ...(await loadCaseHeaderPeople(id)) };
   const daysLeft = header.targetExamDate ? daysBetween(today(), header.targetExamDate) : null;
   return { header, daysLeft, relation: access.relation };
 }
@@ -38,7 +29,7 @@ export default function CaseLayout({ loaderData }: Route.ComponentProps) {
     { to: "diagnostics", label: "Diagnostics", end: false },
     { to: "plan", label: "Plan", end: false },
     { to: "progress", label: "Progress", end: false },
-    { to: "notes", label: relation === "STUDENT" ? "Session notes" : "Session notes", end: false },
+    { to: "notes", label: "Session notes", end: false },
     { to: "escalations", label: "Escalations", end: false },
   ].filter((tab) => relation !== "STUDENT" || tab.to !== "escalations");
   return (

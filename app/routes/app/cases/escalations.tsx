@@ -2,24 +2,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import { type EscalationActionData, EscalationDetail } from "../../../components/escalations/escalation-detail";
 import { RaiseEscalationForm } from "../../../components/escalations/raise-escalation-form";
-import { roleAt } from "../../../domain/access/policy";
 import { today } from "../../../domain/dates";
 import { raiseEscalation } from "../../../domain/escalations/mutations.server";
 import { escalationScope, loadCaseEscalations, loadOfficeMembers } from "../../../domain/escalations/queries.server";
 import { manualEscalationSchema } from "../../../domain/escalations/schema";
-import type { Role } from "../../../domain/vocabulary";
-import { actorOf, type CaseAccess, requireCaseAccess } from "../../../utils/auth.server";
+import { requireCaseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import { handleEscalationIntent, isEscalationIntent } from "../office/escalation-actions.server";
 import type { Route } from "./+types/escalations";
 
 /** Staff only: students never see escalations (the tab is hidden for them, and this refuses them). */
 const STAFF_RELATIONS = ["OFFICE", "TUTOR"] as const;
-
-function roleOf(access: CaseAccess): Role {
-  if (access.relation === "TUTOR") return "TUTOR";
-  return roleAt(actorOf(access.user), access.caseRow.schoolId) ?? "ADVISOR";
-}
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId, STAFF_RELATIONS);
@@ -64,7 +57,7 @@ export async function action(args: Route.ActionArgs) {
   if (!isEscalationIntent(intent)) throw data({ message: "That request was not understood." }, { status: 400 });
   return handleEscalationIntent(intent, formData, {
     userId: access.user.id,
-    roleFor: () => roleOf(access),
+    roleFor: () => access.role,
     loadTarget: async (id) => {
       const scope = await escalationScope(id);
       return scope && scope.caseId === caseId ? scope : null;

@@ -14,6 +14,7 @@ import {
 import { loadCaseload } from "../../../domain/cases/caseload.server";
 import { today } from "../../../domain/dates";
 import { examLabel, RETAKE_EXAM_IDS } from "../../../domain/reference";
+import { plural } from "../../../domain/text";
 import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "../../../domain/vocabulary";
 import { requireCaseloadScope } from "../../../utils/auth.server";
 import { caseloadColumnsCookie, readHiddenColumns } from "../../../utils/preferences.server";
@@ -49,15 +50,18 @@ function CheckboxGroup({
   name,
   options,
   selected,
+  hideLegend = false,
 }: {
   legend: string;
   name: string;
   options: Array<{ value: string; label: string }>;
   selected: readonly string[];
+  /** The legend is still read out by screen readers, only not shown (when the surrounding heading says it). */
+  hideLegend?: boolean;
 }) {
   return (
     <fieldset>
-      <legend className="label">{legend}</legend>
+      <legend className={hideLegend ? "sr-only" : "label"}>{legend}</legend>
       <div className="flex flex-wrap gap-x-3 gap-y-1">
         {options.map((o) => (
           <label key={o.value} className="inline-flex items-center gap-1.5 text-sm">
@@ -94,7 +98,7 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
         <div>
           <h1>{isOffice ? "All cases" : "Your caseload"}</h1>
           <p className="text-sm text-slate-600" aria-live="polite">
-            {busy ? "Updating…" : `${total} ${total === 1 ? "case" : "cases"}${filtered ? " match" : ""}`}
+            {busy ? "Updating…" : `${plural(total, "case")}${filtered ? " match" : ""}`}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -176,17 +180,13 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
         <Form method="post" className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="columns" />
           <input type="hidden" name="search" value={search} />
-          <fieldset>
-            <legend className="sr-only">Columns to show</legend>
-            <div className="flex flex-wrap gap-x-4 gap-y-1">
-              {CASELOAD_COLUMNS.filter((c) => c.hideable).map((c) => (
-                <label key={c.id} className="inline-flex items-center gap-1.5 text-sm">
-                  <input type="checkbox" name="show" value={c.id} defaultChecked={!hidden.includes(c.id)} className="size-4" />
-                  {c.label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup
+            legend="Columns to show"
+            hideLegend
+            name="show"
+            options={CASELOAD_COLUMNS.filter((c) => c.hideable).map((c) => ({ value: c.id, label: c.label }))}
+            selected={CASELOAD_COLUMNS.filter((c) => !hidden.includes(c.id)).map((c) => c.id)}
+          />
           <button type="submit" className="btn-secondary">
             Save columns
           </button>

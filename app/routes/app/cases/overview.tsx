@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, useNavigation } from "react-router";
-import { z } from "zod";
 import { AttemptForm } from "../../../components/attempt-form";
 import { StatusBadge } from "../../../components/badges";
-import { FormErrors } from "../../../components/forms";
+import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
+import { Field, FormErrors } from "../../../components/forms";
 import { recordAttempt } from "../../../domain/attempts/mutations.server";
 import { ordinal } from "../../../domain/attempts/rules";
-import { attemptFormSchema, targetDateSchema } from "../../../domain/attempts/schema";
+import { attemptFormSchema } from "../../../domain/attempts/schema";
 import { assignCase, changeCaseStatus, setTargetExamDate } from "../../../domain/cases/mutations.server";
 import { loadCaseAssessment } from "../../../domain/cases/derive.server";
 import { loadCaseOverview } from "../../../domain/cases/overview.server";
@@ -14,22 +14,15 @@ import { loadDiagnosisSummary } from "../../../domain/diagnostics/queries.server
 import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summary";
 import { ReadinessGatePanel } from "../../../components/progress/readiness-gate";
 import { RiskFlags } from "../../../components/risk-flags";
-import { assignSchema } from "../../../domain/cases/schema";
+import { assignSchema, statusSchema, targetDateSchema } from "../../../domain/cases/schema";
 import { availableTransitions } from "../../../domain/cases/status";
 import { formatDate, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { consequenceLabel } from "../../../domain/settings/settings";
-import { ATTEMPT_OUTCOME_LABELS, CASE_OUTCOMES, CASE_STATUSES, type Role } from "../../../domain/vocabulary";
-import { type CaseAccess, forbidden, requireCaseAccess } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
+import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
+import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
-
-function actorRole(access: CaseAccess): Role {
-  if (access.relation === "STUDENT") return "STUDENT";
-  if (access.relation === "TUTOR") return "TUTOR";
-  return access.user.memberships.find((m) => m.schoolId === access.caseRow.schoolId)?.role ?? "ADVISOR";
-}
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
@@ -40,31 +33,27 @@ export async function loader(args: Route.LoaderArgs) {
     loadCaseAssessment(access.caseRow.id),
     loadDiagnosisSummary(access.caseRow.id, viewer),
   ]);
-  const role = actorRole(access);
   return {
     ...overview,
+    // The tutor history (with the office's reasons) is for staff: it never reaches a student's browser.
+    assignments: access.relation === "STUDENT" ? [] : overview.assignments,
     diagnosis,
     readiness: assessed?.assessment.readiness ?? null,
     // Students read their readiness on the overview; risk flags are for the staff working the case.
     risk: access.relation === "STUDENT" ? null : (assessed?.assessment.risk ?? null),
     relation: access.relation,
     today: today(),
-    transitions: availableTransitions(overview.caseRow.status, { role, isAssignedTutor: access.relation === "TUTOR" }).map((t) => ({
-      to: t.to,
-      outcome: t.outcome,
-      label: t.label,
-      description: t.description,
-      kind: t.kind,
-    })),
+    transitions: availableTransitions(overview.caseRow.status, { role: access.role, isAssignedTutor: access.relation === "TUTOR" }).map(
+      (t) => ({
+        to: t.to,
+        outcome: t.outcome,
+        label: t.label,
+        description: t.description,
+        kind: t.kind,
+      }),
+    ),
   };
 }
-
-const statusSchema = z.object({
-  to: z.enum(CASE_STATUSES),
-  outcome: z.enum(CASE_OUTCOMES).optional(),
-  expectedVersion: z.coerce.number().int().min(1),
-  note: z.string().trim().max(500).optional(),
-});
 
 export async function action(args: Route.ActionArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
@@ -105,7 +94,7 @@ export async function action(args: Route.ActionArgs) {
       note: parsed.data.note,
       expectedVersion: parsed.data.expectedVersion,
       actorId: access.user.id,
-      role: actorRole(access),
+      role: access.role,
       isAssignedTutor: access.relation === "TUTOR",
     });
     if (!result.ok) return data({ intent, result: null, error: result.message }, { status: result.code === "CONFLICT" ? 409 : 403 });
@@ -113,14 +102,8 @@ export async function action(args: Route.ActionArgs) {
   }
 
   if (intent === "target") {
-    const submission = parseWithZod(formData, { schema: targetDateSchema });
+    const submission = parseWithZod(formData, { schema: targetDateSchema(today()) });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-    if (submission.value.targetExamDate && submission.value.targetExamDate < today()) {
-      return data(
-        { intent, result: submission.reply({ fieldErrors: { targetExamDate: ["Choose a date from today on."] } }), error: null },
-        { status: 400 },
-      );
-    }
     const result = await setTargetExamDate({
       caseId,
       date: submission.value.targetExamDate ?? null,
@@ -135,15 +118,14 @@ export async function action(args: Route.ActionArgs) {
     if (access.relation !== "OFFICE") forbidden("Only the school's office assigns tutors.");
     const submission = parseWithZod(formData, { schema: assignSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
-    const tutorAtSchool = await prisma.membership.findFirst({
-      where: { userId: submission.value.tutorId, schoolId: access.caseRow.schoolId, role: "TUTOR" },
-    });
-    if (!tutorAtSchool)
+    // The tutor is checked (an active tutor of this school) inside the assignment's transaction.
+    const result = await assignCase({ ...submission.value, caseId, actorId: access.user.id });
+    if (!result.ok && result.field) {
       return data(
-        { intent, result: submission.reply({ fieldErrors: { tutorId: ["Choose a tutor who serves this school."] } }), error: null },
+        { intent, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), error: null },
         { status: 400 },
       );
-    const result = await assignCase({ ...submission.value, caseId, actorId: access.user.id });
+    }
     if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
     return redirectWithToast(back, { title: "Tutor assigned" });
   }
@@ -160,8 +142,9 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
   const staff = relation !== "STUDENT";
   const open = caseRow.status !== "CLOSED";
   const errorFor = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
-  const typed = (actionData?.result?.initialValue ?? {}) as Record<string, string | undefined>;
-  const fieldErrors = (actionData?.result?.error ?? {}) as Record<string, string[] | undefined>;
+  const targetResult = actionData?.intent === "target" ? actionData.result : null;
+  const targetTyped = (targetResult?.initialValue ?? {}) as Record<string, string | undefined>;
+  const targetErrors = (targetResult?.error ?? {}) as Record<string, string[] | undefined>;
 
   return (
     <div className="grid gap-4 lg:grid-cols-3">
@@ -246,26 +229,16 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               <Form method="post" className="mt-4 flex flex-wrap items-end gap-2 border-t border-slate-200 pt-3">
                 <input type="hidden" name="intent" value="target" />
                 <input type="hidden" name="expectedVersion" value={caseRow.version} />
-                <div>
-                  <label htmlFor="targetExamDate" className="label">
-                    Target exam date
-                  </label>
-                  <input
-                    id="targetExamDate"
-                    name="targetExamDate"
-                    type="date"
-                    className="input"
-                    min={loaderData.today}
-                    defaultValue={typed.targetExamDate ?? caseRow.targetExamDate ?? ""}
-                    aria-invalid={fieldErrors.targetExamDate ? true : undefined}
-                    aria-describedby={fieldErrors.targetExamDate ? "target-error" : undefined}
-                  />
-                  {fieldErrors.targetExamDate ? (
-                    <p id="target-error" className="field-error">
-                      {fieldErrors.targetExamDate[0]}
-                    </p>
-                  ) : null}
-                </div>
+                <Field
+                  label="Target exam date"
+                  id="targetExamDate"
+                  name="targetExamDate"
+                  type="date"
+                  min={loaderData.today}
+                  key={targetTyped.targetExamDate ?? caseRow.targetExamDate ?? ""}
+                  defaultValue={targetTyped.targetExamDate ?? caseRow.targetExamDate ?? ""}
+                  errors={targetErrors.targetExamDate}
+                />
                 <button type="submit" className="btn-secondary">
                   Save date
                 </button>
@@ -401,50 +374,16 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               </ol>
             )}
             {relation === "OFFICE" && open ? (
-              <Form method="post" className="mt-3 space-y-2 border-t border-slate-200 pt-3">
-                <input type="hidden" name="intent" value="assign" />
-                <input type="hidden" name="caseId" value={caseRow.id} />
-                <input type="hidden" name="expectedVersion" value={caseRow.version} />
-                <div>
-                  <label className="label" htmlFor="assign-tutor">
-                    {caseRow.tutorId ? "Reassign to" : "Assign to"}
-                  </label>
-                  <select
-                    id="assign-tutor"
-                    name="tutorId"
-                    className="input"
-                    defaultValue={typed.tutorId ?? ""}
-                    aria-invalid={fieldErrors.tutorId ? true : undefined}
-                  >
-                    <option value="">Choose a tutor…</option>
-                    {tutors
-                      .filter((t) => t.id !== caseRow.tutorId)
-                      .map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.name}
-                        </option>
-                      ))}
-                  </select>
-                  {fieldErrors.tutorId ? <p className="field-error">{fieldErrors.tutorId[0]}</p> : null}
-                </div>
-                <div>
-                  <label className="label" htmlFor="assign-reason">
-                    Reason
-                  </label>
-                  <input
-                    id="assign-reason"
-                    name="reason"
-                    className="input"
-                    defaultValue={typed.reason ?? ""}
-                    aria-invalid={fieldErrors.reason ? true : undefined}
-                  />
-                  {fieldErrors.reason ? <p className="field-error">{fieldErrors.reason[0]}</p> : null}
-                </div>
-                {errorFor("assign") ? <FormErrors errors={[errorFor("assign") as string]} /> : null}
-                <button type="submit" className="btn-secondary">
-                  {caseRow.tutorId ? "Reassign" : "Assign"}
-                </button>
-              </Form>
+              <div className="mt-3 border-t border-slate-200 pt-3">
+                <AssignTutorForm
+                  caseId={caseRow.id}
+                  version={caseRow.version}
+                  tutors={tutors}
+                  currentTutorId={caseRow.tutorId}
+                  lastResult={actionData?.intent === "assign" ? actionData.result : null}
+                  error={errorFor("assign")}
+                />
+              </div>
             ) : null}
           </section>
         ) : null}

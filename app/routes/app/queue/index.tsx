@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
+import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
 import { FormErrors } from "../../../components/forms";
-import { canTakeCase, schoolsWhere } from "../../../domain/access/policy";
+import { roleAt, schoolsWhere } from "../../../domain/access/policy";
 import { assignCase, takeCase } from "../../../domain/cases/mutations.server";
 import { assignSchema } from "../../../domain/cases/schema";
 import { loadIntakeQueue } from "../../../domain/cases/queue.server";
@@ -53,9 +54,9 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "take") {
     const parsed = takeSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
-    const facts = { schoolId: target.schoolId, tutorId: null, studentUserId: target.student.userId, status: target.status };
-    // Authorize against the school, not the current assignee: a case taken a moment ago still gets a clear "taken" answer.
-    if (!canTakeCase(actor, facts)) forbidden("Only a tutor who serves this school can take on its cases.");
+    // Authorize against the school, not the case's current state: a case taken (or closed) a moment ago
+    // gets a clear "taken" (or "closed") answer from the transaction.
+    if (roleAt(actor, target.schoolId) !== "TUTOR") forbidden("Only a tutor who serves this school can take on its cases.");
     const result = await takeCase({ caseId, tutorId: user.id });
     if (!result.ok) return data({ caseId, error: result.message, result: null }, { status: 409 });
     return redirectWithToast(`/cases/${caseId}`, { title: `You took on ${target.student.user.name}'s case` });
@@ -65,17 +66,15 @@ export async function action(args: Route.ActionArgs) {
     if (!officeSchools.includes(target.schoolId)) forbidden("Only the school's office assigns tutors.");
     const submission = parseWithZod(formData, { schema: assignSchema });
     if (submission.status !== "success") return data({ caseId, error: null, result: submission.reply() }, { status: 400 });
-    const tutorAtSchool = await prisma.membership.findFirst({
-      where: { userId: submission.value.tutorId, schoolId: target.schoolId, role: "TUTOR" },
-    });
-    if (!tutorAtSchool) {
+    // The tutor is checked (an active tutor of this school) inside the assignment's transaction.
+    const result = await assignCase({ ...submission.value, caseId: target.id, actorId: user.id });
+    if (!result.ok && result.field) {
       return data(
-        { caseId, error: null, result: submission.reply({ fieldErrors: { tutorId: ["Choose a tutor who serves this school."] } }) },
+        { caseId, error: null, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) },
         { status: 400 },
       );
     }
-    const result = await assignCase({ ...submission.value, actorId: user.id });
-    if (!result.ok) return data({ caseId, error: result.message, result: null }, { status: 409 });
+    if (!result.ok) return data({ caseId, error: result.message, result: submission.reply() }, { status: 409 });
     return redirectWithToast("/queue", { title: `Tutor assigned to ${target.student.user.name}` });
   }
   throw data({ message: "That request was not understood." }, { status: 400 });
@@ -105,9 +104,6 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
         <ul className="space-y-3">
           {cases.map((c) => {
             const error = actionData?.caseId === c.id ? actionData : null;
-            const fieldErrors = (error?.result?.error ?? {}) as Record<string, string[] | undefined>;
-            // A refused form keeps what was typed.
-            const typed = (error?.result?.initialValue ?? {}) as Record<string, string | undefined>;
             return (
               <li key={c.id} className="card">
                 <div className="flex flex-wrap items-start justify-between gap-3">
@@ -139,50 +135,16 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
                   </div>
                 ) : null}
                 {officeSchools.includes(c.schoolId) ? (
-                  <Form method="post" className="mt-3 grid gap-3 border-t border-slate-200 pt-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end">
-                    <input type="hidden" name="intent" value="assign" />
-                    <input type="hidden" name="caseId" value={c.id} />
-                    <input type="hidden" name="expectedVersion" value={c.version} />
-                    <div>
-                      <label className="label" htmlFor={`tutor-${c.id}`}>
-                        Assign a tutor
-                      </label>
-                      <select
-                        key={typed.tutorId ?? "none"}
-                        id={`tutor-${c.id}`}
-                        name="tutorId"
-                        className="input"
-                        defaultValue={typed.tutorId ?? ""}
-                        aria-invalid={fieldErrors.tutorId ? true : undefined}
-                      >
-                        <option value="">Choose…</option>
-                        {(tutorsBySchool[c.schoolId] ?? []).map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.name}
-                          </option>
-                        ))}
-                      </select>
-                      {fieldErrors.tutorId ? <p className="field-error">{fieldErrors.tutorId[0]}</p> : null}
-                    </div>
-                    <div>
-                      <label className="label" htmlFor={`reason-${c.id}`}>
-                        Reason
-                      </label>
-                      <input
-                        key={typed.reason ?? "none"}
-                        id={`reason-${c.id}`}
-                        name="reason"
-                        defaultValue={typed.reason ?? ""}
-                        className="input"
-                        placeholder="e.g. Step 1 specialist with capacity"
-                        aria-invalid={fieldErrors.reason ? true : undefined}
-                      />
-                      {fieldErrors.reason ? <p className="field-error">{fieldErrors.reason[0]}</p> : null}
-                    </div>
-                    <button type="submit" className="btn-secondary">
-                      Assign<span className="sr-only"> {c.studentName}</span>
-                    </button>
-                  </Form>
+                  <div className="mt-3 border-t border-slate-200 pt-3">
+                    <AssignTutorForm
+                      caseId={c.id}
+                      version={c.version}
+                      tutors={tutorsBySchool[c.schoolId] ?? []}
+                      studentName={c.studentName}
+                      lastResult={error?.result}
+                      layout="inline"
+                    />
+                  </div>
                 ) : null}
               </li>
             );
