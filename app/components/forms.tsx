@@ -68,22 +68,50 @@ export function Field({ label, hint, errors, className, ...input }: FieldProps &
   );
 }
 
+export interface SelectOption {
+  value: string;
+  label: string;
+  /**
+   * A stable identity when the option's value changes in place (default: the
+   * value). An option kept under the same key stays selected when its value
+   * changes, e.g. a band that turns from Same to Borderline with the scale.
+   */
+  key?: string;
+}
+
+export interface SelectOptionGroup {
+  label: string;
+  options: ReadonlyArray<SelectOption>;
+}
+
+function Options({ options }: { options: ReadonlyArray<SelectOption> }) {
+  return options.map((o) => (
+    <option key={o.key ?? o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
+/** A labelled select: `options` first, then `groups` (each an optgroup). */
 export function SelectField({
   label,
   hint,
   errors,
   className,
-  options,
+  options = [],
+  groups = [],
   ...select
-}: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+}: FieldProps &
+  React.SelectHTMLAttributes<HTMLSelectElement> & { options?: ReadonlyArray<SelectOption>; groups?: ReadonlyArray<SelectOptionGroup> }) {
   const ids = useFieldIds(select.id, hint, errors);
   return (
     <FieldFrame label={label} hint={hint} errors={errors} className={className} ids={ids}>
       <select {...select} id={ids.id} className="input" aria-invalid={ids.invalid} aria-describedby={ids.describedBy}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
+        <Options options={options} />
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            <Options options={g.options} />
+          </optgroup>
         ))}
       </select>
     </FieldFrame>
@@ -102,6 +130,70 @@ export function TextareaField({
     <FieldFrame label={label} hint={hint} errors={errors} className={className} ids={ids}>
       <textarea {...textarea} id={ids.id} className="input min-h-24" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} />
     </FieldFrame>
+  );
+}
+
+export interface RadioOption {
+  value: string;
+  label: string;
+  /** Said after the label, in the radio's accessible name. */
+  hint?: string;
+}
+
+/**
+ * A group of radio buttons under a legend (works without JavaScript): the
+ * group's hint and errors are tied to the fieldset, each option's hint is
+ * part of its label.
+ */
+export function RadioGroupField({
+  legend,
+  name,
+  options,
+  defaultValue,
+  errors,
+  hint,
+  id,
+  className,
+}: {
+  legend: string;
+  name: string;
+  options: ReadonlyArray<RadioOption>;
+  defaultValue?: string | null;
+  errors?: ErrorList;
+  hint?: string;
+  /** The base of the options' ids (`${id}-${value}`); generated when absent. */
+  id?: string;
+  className?: string;
+}) {
+  const ids = useFieldIds(id, hint, errors);
+  return (
+    <fieldset className={className} aria-describedby={ids.describedBy}>
+      <legend className="label">{legend}</legend>
+      {hint ? (
+        <p id={ids.hintId} className="hint mt-0 mb-1">
+          {hint}
+        </p>
+      ) : null}
+      <div className="space-y-1">
+        {options.map((o) => (
+          <div key={o.value} className="flex items-start gap-2">
+            <input
+              id={`${ids.id}-${o.value}`}
+              type="radio"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              className="mt-1"
+            />
+            <label htmlFor={`${ids.id}-${o.value}`} className="text-sm">
+              <span className="font-medium">{o.label}</span>
+              {o.hint ? <span className="text-slate-600"> {o.hint}</span> : null}
+            </label>
+          </div>
+        ))}
+      </div>
+      <FieldErrors id={ids.errorId} errors={errors} />
+    </fieldset>
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { submitCheckIn } from "../../app/domain/checkins/mutations.server";
 import { addDays, startOfIsoWeek, today } from "../../app/domain/dates";
 import { action, loader } from "../../app/routes/app/cases/plan";
 import { prisma } from "../../app/utils/db.server";
@@ -72,6 +73,24 @@ describe("weekly check-ins", () => {
     // The form is prefilled with this week's check-in.
     const page = await call(loader, { userId: student.userId, path: `/cases/${caseId}/plan`, params: { caseId } });
     expect(page.data.checkIn.existing).toMatchObject({ weekOf: thisWeek, percentCorrect: 67 });
+  });
+
+  it("moves the case's last contact to when it was sent, never back", async () => {
+    const { caseId, student } = await activeCase();
+    const values = { weekOf: thisWeek, questionsDone: 100, percentCorrect: 60, hoursStudied: 20, mood: 3, note: null };
+    const sentAt = new Date();
+    expect(await submitCheckIn({ caseId, actorId: student.userId, values, now: sentAt })).toMatchObject({ ok: true, updated: false });
+    const lastContact = async () =>
+      (await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { lastContactAt: true } })).lastContactAt;
+    expect(await lastContact()).toEqual(sentAt);
+    // A contact recorded after it (a session note, say) stays when an update arrives stamped earlier.
+    const later = new Date(sentAt.getTime() + 60_000);
+    await prisma.retakeCase.update({ where: { id: caseId }, data: { lastContactAt: later } });
+    expect(await submitCheckIn({ caseId, actorId: student.userId, values: { ...values, mood: 4 }, now: sentAt })).toMatchObject({
+      ok: true,
+      updated: true,
+    });
+    expect(await lastContact()).toEqual(later);
   });
 
   it("answers bad input with field errors and keeps what was typed", async () => {

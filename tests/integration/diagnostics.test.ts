@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../app/domain/dates";
 import { loadDiagnosisSummary } from "../../app/domain/diagnostics/queries.server";
 import { gridAreas, PRINTED_ROWS } from "../../app/domain/diagnostics/report-form";
+import { loadPlanBuilderContext } from "../../app/domain/plans/queries.server";
+import { focusFromDiagnosis } from "../../app/domain/plans/from-diagnosis";
 import type { ExamId } from "../../app/domain/reference";
 import { action, loader } from "../../app/routes/app/cases/diagnostics";
 import { onQuery, prisma } from "../../app/utils/db.server";
@@ -20,8 +22,12 @@ async function setup() {
   const attempt = await prisma.examAttempt.findFirstOrThrow({ where: { caseId: ctx.caseId }, select: { id: true } });
   const path = `/cases/${ctx.caseId}/diagnostics`;
   const params = { caseId: ctx.caseId };
-  return { ...ctx, attemptId: attempt.id, path, params };
+  /** Posts a form to the tab's action as `userId`. */
+  const post = (userId: string, form: Record<string, string | string[]>) => call(action, { userId, path, params, form });
+  return { ...ctx, attemptId: attempt.id, path, params, post };
 }
+
+type Ctx = Awaited<ReturnType<typeof setup>>;
 
 /** The score-report form as the browser posts it: every grid row, blanks included. */
 function reportForm(
@@ -64,12 +70,8 @@ function findingForm(fields: Partial<Record<string, string | string[]>>): Record
   } as Record<string, string | string[]>;
 }
 
-async function addFinding(
-  userId: string,
-  ctx: { path: string; params: Record<string, string> },
-  fields: Partial<Record<string, string | string[]>>,
-) {
-  const res = await call(action, { userId, path: ctx.path, params: ctx.params, form: findingForm(fields) });
+async function addFinding(userId: string, ctx: Ctx, fields: Partial<Record<string, string | string[]>>) {
+  const res = await ctx.post(userId, findingForm(fields));
   expect(res.status, JSON.stringify(res.data)).toBe(302);
   return prisma.finding.findFirstOrThrow({
     where: { evidence: String(fields.evidence ?? findingForm({}).evidence) },
@@ -112,7 +114,7 @@ describe("entering a score report", () => {
         distanceNote: "Just below the line on the bar chart.",
       },
     );
-    const res = await call(action, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params, form });
+    const res = await ctx.post(ctx.tutor.id, form);
     expect(res.status, JSON.stringify(res.data)).toBe(302);
     expect(res.location).toBe(`${ctx.path}?attempt=${encodeURIComponent(ctx.attemptId)}`);
 
@@ -152,20 +154,10 @@ describe("entering a score report", () => {
 
   it("replaces the areas on edit, and refuses a stale version without changing anything", async () => {
     const ctx = await setup();
-    const first = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER", [MICRO]: "LOWER" }),
-    });
+    const first = await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER", [MICRO]: "LOWER" }));
     expect(first.status).toBe(302);
     // The office edits it (version 1 → 2) …
-    const office = await call(action, {
-      userId: ctx.advisor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "SAME" }, { expectedVersion: "1" }),
-    });
+    const office = await ctx.post(ctx.advisor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "SAME" }, { expectedVersion: "1" }));
     expect(office.status).toBe(302);
     const report = await prisma.scoreReport.findUniqueOrThrow({
       where: { attemptId: ctx.attemptId },
@@ -175,22 +167,12 @@ describe("entering a score report", () => {
     expect(report.areas).toEqual([{ contentAreaId: PATHOLOGY, band: "SAME" }]);
 
     // … and the tutor, still on version 1, is refused with their entries kept.
-    const stale = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "HIGHER" }, { expectedVersion: "1" }),
-    });
+    const stale = await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "HIGHER" }, { expectedVersion: "1" }));
     expect(stale.status).toBe(409);
     expect(stale.data.result.error[""][0]).toMatch(/Someone else saved this score report/);
     expect(stale.data.result.initialValue.areas[indexOf("STEP1", PATHOLOGY)].band).toBe("HIGHER");
     // A second "new report" for the same attempt is a conflict too, never a duplicate.
-    const duplicate = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "HIGHER" }),
-    });
+    const duplicate = await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "HIGHER" }));
     expect(duplicate.status).toBe(409);
     const after = await prisma.scoreReport.findUniqueOrThrow({
       where: { attemptId: ctx.attemptId },
@@ -209,7 +191,7 @@ describe("entering a score report", () => {
       { [PATHOLOGY]: "LOWER", [MICRO]: "BORDERLINE" },
       { [`areas[${cardio}].areaId`]: "step1.system.basket-weaving", [`areas[${cardio}].band`]: "LOWER", distanceNote: "Close." },
     );
-    const res = await call(action, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params, form });
+    const res = await ctx.post(ctx.tutor.id, form);
     expect(res.status).toBe(400);
     const errors = res.data.result.error;
     expect(errors[`areas[${cardio}].areaId`][0]).toMatch(/Not a content area of Step 1/);
@@ -218,12 +200,7 @@ describe("entering a score report", () => {
     expect(res.data.result.initialValue).toMatchObject({ distanceNote: "Close." });
     expect(res.data.result.initialValue.areas[indexOf("STEP1", PATHOLOGY)].band).toBe("LOWER");
     // A band outside every scale is refused too.
-    const outOfSet = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "TERRIBLE" }),
-    });
+    const outOfSet = await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "TERRIBLE" }));
     expect(outOfSet.status).toBe(400);
     expect(Object.keys(outOfSet.data.result.error)).toEqual([`areas[${indexOf("STEP1", PATHOLOGY)}].band`]);
 
@@ -235,12 +212,7 @@ describe("entering a score report", () => {
   it("refuses an attempt that is not a failure of this case", async () => {
     const ctx = await setup();
     const other = await setup();
-    const res = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", other.attemptId, { [PATHOLOGY]: "LOWER" }),
-    });
+    const res = await ctx.post(ctx.tutor.id, reportForm("STEP1", other.attemptId, { [PATHOLOGY]: "LOWER" }));
     expect(res.status).toBe(400);
     expect(res.data.result.error.attemptId[0]).toMatch(/failed attempt of this case/);
     expect(await prisma.scoreReport.count({ where: { attemptId: other.attemptId } })).toBe(0);
@@ -248,12 +220,10 @@ describe("entering a score report", () => {
 
   it("compares with the previous attempt's report: improved, persisted and worsened areas", async () => {
     const ctx = await setup();
-    const first = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER", [MICRO]: "LOWER", "step1.system.cardiovascular": "HIGHER" }),
-    });
+    const first = await ctx.post(
+      ctx.tutor.id,
+      reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER", [MICRO]: "LOWER", "step1.system.cardiovascular": "HIGHER" }),
+    );
     expect(first.status).toBe(302);
     const second = await prisma.examAttempt.create({
       data: {
@@ -266,12 +236,10 @@ describe("entering a score report", () => {
       },
       select: { id: true },
     });
-    const res = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", second.id, { [PATHOLOGY]: "LOWER", [MICRO]: "SAME", "step1.system.cardiovascular": "SAME" }),
-    });
+    const res = await ctx.post(
+      ctx.tutor.id,
+      reportForm("STEP1", second.id, { [PATHOLOGY]: "LOWER", [MICRO]: "SAME", "step1.system.cardiovascular": "SAME" }),
+    );
     expect(res.status).toBe(302);
     const page = await call(loader, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params });
     expect(page.data.selected.id).toBe(second.id);
@@ -305,12 +273,10 @@ describe("findings", () => {
 
   it("refuses severity 4 and areas of another exam at their fields, keeps the evidence, and saves nothing", async () => {
     const ctx = await setup();
-    const res = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: findingForm({ kind: "CONTENT_GAP", severity: "4", evidence: "Kept text", areaIds: [PATHOLOGY, "step3.system.skin"] }),
-    });
+    const res = await ctx.post(
+      ctx.tutor.id,
+      findingForm({ kind: "CONTENT_GAP", severity: "4", evidence: "Kept text", areaIds: [PATHOLOGY, "step3.system.skin"] }),
+    );
     expect(res.status).toBe(400);
     expect(res.data.result.error.severity[0]).toBe("Choose a severity from 1 to 3");
     expect(res.data.result.error["areaIds[1]"][0]).toMatch(/Not a content area of Step 1/);
@@ -361,12 +327,7 @@ describe("findings", () => {
     const ctx = await setup();
     const finding = await addFinding(ctx.tutor.id, ctx, { kind: "TEST_ANXIETY", severity: "1", evidence: "Nervous before block 1." });
     const edit = (userId: string, fields: Record<string, string>) =>
-      call(action, {
-        userId,
-        path: ctx.path,
-        params: ctx.params,
-        form: findingForm({ intent: "edit-finding", findingId: finding.id, kind: "TEST_ANXIETY", ...fields }),
-      });
+      ctx.post(userId, findingForm({ intent: "edit-finding", findingId: finding.id, kind: "TEST_ANXIETY", ...fields }));
     const ok = await edit(ctx.tutor.id, {
       expectedVersion: "1",
       severity: "3",
@@ -390,50 +351,57 @@ describe("findings", () => {
     });
   });
 
+  it("refuses to remove a finding changed since the page was loaded, and keeps it", async () => {
+    const ctx = await setup();
+    const finding = await addFinding(ctx.tutor.id, ctx, { kind: "TIMING", evidence: "Runs out of time in block 4." });
+    const edited = await ctx.post(
+      ctx.advisor.id,
+      findingForm({ intent: "edit-finding", findingId: finding.id, expectedVersion: "1", severity: "3" }),
+    );
+    expect(edited.status, JSON.stringify(edited.data)).toBe(302);
+
+    const stale = await ctx.post(ctx.tutor.id, { intent: "delete-finding", findingId: finding.id, expectedVersion: "1" });
+    expect(stale.status).toBe(409);
+    expect(stale.data).toMatchObject({
+      intent: "delete-finding",
+      rowId: finding.id,
+      error: expect.stringMatching(/Someone else changed this finding/),
+    });
+    expect(await prisma.finding.findUniqueOrThrow({ where: { id: finding.id }, select: { deletedAt: true, version: true } })).toEqual({
+      deletedAt: null,
+      version: 2,
+    });
+    expect(await prisma.activityLog.count({ where: { entityId: finding.id, action: "finding.deleted" } })).toBe(0);
+    // It is still on the tab.
+    const page = await call(loader, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params });
+    expect(page.data.findings.map((f: { id: string }) => f.id)).toEqual([finding.id]);
+  });
+
   it("lets only the author or the office edit and delete; deleting is soft and logged", async () => {
     const ctx = await setup();
     const byOffice = await addFinding(ctx.advisor.id, ctx, { kind: "NO_SIMULATION", evidence: "Never sat a full-length exam." });
     const byTutor = await addFinding(ctx.tutor.id, ctx, { kind: "TIMING", evidence: "Runs out of time." });
     const privateOne = await addFinding(ctx.tutor.id, ctx, { kind: "STAMINA", visibility: "PRIVATE", evidence: "Fades after block 5." });
     // A private finding does not exist for the office.
-    const hidden = await call(action, {
-      userId: ctx.advisor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: { intent: "delete-finding", findingId: privateOne.id, expectedVersion: "1" },
-    });
+    const hidden = await ctx.post(ctx.advisor.id, { intent: "delete-finding", findingId: privateOne.id, expectedVersion: "1" });
     expect(hidden.status).toBe(404);
 
     // The tutor may not change the office's finding …
-    const refused = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: { intent: "delete-finding", findingId: byOffice.id, expectedVersion: "1" },
-    });
+    const refused = await ctx.post(ctx.tutor.id, { intent: "delete-finding", findingId: byOffice.id, expectedVersion: "1" });
     expect(refused.status).toBe(403);
-    const refusedEdit = await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: findingForm({ intent: "edit-finding", findingId: byOffice.id, expectedVersion: "1", kind: "NO_SIMULATION", severity: "3" }),
-    });
+    const refusedEdit = await ctx.post(
+      ctx.tutor.id,
+      findingForm({ intent: "edit-finding", findingId: byOffice.id, expectedVersion: "1", kind: "NO_SIMULATION", severity: "3" }),
+    );
     expect(refusedEdit.status).toBe(403);
     // … the office may change the tutor's, but not make it private to itself.
-    const privateByOffice = await call(action, {
-      userId: ctx.advisor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: findingForm({ intent: "edit-finding", findingId: byTutor.id, expectedVersion: "1", visibility: "PRIVATE" }),
-    });
+    const privateByOffice = await ctx.post(
+      ctx.advisor.id,
+      findingForm({ intent: "edit-finding", findingId: byTutor.id, expectedVersion: "1", visibility: "PRIVATE" }),
+    );
     expect(privateByOffice.status).toBe(400);
     expect(privateByOffice.data.result.error.visibility[0]).toMatch(/Only its author/);
-    const removed = await call(action, {
-      userId: ctx.advisor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: { intent: "delete-finding", findingId: byTutor.id, expectedVersion: "1" },
-    });
+    const removed = await ctx.post(ctx.advisor.id, { intent: "delete-finding", findingId: byTutor.id, expectedVersion: "1" });
     expect(removed.status).toBe(302);
     expect((await prisma.finding.findUniqueOrThrow({ where: { id: byTutor.id } })).deletedAt).not.toBeNull();
     expect(await prisma.activityLog.count({ where: { entityId: byTutor.id, action: "finding.deleted", actorId: ctx.advisor.id } })).toBe(1);
@@ -446,14 +414,9 @@ describe("findings", () => {
 describe("who may read and write", () => {
   it("refuses a student who writes a finding or a report (403)", async () => {
     const ctx = await setup();
-    const finding = await call(action, { userId: ctx.student.userId, path: ctx.path, params: ctx.params, form: findingForm({}) });
+    const finding = await ctx.post(ctx.student.userId, findingForm({}));
     expect(finding.status).toBe(403);
-    const report = await call(action, {
-      userId: ctx.student.userId,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER" }),
-    });
+    const report = await ctx.post(ctx.student.userId, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER" }));
     expect(report.status).toBe(403);
     expect(await prisma.finding.count({ where: { caseId: ctx.caseId } })).toBe(0);
     expect(await prisma.scoreReport.count({ where: { caseId: ctx.caseId } })).toBe(0);
@@ -465,28 +428,45 @@ describe("who may read and write", () => {
     const unassigned = await createUser({ schoolId: ctx.school.id, role: "TUTOR" });
     for (const userId of [elsewhere.tutor.id, elsewhere.advisor.id, unassigned.id]) {
       expect((await call(loader, { userId, path: ctx.path, params: ctx.params })).status).toBe(403);
-      expect((await call(action, { userId, path: ctx.path, params: ctx.params, form: findingForm({}) })).status).toBe(403);
+      expect((await ctx.post(userId, findingForm({}))).status).toBe(403);
     }
   });
 
-  it("keeps a closed case's diagnosis read-only", async () => {
+  it("keeps a closed case's diagnosis read-only: no report, no finding added, changed or removed (409)", async () => {
     const ctx = await setup();
+    const finding = await addFinding(ctx.tutor.id, ctx, { kind: "TIMING", evidence: "Before the case closed." });
+    const logged = await prisma.activityLog.count({ where: { caseId: ctx.caseId } });
     await prisma.retakeCase.update({ where: { id: ctx.caseId }, data: { status: "CLOSED", outcome: "WITHDRAWN", openSlot: null } });
-    const res = await call(action, { userId: ctx.advisor.id, path: ctx.path, params: ctx.params, form: findingForm({}) });
-    expect(res.status).toBe(409);
-    expect(await prisma.finding.count({ where: { caseId: ctx.caseId } })).toBe(0);
+
+    const added = await ctx.post(ctx.advisor.id, findingForm({ evidence: "After it closed." }));
+    expect(added.status).toBe(409);
+    expect(added.data.error).toBe("This case is closed.");
+    expect(added.data.result.initialValue.evidence).toBe("After it closed.");
+    const report = await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER" }));
+    expect(report.status).toBe(409);
+    expect(report.data.error).toBe("This case is closed.");
+    expect(report.data.result.initialValue.areas[indexOf("STEP1", PATHOLOGY)].band).toBe("LOWER");
+    const edited = await ctx.post(
+      ctx.tutor.id,
+      findingForm({ intent: "edit-finding", findingId: finding.id, expectedVersion: "1", severity: "3" }),
+    );
+    expect(edited.status).toBe(409);
+    const removed = await ctx.post(ctx.tutor.id, { intent: "delete-finding", findingId: finding.id, expectedVersion: "1" });
+    expect(removed.status).toBe(409);
+    expect(removed.data).toMatchObject({ rowId: finding.id, error: "This case is closed." });
+
+    expect(await prisma.finding.findMany({ where: { caseId: ctx.caseId }, select: { id: true, severity: true, deletedAt: true } })).toEqual(
+      [{ id: finding.id, severity: 2, deletedAt: null }],
+    );
+    expect(await prisma.scoreReport.count({ where: { caseId: ctx.caseId } })).toBe(0);
+    expect(await prisma.activityLog.count({ where: { caseId: ctx.caseId } })).toBe(logged);
   });
 });
 
 describe("the overview's summary", () => {
   it("is filtered for its viewer", async () => {
     const ctx = await setup();
-    await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER", [MICRO]: "SAME" }),
-    });
+    expect((await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER", [MICRO]: "SAME" }))).status).toBe(302);
     await addFinding(ctx.tutor.id, ctx, { kind: "HEALTH", visibility: "OFFICE", evidence: "HEALTH-EVIDENCE" });
     const staff = await loadDiagnosisSummary(ctx.caseId, { userId: ctx.advisor.id, relation: "OFFICE" });
     expect(staff).toMatchObject({
@@ -498,6 +478,44 @@ describe("the overview's summary", () => {
     const student = await loadDiagnosisSummary(ctx.caseId, { userId: ctx.student.userId, relation: "STUDENT" });
     expect(student).toMatchObject({ audience: "STUDENT", magnitude: null, findings: { shown: 0, presentOnly: 1 } });
     expect(JSON.stringify(student)).not.toContain("HEALTH");
+  });
+});
+
+describe("the plan builder", () => {
+  it("starts from the analysis the Diagnostics tab shows", async () => {
+    const ctx = await setup();
+    const first = await ctx.post(
+      ctx.tutor.id,
+      reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER", [MICRO]: "LOWER", [IMMUNO]: "SAME" }),
+    );
+    expect(first.status).toBe(302);
+    await addFinding(ctx.tutor.id, ctx, { kind: "CONTENT_GAP", severity: "3", evidence: "Immunology gaps", areaIds: [IMMUNO] });
+    // A newer failure without a report yet: both still read the latest report.
+    await prisma.examAttempt.create({
+      data: {
+        schoolId: ctx.school.id,
+        studentId: ctx.student.studentId,
+        caseId: ctx.caseId,
+        exam: "STEP1",
+        takenOn: addDays(today(), -1),
+        outcome: "FAIL",
+      },
+    });
+    const page = await call(loader, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params });
+    const context = await loadPlanBuilderContext(ctx.caseId, { userId: ctx.tutor.id, relation: "TUTOR" });
+    const reported = page.data.selected.report.areas.map((a: { contentAreaId: string; band: string }) => ({
+      areaId: a.contentAreaId,
+      band: a.band,
+    }));
+    const fromTab = focusFromDiagnosis(page.data.analysis, reported);
+    expect(context.focusCandidates.map((c) => c.key)).toEqual(expect.arrayContaining([PATHOLOGY, MICRO]));
+    expect(context.focusCandidates).toEqual(fromTab.focusCandidates);
+    expect(context.strongAreas).toEqual(fromTab.strongAreas);
+    expect(context.diagnosis).toEqual({
+      reportOn: page.data.selected.takenOn,
+      weakAreas: fromTab.focusCandidates.map((c) => c.label),
+      findings: page.data.findings.length,
+    });
   });
 });
 
@@ -518,23 +536,13 @@ describe("queries", () => {
       return n;
     };
     await addFinding(ctx.tutor.id, ctx, { evidence: "one" });
-    await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER" }),
-    });
+    expect((await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER" }))).status).toBe(302);
     const few = await count();
     for (let i = 0; i < 8; i++)
       await addFinding(ctx.tutor.id, ctx, { kind: "CONTENT_GAP", evidence: `gap ${i}`, areaIds: [PATHOLOGY, MICRO] });
-    await call(action, {
-      userId: ctx.tutor.id,
-      path: ctx.path,
-      params: ctx.params,
-      form: reportForm("STEP1", ctx.attemptId, Object.fromEntries(gridAreas("STEP1").map((a) => [a.id, "LOWER"])), {
-        expectedVersion: "1",
-      }),
-    });
+    const allLower = Object.fromEntries(gridAreas("STEP1").map((a) => [a.id, "LOWER"]));
+    const second = await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, allLower, { expectedVersion: "1" }));
+    expect(second.status, JSON.stringify(second.data)).toBe(302);
     expect(await count()).toBe(few);
   });
 });

@@ -117,6 +117,73 @@ describe("session notes", () => {
     const studentView = await call(loader, { userId: ctx.student.userId, path: ctx.path, params: ctx.params });
     expect(studentView.data.notes).toEqual([]);
     expect((await remove(ctx.tutor.id, privateNote.id)).status).toBe(302);
+    // Each removal is in the activity log, by who removed it, without the body.
+    const removals = await prisma.activityLog.findMany({
+      where: { caseId: ctx.caseId, action: "note.deleted" },
+      select: { entityId: true, actorId: true, summary: true, before: true },
+    });
+    expect(removals.map((l) => [l.entityId, l.actorId]).sort()).toEqual(
+      [
+        [shared.id, ctx.advisor.id],
+        [privateNote.id, ctx.tutor.id],
+      ].sort(),
+    );
+    expect(JSON.stringify(removals)).not.toMatch(/Shared by mistake|Private one/);
+  });
+
+  it("refuses to remove a note changed since the page was loaded, and keeps it", async () => {
+    const ctx = await setup();
+    const note = await addNote(ctx, ctx.tutor.id, { body: "Version one", visibility: "OFFICE" });
+    const edited = await call(action, {
+      userId: ctx.tutor.id,
+      path: ctx.path,
+      params: ctx.params,
+      form: noteForm({ intent: "edit-note", noteId: note.id, expectedVersion: "1", body: "Version two", visibility: "OFFICE" }),
+    });
+    expect(edited.status).toBe(302);
+    const stale = await call(action, {
+      userId: ctx.advisor.id,
+      path: ctx.path,
+      params: ctx.params,
+      form: { intent: "delete-note", noteId: note.id, expectedVersion: "1" },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.data).toMatchObject({ intent: "delete-note", rowId: note.id, error: expect.stringMatching(/changed somewhere else/) });
+    expect(await prisma.sessionNote.findUniqueOrThrow({ where: { id: note.id }, select: { deletedAt: true, version: true } })).toEqual({
+      deletedAt: null,
+      version: 2,
+    });
+    expect(await prisma.activityLog.count({ where: { entityId: note.id, action: "note.deleted" } })).toBe(0);
+    expect(await prisma.notification.count({ where: { userId: ctx.tutor.id, kind: "NOTE_REMOVED" } })).toBe(0);
+  });
+
+  it("keeps a closed case's notes as they were: no note added, edited or removed (409)", async () => {
+    const ctx = await setup();
+    const note = await addNote(ctx, ctx.tutor.id, { body: "Before the case closed", visibility: "OFFICE" });
+    const logged = await prisma.activityLog.count({ where: { caseId: ctx.caseId } });
+    const contact = (await prisma.retakeCase.findUniqueOrThrow({ where: { id: ctx.caseId }, select: { lastContactAt: true } }))
+      .lastContactAt;
+    await prisma.retakeCase.update({ where: { id: ctx.caseId }, data: { status: "CLOSED", outcome: "WITHDRAWN", openSlot: null } });
+    const post = (form: Record<string, string>) => call(action, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params, form });
+
+    const added = await post(noteForm({ body: "After it closed" }));
+    expect(added.status).toBe(409);
+    expect(added.data.error).toBe("This case is closed.");
+    expect(added.data.result.initialValue.body).toBe("After it closed");
+    const edited = await post(
+      noteForm({ intent: "edit-note", noteId: note.id, expectedVersion: "1", body: "Rewritten", visibility: "OFFICE" }),
+    );
+    expect(edited.status).toBe(409);
+    expect(edited.data).toMatchObject({ rowId: note.id, error: "This case is closed." });
+    const removed = await post({ intent: "delete-note", noteId: note.id, expectedVersion: "1" });
+    expect(removed.status).toBe(409);
+
+    expect(await prisma.sessionNote.findMany({ where: { caseId: ctx.caseId }, select: { id: true, body: true, deletedAt: true } })).toEqual(
+      [{ id: note.id, body: "Before the case closed", deletedAt: null }],
+    );
+    expect(await prisma.activityLog.count({ where: { caseId: ctx.caseId } })).toBe(logged);
+    const after = await prisma.retakeCase.findUniqueOrThrow({ where: { id: ctx.caseId }, select: { lastContactAt: true } });
+    expect(after.lastContactAt).toEqual(contact);
   });
 
   it("refuses students' writes and outsiders' reads (403)", async () => {

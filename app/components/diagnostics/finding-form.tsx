@@ -6,7 +6,7 @@ import { reportGrid } from "../../domain/diagnostics/report-form";
 import { EVIDENCE_MAX, type FindingForm as FindingFormValue, findingSchema } from "../../domain/diagnostics/schema";
 import type { ExamId } from "../../domain/reference";
 import type { FindingKind, Visibility } from "../../domain/vocabulary";
-import { FieldErrors, FormErrors } from "../forms";
+import { FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
 import { VisibilityFieldset } from "./visibility";
 
 export interface FindingDefaults {
@@ -20,6 +20,14 @@ export interface FindingDefaults {
 }
 
 type FindingFields = { kind: string; severity: string; evidence: string; visibility: string; areaIds: string[] };
+
+/** The kinds by family; a sensitive kind says so. */
+const KIND_GROUPS = findingKindGroups().map((group) => ({
+  label: group.label,
+  options: group.kinds.map((k) => ({ value: k.id, label: `${k.label}${k.sensitive ? " (sensitive)" : ""}` })),
+}));
+
+const SEVERITY_OPTIONS = ([1, 2, 3] as const).map((s) => ({ value: String(s), label: SEVERITY_LABELS[s] }));
 
 /**
  * Adding or editing a finding: kind (grouped by family), severity 1–3,
@@ -85,55 +93,30 @@ export function FindingForm({
       ) : null}
       <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-        <div>
-          <label htmlFor={fields.kind.id} className="label">
-            Kind
-          </label>
-          <select {...getSelectProps(fields.kind)} key={fields.kind.key} className="input">
-            <option value="">Choose a kind…</option>
-            {findingKindGroups().map((group) => (
-              <optgroup key={group.family} label={group.label}>
-                {group.kinds.map((k) => (
-                  <option key={k.id} value={k.id}>
-                    {k.label}
-                    {k.sensitive ? " (sensitive)" : ""}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.severity.id} className="label">
-            Severity
-          </label>
-          <select {...getSelectProps(fields.severity)} key={fields.severity.key} className="input">
-            {([1, 2, 3] as const).map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id={fields.severity.errorId} errors={fields.severity.errors} />
-        </div>
-      </div>
-      <div>
-        <label htmlFor={fields.evidence.id} className="label">
-          Evidence
-        </label>
-        <textarea
-          {...getTextareaProps(fields.evidence)}
-          key={fields.evidence.key}
-          className="input min-h-20"
-          maxLength={EVIDENCE_MAX}
-          aria-describedby={[`${id}-evidence-hint`, fields.evidence.errors ? fields.evidence.errorId : null].filter(Boolean).join(" ")}
+        <SelectField
+          label="Kind"
+          options={[{ value: "", label: "Choose a kind…" }]}
+          groups={KIND_GROUPS}
+          errors={fields.kind.errors}
+          {...getSelectProps(fields.kind)}
+          key={fields.kind.key}
         />
-        <p id={`${id}-evidence-hint`} className="hint">
-          What you saw: the report, practice data, what the student said. Others see this only if you share the finding with them.
-        </p>
-        <FieldErrors id={fields.evidence.errorId} errors={fields.evidence.errors} />
+        <SelectField
+          label="Severity"
+          options={SEVERITY_OPTIONS}
+          errors={fields.severity.errors}
+          {...getSelectProps(fields.severity)}
+          key={fields.severity.key}
+        />
       </div>
+      <TextareaField
+        label="Evidence"
+        hint="What you saw: the report, practice data, what the student said. Others see this only if you share the finding with them."
+        maxLength={EVIDENCE_MAX}
+        errors={fields.evidence.errors}
+        {...getTextareaProps(fields.evidence)}
+        key={fields.evidence.key}
+      />
       <VisibilityFieldset
         id={`${id}-visibility`}
         name={fields.visibility.name}

@@ -1,10 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "react-router";
 import { SEVERITY_LABELS } from "../../domain/diagnostics/findings";
 import { formatDate } from "../../domain/dates";
 import type { ExamId } from "../../domain/reference";
 import { FINDING_FAMILIES, FINDING_FAMILY_LABELS, FINDING_KINDS, type FindingKind, type Visibility } from "../../domain/vocabulary";
-import { FormErrors } from "../forms";
+import { RowActions } from "../row-actions";
 import { FindingForm } from "./finding-form";
 import { VisibilityBadge } from "./visibility";
 
@@ -50,11 +49,10 @@ export function FindingsList({
   editing: string | null;
   editResult: SubmissionResult<string[]> | null | undefined;
   /** A refusal or conflict about one finding. */
-  rowError: { findingId: string; message: string } | null;
+  rowError: { rowId: string; message: string } | null;
   viewerId: string;
   baseHref: string;
 }) {
-  const navigation = useNavigation();
   if (findings.length === 0) {
     return <p className="mt-2 text-sm text-slate-700">No findings recorded yet.</p>;
   }
@@ -76,7 +74,7 @@ export function FindingsList({
                         exam={exam}
                         finding={f}
                         lastResult={editResult}
-                        error={rowError?.findingId === f.id ? rowError.message : null}
+                        error={rowError?.rowId === f.id ? rowError.message : null}
                         cancelHref={baseHref}
                         isAuthor={f.authorId === viewerId}
                       />
@@ -98,39 +96,23 @@ export function FindingsList({
                       <p className="mt-1 text-xs text-slate-600">
                         {f.authorName ?? "Former staff member"} · updated {formatDate(f.updatedAt.slice(0, 10))}
                       </p>
-                      {rowError?.findingId === f.id ? (
-                        <div className="mt-2">
-                          <FormErrors errors={[rowError.message]} />
-                        </div>
-                      ) : null}
-                      {f.canManage ? (
-                        <div className="mt-2 flex flex-wrap items-center gap-3">
-                          <Link
-                            to={`${baseHref}?edit=${f.id}#finding-${f.id}`}
-                            aria-label={`Edit the finding “${FINDING_KINDS[f.kind].label}”`}
-                          >
-                            Edit
-                          </Link>
-                          <Form
-                            method="post"
-                            onSubmit={(event) => {
-                              if (!window.confirm("Remove this finding? The activity log keeps that it existed.")) event.preventDefault();
-                            }}
-                          >
-                            <input type="hidden" name="intent" value="delete-finding" />
-                            <input type="hidden" name="findingId" value={f.id} />
-                            <input type="hidden" name="expectedVersion" value={f.version} />
-                            <button
-                              type="submit"
-                              className="btn-link text-red-800"
-                              disabled={navigation.state === "submitting"}
-                              aria-label={`Remove the finding “${FINDING_KINDS[f.kind].label}”`}
-                            >
-                              Remove
-                            </button>
-                          </Form>
-                        </div>
-                      ) : null}
+                      <RowActions
+                        rowId={f.id}
+                        version={f.version}
+                        error={rowError?.rowId === f.id ? rowError.message : null}
+                        editHref={f.canManage ? `${baseHref}?edit=${f.id}#finding-${f.id}` : null}
+                        editLabel={`Edit the finding “${FINDING_KINDS[f.kind].label}”`}
+                        remove={
+                          f.canManage
+                            ? {
+                                intent: "delete-finding",
+                                idField: "findingId",
+                                label: `Remove the finding “${FINDING_KINDS[f.kind].label}”`,
+                                confirm: "Remove this finding? The activity log keeps that it existed.",
+                              }
+                            : null
+                        }
+                      />
                     </article>
                   )}
                 </li>

@@ -1,34 +1,37 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useState } from "react";
-import { flushSync } from "react-dom";
 import { Form, useNavigation } from "react-router";
 import { type GridDimension, printedLabelsFor, type ReportFormValues, reportEntrySchema } from "../../domain/diagnostics/report-form";
 import { DISTANCE_NOTE_MAX, PRINTED_LABEL_MAX } from "../../domain/diagnostics/schema";
 import { type ExamId, examInfo } from "../../domain/reference";
 import { BAND_LABELS, BAND_SCALES, type Band, type BandScale, REFERENCE_GROUP_LABELS, REFERENCE_GROUPS } from "../../domain/vocabulary";
-import { FieldErrors, FormErrors } from "../forms";
+import { Field, FieldErrors, FormErrors, SelectField, type SelectOption, TextareaField } from "../forms";
 
-const SCALE_LABELS: Record<BandScale, string> = {
-  CURRENT: "Current: Lower / Same / Higher",
-  LEGACY: "Legacy: Lower / Borderline / Higher",
-};
+const SCALE_OPTIONS: SelectOption[] = [
+  { value: "CURRENT", label: "Current: Lower / Same / Higher" },
+  { value: "LEGACY", label: "Legacy: Lower / Borderline / Higher" },
+];
 
-/** The band options of a scale, plus the current value when it is off the scale (so it is not lost; the server explains it). */
-function BandOptions({ scale, value }: { scale: BandScale; value: string }) {
-  const bands: readonly Band[] = BAND_SCALES[scale];
-  const off = value !== "" && !bands.includes(value as Band) && value in BAND_LABELS;
-  return (
-    <>
-      <option value="">Not reported</option>
-      {bands.map((b) => (
-        <option key={b} value={b}>
-          {BAND_LABELS[b]}
-        </option>
-      ))}
-      {off ? <option value={value}>{BAND_LABELS[value as Band]} (not on this scale)</option> : null}
-    </>
-  );
+const REFERENCE_GROUP_OPTIONS: SelectOption[] = REFERENCE_GROUPS.map((g) => ({ value: g, label: REFERENCE_GROUP_LABELS[g] }));
+
+const onScale = (scale: BandScale, value: string) => (BAND_SCALES[scale] as readonly string[]).includes(value);
+
+/**
+ * The options of a band select on `scale`. The middle band (Same or
+ * Borderline) keeps one key, so switching the scale turns a chosen Same into
+ * Borderline and back in place. A stored value off the scale the form opened
+ * with stays an option, so it is not lost (the server explains it).
+ */
+function bandOptions(scale: BandScale, value: string, openedWith: BandScale): SelectOption[] {
+  const options: SelectOption[] = [{ value: "", label: "Not reported" }];
+  for (const band of BAND_SCALES[scale]) {
+    options.push({ key: band === "LOWER" || band === "HIGHER" ? band : "middle", value: band, label: BAND_LABELS[band] });
+  }
+  if (value in BAND_LABELS && !onScale(openedWith, value)) {
+    const label = BAND_LABELS[value as Band];
+    options.push({ key: "off", value, label: onScale(scale, value) ? label : `${label} (not on this scale)` });
+  }
+  return options;
 }
 
 /**
@@ -55,31 +58,24 @@ export function ScoreReportForm({
   attemptLabel: string;
 }) {
   const navigation = useNavigation();
-  const [scale, setScale] = useState<BandScale>(values.bandScale);
-  const [form] = useForm({
+  const [form, fields] = useForm({
     id: "score-report",
     lastResult: navigation.state === "idle" ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reportEntrySchema(exam) }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onSubmit",
   });
-  /** Switching the scale turns the middle band over (Same ↔ Borderline) instead of losing it. */
-  function changeScale(event: React.ChangeEvent<HTMLSelectElement>) {
-    const next = event.currentTarget.value as BandScale;
-    const selects = [...(event.currentTarget.form?.querySelectorAll<HTMLSelectElement>("select[data-band]") ?? [])];
-    const before = selects.map((select) => select.value);
-    const [from, to] = next === "LEGACY" ? ["SAME", "BORDERLINE"] : ["BORDERLINE", "SAME"];
-    flushSync(() => setScale(next));
-    selects.forEach((select, i) => {
-      select.value = before[i] === from ? to : before[i];
-    });
-  }
+  // The scale as chosen now (Conform follows the form's values as they change).
+  const chosenScale = fields.bandScale.value;
+  const scale: BandScale = typeof chosenScale === "string" && chosenScale in BAND_SCALES ? (chosenScale as BandScale) : values.bandScale;
+  const options = (value: string) => bandOptions(scale, value, values.bandScale);
   const errors = (form.allErrors ?? {}) as Record<string, string[] | undefined>;
   const err = (name: string) => errors[name];
   const labels = printedLabelsFor(exam);
   const info = examInfo(exam);
   const formErrors = [...(form.errors ?? []), ...(err("attemptId") ?? [])];
-  let index = 0;
+  // Each dimension's first row in the form's `areas` list (the grid's areas in order).
+  const firstRow = grid.map((_, k) => grid.slice(0, k).reduce((n, d) => n + d.areas.length, 0));
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-5">
@@ -90,50 +86,23 @@ export function ScoreReportForm({
       <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="report-band-scale" className="label">
-            Band scale
-          </label>
-          <select
-            id="report-band-scale"
-            name="bandScale"
-            className="input"
-            defaultValue={values.bandScale}
-            onChange={changeScale}
-            aria-invalid={err("bandScale") ? true : undefined}
-            aria-describedby={err("bandScale") ? "report-band-scale-error" : "report-band-scale-hint"}
-          >
-            {(Object.keys(SCALE_LABELS) as BandScale[]).map((s) => (
-              <option key={s} value={s}>
-                {SCALE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-          <p id="report-band-scale-hint" className="hint">
-            Older reports print a Borderline band instead of Same; switching the scale turns one into the other.
-          </p>
-          <FieldErrors id="report-band-scale-error" errors={err("bandScale")} />
-        </div>
-        <div>
-          <label htmlFor="report-reference-group" className="label">
-            The bands compare with
-          </label>
-          <select
-            id="report-reference-group"
-            name="referenceGroup"
-            className="input"
-            defaultValue={values.referenceGroup}
-            aria-invalid={err("referenceGroup") ? true : undefined}
-            aria-describedby={err("referenceGroup") ? "report-reference-group-error" : undefined}
-          >
-            {REFERENCE_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {REFERENCE_GROUP_LABELS[g]}
-              </option>
-            ))}
-          </select>
-          <FieldErrors id="report-reference-group-error" errors={err("referenceGroup")} />
-        </div>
+        <SelectField
+          id="report-band-scale"
+          label="Band scale"
+          hint="Older reports print a Borderline band instead of Same; switching the scale turns one into the other."
+          name="bandScale"
+          defaultValue={values.bandScale}
+          options={SCALE_OPTIONS}
+          errors={err("bandScale")}
+        />
+        <SelectField
+          id="report-reference-group"
+          label="The bands compare with"
+          name="referenceGroup"
+          defaultValue={values.referenceGroup}
+          options={REFERENCE_GROUP_OPTIONS}
+          errors={err("referenceGroup")}
+        />
       </div>
 
       <div>
@@ -142,7 +111,7 @@ export function ScoreReportForm({
           Leave an area on “Not reported” when the report does not show it: blank is never “Same”. Tab from band to band and type the band's
           first letter.
         </p>
-        {grid.map((dimension) => (
+        {grid.map((dimension, k) => (
           <div key={dimension.dimension} className="mt-3 overflow-x-auto">
             <table className="data-table">
               <caption className="py-1 text-left font-semibold text-slate-900">{dimension.label}</caption>
@@ -159,8 +128,8 @@ export function ScoreReportForm({
                 </tr>
               </thead>
               <tbody>
-                {dimension.areas.map((area) => {
-                  const i = index++;
+                {dimension.areas.map((area, j) => {
+                  const i = firstRow[k] + j;
                   const row = values.areas[i] ?? { areaId: area.id, band: "", printedLabel: "" };
                   const bandName = `areas[${i}].band`;
                   const labelName = `areas[${i}].printedLabel`;
@@ -181,14 +150,17 @@ export function ScoreReportForm({
                         <input type="hidden" name={`areas[${i}].areaId`} value={area.id} />
                         <select
                           name={bandName}
-                          data-band=""
                           className="input"
                           aria-label={`${area.name}: band`}
                           defaultValue={row.band}
                           aria-invalid={bandErrors.length ? true : undefined}
                           aria-describedby={bandErrors.length ? `band-${i}-error` : undefined}
                         >
-                          <BandOptions scale={scale} value={row.band} />
+                          {options(row.band).map((o) => (
+                            <option key={o.key ?? o.value} value={o.value}>
+                              {o.label}
+                            </option>
+                          ))}
                         </select>
                         <FieldErrors id={`band-${i}-error`} errors={bandErrors.length ? bandErrors : null} />
                       </td>
@@ -230,78 +202,46 @@ export function ScoreReportForm({
           const bandName = `printed[${j}].band`;
           return (
             <div key={labelName} className="grid gap-2 sm:grid-cols-[1fr_12rem]">
-              <div>
-                <label htmlFor={`printed-${j}-label`} className="label">
-                  Printed label {j + 1}
-                </label>
-                <input
-                  id={`printed-${j}-label`}
-                  name={labelName}
-                  className="input"
-                  list="printed-labels"
-                  maxLength={PRINTED_LABEL_MAX}
-                  defaultValue={row.label}
-                  aria-invalid={err(labelName) ? true : undefined}
-                  aria-describedby={err(labelName) ? `printed-${j}-label-error` : undefined}
-                />
-                <FieldErrors id={`printed-${j}-label-error`} errors={err(labelName)} />
-              </div>
-              <div>
-                <label htmlFor={`printed-${j}-band`} className="label">
-                  Band of printed label {j + 1}
-                </label>
-                <select
-                  id={`printed-${j}-band`}
-                  name={bandName}
-                  data-band=""
-                  className="input"
-                  defaultValue={row.band}
-                  aria-invalid={err(bandName) ? true : undefined}
-                  aria-describedby={err(bandName) ? `printed-${j}-band-error` : undefined}
-                >
-                  <BandOptions scale={scale} value={row.band} />
-                </select>
-                <FieldErrors id={`printed-${j}-band-error`} errors={err(bandName)} />
-              </div>
+              <Field
+                id={`printed-${j}-label`}
+                label={`Printed label ${j + 1}`}
+                name={labelName}
+                list="printed-labels"
+                maxLength={PRINTED_LABEL_MAX}
+                defaultValue={row.label}
+                errors={err(labelName)}
+              />
+              <SelectField
+                id={`printed-${j}-band`}
+                label={`Band of printed label ${j + 1}`}
+                name={bandName}
+                defaultValue={row.band}
+                options={options(row.band)}
+                errors={err(bandName)}
+              />
             </div>
           );
         })}
       </fieldset>
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="report-distance" className="label">
-            Points from passing (optional)
-          </label>
-          <input
-            id="report-distance"
-            name="distanceFromPassing"
-            inputMode="numeric"
-            className="input"
-            defaultValue={values.distanceFromPassing}
-            aria-invalid={err("distanceFromPassing") ? true : undefined}
-            aria-describedby={`report-distance-hint${err("distanceFromPassing") ? " report-distance-error" : ""}`}
-          />
-          <p id="report-distance-hint" className="hint">
-            Points below the passing standard on the {info.label} scale ({info.scaleMin}–{info.scaleMax}), when the report says.
-          </p>
-          <FieldErrors id="report-distance-error" errors={err("distanceFromPassing")} />
-        </div>
-        <div>
-          <label htmlFor="report-distance-note" className="label">
-            How far from passing, in words (optional)
-          </label>
-          <textarea
-            id="report-distance-note"
-            name="distanceNote"
-            className="input min-h-20"
-            maxLength={DISTANCE_NOTE_MAX}
-            defaultValue={values.distanceNote}
-            aria-invalid={err("distanceNote") ? true : undefined}
-            aria-describedby={err("distanceNote") ? "report-distance-note-error" : undefined}
-          />
-          <FieldErrors id="report-distance-note-error" errors={err("distanceNote")} />
-        </div>
+        <Field
+          id="report-distance"
+          label="Points from passing (optional)"
+          hint={`Points below the passing standard on the ${info.label} scale (${info.scaleMin}–${info.scaleMax}), when the report says.`}
+          name="distanceFromPassing"
+          inputMode="numeric"
+          defaultValue={values.distanceFromPassing}
+          errors={err("distanceFromPassing")}
+        />
+        <TextareaField
+          id="report-distance-note"
+          label="How far from passing, in words (optional)"
+          name="distanceNote"
+          maxLength={DISTANCE_NOTE_MAX}
+          defaultValue={values.distanceNote}
+          errors={err("distanceNote")}
+        />
       </div>
 
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>

@@ -1,5 +1,5 @@
 import { VISIBILITIES, VISIBILITY_LABELS, type Visibility } from "../../domain/vocabulary";
-import { FieldErrors } from "../forms";
+import { RadioGroupField } from "../forms";
 
 const tone: Record<Visibility, string> = {
   PRIVATE: "bg-slate-200 text-slate-800",
@@ -36,22 +36,13 @@ export function VisibilityFieldset({
   allowPrivate?: boolean;
   extraHint?: string;
 }) {
-  const errorId = `${id}-error`;
+  // Someone other than the author may keep a private record private, never make one.
+  const options = VISIBILITIES.filter((v) => allowPrivate || v !== "PRIVATE" || defaultValue === "PRIVATE").map((v) => ({
+    value: v,
+    label: VISIBILITY_LABELS[v],
+    hint: hints[v],
+  }));
   return (
-    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
-      <legend className="label">{legend}</legend>
-      {extraHint ? <p className="hint mt-0 mb-1">{extraHint}</p> : null}
-      <div className="space-y-1">
-        {VISIBILITIES.filter((v) => allowPrivate || v !== "PRIVATE" || defaultValue === "PRIVATE").map((v) => (
-          <div key={v} className="flex items-start gap-2">
-            <input id={`${id}-${v}`} type="radio" name={name} value={v} defaultChecked={defaultValue === v} className="mt-1" />
-            <label htmlFor={`${id}-${v}`} className="text-sm">
-              <span className="font-medium">{VISIBILITY_LABELS[v]}</span> <span className="text-slate-600">{hints[v]}</span>
-            </label>
-          </div>
-        ))}
-      </div>
-      <FieldErrors id={errorId} errors={errors} />
-    </fieldset>
+    <RadioGroupField id={id} legend={legend} name={name} options={options} defaultValue={defaultValue} errors={errors} hint={extraHint} />
   );
 }

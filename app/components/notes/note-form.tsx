@@ -4,7 +4,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { NOTE_BODY_MAX, noteSchema } from "../../domain/notes/schema";
 import type { Visibility } from "../../domain/vocabulary";
 import { VisibilityFieldset } from "../diagnostics/visibility";
-import { Field, FieldErrors, FormErrors } from "../forms";
+import { Field, FormErrors, TextareaField } from "../forms";
 
 export interface NoteDefaults {
   id: string;
@@ -61,13 +61,13 @@ export function NoteForm({
         {...getInputProps(fields.sessionOn, { type: "date" })}
         key={fields.sessionOn.key}
       />
-      <div>
-        <label htmlFor={fields.body.id} className="label">
-          Note
-        </label>
-        <textarea {...getTextareaProps(fields.body)} key={fields.body.key} className="input min-h-28" maxLength={NOTE_BODY_MAX} />
-        <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
-      </div>
+      <TextareaField
+        label="Note"
+        maxLength={NOTE_BODY_MAX}
+        errors={fields.body.errors}
+        {...getTextareaProps(fields.body)}
+        key={fields.body.key}
+      />
       <VisibilityFieldset
         id={`${id}-visibility`}
         name={fields.visibility.name}

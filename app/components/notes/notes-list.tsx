@@ -1,9 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "react-router";
 import { formatDate } from "../../domain/dates";
 import type { Visibility } from "../../domain/vocabulary";
 import { VisibilityBadge } from "../diagnostics/visibility";
-import { FormErrors } from "../forms";
+import { RowActions } from "../row-actions";
 import { NoteForm } from "./note-form";
 
 export interface NoteItem {
@@ -31,12 +30,11 @@ export function NotesList({
   notes: NoteItem[];
   editing: string | null;
   editResult: SubmissionResult<string[]> | null | undefined;
-  rowError: { noteId: string; message: string } | null;
+  rowError: { rowId: string; message: string } | null;
   today: string;
   baseHref: string;
   showVisibility?: boolean;
 }) {
-  const navigation = useNavigation();
   return (
     <ul className="mt-3 space-y-3">
       {notes.map((n) => (
@@ -48,7 +46,7 @@ export function NotesList({
                 today={today}
                 note={n}
                 lastResult={editResult}
-                error={rowError?.noteId === n.id ? rowError.message : null}
+                error={rowError?.rowId === n.id ? rowError.message : null}
                 cancelHref={baseHref}
               />
             </>
@@ -60,40 +58,23 @@ export function NotesList({
               </div>
               <p className="mt-1 text-sm whitespace-pre-line">{n.body}</p>
               <p className="mt-1 text-xs text-slate-600">{n.mine ? "You" : (n.authorName ?? "Former staff member")}</p>
-              {rowError?.noteId === n.id ? (
-                <div className="mt-2">
-                  <FormErrors errors={[rowError.message]} />
-                </div>
-              ) : null}
-              {n.canEdit || n.canDelete ? (
-                <div className="mt-2 flex flex-wrap items-center gap-3">
-                  {n.canEdit ? (
-                    <Link to={`${baseHref}?edit=${n.id}#note-${n.id}`} aria-label={`Edit the note of ${formatDate(n.sessionOn)}`}>
-                      Edit
-                    </Link>
-                  ) : null}
-                  {n.canDelete ? (
-                    <Form
-                      method="post"
-                      onSubmit={(event) => {
-                        if (!window.confirm("Remove this note? The activity log keeps that it existed.")) event.preventDefault();
-                      }}
-                    >
-                      <input type="hidden" name="intent" value="delete-note" />
-                      <input type="hidden" name="noteId" value={n.id} />
-                      <input type="hidden" name="expectedVersion" value={n.version} />
-                      <button
-                        type="submit"
-                        className="btn-link text-red-800"
-                        disabled={navigation.state === "submitting"}
-                        aria-label={`Remove the note of ${formatDate(n.sessionOn)}`}
-                      >
-                        Remove
-                      </button>
-                    </Form>
-                  ) : null}
-                </div>
-              ) : null}
+              <RowActions
+                rowId={n.id}
+                version={n.version}
+                error={rowError?.rowId === n.id ? rowError.message : null}
+                editHref={n.canEdit ? `${baseHref}?edit=${n.id}#note-${n.id}` : null}
+                editLabel={`Edit the note of ${formatDate(n.sessionOn)}`}
+                remove={
+                  n.canDelete
+                    ? {
+                        intent: "delete-note",
+                        idField: "noteId",
+                        label: `Remove the note of ${formatDate(n.sessionOn)}`,
+                        confirm: "Remove this note? The activity log keeps that it existed.",
+                      }
+                    : null
+                }
+              />
             </article>
           )}
         </li>

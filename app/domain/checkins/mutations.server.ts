@@ -4,9 +4,9 @@
  * again updates that week's check-in. Each one counts as contact with the
  * student and tells the tutor.
  */
-import { Prisma } from "#generated/prisma/client";
 import { changedFields, logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
+import { isUniqueViolation, prisma } from "../../utils/db.server";
+import { recordContact } from "../cases/contact.server";
 import { formatDate } from "../dates";
 import { notify } from "../notifications/notify.server";
 import type { CheckInForm } from "./schema";
@@ -59,7 +59,7 @@ export async function submitCheckIn(input: {
             data: { caseId: input.caseId, studentId: row.studentId, weekOf: values.weekOf, ...data },
             select: { id: true },
           });
-      await tx.retakeCase.update({ where: { id: input.caseId }, data: { lastContactAt: now } });
+      await recordContact(tx, input.caseId, now);
       const week = formatDate(values.weekOf);
       // The activity log keeps the figures, never the note (it may be personal).
       const figures = (v: Pick<typeof data, (typeof FIELDS)[number]>) => ({
@@ -99,7 +99,7 @@ export async function submitCheckIn(input: {
     return await run();
   } catch (error) {
     // Two sends of the same week at once: the second finds the first and updates it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return run();
+    if (isUniqueViolation(error)) return run();
     throw error;
   }
 }

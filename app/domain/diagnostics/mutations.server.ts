@@ -2,10 +2,12 @@
  * Writes for the Diagnostics tab: the score report of a failed attempt and the
  * findings. Each runs in one transaction with an activity-log entry that
  * carries no sensitive text; edits are guarded by the record's version so a
- * second editor is refused instead of silently overwriting the first.
+ * second editor is refused instead of silently overwriting the first, and a
+ * closed case's diagnosis no longer changes.
  *
- * Callers authorize the actor on the case (requireCaseAccess, staff only);
- * finding edits also check here that the actor is the author or the office.
+ * Callers authorize the actor on the case (requireCaseAccess, staff only) and
+ * pass its school; finding edits also check here that the actor is the author
+ * or the office.
  */
 import { logActivity } from "../../utils/activity.server";
 import { prisma, type Tx } from "../../utils/db.server";
@@ -20,12 +22,19 @@ import { type FindingForm, reportedBands, type ScoreReportForm } from "./schema"
 export type DiagnosticsWriteResult<T = object> =
   | ({ ok: true } & T)
   | { ok: false; code: "INVALID"; fieldErrors: Record<string, string[]> }
-  | { ok: false; code: "CONFLICT" | "NOT_FOUND" | "REFUSED"; message: string };
+  | { ok: false; code: "CLOSED" | "CONFLICT" | "NOT_FOUND" | "REFUSED"; message: string };
 
 export const REPORT_CONFLICT_MESSAGE =
   "Someone else saved this score report while you were editing it. Nothing was saved: your entries are still below; review the current report, then save again.";
 export const FINDING_CONFLICT_MESSAGE =
   "Someone else changed this finding while you were editing it. Nothing was saved: your entries are still below; review the current finding, then save again.";
+
+const CLOSED = { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+
+/** The case's exam, and whether it is still open, read in the writer's transaction. */
+function caseFacts(tx: Tx, caseId: string) {
+  return tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { exam: true, openSlot: true } });
+}
 
 /**
  * Saves the report of one of the case's failed attempts: creates it, or
@@ -34,6 +43,7 @@ export const FINDING_CONFLICT_MESSAGE =
  */
 export async function saveScoreReport(input: {
   caseId: string;
+  schoolId: string;
   actorId: string;
   form: ScoreReportForm;
   /** The version the editor started from; null when they started a new report. */
@@ -41,7 +51,8 @@ export async function saveScoreReport(input: {
 }): Promise<DiagnosticsWriteResult<{ reportId: string; created: boolean }>> {
   const areas = reportedBands(input.form);
   return prisma.$transaction(async (tx) => {
-    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true, exam: true } });
+    const kase = await caseFacts(tx, input.caseId);
+    if (!kase.openSlot) return CLOSED;
     const attempt = await tx.examAttempt.findFirst({
       where: { id: input.form.attemptId, caseId: input.caseId, exam: kase.exam, outcome: "FAIL" },
       select: {
@@ -91,7 +102,7 @@ export async function saveScoreReport(input: {
       : undefined;
     const date = formatDate(attempt.takenOn);
     await logActivity(tx, {
-      schoolId: kase.schoolId,
+      schoolId: input.schoolId,
       actorId: input.actorId,
       caseId: input.caseId,
       entity: "ScoreReport",
@@ -123,12 +134,13 @@ const findingSelect = {
 /** Records a finding by the actor (staff on the case). */
 export async function createFinding(input: {
   caseId: string;
+  schoolId: string;
   actorId: string;
   form: FindingForm;
 }): Promise<DiagnosticsWriteResult<{ findingId: string }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
-    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
+    if (!(await caseFacts(tx, input.caseId)).openSlot) return CLOSED;
     const created = await tx.finding.create({
       data: {
         caseId: input.caseId,
@@ -143,7 +155,7 @@ export async function createFinding(input: {
       select: { id: true },
     });
     await logActivity(tx, {
-      schoolId: kase.schoolId,
+      schoolId: input.schoolId,
       actorId: input.actorId,
       caseId: input.caseId,
       entity: "Finding",
@@ -156,8 +168,9 @@ export async function createFinding(input: {
   });
 }
 
-/** Loads a finding of the case the actor may manage, or says why not. */
+/** Loads a finding of an open case the actor may manage, or says why not. */
 async function manageable(tx: Tx, caseId: string, findingId: string, actor: Viewer) {
+  if (!(await caseFacts(tx, caseId)).openSlot) return { error: CLOSED };
   const finding = await tx.finding.findFirst({ where: { id: findingId, caseId, deletedAt: null }, select: findingSelect });
   // A finding the actor cannot read is "not found" to them: its existence is not theirs to learn.
   if (!finding || findingView(finding, actor) !== "FULL") {
@@ -172,6 +185,7 @@ async function manageable(tx: Tx, caseId: string, findingId: string, actor: View
 /** Edits a finding; the activity log keeps who, when and the before/after (evidence only as "changed"). */
 export async function updateFinding(input: {
   caseId: string;
+  schoolId: string;
   findingId: string;
   actor: Viewer;
   form: FindingForm;
@@ -211,9 +225,8 @@ export async function updateFinding(input: {
       },
       { kind: form.kind, severity: form.severity, visibility: form.visibility, evidence: form.evidence, areaIds: form.areaIds },
     );
-    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
     await logActivity(tx, {
-      schoolId: kase.schoolId,
+      schoolId: input.schoolId,
       actorId: input.actor.userId,
       caseId: input.caseId,
       entity: "Finding",
@@ -230,6 +243,7 @@ export async function updateFinding(input: {
 /** Soft-deletes a finding (deletedAt); the activity log keeps that it existed. */
 export async function deleteFinding(input: {
   caseId: string;
+  schoolId: string;
   findingId: string;
   actor: Viewer;
   expectedVersion: number;
@@ -243,9 +257,8 @@ export async function deleteFinding(input: {
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (deleted.count !== 1) return { ok: false, code: "CONFLICT", message: FINDING_CONFLICT_MESSAGE } as const;
-    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
     await logActivity(tx, {
-      schoolId: kase.schoolId,
+      schoolId: input.schoolId,
       actorId: input.actor.userId,
       caseId: input.caseId,
       entity: "Finding",

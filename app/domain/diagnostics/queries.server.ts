@@ -1,8 +1,10 @@
 /**
- * Reads for the Diagnostics tab and the overview's diagnosis summary. Callers
- * authorize first (requireCaseAccess) and pass the viewer; findings are read
- * only through the privacy layer, and the analysis sees only the findings the
- * viewer may read in full, so its reasons never leak a hidden one.
+ * Reads for the Diagnostics tab and the overview's diagnosis summary; the plan
+ * builder reads the same analysis (loadCaseDiagnosis → selectAttempt →
+ * analyze). Callers authorize first (requireCaseAccess) and pass the viewer;
+ * findings are read only through the privacy layer, and the analysis sees only
+ * the findings the viewer may read in full, so its reasons never leak a hidden
+ * one.
  *
  * A fixed number of queries per call, whatever the number of attempts,
  * areas or findings.
@@ -12,7 +14,7 @@ import { visibleFindings, type VisibleFinding } from "../privacy/queries.server"
 import type { Viewer } from "../privacy/visibility";
 import { contentArea, type ExamId } from "../reference";
 import type { Band, BandScale, ReferenceGroup } from "../vocabulary";
-import { analyzeDiagnosis, type DiagnosisAnalysis, type DiagnosisFinding, type Severity } from "./analysis";
+import { analyzeDiagnosis, type DiagnosisAnalysis, type DiagnosisFinding, type ReportedBand, type Severity } from "./analysis";
 import { canManageFinding } from "./findings";
 import { buildDiagnosisSummary, type DiagnosisSummaryData, type StudentAreaGroup, studentReportGroups } from "./summary";
 import { STUDENT_PRESENT_ONLY_WORDS, studentCharacterSummary, studentFindingWords } from "./student-view";
@@ -42,7 +44,8 @@ export interface FailedAttempt {
   report: AttemptReport | null;
 }
 
-async function loadCaseDiagnosis(caseId: string, viewer: Viewer) {
+/** The case's failed attempts of its exam (oldest first) with their reports, and the findings the viewer may see. */
+export async function loadCaseDiagnosis(caseId: string, viewer: Viewer) {
   const row = await prisma.retakeCase.findUniqueOrThrow({
     where: { id: caseId },
     select: { id: true, exam: true, status: true },
@@ -114,15 +117,24 @@ function diagnosisFindings(findings: readonly VisibleFinding[]): DiagnosisFindin
   );
 }
 
-function analyze(exam: ExamId, selected: FailedAttempt | null, previous: FailedAttempt | null, findings: readonly VisibleFinding[]) {
-  const bands = (report: AttemptReport | null) =>
-    report?.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup })) ?? [];
+/** A report's areas as the analysis reads them (none without a report). */
+export function reportedAreas(report: AttemptReport | null | undefined): ReportedBand[] {
+  return report?.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup })) ?? [];
+}
+
+/** The analysis of the selected attempt's report, compared with the previous one, and of the findings the viewer reads in full. */
+export function analyze(
+  exam: ExamId,
+  selected: FailedAttempt | null,
+  previous: FailedAttempt | null,
+  findings: readonly VisibleFinding[],
+): DiagnosisAnalysis {
   return analyzeDiagnosis({
     exam,
-    areas: bands(selected?.report ?? null),
+    areas: reportedAreas(selected?.report),
     findings: diagnosisFindings(findings),
     distanceFromPassing: selected?.report?.distanceFromPassing ?? null,
-    previous: previous?.report ? { areas: bands(previous.report) } : null,
+    previous: previous?.report ? { areas: reportedAreas(previous.report) } : null,
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { contentAreasFor, type ExamId, examInfo } from "../reference";
+import { blankToUndefined } from "../text";
 import {
   BAND_LABELS,
   BAND_SCALES,
@@ -28,13 +29,6 @@ export const PRINTED_LABEL_MAX = 200;
 export const EVIDENCE_MAX = 2000;
 
 export const BAND_SCALE_IDS = Object.keys(BAND_SCALES) as BandScale[];
-
-/** Blank form fields ("" or only spaces) mean "not given". */
-function blankToUndefined(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === "string" && value.trim() === "") return undefined;
-  return value;
-}
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 

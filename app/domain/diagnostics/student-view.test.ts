@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { isSensitiveKind } from "../privacy/visibility";
 import { FINDING_KIND_IDS, FINDING_KINDS } from "../vocabulary";
 import { CHARACTERS } from "./analysis";
-import {
-  isSensitiveKind,
-  STUDENT_FINDING_WORDS,
-  STUDENT_PRESENT_ONLY_WORDS,
-  studentCharacterSummary,
-  studentFindingWords,
-} from "./student-view";
+import { STUDENT_FINDING_WORDS, STUDENT_PRESENT_ONLY_WORDS, studentCharacterSummary, studentFindingWords } from "./student-view";
 
 /** Words the student view must never use: alarming or blaming. */
 const ALARMING = /\b(fail(ed|ure)?|danger|serious|severe|poor|bad|weak|deficien|warning|must|lazy|never pass)\b/i;
@@ -43,7 +38,7 @@ describe("student view of findings", () => {
     expect(studentFindingWords("TIMING", ["Pathology"])).toBe(STUDENT_FINDING_WORDS.TIMING);
   });
 
-  it("knows the sensitive kinds from the vocabulary", () => {
+  it("shows only as present the kinds the vocabulary marks sensitive (the privacy layer's rule)", () => {
     expect(isSensitiveKind("TEST_ANXIETY")).toBe(true);
     expect(isSensitiveKind("TIMING")).toBe(false);
     expect(FINDING_KIND_IDS.filter(isSensitiveKind)).toEqual(FINDING_KIND_IDS.filter((k) => FINDING_KINDS[k].sensitive));

@@ -4,7 +4,7 @@
  * finding is something the plan can work on, and each entry says the next step.
  * Never alarming, never blaming; sensitive topics offer support, not verdicts.
  */
-import { type FindingKind, FINDING_KINDS } from "../vocabulary";
+import type { FindingKind } from "../vocabulary";
 import { type Character, type CharacterFamily, joinWords } from "./analysis";
 
 export interface StudentFindingWords {
@@ -127,11 +127,6 @@ export const STUDENT_PRESENT_ONLY_WORDS: StudentFindingWords = {
   meaning: "Your tutor noted something about how things are going outside your studies.",
   plan: "It is taken into account in your plan, and you can talk it through with your tutor whenever you like.",
 };
-
-/** Whether a kind is sensitive (its details stay with the people it was shared with). */
-export function isSensitiveKind(kind: FindingKind): boolean {
-  return FINDING_KINDS[kind].sensitive;
-}
 
 const FAMILY_PHRASES: Record<CharacterFamily, string> = {
   CONTENT: "some subjects to rebuild",

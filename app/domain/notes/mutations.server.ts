@@ -1,12 +1,14 @@
 /**
  * Writes to session notes. Each runs in one transaction with an activity-log
  * entry that never carries the note's body; edits and deletions are guarded by
- * the note's version. Adding a note records the contact on the case (the
- * caseload's "days since contact"). Callers authorize the actor on the case
- * (staff only); who may change which note is checked here.
+ * the note's version, and a closed case's notes no longer change. Adding a
+ * note records the contact on the case (the caseload's "days since contact").
+ * Callers authorize the actor on the case (staff only) and pass its school;
+ * who may change which note is checked here.
  */
-import { logActivity } from "../../utils/activity.server";
+import { changedFields, logActivity } from "../../utils/activity.server";
 import { prisma, type Tx } from "../../utils/db.server";
+import { recordContact } from "../cases/contact.server";
 import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import { notify } from "../notifications/notify.server";
 import { noteView, type Viewer } from "../privacy/visibility";
@@ -16,23 +18,24 @@ import { canDeleteNote, canEditNote, type NoteForm } from "./schema";
 /** Who a note is for, in words that read right in anyone's activity log. */
 const AUDIENCE: Record<Visibility, string> = { PRIVATE: "private", OFFICE: "shared with the office", STUDENT: "shared with the student" };
 
-export type NoteWriteResult<T = object> = ({ ok: true } & T) | { ok: false; code: "CONFLICT" | "NOT_FOUND" | "REFUSED"; message: string };
+export type NoteWriteResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; code: "CLOSED" | "CONFLICT" | "NOT_FOUND" | "REFUSED"; message: string };
 
 export const NOTE_CONFLICT_MESSAGE =
   "This note was changed somewhere else while you were editing it. Nothing was saved: your text is still below; review the current note, then save again.";
 
+const CLOSED = { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+
+/** Whether the case is still open, read in the writer's transaction (a closed case's notes stay as they were). */
+async function isOpen(tx: Tx, caseId: string): Promise<boolean> {
+  const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { openSlot: true } });
+  return kase.openSlot !== null;
+}
+
 /** When a session on `sessionOn` happened, as an instant: now for today, midday otherwise. */
 export function contactInstant(sessionOn: IsoDate, now: Date = new Date()): Date {
   return sessionOn >= todayOf(now) ? now : new Date(`${sessionOn}T12:00:00Z`);
-}
-
-/** Moves the case's last contact forward (never back) to this session. */
-async function recordContact(tx: Tx, caseId: string, sessionOn: IsoDate) {
-  const at = contactInstant(sessionOn);
-  await tx.retakeCase.updateMany({
-    where: { id: caseId, OR: [{ lastContactAt: null }, { lastContactAt: { lt: at } }] },
-    data: { lastContactAt: at },
-  });
 }
 
 async function tellStudent(tx: Tx, input: { caseId: string; schoolId: string; noteId: string; sessionOn: IsoDate }) {
@@ -49,17 +52,22 @@ async function tellStudent(tx: Tx, input: { caseId: string; schoolId: string; no
   });
 }
 
-export async function createNote(input: { caseId: string; actorId: string; form: NoteForm }): Promise<NoteWriteResult<{ noteId: string }>> {
+export async function createNote(input: {
+  caseId: string;
+  schoolId: string;
+  actorId: string;
+  form: NoteForm;
+}): Promise<NoteWriteResult<{ noteId: string }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
-    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
+    if (!(await isOpen(tx, input.caseId))) return CLOSED;
     const note = await tx.sessionNote.create({
       data: { caseId: input.caseId, authorId: input.actorId, sessionOn: form.sessionOn, body: form.body, visibility: form.visibility },
       select: { id: true },
     });
-    await recordContact(tx, input.caseId, form.sessionOn);
+    await recordContact(tx, input.caseId, contactInstant(form.sessionOn));
     await logActivity(tx, {
-      schoolId: kase.schoolId,
+      schoolId: input.schoolId,
       actorId: input.actorId,
       caseId: input.caseId,
       entity: "SessionNote",
@@ -69,7 +77,7 @@ export async function createNote(input: { caseId: string; actorId: string; form:
       after: { sessionOn: form.sessionOn, visibility: form.visibility },
     });
     if (form.visibility === "STUDENT")
-      await tellStudent(tx, { caseId: input.caseId, schoolId: kase.schoolId, noteId: note.id, sessionOn: form.sessionOn });
+      await tellStudent(tx, { caseId: input.caseId, schoolId: input.schoolId, noteId: note.id, sessionOn: form.sessionOn });
     return { ok: true, noteId: note.id } as const;
   });
 }
@@ -86,6 +94,7 @@ const NOT_FOUND = { ok: false, code: "NOT_FOUND", message: "That note no longer 
 
 export async function updateNote(input: {
   caseId: string;
+  schoolId: string;
   noteId: string;
   actor: Viewer;
   form: NoteForm;
@@ -93,6 +102,7 @@ export async function updateNote(input: {
 }): Promise<NoteWriteResult<{ changed: boolean }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
+    if (!(await isOpen(tx, input.caseId))) return CLOSED;
     const current = await findNote(tx, input.caseId, input.noteId, input.actor);
     if (!current) return NOT_FOUND;
     if (!canEditNote(current, input.actor)) {
@@ -103,30 +113,26 @@ export async function updateNote(input: {
       data: { sessionOn: form.sessionOn, body: form.body, visibility: form.visibility, version: { increment: 1 } },
     });
     if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: NOTE_CONFLICT_MESSAGE } as const;
-    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const key of ["sessionOn", "visibility"] as const) {
-      if (current[key] !== form[key]) {
-        before[key] = current[key];
-        after[key] = form[key];
-      }
-    }
-    if (current.body.trim() !== form.body.trim()) after.bodyChanged = true;
-    await recordContact(tx, input.caseId, form.sessionOn);
+    const change = changedFields(
+      { sessionOn: current.sessionOn, visibility: current.visibility },
+      { sessionOn: form.sessionOn, visibility: form.visibility },
+    );
+    // The body stays out of the log: only that it changed.
+    const after = current.body.trim() !== form.body.trim() ? { ...change.after, bodyChanged: true } : change.after;
+    await recordContact(tx, input.caseId, contactInstant(form.sessionOn));
     await logActivity(tx, {
-      schoolId: kase.schoolId,
+      schoolId: input.schoolId,
       actorId: input.actor.userId,
       caseId: input.caseId,
       entity: "SessionNote",
       entityId: current.id,
       action: "note.updated",
       summary: `Session note of ${formatDate(form.sessionOn)} edited`,
-      before,
+      before: change.before,
       after,
     });
     if (form.visibility === "STUDENT" && current.visibility !== "STUDENT") {
-      await tellStudent(tx, { caseId: input.caseId, schoolId: kase.schoolId, noteId: current.id, sessionOn: form.sessionOn });
+      await tellStudent(tx, { caseId: input.caseId, schoolId: input.schoolId, noteId: current.id, sessionOn: form.sessionOn });
     }
     return { ok: true, changed: Object.keys(after).length > 0 } as const;
   });
@@ -134,11 +140,13 @@ export async function updateNote(input: {
 
 export async function deleteNote(input: {
   caseId: string;
+  schoolId: string;
   noteId: string;
   actor: Viewer;
   expectedVersion: number;
 }): Promise<NoteWriteResult> {
   return prisma.$transaction(async (tx) => {
+    if (!(await isOpen(tx, input.caseId))) return CLOSED;
     const current = await findNote(tx, input.caseId, input.noteId, input.actor);
     if (!current) return NOT_FOUND;
     if (!canDeleteNote(current, input.actor)) {
@@ -149,9 +157,8 @@ export async function deleteNote(input: {
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (deleted.count !== 1) return { ok: false, code: "CONFLICT", message: NOTE_CONFLICT_MESSAGE } as const;
-    const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: input.caseId }, select: { schoolId: true } });
     await logActivity(tx, {
-      schoolId: kase.schoolId,
+      schoolId: input.schoolId,
       actorId: input.actor.userId,
       caseId: input.caseId,
       entity: "SessionNote",
@@ -163,7 +170,7 @@ export async function deleteNote(input: {
     if (current.authorId && current.authorId !== input.actor.userId) {
       await notify(tx, {
         userIds: [current.authorId],
-        schoolId: kase.schoolId,
+        schoolId: input.schoolId,
         caseId: input.caseId,
         kind: "NOTE_REMOVED",
         title: "The office removed one of your session notes",

@@ -7,9 +7,8 @@
 import { prisma } from "../../utils/db.server";
 import type { AttemptRecord } from "../attempts/rules";
 import { summarizeAttempts } from "../attempts/rules";
-import { type DiagnosisFinding, type Severity, analyzeDiagnosis } from "../diagnostics/analysis";
 import { addDays, daysBetween, formatDate, type IsoDate, isoWeekday, startOfIsoWeek } from "../dates";
-import { visibleFindings } from "../privacy/queries.server";
+import { analyze, loadCaseDiagnosis, reportedAreas, selectAttempt } from "../diagnostics/queries.server";
 import type { Viewer } from "../privacy/visibility";
 import { type ExamId, instrument, type InstrumentId, RETAKE_EXAM_IDS, type RetakeExamId } from "../reference";
 import { loadSchoolSettings } from "../settings/queries.server";
@@ -42,71 +41,33 @@ export interface PlanBuilderContext {
 }
 
 /**
- * The diagnosis the generator works from: the latest score report of the case
- * (compared with the one before, so weaknesses that persisted weigh more) and
- * the findings this viewer may see (app/domain/privacy).
+ * The diagnosis the generator works from: the one the Diagnostics tab shows
+ * (the latest score report of the case, compared with the one before so
+ * weaknesses that persisted weigh more, and the findings this viewer may see),
+ * and the planning facts assigning the plan checks again.
  */
 export async function loadPlanBuilderContext(caseId: string, viewer: Viewer): Promise<PlanBuilderContext> {
-  const row = await prisma.retakeCase.findUniqueOrThrow({
-    where: { id: caseId },
-    select: { id: true, schoolId: true, studentId: true, exam: true, targetExamDate: true },
-  });
-  const [attempts, reports, findings, settings] = await Promise.all([
-    prisma.examAttempt.findMany({
-      where: { studentId: row.studentId },
-      select: { exam: true, takenOn: true, outcome: true },
-      orderBy: { takenOn: "asc" },
-    }),
-    prisma.scoreReport.findMany({
-      where: { caseId },
-      select: {
-        distanceFromPassing: true,
-        attempt: { select: { takenOn: true } },
-        areas: { select: { contentAreaId: true, band: true, referenceGroup: true } },
-      },
-    }),
-    visibleFindings(caseId, viewer),
-    loadSchoolSettings(row.schoolId),
-  ]);
-  const ordered = [...reports].sort((a, b) => b.attempt.takenOn.localeCompare(a.attempt.takenOn));
-  const [latest, previous] = ordered;
-  const areas = (latest?.areas ?? []).map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup }));
-  const diagnosisFindings: DiagnosisFinding[] = findings.flatMap((f) =>
-    f.view === "FULL" ? [{ kind: f.kind, severity: clampSeverity(f.severity), areaIds: f.areaIds }] : [],
-  );
-  const analysis = analyzeDiagnosis({
-    exam: row.exam,
-    areas,
-    findings: diagnosisFindings,
-    distanceFromPassing: latest?.distanceFromPassing ?? null,
-    previous: previous
-      ? { areas: previous.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup })) }
-      : null,
-  });
-  const { focusCandidates, strongAreas } = focusFromDiagnosis(analysis, areas);
-  const summary = summarizeAttempts(attempts, { schoolAttemptLimit: settings.schoolAttemptLimit });
-  const failureNumber = Math.max(1, summary.byExam[row.exam].failures);
+  const [facts, { attempts: failed, findings }] = await Promise.all([loadPlanningFacts(caseId), loadCaseDiagnosis(caseId, viewer)]);
+  const { selected, previous } = selectAttempt(failed, null);
+  const analysis = analyze(facts.exam, selected, previous, findings);
+  const { focusCandidates, strongAreas } = focusFromDiagnosis(analysis, reportedAreas(selected?.report));
   return {
     caseId,
-    exam: row.exam,
-    failureNumber,
-    templateLabel: templateFor(failureNumber).label,
-    targetExamDate: row.targetExamDate,
-    attempts,
-    schoolAttemptLimit: settings.schoolAttemptLimit,
+    exam: facts.exam,
+    failureNumber: facts.failureNumber,
+    templateLabel: templateFor(facts.failureNumber).label,
+    targetExamDate: facts.targetExamDate,
+    attempts: facts.attempts,
+    schoolAttemptLimit: facts.schoolAttemptLimit,
     focusCandidates,
     strongAreas,
     findingKinds: [...new Set(findings.map((f) => f.kind))],
     diagnosis: {
-      reportOn: latest?.attempt.takenOn ?? null,
+      reportOn: selected?.report ? selected.takenOn : null,
       weakAreas: focusCandidates.map((c) => c.label),
       findings: findings.length,
     },
   };
-}
-
-function clampSeverity(n: number): Severity {
-  return (n <= 1 ? 1 : n >= 3 ? 3 : 2) as Severity;
 }
 
 export function isRetakeExam(exam: ExamId): exam is RetakeExamId {
@@ -153,16 +114,30 @@ export function proposePlan(context: PlanBuilderContext, form: PlanBuilderForm):
 
 export interface PlanningFacts {
   exam: ExamId;
+  /** Failures of this exam so far (at least 1: a retake follows a failure). */
   failureNumber: number;
+  /** The student's attempts of every exam, oldest first. */
   attempts: AttemptRecord[];
   schoolAttemptLimit: number | null;
+  targetExamDate: IsoDate | null;
 }
 
-/** What assigning or adjusting needs besides the form: the exam, the failures so far and the attempts the spacing rules read. */
+/**
+ * What building, assigning or adjusting a plan needs besides the form: the
+ * exam, the failures so far, the attempts the spacing rules read, the school's
+ * attempt limit and the case's target exam date.
+ */
 export async function loadPlanningFacts(caseId: string): Promise<PlanningFacts> {
-  const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { studentId: true, schoolId: true, exam: true } });
+  const row = await prisma.retakeCase.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { studentId: true, schoolId: true, exam: true, targetExamDate: true },
+  });
   const [attempts, settings] = await Promise.all([
-    prisma.examAttempt.findMany({ where: { studentId: row.studentId }, select: { exam: true, takenOn: true, outcome: true } }),
+    prisma.examAttempt.findMany({
+      where: { studentId: row.studentId },
+      select: { exam: true, takenOn: true, outcome: true },
+      orderBy: { takenOn: "asc" },
+    }),
     loadSchoolSettings(row.schoolId),
   ]);
   const summary = summarizeAttempts(attempts, { schoolAttemptLimit: settings.schoolAttemptLimit });
@@ -171,6 +146,7 @@ export async function loadPlanningFacts(caseId: string): Promise<PlanningFacts> 
     failureNumber: Math.max(1, summary.byExam[row.exam].failures),
     attempts,
     schoolAttemptLimit: settings.schoolAttemptLimit,
+    targetExamDate: row.targetExamDate,
   };
 }
 

@@ -12,10 +12,16 @@ import { findingView, noteView, STUDENT_TIMELINE_ENTITIES, type Viewer, visibleT
 
 const SENSITIVE_KINDS = (Object.keys(FINDING_KINDS) as FindingKind[]).filter((k) => FINDING_KINDS[k].sensitive);
 
+/** Findings the viewer may read in full (and, with `presentOnly`, those a student sees only as present): an OR filter. */
 function readableWhere(viewer: Viewer, options: { presentOnly: boolean }): Prisma.FindingWhereInput[] {
   const or: Prisma.FindingWhereInput[] = [{ authorId: viewer.userId }, { visibility: { in: visibleTiers(viewer) } }];
   if (options.presentOnly && viewer.relation === "STUDENT") or.push({ visibility: "OFFICE", kind: { in: SENSITIVE_KINDS } });
   return or;
+}
+
+/** Session notes the viewer may read (their own, and those shared with them): an OR filter. */
+function readableNotesWhere(viewer: Viewer): Prisma.SessionNoteWhereInput[] {
+  return [{ authorId: viewer.userId }, { visibility: { in: visibleTiers(viewer) } }];
 }
 
 export type VisibleFinding =
@@ -83,7 +89,7 @@ export async function visibleNotes(caseIds: string | string[], viewer: Viewer, d
     where: {
       caseId: { in: Array.isArray(caseIds) ? caseIds : [caseIds] },
       deletedAt: null,
-      OR: [{ authorId: viewer.userId }, { visibility: { in: visibleTiers(viewer) } }],
+      OR: readableNotesWhere(viewer),
     },
     select: {
       id: true,
@@ -124,7 +130,7 @@ export async function visibleTimeline(caseId: string, viewer: Viewer, take = 60)
       : Promise.resolve([]),
     noteIds.length
       ? prisma.sessionNote.findMany({
-          where: { id: { in: noteIds }, OR: [{ authorId: viewer.userId }, { visibility: { in: visibleTiers(viewer) } }] },
+          where: { id: { in: noteIds }, OR: readableNotesWhere(viewer) },
           select: { id: true },
         })
       : Promise.resolve([]),

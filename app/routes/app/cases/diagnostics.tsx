@@ -1,6 +1,5 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Link } from "react-router";
+import { Link } from "react-router";
 import { z } from "zod";
 import { AnalysisPanel, BandBadge } from "../../../components/diagnostics/analysis-panel";
 import { FindingForm } from "../../../components/diagnostics/finding-form";
@@ -21,7 +20,7 @@ import { findingSchema } from "../../../domain/diagnostics/schema";
 import type { ExamId } from "../../../domain/reference";
 import type { Band } from "../../../domain/vocabulary";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
+import { badRequest, REFUSAL_STATUS, reply, rowActionState, rowRef } from "../../../utils/row-actions";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/diagnostics";
 
@@ -39,50 +38,33 @@ export async function loader(args: Route.LoaderArgs) {
   return { ...staff, grid: reportGrid(staff.exam), caseId, viewerId: viewer.userId, editing };
 }
 
-const versionSchema = z.coerce.number().int().min(1);
-const findingRefSchema = z.object({ findingId: z.string().min(1), expectedVersion: versionSchema });
-
-type ActionResult = {
-  intent: string;
-  findingId: string | null;
-  result: SubmissionResult<string[]> | null;
-  error: string | null;
-};
-
-function reply(body: ActionResult, status: number) {
-  return data(body, { status });
-}
-
 export async function action(args: Route.ActionArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   if (access.relation === "STUDENT") forbidden("Your tutor records the diagnosis; you can read what is shared with you.");
-  const caseId = access.caseRow.id;
+  const { id: caseId, schoolId } = access.caseRow;
+  const examId = access.caseRow.exam as ExamId;
   const actor = { userId: access.user.id, relation: access.relation };
   const back = `/cases/${caseId}/diagnostics`;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const { exam } = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { exam: true } });
-  const examId = exam as ExamId;
-
-  if (access.caseRow.status === "CLOSED") {
-    return reply({ intent, findingId: null, result: null, error: "This case is closed: its diagnosis can no longer change." }, 409);
-  }
 
   if (intent === "report") {
     const submission = parseWithZod(formData, { schema: reportEntrySchema(examId) });
-    if (submission.status !== "success") return reply({ intent, findingId: null, result: submission.reply(), error: null }, 400);
-    const version = versionSchema.safeParse(formData.get("expectedVersion"));
+    if (submission.status !== "success") return reply({ intent, rowId: null, result: submission.reply(), error: null }, 400);
+    const version = z.coerce.number().int().min(1).safeParse(formData.get("expectedVersion"));
     const result = await saveScoreReport({
       caseId,
+      schoolId,
       actorId: actor.userId,
       form: submission.value,
       expectedVersion: version.success ? version.data : null,
     });
     if (!result.ok) {
       if (result.code === "INVALID") {
-        return reply({ intent, findingId: null, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
+        return reply({ intent, rowId: null, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
       }
-      return reply({ intent, findingId: null, result: submission.reply({ formErrors: [result.message] }), error: null }, 409);
+      if (result.code === "CLOSED") return reply({ intent, rowId: null, result: submission.reply(), error: result.message }, 409);
+      return reply({ intent, rowId: null, result: submission.reply({ formErrors: [result.message] }), error: null }, 409);
     }
     return redirectWithToast(`${back}?attempt=${encodeURIComponent(submission.value.attemptId)}`, {
       title: result.created ? "Score report saved" : "Score report updated",
@@ -91,41 +73,39 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "add-finding") {
     const submission = parseWithZod(formData, { schema: findingSchema(examId) });
-    if (submission.status !== "success") return reply({ intent, findingId: null, result: submission.reply(), error: null }, 400);
-    const result = await createFinding({ caseId, actorId: actor.userId, form: submission.value });
-    if (!result.ok)
-      return reply({ intent, findingId: null, result: submission.reply(), error: "message" in result ? result.message : null }, 400);
+    if (submission.status !== "success") return reply({ intent, rowId: null, result: submission.reply(), error: null }, 400);
+    const result = await createFinding({ caseId, schoolId, actorId: actor.userId, form: submission.value });
+    if (!result.ok) {
+      const error = "message" in result ? result.message : null;
+      return reply({ intent, rowId: null, result: submission.reply(), error }, REFUSAL_STATUS[result.code]);
+    }
     return redirectWithToast(`${back}#findings-heading`, { title: "Finding recorded" });
   }
 
   if (intent === "edit-finding" || intent === "delete-finding") {
-    const ref = findingRefSchema.safeParse({ findingId: formData.get("findingId"), expectedVersion: formData.get("expectedVersion") });
-    if (!ref.success) throw data({ message: "That request was not understood." }, { status: 400 });
-    const { findingId, expectedVersion } = ref.data;
-    const status = { CONFLICT: 409, NOT_FOUND: 404, REFUSED: 403, INVALID: 400 } as const;
-
+    const { rowId: findingId, expectedVersion } = rowRef(formData, "findingId");
     if (intent === "delete-finding") {
-      const result = await deleteFinding({ caseId, findingId, actor, expectedVersion });
+      const result = await deleteFinding({ caseId, schoolId, findingId, actor, expectedVersion });
       if (!result.ok) {
         const message = "message" in result ? result.message : "That finding could not be removed.";
-        return reply({ intent, findingId, result: null, error: message }, status[result.code]);
+        return reply({ intent, rowId: findingId, result: null, error: message }, REFUSAL_STATUS[result.code]);
       }
       return redirectWithToast(back, { title: "Finding removed" });
     }
 
     const submission = parseWithZod(formData, { schema: findingSchema(examId) });
-    if (submission.status !== "success") return reply({ intent, findingId, result: submission.reply(), error: null }, 400);
-    const result = await updateFinding({ caseId, findingId, actor, form: submission.value, expectedVersion });
+    if (submission.status !== "success") return reply({ intent, rowId: findingId, result: submission.reply(), error: null }, 400);
+    const result = await updateFinding({ caseId, schoolId, findingId, actor, form: submission.value, expectedVersion });
     if (!result.ok) {
       if (result.code === "INVALID") {
-        return reply({ intent, findingId, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
+        return reply({ intent, rowId: findingId, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
       }
-      return reply({ intent, findingId, result: submission.reply(), error: result.message }, status[result.code]);
+      return reply({ intent, rowId: findingId, result: submission.reply(), error: result.message }, REFUSAL_STATUS[result.code]);
     }
     return redirectWithToast(`${back}#finding-${findingId}`, { title: result.changed ? "Finding updated" : "Nothing changed" });
   }
 
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  badRequest();
 }
 
 export default function Diagnostics({ loaderData, actionData }: Route.ComponentProps) {
@@ -134,8 +114,12 @@ export default function Diagnostics({ loaderData, actionData }: Route.ComponentP
   }
   const { exam, grid, closed, attempts, selected, previous, findings, presentOnly, analysis, caseId, editing, viewerId } = loaderData;
   const base = `/cases/${caseId}/diagnostics`;
-  const result = actionData as ActionResult | undefined;
-  const forIntent = (intent: string) => (result?.intent === intent ? result : null);
+  const { forIntent, editResult, rowError, editingId, pageError } = rowActionState(
+    actionData,
+    { edit: "edit-finding", remove: "delete-finding" },
+    findings,
+    editing,
+  );
   const reportValues = selected
     ? (() => {
         const initial = initialReportValues(exam, selected.id, selected.report);
@@ -143,15 +127,10 @@ export default function Diagnostics({ loaderData, actionData }: Route.ComponentP
         return submitted ? submittedReportValues(exam, submitted, initial) : initial;
       })()
     : null;
-  const editResult = forIntent("edit-finding");
-  const deleteResult = forIntent("delete-finding");
-  const rowError =
-    (editResult?.error && editResult.findingId ? { findingId: editResult.findingId, message: editResult.error } : null) ??
-    (deleteResult?.error && deleteResult.findingId ? { findingId: deleteResult.findingId, message: deleteResult.error } : null);
-  const editingId = editing ?? (editResult?.findingId && findings.some((f) => f.id === editResult.findingId) ? editResult.findingId : null);
   // A new set of findings (one was added) starts a fresh, empty form; a refused one keeps what was typed.
   const findingsKey = findings.map((f) => `${f.id}:${f.version}`).join(",");
-  const closedError = result && !result.result && result.error && !result.findingId ? result.error : null;
+  // While the case is open, a refusal shows in its form; once closed, the forms are gone.
+  const closedError = closed ? pageError : null;
 
   return (
     <div className="space-y-4">
@@ -196,7 +175,7 @@ export default function Diagnostics({ loaderData, actionData }: Route.ComponentP
           exam={exam}
           findings={findings}
           editing={closed ? null : editingId}
-          editResult={editResult?.result}
+          editResult={editResult}
           rowError={rowError}
           viewerId={viewerId}
           baseHref={base}

@@ -1,7 +1,4 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "react-router";
-import { z } from "zod";
 import { NoteForm } from "../../../components/notes/note-form";
 import { NotesList } from "../../../components/notes/notes-list";
 import { today } from "../../../domain/dates";
@@ -9,6 +6,7 @@ import { createNote, deleteNote, updateNote } from "../../../domain/notes/mutati
 import { loadSessionNotes } from "../../../domain/notes/queries.server";
 import { noteSchema } from "../../../domain/notes/schema";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { badRequest, REFUSAL_STATUS, reply, rowActionState, rowRef } from "../../../utils/row-actions";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/notes";
 
@@ -27,65 +25,53 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-const refSchema = z.object({ noteId: z.string().min(1), expectedVersion: z.coerce.number().int().min(1) });
-
-type ActionResult = { intent: string; noteId: string | null; result: SubmissionResult<string[]> | null; error: string | null };
-
-const reply = (body: ActionResult, status: number) => data(body, { status });
-
 export async function action(args: Route.ActionArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   if (access.relation === "STUDENT") forbidden("Session notes are written by your tutor; you can read the ones shared with you.");
-  const caseId = access.caseRow.id;
+  const { id: caseId, schoolId } = access.caseRow;
   const actor = { userId: access.user.id, relation: access.relation };
   const back = `/cases/${caseId}/notes`;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
-  if (access.caseRow.status === "CLOSED") {
-    return reply({ intent, noteId: null, result: null, error: "This case is closed: its session notes can no longer change." }, 409);
-  }
   const schema = noteSchema(today());
 
   if (intent === "add-note") {
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return reply({ intent, noteId: null, result: submission.reply(), error: null }, 400);
-    await createNote({ caseId, actorId: actor.userId, form: submission.value });
+    if (submission.status !== "success") return reply({ intent, rowId: null, result: submission.reply(), error: null }, 400);
+    const result = await createNote({ caseId, schoolId, actorId: actor.userId, form: submission.value });
+    if (!result.ok) return reply({ intent, rowId: null, result: submission.reply(), error: result.message }, REFUSAL_STATUS[result.code]);
     return redirectWithToast(back, { title: "Session note added" });
   }
 
   if (intent === "edit-note" || intent === "delete-note") {
-    const ref = refSchema.safeParse({ noteId: formData.get("noteId"), expectedVersion: formData.get("expectedVersion") });
-    if (!ref.success) throw data({ message: "That request was not understood." }, { status: 400 });
-    const { noteId, expectedVersion } = ref.data;
-    const status = { CONFLICT: 409, NOT_FOUND: 404, REFUSED: 403 } as const;
+    const { rowId: noteId, expectedVersion } = rowRef(formData, "noteId");
     if (intent === "delete-note") {
-      const result = await deleteNote({ caseId, noteId, actor, expectedVersion });
-      if (!result.ok) return reply({ intent, noteId, result: null, error: result.message }, status[result.code]);
+      const result = await deleteNote({ caseId, schoolId, noteId, actor, expectedVersion });
+      if (!result.ok) return reply({ intent, rowId: noteId, result: null, error: result.message }, REFUSAL_STATUS[result.code]);
       return redirectWithToast(back, { title: "Session note removed" });
     }
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return reply({ intent, noteId, result: submission.reply(), error: null }, 400);
-    const result = await updateNote({ caseId, noteId, actor, form: submission.value, expectedVersion });
-    if (!result.ok) return reply({ intent, noteId, result: submission.reply(), error: result.message }, status[result.code]);
+    if (submission.status !== "success") return reply({ intent, rowId: noteId, result: submission.reply(), error: null }, 400);
+    const result = await updateNote({ caseId, schoolId, noteId, actor, form: submission.value, expectedVersion });
+    if (!result.ok) return reply({ intent, rowId: noteId, result: submission.reply(), error: result.message }, REFUSAL_STATUS[result.code]);
     return redirectWithToast(`${back}#note-${noteId}`, { title: result.changed ? "Session note saved" : "Nothing changed" });
   }
 
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  badRequest();
 }
 
 export default function Notes({ loaderData, actionData }: Route.ComponentProps) {
   const { caseId, relation, closed, notes, editing, today: serverToday } = loaderData;
   const base = `/cases/${caseId}/notes`;
-  const result = actionData as ActionResult | undefined;
-  const forIntent = (intent: string) => (result?.intent === intent ? result : null);
   const student = relation === "STUDENT";
-  const editResult = forIntent("edit-note");
-  const deleteResult = forIntent("delete-note");
-  const rowError =
-    (editResult?.error && editResult.noteId ? { noteId: editResult.noteId, message: editResult.error } : null) ??
-    (deleteResult?.error && deleteResult.noteId ? { noteId: deleteResult.noteId, message: deleteResult.error } : null);
-  const editingId = editing ?? (editResult?.noteId && notes.some((n) => n.id === editResult.noteId) ? editResult.noteId : null);
-  const closedError = result && !result.result && result.error && !result.noteId ? result.error : null;
+  const { forIntent, editResult, rowError, editingId, pageError } = rowActionState(
+    actionData,
+    { edit: "edit-note", remove: "delete-note" },
+    notes,
+    editing,
+  );
+  // While the case is open, a refusal shows in its form; once closed, the forms are gone.
+  const closedError = closed ? pageError : null;
 
   return (
     <div className="space-y-4">
@@ -120,7 +106,7 @@ export default function Notes({ loaderData, actionData }: Route.ComponentProps) 
           <NotesList
             notes={notes}
             editing={closed ? null : editingId}
-            editResult={editResult?.result}
+            editResult={editResult}
             rowError={rowError}
             today={serverToday}
             baseHref={base}
