@@ -36,3 +36,12 @@ export function RiskBadge({ level }: { level: RiskLevel | null }) {
   if (!level) return <span className="text-slate-500">—</span>;
   return <span className={`badge ${riskTone[level]}`}>{RISK_LEVEL_LABELS[level]}</span>;
 }
+
+/** Whether the school's readiness gate is met: the same words and colours wherever a case shows it. */
+export function ReadinessBadge({ met }: { met: boolean }) {
+  return met ? (
+    <span className="badge bg-emerald-100 text-emerald-900">Met</span>
+  ) : (
+    <span className="badge bg-amber-100 text-amber-900">Not met</span>
+  );
+}

@@ -1,10 +1,8 @@
 import type { RiskFlag } from "../domain/risk/engine";
-import { RISK_CODE_LABELS } from "../domain/risk/engine";
+import { RISK_CODE_LABELS, SEVERITY_LEVEL } from "../domain/risk/engine";
 import { SOURCES } from "../domain/reference";
 import type { RiskLevel } from "../domain/vocabulary";
 import { RiskBadge } from "./badges";
-
-const severityWords = ["", "Note", "Watch", "Serious", "Critical"] as const;
 
 /** The case's risk flags, each with its reason and the rule's source, most severe first. */
 export function RiskFlags({ level, flags, summary }: { level: RiskLevel | null; flags: readonly RiskFlag[]; summary: string }) {
@@ -20,9 +18,9 @@ export function RiskFlags({ level, flags, summary }: { level: RiskLevel | null; 
             const source = flag.source === "school-policy" ? null : SOURCES[flag.source];
             return (
               <li key={`${flag.code}-${flag.origin ?? ""}`} className="text-sm">
-                <p className="font-medium">
-                  <span className="badge mr-2 bg-slate-200 text-slate-900">{severityWords[flag.severity]}</span>
-                  {RISK_CODE_LABELS[flag.code]}
+                <p className="flex flex-wrap items-center gap-2 font-medium">
+                  <RiskBadge level={SEVERITY_LEVEL[flag.severity]} />
+                  <span>{RISK_CODE_LABELS[flag.code]}</span>
                 </p>
                 <p className="mt-0.5 text-slate-800">{flag.reason}</p>
                 <p className="text-xs text-slate-600">

@@ -1,8 +1,15 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { addDays, isoWeekday, today } from "../../app/domain/dates";
+import { setTargetExamDate } from "../../app/domain/cases/mutations.server";
+import { addDays, daysBetween, formatDate, isoWeekday, startOfIsoWeek, today } from "../../app/domain/dates";
 import type { PlanEditorValues } from "../../app/domain/plans/editor";
-import { adjustPlan, assignPlan, PLAN_CONFLICT_MESSAGE } from "../../app/domain/plans/mutations.server";
+import {
+  adjustPlan,
+  assignPlan,
+  caseConflictMessage,
+  PLAN_CONFLICT_MESSAGE,
+  STALE_FORM_MESSAGE,
+} from "../../app/domain/plans/mutations.server";
 import { loadPlan } from "../../app/domain/plans/queries.server";
 import { loader as homeLoader } from "../../app/routes/app/home";
 import { action, loader } from "../../app/routes/app/cases/plan";
@@ -111,11 +118,24 @@ function editorForm(values: PlanEditorValues, extra: Record<string, string> = {}
   return { ...form, ...extra };
 }
 
+/** The builder's proposal, and the case's version the page shows with it (the editor's hidden expectedCaseVersion). */
 async function propose(caseId: string, userId: string, inputs = goodInputs()) {
   const result = await call(loader, { userId, path: builderPath(caseId, inputs), params: { caseId } });
   expect(result.status).toBe(200);
   expect(result.data.builder.proposal).not.toBeNull();
-  return result.data.builder.proposal as { values: PlanEditorValues; warnings: string[] };
+  expect(result.data.caseVersion).toBe(await caseVersion(caseId));
+  return {
+    ...(result.data.builder.proposal as { values: PlanEditorValues; warnings: string[] }),
+    caseVersion: result.data.caseVersion as number,
+  };
+}
+
+async function caseVersion(caseId: string): Promise<number> {
+  return (await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } })).version;
+}
+
+function assignForm(values: PlanEditorValues, shownCaseVersion: number) {
+  return editorForm(values, { intent: "assign", expectedCaseVersion: String(shownCaseVersion) });
 }
 
 async function assigned() {
@@ -126,14 +146,37 @@ async function assigned() {
     userId: tutor.id,
     path: builderPath(caseId, goodInputs()),
     params: { caseId },
-    form: editorForm(proposal.values, { intent: "assign" }),
+    form: assignForm(proposal.values, proposal.caseVersion),
   });
   expect(res.status, JSON.stringify(res.data)).toBe(302);
   return { ...setup, values: proposal.values };
 }
 
-function adjustForm(values: PlanEditorValues, expectedVersion: number, reason: string, changes: Partial<PlanEditorValues> = {}) {
-  return editorForm({ ...values, ...changes }, { intent: "adjust", reason, expectedVersion: String(expectedVersion) });
+/** The adjust form as the Plan tab shows it now (or, with `shownCaseVersion`, as it showed it earlier). */
+async function adjustForm(
+  caseId: string,
+  values: PlanEditorValues,
+  expectedVersion: number,
+  reason: string,
+  changes: Partial<PlanEditorValues> = {},
+  shownCaseVersion?: number,
+) {
+  return editorForm(
+    { ...values, ...changes },
+    {
+      intent: "adjust",
+      reason,
+      expectedVersion: String(expectedVersion),
+      expectedCaseVersion: String(shownCaseVersion ?? (await caseVersion(caseId))),
+    },
+  );
+}
+
+function activityOf(caseId: string, action: string) {
+  return prisma.activityLog.findMany({
+    where: { caseId, action },
+    select: { actorId: true, entity: true, entityId: true, summary: true, before: true, after: true },
+  });
 }
 
 describe("the plan builder", () => {
@@ -206,7 +249,7 @@ describe("the plan builder", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: editorForm(edited, { intent: "assign" }),
+      form: assignForm(edited, proposal.caseVersion),
     });
     expect(bad.status).toBe(400);
     expect(bad.data.result.error.focusAreas[0]).toMatch(/add up to 105%/);
@@ -222,7 +265,7 @@ describe("the plan builder", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: editorForm(late, { intent: "assign" }),
+      form: assignForm(late, proposal.caseVersion),
     });
     expect(lateRes.status).toBe(400);
     expect(lateRes.data.result.error["milestones[0].dueOn"]).toBeTruthy();
@@ -235,7 +278,7 @@ describe("the plan builder", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: editorForm(renamed, { intent: "assign" }),
+      form: assignForm(renamed, proposal.caseVersion),
     });
     expect(ok.status).toBe(302);
     expect(ok.location).toBe(`/cases/${caseId}/plan`);
@@ -247,20 +290,43 @@ describe("the plan builder", () => {
     expect(plan.versions).toHaveLength(1);
     expect(plan.versions[0].template).toBe("first-retake");
     expect(JSON.parse(plan.versions[0].content).focusAreas[0].label).toMatch(/\(with renal\)$/);
-    const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, targetExamDate: true } });
-    expect(row).toEqual({ status: "ACTIVE", targetExamDate: proposal.values.examDate });
+    const row = await prisma.retakeCase.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { status: true, targetExamDate: true, version: true },
+    });
+    expect(row).toEqual({ status: "ACTIVE", targetExamDate: proposal.values.examDate, version: proposal.caseVersion + 1 });
     expect(await prisma.milestone.count({ where: { caseId } })).toBe(3);
     expect(await prisma.notification.count({ where: { userId: student.userId, kind: "PLAN_ASSIGNED" } })).toBe(1);
 
-    // A second assign is refused: the plan exists.
+    // One activity entry: who assigned what, and the case's target date and status before and after.
+    const planId = (await prisma.plan.findUniqueOrThrow({ where: { caseId }, select: { id: true } })).id;
+    const { startDate, examDate } = proposal.values;
+    const entries = await activityOf(caseId, "plan.assigned");
+    expect(entries).toEqual([
+      {
+        actorId: tutor.id,
+        entity: "Plan",
+        entityId: planId,
+        summary: `Plan assigned: ${formatDate(startDate)} to the exam on ${formatDate(examDate)}; target exam date set to ${formatDate(examDate)}; A plan was assigned; the case is active.`,
+        before: JSON.stringify({ version: 0, targetExamDate: null, status: "PLANNING" }),
+        after: JSON.stringify({ version: 1, targetExamDate: examDate, status: "ACTIVE" }),
+      },
+    ]);
+
+    // A second assign is refused: the plan exists, and nothing changes.
     const again = await call(action, {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: editorForm(proposal.values, { intent: "assign" }),
+      form: assignForm(proposal.values, proposal.caseVersion + 1),
     });
     expect(again.status).toBe(409);
-    expect(again.data.result.error[""][0]).toMatch(/assigned a plan/);
+    expect(again.data.result.error[""]).toEqual([
+      "Someone assigned a plan to this case while you were editing. Nothing was saved: your edits are still in the form; adjust the assigned plan to apply them.",
+    ]);
+    expect(await prisma.planVersion.count({ where: { plan: { caseId } } })).toBe(1);
+    expect(await caseVersion(caseId)).toBe(proposal.caseVersion + 1);
+    expect(await activityOf(caseId, "plan.assigned")).toHaveLength(1);
   });
 
   it("lets the office build a plan too", async () => {
@@ -270,7 +336,7 @@ describe("the plan builder", () => {
       userId: advisor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: editorForm(proposal.values, { intent: "assign" }),
+      form: assignForm(proposal.values, proposal.caseVersion),
     });
     expect(res.status).toBe(302);
   });
@@ -283,7 +349,7 @@ describe("plan versions", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: adjustForm(values, 1, "", { hoursPerDay: 9 }),
+      form: await adjustForm(caseId, values, 1, "", { hoursPerDay: 9 }),
     });
     expect(noReason.status).toBe(400);
     expect(noReason.data.result.error.reason[0]).toMatch(/Say why the plan changes/);
@@ -292,7 +358,7 @@ describe("plan versions", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: adjustForm(values, 1, "Just checking in on the plan"),
+      form: await adjustForm(caseId, values, 1, "Just checking in on the plan"),
     });
     expect(unchanged.status).toBe(400);
     expect(unchanged.data.result.error[""][0]).toMatch(/Nothing changed/);
@@ -302,9 +368,33 @@ describe("plan versions", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: adjustForm(values, 1, "Baseline below target: one more hour a day and a week more.", { hoursPerDay: 9, examDate: newExam }),
+      form: await adjustForm(caseId, values, 1, "Baseline below target: one more hour a day and a week more.", {
+        hoursPerDay: 9,
+        examDate: newExam,
+      }),
     });
     expect(res.status, JSON.stringify(res.data)).toBe(302);
+
+    // One activity entry: the reason, what changed, and the case's target date before and after.
+    const planId = (await prisma.plan.findUniqueOrThrow({ where: { caseId }, select: { id: true } })).id;
+    const [entry, ...more] = await activityOf(caseId, "plan.adjusted");
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      actorId: tutor.id,
+      entity: "Plan",
+      entityId: planId,
+      summary: `Plan version 2: Baseline below target: one more hour a day and a week more.; target exam date moved from ${formatDate(values.examDate)} to ${formatDate(newExam)}`,
+    });
+    expect(JSON.parse(entry.before ?? "null")).toEqual({ version: 1, targetExamDate: values.examDate });
+    const after = JSON.parse(entry.after ?? "null");
+    expect(after).toMatchObject({ version: 2, targetExamDate: newExam, promptedByPracticeExamId: null, promptedByCheckInId: null });
+    expect(after.changes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Exam date moved .* \(\+7 days\)$/), "Study hours per day: 8 → 9"]),
+    );
+    expect(await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { targetExamDate: true } })).toEqual({
+      targetExamDate: newExam,
+    });
+    expect(await prisma.notification.count({ where: { userId: student.userId, kind: "PLAN_ADJUSTED" } })).toBe(1);
 
     const page = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
     expect(page.data.plan.currentVersion).toBe(2);
@@ -332,8 +422,10 @@ describe("plan versions", () => {
 
   it("refuses the second of two concurrent adjustments and keeps its edits in the form", async () => {
     const { caseId, tutor, advisor, values } = await assigned();
-    const a = adjustForm(values, 1, "Tutor: more pathology after the baseline.", { hoursPerDay: 9 });
-    const b = adjustForm(values, 1, "Office: the student asked for a later exam date.", { examDate: addDays(values.examDate, 14) });
+    const a = await adjustForm(caseId, values, 1, "Tutor: more pathology after the baseline.", { hoursPerDay: 9 });
+    const b = await adjustForm(caseId, values, 1, "Office: the student asked for a later exam date.", {
+      examDate: addDays(values.examDate, 14),
+    });
     const results = await Promise.all([
       call(action, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId }, form: a }),
       call(action, { userId: advisor.id, path: `/cases/${caseId}/plan`, params: { caseId }, form: b }),
@@ -356,12 +448,162 @@ describe("plan versions", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: adjustForm(values, 1, "Stale editor trying to save again.", { hoursPerDay: 10 }),
+      form: await adjustForm(caseId, values, 1, "Stale editor trying to save again.", { hoursPerDay: 10 }),
     });
     expect(stale.status).toBe(409);
-    expect([PLAN_CONFLICT_MESSAGE, stale.data.result.error[""][0]].some((m) => /Nothing was overwritten|Nothing was saved/.test(m))).toBe(
+    expect(stale.data.result.error[""]).toEqual([
+      "Someone saved version 2 of this plan while you were editing version 1. Nothing was overwritten and your changes are still here: compare with version 2, then save again.",
+    ]);
+    expect(stale.data.result.initialValue.hoursPerDay).toBe("10");
+    expect(stale.data.conflict).toMatchObject({ from: 1, to: 2 });
+    expect(
+      await prisma.plan.findUniqueOrThrow({ where: { caseId }, select: { currentVersion: true, _count: { select: { versions: true } } } }),
+    ).toEqual({ currentVersion: 2, _count: { versions: 2 } });
+  });
+
+  it("records what prompted a version, and refuses a practice exam of another case", async () => {
+    const { caseId, tutor, advisor, school, student, values } = await assigned();
+    const cbssa = await prisma.practiceExam.create({
+      data: { studentId: student.studentId, caseId, instrumentId: "NBME_CBSSA", form: "Form 30", takenOn: addDays(day, -1), score: 58 },
+    });
+    const other = await createStudent(school.id);
+    const { caseId: otherCaseId } = await createFailedCase({ studentId: other.studentId, actorId: advisor.id });
+    const foreign = await prisma.practiceExam.create({
+      data: { studentId: other.studentId, caseId: otherCaseId, instrumentId: "NBME_CBSSA", form: "Form 31", takenOn: day, score: 70 },
+    });
+
+    const reason = "Baseline CBSSA at 58%: one more hour a day on pathology.";
+    const refused = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: { ...(await adjustForm(caseId, values, 1, reason, { hoursPerDay: 9 })), promptedByPracticeExamId: foreign.id },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.data.result.error.promptedByPracticeExamId).toEqual(["Choose a practice exam of this case"]);
+    expect(refused.data.result.initialValue.reason).toBe(reason);
+    expect(await prisma.plan.findUniqueOrThrow({ where: { caseId }, select: { currentVersion: true } })).toEqual({ currentVersion: 1 });
+    expect(await activityOf(caseId, "plan.adjusted")).toEqual([]);
+
+    const saved = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: { ...(await adjustForm(caseId, values, 1, reason, { hoursPerDay: 9 })), promptedByPracticeExamId: cbssa.id },
+    });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    const version = await prisma.planVersion.findFirstOrThrow({
+      where: { plan: { caseId }, number: 2 },
+      select: { reason: true, promptedByPracticeExamId: true, promptedByCheckInId: true },
+    });
+    expect(version).toEqual({ reason, promptedByPracticeExamId: cbssa.id, promptedByCheckInId: null });
+    const [entry] = await activityOf(caseId, "plan.adjusted");
+    expect(JSON.parse(entry.after ?? "null")).toMatchObject({ version: 2, promptedByPracticeExamId: cbssa.id, promptedByCheckInId: null });
+    // The versions list says what prompted it.
+    const page = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
+    expect(page.data.plan.versions[1].promptedBy).toMatch(/CBSSA/);
+  });
+});
+
+describe("the case's target exam date", () => {
+  it("refuses an adjustment from a page shown before the office moved the exam date, and keeps the office's date", async () => {
+    const { caseId, tutor, advisor, student, values } = await assigned();
+    const shown = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
+    expect(shown.data.caseVersion).toBe(await caseVersion(caseId));
+    const form = await adjustForm(caseId, values, 1, "More pathology after the baseline.", { hoursPerDay: 9 }, shown.data.caseVersion);
+
+    const officeDate = addDays(values.examDate, 14);
+    const moved = await setTargetExamDate({ caseId, date: officeDate, actorId: advisor.id, expectedVersion: shown.data.caseVersion });
+    expect(moved.ok).toBe(true);
+
+    const stale = await call(action, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId }, form });
+    expect(stale.status).toBe(409);
+    expect(stale.data.result.error[""]).toEqual([
+      `Someone else changed this case while you were editing the plan (its target exam date is now ${formatDate(officeDate)}). Nothing was saved: your changes are still in the form — check the exam date and save again.`,
+    ]);
+    expect(stale.data.result.error[""]).toEqual([caseConflictMessage(officeDate)]);
+    expect(stale.data.result.initialValue.hoursPerDay).toBe("9");
+    // Nothing of the save stays: not the plan's claim, not a version, not the case's date.
+    expect(
+      await prisma.plan.findUniqueOrThrow({ where: { caseId }, select: { currentVersion: true, _count: { select: { versions: true } } } }),
+    ).toEqual({ currentVersion: 1, _count: { versions: 1 } });
+    expect(await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { targetExamDate: true, version: true } })).toEqual({
+      targetExamDate: officeDate,
+      version: shown.data.caseVersion + 1,
+    });
+    expect(await activityOf(caseId, "plan.adjusted")).toEqual([]);
+    expect(await prisma.notification.count({ where: { userId: student.userId, kind: "PLAN_ADJUSTED" } })).toBe(0);
+
+    // Reloaded, the page shows the case's new date next to the plan's (the Plan tab says they differ)…
+    const reloaded = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
+    expect(reloaded.data).toMatchObject({ caseVersion: shown.data.caseVersion + 1, targetExamDate: officeDate });
+    expect(reloaded.data.plan.current.data.examDate).toBe(values.examDate);
+    // …and the tutor takes the office's date into the plan and saves.
+    const again = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: await adjustForm(caseId, values, 1, "More pathology after the baseline.", { hoursPerDay: 9, examDate: officeDate }),
+    });
+    expect(again.status, JSON.stringify(again.data)).toBe(302);
+    const [entry] = await activityOf(caseId, "plan.adjusted");
+    expect(entry.summary).toBe("Plan version 2: More pathology after the baseline.");
+    expect(JSON.parse(entry.before ?? "null")).toEqual({ version: 1, targetExamDate: officeDate });
+    expect(JSON.parse(entry.after ?? "null")).toMatchObject({ version: 2, targetExamDate: officeDate });
+  });
+
+  it("refuses to assign a plan from a proposal shown before the office moved the exam date", async () => {
+    const { caseId, tutor, advisor, student } = await planningCase();
+    const proposal = await propose(caseId, tutor.id);
+    const officeDate = addDays(proposal.values.examDate, 7);
+    expect((await setTargetExamDate({ caseId, date: officeDate, actorId: advisor.id, expectedVersion: proposal.caseVersion })).ok).toBe(
       true,
     );
+
+    const res = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: assignForm(proposal.values, proposal.caseVersion),
+    });
+    expect(res.status).toBe(409);
+    expect(res.data.result.error[""]).toEqual([caseConflictMessage(officeDate)]);
+    // The plan, its version and milestones written before the case's check are rolled back.
+    expect(await prisma.plan.count({ where: { caseId } })).toBe(0);
+    expect(await prisma.milestone.count({ where: { caseId } })).toBe(0);
+    expect(await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, targetExamDate: true } })).toEqual({
+      status: "PLANNING",
+      targetExamDate: officeDate,
+    });
+    expect(await activityOf(caseId, "plan.assigned")).toEqual([]);
+    expect(await prisma.notification.count({ where: { userId: student.userId, kind: "PLAN_ASSIGNED" } })).toBe(0);
+
+    // The builder now proposes the office's date; assigning it from the fresh page works.
+    const fresh = await propose(caseId, tutor.id, { ...goodInputs(), examDate: officeDate });
+    const ok = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: assignForm(fresh.values, fresh.caseVersion),
+    });
+    expect(ok.status, JSON.stringify(ok.data)).toBe(302);
+    const [entry] = await activityOf(caseId, "plan.assigned");
+    expect(JSON.parse(entry.before ?? "null")).toEqual({ version: 0, targetExamDate: officeDate, status: "PLANNING" });
+    expect(entry.summary).not.toMatch(/target exam date/);
+  });
+
+  it("refuses a plan form without the case version it was shown with", async () => {
+    const { caseId, tutor, values } = await assigned();
+    for (const expectedCaseVersion of [undefined, "", "two"]) {
+      const form = await adjustForm(caseId, values, 1, "More pathology after the baseline.", { hoursPerDay: 9 });
+      if (expectedCaseVersion === undefined) delete form.expectedCaseVersion;
+      else form.expectedCaseVersion = expectedCaseVersion;
+      const res = await call(action, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId }, form });
+      expect(res.status).toBe(400);
+      expect(res.data.result.error[""]).toEqual([STALE_FORM_MESSAGE]);
+      expect(res.data.result.initialValue.reason).toBe("More pathology after the baseline.");
+    }
+    expect(await prisma.plan.findUniqueOrThrow({ where: { caseId }, select: { currentVersion: true } })).toEqual({ currentVersion: 1 });
   });
 });
 
@@ -385,6 +627,29 @@ describe("concurrent writes in the domain", () => {
     const lost = results.find((r) => !r.ok);
     expect(lost).toMatchObject({ ok: false, code: "CONFLICT", message: PLAN_CONFLICT_MESSAGE });
     expect(await prisma.planVersion.count({ where: { plan: { caseId } } })).toBe(2);
+  });
+
+  it("rolls the plan's claim back when the case moved on since the form was shown", async () => {
+    const { caseId, tutor, advisor } = await assigned();
+    const plan = await loadPlan(caseId);
+    if (!plan) throw new Error("no plan");
+    const shown = await caseVersion(caseId);
+    const officeDate = addDays(plan.current.data.examDate, 7);
+    expect((await setTargetExamDate({ caseId, date: officeDate, actorId: advisor.id, expectedVersion: shown })).ok).toBe(true);
+    const result = await adjustPlan({
+      caseId,
+      actorId: tutor.id,
+      expectedVersion: 1,
+      expectedCaseVersion: shown,
+      reason: "Tutor's change of hours",
+      data: { ...plan.current.data, hoursPerDay: 9 },
+    });
+    expect(result).toEqual({ ok: false, code: "CONFLICT", message: caseConflictMessage(officeDate) });
+    expect(await prisma.plan.findUniqueOrThrow({ where: { caseId }, select: { currentVersion: true } })).toEqual({ currentVersion: 1 });
+    expect(await prisma.planVersion.count({ where: { plan: { caseId } } })).toBe(1);
+    expect(await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { targetExamDate: true } })).toEqual({
+      targetExamDate: officeDate,
+    });
   });
 
   it("assigns version 1 once when two people assign at the same moment", async () => {
@@ -457,7 +722,10 @@ describe("the calendar file", () => {
       userId: tutor.id,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: adjustForm(values, 1, "Exam moved a week later at the student's request.", { examDate: newExam, milestones: moved }),
+      form: await adjustForm(caseId, values, 1, "Exam moved a week later at the student's request.", {
+        examDate: newExam,
+        milestones: moved,
+      }),
     });
     expect(res.status, JSON.stringify(res.data)).toBe(302);
     const after = parse(await ics(student.userId, caseId));
@@ -482,14 +750,14 @@ describe("who may read and change a plan", () => {
       userId: student.userId,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: adjustForm(values, 1, "I would like a later exam date please.", { hoursPerDay: 4 }),
+      form: await adjustForm(caseId, values, 1, "I would like a later exam date please.", { hoursPerDay: 4 }),
     });
     expect(edit.status).toBe(403);
     const assign = await call(action, {
       userId: student.userId,
       path: `/cases/${caseId}/plan`,
       params: { caseId },
-      form: editorForm(values, { intent: "assign" }),
+      form: assignForm(values, await caseVersion(caseId)),
     });
     expect(assign.status).toBe(403);
   });
@@ -506,7 +774,7 @@ describe("who may read and change a plan", () => {
         userId,
         path: `/cases/${caseId}/plan`,
         params: { caseId },
-        form: adjustForm(values, 1, "Not my case but trying anyway.", { hoursPerDay: 9 }),
+        form: await adjustForm(caseId, values, 1, "Not my case but trying anyway.", { hoursPerDay: 9 }),
       });
       expect(res.status).toBe(403);
     }
@@ -523,29 +791,39 @@ describe("who may read and change a plan", () => {
 
 describe("the student's home", () => {
   it("shows this week, the next milestones, days to the exam and the check-in form", async () => {
-    const { caseId, student } = await assigned();
+    const { caseId, student, values } = await assigned();
     const res = await call(homeLoader, { userId: student.userId, path: "/" });
     expect(res.data.kind).toBe("student");
     const c = res.data.student.cases.find((x: { id: string }) => x.id === caseId);
-    expect(c.plan.daysToExam).toBeGreaterThan(0);
-    expect(c.plan.firstWeek ?? c.plan.week).toBeTruthy();
-    expect(c.plan.nextMilestones[0].uid).toBe("baseline");
-    expect(c.checkIn.weeks[0].value).toBeTruthy();
-    expect(res.data.student.since).toBeTruthy();
+    expect(c.plan.daysToExam).toBe(daysBetween(day, values.examDate));
+    // Before the plan starts, the student sees its first week; from its first day, the current one.
+    expect(c.plan.firstWeek === null).toBe(day >= nextMonday);
+    const week = c.plan.firstWeek ?? c.plan.week;
+    expect(week).toMatchObject({ weekStart: nextMonday, weekEnd: addDays(nextMonday, 6), weekNumber: 1 });
+    expect(week.days.map((d: { date: string }) => d.date)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => addDays(nextMonday, i)));
+    expect(week.days.find((d: { weekday: number }) => d.weekday === values.restDay).isRestDay).toBe(true);
+    expect(c.plan.nextMilestones.map((m: { uid: string }) => m.uid)).toEqual(["baseline", "midpoint", "final"]);
+    // The check-in offers this week only (the plan has not had an earlier one), with nothing sent yet.
+    expect(c.checkIn).toEqual({ weeks: [{ value: startOfIsoWeek(day), label: expect.stringMatching(/^This week \(/) }], existing: null });
+    // A first visit: everything is new, and the plan's assignment is what happened.
+    expect(res.data.student.since).toMatchObject({ since: null, total: 1, counts: { PLAN_ASSIGNED: 1 } });
   });
 });
 
 describe("queries per page", () => {
-  async function count(run: () => Promise<unknown>) {
+  /** The queries a page load runs; the load itself must succeed, or the count means nothing. */
+  async function count(run: () => Promise<{ status: number }>) {
     let n = 0;
     const stop = onQuery(() => {
       n += 1;
     });
+    let status: number;
     try {
-      await run();
+      ({ status } = await run());
     } finally {
       stop();
     }
+    expect(status).toBe(200);
     return n;
   }
 
@@ -559,7 +837,9 @@ describe("queries per page", () => {
         userId: large.tutor.id,
         path: `/cases/${large.caseId}/plan`,
         params: { caseId: large.caseId },
-        form: adjustForm(values, v, `Adjustment number ${v} after the weekly review.`, { hoursPerDay: next.hoursPerDay }),
+        form: await adjustForm(large.caseId, values, v, `Adjustment number ${v} after the weekly review.`, {
+          hoursPerDay: next.hoursPerDay,
+        }),
       });
       expect(res.status).toBe(302);
       values = next;

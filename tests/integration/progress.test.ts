@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../app/domain/dates";
+import { PRACTICE_DELETE_CONFLICT_MESSAGE } from "../../app/domain/practice/mutations.server";
 import { action, loader } from "../../app/routes/app/cases/progress";
 import { onQuery, prisma } from "../../app/utils/db.server";
 import { createSchoolWithCase, createStudent } from "../factories";
@@ -394,8 +395,25 @@ describe("correcting and deleting scores", () => {
     expect(await prisma.practiceExam.findUnique({ where: { id: mine.id } })).toBeNull();
     const log = await prisma.activityLog.findFirstOrThrow({ where: { entityId: mine.id, action: "practice.deleted" } });
     expect(JSON.parse(log.before ?? "{}")).toMatchObject({ score: 66, form: "Form 30" });
+    // Deleting it again: the row is gone, so there is nothing to delete.
+    const again = await post(student.userId, caseId, { intent: "delete", id: mine.id, expectedVersion: String(mine.version) });
+    expect(again.status).toBe(404);
+  });
+
+  it("refuses to delete a score corrected since the page was read, and keeps it", async () => {
+    const { caseId, student, tutor, mine } = await withLogged();
+    expect((await post(tutor.id, caseId, update(mine, { score: "67" }))).status).toBe(302);
+    // The student's page still shows version 1 of the score.
     const stale = await post(student.userId, caseId, { intent: "delete", id: mine.id, expectedVersion: String(mine.version) });
-    expect(stale.status).toBe(404);
+    expect(stale.status).toBe(409);
+    expect(stale.data.result.error[""]).toEqual([PRACTICE_DELETE_CONFLICT_MESSAGE]);
+    const kept = await prisma.practiceExam.findUniqueOrThrow({ where: { id: mine.id } });
+    expect(kept).toMatchObject({ score: 67, version: mine.version + 1 });
+    expect(await prisma.activityLog.count({ where: { entityId: mine.id, action: "practice.deleted" } })).toBe(0);
+    // With the version the page shows now, the delete goes through.
+    const fresh = await post(student.userId, caseId, { intent: "delete", id: mine.id, expectedVersion: String(kept.version) });
+    expect(fresh.status).toBe(302);
+    expect(await prisma.practiceExam.findUnique({ where: { id: mine.id } })).toBeNull();
   });
 
   it("refuses to touch another student's score through this case", async () => {

@@ -10,7 +10,7 @@ import {
   type SortKey,
 } from "../../domain/cases/caseload";
 import { examLabel } from "../../domain/reference";
-import { RiskBadge, StatusBadge } from "../badges";
+import { ReadinessBadge, RiskBadge, StatusBadge } from "../badges";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, CaseloadRow>();
@@ -97,11 +97,7 @@ const columns = helper.columns([
     cell: (info) => {
       const met = info.getValue();
       if (met === null) return dash;
-      return met ? (
-        <span className="badge bg-emerald-100 text-emerald-900">Met</span>
-      ) : (
-        <span className="badge bg-slate-200 text-slate-800">Not met</span>
-      );
+      return <ReadinessBadge met={met} />;
     },
   }),
   helper.accessor("riskLevel", { id: "risk", header: () => label("risk"), cell: (info) => <RiskBadge level={info.getValue()} /> }),

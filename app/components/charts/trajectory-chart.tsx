@@ -8,8 +8,9 @@
  */
 import { useMemo } from "react";
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate } from "../../domain/dates";
+import { formatDay } from "../../domain/dates";
 import type { TrajectoryChart as TrajectoryChartData } from "../../domain/trajectory/chart-data";
+import { MILESTONE_KINDS, type MilestoneKind } from "../../domain/vocabulary";
 import { scoreRows, seriesKeys, shortDate, toX, trendRows, xDomain, xTicks } from "./trajectory-rows";
 
 /** Series colours with at least 4.5:1 contrast on white; shapes and the table carry the same facts. */
@@ -17,7 +18,10 @@ export const SERIES_COLORS = ["#1d5fbf", "#b45309", "#047857", "#7c3aed"] as con
 const REFERENCE_COLOR = "#b91c1c";
 const MILESTONE_COLOR = "#475569";
 
-const MILESTONE_SHORT: Record<string, string> = { BASELINE: "Baseline", MIDPOINT: "Midpoint", FINAL: "Final", CUSTOM: "Milestone" };
+const MILESTONE_SHORT: Record<MilestoneKind, string> = { BASELINE: "Baseline", MIDPOINT: "Midpoint", FINAL: "Final", CUSTOM: "Milestone" };
+
+/** The chart's milestones carry their kind as text (MilestoneEntry.kind); an unknown one is just a "Milestone". */
+const isMilestoneKind = (kind: string): kind is MilestoneKind => (MILESTONE_KINDS as readonly string[]).includes(kind);
 
 function round(value: number): string {
   return String(Math.round(value * 10) / 10);
@@ -91,7 +95,12 @@ export function TrajectoryChart({ chart, descriptionId }: { chart: TrajectoryCha
           x={toX(m.dueOn)}
           stroke={MILESTONE_COLOR}
           strokeDasharray="2 4"
-          label={{ value: MILESTONE_SHORT[m.kind] ?? "Milestone", position: "insideTopLeft", fontSize: 11, fill: MILESTONE_COLOR }}
+          label={{
+            value: isMilestoneKind(m.kind) ? MILESTONE_SHORT[m.kind] : "Milestone",
+            position: "insideTopLeft",
+            fontSize: 11,
+            fill: MILESTONE_COLOR,
+          }}
         />
       ))}
       {chart.examDate ? (
@@ -154,7 +163,7 @@ export function TrajectoryChart({ chart, descriptionId }: { chart: TrajectoryCha
         ];
       })}
       <Tooltip
-        labelFormatter={(x) => (typeof x === "number" ? formatDate(new Date(x).toISOString().slice(0, 10)) : String(x))}
+        labelFormatter={(x) => (typeof x === "number" ? formatDay(new Date(x)) : String(x))}
         formatter={(value, name) => [
           Array.isArray(value) ? value.map((v) => `${round(Number(v))}${unit}`).join("–") : `${round(Number(value))}${unit}`,
           name,

@@ -6,17 +6,17 @@
  * at the exam date, whose band widens to the 80% interval. Pure, so it is
  * unit-tested without a browser.
  */
-import { addDays, daysBetween, type IsoDate } from "../../domain/dates";
+import { addDays, daysBetween, formatDate, fromDate, type IsoDate, toUtcDate } from "../../domain/dates";
 import type { TrajectoryChart } from "../../domain/trajectory/chart-data";
 
 export const DAY_MS = 86_400_000;
 
 /** A calendar date on the chart's time axis (UTC midnight, in ms). */
-export const toX = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`);
+export const toX = (date: IsoDate): number => toUtcDate(date).getTime();
 
-/** "14 Mar": the axis label of a time-axis value. */
+/** "14 Mar": the axis label of a time-axis value, the same on the server and in every browser. */
 export function shortDate(x: number): string {
-  return new Date(x).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  return formatDate(fromDate(new Date(x)), false);
 }
 
 /** Column names for series `i`. */

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { useHydrated } from "../progress/use-hydrated";
+import { useHydrated } from "../../utils/use-hydrated";
 
 export interface BarSeries {
   key: string;

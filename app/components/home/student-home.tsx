@@ -3,8 +3,7 @@ import type { StudentHomeData } from "../../domain/home/student.server";
 import { examLabel } from "../../domain/reference";
 import { formatDate } from "../../domain/dates";
 import { StatusBadge } from "../badges";
-import { CheckInForm } from "../plans/check-in-form";
-import { DaysToExam, LatestChangeNote, NextMilestones, PlanLinks, WeekView } from "../plans/student-plan";
+import { CheckInSection, StudentPlanSummary } from "../plans/student-plan";
 import { SinceLastVisitPanel } from "./since-last-visit";
 
 type HomeCase = StudentHomeData["cases"][number];
@@ -42,7 +41,7 @@ export function StudentHome({
               ? `${c.tutor.name} is preparing your plan from your score report. You will see this week's schedule here as soon as it is ready.`
               : "A tutor will be assigned to you soon; together you will build a plan from your score report."}
           </p>
-          {c.checkIn ? <CheckInSection c={c} /> : null}
+          {c.checkIn ? <CheckInSection caseId={c.id} checkIn={c.checkIn} redirectTo="/" nested /> : null}
         </section>
       ))}
 
@@ -89,37 +88,10 @@ function PlanCard({ c, renderTrajectory }: { c: HomeCase; renderTrajectory?: (ca
           The whole plan
         </Link>
       </div>
-      <DaysToExam view={view} examLabel={label} />
-      <LatestChangeNote view={view} headingId={`change-${c.id}`} />
-      {view.firstWeek ? (
-        <WeekView week={view.firstWeek} headingId={`week-${c.id}`} title="Your first week" />
-      ) : (
-        <WeekView week={view.week} headingId={`week-${c.id}`} />
-      )}
-      <NextMilestones view={view} headingId={`milestones-${c.id}`} />
-      <PlanLinks caseId={c.id} />
+      <StudentPlanSummary caseId={c.id} view={view} examLabel={label} idPrefix={`plan-${c.id}`} />
       {/* Trajectory chart: provided by the trajectory feature through `renderTrajectory`. */}
       {renderTrajectory ? <div data-slot="trajectory">{renderTrajectory(c.id)}</div> : null}
-      {c.checkIn ? <CheckInSection c={c} /> : null}
-    </section>
-  );
-}
-
-function CheckInSection({ c }: { c: HomeCase }) {
-  if (!c.checkIn) return null;
-  return (
-    <section aria-labelledby={`check-in-heading-${c.id}`} className="border-t border-slate-200 pt-4">
-      <h3 id={`check-in-heading-${c.id}`}>Weekly check-in</h3>
-      <p className="hint">A minute a week: it helps your tutor adjust the plan to how things are really going.</p>
-      <div className="mt-3">
-        <CheckInForm
-          key={c.checkIn.existing?.weekOf ?? "new"}
-          caseId={c.id}
-          weeks={c.checkIn.weeks}
-          existing={c.checkIn.existing}
-          redirectTo="/"
-        />
-      </div>
+      {c.checkIn ? <CheckInSection caseId={c.id} checkIn={c.checkIn} redirectTo="/" nested /> : null}
     </section>
   );
 }

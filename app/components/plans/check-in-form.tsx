@@ -8,7 +8,9 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type Sub
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useFetcher } from "react-router";
 import { CHECK_IN_LIMITS, checkInSchema, MOOD_LABELS, MOODS, type WeekOption } from "../../domain/checkins/schema";
-import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
+import { Field, FormErrors, RadioGroupField, SelectField, TextareaField } from "../forms";
+
+const MOOD_OPTIONS = MOODS.map((m) => ({ value: String(m), label: `${m} · ${MOOD_LABELS[m]}` }));
 
 export interface CheckInDefaults {
   weekOf: string;
@@ -48,7 +50,6 @@ export function CheckInForm({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const moodErrorId = `${fields.mood.id}-error`;
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/plan`} className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="checkin" />
@@ -86,25 +87,15 @@ export function CheckInForm({
           key={fields.hoursStudied.key}
         />
       </div>
-      <fieldset aria-describedby={fields.mood.errors?.length ? moodErrorId : undefined}>
-        <legend className="label">How do you feel this week?</legend>
-        <div className="flex flex-wrap gap-2">
-          {MOODS.map((m) => (
-            <label key={m} className="flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm">
-              <input
-                type="radio"
-                name={fields.mood.name}
-                value={String(m)}
-                defaultChecked={String(fields.mood.initialValue ?? "") === String(m)}
-                aria-invalid={fields.mood.errors?.length ? true : undefined}
-                required
-              />
-              {m} · {MOOD_LABELS[m]}
-            </label>
-          ))}
-        </div>
-        <FieldErrors id={moodErrorId} errors={fields.mood.errors} />
-      </fieldset>
+      <RadioGroupField
+        legend="How do you feel this week?"
+        name={fields.mood.name}
+        id={fields.mood.id}
+        options={MOOD_OPTIONS}
+        defaultValue={fields.mood.initialValue == null ? null : String(fields.mood.initialValue)}
+        errors={fields.mood.errors}
+        key={fields.mood.key}
+      />
       <TextareaField
         label="Anything you want your tutor to know? (optional)"
         hint="What went well, what was hard, what you need."

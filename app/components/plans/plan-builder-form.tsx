@@ -6,16 +6,9 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
+import type { PlanBuilderDefaults } from "../../domain/plans/builder.server";
 import { PLAN_LIMITS, planBuilderSchema, WEEKDAY_NAMES } from "../../domain/plans/schema";
 import { Field, FormErrors, SelectField, TextareaField } from "../forms";
-
-export interface PlanBuilderDefaults {
-  startDate: string;
-  examDate: string;
-  hoursPerDay: string;
-  restDay: string;
-  previousResources: string;
-}
 
 export const REST_DAY_OPTIONS = WEEKDAY_NAMES.map((name, i) => ({ value: String(i + 1), label: name }));
 

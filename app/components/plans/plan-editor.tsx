@@ -7,6 +7,8 @@
  */
 import {
   type FieldMetadata,
+  type DefaultValue,
+  type FormMetadata,
   getFieldsetProps,
   getFormProps,
   getInputProps,
@@ -28,6 +30,7 @@ import {
 } from "../../domain/plans/schema";
 import { MILESTONE_KIND_NAMES } from "../../domain/plans/templates";
 import { INSTRUMENT_IDS, instrument } from "../../domain/reference";
+import { capitalize } from "../../domain/text";
 import { FINDING_KIND_IDS, FINDING_KINDS, MILESTONE_KINDS } from "../../domain/vocabulary";
 import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
 import { REST_DAY_OPTIONS } from "./plan-builder-form";
@@ -57,12 +60,14 @@ export interface PlanEditorProps {
   lastResult: SubmissionResult<string[]> | null | undefined;
   /** The plan version the edits start from (adjust only). */
   currentVersion?: number;
+  /** The case's version the form is shown with: a save never puts back a target exam date changed meanwhile. */
+  caseVersion: number;
   promptOptions?: { practiceExams: Option[]; checkIns: Option[] };
   /** Shown above the save button (e.g. the conflict's changes). */
   children?: React.ReactNode;
 }
 
-export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, promptOptions, children }: PlanEditorProps) {
+export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, caseVersion, promptOptions, children }: PlanEditorProps) {
   const navigation = useNavigation();
   const schema = mode === "assign" ? planEditorSchema : planAdjustEditorSchema;
   const [form, fields] = useForm<EditorShape>({
@@ -74,10 +79,6 @@ export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, pro
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const focusList = fields.focusAreas.getFieldList();
-  const resourceList = fields.resources.getFieldList();
-  const milestoneList = fields.milestones.getFieldList();
-  const measureList = fields.measures.getFieldList();
   const value = form.value as Partial<PlanEditorValues> | undefined;
   const shareTotal = (value?.focusAreas ?? []).reduce((sum, f) => sum + (Number(f?.sharePercent) || 0), 0);
   const existingKeys = (value?.focusAreas ?? []).flatMap((f) => (f?.key ? [{ key: String(f.key) }] : []));
@@ -87,6 +88,7 @@ export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, pro
     <Form method="post" className="space-y-6" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={mode} />
       {mode === "adjust" ? <input type="hidden" name="expectedVersion" value={currentVersion} /> : null}
+      <input type="hidden" name="expectedCaseVersion" value={caseVersion} />
       <FormErrors id={form.errorId} errors={form.errors} />
 
       <fieldset className="space-y-3">
@@ -128,192 +130,135 @@ export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, pro
         </p>
       </fieldset>
 
-      <fieldset className="space-y-3" {...getFieldsetProps(fields.focusAreas)}>
-        <legend className="text-base font-semibold">Focus areas and their share of the week</legend>
-        <FieldErrors id={`${fields.focusAreas.id}-error`} errors={fields.focusAreas.errors} />
-        <p className="text-sm text-slate-700" aria-live="polite">
-          Shares add up to <span className="font-semibold">{shareTotal}%</span>
-          {shareTotal !== 100 ? " — they must add up to 100%." : "."}
-        </p>
-        <ol className="space-y-2">
-          {focusList.map((item, index) => {
-            const f = item.getFieldset();
-            return (
-              <li key={item.key}>
-                <fieldset className="rounded-md border border-slate-200 p-3">
-                  <legend className="px-1 text-sm font-medium">Focus area {index + 1}</legend>
-                  <input {...getInputProps(f.key, { type: "hidden" })} key={f.key.key} />
-                  <div className="grid gap-3 sm:grid-cols-[1fr_12rem_8rem_auto] sm:items-end">
-                    <Field label="Name" errors={f.label.errors} {...getInputProps(f.label, { type: "text" })} key={f.label.key} />
-                    <SelectField
-                      label="Kind"
-                      options={FOCUS_KIND_OPTIONS}
-                      errors={f.kind.errors}
-                      {...getSelectProps(f.kind)}
-                      key={f.kind.key}
-                    />
-                    <Field
-                      label="Share (%)"
-                      min={0}
-                      max={100}
-                      inputMode="numeric"
-                      errors={f.sharePercent.errors}
-                      {...getInputProps(f.sharePercent, { type: "number" })}
-                      key={f.sharePercent.key}
-                    />
-                    <RemoveButton form={form} name={fields.focusAreas.name} index={index} label={`Remove focus area ${index + 1}`} />
-                  </div>
-                  <FieldErrors id={`${f.key.id}-error`} errors={f.key.errors} />
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        <button
-          className="btn-secondary"
-          {...form.insert.getButtonProps({
-            name: fields.focusAreas.name,
-            defaultValue: { key: newFocusKey(existingKeys), label: "", kind: "AREA", sharePercent: 0 },
-          })}
-        >
-          Add a focus area
-        </button>
-      </fieldset>
+      <RepeatableList
+        form={form}
+        field={fields.focusAreas}
+        legend="Focus areas and their share of the week"
+        noun="focus area"
+        intro={
+          <p className="text-sm text-slate-700" aria-live="polite">
+            Shares add up to <span className="font-semibold">{shareTotal}%</span>
+            {shareTotal !== 100 ? " — they must add up to 100%." : "."}
+          </p>
+        }
+        newItem={() => ({ key: newFocusKey(existingKeys), label: "", kind: "AREA", sharePercent: 0 })}
+        renderItem={(f, remove) => (
+          <>
+            <input {...getInputProps(f.key, { type: "hidden" })} key={f.key.key} />
+            <div className="grid gap-3 sm:grid-cols-[1fr_12rem_8rem_auto] sm:items-end">
+              <Field label="Name" errors={f.label.errors} {...getInputProps(f.label, { type: "text" })} key={f.label.key} />
+              <SelectField label="Kind" options={FOCUS_KIND_OPTIONS} errors={f.kind.errors} {...getSelectProps(f.kind)} key={f.kind.key} />
+              <Field
+                label="Share (%)"
+                min={0}
+                max={100}
+                inputMode="numeric"
+                errors={f.sharePercent.errors}
+                {...getInputProps(f.sharePercent, { type: "number" })}
+                key={f.sharePercent.key}
+              />
+              {remove}
+            </div>
+            <FieldErrors id={`${f.key.id}-error`} errors={f.key.errors} />
+          </>
+        )}
+      />
 
-      <fieldset className="space-y-3" {...getFieldsetProps(fields.resources)}>
-        <legend className="text-base font-semibold">Resources</legend>
-        <FieldErrors id={`${fields.resources.id}-error`} errors={fields.resources.errors} />
-        <ol className="space-y-2">
-          {resourceList.map((item, index) => {
-            const r = item.getFieldset();
-            return (
-              <li key={item.key}>
-                <fieldset className="rounded-md border border-slate-200 p-3">
-                  <legend className="px-1 text-sm font-medium">Resource {index + 1}</legend>
-                  <div className="grid gap-3 sm:grid-cols-[14rem_1fr_auto] sm:items-end">
-                    <SelectField
-                      label="Change"
-                      options={RESOURCE_KIND_OPTIONS}
-                      errors={r.kind.errors}
-                      {...getSelectProps(r.kind)}
-                      key={r.kind.key}
-                    />
-                    <Field label="Name" errors={r.name.errors} {...getInputProps(r.name, { type: "text" })} key={r.name.key} />
-                    <RemoveButton form={form} name={fields.resources.name} index={index} label={`Remove resource ${index + 1}`} />
-                  </div>
-                  <TextareaField
-                    className="mt-2"
-                    label="Why"
-                    rows={2}
-                    errors={r.reason.errors}
-                    {...getTextareaProps(r.reason)}
-                    key={r.reason.key}
-                  />
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        <button
-          className="btn-secondary"
-          {...form.insert.getButtonProps({ name: fields.resources.name, defaultValue: { kind: "TARGETED", name: "", reason: "" } })}
-        >
-          Add a resource
-        </button>
-      </fieldset>
+      <RepeatableList
+        form={form}
+        field={fields.resources}
+        legend="Resources"
+        noun="resource"
+        newItem={() => ({ kind: "TARGETED", name: "", reason: "" })}
+        renderItem={(r, remove) => (
+          <>
+            <div className="grid gap-3 sm:grid-cols-[14rem_1fr_auto] sm:items-end">
+              <SelectField
+                label="Change"
+                options={RESOURCE_KIND_OPTIONS}
+                errors={r.kind.errors}
+                {...getSelectProps(r.kind)}
+                key={r.kind.key}
+              />
+              <Field label="Name" errors={r.name.errors} {...getInputProps(r.name, { type: "text" })} key={r.name.key} />
+              {remove}
+            </div>
+            <TextareaField
+              className="mt-2"
+              label="Why"
+              rows={2}
+              errors={r.reason.errors}
+              {...getTextareaProps(r.reason)}
+              key={r.reason.key}
+            />
+          </>
+        )}
+      />
 
-      <fieldset className="space-y-3" {...getFieldsetProps(fields.milestones)}>
-        <legend className="text-base font-semibold">Practice-exam milestones</legend>
-        <FieldErrors id={`${fields.milestones.id}-error`} errors={fields.milestones.errors} />
-        <ol className="space-y-2">
-          {milestoneList.map((item, index) => {
-            const m = item.getFieldset();
-            return (
-              <li key={item.key}>
-                <fieldset className="rounded-md border border-slate-200 p-3">
-                  <legend className="px-1 text-sm font-medium">Milestone {index + 1}</legend>
-                  <input {...getInputProps(m.uid, { type: "hidden" })} key={m.uid.key} />
-                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_11rem_14rem_auto] lg:items-end">
-                    <Field label="Label" errors={m.label.errors} {...getInputProps(m.label, { type: "text" })} key={m.label.key} />
-                    <SelectField
-                      label="Kind"
-                      options={MILESTONE_KIND_OPTIONS}
-                      errors={m.kind.errors}
-                      {...getSelectProps(m.kind)}
-                      key={m.kind.key}
-                    />
-                    <Field label="Date" errors={m.dueOn.errors} {...getInputProps(m.dueOn, { type: "date" })} key={m.dueOn.key} />
-                    <SelectField
-                      label="Instrument"
-                      options={INSTRUMENT_OPTIONS}
-                      errors={m.instrumentId.errors}
-                      {...getSelectProps(m.instrumentId)}
-                      key={m.instrumentId.key}
-                    />
-                    <RemoveButton form={form} name={fields.milestones.name} index={index} label={`Remove milestone ${index + 1}`} />
-                  </div>
-                  <FieldErrors id={`${m.uid.id}-error`} errors={m.uid.errors} />
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        <button
-          className="btn-secondary"
-          {...form.insert.getButtonProps({
-            name: fields.milestones.name,
-            defaultValue: { uid: newCustomMilestoneUid(existingUids), kind: "CUSTOM", dueOn: "", instrumentId: "", label: "" },
-          })}
-        >
-          Add a milestone
-        </button>
-      </fieldset>
+      <RepeatableList
+        form={form}
+        field={fields.milestones}
+        legend="Practice-exam milestones"
+        noun="milestone"
+        newItem={() => ({ uid: newCustomMilestoneUid(existingUids), kind: "CUSTOM", dueOn: "", instrumentId: "", label: "" })}
+        renderItem={(m, remove) => (
+          <>
+            <input {...getInputProps(m.uid, { type: "hidden" })} key={m.uid.key} />
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_11rem_14rem_auto] lg:items-end">
+              <Field label="Label" errors={m.label.errors} {...getInputProps(m.label, { type: "text" })} key={m.label.key} />
+              <SelectField
+                label="Kind"
+                options={MILESTONE_KIND_OPTIONS}
+                errors={m.kind.errors}
+                {...getSelectProps(m.kind)}
+                key={m.kind.key}
+              />
+              <Field label="Date" errors={m.dueOn.errors} {...getInputProps(m.dueOn, { type: "date" })} key={m.dueOn.key} />
+              <SelectField
+                label="Instrument"
+                options={INSTRUMENT_OPTIONS}
+                errors={m.instrumentId.errors}
+                {...getSelectProps(m.instrumentId)}
+                key={m.instrumentId.key}
+              />
+              {remove}
+            </div>
+            <FieldErrors id={`${m.uid.id}-error`} errors={m.uid.errors} />
+          </>
+        )}
+      />
 
-      <fieldset className="space-y-3" {...getFieldsetProps(fields.measures)}>
-        <legend className="text-base font-semibold">Well-being and strategy measures</legend>
-        <p className="hint">The student reads these. Remove any measure that would disclose a finding not shared with them.</p>
-        <FieldErrors id={`${fields.measures.id}-error`} errors={fields.measures.errors} />
-        <ol className="space-y-2">
-          {measureList.map((item, index) => {
-            const m = item.getFieldset();
-            return (
-              <li key={item.key}>
-                <fieldset className="rounded-md border border-slate-200 p-3">
-                  <legend className="px-1 text-sm font-medium">Measure {index + 1}</legend>
-                  <div className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-end">
-                    <Field label="Title" errors={m.title.errors} {...getInputProps(m.title, { type: "text" })} key={m.title.key} />
-                    <SelectField
-                      label="Answers the finding"
-                      options={FINDING_OPTIONS}
-                      errors={m.findingKind.errors}
-                      {...getSelectProps(m.findingKind)}
-                      key={m.findingKind.key}
-                    />
-                    <RemoveButton form={form} name={fields.measures.name} index={index} label={`Remove measure ${index + 1}`} />
-                  </div>
-                  <TextareaField
-                    className="mt-2"
-                    label="What to do"
-                    rows={2}
-                    errors={m.description.errors}
-                    {...getTextareaProps(m.description)}
-                    key={m.description.key}
-                  />
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        <button
-          className="btn-secondary"
-          {...form.insert.getButtonProps({
-            name: fields.measures.name,
-            defaultValue: { findingKind: "SLEEP_WELLBEING", title: "", description: "" },
-          })}
-        >
-          Add a measure
-        </button>
-      </fieldset>
+      <RepeatableList
+        form={form}
+        field={fields.measures}
+        legend="Well-being and strategy measures"
+        noun="measure"
+        intro={<p className="hint">The student reads these. Remove any measure that would disclose a finding not shared with them.</p>}
+        newItem={() => ({ findingKind: "SLEEP_WELLBEING", title: "", description: "" })}
+        renderItem={(m, remove) => (
+          <>
+            <div className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-end">
+              <Field label="Title" errors={m.title.errors} {...getInputProps(m.title, { type: "text" })} key={m.title.key} />
+              <SelectField
+                label="Answers the finding"
+                options={FINDING_OPTIONS}
+                errors={m.findingKind.errors}
+                {...getSelectProps(m.findingKind)}
+                key={m.findingKind.key}
+              />
+              {remove}
+            </div>
+            <TextareaField
+              className="mt-2"
+              label="What to do"
+              rows={2}
+              errors={m.description.errors}
+              {...getTextareaProps(m.description)}
+              key={m.description.key}
+            />
+          </>
+        )}
+      />
 
       {mode === "adjust" ? (
         <fieldset className="space-y-3">
@@ -376,21 +321,67 @@ function AdjustFields({
   );
 }
 
-function RemoveButton({
+/**
+ * A list the tutor grows and shrinks: a fieldset with its legend and errors,
+ * each item a numbered fieldset ("Milestone 2") with its Remove button, and an
+ * "Add a milestone" button. The buttons are Conform intents, so they work
+ * without JavaScript too.
+ */
+/** The fields of one list item, as Conform's `getFieldset()` gives them. */
+type ItemFields<Item> = { [Key in keyof Item]-?: FieldMetadata<Item[Key], EditorShape, string[]> };
+
+function RepeatableList<Item>({
   form,
-  name,
-  index,
-  label,
+  field,
+  legend,
+  noun,
+  intro,
+  newItem,
+  renderItem,
 }: {
-  // biome-ignore lint/suspicious/noExplicitAny: any Conform form
-  form: { remove: { getButtonProps: (p: { name: any; index: number }) => React.ButtonHTMLAttributes<HTMLButtonElement> } };
-  name: string;
-  index: number;
-  label: string;
+  form: FormMetadata<EditorShape, string[]>;
+  field: FieldMetadata<Item[], EditorShape, string[]>;
+  legend: string;
+  /** One item, in lower case: "focus area". */
+  noun: string;
+  /** Shown under the legend, before the list's errors. */
+  intro?: React.ReactNode;
+  /** The values of an added item (computed when the button renders). */
+  newItem: () => NoInfer<DefaultValue<Item>>;
+  /** An item's fields; `remove` is its Remove button, to place in the layout. */
+  renderItem: (fields: ItemFields<Item>, remove: React.ReactNode) => React.ReactNode;
 }) {
   return (
-    <button className="btn-secondary" aria-label={label} {...form.remove.getButtonProps({ name, index })}>
-      Remove
-    </button>
+    <fieldset className="space-y-3" {...getFieldsetProps(field)}>
+      <legend className="text-base font-semibold">{legend}</legend>
+      {intro}
+      <FieldErrors id={`${field.id}-error`} errors={field.errors} />
+      <ol className="space-y-2">
+        {field.getFieldList().map((item, index) => {
+          const name = `${capitalize(noun)} ${index + 1}`;
+          return (
+            <li key={item.key}>
+              <fieldset className="rounded-md border border-slate-200 p-3">
+                <legend className="px-1 text-sm font-medium">{name}</legend>
+                {renderItem(
+                  // Conform types an item's fieldset only for a known item type: what ItemFields spells out.
+                  (item as unknown as { getFieldset: () => ItemFields<Item> }).getFieldset(),
+                  <button
+                    className="btn-secondary"
+                    aria-label={`Remove ${noun} ${index + 1}`}
+                    {...form.remove.getButtonProps({ name: field.name, index })}
+                  >
+                    Remove
+                  </button>,
+                )}
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <button className="btn-secondary" {...form.insert.getButtonProps({ name: field.name, defaultValue: newItem() })}>
+        {`Add a ${noun}`}
+      </button>
+    </fieldset>
   );
 }

@@ -5,7 +5,8 @@
  */
 import { Form } from "react-router";
 import type { ChangeSection } from "../../domain/plans/diff";
-import { formatInstant } from "./format";
+import { formatDay } from "../../domain/dates";
+import { plural } from "../../domain/text";
 
 export interface VersionListItem {
   number: number;
@@ -22,12 +23,12 @@ export interface VersionComparison {
   groups: Array<{ section: ChangeSection; label: string; texts: string[] }>;
 }
 
-export function ChangeGroups({ comparison, headingLevel = "h3" }: { comparison: VersionComparison; headingLevel?: "h3" | "h4" }) {
+/** What changed, section by section, each section's changes as a list. */
+export function ChangeGroupList({ groups, headingLevel = "h3" }: { groups: VersionComparison["groups"]; headingLevel?: "h3" | "h4" }) {
   const H = headingLevel;
-  if (comparison.count === 0) return <p className="text-sm text-slate-700">The two versions are the same.</p>;
   return (
     <div className="space-y-3">
-      {comparison.groups.map((g) => (
+      {groups.map((g) => (
         <div key={g.section}>
           <H className="text-sm font-semibold">{g.label}</H>
           <ul className="mt-1 list-disc pl-5 text-sm">
@@ -39,6 +40,11 @@ export function ChangeGroups({ comparison, headingLevel = "h3" }: { comparison: 
       ))}
     </div>
   );
+}
+
+export function ChangeGroups({ comparison, headingLevel = "h3" }: { comparison: VersionComparison; headingLevel?: "h3" | "h4" }) {
+  if (comparison.count === 0) return <p className="text-sm text-slate-700">The two versions are the same.</p>;
+  return <ChangeGroupList groups={comparison.groups} headingLevel={headingLevel} />;
 }
 
 export function PlanVersions({
@@ -74,7 +80,7 @@ export function PlanVersions({
                   {v.number === currentVersion ? <span className="badge ml-2 bg-emerald-100 text-emerald-900">In force</span> : null}
                 </td>
                 <td>{v.createdBy ?? "—"}</td>
-                <td className="whitespace-nowrap">{formatInstant(v.createdAt)}</td>
+                <td className="whitespace-nowrap">{formatDay(v.createdAt)}</td>
                 <td>
                   {v.reason ?? (v.number === 1 ? "First version, built from the diagnosis" : "—")}
                   {v.promptedBy ? <span className="block text-xs text-slate-600">Prompted by {v.promptedBy}</span> : null}
@@ -133,7 +139,7 @@ export function PlanVersions({
             <div className="mt-3" role="status">
               <p className="mb-2 text-sm font-medium">
                 From version {comparison.from} to version {comparison.to}:{" "}
-                {comparison.count === 0 ? "no changes" : `${comparison.count} ${comparison.count === 1 ? "change" : "changes"}`}
+                {comparison.count === 0 ? "no changes" : plural(comparison.count, "change")}
               </p>
               <ChangeGroups comparison={comparison} headingLevel="h4" />
             </div>

@@ -3,15 +3,90 @@
  * next milestones and what changed in the latest version, in supportive words
  * that say the next step. Shared by the student's home and their Plan tab.
  */
-import { formatDate } from "../../domain/dates";
+import type { SubmissionResult } from "@conform-to/react";
+import type { WeekOption } from "../../domain/checkins/schema";
+import { formatDate, formatDay } from "../../domain/dates";
 import type { StudentPlanView } from "../../domain/plans/queries.server";
 import { ACTIVITY_LABELS, SLOT_LABELS } from "../../domain/plans/schema";
 import type { WeekView as WeekViewData } from "../../domain/plans/week";
 import { instrument } from "../../domain/reference";
-import { formatInstant, formatMinutes, inDays, plural } from "./format";
+import { plural } from "../../domain/text";
+import { type CheckInDefaults, CheckInForm } from "./check-in-form";
+import { formatMinutes, inDays } from "./format";
+import { ChangeGroupList } from "./plan-versions";
+
+/**
+ * The plan at a glance, in the order a student reads it: days to the exam,
+ * what changed last, this week (or the first one), the next milestones and
+ * the calendar and print links. The caller gives the section and its heading.
+ */
+export function StudentPlanSummary({
+  caseId,
+  view,
+  examLabel,
+  idPrefix,
+}: {
+  caseId: string;
+  view: StudentPlanView;
+  examLabel: string;
+  /** Keeps the headings' ids unique when several plans share a page. */
+  idPrefix: string;
+}) {
+  return (
+    <>
+      <DaysToExam view={view} examLabel={examLabel} />
+      <LatestChangeNote view={view} headingId={`${idPrefix}-change-heading`} />
+      {view.firstWeek ? (
+        <WeekView week={view.firstWeek} headingId={`${idPrefix}-week-heading`} title="Your first week" />
+      ) : (
+        <WeekView week={view.week} headingId={`${idPrefix}-week-heading`} />
+      )}
+      <NextMilestones view={view} headingId={`${idPrefix}-milestones-heading`} />
+      <PlanLinks caseId={caseId} />
+    </>
+  );
+}
+
+/**
+ * The weekly check-in: a card of its own on the Plan tab, a part of the
+ * plan's card (or of the waiting card) on the home page.
+ */
+export function CheckInSection({
+  caseId,
+  checkIn,
+  redirectTo,
+  lastResult,
+  nested = false,
+}: {
+  caseId: string;
+  checkIn: { weeks: WeekOption[]; existing: CheckInDefaults | null };
+  redirectTo: string;
+  lastResult?: SubmissionResult<string[]> | null;
+  /** Inside another card (an h3 under its heading) rather than a card with an h2. */
+  nested?: boolean;
+}) {
+  const headingId = `check-in-heading-${caseId}`;
+  const Heading = nested ? "h3" : "h2";
+  return (
+    <section aria-labelledby={headingId} className={nested ? "border-t border-slate-200 pt-4" : "card"}>
+      <Heading id={headingId}>Weekly check-in</Heading>
+      <p className="hint">A minute a week: it helps your tutor adjust the plan to how things are really going.</p>
+      <div className="mt-3">
+        <CheckInForm
+          key={checkIn.existing?.weekOf ?? "new"}
+          caseId={caseId}
+          weeks={checkIn.weeks}
+          existing={checkIn.existing}
+          lastResult={lastResult}
+          redirectTo={redirectTo}
+        />
+      </div>
+    </section>
+  );
+}
 
 /** The headline: how far the exam is, in calm words. */
-export function DaysToExam({ view, examLabel }: { view: StudentPlanView; examLabel: string }) {
+function DaysToExam({ view, examLabel }: { view: StudentPlanView; examLabel: string }) {
   const days = view.daysToExam;
   let text: string;
   if (days > 1) text = `${plural(days, "day")} to your ${examLabel} exam on ${formatDate(view.examDate)}.`;
@@ -33,7 +108,7 @@ export function DaysToExam({ view, examLabel }: { view: StudentPlanView; examLab
   );
 }
 
-export function WeekView({ week, headingId, title }: { week: WeekViewData; headingId: string; title?: string }) {
+function WeekView({ week, headingId, title }: { week: WeekViewData; headingId: string; title?: string }) {
   const heading = title ?? (week.weekNumber !== null ? `This week: week ${week.weekNumber} of ${week.totalWeeks}` : "This week");
   return (
     <section aria-labelledby={headingId}>
@@ -75,7 +150,7 @@ export function WeekView({ week, headingId, title }: { week: WeekViewData; headi
   );
 }
 
-export function NextMilestones({ view, headingId }: { view: StudentPlanView; headingId: string }) {
+function NextMilestones({ view, headingId }: { view: StudentPlanView; headingId: string }) {
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>Next milestones</h3>
@@ -96,14 +171,14 @@ export function NextMilestones({ view, headingId }: { view: StudentPlanView; hea
   );
 }
 
-export function LatestChangeNote({ view, headingId }: { view: StudentPlanView; headingId: string }) {
+function LatestChangeNote({ view, headingId }: { view: StudentPlanView; headingId: string }) {
   const change = view.latestChange;
   if (!change) return null;
   return (
     <section aria-labelledby={headingId} className="rounded-md border border-sky-200 bg-sky-50 p-3">
       <h3 id={headingId}>What changed in your plan</h3>
       <p className="mt-1 text-sm">
-        Your plan was updated on {formatInstant(change.on)}
+        Your plan was updated on {formatDay(change.on)}
         {change.by ? ` by ${change.by}` : ""} (version {change.number}). Plans change as you learn what works for you — that is part of the
         process, not a setback.
       </p>
@@ -114,17 +189,8 @@ export function LatestChangeNote({ view, headingId }: { view: StudentPlanView; h
         </p>
       ) : null}
       {change.groups.length > 0 ? (
-        <div className="mt-2 space-y-1 text-sm">
-          {change.groups.map((g) => (
-            <div key={g.section}>
-              <p className="font-medium">{g.label}</p>
-              <ul className="list-disc pl-5">
-                {g.texts.map((t) => (
-                  <li key={t}>{t}</li>
-                ))}
-              </ul>
-            </div>
-          ))}
+        <div className="mt-2">
+          <ChangeGroupList groups={change.groups} headingLevel="h4" />
         </div>
       ) : null}
     </section>

@@ -12,7 +12,7 @@ import { logPracticeSchema, updatePracticeSchema } from "../../domain/practice/s
 import { activeForms, type ExamId, type InstrumentId, instrument, instrumentsFor } from "../../domain/reference";
 import { formatRange, likelyRange, printsLowPassBand, scaleUnit } from "../../domain/trajectory/practice";
 import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "../../utils/use-hydrated";
 
 export interface PracticeFormMilestone {
   uid: string;

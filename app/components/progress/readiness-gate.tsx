@@ -2,15 +2,15 @@
  * The school's readiness gate for one case: met or not, how far, and each
  * rule with its numbers (evaluateReadiness in app/domain/trajectory/readiness.ts).
  */
+import { sentence } from "../../domain/text";
 import type { ReadinessResult, ReadinessRuleId } from "../../domain/trajectory/readiness";
+import { ReadinessBadge } from "../badges";
 
 const RULE_LABELS: Record<ReadinessRuleId, string> = {
   LIKELY_RANGE_ABOVE_LOW_PASS: "Recent CBSSAs clear the low-pass band",
   LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS: "Recent CBSSAs reach the low-pass band",
   THREE_DIGIT_STANDARD_PLUS_MARGIN: "A recent three-digit score at passing plus the margin",
 };
-
-const sentence = (text: string) => (text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : "");
 
 export function ReadinessGatePanel({
   readiness,
@@ -29,9 +29,7 @@ export function ReadinessGatePanel({
       ) : (
         <>
           <p className="mt-2 flex flex-wrap items-center gap-2" data-testid="readiness-status">
-            <span className={`badge ${readiness.met ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>
-              {readiness.met ? "Met" : "Not met"}
-            </span>
+            <ReadinessBadge met={readiness.met} />
             {readiness.met ? null : <span className="text-sm text-slate-800">{readiness.howFar}</span>}
           </p>
           {forStudent ? (

@@ -10,9 +10,10 @@
  */
 import { Fragment } from "react";
 import { formatDate } from "../../domain/dates";
-import { describeReference, type TrajectoryChart as TrajectoryChartData } from "../../domain/trajectory/chart-data";
+import { describeProjection, describeReference, type TrajectoryChart as TrajectoryChartData } from "../../domain/trajectory/chart-data";
+import { sentence } from "../../domain/text";
 import { TrajectoryChart } from "../charts/trajectory-chart";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "../../utils/use-hydrated";
 
 export interface TrajectoryPanelProps {
   charts: readonly TrajectoryChartData[];
@@ -23,8 +24,6 @@ export interface TrajectoryPanelProps {
   /** Shown when no practice exam is logged yet. */
   emptyMessage?: string;
 }
-
-const sentence = (text: string) => (text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : "");
 
 export function TrajectoryPanel({ charts, headingLevel = 3, idPrefix = "trajectory", emptyMessage }: TrajectoryPanelProps) {
   if (charts.length === 0) {
@@ -93,7 +92,7 @@ function TrajectoryFigure({ chart, headingLevel, idPrefix }: { chart: Trajectory
           {chart.series.map((s) => (
             <Fragment key={s.instrumentId}>
               <dt className="font-medium">{s.label}</dt>
-              <dd>{sentence(s.summary.slice(s.label.length + 2))}</dd>
+              <dd>{sentence(describeProjection(s.projection, s.points, chart.scaleFamily))}</dd>
             </Fragment>
           ))}
           {reference ? (

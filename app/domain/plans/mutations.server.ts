@@ -2,16 +2,21 @@
  * Plans are versioned: assigning makes version 1, and every adjustment writes
  * the next immutable version with its reason. The plan's `currentVersion` is
  * the concurrency guard: a save based on an older version is refused, and the
- * person's edits stay in their form to re-apply.
+ * person's edits stay in their form to re-apply. A save also sets the case's
+ * target exam date, which the office edits too: it is guarded by the case's
+ * version the form was shown with, so a date moved meanwhile is never put back
+ * silently.
  */
-import { Prisma } from "#generated/prisma/client";
+import { z } from "zod";
 import { logActivity } from "../../utils/activity.server";
 import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
+import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { refreshDerived } from "../cases/derive.server";
 import { onPlanAssigned } from "../cases/status";
-import { formatDate } from "../dates";
+import { formatDate, type IsoDate } from "../dates";
 import { notify } from "../notifications/notify.server";
+import { plural } from "../text";
+import type { CaseStatus } from "../vocabulary";
 import { diffPlanVersions } from "./diff";
 import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, versionFromEditor } from "./editor";
 import { compareVersions, isRetakeExam, loadPlan, loadPlanningFacts } from "./queries.server";
@@ -70,56 +75,110 @@ async function writeVersion(
   return version.id;
 }
 
-async function studentUserId(tx: Tx, caseId: string) {
-  const row = await tx.retakeCase.findUniqueOrThrow({
+/** What a plan write checks and tells on the case: its school, status, slot, target date and version, and the student to notify. */
+async function caseFacts(tx: Tx, caseId: string) {
+  return tx.retakeCase.findUniqueOrThrow({
     where: { id: caseId },
-    select: { schoolId: true, status: true, openSlot: true, targetExamDate: true, student: { select: { userId: true } } },
+    select: {
+      schoolId: true,
+      status: true,
+      openSlot: true,
+      targetExamDate: true,
+      version: true,
+      student: { select: { userId: true } },
+    },
   });
-  return row;
 }
+
+const CLOSED_MESSAGE = "This case is closed.";
 
 export const PLAN_EXISTS_MESSAGE =
   "Someone assigned a plan to this case while you were editing. Nothing was saved: your edits are still in the form; adjust the assigned plan to apply them.";
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** The case (its target exam date, tutor or status) changed after the form was shown. */
+export function caseConflictMessage(targetExamDate: IsoDate | null): string {
+  return `Someone else changed this case while you were editing the plan${
+    targetExamDate ? ` (its target exam date is now ${formatDate(targetExamDate)})` : ""
+  }. Nothing was saved: your changes are still in the form — check the exam date and save again.`;
+}
+
+type Refused = Extract<PlanWriteResult, { ok: false }>;
+
+/** Thrown inside a transaction to roll back what it wrote, and answered with its result. */
+class PlanWriteRefused extends Error {
+  constructor(readonly result: Refused) {
+    super(result.message);
+  }
+}
+
+async function planTransaction(run: (tx: Tx) => Promise<PlanWriteResult>): Promise<PlanWriteResult> {
+  try {
+    return await prisma.$transaction(run);
+  } catch (error) {
+    if (error instanceof PlanWriteRefused) return error.result;
+    throw error;
+  }
+}
+
+/**
+ * The plan's exam date becomes the case's target exam date, only if the case
+ * is still at the version the form was shown with: the office may have moved
+ * the date meanwhile, and a plan save must not silently put the old one back.
+ * Without `expectedCaseVersion` (scripts acting on the current state) the
+ * version read in this transaction is the guard. Throws to roll back the plan
+ * writes before it.
+ */
+async function claimCase(
+  tx: Tx,
+  caseId: string,
+  current: { version: number },
+  input: { expectedCaseVersion?: number; examDate: IsoDate; status?: CaseStatus },
+): Promise<void> {
+  const expected = input.expectedCaseVersion ?? current.version;
+  const claimed = await tx.retakeCase.updateMany({
+    where: { id: caseId, version: expected, openSlot: "OPEN" },
+    data: { targetExamDate: input.examDate, version: { increment: 1 }, ...(input.status ? { status: input.status } : {}) },
+  });
+  if (claimed.count === 1) return;
+  const now = await tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { targetExamDate: true, openSlot: true } });
+  throw new PlanWriteRefused(
+    now.openSlot
+      ? { ok: false, code: "CONFLICT", message: caseConflictMessage(now.targetExamDate) }
+      : { ok: false, code: "CLOSED", message: CLOSED_MESSAGE },
+  );
+}
+
+/** "; target exam date moved from 3 Mar 2027 to 10 Mar 2027", or "" when it stays. */
+function targetDateChange(before: IsoDate | null, after: IsoDate): string {
+  if (before === after) return "";
+  return before
+    ? `; target exam date moved from ${formatDate(before)} to ${formatDate(after)}`
+    : `; target exam date set to ${formatDate(after)}`;
 }
 
 /**
  * Version 1: the tutor's edited proposal becomes the student's plan. Two
- * people assigning at once: the second is told a plan exists (a unique key on
- * the case's plan backs the check), never a second version 1.
+ * people assigning at once: the second is told a plan exists (the unique plan
+ * per case backs it), never a second version 1.
  */
 export async function assignPlan(input: {
   caseId: string;
   actorId: string;
   template: string;
   data: PlanVersionData;
+  /** The case's version when the form was shown (see claimCase). */
+  expectedCaseVersion?: number;
 }): Promise<PlanWriteResult> {
-  try {
-    return await assignPlanOnce(input);
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, code: "EXISTS", message: PLAN_EXISTS_MESSAGE };
-    throw error;
-  }
-}
-
-async function assignPlanOnce(input: {
-  caseId: string;
-  actorId: string;
-  template: string;
-  data: PlanVersionData;
-}): Promise<PlanWriteResult> {
-  return prisma.$transaction(async (tx) => {
-    const current = await studentUserId(tx, input.caseId);
-    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
-    const existing = await tx.plan.findUnique({ where: { caseId: input.caseId }, select: { currentVersion: true } });
-    if (existing && existing.currentVersion > 0) {
-      return { ok: false, code: "EXISTS", message: PLAN_EXISTS_MESSAGE } as const;
-    }
-    const plan = existing
-      ? await tx.plan.update({ where: { caseId: input.caseId }, data: { currentVersion: 1 }, select: { id: true } })
-      : await tx.plan.create({ data: { caseId: input.caseId, currentVersion: 1 }, select: { id: true } });
+  return planTransaction(async (tx) => {
+    const current = await caseFacts(tx, input.caseId);
+    if (!current.openSlot) return { ok: false, code: "CLOSED", message: CLOSED_MESSAGE } as const;
+    const plan = await tx.plan
+      .create({ data: { caseId: input.caseId, currentVersion: 1 }, select: { id: true } })
+      .catch((error: unknown) => {
+        // The unique plan per case: someone assigned one first.
+        if (isUniqueViolation(error)) throw new PlanWriteRefused({ ok: false, code: "EXISTS", message: PLAN_EXISTS_MESSAGE });
+        throw error;
+      });
     await writeVersion(tx, {
       planId: plan.id,
       caseId: input.caseId,
@@ -130,9 +189,10 @@ async function assignPlanOnce(input: {
       data: input.data,
     });
     const change = onPlanAssigned(current.status);
-    await tx.retakeCase.update({
-      where: { id: input.caseId },
-      data: { targetExamDate: input.data.examDate, version: { increment: 1 }, ...(change ? { status: change.status } : {}) },
+    await claimCase(tx, input.caseId, current, {
+      expectedCaseVersion: input.expectedCaseVersion,
+      examDate: input.data.examDate,
+      status: change?.status,
     });
     await logActivity(tx, {
       schoolId: current.schoolId,
@@ -141,8 +201,9 @@ async function assignPlanOnce(input: {
       entity: "Plan",
       entityId: plan.id,
       action: "plan.assigned",
-      summary: `Plan assigned: ${formatDate(input.data.startDate)} to the exam on ${formatDate(input.data.examDate)}${change ? `; ${change.reason}` : ""}`,
-      after: { version: 1, examDate: input.data.examDate },
+      summary: `Plan assigned: ${formatDate(input.data.startDate)} to the exam on ${formatDate(input.data.examDate)}${targetDateChange(current.targetExamDate, input.data.examDate)}${change ? `; ${change.reason}` : ""}`,
+      before: { version: 0, targetExamDate: current.targetExamDate, status: current.status },
+      after: { version: 1, targetExamDate: input.data.examDate, status: change?.status ?? current.status },
     });
     await notify(tx, {
       userIds: [current.student.userId],
@@ -159,24 +220,24 @@ async function assignPlanOnce(input: {
   });
 }
 
-/** The next version, only if the plan is still at `expectedVersion`. */
+/** The next version, only if the plan is still at `expectedVersion` (and the case at `expectedCaseVersion`, see claimCase). */
 export async function adjustPlan(input: {
   caseId: string;
   actorId: string;
   expectedVersion: number;
+  expectedCaseVersion?: number;
   reason: string;
   data: PlanVersionData;
   promptedByPracticeExamId?: string | null;
   promptedByCheckInId?: string | null;
 }): Promise<PlanWriteResult> {
-  return prisma.$transaction(async (tx) => {
-    const current = await studentUserId(tx, input.caseId);
-    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+  return planTransaction(async (tx) => {
+    const current = await caseFacts(tx, input.caseId);
+    if (!current.openSlot) return { ok: false, code: "CLOSED", message: CLOSED_MESSAGE } as const;
     const plan = await tx.plan.findUnique({
       where: { caseId: input.caseId },
       select: {
         id: true,
-        currentVersion: true,
         versions: {
           orderBy: { number: "desc" },
           take: 1,
@@ -184,15 +245,14 @@ export async function adjustPlan(input: {
         },
       },
     });
-    if (!plan || plan.currentVersion === 0)
-      return { ok: false, code: "CONFLICT", message: "This case has no plan yet: assign one first." } as const;
+    const previous = plan?.versions[0];
+    if (!plan || !previous) return { ok: false, code: "CONFLICT", message: "This case has no plan yet: assign one first." } as const;
     const next = input.expectedVersion + 1;
     const claimed = await tx.plan.updateMany({
       where: { id: plan.id, currentVersion: input.expectedVersion },
       data: { currentVersion: next },
     });
     if (claimed.count !== 1) return { ok: false, code: "CONFLICT", message: PLAN_CONFLICT_MESSAGE } as const;
-    const previous = plan.versions[0];
     await writeVersion(tx, {
       planId: plan.id,
       caseId: input.caseId,
@@ -205,7 +265,7 @@ export async function adjustPlan(input: {
       promptedByCheckInId: input.promptedByCheckInId,
     });
     const changes = diffPlanVersions({ ...previous, content: parsePlanContent(previous.content) }, input.data);
-    await tx.retakeCase.update({ where: { id: input.caseId }, data: { targetExamDate: input.data.examDate, version: { increment: 1 } } });
+    await claimCase(tx, input.caseId, current, { expectedCaseVersion: input.expectedCaseVersion, examDate: input.data.examDate });
     await logActivity(tx, {
       schoolId: current.schoolId,
       actorId: input.actorId,
@@ -213,9 +273,15 @@ export async function adjustPlan(input: {
       entity: "Plan",
       entityId: plan.id,
       action: "plan.adjusted",
-      summary: `Plan version ${next}: ${input.reason}`,
-      before: { version: input.expectedVersion },
-      after: { version: next, changes: changes.map((c) => c.text) },
+      summary: `Plan version ${next}: ${input.reason}${targetDateChange(current.targetExamDate, input.data.examDate)}`,
+      before: { version: input.expectedVersion, targetExamDate: current.targetExamDate },
+      after: {
+        version: next,
+        targetExamDate: input.data.examDate,
+        changes: changes.map((c) => c.text),
+        promptedByPracticeExamId: input.promptedByPracticeExamId ?? null,
+        promptedByCheckInId: input.promptedByCheckInId ?? null,
+      },
     });
     await notify(tx, {
       userIds: [current.student.userId],
@@ -223,7 +289,7 @@ export async function adjustPlan(input: {
       caseId: input.caseId,
       kind: "PLAN_ADJUSTED",
       title: "Your plan was updated",
-      body: `${input.reason}${changes.length ? ` (${changes.length} change${changes.length === 1 ? "" : "s"})` : ""}`,
+      body: `${input.reason}${changes.length ? ` (${plural(changes.length, "change")})` : ""}`,
       link: "/",
       dedupeKey: `plan:${plan.id}:v${next}`,
     });
@@ -233,6 +299,20 @@ export async function adjustPlan(input: {
 }
 
 // ───────────────────────── saving the editor's form ─────────────────────────
+
+/** The plan forms carry the case's version they were shown with, in this hidden field. */
+const expectedCaseVersionField = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
+
+/** The case version a plan form was shown with, or null when the field is missing or not a version. */
+export function expectedCaseVersionOf(formData: FormData): number | null {
+  const parsed = expectedCaseVersionField.safeParse(formData.get("expectedCaseVersion"));
+  return parsed.success ? parsed.data : null;
+}
+
+export const STALE_FORM_MESSAGE = "This form is out of date and was not saved: reload the page, then make your change again.";
 
 export type EditorSaveResult =
   | { ok: true; version: number }
@@ -252,7 +332,13 @@ const refused = (
 ): EditorSaveResult => ({ ok: false, status, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [], conflict });
 
 /** The edited proposal becomes version 1, once the exam date passes the spacing rules and the whole version validates. */
-export async function assignFromEditor(input: { caseId: string; actorId: string; form: PlanEditorForm }): Promise<EditorSaveResult> {
+export async function assignFromEditor(input: {
+  caseId: string;
+  actorId: string;
+  form: PlanEditorForm;
+  /** The case's version the form was shown with. */
+  expectedCaseVersion: number;
+}): Promise<EditorSaveResult> {
   const facts = await loadPlanningFacts(input.caseId);
   if (!isRetakeExam(facts.exam)) return refused(400, { formErrors: ["This exam was discontinued: there is nothing to plan for."] });
   const spacing = spacingViolations(facts.attempts, facts.exam, input.form.examDate, facts.schoolAttemptLimit);
@@ -264,6 +350,7 @@ export async function assignFromEditor(input: { caseId: string; actorId: string;
     actorId: input.actorId,
     template: templateFor(facts.failureNumber).id,
     data: built.data,
+    expectedCaseVersion: input.expectedCaseVersion,
   });
   return result.ok ? result : refused(409, { formErrors: [result.message] });
 }
@@ -274,7 +361,13 @@ export async function assignFromEditor(input: { caseId: string; actorId: string;
  * date breaks the spacing rules, when what prompted it is not this case's, or
  * when nothing changed.
  */
-export async function adjustFromEditor(input: { caseId: string; actorId: string; form: PlanAdjustEditorForm }): Promise<EditorSaveResult> {
+export async function adjustFromEditor(input: {
+  caseId: string;
+  actorId: string;
+  form: PlanAdjustEditorForm;
+  /** The case's version the form was shown with. */
+  expectedCaseVersion: number;
+}): Promise<EditorSaveResult> {
   const { caseId, form } = input;
   const plan = await loadPlan(caseId);
   if (!plan) return refused(409, { formErrors: ["This case has no plan yet: build one first."] });
@@ -309,6 +402,7 @@ export async function adjustFromEditor(input: { caseId: string; actorId: string;
     caseId,
     actorId: input.actorId,
     expectedVersion: form.expectedVersion,
+    expectedCaseVersion: input.expectedCaseVersion,
     reason: form.reason,
     data: built.data,
     promptedByPracticeExamId: form.promptedByPracticeExamId ?? null,

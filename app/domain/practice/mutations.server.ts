@@ -7,10 +7,9 @@
  * second save. The unique (student, instrument, date, form) makes a duplicate
  * a field error, even when two saves race.
  */
-import { Prisma } from "#generated/prisma/client";
 import { changedFields, logActivity } from "../../utils/activity.server";
 import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
+import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { refreshDerived } from "../cases/derive.server";
 import { formatDate } from "../dates";
 import { notify } from "../notifications/notify.server";
@@ -44,6 +43,9 @@ export type PracticeWriteResult =
 
 export const PRACTICE_CONFLICT_MESSAGE =
   "Someone else changed this score while you were editing it. Nothing was saved: your entry is still in the form — check the log and save again.";
+
+export const PRACTICE_DELETE_CONFLICT_MESSAGE =
+  "Someone else changed this score after you opened the page. Nothing was deleted: check the score in the log, then delete it again if it is still wrong.";
 const CLOSED_MESSAGE = "This case is closed: its practice-exam record stays as it was.";
 const GONE_MESSAGE = "That practice exam is no longer in this student's record.";
 
@@ -127,10 +129,6 @@ async function refreshStudentCases(tx: Tx, studentId: string) {
     tx,
     open.map((c) => c.id),
   );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** Logs a score for the case's student (the student themself, their tutor or the office). */
@@ -295,7 +293,7 @@ export async function deletePracticeExam(input: {
     if (!found.record) return found.error;
     const before = found.record;
     const removed = await tx.practiceExam.deleteMany({ where: { id: before.id, version: input.expectedVersion } });
-    if (removed.count !== 1) return { ok: false, code: "CONFLICT", message: PRACTICE_CONFLICT_MESSAGE };
+    if (removed.count !== 1) return { ok: false, code: "CONFLICT", message: PRACTICE_DELETE_CONFLICT_MESSAGE };
     await logActivity(tx, {
       schoolId: c.schoolId,
       actorId: input.actor.userId,

@@ -8,23 +8,19 @@ import { loadPlan } from "../../domain/plans/queries.server";
 import { examLabel } from "../../domain/reference";
 import { recordCaseRead } from "../../utils/access-log.server";
 import { requireCaseAccess } from "../../utils/auth.server";
-import { prisma } from "../../utils/db.server";
 import { allowedOrigins } from "../../utils/env.server";
 import type { Route } from "./+types/plan-calendar";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
-  const caseId = access.caseRow.id;
+  const { id: caseId, exam, targetExamDate } = access.caseRow;
   await recordCaseRead(access, args.request);
-  const [row, plan] = await Promise.all([
-    prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { exam: true, targetExamDate: true } }),
-    loadPlan(caseId),
-  ]);
-  const label = examLabel(row.exam);
+  const plan = await loadPlan(caseId);
+  const label = examLabel(exam);
   const body = planCalendar({
     caseId,
     examLabel: label,
-    examDate: plan?.current.data.examDate ?? row.targetExamDate,
+    examDate: plan?.current.data.examDate ?? targetExamDate,
     milestones: plan?.current.data.content.milestones ?? [],
     version: plan?.currentVersion ?? 0,
     // The app's public origin, not whatever host the request came through.

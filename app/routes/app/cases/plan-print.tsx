@@ -4,9 +4,8 @@
  * variants from this page), tables that do not split mid-row.
  */
 import { Link } from "react-router";
-import { formatInstant } from "../../../components/plans/format";
 import { PlanDetails } from "../../../components/plans/plan-details";
-import { formatDate, today } from "../../../domain/dates";
+import { formatDate, formatDay, today } from "../../../domain/dates";
 import { loadPlan } from "../../../domain/plans/queries.server";
 import { examLabel } from "../../../domain/reference";
 import { recordCaseRead } from "../../../utils/access-log.server";
@@ -18,10 +17,11 @@ export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const caseId = access.caseRow.id;
   await recordCaseRead(access, args.request);
+  // The names are not among the case's access facts; the exam is.
   const [row, plan] = await Promise.all([
     prisma.retakeCase.findUniqueOrThrow({
       where: { id: caseId },
-      select: { exam: true, student: { select: { user: { select: { name: true } } } }, tutor: { select: { name: true } } },
+      select: { student: { select: { user: { select: { name: true } } } }, tutor: { select: { name: true } } },
     }),
     loadPlan(caseId),
   ]);
@@ -30,7 +30,7 @@ export async function loader(args: Route.LoaderArgs) {
     relation: access.relation,
     studentName: row.student.user.name,
     tutorName: row.tutor?.name ?? null,
-    examLabel: examLabel(row.exam),
+    examLabel: examLabel(access.caseRow.exam),
     printedOn: today(),
     plan: plan
       ? {
@@ -70,7 +70,7 @@ export default function PlanPrint({ loaderData: d }: Route.ComponentProps) {
         </h1>
         {d.plan ? (
           <p className="mt-1 font-sans text-sm text-slate-700">
-            Version {d.plan.number}, saved {formatInstant(d.plan.createdAt)}
+            Version {d.plan.number}, saved {formatDay(d.plan.createdAt)}
             {d.tutorName ? ` · Tutor: ${d.tutorName}` : ""} · Printed {formatDate(d.printedOn)}
           </p>
         ) : null}

@@ -1,40 +1,34 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
-import { CheckInForm } from "../../../components/plans/check-in-form";
 import { CheckInList } from "../../../components/plans/check-in-list";
-import { formatInstant } from "../../../components/plans/format";
-import { type PlanBuilderDefaults, PlanBuilderForm } from "../../../components/plans/plan-builder-form";
+import { PlanBuilderForm } from "../../../components/plans/plan-builder-form";
 import { PlanDetails, RhythmTable } from "../../../components/plans/plan-details";
 import { PlanEditor } from "../../../components/plans/plan-editor";
 import { ChangeGroups, PlanVersions } from "../../../components/plans/plan-versions";
-import { DaysToExam, LatestChangeNote, NextMilestones, PlanLinks, WeekView } from "../../../components/plans/student-plan";
+import { CheckInSection, PlanLinks, StudentPlanSummary } from "../../../components/plans/student-plan";
 import { submitCheckIn } from "../../../domain/checkins/mutations.server";
 import { loadCheckIns, loadWeekCheckIn } from "../../../domain/checkins/queries.server";
 import { checkInSchema, checkInWeeks, weekNotAllowed } from "../../../domain/checkins/schema";
-import { formatDate, startOfIsoWeek, today } from "../../../domain/dates";
+import { formatDate, formatDay, startOfIsoWeek, today } from "../../../domain/dates";
+import { proposeFromParams } from "../../../domain/plans/builder.server";
 import {
   editorValues,
   type PlanAdjustEditorForm,
   type PlanEditorForm,
-  type PlanEditorValues,
   planAdjustEditorSchema,
   planEditorSchema,
 } from "../../../domain/plans/editor";
-import type { PlanInputError } from "../../../domain/plans/generator";
-import { adjustFromEditor, assignFromEditor } from "../../../domain/plans/mutations.server";
+import { adjustFromEditor, assignFromEditor, expectedCaseVersionOf, STALE_FORM_MESSAGE } from "../../../domain/plans/mutations.server";
 import {
-  builderDefaults,
   compareVersions,
   loadPlan,
   loadPlanBuilderContext,
   loadPromptOptions,
-  proposePlan,
   studentPlanView,
 } from "../../../domain/plans/queries.server";
-import { planBuilderSchema } from "../../../domain/plans/schema";
 import { examLabel } from "../../../domain/reference";
+import { plural } from "../../../domain/text";
 import { forbidden, requireCaseAccess, safeRedirect } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/plan";
 
@@ -43,28 +37,25 @@ function versionParam(value: string | null): number | null {
   return Number(value);
 }
 
-function fieldErrorsOf(errors: readonly PlanInputError[]) {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const e of errors) {
-    if (e.field === "exam" || e.field === "failureNumber") formErrors.push(e.message);
-    else fieldErrors[e.field] = [...(fieldErrors[e.field] ?? []), e.message];
-  }
-  return { fieldErrors, formErrors };
-}
-
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
-  const caseId = access.caseRow.id;
+  const { caseRow } = access;
+  const caseId = caseRow.id;
   const viewer = { userId: access.user.id, relation: access.relation };
   const url = new URL(args.request.url);
   const now = today();
-  const [caseInfo, plan] = await Promise.all([
-    prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { exam: true, openSlot: true, targetExamDate: true } }),
-    loadPlan(caseId),
-  ]);
-  const open = caseInfo.openSlot !== null;
-  const common = { caseId, exam: caseInfo.exam, examLabel: examLabel(caseInfo.exam), open, today: now };
+  const plan = await loadPlan(caseId);
+  const open = caseRow.openSlot !== null;
+  // The case's version goes with the plan forms: a save must not put back a target date changed meanwhile.
+  const common = {
+    caseId,
+    exam: caseRow.exam,
+    examLabel: examLabel(caseRow.exam),
+    open,
+    today: now,
+    caseVersion: caseRow.version,
+    targetExamDate: caseRow.targetExamDate,
+  };
 
   if (access.relation === "STUDENT") {
     const existing = open ? await loadWeekCheckIn(caseId, startOfIsoWeek(now)) : null;
@@ -129,48 +120,7 @@ export async function loader(args: Route.LoaderArgs) {
     };
 
   const context = await loadPlanBuilderContext(caseId, viewer);
-  const params = url.searchParams;
-  const submitted = params.has("startDate");
-  // Once submitted, the form shows what was typed (valid or not); before, the suggested inputs.
-  const defaults: PlanBuilderDefaults = submitted
-    ? {
-        startDate: params.get("startDate") ?? "",
-        examDate: params.get("examDate") ?? "",
-        hoursPerDay: params.get("hoursPerDay") ?? "",
-        restDay: params.get("restDay") ?? "",
-        previousResources: params.get("previousResources") ?? "",
-      }
-    : builderDefaults(context, now);
-  let builderResult = null;
-  let proposal: {
-    values: PlanEditorValues;
-    warnings: string[];
-    durationWeeks: number;
-    rhythm: NonNullable<ReturnType<typeof proposePlan>["plan"]>["content"]["rhythm"];
-    restDay: number;
-  } | null = null;
-  let status = 200;
-  if (submitted) {
-    const submission = parseWithZod(params, { schema: planBuilderSchema });
-    if (submission.status !== "success") {
-      builderResult = submission.reply();
-      status = 400;
-    } else {
-      const result = proposePlan(context, submission.value);
-      if (result.plan) {
-        proposal = {
-          values: editorValues(result.plan),
-          warnings: result.warnings,
-          durationWeeks: result.plan.durationWeeks,
-          rhythm: result.plan.content.rhythm,
-          restDay: result.plan.restDay,
-        };
-      } else {
-        builderResult = submission.reply(fieldErrorsOf(result.errors));
-        status = 400;
-      }
-    }
-  }
+  const step = proposeFromParams(context, url.searchParams, now);
   return data(
     {
       ...common,
@@ -180,9 +130,9 @@ export async function loader(args: Route.LoaderArgs) {
       editor: null,
       promptOptions: null,
       builder: {
-        defaults,
-        result: builderResult,
-        proposal,
+        defaults: step.defaults,
+        result: step.result,
+        proposal: step.proposal,
         proposalKey: url.search,
         templateLabel: context.templateLabel,
         failureNumber: context.failureNumber,
@@ -191,7 +141,7 @@ export async function loader(args: Route.LoaderArgs) {
       checkIns,
       trend,
     },
-    { status },
+    { status: step.status },
   );
 }
 
@@ -234,10 +184,14 @@ export async function action(args: Route.ActionArgs) {
       // A list intent (add or remove a row without JavaScript) is not an error: the form comes back updated.
       return data({ intent, result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
     }
+    const expectedCaseVersion = expectedCaseVersionOf(formData);
+    if (expectedCaseVersion === null) {
+      return data({ intent, result: submission.reply({ formErrors: [STALE_FORM_MESSAGE] }), conflict: null }, { status: 400 });
+    }
     const saved =
       intent === "assign"
-        ? await assignFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanEditorForm })
-        : await adjustFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanAdjustEditorForm });
+        ? await assignFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanEditorForm, expectedCaseVersion })
+        : await adjustFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanAdjustEditorForm, expectedCaseVersion });
     if (!saved.ok) {
       return data(
         { intent, result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }), conflict: saved.conflict },
@@ -264,47 +218,23 @@ export default function Plan({ loaderData, actionData }: Route.ComponentProps) {
 type StudentData = Extract<Route.ComponentProps["loaderData"], { kind: "student" }>;
 type StaffData = Extract<Route.ComponentProps["loaderData"], { kind: "staff" }>;
 
-function StudentPlan({ data: d, lastResult }: { data: StudentData; lastResult: Parameters<typeof CheckInForm>[0]["lastResult"] }) {
+function StudentPlan({ data: d, lastResult }: { data: StudentData; lastResult: Parameters<typeof CheckInSection>[0]["lastResult"] }) {
   return (
     <div className="space-y-4">
-      {d.view && d.plan ? (
-        <section aria-labelledby="your-plan-heading" className="card space-y-4">
-          <h2 id="your-plan-heading">Your plan</h2>
-          <DaysToExam view={d.view} examLabel={d.examLabel} />
-          <LatestChangeNote view={d.view} headingId="plan-change-heading" />
-          {d.view.firstWeek ? (
-            <WeekView week={d.view.firstWeek} headingId="week-heading" title="Your first week" />
-          ) : (
-            <WeekView week={d.view.week} headingId="week-heading" />
-          )}
-          <NextMilestones view={d.view} headingId="milestones-heading" />
-          <PlanLinks caseId={d.caseId} />
-        </section>
-      ) : (
-        <section aria-labelledby="your-plan-heading" className="card">
-          <h2 id="your-plan-heading">Your plan</h2>
+      <section aria-labelledby="your-plan-heading" className={d.view ? "card space-y-4" : "card"}>
+        <h2 id="your-plan-heading">Your plan</h2>
+        {d.view ? (
+          <StudentPlanSummary caseId={d.caseId} view={d.view} examLabel={d.examLabel} idPrefix="your-plan" />
+        ) : (
           <p className="mt-2 text-slate-700">
             {d.open
               ? "Your tutor is preparing your plan from your score report and your conversations. You will see it here, and on your home page, as soon as it is ready."
               : "This retake is closed."}
           </p>
-        </section>
-      )}
+        )}
+      </section>
       {d.open ? (
-        <section aria-labelledby="check-in-heading" className="card">
-          <h2 id="check-in-heading">Weekly check-in</h2>
-          <p className="hint">A minute a week: it helps your tutor adjust the plan to how things are really going.</p>
-          <div className="mt-3">
-            <CheckInForm
-              key={d.checkIn.existing?.weekOf ?? "new"}
-              caseId={d.caseId}
-              weeks={d.checkIn.weeks}
-              existing={d.checkIn.existing}
-              lastResult={lastResult}
-              redirectTo={`/cases/${d.caseId}/plan`}
-            />
-          </div>
-        </section>
+        <CheckInSection caseId={d.caseId} checkIn={d.checkIn} lastResult={lastResult} redirectTo={`/cases/${d.caseId}/plan`} />
       ) : null}
       {d.plan ? (
         <section aria-labelledby="whole-plan-heading" className="card">
@@ -332,7 +262,7 @@ function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: Actio
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="plan-heading">Plan in force: version {d.plan.currentVersion}</h2>
               <p className="text-sm text-slate-600">
-                Saved {formatInstant(d.plan.current.createdAt)}
+                Saved {formatDay(d.plan.current.createdAt)}
                 {d.plan.current.createdBy ? ` by ${d.plan.current.createdBy}` : ""}
               </p>
             </div>
@@ -351,6 +281,12 @@ function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: Actio
                 Saving makes version {d.plan.currentVersion + 1}; version {d.plan.currentVersion} stays in the history. Say why: the student
                 reads it.
               </p>
+              {d.targetExamDate && d.targetExamDate !== d.plan.current.data.examDate ? (
+                <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="note">
+                  The case's target exam date is {formatDate(d.targetExamDate)}, not this plan's {formatDate(d.plan.current.data.examDate)}:
+                  it was changed outside the plan. Saving a version sets the case's date to the exam date in the form.
+                </p>
+              ) : null}
               <details className="mt-3" open={adjustResult ? true : undefined}>
                 <summary className="cursor-pointer font-medium text-brand-700">Edit a new version</summary>
                 <div className="mt-4">
@@ -360,6 +296,7 @@ function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: Actio
                     defaultValue={d.editor}
                     lastResult={adjustResult}
                     currentVersion={d.plan.currentVersion}
+                    caseVersion={d.caseVersion}
                     promptOptions={d.promptOptions ?? undefined}
                   >
                     {conflict && conflict.count > 0 ? (
@@ -379,7 +316,7 @@ function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: Actio
           <PlanVersions versions={d.plan.versions} currentVersion={d.plan.currentVersion} comparison={d.comparison} />
         </>
       ) : d.builder ? (
-        <Builder builder={d.builder} today={d.today} assignResult={assignResult} />
+        <Builder builder={d.builder} today={d.today} caseVersion={d.caseVersion} assignResult={assignResult} />
       ) : (
         <section aria-labelledby="plan-heading" className="card">
           <h2 id="plan-heading">Plan</h2>
@@ -394,10 +331,12 @@ function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: Actio
 function Builder({
   builder,
   today: now,
+  caseVersion,
   assignResult,
 }: {
   builder: NonNullable<StaffData["builder"]>;
   today: string;
+  caseVersion: number;
   assignResult: Parameters<typeof PlanEditor>[0]["lastResult"];
 }) {
   const { diagnosis, proposal } = builder;
@@ -410,7 +349,7 @@ function Builder({
         </p>
         <p className="mt-2 text-sm text-slate-700">
           {diagnosis.reportOn
-            ? `From the score report of the attempt on ${formatDate(diagnosis.reportOn)}${diagnosis.findings ? ` and ${diagnosis.findings} ${diagnosis.findings === 1 ? "finding" : "findings"}` : ""}.`
+            ? `From the score report of the attempt on ${formatDate(diagnosis.reportOn)}${diagnosis.findings ? ` and ${plural(diagnosis.findings, "finding")}` : ""}.`
             : "No score report is recorded yet: the proposal will be mixed review until the diagnosis is complete."}{" "}
           {diagnosis.weakAreas.length > 0 ? `Weakest first: ${diagnosis.weakAreas.slice(0, 6).join(", ")}.` : ""} Template:{" "}
           {builder.templateLabel}.
@@ -442,7 +381,13 @@ function Builder({
             <RhythmTable rhythm={proposal.rhythm} restDay={proposal.restDay} />
           </details>
           <div className="mt-4">
-            <PlanEditor key={`assign-${builder.proposalKey}`} mode="assign" defaultValue={proposal.values} lastResult={assignResult} />
+            <PlanEditor
+              key={`assign-${builder.proposalKey}`}
+              mode="assign"
+              defaultValue={proposal.values}
+              lastResult={assignResult}
+              caseVersion={caseVersion}
+            />
           </div>
         </section>
       ) : null}
