@@ -111,7 +111,7 @@ describe("automatic escalation on a second failure", () => {
           resolveBy: today(),
         },
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: "P2002" });
   });
 
   it("a third failure raises the open escalation's severity, or opens one when none is open", async () => {
@@ -219,9 +219,11 @@ describe("manual escalation and the case's Escalations tab", () => {
       { intent: "action", escalationId: escalation.id, action: "COUNSELLING", actionOn: today(), expectedVersion: v },
       { intent: "owner", escalationId: escalation.id, ownerId: advisor.id, expectedVersion: v },
     ];
-    for (const form of forms) {
+    // The role is refused first (by the domain, workflow.ts's rule): a stale version makes no difference.
+    const staleForms: Array<Record<string, string>> = forms.map((f) => ({ ...f, expectedVersion: "7" }));
+    for (const form of [...forms, ...staleForms]) {
       const res = await call(caseEscalationsAction, { userId: tutor.id, path, params: { caseId }, form });
-      expect(res.status, form.intent).toBe(403);
+      expect(res.status, `${form.intent} v${form.expectedVersion}`).toBe(403);
     }
     // The office's queue refuses tutors altogether.
     expect((await call(queueLoader, { userId: tutor.id, path: "/office/escalations" })).status).toBe(403);
@@ -241,6 +243,15 @@ describe("manual escalation and the case's Escalations tab", () => {
     expect(note.status).toBe(302);
     const events = await prisma.escalationEvent.findMany({ where: { escalationId: escalation.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["CREATED", "NOTE"]);
+    // The refused writes left no activity; the note left one entry, without its text.
+    const activity = await prisma.activityLog.findMany({
+      where: { entity: "Escalation", entityId: escalation.id },
+      select: { action: true, actorId: true, caseId: true, summary: true },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(activity.map((a) => a.action)).toEqual(["escalation.opened", "escalation.note_added"]);
+    expect(activity[1]).toMatchObject({ actorId: tutor.id, caseId });
+    expect(activity[1].summary).not.toContain("Spoke with the student");
   });
 
   it("refuses an escalation of another case through this case's tab", async () => {
@@ -358,6 +369,10 @@ describe("the office's escalation queue", () => {
       ["STATUS", "IN_PROGRESS", "RESOLVED", null],
     ]);
     expect(events.slice(1).every((e) => e.actorId === advisor.id)).toBe(true);
+    // Acknowledging took ownership: the acknowledgement, its STATUS event and the OWNER event share one instant.
+    const acknowledged = await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id }, select: { acknowledgedAt: true } });
+    expect(events[1].createdAt).toEqual(acknowledged.acknowledgedAt);
+    expect(events[2].createdAt).toEqual(acknowledged.acknowledgedAt);
     const activity = await prisma.activityLog.findMany({
       where: { entity: "Escalation", entityId: escalation.id },
       select: { action: true, summary: true },
@@ -413,6 +428,57 @@ describe("the office's escalation queue", () => {
     expect(await prisma.escalationEvent.count({ where: { escalationId: escalation.id, kind: "ACTION" } })).toBe(0);
   });
 
+  it("refuses a stale status change, keeping the outcome typed, and lets only one of two simultaneous changes through", async () => {
+    const { escalation, advisor, admin } = await escalated();
+    // Two people acknowledge the same version at once: one wins, the other is told.
+    const both = await Promise.all(
+      [advisor.id, admin.id].map((userId) =>
+        queueCall(userId, { intent: "status", escalationId: escalation.id, to: "ACKNOWLEDGED", expectedVersion: "1" }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([302, 409]);
+    const winner = both[0].status === 302 ? advisor.id : admin.id;
+    let row = await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } });
+    expect(row).toMatchObject({ status: "ACKNOWLEDGED", version: 2, ownerId: winner });
+
+    const outcome = "Agreed a new plan with the student.";
+    const stale = await queueCall(admin.id, {
+      intent: "status",
+      escalationId: escalation.id,
+      to: "RESOLVED",
+      outcome,
+      expectedVersion: "1",
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.data.result.error[""][0]).toMatch(/Someone else changed this escalation/);
+    expect(stale.data.result.initialValue).toMatchObject({ to: "RESOLVED", outcome });
+    row = await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } });
+    expect(row).toMatchObject({ status: "ACKNOWLEDGED", version: 2, outcome: null, resolvedAt: null });
+    expect(await prisma.escalationEvent.count({ where: { escalationId: escalation.id, kind: "STATUS" } })).toBe(1);
+    expect(await prisma.escalationEvent.count({ where: { escalationId: escalation.id, kind: "OWNER" } })).toBe(1);
+    expect(
+      await prisma.activityLog.count({
+        where: { entityId: escalation.id, action: { in: ["escalation.status_changed", "escalation.resolved"] } },
+      }),
+    ).toBe(1);
+    expect(await prisma.notification.count({ where: { caseId: escalation.caseId, kind: "ESCALATION_RESOLVED" } })).toBe(0);
+  });
+
+  it("refuses a stale owner change and keeps the choice made", async () => {
+    const { escalation, advisor, admin } = await escalated();
+    expect(
+      (await queueCall(advisor.id, { intent: "status", escalationId: escalation.id, to: "ACKNOWLEDGED", expectedVersion: "1" })).status,
+    ).toBe(302);
+    const stale = await queueCall(advisor.id, { intent: "owner", escalationId: escalation.id, ownerId: admin.id, expectedVersion: "1" });
+    expect(stale.status).toBe(409);
+    expect(stale.data.result.error[""][0]).toMatch(/Someone else changed this escalation/);
+    expect(stale.data.result.initialValue).toMatchObject({ ownerId: admin.id });
+    expect(await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } })).toMatchObject({ ownerId: advisor.id, version: 2 });
+    expect(await prisma.escalationEvent.count({ where: { escalationId: escalation.id, kind: "OWNER" } })).toBe(1);
+    expect(await prisma.activityLog.count({ where: { entityId: escalation.id, action: "escalation.owner_changed" } })).toBe(0);
+    expect(await prisma.notification.count({ where: { userId: admin.id, kind: "ESCALATION_ASSIGNED" } })).toBe(0);
+  });
+
   it("records an accommodation request's status on the student profile, and needs that status", async () => {
     const { escalation, advisor, student } = await escalated();
     const missing = await queueCall(advisor.id, {
@@ -437,6 +503,35 @@ describe("the office's escalation queue", () => {
     expect(profile.accommodationStatus).toBe("GRANTED");
     const event = await prisma.escalationEvent.findFirstOrThrow({ where: { escalationId: escalation.id, kind: "ACTION" } });
     expect(event).toMatchObject({ action: "ACCOMMODATION_REQUEST", accommodationStatus: "GRANTED" });
+    // The action started work on the open escalation: acknowledged and owned by the advisor, at the action's instant.
+    const row = await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } });
+    expect(row).toMatchObject({ status: "IN_PROGRESS", ownerId: advisor.id, version: 2 });
+    expect(row.acknowledgedAt).toEqual(event.createdAt);
+    const owner = await prisma.escalationEvent.findFirstOrThrow({ where: { escalationId: escalation.id, kind: "OWNER" } });
+    expect(owner).toMatchObject({ actorId: advisor.id, createdAt: event.createdAt });
+    // One activity entry for the action, one for the student's accommodation status (statuses only, no details).
+    const actionLog = await prisma.activityLog.findFirstOrThrow({
+      where: { entityId: escalation.id, action: "escalation.action_recorded" },
+    });
+    expect(JSON.parse(actionLog.after ?? "null")).toMatchObject({
+      status: "IN_PROGRESS",
+      ownerId: advisor.id,
+      action: "ACCOMMODATION_REQUEST",
+    });
+    const profileLog = await prisma.activityLog.findMany({
+      where: { entity: "StudentProfile", entityId: student.studentId },
+      select: { action: true, actorId: true, caseId: true, summary: true, before: true, after: true },
+    });
+    expect(profileLog).toEqual([
+      {
+        action: "student.accommodation_status",
+        actorId: advisor.id,
+        caseId: escalation.caseId,
+        summary: "Accommodation status set to granted",
+        before: JSON.stringify({ accommodationStatus: "NONE" }),
+        after: JSON.stringify({ accommodationStatus: "GRANTED" }),
+      },
+    ]);
   });
 
   it("sets the owner to an advisor or admin of the school only, and tells them", async () => {
@@ -451,6 +546,21 @@ describe("the office's escalation queue", () => {
     expect(ok.status).toBe(302);
     expect((await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } })).ownerId).toBe(admin.id);
     expect(await prisma.notification.count({ where: { userId: admin.id, kind: "ESCALATION_ASSIGNED" } })).toBe(1);
+    const owned = await prisma.activityLog.findMany({
+      where: { entity: "Escalation", entityId: escalation.id, action: "escalation.owner_changed" },
+      select: { actorId: true, caseId: true, before: true, after: true },
+    });
+    expect(owned).toEqual([
+      {
+        actorId: advisor.id,
+        caseId: escalation.caseId,
+        before: JSON.stringify({ ownerId: null }),
+        after: JSON.stringify({ ownerId: admin.id }),
+      },
+    ]);
+    const ownerEvents = await prisma.escalationEvent.findMany({ where: { escalationId: escalation.id, kind: "OWNER" } });
+    expect(ownerEvents).toHaveLength(1);
+    expect(ownerEvents[0]).toMatchObject({ actorId: advisor.id, note: `Owner: ${admin.name}` });
     const mine = await call(queueLoader, { userId: admin.id, path: "/office/escalations?mine=1" });
     expect(mine.data.queue.rows.map((r: { id: string }) => r.id)).toEqual([escalation.id]);
     const notMine = await call(queueLoader, { userId: advisor.id, path: "/office/escalations?mine=1" });

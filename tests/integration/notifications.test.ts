@@ -6,9 +6,9 @@ import { loadSinceLastVisit } from "../../app/domain/notifications/since-last-vi
 import { loader as layoutLoader } from "../../app/routes/app/layout";
 import { action as notificationsAction, loader as notificationsLoader } from "../../app/routes/app/notifications";
 import { action as queueAction } from "../../app/routes/app/office/escalations";
-import { prisma } from "../../app/utils/db.server";
+import { onQuery, prisma } from "../../app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
-import { call } from "../utils/route";
+import { call, contextFor, ORIGIN } from "../utils/route";
 
 async function send(userId: string, schoolId: string, title: string, at: Date, extra: { caseId?: string; kind?: string } = {}) {
   await prisma.$transaction((tx) =>
@@ -77,6 +77,25 @@ describe("notifications in the app", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("the layout reads the unread count in one statement, on every page", async () => {
+    const { school, tutor } = await createSchoolWithCase();
+    await send(tutor.id, school.id, "One", new Date());
+    await send(tutor.id, school.id, "Two", new Date());
+    const context = await contextFor(tutor.id);
+    const request = new Request(new URL("/", ORIGIN));
+    let statements = 0;
+    const stop = onQuery(() => {
+      statements += 1;
+    });
+    try {
+      const result = await layoutLoader({ request, context, params: {}, url: new URL(request.url), pattern: "" } as never);
+      expect(result.nav.find((i) => i.to === "/notifications")?.badge).toBe(2);
+    } finally {
+      stop();
+    }
+    expect(statements).toBe(1);
+  });
+
   it("marks all of one's own as read and nobody else's", async () => {
     const { school, tutor, advisor } = await createSchoolWithCase();
     for (const title of ["One", "Two", "Three"]) await send(tutor.id, school.id, title, new Date());
@@ -117,7 +136,10 @@ describe("notifications in the app", () => {
 
 describe("since your last visit", () => {
   it("counts the office's overdue escalations and those someone else resolved; not for a tutor", async () => {
-    const { caseId, tutor, advisor, admin, student } = await createSchoolWithCase();
+    const { school, caseId, tutor, advisor, admin, student } = await createSchoolWithCase();
+    // What the home page passes: the person's office schools (from the session) and the page's day.
+    const office = { officeSchoolIds: [school.id], today: today() };
+    const notOffice = { officeSchoolIds: [], today: today() };
     await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
     // First visits, a day ago.
     const dayAgo = new Date(Date.now() - 86_400_000);
@@ -127,11 +149,14 @@ describe("since your last visit", () => {
     const escalation = await prisma.escalation.findFirstOrThrow({ where: { caseId } });
     await prisma.escalation.update({ where: { id: escalation.id }, data: { acknowledgeBy: addDays(today(), -1) } });
 
-    const office = await loadSinceLastVisit(advisor.id);
-    expect(office.counts).toMatchObject({ OVERDUE: 1, ESCALATION_OPENED: 1 });
-    expect(office.lines).toEqual(["1 overdue item", "1 new escalation"]);
-    expect(office.escalationQueue).toBe(true);
-    const forTutor = await loadSinceLastVisit(tutor.id);
+    const forOffice = await loadSinceLastVisit(advisor.id, office);
+    expect(forOffice.counts).toMatchObject({ OVERDUE: 1, ESCALATION_OPENED: 1 });
+    expect(forOffice.lines).toEqual(["1 overdue item", "1 new escalation"]);
+    expect(forOffice.escalationQueue).toBe(true);
+    // The day is the caller's: the day before acknowledge-by passed, nothing was overdue yet.
+    const yesterday = await loadSinceLastVisit(advisor.id, { ...office, today: addDays(today(), -1) });
+    expect(yesterday.counts.OVERDUE).toBeUndefined();
+    const forTutor = await loadSinceLastVisit(tutor.id, notOffice);
     expect(forTutor.counts.OVERDUE).toBeUndefined();
     expect(forTutor.escalationQueue).toBe(false);
 
@@ -145,11 +170,11 @@ describe("since your last visit", () => {
       outcome: "Referred to academic support.",
       expectedVersion: "2",
     });
-    const later = await loadSinceLastVisit(advisor.id, new Date(Date.now() + 20 * 60_000));
+    const later = await loadSinceLastVisit(advisor.id, office, new Date(Date.now() + 20 * 60_000));
     expect(later.counts).toEqual({ ESCALATION_RESOLVED: 1 });
     expect(later.lines).toEqual(["1 escalation resolved"]);
     // The one who resolved it is not told about their own work.
-    const self = await loadSinceLastVisit(admin.id, new Date(Date.now() + 20 * 60_000));
+    const self = await loadSinceLastVisit(admin.id, office, new Date(Date.now() + 20 * 60_000));
     expect(self.counts.ESCALATION_RESOLVED).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { formatDate, type IsoDate } from "../../domain/dates";
+import { formatDate, formatDateTime, type IsoDate } from "../../domain/dates";
 import { examLabel, type ExamId } from "../../domain/reference";
 import { actionRecordSchema, escalationNoteSchema, RECORDED_ACCOMMODATION_STATUSES } from "../../domain/escalations/schema";
-import { describeEvent, ESCALATION_TRIGGER_LABELS, type EscalationView, formatInstant, severityLabel } from "../../domain/escalations/view";
+import { describeEvent, ESCALATION_TRIGGER_LABELS, type EscalationView, severityLabel } from "../../domain/escalations/view";
 import { ESCALATION_TRANSITIONS } from "../../domain/escalations/workflow";
 import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "../../domain/vocabulary";
 import { Field, FormErrors, SelectField, TextareaField } from "../forms";
@@ -102,21 +102,21 @@ export function EscalationDetail({
           <dt className="font-medium text-slate-700">Raised</dt>
           <dd>
             {e.trigger === "MANUAL" ? `By ${e.raisedBy?.name ?? "a former member of staff"}` : "Automatically"},{" "}
-            {formatInstant(e.createdAt)}
+            {formatDateTime(e.createdAt)}
           </dd>
         </div>
         <div>
           <dt className="font-medium text-slate-700">Acknowledge by</dt>
           <dd>
             {formatDate(e.acknowledgeBy)}
-            {e.acknowledgedAt ? ` · acknowledged ${formatInstant(e.acknowledgedAt)}` : ""}
+            {e.acknowledgedAt ? ` · acknowledged ${formatDateTime(e.acknowledgedAt)}` : ""}
           </dd>
         </div>
         <div>
           <dt className="font-medium text-slate-700">Resolve by</dt>
           <dd>
             {formatDate(e.resolveBy)}
-            {e.resolvedAt ? ` · resolved ${formatInstant(e.resolvedAt)}` : ""}
+            {e.resolvedAt ? ` · resolved ${formatDateTime(e.resolvedAt)}` : ""}
           </dd>
         </div>
       </dl>
@@ -143,7 +143,7 @@ export function EscalationDetail({
                 <p className="font-medium">{what}</p>
                 {detail ? <p className="whitespace-pre-line text-slate-800">{detail}</p> : null}
                 <p className="text-xs text-slate-600">
-                  <time dateTime={event.at}>{formatInstant(event.at)}</time> · {event.actorName ?? "Retake Desk"}
+                  <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {event.actorName ?? "Retake Desk"}
                 </p>
               </li>
             );

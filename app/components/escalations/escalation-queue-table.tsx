@@ -1,13 +1,13 @@
 import { Link } from "react-router";
-import { formatDate } from "../../domain/dates";
+import { formatDate, formatDay } from "../../domain/dates";
 import { type QueueParams, queueSearch } from "../../domain/escalations/queue-params";
-import { ESCALATION_TRIGGER_LABELS, type EscalationQueueRow, formatInstant, severityLabel } from "../../domain/escalations/view";
+import { ESCALATION_TRIGGER_LABELS, type EscalationQueueRow, severityLabel } from "../../domain/escalations/view";
 import { examLabel, type ExamId } from "../../domain/reference";
 import { EscalationStatusBadge, OverdueBadge } from "./badges";
 
 /** The deadline that applies now, in words. */
 function dueText(row: EscalationQueueRow): string {
-  if (row.status === "RESOLVED") return row.resolvedAt ? `Resolved ${formatInstant(row.resolvedAt).split(",")[0]}` : "Resolved";
+  if (row.status === "RESOLVED") return row.resolvedAt ? `Resolved ${formatDay(row.resolvedAt)}` : "Resolved";
   return row.status === "OPEN" ? `Acknowledge by ${formatDate(row.acknowledgeBy)}` : `Resolve by ${formatDate(row.resolveBy)}`;
 }
 
@@ -57,7 +57,7 @@ export function EscalationQueueTable({ rows, params }: { rows: EscalationQueueRo
                 <span className="block">{dueText(row)}</span>
                 {overdue && row.overdueLabel ? <OverdueBadge label={row.overdueLabel} /> : null}
               </td>
-              <td>{formatDate(row.createdAt.slice(0, 10))}</td>
+              <td>{formatDay(row.createdAt)}</td>
             </tr>
           );
         })}

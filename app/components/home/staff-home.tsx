@@ -49,12 +49,11 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
             />
             <Figure label="Exams in the next 30 days" value={data.examsSoon} to="/cases?sort=daysToExam&dir=asc" />
           </>
-        ) : (
-          <Figure label="Your open cases" value={data.nearest?.total ?? 0} to="/cases" />
-        )}
+        ) : null}
+        {data.nearest ? <Figure label="Your open cases" value={data.nearest.total} to="/cases" /> : null}
       </div>
 
-      {data.isOffice ? null : (
+      {data.nearest ? (
         <section aria-labelledby="week-heading" className="card">
           <h2 id="week-heading">
             This week's milestones ({formatDate(data.weekStart, false)} – {formatDate(data.weekEnd, false)})
@@ -73,7 +72,7 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
             </ul>
           )}
         </section>
-      )}
+      ) : null}
 
       {data.nearest ? (
         <section aria-labelledby="nearest-heading" className="card overflow-x-auto">
@@ -91,7 +90,9 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
             </div>
           )}
         </section>
-      ) : (
+      ) : null}
+
+      {data.isOffice ? (
         <p className="flex flex-wrap gap-2">
           <Link to="/office" className="btn-primary">
             Open the office dashboard
@@ -100,7 +101,7 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
             Open the school's caseload
           </Link>
         </p>
-      )}
+      ) : null}
     </div>
   );
 }

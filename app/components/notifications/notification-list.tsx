@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "react-router";
 import { type InboxItem, notificationKindLabel } from "../../domain/notifications/inbox";
-import { formatInstant } from "../../domain/escalations/view";
+import { formatDateTime } from "../../domain/dates";
 
 /**
  * The notification list: newest first, unread ones highlighted and labelled
@@ -21,7 +21,7 @@ export function NotificationList({ items }: { items: InboxItem[] }) {
             <p className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
               {n.read ? null : <span className="badge bg-brand-700 text-white">Unread</span>}
               {notificationKindLabel(n.kind) ? <span>{notificationKindLabel(n.kind)}</span> : null}
-              <time dateTime={n.createdAt}>{formatInstant(n.createdAt)}</time>
+              <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
             </p>
             <p className={n.read ? "mt-1" : "mt-1 font-semibold"}>{n.link ? <Link to={n.link}>{n.title}</Link> : n.title}</p>
             <p className="mt-0.5 text-sm whitespace-pre-line text-slate-800">{n.body}</p>

@@ -11,6 +11,13 @@ import type { CaseOutcome, CaseStatus } from "../vocabulary";
 import { lastMonths, outcomesByMonth, passRate } from "./chart-data";
 
 export const OUTCOME_MONTHS = 12;
+/** "Exams soon": a target exam date from today to this many days ahead. */
+export const EXAMS_SOON_DAYS = 30;
+
+/** The first and last day counted as "exams soon" on `today`. */
+export function examsSoonWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  return { from: today, to: addDays(today, EXAMS_SOON_DAYS) };
+}
 
 const n = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
@@ -44,10 +51,28 @@ async function medianGain(schoolIds: string[], groupBy: "template" | "tutor") {
     ORDER BY family, grp`;
 }
 
+/**
+ * The unresolved escalations of the schools and how many of them are overdue,
+ * in one statement. "Overdue" is the escalation workflow's rule
+ * (escalations/workflow.ts `overdueState`, as a Prisma filter
+ * `overdueEscalationWhere`), spelled here in SQL: keep the two the same.
+ */
+export async function escalationCounts(schoolIds: readonly string[], today: IsoDate): Promise<{ open: number; overdue: number }> {
+  if (schoolIds.length === 0) return { open: 0, overdue: 0 };
+  const [row] = await prisma.$queryRaw<Array<{ open: number | bigint; overdue: number | bigint }>>`
+    SELECT
+      COUNT(*) AS "open",
+      SUM(CASE WHEN "resolveBy" < ${today} OR ("status" = 'OPEN' AND "acknowledgedAt" IS NULL AND "acknowledgeBy" < ${today})
+          THEN 1 ELSE 0 END) AS "overdue"
+    FROM "Escalation" WHERE "schoolId" IN (${Prisma.join(schoolIds)}) AND "status" <> 'RESOLVED'`;
+  return { open: n(row?.open), overdue: n(row?.overdue) };
+}
+
 export async function loadDashboard(schoolIds: string[], today: IsoDate) {
   const schools = Prisma.join(schoolIds);
   const months = lastMonths(today, OUTCOME_MONTHS);
   const since = `${months[0]}-01`;
+  const soon = examsSoonWindow(today);
   const [statuses, figures, escalations, outcomes, retakes, byTemplate, byTutor, workload] = await Promise.all([
     prisma.$queryRaw<Array<{ status: CaseStatus; count: number | bigint }>>`
       SELECT "status", COUNT(*) AS "count" FROM "RetakeCase" WHERE "schoolId" IN (${schools}) GROUP BY "status"`,
@@ -65,13 +90,9 @@ export async function loadDashboard(schoolIds: string[], today: IsoDate) {
         SUM(CASE WHEN "riskLevel" IN ('HIGH', 'CRITICAL') THEN 1 ELSE 0 END) AS "atRisk",
         SUM(CASE WHEN "readinessMet" = 1 THEN 1 ELSE 0 END) AS "readinessMet",
         SUM(CASE WHEN "readinessMet" IS NOT NULL THEN 1 ELSE 0 END) AS "readinessApplicable",
-        SUM(CASE WHEN "targetExamDate" BETWEEN ${today} AND ${addDays(today, 30)} THEN 1 ELSE 0 END) AS "examsSoon"
+        SUM(CASE WHEN "targetExamDate" BETWEEN ${soon.from} AND ${soon.to} THEN 1 ELSE 0 END) AS "examsSoon"
       FROM "RetakeCase" WHERE "schoolId" IN (${schools}) AND "openSlot" = 'OPEN'`,
-    prisma.$queryRaw<Array<{ open: number | bigint; overdue: number | bigint }>>`
-      SELECT
-        COUNT(*) AS "open",
-        SUM(CASE WHEN ("status" = 'OPEN' AND "acknowledgeBy" < ${today}) OR "resolveBy" < ${today} THEN 1 ELSE 0 END) AS "overdue"
-      FROM "Escalation" WHERE "schoolId" IN (${schools}) AND "status" <> 'RESOLVED'`,
+    escalationCounts(schoolIds, today),
     prisma.$queryRaw<Array<{ month: string; outcome: CaseOutcome; count: number | bigint }>>`
       SELECT substr("closedAt", 1, 7) AS "month", "outcome", COUNT(*) AS "count"
       FROM "RetakeCase"
@@ -98,7 +119,6 @@ export async function loadDashboard(schoolIds: string[], today: IsoDate) {
 
   const statusCounts = Object.fromEntries(statuses.map((s) => [s.status, n(s.count)])) as Partial<Record<CaseStatus, number>>;
   const f = figures[0];
-  const e = escalations[0];
   const retakeRows = retakes.map((r) => ({
     exam: r.exam,
     total: n(r.total),
@@ -132,8 +152,8 @@ export async function loadDashboard(schoolIds: string[], today: IsoDate) {
       readinessMet: n(f?.readinessMet),
       readinessApplicable: n(f?.readinessApplicable),
       examsSoon: n(f?.examsSoon),
-      openEscalations: n(e?.open),
-      overdueEscalations: n(e?.overdue),
+      openEscalations: escalations.open,
+      overdueEscalations: escalations.overdue,
     },
     outcomes: outcomesByMonth(
       outcomes.map((o) => ({ month: o.month, outcome: o.outcome, count: n(o.count) })),

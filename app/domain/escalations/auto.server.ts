@@ -11,6 +11,8 @@ import { notify } from "../notifications/notify.server";
 import { examLabel, type ExamId } from "../reference";
 import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
 import { ordinal } from "../attempts/rules";
+import { OFFICE_ROLES, STAFF_ROLES } from "../vocabulary";
+import { schoolMembers } from "./members.server";
 import { severityLabel } from "./view";
 
 export const ESCALATION_SEVERITY = { SECOND_FAILURE: 2, THIRD_FAILURE: 3, MANUAL: 2 } as const;
@@ -44,17 +46,14 @@ export function escalationDueDates(
   };
 }
 
+/** The active advisors and administrators of the school: who is told about its escalations. */
 export async function officeUserIds(tx: Tx, schoolId: string): Promise<string[]> {
-  const rows = await tx.membership.findMany({
-    where: { schoolId, role: { in: ["ADVISOR", "ADMIN"] }, user: { status: "ACTIVE" } },
-    select: { userId: true },
-  });
-  return rows.map((r) => r.userId);
+  return (await schoolMembers(tx, schoolId, OFFICE_ROLES)).map((m) => m.id);
 }
 
+/** Whether the person is staff (not a student) at the school, whatever their account's status. */
 async function isStaffAt(tx: Tx, userId: string, schoolId: string): Promise<boolean> {
-  const membership = await tx.membership.findUnique({ where: { userId_schoolId: { userId, schoolId } }, select: { role: true } });
-  return membership !== null && membership.role !== "STUDENT";
+  return (await schoolMembers(tx, schoolId, STAFF_ROLES, { userIds: [userId], activeOnly: false })).length > 0;
 }
 
 function failureReason(facts: FailureFacts): string {

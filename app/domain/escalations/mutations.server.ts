@@ -6,7 +6,9 @@
  * stale form is refused with a clear message instead of overwriting.
  *
  * Callers authorize the actor to the escalation's school or case (loaders and
- * actions); these functions re-check what the role may do (workflow.ts).
+ * actions); these functions are the one place that decides what the actor's
+ * role may do (workflow.ts) and answer FORBIDDEN otherwise, which the routes
+ * turn into a 403.
  *
  * Decisions:
  * - Acknowledging (or starting work on) an escalation nobody owns makes the
@@ -22,7 +24,8 @@
  * - A manual escalation repeating one the same person raised on the case and
  *   that is still unresolved (same reason) is a double submit: nothing new.
  */
-import { logActivity } from "../../utils/activity.server";
+import type { Prisma } from "#generated/prisma/client";
+import { type ActivityEntry, logActivity } from "../../utils/activity.server";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
 import { syncCaseCounters } from "../cases/counters.server";
@@ -39,9 +42,10 @@ import {
   type Role,
   STAFF_ROLES,
 } from "../vocabulary";
-import { ESCALATION_SEVERITY, escalationDueDates, officeUserIds } from "./auto.server";
-import { mayPerformEscalation, statusAfterAction, transitionEscalation } from "./workflow";
 import { loadSchoolSettings } from "../settings/queries.server";
+import { ESCALATION_SEVERITY, escalationDueDates, officeUserIds } from "./auto.server";
+import { schoolMembers } from "./members.server";
+import { mayPerformEscalation, statusAfterAction, transitionEscalation } from "./workflow";
 
 export const ESCALATION_CONFLICT_MESSAGE =
   "Someone else changed this escalation while you were working on it. Nothing was saved: review its current state, then make your change again.";
@@ -83,7 +87,71 @@ async function loadCurrent(tx: Tx, escalationId: string) {
   return tx.escalation.findUnique({ where: { id: escalationId }, select: currentSelect });
 }
 
+type Current = NonNullable<Awaited<ReturnType<typeof loadCurrent>>>;
+
 const escalationLink = (caseId: string) => `/cases/${caseId}/escalations`;
+
+/** The activity-log entry of a write to an escalation: its school, case and id, by this actor. */
+function logEscalation(
+  tx: Tx,
+  escalation: { id: string; schoolId: string; caseId: string },
+  actorId: string,
+  entry: Pick<ActivityEntry, "action" | "summary" | "before" | "after">,
+) {
+  return logActivity(tx, {
+    schoolId: escalation.schoolId,
+    actorId,
+    caseId: escalation.caseId,
+    entity: "Escalation",
+    entityId: escalation.id,
+    ...entry,
+  });
+}
+
+interface OfficeWrite {
+  expectedVersion: number;
+  actorId: string;
+  now: Date;
+  /** The fields this write changes (the version is bumped here). */
+  data: Prisma.EscalationUncheckedUpdateManyInput;
+  /**
+   * The actor takes the escalation in hand (acknowledging it, starting work, recording an action on it):
+   * it is acknowledged now if it was not yet, and the actor becomes its owner if nobody owns it.
+   */
+  takesCharge: boolean;
+  /** The history event describing the write. */
+  event: Omit<Prisma.EscalationEventUncheckedCreateInput, "escalationId" | "actorId" | "createdAt">;
+}
+
+/**
+ * Applies an office write under the optimistic-concurrency guard: the update
+ * only lands while the escalation is still at `expectedVersion`. Then the
+ * history event, and an OWNER event when the actor took ownership, all at
+ * `now`. Null when someone else changed it first (nothing written).
+ */
+async function applyOfficeWrite(tx: Tx, current: Current, write: OfficeWrite): Promise<{ tookOwnership: boolean } | null> {
+  const tookOwnership = write.takesCharge && current.ownerId === null;
+  const updated = await tx.escalation.updateMany({
+    where: { id: current.id, version: write.expectedVersion },
+    data: {
+      ...write.data,
+      version: { increment: 1 },
+      ...(write.takesCharge && !current.acknowledgedAt ? { acknowledgedAt: write.now } : {}),
+      ...(tookOwnership ? { ownerId: write.actorId } : {}),
+    },
+  });
+  if (updated.count !== 1) return null;
+  await tx.escalationEvent.create({
+    data: { ...write.event, escalationId: current.id, actorId: write.actorId, createdAt: write.now },
+  });
+  if (tookOwnership) {
+    const actor = await tx.user.findUniqueOrThrow({ where: { id: write.actorId }, select: { name: true } });
+    await tx.escalationEvent.create({
+      data: { escalationId: current.id, actorId: write.actorId, kind: "OWNER", note: `Owner: ${actor.name}`, createdAt: write.now },
+    });
+  }
+  return { tookOwnership };
+}
 
 // ---------------------------------------------------------------------------
 // Raising by hand
@@ -135,12 +203,7 @@ export async function raiseEscalation(input: RaiseEscalationInput): Promise<Esca
       },
       select: { id: true, version: true },
     });
-    await logActivity(tx, {
-      schoolId: row.schoolId,
-      actorId: input.actorId,
-      caseId: row.id,
-      entity: "Escalation",
-      entityId: escalation.id,
+    await logEscalation(tx, { id: escalation.id, schoolId: row.schoolId, caseId: row.id }, input.actorId, {
       action: "escalation.raised",
       summary: "Escalated to the office by hand",
       after: { trigger: "MANUAL", status: "OPEN", ...due },
@@ -189,11 +252,8 @@ async function outcomeRecipients(
   if (current.trigger !== "MANUAL" && current.case.tutorId) candidates.add(current.case.tutorId);
   candidates.delete(actorId);
   if (candidates.size === 0) return [];
-  const staff = await tx.membership.findMany({
-    where: { schoolId: current.schoolId, userId: { in: [...candidates] }, role: { in: [...STAFF_ROLES] }, user: { status: "ACTIVE" } },
-    select: { userId: true },
-  });
-  return staff.map((m) => m.userId);
+  const staff = await schoolMembers(tx, current.schoolId, STAFF_ROLES, { userIds: [...candidates] });
+  return staff.map((m) => m.id);
 }
 
 export async function changeEscalationStatus(input: ChangeStatusInput): Promise<EscalationWriteResult> {
@@ -207,46 +267,20 @@ export async function changeEscalationStatus(input: ChangeStatusInput): Promise<
     if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
     if (!result.ok) return refused("REFUSED", result.reason, result.field);
 
-    const takesOwnership = result.acknowledges && current.ownerId === null;
-    const updated = await tx.escalation.updateMany({
-      where: { id: current.id, version: input.expectedVersion },
-      data: {
-        status: result.status,
-        version: { increment: 1 },
-        ...(result.acknowledges && !current.acknowledgedAt ? { acknowledgedAt: now } : {}),
-        ...(takesOwnership ? { ownerId: input.actorId } : {}),
-        ...(result.resolves ? { resolvedAt: now, outcome: result.outcome } : {}),
-      },
-    });
-    if (updated.count !== 1) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
-
-    await tx.escalationEvent.create({
-      data: {
-        escalationId: current.id,
-        actorId: input.actorId,
-        kind: "STATUS",
-        fromStatus: current.status,
-        toStatus: result.status,
-        note: result.resolves ? result.outcome : null,
-        createdAt: now,
-      },
-    });
-    if (takesOwnership) {
-      const actor = await tx.user.findUniqueOrThrow({ where: { id: input.actorId }, select: { name: true } });
-      await tx.escalationEvent.create({
-        data: { escalationId: current.id, actorId: input.actorId, kind: "OWNER", note: `Owner: ${actor.name}`, createdAt: now },
-      });
-    }
-    await logActivity(tx, {
-      schoolId: current.schoolId,
+    const written = await applyOfficeWrite(tx, current, {
+      expectedVersion: input.expectedVersion,
       actorId: input.actorId,
-      caseId: current.caseId,
-      entity: "Escalation",
-      entityId: current.id,
+      now,
+      data: { status: result.status, ...(result.resolves ? { resolvedAt: now, outcome: result.outcome } : {}) },
+      takesCharge: result.acknowledges,
+      event: { kind: "STATUS", fromStatus: current.status, toStatus: result.status, note: result.resolves ? result.outcome : null },
+    });
+    if (!written) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+    await logEscalation(tx, current, input.actorId, {
       action: result.resolves ? "escalation.resolved" : "escalation.status_changed",
       summary: `Escalation ${ESCALATION_STATUS_LABELS[current.status].toLowerCase()} → ${ESCALATION_STATUS_LABELS[result.status].toLowerCase()}`,
       before: { status: current.status, ownerId: current.ownerId },
-      after: { status: result.status, ownerId: takesOwnership ? input.actorId : current.ownerId },
+      after: { status: result.status, ownerId: written.tookOwnership ? input.actorId : current.ownerId },
     });
     if (result.resolves) {
       const studentName = current.case.student.user.name;
@@ -280,9 +314,11 @@ export interface RecordActionInput {
   expectedVersion: number;
   actorId: string;
   role: Role;
+  now?: Date;
 }
 
 export async function recordEscalationAction(input: RecordActionInput): Promise<EscalationWriteResult> {
+  const now = input.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const current = await loadCurrent(tx, input.escalationId);
     if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
@@ -295,23 +331,15 @@ export async function recordEscalationAction(input: RecordActionInput): Promise<
     if (input.action === "ACCOMMODATION_REQUEST" && !accommodation)
       return refused("REFUSED", "Choose the request's status: requested, granted or denied.", "action");
 
+    // Recording an action on an open or acknowledged escalation starts work on it.
     const next = statusAfterAction(current.status);
-    const takesOwnership = next !== null && current.ownerId === null;
-    const updated = await tx.escalation.updateMany({
-      where: { id: current.id, version: input.expectedVersion },
-      data: {
-        version: { increment: 1 },
-        ...(next ? { status: next } : {}),
-        ...(next && !current.acknowledgedAt ? { acknowledgedAt: new Date() } : {}),
-        ...(takesOwnership ? { ownerId: input.actorId } : {}),
-      },
-    });
-    if (updated.count !== 1) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
-
-    await tx.escalationEvent.create({
-      data: {
-        escalationId: current.id,
-        actorId: input.actorId,
+    const written = await applyOfficeWrite(tx, current, {
+      expectedVersion: input.expectedVersion,
+      actorId: input.actorId,
+      now,
+      data: next ? { status: next } : {},
+      takesCharge: next !== null,
+      event: {
         kind: "ACTION",
         action: input.action,
         actionOn: input.actionOn,
@@ -321,22 +349,17 @@ export async function recordEscalationAction(input: RecordActionInput): Promise<
         toStatus: next,
       },
     });
-    if (takesOwnership) {
-      const actor = await tx.user.findUniqueOrThrow({ where: { id: input.actorId }, select: { name: true } });
-      await tx.escalationEvent.create({
-        data: { escalationId: current.id, actorId: input.actorId, kind: "OWNER", note: `Owner: ${actor.name}` },
-      });
-    }
-    await logActivity(tx, {
-      schoolId: current.schoolId,
-      actorId: input.actorId,
-      caseId: current.caseId,
-      entity: "Escalation",
-      entityId: current.id,
+    if (!written) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+    await logEscalation(tx, current, input.actorId, {
       action: "escalation.action_recorded",
       summary: `Escalation action recorded (${formatDate(input.actionOn)})`,
-      before: { status: current.status },
-      after: { status: next ?? current.status, action: input.action, actionOn: input.actionOn },
+      before: { status: current.status, ownerId: current.ownerId },
+      after: {
+        status: next ?? current.status,
+        ownerId: written.tookOwnership ? input.actorId : current.ownerId,
+        action: input.action,
+        actionOn: input.actionOn,
+      },
     });
     if (accommodation && accommodation !== current.case.student.accommodationStatus) {
       await tx.studentProfile.update({ where: { id: current.case.studentId }, data: { accommodationStatus: accommodation } });
@@ -366,9 +389,11 @@ export interface ChangeOwnerInput {
   expectedVersion: number;
   actorId: string;
   role: Role;
+  now?: Date;
 }
 
 export async function changeEscalationOwner(input: ChangeOwnerInput): Promise<EscalationWriteResult> {
+  const now = input.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const current = await loadCurrent(tx, input.escalationId);
     if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
@@ -377,28 +402,22 @@ export async function changeEscalationOwner(input: ChangeOwnerInput): Promise<Es
     if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
     if (current.status === "RESOLVED") return refused("REFUSED", "This escalation is resolved; its owner stays as it was.", "ownerId");
     if (current.ownerId === input.ownerId) return refused("REFUSED", "That person already owns this escalation.", "ownerId");
-    const owner = await tx.membership.findFirst({
-      where: { userId: input.ownerId, schoolId: current.schoolId, role: { in: [...OFFICE_ROLES] }, user: { status: "ACTIVE" } },
-      select: { user: { select: { name: true } } },
-    });
+    // Only an active advisor or administrator of the escalation's school may own it.
+    const [owner] = await schoolMembers(tx, current.schoolId, OFFICE_ROLES, { userIds: [input.ownerId], activeOnly: true });
     if (!owner) return refused("REFUSED", "Choose an advisor or an administrator of this school.", "ownerId");
 
-    const updated = await tx.escalation.updateMany({
-      where: { id: current.id, version: input.expectedVersion },
-      data: { ownerId: input.ownerId, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
-    await tx.escalationEvent.create({
-      data: { escalationId: current.id, actorId: input.actorId, kind: "OWNER", note: `Owner: ${owner.user.name}` },
-    });
-    await logActivity(tx, {
-      schoolId: current.schoolId,
+    const written = await applyOfficeWrite(tx, current, {
+      expectedVersion: input.expectedVersion,
       actorId: input.actorId,
-      caseId: current.caseId,
-      entity: "Escalation",
-      entityId: current.id,
+      now,
+      data: { ownerId: input.ownerId },
+      takesCharge: false,
+      event: { kind: "OWNER", note: `Owner: ${owner.name}` },
+    });
+    if (!written) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
+    await logEscalation(tx, current, input.actorId, {
       action: "escalation.owner_changed",
-      summary: `Escalation owner set to ${owner.user.name}`,
+      summary: `Escalation owner set to ${owner.name}`,
       before: { ownerId: current.ownerId },
       after: { ownerId: input.ownerId },
     });
@@ -436,12 +455,7 @@ export async function addEscalationNote(input: AddNoteInput): Promise<Escalation
     if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
     if (!mayPerformEscalation("ADD_NOTE", input.role)) return refused("FORBIDDEN", "Only staff can add notes to an escalation.");
     await tx.escalationEvent.create({ data: { escalationId: current.id, actorId: input.actorId, kind: "NOTE", note: input.note } });
-    await logActivity(tx, {
-      schoolId: current.schoolId,
-      actorId: input.actorId,
-      caseId: current.caseId,
-      entity: "Escalation",
-      entityId: current.id,
+    await logEscalation(tx, current, input.actorId, {
       action: "escalation.note_added",
       summary: "Note added to an escalation",
     });

@@ -9,6 +9,7 @@ import type { Prisma } from "#generated/prisma/client";
 import { prisma } from "../../utils/db.server";
 import type { IsoDate } from "../dates";
 import { OFFICE_ROLES } from "../vocabulary";
+import { schoolMembers } from "./members.server";
 import { QUEUE_PAGE_SIZE, type QueueParams } from "./queue-params";
 import type { EscalationQueueRow, EscalationView } from "./view";
 import { overdueLabel, overdueState, sortQueue } from "./workflow";
@@ -205,14 +206,9 @@ export async function loadEscalationQueue(
 
 /** The advisors and administrators of each school: who may own an escalation there. */
 export async function loadOfficeMembers(schoolIds: readonly string[]): Promise<Record<string, Array<{ id: string; name: string }>>> {
-  const rows = await prisma.membership.findMany({
-    where: { schoolId: { in: [...schoolIds] }, role: { in: [...OFFICE_ROLES] }, user: { status: "ACTIVE" } },
-    select: { schoolId: true, user: { select: { id: true, name: true } } },
-    orderBy: { user: { name: "asc" } },
-  });
   const out: Record<string, Array<{ id: string; name: string }>> = {};
-  for (const row of rows) {
-    out[row.schoolId] = [...(out[row.schoolId] ?? []), row.user];
+  for (const { schoolId, id, name } of await schoolMembers(prisma, schoolIds, OFFICE_ROLES)) {
+    out[schoolId] = [...(out[schoolId] ?? []), { id, name }];
   }
   return out;
 }

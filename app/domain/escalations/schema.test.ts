@@ -91,7 +91,9 @@ describe("statusChangeSchema", () => {
 
 describe("actionRecordSchema", () => {
   const today = "2026-03-20";
-  const schema = actionRecordSchema(today);
+  const base = actionRecordSchema(today);
+  /** The form as drawn from version 2 of the escalation. */
+  const schema = { safeParse: (input: Record<string, unknown>) => base.safeParse({ expectedVersion: 2, ...input }) };
 
   it("accepts every action dated today, with a trimmed optional note", () => {
     for (const action of Object.keys(ESCALATION_ACTIONS)) {
@@ -108,7 +110,22 @@ describe("actionRecordSchema", () => {
       actionOn: today,
       note: undefined,
       accommodationStatus: undefined,
+      expectedVersion: 2,
     });
+  });
+
+  it("requires the version the form was drawn from, reported with the other fields", () => {
+    expect(issues(base.safeParse({ action: "COUNSELLING", actionOn: today }))).toEqual([
+      "expectedVersion: Missing escalation version; reload the page",
+    ]);
+    for (const expectedVersion of [0, 1.5, "x"]) {
+      expect(paths(base.safeParse({ action: "COUNSELLING", actionOn: today, expectedVersion }))).toEqual(["expectedVersion"]);
+    }
+    expect(paths(base.safeParse({ action: "ACCOMMODATION_REQUEST", actionOn: "2026-04-01" }))).toEqual([
+      "actionOn",
+      "expectedVersion",
+      "accommodationStatus",
+    ]);
   });
 
   it("refuses a date in the future: today is fine, tomorrow is not", () => {

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { formatDate, type IsoDate, isIsoDate } from "../dates";
+import { blankToUndefined } from "../text";
 import { type AccommodationStatus, ESCALATION_ACTIONS, ESCALATION_STATUSES, type EscalationAction } from "../vocabulary";
 
 /** Length limits of the escalation forms' free text. */
@@ -37,17 +38,11 @@ export type RecordedAccommodationStatus = (typeof RECORDED_ACCOMMODATION_STATUSE
 /** The one action that carries an accommodation status. */
 export const ACCOMMODATION_ACTION = "ACCOMMODATION_REQUEST" satisfies EscalationAction;
 
-/** Blank form fields ("" or only spaces) mean "not given". */
-function blankToUndefined(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === "string" && value.trim() === "") return undefined;
-  return value;
-}
-
 const optionalText = (max: number, what: string) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, `Keep the ${what} under ${max} characters`).optional());
 
-const expectedVersionSchema = z
+/** The version of the escalation the form was drawn from: every office write carries it (optimistic concurrency). */
+export const expectedVersionSchema = z
   .number({ error: "Missing escalation version; reload the page" })
   .int("Missing escalation version; reload the page")
   .min(1, "Missing escalation version; reload the page");
@@ -109,8 +104,9 @@ export type StatusChangeForm = z.output<typeof statusChangeSchema>;
 
 /**
  * An action taken on the escalation, dated on or before `today` (the server's
- * calendar date, passed in so tests control the clock). An accommodation
- * request needs its status; other actions carry none (a stray one is dropped).
+ * calendar date, passed in so tests control the clock), with the version the
+ * form was drawn from. An accommodation request needs its status; other
+ * actions carry none (a stray one is dropped).
  */
 export function actionRecordSchema(today: IsoDate) {
   return z
@@ -126,6 +122,7 @@ export function actionRecordSchema(today: IsoDate) {
         blankToUndefined,
         z.enum(RECORDED_ACCOMMODATION_STATUSES, { error: "Choose requested, granted or denied" }).optional(),
       ),
+      expectedVersion: expectedVersionSchema,
     })
     .superRefine((value: unknown, ctx) => {
       if (!isRecord(value) || value.action !== ACCOMMODATION_ACTION) return;

@@ -4,6 +4,7 @@
  * 3 Mar 2026"). Pure, so the words are unit-tested and safe on the client.
  */
 import { formatDate, type IsoDate } from "../dates";
+import { type RiskSeverity, SEVERITY_LEVEL } from "../risk/engine";
 import {
   ACCOMMODATION_STATUS_LABELS,
   type AccommodationStatus,
@@ -12,6 +13,7 @@ import {
   type EscalationAction,
   type EscalationStatus,
   type EscalationTrigger,
+  RISK_LEVEL_LABELS,
 } from "../vocabulary";
 import type { OverdueState } from "./workflow";
 
@@ -21,10 +23,9 @@ export const ESCALATION_TRIGGER_LABELS: Record<EscalationTrigger, string> = {
   MANUAL: "Raised by hand",
 };
 
-export const SEVERITY_LABELS: Record<number, string> = { 1: "Low", 2: "Moderate", 3: "High", 4: "Critical" };
-
+/** An escalation's severity (1–4) in the words of the risk level it matches: "Low" … "Critical". */
 export function severityLabel(severity: number): string {
-  return SEVERITY_LABELS[severity] ?? `Level ${severity}`;
+  return severity in SEVERITY_LEVEL ? RISK_LEVEL_LABELS[SEVERITY_LEVEL[severity as RiskSeverity]] : `Level ${severity}`;
 }
 
 export interface EscalationEventView {
@@ -81,11 +82,6 @@ export interface EscalationQueueRow {
   createdAt: string;
   overdue: OverdueState;
   overdueLabel: string | null;
-}
-
-/** "3 Mar 2026, 14:05 UTC": the same on the server and in the browser, so hydration never differs. */
-export function formatInstant(iso: string): string {
-  return `${formatDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
 }
 
 export function actionLabel(action: string | null): string {

@@ -21,7 +21,9 @@
  * - Overdue boundaries: due today is not overdue; due yesterday is, by 1 day.
  *   Days overdue are calendar days (the due dates themselves count business days).
  */
+import type { Prisma } from "#generated/prisma/client";
 import { addBusinessDays, daysBetween, formatDate, type IsoDate } from "../dates";
+import { plural } from "../text";
 import { ESCALATION_STATUS_LABELS, type EscalationStatus, OFFICE_ROLES, type Role, STAFF_ROLES } from "../vocabulary";
 
 // ---------------------------------------------------------------------------
@@ -228,13 +230,28 @@ export function overdueState(escalation: EscalationTiming, today: IsoDate): Over
   return { state: "NONE", daysOverdue: 0, nextDueOn };
 }
 
+/**
+ * `overdueState`'s rule as a database filter: the escalations that are not
+ * NONE on `today` (past resolve-by while unresolved, or past acknowledge-by
+ * while still unacknowledged). Every query that asks "which escalations are
+ * overdue" uses this; the dashboard's aggregate SQL
+ * (domain/dashboard/queries.server.ts `escalationCounts`) spells the same rule
+ * and must change with it.
+ */
+export function overdueEscalationWhere(today: IsoDate): Prisma.EscalationWhereInput {
+  return {
+    status: { not: "RESOLVED" },
+    OR: [{ resolveBy: { lt: today } }, { status: "OPEN", acknowledgedAt: null, acknowledgeBy: { lt: today } }],
+  };
+}
+
 /** "Acknowledgement 2 days overdue (due 3 Mar 2026)" — for the highlighted queue row; null when on time. */
 export function overdueLabel(escalation: EscalationTiming, today: IsoDate): string | null {
   const o = overdueState(escalation, today);
   if (o.state === "NONE") return null;
   const what = o.state === "ACK_OVERDUE" ? "Acknowledgement" : "Resolution";
   const due = o.state === "ACK_OVERDUE" ? escalation.acknowledgeBy : escalation.resolveBy;
-  return `${what} ${o.daysOverdue} ${o.daysOverdue === 1 ? "day" : "days"} overdue (due ${formatDate(due)})`;
+  return `${what} ${plural(o.daysOverdue, "day")} overdue (due ${formatDate(due)})`;
 }
 
 // ---------------------------------------------------------------------------

@@ -5,13 +5,16 @@
  * fixed number of queries, however many cases, versions or check-ins.
  */
 import type { SessionUser } from "../../context";
+import { actorOf } from "../../utils/auth.server";
 import { prisma } from "../../utils/db.server";
+import { schoolsWhere } from "../access/policy";
 import { checkInWeeks } from "../checkins/schema";
 import { type IsoDate, startOfIsoWeek } from "../dates";
 import { loadSinceLastVisit } from "../notifications/since-last-visit.server";
 import { loadPlans, studentPlanView } from "../plans/queries.server";
 import { assessCase } from "../cases/assessment";
 import { loadAssessmentInputs } from "../cases/derive.server";
+import { OFFICE_ROLES } from "../vocabulary";
 
 export async function loadStudentHome(user: SessionUser, today: IsoDate) {
   const [cases, since] = await Promise.all([
@@ -28,7 +31,7 @@ export async function loadStudentHome(user: SessionUser, today: IsoDate) {
       },
       orderBy: { openedAt: "desc" },
     }),
-    loadSinceLastVisit(user.id),
+    loadSinceLastVisit(user.id, { officeSchoolIds: schoolsWhere(actorOf(user), OFFICE_ROLES), today }),
   ]);
   const openIds = cases.filter((c) => c.openSlot !== null).map((c) => c.id);
   const weekOf = startOfIsoWeek(today);

@@ -13,11 +13,13 @@ import type { InboxItem } from "./inbox";
 
 export const INBOX_PAGE_SIZE = 30;
 
+/** How many of the user's notifications are unread (one statement: the layout asks on every page). */
+export function countUnread(userId: string): Promise<number> {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
 export async function loadInbox(userId: string, page = 1) {
-  const [total, unread] = await Promise.all([
-    prisma.notification.count({ where: { userId } }),
-    prisma.notification.count({ where: { userId, readAt: null } }),
-  ]);
+  const [total, unread] = await Promise.all([prisma.notification.count({ where: { userId } }), countUnread(userId)]);
   const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await prisma.notification.findMany({

@@ -11,29 +11,39 @@
  * - every escalation someone else resolved since the last visit counts as
  *   resolved.
  * Each counts once per escalation, together with any notification about it.
+ *
+ * The caller says which schools the person works in the office of (from the
+ * session's memberships) and what day it is, so the page and this summary
+ * agree on both.
  */
 import { prisma } from "../../utils/db.server";
-import { today as todayOf } from "../dates";
+import type { IsoDate } from "../dates";
 import { type SinceLastVisit, sinceLastVisit, type VisitEvent } from "../escalations/since-last-visit";
-import { OFFICE_ROLES } from "../vocabulary";
+import { overdueEscalationWhere } from "../escalations/workflow";
 
 /** Visits closer together than this count as the same visit. */
 export const SAME_VISIT_MS = 10 * 60 * 1000;
 /** At most this many rows of each source are read (the panel says counts, not lists). */
 const MAX_EVENTS = 500;
 
+export interface SinceLastVisitScope {
+  /** The schools where the person is an advisor or administrator (none for tutors and students). */
+  officeSchoolIds: readonly string[];
+  /** The calendar day the page is for, which decides what is overdue. */
+  today: IsoDate;
+}
+
 export async function loadSinceLastVisit(
   userId: string,
+  { officeSchoolIds, today }: SinceLastVisitScope,
   now = new Date(),
 ): Promise<SinceLastVisit & { since: Date | null; escalationQueue: boolean }> {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { lastHomeVisitAt: true, previousHomeVisitAt: true, memberships: { select: { schoolId: true, role: true } } },
+    select: { lastHomeVisitAt: true, previousHomeVisitAt: true },
   });
   const sameVisit = user.lastHomeVisitAt !== null && now.getTime() - user.lastHomeVisitAt.getTime() < SAME_VISIT_MS;
   const since = sameVisit ? user.previousHomeVisitAt : user.lastHomeVisitAt;
-  const officeSchoolIds = user.memberships.filter((m) => (OFFICE_ROLES as readonly string[]).includes(m.role)).map((m) => m.schoolId);
-  const today = todayOf(now);
   const [notifications, overdue, resolved] = await Promise.all([
     prisma.notification.findMany({
       where: { userId, ...(since ? { createdAt: { gt: since } } : {}) },
@@ -43,13 +53,7 @@ export async function loadSinceLastVisit(
     }),
     officeSchoolIds.length
       ? prisma.escalation.findMany({
-          where: {
-            schoolId: { in: officeSchoolIds },
-            OR: [
-              { status: "OPEN", acknowledgeBy: { lt: today } },
-              { status: { not: "RESOLVED" }, resolveBy: { lt: today } },
-            ],
-          },
+          where: { schoolId: { in: [...officeSchoolIds] }, AND: [overdueEscalationWhere(today)] },
           select: { id: true },
           take: MAX_EVENTS,
         })
@@ -61,7 +65,7 @@ export async function loadSinceLastVisit(
             toStatus: "RESOLVED",
             ...(since ? { createdAt: { gt: since } } : {}),
             OR: [{ actorId: null }, { actorId: { not: userId } }],
-            escalation: { schoolId: { in: officeSchoolIds } },
+            escalation: { schoolId: { in: [...officeSchoolIds] } },
           },
           select: { escalationId: true, createdAt: true },
           orderBy: { createdAt: "desc" },

@@ -1,9 +1,9 @@
 import { Outlet } from "react-router";
 import { AppShell, type NavItem } from "../../components/app-shell";
 import { type Actor, hasRole, primaryRole } from "../../domain/access/policy";
+import { countUnread } from "../../domain/notifications/inbox.server";
 import { OFFICE_ROLES, ROLE_LABELS } from "../../domain/vocabulary";
 import { actorOf, requireUser } from "../../utils/auth.server";
-import { prisma } from "../../utils/db.server";
 import type { Route } from "./+types/layout";
 
 function navigation(actor: Actor, unread: number): NavItem[] {
@@ -32,12 +32,11 @@ function navigation(actor: Actor, unread: number): NavItem[] {
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const actor = actorOf(user);
-  const [{ unread }] = await prisma.$queryRaw<Array<{ unread: number | bigint }>>`
-    SELECT COUNT(*) AS "unread" FROM "Notification" WHERE "userId" = ${user.id} AND "readAt" IS NULL`;
+  const unread = await countUnread(user.id);
   const role = primaryRole(actor);
   return {
     user: { name: user.name, roleLabel: role ? ROLE_LABELS[role] : "No role" },
-    nav: navigation(actor, Number(unread)),
+    nav: navigation(actor, unread),
   };
 }
 

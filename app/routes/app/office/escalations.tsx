@@ -10,8 +10,9 @@ import {
   loadOfficeMembers,
 } from "../../../domain/escalations/queries.server";
 import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from "../../../domain/escalations/queue-params";
+import { plural } from "../../../domain/text";
 import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "../../../domain/vocabulary";
-import { actorOf, notFound, requireOffice } from "../../../utils/auth.server";
+import { actorOf, forbidden, notFound, requireOffice } from "../../../utils/auth.server";
 import type { Route } from "./+types/escalations";
 import { handleEscalationIntent, isEscalationIntent } from "./escalation-actions.server";
 
@@ -45,7 +46,8 @@ export async function action(args: Route.ActionArgs) {
   const actor = actorOf(user);
   return handleEscalationIntent(intent, formData, {
     userId: user.id,
-    roleFor: (target) => roleAt(actor, target.schoolId) ?? "ADVISOR",
+    // loadTarget keeps to the actor's office schools, so a role is always found; never assume one.
+    roleFor: (target) => roleAt(actor, target.schoolId) ?? forbidden("You are not a member of this escalation's school."),
     loadTarget: async (id) => {
       const scope = await escalationScope(id);
       return scope && schoolIds.includes(scope.schoolId) ? scope : null;
@@ -67,7 +69,7 @@ export default function EscalationQueue({ loaderData, actionData }: Route.Compon
       <div>
         <h1>Escalations</h1>
         <p className="text-sm text-slate-700">
-          {queue.total} {queue.total === 1 ? "escalation" : "escalations"} in this view
+          {plural(queue.total, "escalation")} in this view
           {queue.overdue ? `, ${queue.overdue} overdue` : ""}. Overdue escalations come first and are marked in red.
         </p>
       </div>
