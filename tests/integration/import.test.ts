@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../app/domain/dates";
 import { commitImport, previewImport } from "../../app/domain/imports/import.server";
-import { IMPORT_COLUMNS } from "../../app/domain/imports/schema";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "../../app/domain/imports/schema";
 import { templateCsv } from "../../app/domain/imports/templates.server";
 import { recordAttempt } from "../../app/domain/attempts/mutations.server";
 import { action as importAction } from "../../app/routes/app/office/import";
@@ -18,6 +18,42 @@ async function office() {
 
 const csv = (rows: string[][]) =>
   rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(",")).join("\n");
+
+/** The same person at a second school, in the given role. */
+async function joinSchool(userId: string, schoolId: string, role: "ADVISOR" | "TUTOR" | "STUDENT") {
+  await prisma.membership.create({ data: { userId, schoolId, role } });
+}
+
+interface RouteResult {
+  status: number;
+  location: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route returned
+  data: any;
+}
+
+/** Runs the import route's action on a request, as React Router would. */
+async function runImport(request: Request, userId: string): Promise<RouteResult> {
+  const result = await importAction({ request, context: await contextFor(userId), params: {} } as never);
+  if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), data: null };
+  const d = result as unknown as { data: unknown; init: ResponseInit | null };
+  return { status: d.init?.status ?? 200, location: null, data: d.data };
+}
+
+/** A multipart POST to the import page, as its forms send it. */
+function importRequest(fields: Record<string, string | File>, headers: Record<string, string> = {}) {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.set(key, value);
+  return new Request(`${ORIGIN}/office/import`, { method: "POST", body, headers: { Origin: ORIGIN, ...headers } });
+}
+
+const csvFile = (content: string, name = "s.csv") => new File([content], name, { type: "text/csv" });
+
+async function activity(entityId: string, action: string) {
+  return prisma.activityLog.findMany({
+    where: { entityId, action },
+    select: { schoolId: true, actorId: true, caseId: true, summary: true, before: true, after: true },
+  });
+}
 
 describe("CSV import", () => {
   it("offers a template per kind with the right header", () => {
@@ -45,7 +81,7 @@ describe("CSV import", () => {
     });
     expect(preview.ok).toBe(false);
     if (preview.ok) return;
-    expect(preview.errors).toEqual([{ row: 3, column: "email", message: "email is not a valid email address." }]);
+    expect(preview.errors).toEqual([{ row: 3, column: "email", message: "Enter a valid email address." }]);
     expect(await prisma.studentProfile.count({ where: { schoolId: school.id } })).toBe(0);
 
     const fixed = bad.replace("not-an-email", "two@example.edu");
@@ -59,8 +95,35 @@ describe("CSV import", () => {
     if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
     expect(ok.summary).toEqual({ rows: 3, create: 3, update: 0, unchanged: 0 });
     const committed = await commitImport({ batchId: ok.batchId, schoolIds: [school.id], actorId: advisor.id });
-    expect(committed.ok).toBe(true);
+    expect(committed).toEqual({ ok: true, kind: "STUDENTS", summary: { rows: 3, create: 3, update: 0, unchanged: 0 } });
     expect(await prisma.studentProfile.count({ where: { schoolId: school.id } })).toBe(3);
+    // The batch leaves its own entry, and each new student one of theirs.
+    expect(await activity(ok.batchId, "import.committed")).toEqual([
+      {
+        schoolId: school.id,
+        actorId: advisor.id,
+        caseId: null,
+        summary: "Students imported from students.csv: 3 new, 0 updated, 0 unchanged",
+        before: null,
+        after: JSON.stringify({ rows: 3, create: 3, update: 0, unchanged: 0 }),
+      },
+    ]);
+    const profiles = await prisma.studentProfile.findMany({ where: { schoolId: school.id }, select: { id: true, externalId: true } });
+    const added = await prisma.activityLog.findMany({
+      where: { schoolId: school.id, action: "student.imported" },
+      select: { entityId: true, actorId: true, after: true },
+    });
+    expect(added.map((a) => a.entityId).sort()).toEqual(profiles.map((p) => p.id).sort());
+    expect(added.every((a) => a.actorId === advisor.id)).toBe(true);
+    const s1 = profiles.find((p) => p.externalId === "S-1");
+    expect(JSON.parse(added.find((a) => a.entityId === s1?.id)?.after ?? "null")).toEqual({
+      studentId: "S-1",
+      email: "one@example.edu",
+      name: "One Student",
+      graduationYear: 2027,
+      internationalGraduate: false,
+      accommodationStatus: "NONE",
+    });
     // The same batch cannot be committed twice.
     expect((await commitImport({ batchId: ok.batchId, schoolIds: [school.id], actorId: advisor.id })).ok).toBe(false);
 
@@ -75,8 +138,192 @@ describe("CSV import", () => {
     if (!again.ok) throw new Error("expected a clean preview");
     expect(again.summary).toEqual({ rows: 3, create: 0, update: 0, unchanged: 3 });
     expect(again.alreadyImportedOn).toBe(today());
-    await commitImport({ batchId: again.batchId, schoolIds: [school.id], actorId: advisor.id });
+    const rowsNow = () =>
+      prisma.studentProfile.findMany({
+        where: { schoolId: school.id },
+        select: {
+          id: true,
+          externalId: true,
+          graduationYear: true,
+          internationalGraduate: true,
+          accommodationStatus: true,
+          updatedAt: true,
+          user: { select: { id: true, email: true, name: true, updatedAt: true } },
+        },
+        orderBy: { externalId: "asc" },
+      });
+    const before = await rowsNow();
+    const reimported = await commitImport({ batchId: again.batchId, schoolIds: [school.id], actorId: advisor.id });
+    expect(reimported).toEqual({ ok: true, kind: "STUDENTS", summary: { rows: 3, create: 0, update: 0, unchanged: 3 } });
+    expect(await rowsNow()).toEqual(before);
     expect(await prisma.user.count({ where: { email: { in: ["one@example.edu", "two@example.edu", "three@example.edu"] } } })).toBe(3);
+    expect(await prisma.activityLog.count({ where: { schoolId: school.id, action: "student.updated" } })).toBe(0);
+  });
+
+  it("logs each changed student with before and after, a changed sign-in email included", async () => {
+    const { school, advisor } = await office();
+    const header = ["student_id", "email", "name", "accommodation_status"];
+    const first = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "first.csv",
+      content: csv([header, ["U-1", "old@example.edu", "Uma Old", "none"], ["U-2", "same@example.edu", "Same Person", "none"]]),
+      actorId: advisor.id,
+    });
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    expect((await commitImport({ batchId: first.batchId, schoolIds: [school.id], actorId: advisor.id })).ok).toBe(true);
+
+    const second = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "second.csv",
+      content: csv([header, ["U-1", "new@example.edu", "Uma New", "requested"], ["U-2", "same@example.edu", "Same Person", "none"]]),
+      actorId: advisor.id,
+    });
+    if (!second.ok) throw new Error(JSON.stringify(second.errors));
+    expect(second.summary).toEqual({ rows: 2, create: 0, update: 1, unchanged: 1 });
+    expect(await commitImport({ batchId: second.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+
+    const u1 = await prisma.studentProfile.findFirstOrThrow({
+      where: { schoolId: school.id, externalId: "U-1" },
+      select: { id: true, accommodationStatus: true, user: { select: { email: true, name: true } } },
+    });
+    expect(u1).toMatchObject({ accommodationStatus: "REQUESTED", user: { email: "new@example.edu", name: "Uma New" } });
+    const [entry, ...more] = await activity(u1.id, "student.updated");
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ schoolId: school.id, actorId: advisor.id });
+    expect(entry.summary).toBe(
+      "Uma New (student_id U-1) updated by the import of second.csv: email, name, accommodationStatus; sign-in email changed from old@example.edu to new@example.edu",
+    );
+    expect(JSON.parse(entry.before ?? "null")).toEqual({ email: "old@example.edu", name: "Uma Old", accommodationStatus: "NONE" });
+    expect(JSON.parse(entry.after ?? "null")).toEqual({ email: "new@example.edu", name: "Uma New", accommodationStatus: "REQUESTED" });
+    // The unchanged student leaves no entry.
+    expect(await prisma.activityLog.count({ where: { schoolId: school.id, action: "student.updated" } })).toBe(1);
+  });
+
+  it("refuses in the preview an email that belongs to staff at the school, and attaches other existing accounts", async () => {
+    const { school, advisor } = await office();
+    const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const elsewhere = await createSchool();
+    const tutorElsewhere = await createUser({ schoolId: elsewhere.id, role: "TUTOR" });
+    // A student member here who has no profile yet keeps their one membership.
+    const memberOnly = await createUser({ schoolId: school.id, role: "STUDENT" });
+    const header = ["student_id", "email", "name"];
+    const refused = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "s.csv",
+      content: csv([header, ["T-1", tutor.email, "Tutor As Student"], ["T-2", advisor.email, "Advisor As Student"]]),
+      actorId: advisor.id,
+    });
+    expect(refused).toEqual({
+      ok: false,
+      rows: 2,
+      errorCount: 2,
+      errors: [
+        {
+          row: 2,
+          column: "email",
+          message: `${tutor.email} belongs to a tutor at your school; a student needs an email address of their own.`,
+        },
+        {
+          row: 3,
+          column: "email",
+          message: `${advisor.email} belongs to an advisor at your school; a student needs an email address of their own.`,
+        },
+      ],
+    });
+
+    const ok = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "s.csv",
+      content: csv([header, ["T-3", tutorElsewhere.email, "Also A Student"], ["T-4", memberOnly.email, "Member Only"]]),
+      actorId: advisor.id,
+    });
+    if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
+    expect(await commitImport({ batchId: ok.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+    const memberships = await prisma.membership.findMany({
+      where: { userId: { in: [tutorElsewhere.id, memberOnly.id] } },
+      select: { userId: true, schoolId: true, role: true },
+    });
+    expect(memberships).toHaveLength(3);
+    expect(memberships).toContainEqual({ userId: tutorElsewhere.id, schoolId: elsewhere.id, role: "TUTOR" });
+    expect(memberships).toContainEqual({ userId: tutorElsewhere.id, schoolId: school.id, role: "STUDENT" });
+    expect(memberships).toContainEqual({ userId: memberOnly.id, schoolId: school.id, role: "STUDENT" });
+    expect(await prisma.studentProfile.count({ where: { schoolId: school.id, externalId: { in: ["T-3", "T-4"] } } })).toBe(2);
+  });
+
+  it("refuses the commit when the data changed after the preview, and imports nothing", async () => {
+    const { school, advisor } = await office();
+    const preview = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "s.csv",
+      content: csv([
+        ["student_id", "email", "name"],
+        ["C-1", "c1@example.edu", "Clean One"],
+        ["C-2", "c2@example.edu", "Soon A Tutor"],
+      ]),
+      actorId: advisor.id,
+    });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
+    // Meanwhile the second email becomes a tutor's at the school.
+    await prisma.user.create({
+      data: { email: "c2@example.edu", name: "Now A Tutor", memberships: { create: { schoolId: school.id, role: "TUTOR" } } },
+    });
+    const committed = await commitImport({ batchId: preview.batchId, schoolIds: [school.id], actorId: advisor.id });
+    expect(committed).toEqual({
+      ok: false,
+      message: "The data changed since the preview; nothing was imported.",
+      errors: [
+        {
+          row: 3,
+          column: "email",
+          message: "c2@example.edu belongs to a tutor at your school; a student needs an email address of their own.",
+        },
+      ],
+    });
+    expect(await prisma.user.count({ where: { email: "c1@example.edu" } })).toBe(0);
+    expect(await prisma.studentProfile.count({ where: { schoolId: school.id } })).toBe(0);
+    expect(await prisma.importBatch.findUniqueOrThrow({ where: { id: preview.batchId }, select: { status: true } })).toEqual({
+      status: "PREVIEWED",
+    });
+  });
+
+  it("rolls the whole commit back when a write fails midway", async () => {
+    const { school, advisor } = await office();
+    const preview = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "s.csv",
+      content: csv([
+        ["student_id", "email", "name"],
+        ["R-1", "r1@example.edu", "Rolled Back"],
+        ["R-2", "r2@example.edu", "Fails Midway"],
+      ]),
+      actorId: advisor.id,
+    });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
+    // The users and memberships are written before the profiles; a profile write then fails.
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER import_fails_midway BEFORE INSERT ON "StudentProfile" WHEN NEW."externalId" = 'R-2' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
+    try {
+      // SQLite reports a trigger's abort as a constraint failure.
+      await expect(commitImport({ batchId: preview.batchId, schoolIds: [school.id], actorId: advisor.id })).rejects.toThrow(/constraint/i);
+    } finally {
+      await prisma.$executeRawUnsafe("DROP TRIGGER import_fails_midway");
+    }
+    expect(await prisma.user.count({ where: { email: { in: ["r1@example.edu", "r2@example.edu"] } } })).toBe(0);
+    expect(await prisma.membership.count({ where: { schoolId: school.id, role: "STUDENT" } })).toBe(0);
+    expect(await prisma.studentProfile.count({ where: { schoolId: school.id } })).toBe(0);
+    expect(
+      await prisma.activityLog.count({ where: { schoolId: school.id, action: { in: ["student.imported", "import.committed"] } } }),
+    ).toBe(0);
+    // The batch was not spent: once the failure is gone it commits.
+    expect(await commitImport({ batchId: preview.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+    expect(await prisma.studentProfile.count({ where: { schoolId: school.id } })).toBe(2);
   });
 
   it("opens the same escalation for a second failure in a CSV as a hand-entered one", async () => {
@@ -197,8 +444,42 @@ describe("CSV import", () => {
       actorId: advisor.id,
     });
     if (!good.ok) throw new Error(JSON.stringify(good.errors));
-    await commitImport({ batchId: good.batchId, schoolIds: [school.id], actorId: advisor.id });
+    expect(await commitImport({ batchId: good.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+    const exam = await prisma.practiceExam.findFirstOrThrow({
+      where: { student: { externalId: "P-1" } },
+      select: { id: true, version: true },
+    });
     expect(await prisma.practiceExam.count({ where: { student: { externalId: "P-1" } } })).toBe(1);
+    const [logged] = await activity(exam.id, "practice.logged");
+    expect(logged).toMatchObject({ schoolId: school.id, actorId: advisor.id });
+    expect(JSON.parse(logged.after ?? "null")).toMatchObject({
+      instrumentId: "NBME_CBSSA",
+      form: "Form 31",
+      score: 66,
+      lowPassLow: 62,
+      lowPassHigh: 68,
+    });
+
+    // A corrected score in a later file updates the same exam and logs before and after.
+    const corrected = await previewImport({
+      schoolId: school.id,
+      kind: "PRACTICE",
+      fileName: "p2.csv",
+      content: csv([header, ["P-1", "CBSSA", "Form 31", addDays(today(), -3), "70", "62", "68"]]),
+      actorId: advisor.id,
+    });
+    if (!corrected.ok) throw new Error(JSON.stringify(corrected.errors));
+    expect(corrected.summary).toEqual({ rows: 1, create: 0, update: 1, unchanged: 0 });
+    expect(await commitImport({ batchId: corrected.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+    expect(await prisma.practiceExam.findUniqueOrThrow({ where: { id: exam.id }, select: { score: true, version: true } })).toEqual({
+      score: 70,
+      version: exam.version + 1,
+    });
+    const [updated, ...more] = await activity(exam.id, "practice.updated");
+    expect(more).toEqual([]);
+    expect(updated.summary).toMatch(/^Practice exam corrected by the import of p2\.csv: CBSSA Form 31 of .+, 66.* → 70/);
+    expect(JSON.parse(updated.before ?? "null")).toEqual({ score: 66 });
+    expect(JSON.parse(updated.after ?? "null")).toEqual({ score: 70 });
   });
 
   it("keeps each school's batches to itself, and refuses tutors through the route", async () => {
@@ -236,5 +517,112 @@ describe("CSV import", () => {
     };
     expect(ok.data.ok).toBe(true);
     expect(ok.data.summary.create).toBe(1);
+  });
+
+  it("commits a previewed file through the route, once", async () => {
+    const { school, advisor } = await office();
+    const preview = await runImport(
+      importRequest({ intent: "preview", kind: "STUDENTS", file: csvFile("student_id,email,name\nW-1,w1@example.edu,Via Route") }),
+      advisor.id,
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.data).toMatchObject({ ok: true, kind: "STUDENTS", schoolId: school.id, summary: { create: 1 } });
+    const commit = await runImport(importRequest({ intent: "commit", batchId: preview.data.batchId }), advisor.id);
+    expect(commit).toMatchObject({ status: 302, location: "/office/import" });
+    expect(await prisma.studentProfile.count({ where: { schoolId: school.id, externalId: "W-1" } })).toBe(1);
+    expect(await activity(preview.data.batchId, "import.committed")).toHaveLength(1);
+
+    const again = await runImport(importRequest({ intent: "commit", batchId: preview.data.batchId }), advisor.id);
+    expect(again).toMatchObject({ status: 409, data: { step: "commit", ok: false, message: "That import was already committed." } });
+    const missing = await runImport(importRequest({ intent: "commit" }), advisor.id);
+    expect(missing).toMatchObject({ status: 400, data: { step: "commit", ok: false } });
+    const unknown = await runImport(importRequest({ intent: "upload" }), advisor.id);
+    expect(unknown).toMatchObject({ status: 400, data: { ok: false, message: "That request was not understood." } });
+    const noKind = await runImport(importRequest({ intent: "preview", kind: "GRADES", file: csvFile("x") }), advisor.id);
+    expect(noKind).toMatchObject({ status: 400, data: { ok: false, kind: null, fieldErrors: { kind: ["Choose what the file holds."] } } });
+    const noFile = await runImport(importRequest({ intent: "preview", kind: "ATTEMPTS" }), advisor.id);
+    expect(noFile).toMatchObject({
+      status: 400,
+      data: { ok: false, kind: "ATTEMPTS", fieldErrors: { file: ["Choose a CSV file to upload."] } },
+    });
+  });
+
+  it("refuses a file over the size limit with 413, however it is sent", async () => {
+    const { school, advisor } = await office();
+    const tooLarge = { status: 413, data: { ok: false, message: "The file is too large (5 MB at most)." } };
+    // Declared too large: refused before the body is read.
+    const declared = importRequest(
+      { intent: "preview", kind: "STUDENTS", file: csvFile("student_id,email,name\n") },
+      { "Content-Length": String(MAX_IMPORT_BYTES + 20_000) },
+    );
+    expect(await runImport(declared, advisor.id)).toMatchObject(tooLarge);
+    // Streamed without a length: counted as it arrives.
+    const big = new Uint8Array(MAX_IMPORT_BYTES + 20_000).fill(97);
+    const streamed = new Request(`${ORIGIN}/office/import`, {
+      method: "POST",
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(big);
+          controller.close();
+        },
+      }),
+      duplex: "half",
+      headers: { Origin: ORIGIN, "Content-Type": "multipart/form-data; boundary=xyz" },
+    } as RequestInit);
+    expect(await runImport(streamed, advisor.id)).toMatchObject(tooLarge);
+    // A file just over the limit in an otherwise small form.
+    const justOver = importRequest({ intent: "preview", kind: "STUDENTS", file: csvFile("a".repeat(MAX_IMPORT_BYTES + 1)) });
+    expect(await runImport(justOver, advisor.id)).toMatchObject({
+      status: 413,
+      data: { ok: false, kind: "STUDENTS", fieldErrors: { file: ["The file is too large (5 MB at most)."] } },
+    });
+    expect(await prisma.importBatch.count({ where: { schoolId: school.id } })).toBe(0);
+  });
+
+  it("imports into the school the office member chooses, only one of theirs", async () => {
+    const a = await office();
+    const b = await office();
+    const outsider = await office();
+    await joinSchool(a.advisor.id, b.school.id, "ADVISOR");
+    const file = () => csvFile("student_id,email,name\nM-1,m1@example.edu,Second School");
+
+    // With two schools, the school must be chosen; the choices made are kept.
+    const unchosen = await runImport(importRequest({ intent: "preview", kind: "STUDENTS", file: file() }), a.advisor.id);
+    expect(unchosen).toMatchObject({
+      status: 400,
+      data: { ok: false, kind: "STUDENTS", schoolId: null, fieldErrors: { schoolId: ["Choose the school."] } },
+    });
+    const foreign = await runImport(
+      importRequest({ intent: "preview", kind: "STUDENTS", schoolId: outsider.school.id, file: file() }),
+      a.advisor.id,
+    );
+    expect(foreign).toMatchObject({ status: 400, data: { ok: false, fieldErrors: { schoolId: ["Choose one of your schools."] } } });
+
+    const preview = await runImport(
+      importRequest({ intent: "preview", kind: "STUDENTS", schoolId: b.school.id, file: file() }),
+      a.advisor.id,
+    );
+    expect(preview).toMatchObject({ status: 200, data: { ok: true, schoolId: b.school.id } });
+    expect(await prisma.importBatch.findUniqueOrThrow({ where: { id: preview.data.batchId }, select: { schoolId: true } })).toEqual({
+      schoolId: b.school.id,
+    });
+    // The other school's office cannot commit it; the chooser can.
+    expect(await runImport(importRequest({ intent: "commit", batchId: preview.data.batchId }), outsider.advisor.id)).toMatchObject({
+      status: 409,
+      data: { message: "That import was not found." },
+    });
+    expect(await runImport(importRequest({ intent: "commit", batchId: preview.data.batchId }), a.advisor.id)).toMatchObject({
+      status: 302,
+    });
+    expect(await prisma.studentProfile.count({ where: { schoolId: b.school.id, externalId: "M-1" } })).toBe(1);
+    expect(await prisma.studentProfile.count({ where: { schoolId: a.school.id } })).toBe(0);
+    // A tutor at the second school does not make it an office school.
+    const tutorToo = await office();
+    await joinSchool(tutorToo.advisor.id, b.school.id, "TUTOR");
+    const notOffice = await runImport(
+      importRequest({ intent: "preview", kind: "STUDENTS", schoolId: b.school.id, file: file() }),
+      tutorToo.advisor.id,
+    );
+    expect(notOffice).toMatchObject({ status: 400, data: { fieldErrors: { schoolId: ["Choose one of your schools."] } } });
   });
 });

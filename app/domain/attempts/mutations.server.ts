@@ -6,11 +6,11 @@
  * writes batched; the rules are the same.
  */
 import { randomUUID } from "node:crypto";
-import { Prisma } from "#generated/prisma/client";
-import { inChunks } from "../../utils/chunks";
+import type { Prisma } from "#generated/prisma/client";
+import { chunk, inChunks } from "../../utils/chunks";
 import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
-import { recountCases, syncCaseCounters } from "../cases/counters.server";
+import { isUniqueViolation, prisma } from "../../utils/db.server";
+import { recountCases } from "../cases/counters.server";
 import { refreshDerived } from "../cases/derive.server";
 import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import { escalateFailure } from "../escalations/auto.server";
@@ -97,7 +97,7 @@ async function applyEffects(tx: Tx, recorded: readonly Recorded[], context: { to
   await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
   const now = new Date();
   const opened = recorded.flatMap((r) => (r.effects.openedCase ? [{ r, opened: r.effects.openedCase }] : []));
-  for (const part of chunkOf(opened)) {
+  for (const part of chunk(opened)) {
     await tx.retakeCase.createMany({
       data: part.map(({ r, opened }) => ({
         id: opened.id,
@@ -108,7 +108,7 @@ async function applyEffects(tx: Tx, recorded: readonly Recorded[], context: { to
       })),
     });
   }
-  for (const part of chunkOf(recorded)) {
+  for (const part of chunk(recorded)) {
     await tx.examAttempt.createMany({
       data: part.map((r) => ({
         id: r.effects.attempt.id,
@@ -176,7 +176,7 @@ async function applyEffects(tx: Tx, recorded: readonly Recorded[], context: { to
       });
     }
   }
-  for (const part of chunkOf(activity)) await tx.activityLog.createMany({ data: part });
+  for (const part of chunk(activity)) await tx.activityLog.createMany({ data: part });
 
   // Each case ends in the status of its last change; its version counts every change.
   const finalStatus = new Map<string, { change: AttemptEffects["statusChanges"][number]["change"]; count: number }>();
@@ -231,12 +231,6 @@ async function applyEffects(tx: Tx, recorded: readonly Recorded[], context: { to
   return escalations;
 }
 
-const chunkOf = <T>(items: readonly T[], size = 400): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
-
 /** The cases an attempt touched: its own, and every case the student has open or just had closed. */
 function touchedCases(recorded: readonly Recorded[]): string[] {
   const ids = new Set<string>();
@@ -270,7 +264,7 @@ export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promis
   const recorded: Recorded = { effects: decision.effects, state, actorId: input.actorId, source: input.source ?? "MANUAL" };
   const escalations = await applyEffects(tx, [recorded], { today, settings: new Map([[state.schoolId, settings]]) });
   const touched = touchedCases([recorded]);
-  for (const caseId of touched) await syncCaseCounters(tx, caseId);
+  await recountCases(tx, touched);
   await refreshDerived(tx, touched, today);
   return {
     ok: true,
@@ -290,9 +284,10 @@ export interface BulkAttemptRow extends AttemptInput {
 /**
  * Records many attempts in the caller's transaction, each decided against the
  * student's history so far (rows are taken in date order). Counters are
- * recounted in one statement per chunk; derived figures are marked stale for
- * the background refresh. Throws on a row the rules refuse: the caller
- * validated them (the import's preview) and the transaction then rolls back.
+ * recounted in one statement per chunk; the derived figures of the returned
+ * `touched` cases are the caller's to refresh or mark stale (the import decides
+ * by their number). Throws on a row the rules refuse: the caller validated
+ * them (the import's preview) and the transaction then rolls back.
  */
 export async function recordAttemptsBulk(
   tx: Tx,
@@ -328,7 +323,6 @@ export async function recordAttemptsBulk(
   await applyEffects(tx, recorded, { today, settings });
   const touched = touchedCases(recorded);
   await recountCases(tx, touched);
-  await inChunks(touched, async (part) => [await tx.retakeCase.updateMany({ where: { id: { in: part } }, data: { derivedAt: null } })]);
   return { created: recorded.length, duplicates, touched };
 }
 
@@ -341,7 +335,7 @@ export async function recordAttempt(input: RecordAttemptInput): Promise<RecordAt
     return await prisma.$transaction((tx) => recordAttemptIn(tx, input));
   } catch (error) {
     const exam = (EXAM_IDS as readonly string[]).includes(input.exam) ? (input.exam as ExamId) : null;
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && exam) {
+    if (isUniqueViolation(error) && exam) {
       const existing = await prisma.examAttempt.findFirst({
         where: { studentId: input.studentId, exam, takenOn: input.takenOn },
         select: { id: true, caseId: true, outcome: true },

@@ -8,16 +8,19 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { logActivity } from "../../utils/activity.server";
+import type { Prisma } from "#generated/prisma/client";
+import { changedFields, logActivity } from "../../utils/activity.server";
 import { chunk, inChunks } from "../../utils/chunks";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
+import { logger } from "../../utils/logger.server";
 import { recordAttemptsBulk } from "../attempts/mutations.server";
 import { type AttemptField, validateAttemptInput } from "../attempts/rules";
 import { refreshDerived, refreshStaleCases } from "../cases/derive.server";
-import { logger } from "../../utils/logger.server";
 import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import { type ExamId, instrument } from "../reference";
+import { formatScore } from "../trajectory/practice";
+import type { Role } from "../vocabulary";
 import {
   type AttemptRow,
   headerErrors,
@@ -32,8 +35,6 @@ import {
 /** Up to this many touched cases are re-assessed inside the import; more go to the background refresh. */
 export const DERIVE_INLINE_LIMIT = 200;
 
-/** The largest file accepted (a 10,000-row file is about 0.5 MB). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Errors shown in a preview; the count says how many more there are. */
 export const MAX_ERRORS_SHOWN = 200;
 
@@ -48,21 +49,57 @@ export type PreviewResult =
   | { ok: true; batchId: string; summary: ImportSummary; alreadyImportedOn: string | null }
   | { ok: false; errors: RowError[]; errorCount: number; rows: number };
 
+/** What the activity log keeps of a student's imported fields. */
+type StudentSnapshot = {
+  email: string;
+  name: string;
+  graduationYear: number | null;
+  internationalGraduate: boolean;
+  accommodationStatus: StudentRow["accommodation_status"];
+};
+
+/** What the activity log keeps of an imported practice exam's figures. */
+type PracticeFigures = {
+  score: number;
+  lowPassLow: number | null;
+  lowPassHigh: number | null;
+  passProbability: number | null;
+};
+
 type Plan =
   | {
       kind: "STUDENTS";
       creates: StudentRow[];
-      attaches: Array<StudentRow & { userId: string }>;
-      updates: Array<StudentRow & { profileId: string; userId: string }>;
+      /** An existing account becomes a student here; `member` when it already has the (student) membership. */
+      attaches: Array<StudentRow & { userId: string; member: boolean }>;
+      updates: Array<StudentRow & { profileId: string; userId: string; before: StudentSnapshot }>;
       unchanged: number;
     }
   | { kind: "ATTEMPTS"; creates: Array<AttemptRow & { studentId: string }>; unchanged: number }
   | {
       kind: "PRACTICE";
       creates: Array<PracticeRow & { studentId: string; caseId: string | null }>;
-      updates: Array<PracticeRow & { id: string; studentId: string; caseId: string | null }>;
+      updates: Array<PracticeRow & { id: string; studentId: string; caseId: string | null; before: PracticeFigures }>;
       unchanged: number;
     };
+
+const studentSnapshot = (row: StudentRow): StudentSnapshot => ({
+  email: row.email,
+  name: row.name,
+  graduationYear: row.graduation_year ?? null,
+  internationalGraduate: row.international_graduate,
+  accommodationStatus: row.accommodation_status,
+});
+
+const practiceFigures = (row: PracticeRow): PracticeFigures => ({
+  score: row.score,
+  lowPassLow: row.low_pass_low ?? null,
+  lowPassHigh: row.low_pass_high ?? null,
+  passProbability: row.pass_probability ?? null,
+});
+
+/** A staff member's role as the sentence names it. */
+const STAFF_NOUNS: Record<Exclude<Role, "STUDENT">, string> = { ADMIN: "an administrator", ADVISOR: "an advisor", TUTOR: "a tutor" };
 
 function parseCsv(kind: ImportKind, content: string): { records: Array<Record<string, string>>; errors: RowError[] } {
   let header: string[] = [];
@@ -139,7 +176,12 @@ async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
   const users = await inChunks(emails, (part) =>
     db.user.findMany({
       where: { email: { in: part } },
-      select: { id: true, email: true, studentProfiles: { where: { schoolId }, select: { externalId: true } } },
+      select: {
+        id: true,
+        email: true,
+        studentProfiles: { where: { schoolId }, select: { externalId: true } },
+        memberships: { where: { schoolId }, select: { role: true } },
+      },
     }),
   );
   const userByEmail = new Map(users.map((u) => [u.email, u]));
@@ -152,21 +194,34 @@ async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
         errors.push({ row, column: "email", message: `${value.email} already belongs to another account.` });
         continue;
       }
-      const same =
-        existing.user.email === value.email &&
-        existing.user.name === value.name &&
-        existing.graduationYear === (value.graduation_year ?? null) &&
-        existing.internationalGraduate === value.international_graduate &&
-        existing.accommodationStatus === value.accommodation_status;
+      const before: StudentSnapshot = {
+        email: existing.user.email,
+        name: existing.user.name,
+        graduationYear: existing.graduationYear,
+        internationalGraduate: existing.internationalGraduate,
+        accommodationStatus: existing.accommodationStatus,
+      };
+      const after = studentSnapshot(value);
+      const same = (Object.keys(after) as Array<keyof StudentSnapshot>).every((key) => before[key] === after[key]);
       if (same) plan.unchanged += 1;
-      else plan.updates.push({ ...value, profileId: existing.id, userId: existing.userId });
+      else plan.updates.push({ ...value, profileId: existing.id, userId: existing.userId, before });
     } else if (owner) {
       const other = owner.studentProfiles[0]?.externalId;
       if (owner.studentProfiles.length > 0) {
         errors.push({ row, column: "email", message: `${value.email} is already the student with student_id "${other ?? "(none)"}".` });
         continue;
       }
-      plan.attaches.push({ ...value, userId: owner.id });
+      // One membership per person and school: staff here cannot also be imported as a student here.
+      const role = owner.memberships[0]?.role;
+      if (role && role !== "STUDENT") {
+        errors.push({
+          row,
+          column: "email",
+          message: `${value.email} belongs to ${STAFF_NOUNS[role]} at your school; a student needs an email address of their own.`,
+        });
+        continue;
+      }
+      plan.attaches.push({ ...value, userId: owner.id, member: role === "STUDENT" });
     } else plan.creates.push(value);
   }
   return { plan, errors };
@@ -278,14 +333,17 @@ async function planPractice(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
     const caseId = openCases.find((c) => c.studentId === student.id && targets.includes(c.exam))?.id ?? null;
     const found = existingByKey.get(`${student.id}|${value.instrument}|${value.taken_on}|${value.form}`);
     if (!found) plan.creates.push({ ...value, studentId: student.id, caseId });
-    else if (
-      found.score === value.score &&
-      (found.lowPassLow ?? undefined) === value.low_pass_low &&
-      (found.lowPassHigh ?? undefined) === value.low_pass_high &&
-      (found.passProbability ?? undefined) === value.pass_probability
-    )
-      plan.unchanged += 1;
-    else plan.updates.push({ ...value, id: found.id, studentId: student.id, caseId });
+    else {
+      const before: PracticeFigures = {
+        score: found.score,
+        lowPassLow: found.lowPassLow,
+        lowPassHigh: found.lowPassHigh,
+        passProbability: found.passProbability,
+      };
+      const after = practiceFigures(value);
+      if ((Object.keys(after) as Array<keyof PracticeFigures>).every((key) => before[key] === after[key])) plan.unchanged += 1;
+      else plan.updates.push({ ...value, id: found.id, studentId: student.id, caseId, before });
+    }
   }
   return { plan, errors };
 }
@@ -359,16 +417,37 @@ export async function previewImport(input: {
 
 export type CommitResult = { ok: true; summary: ImportSummary; kind: ImportKind } | { ok: false; errors: RowError[]; message: string };
 
-async function applyStudents(tx: Tx, schoolId: string, plan: Extract<Plan, { kind: "STUDENTS" }>) {
-  const created = plan.creates.map((row) => ({ row, userId: randomUUID() }));
-  for (const part of chunk(created)) {
+/** Who imported what: each written row gets its own activity-log entry besides the batch's. */
+interface ImportAudit {
+  schoolId: string;
+  actorId: string;
+  fileName: string;
+  now: Date;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+async function writeActivity(tx: Tx, entries: Prisma.ActivityLogCreateManyInput[]) {
+  for (const part of chunk(entries)) await tx.activityLog.createMany({ data: part });
+}
+
+async function applyStudents(tx: Tx, plan: Extract<Plan, { kind: "STUDENTS" }>, audit: ImportAudit) {
+  const { schoolId } = audit;
+  const base = { schoolId, actorId: audit.actorId, createdAt: audit.now, entity: "StudentProfile" };
+  const added = [
+    ...plan.creates.map((row) => ({ row, userId: randomUUID(), newUser: true, member: false })),
+    ...plan.attaches.map((row) => ({ row, userId: row.userId, newUser: false, member: row.member })),
+  ].map((entry) => ({ ...entry, profileId: randomUUID() }));
+  for (const part of chunk(added.filter((a) => a.newUser))) {
     await tx.user.createMany({ data: part.map(({ row, userId }) => ({ id: userId, email: row.email, name: row.name })) });
   }
-  const newMembers = [...created.map(({ row, userId }) => ({ row, userId })), ...plan.attaches.map((row) => ({ row, userId: row.userId }))];
-  for (const part of chunk(newMembers)) {
-    await tx.membership.createMany({ data: part.map(({ userId }) => ({ userId, schoolId, role: "STUDENT" as const })) });
+  for (const part of chunk(added)) {
+    const newMembers = part.filter((a) => !a.member);
+    if (newMembers.length > 0)
+      await tx.membership.createMany({ data: newMembers.map(({ userId }) => ({ userId, schoolId, role: "STUDENT" as const })) });
     await tx.studentProfile.createMany({
-      data: part.map(({ row, userId }) => ({
+      data: part.map(({ row, userId, profileId }) => ({
+        id: profileId,
         userId,
         schoolId,
         externalId: row.student_id,
@@ -377,7 +456,18 @@ async function applyStudents(tx: Tx, schoolId: string, plan: Extract<Plan, { kin
         accommodationStatus: row.accommodation_status,
       })),
     });
+    await writeActivity(
+      tx,
+      part.map(({ row, profileId, newUser }) => ({
+        ...base,
+        entityId: profileId,
+        action: "student.imported",
+        summary: `${row.name} (student_id ${row.student_id}) added by the import of ${audit.fileName}${newUser ? "" : ", with their existing account"}`,
+        after: json({ studentId: row.student_id, ...studentSnapshot(row) }),
+      })),
+    );
   }
+  const changes: Prisma.ActivityLogCreateManyInput[] = [];
   for (const row of plan.updates) {
     await tx.user.update({ where: { id: row.userId }, data: { email: row.email, name: row.name } });
     await tx.studentProfile.update({
@@ -388,7 +478,18 @@ async function applyStudents(tx: Tx, schoolId: string, plan: Extract<Plan, { kin
         accommodationStatus: row.accommodation_status,
       },
     });
+    const diff = changedFields(row.before, studentSnapshot(row));
+    const emailChange = row.before.email !== row.email ? `; sign-in email changed from ${row.before.email} to ${row.email}` : "";
+    changes.push({
+      ...base,
+      entityId: row.profileId,
+      action: "student.updated",
+      summary: `${row.name} (student_id ${row.student_id}) updated by the import of ${audit.fileName}: ${Object.keys(diff.after).join(", ")}${emailChange}`,
+      before: json(diff.before),
+      after: json(diff.after),
+    });
   }
+  await writeActivity(tx, changes);
   return [] as string[];
 }
 
@@ -404,29 +505,57 @@ async function applyAttempts(tx: Tx, plan: Extract<Plan, { kind: "ATTEMPTS" }>, 
   return touched;
 }
 
-async function applyPractice(tx: Tx, plan: Extract<Plan, { kind: "PRACTICE" }>, actorId: string) {
-  const fields = (row: PracticeRow) => ({
-    score: row.score,
-    lowPassLow: row.low_pass_low ?? null,
-    lowPassHigh: row.low_pass_high ?? null,
-    passProbability: row.pass_probability ?? null,
-  });
-  for (const part of chunk(plan.creates)) {
+/** "CBSSA Form 31 of 14 Mar 2026" */
+const practiceLabel = (row: PracticeRow) =>
+  `${instrument(row.instrument).shortName}${row.form ? ` ${row.form}` : ""} of ${formatDate(row.taken_on)}`;
+const practiceScore = (row: PracticeRow, score: number) => formatScore(score, instrument(row.instrument).scaleFamily);
+
+async function applyPractice(tx: Tx, plan: Extract<Plan, { kind: "PRACTICE" }>, audit: ImportAudit) {
+  const base = { schoolId: audit.schoolId, actorId: audit.actorId, createdAt: audit.now, entity: "PracticeExam" };
+  const created = plan.creates.map((row) => ({ row, id: randomUUID() }));
+  for (const part of chunk(created)) {
     await tx.practiceExam.createMany({
-      data: part.map((row) => ({
+      data: part.map(({ row, id }) => ({
+        id,
         studentId: row.studentId,
         caseId: row.caseId,
         instrumentId: row.instrument,
         form: row.form,
         takenOn: row.taken_on,
-        recordedById: actorId,
+        recordedById: audit.actorId,
         source: "IMPORT",
-        ...fields(row),
+        ...practiceFigures(row),
       })),
     });
+    await writeActivity(
+      tx,
+      part.map(({ row, id }) => ({
+        ...base,
+        caseId: row.caseId,
+        entityId: id,
+        action: "practice.logged",
+        summary: `Practice exam imported from ${audit.fileName}: ${practiceLabel(row)}, ${practiceScore(row, row.score)}`,
+        after: json({ instrumentId: row.instrument, form: row.form, takenOn: row.taken_on, ...practiceFigures(row) }),
+      })),
+    );
   }
-  for (const row of plan.updates)
-    await tx.practiceExam.update({ where: { id: row.id }, data: { ...fields(row), version: { increment: 1 } } });
+  const changes: Prisma.ActivityLogCreateManyInput[] = [];
+  for (const row of plan.updates) {
+    await tx.practiceExam.update({ where: { id: row.id }, data: { ...practiceFigures(row), version: { increment: 1 } } });
+    const diff = changedFields(row.before, practiceFigures(row));
+    const scoreChange =
+      row.before.score !== row.score ? `, ${practiceScore(row, row.before.score)} → ${practiceScore(row, row.score)}` : "";
+    changes.push({
+      ...base,
+      caseId: row.caseId,
+      entityId: row.id,
+      action: "practice.updated",
+      summary: `Practice exam corrected by the import of ${audit.fileName}: ${practiceLabel(row)}${scoreChange}`,
+      before: json(diff.before),
+      after: json(diff.after),
+    });
+  }
+  await writeActivity(tx, changes);
   return [...new Set([...plan.creates, ...plan.updates].flatMap((r) => (r.caseId ? [r.caseId] : [])))];
 }
 
@@ -458,12 +587,13 @@ export async function commitImport(input: {
           errors: errors.slice(0, MAX_ERRORS_SHOWN),
           message: "The data changed since the preview; nothing was imported.",
         } as const;
+      const audit: ImportAudit = { schoolId: batch.schoolId, actorId: input.actorId, fileName: batch.fileName, now: new Date() };
       const touched =
         plan.kind === "STUDENTS"
-          ? await applyStudents(tx, batch.schoolId, plan)
+          ? await applyStudents(tx, plan, audit)
           : plan.kind === "ATTEMPTS"
             ? await applyAttempts(tx, plan, input.actorId, today)
-            : await applyPractice(tx, plan, input.actorId);
+            : await applyPractice(tx, plan, audit);
       // A few cases are re-assessed now; a large import marks them for the background refresh.
       if (touched.length <= DERIVE_INLINE_LIMIT) await refreshDerived(tx, touched, today);
       else

@@ -5,12 +5,18 @@
  * row 1, the first record row 2.
  */
 import { z } from "zod";
+import { emailSchema } from "../auth/schema";
 import { isIsoDate } from "../dates";
 import { EXAMS, type ExamId, INSTRUMENT_IDS, type InstrumentId, PRACTICE_INSTRUMENTS } from "../reference";
+import { schoolIdSchema } from "../school-choice";
 import { ACCOMMODATION_STATUSES, type ATTEMPT_OUTCOMES } from "../vocabulary";
 
 export const IMPORT_KINDS = ["STUDENTS", "ATTEMPTS", "PRACTICE"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The largest file accepted (a 10,000-row file is about 0.5 MB). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const FILE_TOO_LARGE = "The file is too large (5 MB at most).";
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   STUDENTS: "Students",
@@ -110,11 +116,7 @@ const date = (column: string) =>
 
 export const studentRowSchema = z.object({
   student_id: text("student_id", 64),
-  email: z
-    .string({ error: "email is required." })
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "email is not a valid email address." })),
+  email: emailSchema,
   name: text("name", 120),
   graduation_year: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -255,3 +257,27 @@ export function validateRecords<K extends ImportKind>(kind: K, records: Readonly
   });
   return { rows, errors };
 }
+
+/**
+ * The import page's two forms: a file to preview (what it holds, the school it
+ * goes to, the file), or a previewed batch to commit (the batch knows its school).
+ */
+export function importFormSchema(schoolIds: readonly string[]) {
+  return z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("commit"),
+      batchId: z.string({ error: "That import was not found." }).trim().min(1, { error: "That import was not found." }),
+    }),
+    z.object({
+      intent: z.literal("preview"),
+      kind: z.enum(IMPORT_KINDS, { error: "Choose what the file holds." }),
+      schoolId: schoolIdSchema(schoolIds),
+      file: z
+        .instanceof(File, { error: "Choose a CSV file to upload." })
+        .refine((file) => file.size > 0, { error: "Choose a CSV file to upload." })
+        .refine((file) => file.size <= MAX_IMPORT_BYTES, { error: FILE_TOO_LARGE }),
+    }),
+  ]);
+}
+
+export type ImportForm = z.output<ReturnType<typeof importFormSchema>>;

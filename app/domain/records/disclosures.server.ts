@@ -3,18 +3,31 @@ import { prisma } from "../../utils/db.server";
 import { notify } from "../notifications/notify.server";
 import type { DisclosureForm } from "./disclosures";
 
-export type DisclosureResult = { ok: true } | { ok: false; field: "student"; message: string };
+export type DisclosureResult = { ok: true } | { ok: false; field: "student" | "schoolId"; message: string };
 
-/** Logs a disclosure for a student of one of the office's schools, and tells the student. */
+/**
+ * Logs a disclosure for a student of the chosen school (one of the office's),
+ * and tells the student. Student numbers are only unique within a school, so
+ * the student is looked up in that school alone.
+ */
 export async function logDisclosure(input: { form: DisclosureForm; schoolIds: string[]; actorId: string }): Promise<DisclosureResult> {
-  const key = input.form.student;
+  const { schoolId, student: key, ...fields } = input.form;
+  if (!input.schoolIds.includes(schoolId)) return { ok: false, field: "schoolId", message: "Choose one of your schools." };
   return prisma.$transaction(async (tx) => {
-    const student = await tx.studentProfile.findFirst({
-      where: { schoolId: { in: input.schoolIds }, OR: [{ externalId: key }, { user: { email: key.toLowerCase() } }] },
+    const matches = await tx.studentProfile.findMany({
+      where: { schoolId, OR: [{ externalId: key }, { user: { email: key.toLowerCase() } }] },
       select: { id: true, schoolId: true, userId: true },
+      take: 2,
     });
-    if (!student) return { ok: false, field: "student", message: "No student of your school has that email or student number." } as const;
-    const { student: _key, ...fields } = input.form;
+    if (matches.length === 0)
+      return { ok: false, field: "student", message: "No student of your school has that email or student number." } as const;
+    if (matches.length > 1)
+      return {
+        ok: false,
+        field: "student",
+        message: "That is one student's email and another's student number: enter the student number.",
+      } as const;
+    const student = matches[0];
     const created = await tx.disclosure.create({
       data: {
         ...fields,

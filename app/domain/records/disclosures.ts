@@ -6,9 +6,12 @@
  */
 import { z } from "zod";
 import { isIsoDate, type IsoDate } from "../dates";
+import { schoolIdSchema } from "../school-choice";
 
-export function disclosureSchema(today: IsoDate) {
+/** The form; `schoolIds` are the office's schools, the student is looked up in the one chosen. */
+export function disclosureSchema(today: IsoDate, schoolIds: readonly string[]) {
   return z.object({
+    schoolId: schoolIdSchema(schoolIds),
     student: z
       .string({ error: "Enter the student's email or student number." })
       .trim()

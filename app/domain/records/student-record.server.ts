@@ -141,3 +141,48 @@ export async function loadStudentRecord(userId: string) {
 }
 
 export type StudentRecord = Awaited<ReturnType<typeof loadStudentRecord>>;
+
+/**
+ * What the record page shows: the attempts and disclosures themselves, and how
+ * many of everything else the download holds — counted, not loaded (findings
+ * and notes still go through the privacy module, so the counts are of what the
+ * student may see). The filters are the export's, so the numbers match it.
+ */
+export async function loadStudentRecordSummary(userId: string) {
+  const mine = { student: { userId } };
+  const cases = await prisma.retakeCase.findMany({ where: mine, select: { id: true } });
+  const caseIds = cases.map((c) => c.id);
+  const viewer = { userId, relation: "STUDENT" as const };
+  const [attempts, disclosures, reports, findings, notes, planVersions, practiceExams, checkIns, escalationOutcomes] = await Promise.all([
+    prisma.examAttempt.findMany({
+      where: mine,
+      select: { exam: true, takenOn: true, outcome: true, score: true },
+      orderBy: { takenOn: "asc" },
+    }),
+    prisma.disclosure.findMany({
+      where: mine,
+      select: { recipient: true, purpose: true, records: true, disclosedOn: true, consentReference: true },
+      orderBy: { disclosedOn: "desc" },
+    }),
+    prisma.scoreReport.count({ where: { caseId: { in: caseIds } } }),
+    visibleFindings(caseIds, viewer),
+    visibleNotes(caseIds, viewer),
+    prisma.planVersion.count({ where: { plan: { caseId: { in: caseIds } } } }),
+    prisma.practiceExam.count({ where: mine }),
+    prisma.checkIn.count({ where: mine }),
+    prisma.escalation.count({ where: { caseId: { in: caseIds }, status: "RESOLVED" } }),
+  ]);
+  return {
+    attempts,
+    disclosures,
+    counts: {
+      reports,
+      findings: findings.length,
+      notes: notes.length,
+      planVersions,
+      practiceExams,
+      checkIns,
+      escalationOutcomes,
+    },
+  };
+}

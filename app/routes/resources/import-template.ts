@@ -1,5 +1,6 @@
 import { data } from "react-router";
-import { IMPORT_KINDS, type ImportKind } from "../../domain/imports/schema";
+import { z } from "zod";
+import { IMPORT_KINDS } from "../../domain/imports/schema";
 import { templateCsv } from "../../domain/imports/templates.server";
 import { requireOffice } from "../../utils/auth.server";
 import type { Route } from "./+types/import-template";
@@ -7,8 +8,9 @@ import type { Route } from "./+types/import-template";
 /** A CSV template for each import kind: the header and one example row. */
 export function loader(args: Route.LoaderArgs) {
   requireOffice(args);
-  const kind = args.params.kind.toUpperCase() as ImportKind;
-  if (!IMPORT_KINDS.includes(kind)) throw data({ message: "No such template." }, { status: 404 });
+  const parsed = z.enum(IMPORT_KINDS).safeParse(args.params.kind.toUpperCase());
+  if (!parsed.success) throw data({ message: "No such template." }, { status: 404 });
+  const kind = parsed.data;
   return new Response(templateCsv(kind), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { formatDate } from "../../../domain/dates";
-import { loadStudentRecord } from "../../../domain/records/student-record.server";
+import { loadStudentRecordSummary } from "../../../domain/records/student-record.server";
 import { examLabel } from "../../../domain/reference";
 import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
 import { requireRole } from "../../../utils/auth.server";
@@ -8,20 +8,7 @@ import type { Route } from "./+types/record";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user } = requireRole(args, ["STUDENT"]);
-  const record = await loadStudentRecord(user.id);
-  return {
-    attempts: record.attempts,
-    disclosures: record.disclosures,
-    counts: {
-      reports: record.scoreReports.length,
-      findings: record.findings.length,
-      notes: record.sessionNotes.length,
-      planVersions: record.plans.length,
-      practiceExams: record.practiceExams.length,
-      checkIns: record.checkIns.length,
-      escalationOutcomes: record.escalationOutcomes.length,
-    },
-  };
+  return loadStudentRecordSummary(user.id);
 }
 
 export function meta() {

@@ -1,17 +1,18 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
-import { Field, FormErrors } from "../../../components/forms";
+import { Field, FormErrors, SelectField } from "../../../components/forms";
 import { formatDate, today } from "../../../domain/dates";
 import { disclosureSchema } from "../../../domain/records/disclosures";
 import { logDisclosure } from "../../../domain/records/disclosures.server";
+import { schoolOptions } from "../../../domain/school-choice";
 import { requireOffice } from "../../../utils/auth.server";
 import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/disclosures";
 
 export async function loader(args: Route.LoaderArgs) {
-  const { schoolIds } = requireOffice(args);
+  const { user, schoolIds } = requireOffice(args);
   const disclosures = await prisma.disclosure.findMany({
     where: { schoolId: { in: schoolIds } },
     select: {
@@ -27,12 +28,16 @@ export async function loader(args: Route.LoaderArgs) {
     orderBy: [{ disclosedOn: "desc" }, { createdAt: "desc" }],
     take: 100,
   });
-  return { disclosures, today: today() };
+  return {
+    disclosures,
+    today: today(),
+    schools: schoolOptions(user, schoolIds),
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireOffice(args);
-  const submission = parseWithZod(await args.request.formData(), { schema: disclosureSchema(today()) });
+  const submission = parseWithZod(await args.request.formData(), { schema: disclosureSchema(today(), schoolIds) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await logDisclosure({ form: submission.value, schoolIds, actorId: user.id });
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 });
@@ -45,7 +50,11 @@ export function meta() {
 
 export default function Disclosures({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
-  const schema = disclosureSchema(loaderData.today);
+  const { schools } = loaderData;
+  const schema = disclosureSchema(
+    loaderData.today,
+    schools.map((s) => s.value),
+  );
   const [form, fields] = useForm({
     id: "disclosure",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
@@ -67,6 +76,15 @@ export default function Disclosures({ loaderData, actionData }: Route.ComponentP
           <div className="sm:col-span-2">
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
+          {schools.length > 1 ? (
+            <SelectField
+              label="School"
+              options={[{ value: "", label: "Choose a school" }, ...schools]}
+              errors={fields.schoolId.errors}
+              {...getSelectProps(fields.schoolId)}
+              key={fields.schoolId.key}
+            />
+          ) : null}
           <Field
             label="Student (email or student number)"
             errors={fields.student.errors}

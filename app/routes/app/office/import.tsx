@@ -1,21 +1,45 @@
 import { data, Form, Link, useNavigation } from "react-router";
-import { FormErrors } from "../../../components/forms";
-import { commitImport, MAX_IMPORT_BYTES, previewImport } from "../../../domain/imports/import.server";
-import { IMPORT_COLUMNS, IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind, type RowError } from "../../../domain/imports/schema";
+import { z } from "zod";
+import { Field, FormErrors, SelectField } from "../../../components/forms";
+import { commitImport, previewImport } from "../../../domain/imports/import.server";
+import {
+  FILE_TOO_LARGE,
+  IMPORT_COLUMNS,
+  IMPORT_KIND_LABELS,
+  IMPORT_KINDS,
+  type ImportKind,
+  importFormSchema,
+  MAX_IMPORT_BYTES,
+  type RowError,
+} from "../../../domain/imports/schema";
+import { schoolOptions } from "../../../domain/school-choice";
 import { requireOffice } from "../../../utils/auth.server";
+import { formDataWithin } from "../../../utils/body-limit.server";
 import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/import";
 
+/** Room for the form's other fields and the multipart framing around the file. */
+const FORM_OVERHEAD_BYTES = 10_000;
+
 export async function loader(args: Route.LoaderArgs) {
-  const { schoolIds } = requireOffice(args);
+  const { user, schoolIds } = requireOffice(args);
   const recent = await prisma.importBatch.findMany({
     where: { schoolId: { in: schoolIds }, status: "COMMITTED" },
-    select: { id: true, kind: true, fileName: true, rowCount: true, committedAt: true, summary: true },
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      rowCount: true,
+      committedAt: true,
+      summary: true,
+      school: { select: { name: true } },
+    },
     orderBy: { committedAt: "desc" },
     take: 10,
   });
   return {
+    schools: schoolOptions(user, schoolIds),
     recent: recent.map((r) => ({
       ...r,
       summary: r.summary ? (JSON.parse(r.summary) as { create: number; update: number; unchanged: number }) : null,
@@ -23,10 +47,13 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+type UploadFieldErrors = Partial<Record<"kind" | "schoolId" | "file", string[]>>;
+
 type ActionData =
   | {
       step: "preview";
       kind: ImportKind;
+      schoolId: string;
       fileName: string;
       ok: true;
       batchId: string;
@@ -36,37 +63,49 @@ type ActionData =
   | {
       step: "preview";
       kind: ImportKind | null;
+      schoolId: string | null;
       fileName: string;
       ok: false;
       errors: RowError[];
       errorCount: number;
       rows: number;
       message: string | null;
+      fieldErrors: UploadFieldErrors;
     }
   | { step: "commit"; ok: false; errors: RowError[]; message: string };
 
 export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireOffice(args);
-  const length = Number(args.request.headers.get("Content-Length") ?? 0);
-  if (length > MAX_IMPORT_BYTES + 10_000) {
-    return data<ActionData>(
-      {
-        step: "preview",
-        kind: null,
-        fileName: "",
-        ok: false,
-        errors: [],
-        errorCount: 0,
-        rows: 0,
-        message: "The file is too large (5 MB at most).",
-      },
-      { status: 413 },
+  const refused = (
+    status: number,
+    message: string | null,
+    fieldErrors: UploadFieldErrors = {},
+    values: { kind: ImportKind | null; schoolId: string | null } = { kind: null, schoolId: null },
+  ) =>
+    data<ActionData>(
+      { step: "preview", ...values, fileName: "", ok: false, errors: [], errorCount: 0, rows: 0, message, fieldErrors },
+      { status },
     );
+  const body = await formDataWithin(args.request, MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES);
+  if (!body.ok) return body.reason === "TOO_LARGE" ? refused(413, FILE_TOO_LARGE) : refused(400, "That upload could not be read.");
+  const form = body.form;
+  const parsed = importFormSchema(schoolIds).safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    if (form.get("intent") === "commit")
+      return data<ActionData>({ step: "commit", ok: false, errors: [], message: "That import was not found." }, { status: 400 });
+    // The choices made are kept (a browser never refills a file input).
+    const kind = IMPORT_KINDS.find((k) => k === form.get("kind")) ?? null;
+    const schoolId = schoolIds.find((id) => id === form.get("schoolId")) ?? null;
+    const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[] | undefined> };
+    const upload: UploadFieldErrors = { kind: fieldErrors.kind, schoolId: fieldErrors.schoolId, file: fieldErrors.file };
+    const file = form.get("file");
+    const tooLarge = file instanceof File && file.size > MAX_IMPORT_BYTES;
+    const unknown = !upload.kind && !upload.schoolId && !upload.file;
+    return refused(tooLarge ? 413 : 400, unknown ? "That request was not understood." : null, upload, { kind, schoolId });
   }
-  const form = await args.request.formData();
-  const intent = form.get("intent");
-  if (intent === "commit") {
-    const result = await commitImport({ batchId: String(form.get("batchId") ?? ""), schoolIds, actorId: user.id });
+  const input = parsed.data;
+  if (input.intent === "commit") {
+    const result = await commitImport({ batchId: input.batchId, schoolIds, actorId: user.id });
     if (!result.ok) return data<ActionData>({ step: "commit", ok: false, errors: result.errors, message: result.message }, { status: 409 });
     const s = result.summary;
     return redirectWithToast("/office/import", {
@@ -74,42 +113,26 @@ export async function action(args: Route.ActionArgs) {
       description: `${s.create} new, ${s.update} updated, ${s.unchanged} unchanged.`,
     });
   }
-  const kind = String(form.get("kind") ?? "") as ImportKind;
-  const file = form.get("file");
-  const fail = (message: string) =>
-    data<ActionData>(
-      {
-        step: "preview",
-        kind: (IMPORT_KINDS as readonly string[]).includes(kind) ? kind : null,
-        fileName: "",
-        ok: false,
-        errors: [],
-        errorCount: 0,
-        rows: 0,
-        message,
-      },
-      { status: 400 },
-    );
-  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) return fail("Choose what the file holds.");
-  if (!(file instanceof File) || file.size === 0) return fail("Choose a CSV file to upload.");
-  if (file.size > MAX_IMPORT_BYTES) return fail("The file is too large (5 MB at most).");
-  const preview = await previewImport({ schoolId: schoolIds[0], kind, fileName: file.name, content: await file.text(), actorId: user.id });
+  const { kind, schoolId, file } = input;
+  const preview = await previewImport({ schoolId, kind, fileName: file.name, content: await file.text(), actorId: user.id });
   if (!preview.ok) {
     return data<ActionData>(
       {
         step: "preview",
         kind,
+        schoolId,
         fileName: file.name,
         ok: false,
         errors: preview.errors,
         errorCount: preview.errorCount,
         rows: preview.rows,
         message: null,
+        fieldErrors: {},
       },
       { status: 400 },
     );
   }
-  return data<ActionData>({ step: "preview", kind, fileName: file.name, ...preview });
+  return data<ActionData>({ step: "preview", kind, schoolId, fileName: file.name, ...preview });
 }
 
 export function meta() {
@@ -150,6 +173,10 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const result = actionData as ActionData | undefined;
+  const { schools } = loaderData;
+  const several = schools.length > 1;
+  const schoolName = (id: string | null) => schools.find((s) => s.value === id)?.label ?? "";
+  const failed = result?.step === "preview" && !result.ok ? result : null;
   return (
     <div className="max-w-4xl space-y-4">
       <h1>Import from CSV</h1>
@@ -179,39 +206,36 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
         <h2 id="upload-heading">Upload</h2>
         <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="preview" />
-          <div>
-            <label htmlFor="kind" className="label">
-              The file holds
-            </label>
-            <select
-              id="kind"
-              name="kind"
-              className="input"
-              defaultValue={result?.step === "preview" ? (result.kind ?? "STUDENTS") : "STUDENTS"}
-            >
-              {IMPORT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {IMPORT_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="file" className="label">
-              CSV file
-            </label>
-            <input id="file" name="file" type="file" accept=".csv,text/csv" className="input" required />
-          </div>
+          <SelectField
+            id="kind"
+            name="kind"
+            label="The file holds"
+            options={IMPORT_KINDS.map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }))}
+            defaultValue={result?.step === "preview" ? (result.kind ?? "STUDENTS") : "STUDENTS"}
+            errors={failed?.fieldErrors.kind}
+          />
+          {several ? (
+            <SelectField
+              id="schoolId"
+              name="schoolId"
+              label="Import into"
+              options={[{ value: "", label: "Choose a school" }, ...schools]}
+              defaultValue={result?.step === "preview" ? (result.schoolId ?? "") : ""}
+              errors={failed?.fieldErrors.schoolId}
+              required
+            />
+          ) : null}
+          <Field id="file" name="file" type="file" label="CSV file" accept=".csv,text/csv" required errors={failed?.fieldErrors.file} />
           <button type="submit" className="btn-primary" disabled={busy}>
             {busy ? "Checking…" : "Preview"}
           </button>
         </Form>
       </section>
 
-      {result?.step === "preview" && !result.ok ? (
+      {failed && (failed.message || failed.errorCount > 0) ? (
         <section aria-labelledby="problems-heading" className="card space-y-3">
-          <h2 id="problems-heading">{result.fileName ? `${result.fileName}: not imported` : "Not imported"}</h2>
-          {result.message ? <FormErrors errors={[result.message]} /> : <ErrorTable errors={result.errors} total={result.errorCount} />}
+          <h2 id="problems-heading">{failed.fileName ? `${failed.fileName}: not imported` : "Not imported"}</h2>
+          {failed.message ? <FormErrors errors={[failed.message]} /> : <ErrorTable errors={failed.errors} total={failed.errorCount} />}
         </section>
       ) : null}
 
@@ -226,7 +250,8 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
       {result?.step === "preview" && result.ok ? (
         <section aria-labelledby="preview-heading" className="card space-y-3">
           <h2 id="preview-heading">
-            Preview of {result.fileName} ({IMPORT_KIND_LABELS[result.kind]})
+            Preview of {result.fileName} ({IMPORT_KIND_LABELS[result.kind]}
+            {several ? ` into ${schoolName(result.schoolId)}` : ""})
           </h2>
           <p role="status">
             All {result.summary.rows} rows are valid: {result.summary.create} new, {result.summary.update} to update,{" "}
@@ -261,6 +286,7 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
             {loaderData.recent.map((r) => (
               <li key={r.id}>
                 {r.committedAt ? new Date(r.committedAt).toISOString().slice(0, 10) : ""} · {IMPORT_KIND_LABELS[r.kind as ImportKind]} ·{" "}
+                {several ? `${r.school.name} · ` : ""}
                 {r.fileName} · {r.rowCount} rows
                 {r.summary ? ` (${r.summary.create} new, ${r.summary.update} updated, ${r.summary.unchanged} unchanged)` : ""}
               </li>
