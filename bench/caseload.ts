@@ -114,10 +114,12 @@ async function main() {
     // Warm up once so the first measurements do not include cold caches.
     for (const t of targets) await measure(t.path, t.cookie, 1).catch(() => null);
     const rows: string[] = [];
+    const failed: string[] = [];
     const baseline = new Map<number, number>();
     for (const t of targets) {
       for (const c of CONCURRENCY) {
         const f = await measure(t.path, t.cookie, c);
+        if (f.errors > 0) failed.push(`${t.name} at ${c} connections: ${f.errors} errors or non-2xx responses`);
         if (t.path === "/login") baseline.set(c, f.p95);
         const ratio = baseline.get(c) ? (f.p95 / (baseline.get(c) as number)).toFixed(1) : "—";
         rows.push(
@@ -126,6 +128,8 @@ async function main() {
         console.log(rows[rows.length - 1]);
       }
     }
+    // Latencies of failed requests (a redirect to /login, a 500) are not the page's figures.
+    if (failed.length > 0) throw new Error(`The measurements are not valid:\n  ${failed.join("\n  ")}`);
     console.log(`\n${DURATION} s per cell, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
     console.log("| page | connections | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ /login p95 | errors |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");

@@ -1,8 +1,11 @@
 /**
  * Large schools for the query-count test and the benchmark: rows are inserted with
- * createMany (a statement per table, not per row).
+ * createMany (a statement per table, not per row); the cases' derived figures
+ * (risk, readiness, latest practice score and trend) are then computed by the
+ * app's own refresh from the rows inserted, as the daily refresh would.
  */
 import { randomUUID } from "node:crypto";
+import { DERIVE_BATCH, refreshDerived } from "../app/domain/cases/derive.server";
 import { addDays, today } from "../app/domain/dates";
 import { prisma } from "../app/utils/db.server";
 
@@ -17,6 +20,8 @@ export async function bulkSchool(options: { cases: number; tutorId: string; scho
   }));
   const chunk = <T>(rows: T[], size = 500) =>
     Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => rows.slice(k * size, (k + 1) * size));
+  // Every tenth case waits in the intake queue.
+  const inIntake = (i: number) => i % 10 === 0;
   for (const part of chunk(ids)) {
     await prisma.user.createMany({
       data: part.map((r) => ({ id: r.user, email: `bulk-${r.user}@example.edu`, name: `Bulk Student ${String(r.i).padStart(5, "0")}` })),
@@ -43,19 +48,18 @@ export async function bulkSchool(options: { cases: number; tutorId: string; scho
         schoolId: options.schoolId,
         studentId: r.profile,
         exam: "STEP1" as const,
-        // Every tenth case waits in the intake queue.
-        status: r.i % 10 === 0 ? ("INTAKE" as const) : ("ACTIVE" as const),
-        tutorId: r.i % 10 === 0 ? null : options.tutorId,
+        status: inIntake(r.i) ? ("INTAKE" as const) : ("ACTIVE" as const),
+        tutorId: inIntake(r.i) ? null : options.tutorId,
         openingAttemptId: r.attempt,
         attemptsUsed: 1,
         targetExamDate: addDays(now, 10 + (r.i % 90)),
-        riskLevel: (["LOW", "MODERATE", "HIGH", "CRITICAL"] as const)[r.i % 4],
-        riskRank: (r.i % 4) + 1,
-        latestPracticeScore: 55 + (r.i % 25),
-        latestPracticeInstrument: "NBME_CBSSA",
-        latestPracticeOn: addDays(now, -(r.i % 20)),
-        practiceTrend: (r.i % 7) - 3,
       })),
+    });
+    // The tutor took each of their cases on from the intake queue, as takeCase records it.
+    await prisma.caseAssignment.createMany({
+      data: part
+        .filter((r) => !inIntake(r.i))
+        .map((r) => ({ caseId: r.case, tutorId: options.tutorId, assignedById: options.tutorId, kind: "TAKEN" })),
     });
     const perCase = options.practicePerCase ?? 0;
     if (perCase > 0) {
@@ -73,5 +77,12 @@ export async function bulkSchool(options: { cases: number; tutorId: string; scho
       });
     }
   }
-  return ids.map((r) => r.case);
+  // Risk, readiness, latest score and trend from the rows above, by the app's own
+  // assessment: a transaction per batch, as the daily refresh does.
+  const caseIds = ids.map((r) => r.case);
+  for (let k = 0; k < caseIds.length; k += DERIVE_BATCH) {
+    const batch = caseIds.slice(k, k + DERIVE_BATCH);
+    await prisma.$transaction((tx) => refreshDerived(tx, batch, now));
+  }
+  return caseIds;
 }

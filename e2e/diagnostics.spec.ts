@@ -93,7 +93,6 @@ test.describe
       await expect(ranked.getByRole("row").nth(1)).toContainText("Lower");
       await expect(ranked).toContainText("Pathology");
       await expect(page.getByText(/Reasoning pattern: Patient Care: Diagnosis Lower across systems/)).toBeVisible();
-      await expectAccessible(page);
     });
 
     test("a tutor adds a session note shared with the student", async ({ page }) => {
@@ -106,7 +105,6 @@ test.describe
       await form.getByRole("button", { name: "Add the note" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Session note added" })).toBeVisible();
       await expect(page.getByText(EVIDENCE.note)).toBeVisible();
-      await expectAccessible(page);
     });
 
     test("the student sees only what was shared with them, in supportive words", async ({ page }) => {
@@ -129,6 +127,5 @@ test.describe
       await expect(page.getByRole("heading", { name: "Notes your tutor shared with you" })).toBeVisible();
       await expect(page.getByText(EVIDENCE.note)).toBeVisible();
       await expect(page.getByText("Student mentioned family stress")).toHaveCount(0);
-      await expectAccessible(page);
     });
   });

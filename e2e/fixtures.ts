@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test as base } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Page, type TestInfo, test as base } from "@playwright/test";
 
 export const DEMO_PASSWORD = "retake-desk-demo";
 export const ACCOUNTS = {
@@ -21,15 +21,75 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** Signs in through the form; waits until the app has left the sign-in page unless a refusal is expected. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { expectRefusal?: boolean } = {}) {
+/**
+ * Signs in through the form; waits until the app has left the sign-in page unless a refusal is expected.
+ * With `js: false` (a context without JavaScript) the form posts as plain HTML, so there is no hydration to wait for.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { expectRefusal?: boolean; js?: boolean } = {}) {
   await page.goto("/login");
-  await hydrated(page);
+  if (options.js !== false) await hydrated(page);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   if (!options.expectRefusal) await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
-export const test = base;
+/**
+ * Runs axe on the page a test ended on, unless the test already failed or the page is not one of the app's.
+ * axe is a script, and a page without JavaScript cannot run it: its document as it stands is served
+ * again, without its scripts, to a page with JavaScript, and checked there.
+ */
+async function expectFinalPageAccessible(
+  page: Page,
+  { baseURL, browser, javaScriptEnabled }: { baseURL: string | undefined; browser: Browser; javaScriptEnabled: boolean },
+  testInfo: TestInfo,
+) {
+  if (testInfo.status !== testInfo.expectedStatus || page.isClosed()) return;
+  const url = page.url();
+  if (!url.startsWith(baseURL ?? "http")) return;
+  await page.waitForLoadState();
+  if (javaScriptEnabled) return expectAccessible(page);
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  // Explicitly with JavaScript: new contexts otherwise take the test's options.
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route(
+      (candidate) => candidate.href === url,
+      (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }),
+    );
+    await copy.goto(url);
+    await expectAccessible(copy);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Every test is checked with axe on the page it ends on, so no spec can forget it;
+ * tests also call `expectAccessible` at the states in between they want checked.
+ * `newPage` opens a page in a context of its own (a second user, or other
+ * options such as no JavaScript); its final page is checked too, and its context closed.
+ */
+export const test = base.extend<{ newPage: (options?: BrowserContextOptions) => Promise<Page> }>({
+  page: async ({ page, baseURL, browser, javaScriptEnabled }, use, testInfo) => {
+    await use(page);
+    await expectFinalPageAccessible(page, { baseURL, browser, javaScriptEnabled: javaScriptEnabled !== false }, testInfo);
+  },
+  newPage: async ({ browser, baseURL }, use, testInfo) => {
+    const pages: Array<{ page: Page; javaScriptEnabled: boolean }> = [];
+    await use(async (options) => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      pages.push({ page, javaScriptEnabled: options?.javaScriptEnabled !== false });
+      return page;
+    });
+    try {
+      for (const { page, javaScriptEnabled } of pages)
+        await expectFinalPageAccessible(page, { baseURL, browser, javaScriptEnabled }, testInfo);
+    } finally {
+      for (const { page } of pages) await page.context().close();
+    }
+  },
+});
 export { expect };

@@ -1,10 +1,11 @@
-import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { ACCOUNTS, DEMO_PASSWORD, expect, hydrated, signIn, test } from "./fixtures";
+
+// Every test's final page is checked with axe by the `page` fixture (fixtures.ts).
 
 test.describe("sign-in and homes", () => {
   test("serves the sign-in page, accessibly", async ({ page }) => {
     await page.goto("/login");
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    await expectAccessible(page);
   });
 
   const homes = [
@@ -20,7 +21,6 @@ test.describe("sign-in and homes", () => {
       await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
       await expect(page.getByRole("heading", { name: home.heading })).toBeVisible();
       await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: home.nav })).toBeVisible();
-      await expectAccessible(page);
     });
   }
 
@@ -29,7 +29,6 @@ test.describe("sign-in and homes", () => {
     await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
     await expect(page.getByLabel("Email")).toHaveValue(ACCOUNTS.tutor);
     await expect(page.getByLabel("Password")).toHaveValue("");
-    await expectAccessible(page);
   });
 
   test("an unauthenticated visit goes to sign-in and comes back afterwards", async ({ page }) => {
@@ -41,7 +40,6 @@ test.describe("sign-in and homes", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL("/notifications");
     await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
-    await expectAccessible(page);
   });
 
   test("signing out ends the session", async ({ page }) => {
@@ -65,7 +63,6 @@ test.describe("sign-in and homes", () => {
     const response = await page.goto(href as string);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
-    await expectAccessible(page);
   });
 
   test("an unknown page gets a 404 page", async ({ page }) => {

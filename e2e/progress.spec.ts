@@ -1,14 +1,12 @@
-import { ACCOUNTS, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
 
 /**
  * The Progress tab: the student logs a CBSSA for themself, the tutor sees it on
  * the chart, and the projection and the readiness gate move with it.
  */
-test("a student logs a CBSSA; the tutor sees the chart, the projection and the gate update", async ({ browser }) => {
-  const studentContext = await browser.newContext();
-  const tutorContext = await browser.newContext();
-  const student = await studentContext.newPage();
-  const tutor = await tutorContext.newPage();
+test("a student logs a CBSSA; the tutor sees the chart, the projection and the gate update", async ({ newPage }) => {
+  const student = await newPage();
+  const tutor = await newPage();
   // Hydration mismatches and script errors would show up here.
   const errors: string[] = [];
   for (const page of [student, tutor]) {
@@ -85,22 +83,13 @@ test("a student logs a CBSSA; the tutor sees the chart, the projection and the g
   expect(gateAfter).not.toBe(gateBefore);
   await percentChart.getByText("Table of the scores in this chart").click();
   await expect(percentChart.getByRole("table")).toContainText("84%");
-  await expectAccessible(tutor);
   expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
-
-  await studentContext.close();
-  await tutorContext.close();
 });
 
-test("the tutor corrects a score; without JavaScript the form still logs and validates", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+test("the tutor corrects a score; without JavaScript the form still logs and validates", async ({ newPage }) => {
+  const page = await newPage({ javaScriptEnabled: false });
   // Sign in without JavaScript: the form posts normally.
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(ACCOUNTS.tutor);
-  await page.getByLabel("Password").fill("retake-desk-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signIn(page, ACCOUNTS.tutor, DEMO_PASSWORD, { js: false });
   await page.goto("/cases?q=Jordan+Lee");
   await page.getByRole("link", { name: "Jordan Lee" }).first().click();
   await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Progress" }).click();
@@ -137,5 +126,4 @@ test("the tutor corrects a score; without JavaScript the form still logs and val
   await edit.getByLabel("Score").fill("215");
   await edit.getByRole("button", { name: "Save the correction" }).click();
   await expect(page.getByTestId("practice-log")).toContainText("215");
-  await context.close();
 });

@@ -1,6 +1,8 @@
 // Sums the JSON reports of Vitest and Playwright into the final line CI reads:
 // "N passed, N failed". A failed check without a test report (typecheck, lint,
-// drift, build, or a runner that crashed) counts as one failure.
+// drift, build, or a runner that crashed) counts as one failure, and so does a
+// test file that failed without a failed test (it did not load). Flaky (passed
+// on a retry) and skipped tests are shown on the line before.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -15,6 +17,8 @@ const failedGates = existsSync(path.join(dir, "failed-gates.txt"))
 
 let passed = 0;
 let failed = 0;
+let flaky = 0;
+let skipped = 0;
 const runners = {
   "unit + integration (better-sqlite3)": "vitest-better-sqlite3.json",
   "unit + integration (libSQL)": "vitest-libsql.json",
@@ -26,14 +30,26 @@ for (const [gate, file] of Object.entries(runners)) {
     if (failedGates.includes(gate)) failed += 1;
     continue;
   }
+  let runnerFailed;
   if (file.startsWith("vitest")) {
     passed += report.numPassedTests;
-    failed += report.numFailedTests + (report.numFailedTests === 0 && failedGates.includes(gate) ? 1 : 0);
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    // A test file that failed without a failed test (it did not load, a hook threw)
+    // counts as one failure; numFailedTestSuites also counts the suites around failed tests.
+    const brokenFiles = (report.testResults ?? []).filter(
+      (f) => f.status === "failed" && !f.assertionResults?.some((t) => t.status === "failed"),
+    ).length;
+    runnerFailed = report.numFailedTests + (brokenFiles || (report.numFailedTests === 0 && report.numFailedTestSuites > 0 ? 1 : 0));
   } else {
+    // Flaky tests failed, then passed on a retry: counted as passed, and shown.
     passed += report.stats.expected + (report.stats.flaky ?? 0);
-    failed += report.stats.unexpected + (report.stats.unexpected === 0 && failedGates.includes(gate) ? 1 : 0);
+    flaky += report.stats.flaky ?? 0;
+    skipped += report.stats.skipped ?? 0;
+    runnerFailed = report.stats.unexpected;
   }
+  failed += runnerFailed + (runnerFailed === 0 && failedGates.includes(gate) ? 1 : 0);
 }
 failed += failedGates.filter((g) => !(g in runners)).length;
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${flaky} flaky (passed on a retry, counted as passed), ${skipped} skipped`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -60,7 +60,8 @@ function buildRequest({ path, form, method }: CallOptions): Request {
 
 /**
  * Runs a loader or action; thrown Responses and `data()` results are returned
- * (as `{ thrown: true, status, … }`) so tests can assert refusals.
+ * (as `{ thrown: true, status, … }`) so tests can assert refusals; anything
+ * else the handler throws is rethrown, so the test fails.
  */
 export async function call(handler: Handler, options: CallOptions) {
   const request = buildRequest(options);
@@ -69,19 +70,33 @@ export async function call(handler: Handler, options: CallOptions) {
     const result = await handler({ request, context, params: options.params ?? {}, url: new URL(request.url), pattern: "" });
     return { thrown: false as const, ...unwrap(result) };
   } catch (error) {
-    return { thrown: true as const, ...unwrap(error) };
+    // Only what React Router turns into a response is a refusal the test can
+    // assert; anything else (an Error, a string, a plain object) is a crash.
+    if (!(error instanceof Response) && !isDataWithResponseInit(error)) throw error;
+    return { thrown: true as const, ...unwrap(error, 500) };
   }
 }
 
+function isDataWithResponseInit(value: unknown): value is { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "type" in value &&
+    "data" in value &&
+    "init" in value &&
+    (value as { type: unknown }).type === "DataWithResponseInit"
+  );
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route returned
-function unwrap(value: unknown): { status: number; data: any; headers: Headers; location: string | null } {
+function unwrap(value: unknown, defaultStatus = 200): { status: number; data: any; headers: Headers; location: string | null } {
   if (value instanceof Response) {
     return { status: value.status, data: null, headers: value.headers, location: value.headers.get("Location") };
   }
-  if (value && typeof value === "object" && "type" in value && (value as { type: string }).type === "DataWithResponseInit") {
-    const v = value as unknown as { data: unknown; init: ResponseInit | null };
-    const headers = new Headers(v.init?.headers);
-    return { status: v.init?.status ?? 200, data: v.data, headers, location: headers.get("Location") };
+  if (isDataWithResponseInit(value)) {
+    // A thrown data() without a status is a 500 in React Router, a returned one a 200.
+    const headers = new Headers(value.init?.headers);
+    return { status: value.init?.status ?? defaultStatus, data: value.data, headers, location: headers.get("Location") };
   }
   if (value instanceof Error) throw value;
   return { status: 200, data: value, headers: new Headers(), location: null };
