@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { SEVERITY_LABELS } from "../../domain/diagnostics/findings";
-import { formatDate } from "../../domain/dates";
+import { formatDay } from "../../domain/dates";
 import type { ExamId } from "../../domain/reference";
 import { FINDING_FAMILIES, FINDING_FAMILY_LABELS, FINDING_KINDS, type FindingKind, type Visibility } from "../../domain/vocabulary";
 import { RowActions } from "../row-actions";
@@ -94,7 +94,7 @@ export function FindingsList({
                       {f.areaNames.length ? <p className="mt-1 text-sm">Areas: {f.areaNames.join(", ")}</p> : null}
                       <p className="mt-1 text-sm whitespace-pre-line">{f.evidence}</p>
                       <p className="mt-1 text-xs text-slate-600">
-                        {f.authorName ?? "Former staff member"} · updated {formatDate(f.updatedAt.slice(0, 10))}
+                        {f.authorName ?? "Former staff member"} · updated {formatDay(f.updatedAt)}
                       </p>
                       <RowActions
                         rowId={f.id}

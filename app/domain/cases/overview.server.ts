@@ -29,6 +29,7 @@ export async function loadCaseOverview(caseId: string, viewer: Viewer, options: 
       student: { select: { ineligibleSince: true, accommodationStatus: true, internationalGraduate: true, graduationYear: true } },
     },
   });
+  const staff = viewer.relation !== "STUDENT";
   const [attempts, settings, assignments, timeline, tutors] = await Promise.all([
     prisma.examAttempt.findMany({
       where: { studentId: row.studentId },
@@ -36,19 +37,22 @@ export async function loadCaseOverview(caseId: string, viewer: Viewer, options: 
       orderBy: [{ takenOn: "asc" }],
     }),
     loadSchoolSettings(row.schoolId),
-    prisma.caseAssignment.findMany({
-      where: { caseId },
-      select: {
-        id: true,
-        kind: true,
-        reason: true,
-        startedAt: true,
-        endedAt: true,
-        tutor: { select: { name: true } },
-        assignedBy: { select: { name: true } },
-      },
-      orderBy: { startedAt: "desc" },
-    }),
+    // The tutor history (with the office's reasons) is for staff: it never reaches a student's browser.
+    staff
+      ? prisma.caseAssignment.findMany({
+          where: { caseId },
+          select: {
+            id: true,
+            kind: true,
+            reason: true,
+            startedAt: true,
+            endedAt: true,
+            tutor: { select: { name: true } },
+            assignedBy: { select: { name: true } },
+          },
+          orderBy: { startedAt: "desc" },
+        })
+      : Promise.resolve([]),
     visibleTimeline(caseId, viewer),
     viewer.relation === "OFFICE"
       ? prisma.membership.findMany({
@@ -73,7 +77,13 @@ export async function loadCaseOverview(caseId: string, viewer: Viewer, options: 
     ineligible: { ineligible: summary.ineligibleForAllExams, reason: summary.ineligibleReason },
     proposed,
     check,
-    policy: { failureNumber: examSummary.failures, rung, ladder: settings.policyLadder, schoolAttemptLimit: settings.schoolAttemptLimit },
+    // A student reads what their own failure number means; the whole ladder is for staff.
+    policy: {
+      failureNumber: examSummary.failures,
+      rung,
+      ladder: staff ? settings.policyLadder : [],
+      schoolAttemptLimit: settings.schoolAttemptLimit,
+    },
     assignments,
     timeline,
     tutors: tutors.map((t) => t.user),

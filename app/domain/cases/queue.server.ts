@@ -59,3 +59,11 @@ export async function loadIntakeQueue(schoolIds: string[], today: IsoDate, page 
     }, {}),
   };
 }
+
+/** What the queue's take and assign need to know of a case before the transaction decides. */
+export function loadQueueCase(caseId: string) {
+  return prisma.retakeCase.findUnique({
+    where: { id: caseId },
+    select: { id: true, schoolId: true, student: { select: { user: { select: { name: true } } } } },
+  });
+}

@@ -12,17 +12,30 @@ export interface StudentRef {
   userId: string;
 }
 
+export const STUDENT_AMBIGUOUS_MESSAGE =
+  "That matches more than one student: enter the student number, and choose the school if you serve several.";
+
+export type StudentLookup = { ok: true; student: StudentRef } | { ok: false; message: string };
+
 /**
- * A student of one of `schoolIds` by student number (exact) or email (any
- * case); null when none matches. Pass a transaction client to read inside it.
+ * The one student of `schoolIds` with that student number (exact) or email (any
+ * case). Refused when none matches, or when more than one does (one student's
+ * email and another's number, or the same number at two schools). Pass a
+ * transaction client to read inside it.
  */
-export async function findStudentByKey(schoolIds: readonly string[], key: string, db: Tx = prisma): Promise<StudentRef | null> {
+export async function findStudentByKey(schoolIds: readonly string[], key: string, db: Tx = prisma): Promise<StudentLookup> {
   const text = key.trim();
-  if (!text || schoolIds.length === 0) return null;
-  return db.studentProfile.findFirst({
-    where: { schoolId: { in: [...schoolIds] }, OR: [{ externalId: text }, { user: { email: text.toLowerCase() } }] },
-    select: { id: true, schoolId: true, userId: true },
-  });
+  const matches =
+    text && schoolIds.length > 0
+      ? await db.studentProfile.findMany({
+          where: { schoolId: { in: [...schoolIds] }, OR: [{ externalId: text }, { user: { email: text.toLowerCase() } }] },
+          select: { id: true, schoolId: true, userId: true },
+          take: 2,
+        })
+      : [];
+  if (matches.length === 0) return { ok: false, message: STUDENT_NOT_FOUND_MESSAGE };
+  if (matches.length > 1) return { ok: false, message: STUDENT_AMBIGUOUS_MESSAGE };
+  return { ok: true, student: matches[0] };
 }
 
 /** The signed-in person's own student profile (at one school, or at any of several); null when they have none. */

@@ -17,7 +17,7 @@ import { logger } from "../../utils/logger.server";
 import { recordAttemptsBulk } from "../attempts/mutations.server";
 import { type AttemptField, validateAttemptInput } from "../attempts/rules";
 import { refreshDerived, refreshStaleCases } from "../cases/derive.server";
-import { formatDate, type IsoDate, today as todayOf } from "../dates";
+import { formatDate, fromDate, type IsoDate, today as todayOf } from "../dates";
 import { type ExamId, instrument } from "../reference";
 import { formatScore } from "../trajectory/practice";
 import type { Role } from "../vocabulary";
@@ -411,7 +411,7 @@ export async function previewImport(input: {
     ok: true,
     batchId: batch.id,
     summary: summarize(plan, rows),
-    alreadyImportedOn: previous?.committedAt ? previous.committedAt.toISOString().slice(0, 10) : null,
+    alreadyImportedOn: previous?.committedAt ? fromDate(previous.committedAt) : null,
   };
 }
 
@@ -620,4 +620,22 @@ export async function commitImport(input: {
   );
   if (result.ok) void refreshStaleCases(today).catch((error) => logger.error({ err: error }, "re-assessing imported cases failed"));
   return result;
+}
+
+/** The schools' ten latest committed imports. */
+export function recentImports(schoolIds: readonly string[]) {
+  return prisma.importBatch.findMany({
+    where: { schoolId: { in: [...schoolIds] }, status: "COMMITTED" },
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      rowCount: true,
+      committedAt: true,
+      summary: true,
+      school: { select: { name: true } },
+    },
+    orderBy: { committedAt: "desc" },
+    take: 10,
+  });
 }

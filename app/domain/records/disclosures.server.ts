@@ -1,5 +1,6 @@
 import { logActivity } from "../../utils/activity.server";
 import { prisma } from "../../utils/db.server";
+import { findStudentByKey } from "../cases/students.server";
 import { notify } from "../notifications/notify.server";
 import type { DisclosureForm } from "./disclosures";
 
@@ -14,20 +15,9 @@ export async function logDisclosure(input: { form: DisclosureForm; schoolIds: st
   const { schoolId, student: key, ...fields } = input.form;
   if (!input.schoolIds.includes(schoolId)) return { ok: false, field: "schoolId", message: "Choose one of your schools." };
   return prisma.$transaction(async (tx) => {
-    const matches = await tx.studentProfile.findMany({
-      where: { schoolId, OR: [{ externalId: key }, { user: { email: key.toLowerCase() } }] },
-      select: { id: true, schoolId: true, userId: true },
-      take: 2,
-    });
-    if (matches.length === 0)
-      return { ok: false, field: "student", message: "No student of your school has that email or student number." } as const;
-    if (matches.length > 1)
-      return {
-        ok: false,
-        field: "student",
-        message: "That is one student's email and another's student number: enter the student number.",
-      } as const;
-    const student = matches[0];
+    const found = await findStudentByKey([schoolId], key, tx);
+    if (!found.ok) return { ok: false, field: "student", message: found.message } as const;
+    const { student } = found;
     const created = await tx.disclosure.create({
       data: {
         ...fields,
@@ -57,5 +47,24 @@ export async function logDisclosure(input: { form: DisclosureForm; schoolIds: st
       dedupeKey: `disclosure:${created.id}`,
     });
     return { ok: true } as const;
+  });
+}
+
+/** The schools' latest disclosures, newest first. */
+export function listDisclosures(schoolIds: readonly string[]) {
+  return prisma.disclosure.findMany({
+    where: { schoolId: { in: [...schoolIds] } },
+    select: {
+      id: true,
+      recipient: true,
+      purpose: true,
+      records: true,
+      disclosedOn: true,
+      consentReference: true,
+      student: { select: { user: { select: { name: true } } } },
+      recordedBy: { select: { name: true } },
+    },
+    orderBy: [{ disclosedOn: "desc" }, { createdAt: "desc" }],
+    take: 100,
   });
 }

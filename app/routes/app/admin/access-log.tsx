@@ -1,46 +1,13 @@
 import { Form, Link } from "react-router";
+import { accessLogParamsSchema, loadAccessLog } from "../../../domain/users/queries.server";
 import { requireRole } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import type { Route } from "./+types/access-log";
-
-const PAGE_SIZE = 50;
 
 /** Staff reads of students' cases (who, which case, when), for the school's administrators. */
 export async function loader(args: Route.LoaderArgs) {
   const { schoolIds } = requireRole(args, ["ADMIN"]);
-  const url = new URL(args.request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const pageParam = Number(url.searchParams.get("page"));
-  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const where = {
-    schoolId: { in: schoolIds },
-    ...(q
-      ? {
-          OR: [
-            { user: { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } },
-            { case: { student: { user: { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } } } },
-          ],
-        }
-      : {}),
-  };
-  const [entries, total] = await Promise.all([
-    prisma.accessLog.findMany({
-      where,
-      select: {
-        id: true,
-        path: true,
-        createdAt: true,
-        caseId: true,
-        user: { select: { name: true, email: true } },
-        case: { select: { exam: true, student: { select: { user: { select: { name: true } } } } } },
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    prisma.accessLog.count({ where }),
-  ]);
-  return { entries, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), q };
+  const search = new URL(args.request.url).searchParams;
+  return loadAccessLog(schoolIds, accessLogParamsSchema.parse({ q: search.get("q") ?? undefined, page: search.get("page") ?? undefined }));
 }
 
 export function meta() {

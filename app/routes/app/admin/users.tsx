@@ -6,9 +6,9 @@ import { Field, FormErrors, SelectField } from "../../../components/forms";
 import { inviteSchema } from "../../../domain/auth/schema";
 import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "../../../domain/invitations/mutations.server";
 import { setMembershipRole, setUserActive } from "../../../domain/users/mutations.server";
+import { loadSchoolPeople } from "../../../domain/users/queries.server";
 import { ROLE_LABELS, ROLES } from "../../../domain/vocabulary";
 import { requireRole } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import { allowedOrigins } from "../../../utils/env.server";
 import { toastHeader } from "../../../utils/toast.server";
 import type { Route } from "./+types/users";
@@ -16,28 +16,7 @@ import type { Route } from "./+types/users";
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const q = new URL(args.request.url).searchParams.get("q")?.trim() ?? "";
-  const [members, invitations] = await Promise.all([
-    prisma.membership.findMany({
-      where: {
-        schoolId: { in: schoolIds },
-        ...(q ? { user: { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } } : {}),
-      },
-      select: {
-        id: true,
-        role: true,
-        school: { select: { name: true } },
-        user: { select: { id: true, name: true, email: true, status: true } },
-      },
-      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-      take: 200,
-    }),
-    prisma.invitation.findMany({
-      where: { schoolId: { in: schoolIds } },
-      select: { id: true, email: true, name: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-    }),
-  ]);
+  const { members, invitations } = await loadSchoolPeople(schoolIds, q);
   const now = new Date();
   return {
     q,

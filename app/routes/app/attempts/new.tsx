@@ -6,7 +6,7 @@ import { Field } from "../../../components/forms";
 import { schoolsWhere } from "../../../domain/access/policy";
 import { recordAttempt } from "../../../domain/attempts/mutations.server";
 import { attemptFormSchema } from "../../../domain/attempts/schema";
-import { findOwnProfile, findStudentByKey, STUDENT_NOT_FOUND_MESSAGE } from "../../../domain/cases/students.server";
+import { findOwnProfile, findStudentByKey } from "../../../domain/cases/students.server";
 import { today } from "../../../domain/dates";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
 import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
@@ -47,8 +47,8 @@ export async function action(args: Route.ActionArgs) {
   let studentId: string;
   if (isOffice) {
     const found = await findStudentByKey(officeSchools, (submission.value as z.infer<typeof officeSchema>).student);
-    if (!found) return data({ result: submission.reply({ fieldErrors: { student: [STUDENT_NOT_FOUND_MESSAGE] } }) }, { status: 400 });
-    studentId = found.id;
+    if (!found.ok) return data({ result: submission.reply({ fieldErrors: { student: [found.message] } }) }, { status: 400 });
+    studentId = found.student.id;
   } else {
     const own = await findOwnProfile(user.id, studentSchools);
     if (!own) forbidden("Your student record was not found.");

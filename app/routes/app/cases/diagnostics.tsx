@@ -6,7 +6,7 @@ import { FindingForm } from "../../../components/diagnostics/finding-form";
 import { FindingsList } from "../../../components/diagnostics/findings-list";
 import { ScoreReportForm } from "../../../components/diagnostics/score-report-form";
 import { StudentDiagnostics } from "../../../components/diagnostics/student-diagnostics";
-import { formatDate } from "../../../domain/dates";
+import { formatDate, formatDay } from "../../../domain/dates";
 import { createFinding, deleteFinding, saveScoreReport, updateFinding } from "../../../domain/diagnostics/mutations.server";
 import { loadStaffDiagnostics, loadStudentDiagnostics } from "../../../domain/diagnostics/queries.server";
 import {
@@ -229,7 +229,7 @@ export default function Diagnostics({ loaderData, actionData }: Route.ComponentP
                     lastResult={forIntent("report")?.result}
                     attemptLabel={
                       selected.report
-                        ? `Report of the attempt on ${formatDate(selected.takenOn)}, last saved ${formatDate(selected.report.updatedAt.slice(0, 10))}${selected.report.enteredByName ? ` by ${selected.report.enteredByName}` : ""}.`
+                        ? `Report of the attempt on ${formatDate(selected.takenOn)}, last saved ${formatDay(selected.report.updatedAt)}${selected.report.enteredByName ? ` by ${selected.report.enteredByName}` : ""}.`
                         : `New report for the attempt on ${formatDate(selected.takenOn)}.`
                     }
                   />

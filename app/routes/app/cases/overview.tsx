@@ -16,7 +16,7 @@ import { ReadinessGatePanel } from "../../../components/progress/readiness-gate"
 import { RiskFlags } from "../../../components/risk-flags";
 import { assignSchema, statusSchema, targetDateSchema } from "../../../domain/cases/schema";
 import { availableTransitions } from "../../../domain/cases/status";
-import { formatDate, today } from "../../../domain/dates";
+import { formatDate, formatDay, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { consequenceLabel } from "../../../domain/settings/settings";
 import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
@@ -35,8 +35,6 @@ export async function loader(args: Route.LoaderArgs) {
   ]);
   return {
     ...overview,
-    // The tutor history (with the office's reasons) is for staff: it never reaches a student's browser.
-    assignments: access.relation === "STUDENT" ? [] : overview.assignments,
     diagnosis,
     readiness: assessed?.assessment.readiness ?? null,
     // Students read their readiness on the overview; risk flags are for the staff working the case.
@@ -274,9 +272,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                 <li key={entry.id} className="text-sm">
                   <p>{entry.summary}</p>
                   <p className="text-xs text-slate-600">
-                    <time dateTime={new Date(entry.createdAt).toISOString()}>
-                      {formatDate(new Date(entry.createdAt).toISOString().slice(0, 10))}
-                    </time>
+                    <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDay(entry.createdAt)}</time>
                     {entry.actor ? ` · ${entry.actor.name}` : ""}
                   </p>
                 </li>
@@ -366,8 +362,8 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                   <li key={a.id}>
                     <span className="font-medium">{a.tutor.name}</span>{" "}
                     {a.kind === "TAKEN" ? "took the case on" : `assigned by ${a.assignedBy?.name ?? "the office"}`},{" "}
-                    {formatDate(new Date(a.startedAt).toISOString().slice(0, 10))}
-                    {a.endedAt ? ` – ${formatDate(new Date(a.endedAt).toISOString().slice(0, 10))}` : " (current)"}
+                    {formatDay(a.startedAt)}
+                    {a.endedAt ? ` – ${formatDay(a.endedAt)}` : " (current)"}
                     {a.reason ? <span className="block text-slate-600">“{a.reason}”</span> : null}
                   </li>
                 ))}

@@ -6,11 +6,11 @@
 import { Link } from "react-router";
 import { PlanDetails } from "../../../components/plans/plan-details";
 import { formatDate, formatDay, today } from "../../../domain/dates";
+import { loadCaseHeaderPeople } from "../../../domain/cases/header.server";
 import { loadPlan } from "../../../domain/plans/queries.server";
 import { examLabel } from "../../../domain/reference";
 import { recordCaseRead } from "../../../utils/access-log.server";
 import { requireCaseAccess } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import type { Route } from "./+types/plan-print";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -18,13 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   const caseId = access.caseRow.id;
   await recordCaseRead(access, args.request);
   // The names are not among the case's access facts; the exam is.
-  const [row, plan] = await Promise.all([
-    prisma.retakeCase.findUniqueOrThrow({
-      where: { id: caseId },
-      select: { student: { select: { user: { select: { name: true } } } }, tutor: { select: { name: true } } },
-    }),
-    loadPlan(caseId),
-  ]);
+  const [row, plan] = await Promise.all([loadCaseHeaderPeople(caseId), loadPlan(caseId)]);
   return {
     caseId,
     relation: access.relation,

@@ -4,30 +4,15 @@ import { data, Form, useNavigation } from "react-router";
 import { Field, FormErrors, SelectField } from "../../../components/forms";
 import { formatDate, today } from "../../../domain/dates";
 import { disclosureSchema } from "../../../domain/records/disclosures";
-import { logDisclosure } from "../../../domain/records/disclosures.server";
+import { listDisclosures, logDisclosure } from "../../../domain/records/disclosures.server";
 import { schoolOptions } from "../../../domain/school-choice";
 import { requireOffice } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/disclosures";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);
-  const disclosures = await prisma.disclosure.findMany({
-    where: { schoolId: { in: schoolIds } },
-    select: {
-      id: true,
-      recipient: true,
-      purpose: true,
-      records: true,
-      disclosedOn: true,
-      consentReference: true,
-      student: { select: { user: { select: { name: true } } } },
-      recordedBy: { select: { name: true } },
-    },
-    orderBy: [{ disclosedOn: "desc" }, { createdAt: "desc" }],
-    take: 100,
-  });
+  const disclosures = await listDisclosures(schoolIds);
   return {
     disclosures,
     today: today(),

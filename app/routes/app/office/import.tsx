@@ -1,7 +1,8 @@
 import { data, Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
 import { Field, FormErrors, SelectField } from "../../../components/forms";
-import { commitImport, previewImport } from "../../../domain/imports/import.server";
+import { formatDay } from "../../../domain/dates";
+import { commitImport, previewImport, recentImports } from "../../../domain/imports/import.server";
 import {
   FILE_TOO_LARGE,
   IMPORT_COLUMNS,
@@ -15,7 +16,6 @@ import {
 import { schoolOptions } from "../../../domain/school-choice";
 import { requireOffice } from "../../../utils/auth.server";
 import { formDataWithin } from "../../../utils/body-limit.server";
-import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/import";
 
@@ -24,20 +24,7 @@ const FORM_OVERHEAD_BYTES = 10_000;
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);
-  const recent = await prisma.importBatch.findMany({
-    where: { schoolId: { in: schoolIds }, status: "COMMITTED" },
-    select: {
-      id: true,
-      kind: true,
-      fileName: true,
-      rowCount: true,
-      committedAt: true,
-      summary: true,
-      school: { select: { name: true } },
-    },
-    orderBy: { committedAt: "desc" },
-    take: 10,
-  });
+  const recent = await recentImports(schoolIds);
   return {
     schools: schoolOptions(user, schoolIds),
     recent: recent.map((r) => ({
@@ -285,7 +272,7 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
           <ul className="mt-2 space-y-1 text-sm">
             {loaderData.recent.map((r) => (
               <li key={r.id}>
-                {r.committedAt ? new Date(r.committedAt).toISOString().slice(0, 10) : ""} · {IMPORT_KIND_LABELS[r.kind as ImportKind]} ·{" "}
+                {r.committedAt ? formatDay(r.committedAt) : ""} · {IMPORT_KIND_LABELS[r.kind as ImportKind]} ·{" "}
                 {several ? `${r.school.name} · ` : ""}
                 {r.fileName} · {r.rowCount} rows
                 {r.summary ? ` (${r.summary.create} new, ${r.summary.update} updated, ${r.summary.unchanged} unchanged)` : ""}

@@ -6,12 +6,12 @@ import { FormErrors } from "../../../components/forms";
 import { roleAt, schoolsWhere } from "../../../domain/access/policy";
 import { assignCase, takeCase } from "../../../domain/cases/mutations.server";
 import { assignSchema } from "../../../domain/cases/schema";
-import { loadIntakeQueue } from "../../../domain/cases/queue.server";
+import { loadIntakeQueue, loadQueueCase } from "../../../domain/cases/queue.server";
 import { formatDate, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
+import { plural } from "../../../domain/text";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
 import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
-import { prisma } from "../../../utils/db.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/index";
 
@@ -39,16 +39,7 @@ export async function action(args: Route.ActionArgs) {
   const formData = await args.request.formData();
   const intent = formData.get("intent");
   const caseId = String(formData.get("caseId") ?? "");
-  const target = await prisma.retakeCase.findUnique({
-    where: { id: caseId },
-    select: {
-      id: true,
-      schoolId: true,
-      tutorId: true,
-      status: true,
-      student: { select: { userId: true, user: { select: { name: true } } } },
-    },
-  });
+  const target = await loadQueueCase(caseId);
   if (!target) throw data({ message: "We could not find that case." }, { status: 404 });
 
   if (intent === "take") {
@@ -92,9 +83,7 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
     <div className="space-y-4">
       <div>
         <h1>Intake queue</h1>
-        <p className="text-sm text-slate-600">
-          {total} new {total === 1 ? "failure" : "failures"} waiting for a tutor, oldest first.
-        </p>
+        <p className="text-sm text-slate-600">{plural(total, "new failure")} waiting for a tutor, oldest first.</p>
       </div>
       {cases.length === 0 ? (
         <p className="card text-slate-700">
@@ -112,8 +101,7 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
                       {c.studentName} · {examLabel(c.exam)}
                     </h2>
                     <p className="text-sm text-slate-700">
-                      Failed {c.failedOn ? formatDate(c.failedOn) : "—"} · attempt {c.attemptsUsed} · waiting {c.waitingDays}{" "}
-                      {c.waitingDays === 1 ? "day" : "days"}
+                      Failed {c.failedOn ? formatDate(c.failedOn) : "—"} · attempt {c.attemptsUsed} · waiting {plural(c.waitingDays, "day")}
                       {c.internationalGraduate ? " · international graduate" : ""}
                       {officeSchools.length + tutorSchools.length > 1 ? ` · ${c.schoolName}` : ""}
                     </p>
