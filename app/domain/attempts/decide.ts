@@ -16,7 +16,6 @@ import type { AttemptOutcome, CaseStatus } from "../vocabulary";
 import { type AttemptFieldErrors, type AttemptInput, failureDates, summarizeAttempts, validateAttemptInput } from "./rules";
 
 /** The raw input is the validator's (./rules.ts); re-exported for the modules that import it from here. */
-export type { AttemptInput } from "./rules";
 
 export interface KnownAttempt {
   id: string;

@@ -17,7 +17,8 @@ import { escalateFailure } from "../escalations/auto.server";
 import { EXAM_IDS, type ExamId } from "../reference";
 import { loadSchoolSettings } from "../settings/queries.server";
 import type { SchoolSettings } from "../settings/settings";
-import { type AttemptEffects, type AttemptInput, decideAttempt, type StudentState } from "./decide";
+import { type AttemptEffects, decideAttempt, type StudentState } from "./decide";
+import type { AttemptInput } from "./rules";
 import { type AttemptFieldErrors, ordinal } from "./rules";
 
 export interface RecordAttemptInput extends AttemptInput {

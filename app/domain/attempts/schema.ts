@@ -19,8 +19,3 @@ export const attemptFormSchema = z.object({
 });
 
 export type AttemptForm = z.infer<typeof attemptFormSchema>;
-
-export const targetDateSchema = z.object({
-  targetExamDate: z.preprocess(blankToUndefined, z.string().refine(isIsoDate, { error: "Enter a date like 2027-03-14." }).optional()),
-  expectedVersion: z.coerce.number().int().min(1),
-});

@@ -7,11 +7,12 @@
  *
  * Loading is batched: a fixed number of queries per batch of cases.
  */
+import { Prisma } from "#generated/prisma/client";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
 import { logger } from "../../utils/logger.server";
 import { fromDate, type IsoDate, today as todayOf } from "../dates";
-import { type InstrumentId, instrument } from "../reference";
+import { type InstrumentId, instrument, instrumentInforms } from "../reference";
 import { settingsFromRow } from "../settings/settings";
 import type { MilestoneEntry, PracticeExamEntry } from "../trajectory/practice";
 import { type CaseAssessment, assessCase, type CaseAssessmentInput } from "./assessment";
@@ -104,7 +105,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
   for (const c of cases) {
     // A student's practice exams inform every case of theirs whose exam the instrument targets.
     const entries: PracticeExamEntry[] = (practiceBy.get(c.studentId) ?? [])
-      .filter((p) => instrument(p.instrumentId as InstrumentId).targetExams.includes(c.exam))
+      .filter((p) => instrumentInforms(p.instrumentId as InstrumentId, c.exam))
       .map((p) => ({
         id: p.id,
         instrumentId: p.instrumentId as InstrumentId,
@@ -142,29 +143,36 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
   return inputs;
 }
 
-function derivedColumns(assessment: CaseAssessment) {
+/**
+ * The derived columns of each case, written in one statement per batch (a
+ * statement per case costs more in Prisma's machinery than in SQLite). SQLite
+ * has no boolean: readiness is stored as 1 or 0, as Prisma stores it; a Date
+ * parameter is stored in the same text form as Prisma's own writes.
+ */
+function derivedRowSql(caseId: string, assessment: CaseAssessment, derivedAt: Date): Prisma.Sql {
   const practice = assessment.latestPractice;
-  return {
-    riskLevel: assessment.risk.level,
-    riskRank: assessment.riskRank,
-    riskFlagCount: assessment.risk.flags.length,
-    readinessMet: assessment.readiness.applicable ? assessment.readiness.met : null,
-    latestPracticeScore: practice?.score ?? null,
-    latestPracticeInstrument: practice?.instrumentId ?? null,
-    latestPracticeOn: practice?.on ?? null,
-    practiceTrend: practice?.trendPerWeek ?? null,
-    derivedAt: new Date(),
-  };
+  const readinessMet = assessment.readiness.applicable ? (assessment.readiness.met ? 1 : 0) : null;
+  return Prisma.sql`SELECT ${caseId} AS "id", ${assessment.risk.level} AS "riskLevel", ${assessment.riskRank} AS "riskRank",
+    ${assessment.risk.flags.length} AS "riskFlagCount", ${readinessMet} AS "readinessMet",
+    ${practice?.score ?? null} AS "latestPracticeScore", ${practice?.instrumentId ?? null} AS "latestPracticeInstrument",
+    ${practice?.on ?? null} AS "latestPracticeOn", ${practice?.trendPerWeek ?? null} AS "practiceTrend", ${derivedAt} AS "derivedAt"`;
 }
 
 /** Recomputes and stores the derived figures of these cases, inside the caller's transaction. */
 export async function refreshDerived(db: Tx, caseIds: readonly string[], today: IsoDate = todayOf()): Promise<void> {
+  const derivedAt = new Date();
   for (let i = 0; i < caseIds.length; i += DERIVE_BATCH) {
-    const batch = caseIds.slice(i, i + DERIVE_BATCH);
-    const inputs = await loadAssessmentInputs(db, batch, today);
-    for (const [caseId, input] of inputs) {
-      await db.retakeCase.update({ where: { id: caseId }, data: derivedColumns(assessCase(input)) });
-    }
+    const inputs = await loadAssessmentInputs(db, caseIds.slice(i, i + DERIVE_BATCH), today);
+    if (inputs.size === 0) continue;
+    const rows = [...inputs].map(([caseId, input]) => derivedRowSql(caseId, assessCase(input), derivedAt));
+    await db.$executeRaw`
+      UPDATE "RetakeCase" SET
+        "riskLevel" = v."riskLevel", "riskRank" = v."riskRank", "riskFlagCount" = v."riskFlagCount",
+        "readinessMet" = v."readinessMet", "latestPracticeScore" = v."latestPracticeScore",
+        "latestPracticeInstrument" = v."latestPracticeInstrument", "latestPracticeOn" = v."latestPracticeOn",
+        "practiceTrend" = v."practiceTrend", "derivedAt" = v."derivedAt"
+      FROM (${Prisma.join(rows, " UNION ALL ")}) AS v
+      WHERE "RetakeCase"."id" = v."id"`;
   }
 }
 

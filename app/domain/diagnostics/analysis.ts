@@ -316,7 +316,6 @@ function byWeight(a: AreaRef, b: AreaRef): number {
 }
 
 /** Kept for the modules that imported it from here; the helper lives in ../text. */
-export { joinWords } from "../text";
 
 function names(areas: readonly AreaRef[]): string {
   return joinWords(areas.map((a) => a.name));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSensitiveKind } from "../privacy/visibility";
-import { FINDING_KIND_IDS, FINDING_KINDS } from "../vocabulary";
+import { FINDING_KIND_IDS } from "../vocabulary";
 import { CHARACTERS } from "./analysis";
 import { STUDENT_FINDING_WORDS, STUDENT_PRESENT_ONLY_WORDS, studentCharacterSummary, studentFindingWords } from "./student-view";
 
@@ -36,12 +35,6 @@ describe("student view of findings", () => {
     );
     expect(studentFindingWords("CONTENT_GAP")).toBe(STUDENT_FINDING_WORDS.CONTENT_GAP);
     expect(studentFindingWords("TIMING", ["Pathology"])).toBe(STUDENT_FINDING_WORDS.TIMING);
-  });
-
-  it("shows only as present the kinds the vocabulary marks sensitive (the privacy layer's rule)", () => {
-    expect(isSensitiveKind("TEST_ANXIETY")).toBe(true);
-    expect(isSensitiveKind("TIMING")).toBe(false);
-    expect(FINDING_KIND_IDS.filter(isSensitiveKind)).toEqual(FINDING_KIND_IDS.filter((k) => FINDING_KINDS[k].sensitive));
   });
 });
 

@@ -5,7 +5,8 @@
  * Never alarming, never blaming; sensitive topics offer support, not verdicts.
  */
 import type { FindingKind } from "../vocabulary";
-import { type Character, type CharacterFamily, joinWords } from "./analysis";
+import { joinWords } from "../text";
+import type { Character, CharacterFamily } from "./analysis";
 
 export interface StudentFindingWords {
   /** A friendly heading (not the tutor's clinical label). */

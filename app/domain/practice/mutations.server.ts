@@ -14,7 +14,7 @@ import { refreshDerived } from "../cases/derive.server";
 import { formatDate } from "../dates";
 import { notify } from "../notifications/notify.server";
 import type { Viewer } from "../privacy/visibility";
-import { type ExamId, type InstrumentId, instrument } from "../reference";
+import { type ExamId, type InstrumentId, instrument, instrumentInforms } from "../reference";
 import { formatScore } from "../trajectory/practice";
 import type { BreakdownEntry } from "./breakdown";
 import { canEditPractice } from "./queries.server";
@@ -208,7 +208,7 @@ const recordSelect = {
 /** Loads a score of the case's student that this page shows and this actor may change. */
 async function editableRecord(tx: Tx, c: { studentId: string; exam: string }, id: string, actor: Viewer) {
   const record = await tx.practiceExam.findFirst({ where: { id, studentId: c.studentId }, select: recordSelect });
-  if (!record || !instrument(record.instrumentId as InstrumentId).targetExams.includes(c.exam as ExamId)) {
+  if (!record || !instrumentInforms(record.instrumentId as InstrumentId, c.exam as ExamId)) {
     return { error: { ok: false, code: "NOT_FOUND", message: GONE_MESSAGE } as PracticeWriteResult };
   }
   if (!canEditPractice(actor, record)) {

@@ -8,7 +8,7 @@ import { prisma } from "../../utils/db.server";
 import { loadCaseAssessment } from "../cases/derive.server";
 import { formatDate, type IsoDate } from "../dates";
 import type { Viewer } from "../privacy/visibility";
-import { type ExamId, type InstrumentId, instrument, instrumentsFor } from "../reference";
+import { type ExamId, type InstrumentId, instrument, instrumentInforms, instrumentsFor } from "../reference";
 import type { MilestoneEntry } from "../trajectory/practice";
 import { formatRange, formatScore, likelyRange } from "../trajectory/practice";
 import { TRAJECTORY_RISK_CODES } from "../trajectory/risks";
@@ -79,7 +79,7 @@ export async function loadProgress(caseRow: { id: string; studentId: string }, v
   const milestoneLabel = new Map(milestones.map((m) => [m.uid, m.label]));
 
   const log: PracticeLogRow[] = rows
-    .filter((r) => instrument(r.instrumentId as InstrumentId).targetExams.includes(input.exam))
+    .filter((r) => instrumentInforms(r.instrumentId as InstrumentId, input.exam))
     .map((r) => {
       const id = r.instrumentId as InstrumentId;
       const family = instrument(id).scaleFamily;

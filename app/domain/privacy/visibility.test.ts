@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findingView, noteView, type Viewer } from "./visibility";
+import { FINDING_KIND_IDS, FINDING_KINDS } from "../vocabulary";
+import { findingView, isSensitiveKind, noteView, type Viewer } from "./visibility";
 
 const author: Viewer = { userId: "tutor-1", relation: "TUTOR" };
 const office: Viewer = { userId: "advisor-1", relation: "OFFICE" };
@@ -9,6 +10,12 @@ const student: Viewer = { userId: "student-1", relation: "STUDENT" };
 const finding = (visibility: "PRIVATE" | "OFFICE" | "STUDENT", kind = "TIMING") => ({ authorId: "tutor-1", visibility, kind });
 
 describe("finding visibility", () => {
+  it("treats as sensitive exactly the kinds the vocabulary marks sensitive", () => {
+    expect(isSensitiveKind("TEST_ANXIETY")).toBe(true);
+    expect(isSensitiveKind("TIMING")).toBe(false);
+    expect(FINDING_KIND_IDS.filter(isSensitiveKind)).toEqual(FINDING_KIND_IDS.filter((k) => FINDING_KINDS[k].sensitive));
+  });
+
   it("shows a private finding to its author only", () => {
     expect(findingView(finding("PRIVATE"), author)).toBe("FULL");
     expect(findingView(finding("PRIVATE"), office)).toBe("HIDDEN");
