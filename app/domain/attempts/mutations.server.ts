@@ -13,7 +13,7 @@ import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { recountCases } from "../cases/counters.server";
 import { refreshDerived } from "../cases/derive.server";
 import { formatDate, type IsoDate, today as todayOf } from "../dates";
-import { escalateFailure } from "../escalations/auto.server";
+import { escalateFailure, newEscalationLookups } from "../escalations/auto.server";
 import { EXAM_IDS, type ExamId } from "../reference";
 import { loadSchoolSettings } from "../settings/queries.server";
 import type { SchoolSettings } from "../settings/settings";
@@ -94,6 +94,7 @@ interface Recorded {
  * order. Returns the escalation opened or raised for each attempt.
  */
 async function applyEffects(tx: Tx, recorded: readonly Recorded[], context: { today: IsoDate; settings: Map<string, SchoolSettings> }) {
+  const lookups = newEscalationLookups();
   if (recorded.length === 0) return new Map<string, string | null>();
   await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
   const now = new Date();
@@ -226,6 +227,7 @@ async function applyEffects(tx: Tx, recorded: readonly Recorded[], context: { to
         actorId: r.actorId,
         today: context.today,
         settings,
+        lookups,
       }),
     );
   }

@@ -34,7 +34,16 @@ export interface FailureFacts {
   actorId: string | null;
   today: IsoDate;
   settings: SchoolSettings;
+  /** Shared by the rows of one bulk write, so each school's office and each actor's staff status are read once. */
+  lookups?: EscalationLookups;
 }
+
+export interface EscalationLookups {
+  officeIds: Map<string, string[]>;
+  staff: Map<string, boolean>;
+}
+
+export const newEscalationLookups = (): EscalationLookups => ({ officeIds: new Map(), staff: new Map() });
 
 export function escalationDueDates(
   today: IsoDate,
@@ -68,7 +77,13 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
   if (facts.failureNumber < 2) return null;
   const existingForAttempt = await tx.escalation.findUnique({ where: { triggerAttemptId: facts.attemptId }, select: { id: true } });
   if (existingForAttempt) return existingForAttempt.id;
-  const recipients = [...(await officeUserIds(tx, facts.schoolId)), ...(facts.tutorId ? [facts.tutorId] : [])];
+  const lookups = facts.lookups ?? newEscalationLookups();
+  let office = lookups.officeIds.get(facts.schoolId);
+  if (!office) {
+    office = await officeUserIds(tx, facts.schoolId);
+    lookups.officeIds.set(facts.schoolId, office);
+  }
+  const recipients = [...office, ...(facts.tutorId ? [facts.tutorId] : [])];
   const reason = failureReason(facts);
 
   if (facts.failureNumber >= 3) {
@@ -115,7 +130,9 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
 
   // The staff member who recorded the failure raised it (and is told the outcome); a student recording
   // their own result raises nothing: students never see escalations.
-  const raisedById = facts.actorId && (await isStaffAt(tx, facts.actorId, facts.schoolId)) ? facts.actorId : null;
+  const staffKey = `${facts.actorId}:${facts.schoolId}`;
+  if (facts.actorId && !lookups.staff.has(staffKey)) lookups.staff.set(staffKey, await isStaffAt(tx, facts.actorId, facts.schoolId));
+  const raisedById = facts.actorId && lookups.staff.get(staffKey) ? facts.actorId : null;
   const trigger = facts.failureNumber >= 3 ? "THIRD_FAILURE" : "SECOND_FAILURE";
   const due = escalationDueDates(facts.today, facts.settings);
   const escalation = await tx.escalation.create({
