@@ -363,8 +363,8 @@ function Builder({
         <section aria-labelledby="proposal-heading" className="card">
           <h2 id="proposal-heading">Step 2: edit the proposal and assign it</h2>
           <p className="mt-1 text-sm text-slate-700">
-            {proposal.durationWeeks} weeks from {formatDate(proposal.values.startDate)} to the exam on{" "}
-            {formatDate(proposal.values.examDate)}.
+            From {formatDate(proposal.values.startDate)} to the exam on {formatDate(proposal.values.examDate)}:{" "}
+            {plural(proposal.durationWeeks, "plan week")}, counted Monday to Sunday as the student sees them.
           </p>
           {proposal.warnings.length > 0 ? (
             <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="status">
