@@ -160,6 +160,8 @@ async function applyOfficeWrite(tx: Tx, current: Current, write: OfficeWrite): P
 export interface RaiseEscalationInput {
   caseId: string;
   actorId: string;
+  /** The actor's role at the case's school. */
+  role: Role;
   reason: string;
   note?: string | null;
   today?: IsoDate;
@@ -168,6 +170,7 @@ export interface RaiseEscalationInput {
 /** A tutor (or the office) escalating a case by hand; due dates follow the school's time limits. */
 export async function raiseEscalation(input: RaiseEscalationInput): Promise<EscalationWriteResult> {
   const today = input.today ?? todayOf();
+  if (!mayPerformEscalation("RAISE", input.role)) return refused("FORBIDDEN", "Only staff can escalate a case.");
   return prisma.$transaction(async (tx) => {
     const row = await tx.retakeCase.findUnique({
       where: { id: input.caseId },

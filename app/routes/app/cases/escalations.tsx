@@ -41,11 +41,17 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "raise") {
     const submission = parseWithZod(formData, { schema: manualEscalationSchema });
     if (submission.status !== "success") return data({ intent, escalationId: null, result: submission.reply() }, { status: 400 });
-    const result = await raiseEscalation({ caseId, actorId: access.user.id, reason: submission.value.reason, note: submission.value.note });
+    const result = await raiseEscalation({
+      caseId,
+      actorId: access.user.id,
+      role: access.role,
+      reason: submission.value.reason,
+      note: submission.value.note,
+    });
     if (!result.ok) {
       return data(
         { intent, escalationId: null, result: submission.reply({ formErrors: [result.message] }) },
-        { status: result.code === "NOT_FOUND" ? 404 : 400 },
+        { status: result.code === "NOT_FOUND" ? 404 : result.code === "FORBIDDEN" ? 403 : 400 },
       );
     }
     return redirectWithToast(`${back}#escalation-${result.escalationId}`, {
