@@ -3,7 +3,7 @@ import { loader as caseLoader } from "../../app/routes/app/cases/case";
 import { loader as overviewLoader } from "../../app/routes/app/cases/overview";
 import { prisma } from "../../app/utils/db.server";
 import { call } from "../utils/route";
-import { createSchoolWithCase, createStudent, createUser } from "../factories";
+import { createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 
 describe("case access", () => {
   it("lets a student open only their own case", async () => {
@@ -30,7 +30,7 @@ describe("case access", () => {
   it("lets a tutor open a case only while assigned to it", async () => {
     const { caseId, tutor } = await createSchoolWithCase();
     expect((await call(caseLoader, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId } })).status).toBe(403);
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
+    await takeCaseAs({ caseId, tutorId: tutor.id });
     expect((await call(caseLoader, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId } })).status).toBe(200);
   });
 

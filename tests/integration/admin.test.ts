@@ -213,9 +213,8 @@ describe("users", () => {
   });
 
   it("refuses a role change decided on a stale page (409), and one without the role the page showed (400)", async () => {
-    const { admin, tutor, school, caseId } = await createSchoolWithCase();
+    const { admin, tutor, school } = await createSchoolWithCase({ takenBy: "tutor" });
     const secondAdmin = await createUser({ schoolId: school.id, role: "ADMIN" });
-    await takeCase({ caseId, tutorId: tutor.id });
     const membership = await prisma.membership.findFirstOrThrow({ where: { userId: tutor.id, schoolId: school.id } });
     // Both admins saw "Tutor"; the first makes them an advisor, the second (stale) a student.
     expect(
@@ -295,8 +294,7 @@ describe("users", () => {
   });
 
   it("refuses to deactivate someone who also belongs to a school the admin does not administer", async () => {
-    const { admin, tutor, caseId } = await createSchoolWithCase();
-    await takeCase({ caseId, tutorId: tutor.id });
+    const { admin, tutor, caseId } = await createSchoolWithCase({ takenBy: "tutor" });
     const other = await createSchool();
     await prisma.membership.create({ data: { userId: tutor.id, schoolId: other.id, role: "TUTOR" } });
     const res = await usersCall(admin.id, { intent: "deactivate", userId: tutor.id });

@@ -8,17 +8,11 @@ import { action as newAttemptAction } from "../../app/routes/app/attempts/new";
 import { recordAttempt } from "../../app/domain/attempts/mutations.server";
 import { prisma } from "../../app/utils/db.server";
 import { CASELOAD_COLUMNS, CASELOAD_EXPORT } from "../../app/domain/cases/caseload";
-import { call, contextFor, ORIGIN } from "../utils/route";
-import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser } from "../factories";
+import { call, download } from "../utils/route";
+import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 
-/** Runs the CSV export as the given person (the response body is needed, so not through `call`). */
-async function exportCsv(userId: string, query = ""): Promise<Response> {
-  return (await exportLoader({
-    request: new Request(`${ORIGIN}/cases/export.csv${query}`),
-    context: await contextFor(userId),
-    params: {},
-  } as never)) as Response;
-}
+/** Runs the CSV export as the given person. */
+const exportCsv = (userId: string, query = "") => download(exportLoader, { userId, path: `/cases/export.csv${query}` });
 
 const ALL_EXPORT_HEADERS = CASELOAD_COLUMNS.flatMap((c) => [...CASELOAD_EXPORT[c.id].headers]);
 
@@ -104,8 +98,8 @@ describe("caseload scope", () => {
     const { school, caseId, tutor, otherTutor, advisor, student } = await createSchoolWithCase();
     const second = await createStudent(school.id);
     const { caseId: otherCase } = await createFailedCase({ studentId: second.studentId });
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
-    await prisma.retakeCase.update({ where: { id: otherCase }, data: { tutorId: otherTutor.id } });
+    await takeCaseAs({ caseId, tutorId: tutor.id });
+    await takeCaseAs({ caseId: otherCase, tutorId: otherTutor.id });
     const elsewhere = await createSchoolWithCase();
 
     const mine = await call(caseloadLoader, { userId: tutor.id, path: "/cases" });
@@ -277,8 +271,7 @@ describe("attempts on the case page", () => {
   });
 
   it("refuses status changes from a student, a stale version, and a tutor closing a case", async () => {
-    const { caseId, advisor, tutor, student } = await createSchoolWithCase();
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id, status: "DIAGNOSING" } });
+    const { caseId, advisor, tutor, student } = await createSchoolWithCase({ takenBy: "tutor" });
     const { version } = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } });
     const form = (to: string, v = version, extra: Record<string, string> = {}) => ({
       intent: "status",
@@ -345,11 +338,9 @@ describe("caseload export", () => {
   });
 
   it("holds only the person's own cases: another school's tutor gets none, a student is refused", async () => {
-    const { caseId, tutor, student } = await createSchoolWithCase();
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
+    const { tutor, student } = await createSchoolWithCase({ takenBy: "tutor" });
     const studentName = (await prisma.user.findUniqueOrThrow({ where: { id: student.userId } })).name;
-    const elsewhere = await createSchoolWithCase();
-    await prisma.retakeCase.update({ where: { id: elsewhere.caseId }, data: { tutorId: elsewhere.tutor.id } });
+    const elsewhere = await createSchoolWithCase({ takenBy: "tutor" });
 
     const own = await (await exportCsv(tutor.id)).text();
     expect(own).toContain(studentName);
@@ -404,9 +395,8 @@ describe("assigning a tutor", () => {
   });
 
   it("refuses another school's office (queue and overview) and a tutor using the overview's assign", async () => {
-    const { caseId, tutor, otherTutor } = await createSchoolWithCase();
+    const { caseId, tutor, otherTutor } = await createSchoolWithCase({ takenBy: "tutor" });
     const elsewhere = await createSchoolWithCase();
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id, version: { increment: 1 } } });
     const version = await versionOf(caseId);
     const form = assignForm(caseId, otherTutor.id, version);
     const strangerQueue = await call(queueAction, { userId: elsewhere.advisor.id, path: "/queue", form });

@@ -8,11 +8,7 @@ import { call } from "../utils/route";
 
 const thisWeek = startOfIsoWeek(today());
 
-async function activeCase() {
-  const setup = await createSchoolWithCase();
-  await prisma.retakeCase.update({ where: { id: setup.caseId }, data: { tutorId: setup.tutor.id, status: "ACTIVE" } });
-  return setup;
-}
+const activeCase = () => createSchoolWithCase({ takenBy: "tutor", status: "ACTIVE" });
 
 const checkIn = (overrides: Record<string, string> = {}) => ({
   intent: "checkin",

@@ -8,7 +8,7 @@ import { loader as dashboardLoader } from "../../app/routes/app/office/dashboard
 import { prisma } from "../../app/utils/db.server";
 import { seed } from "../../prisma/seed";
 import { call } from "../utils/route";
-import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser } from "../factories";
+import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 
 describe("office dashboard", () => {
   it("shows figures equal to counts computed independently from the demo data", async () => {
@@ -142,7 +142,7 @@ describe("the staff home", () => {
     await prisma.membership.create({ data: { userId: person.id, schoolId: elsewhere.id, role: "TUTOR" } });
     const student = await createStudent(elsewhere.id);
     const { caseId } = await createFailedCase({ studentId: student.studentId });
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: person.id, targetExamDate: addDays(today(), 10) } });
+    await takeCaseAs({ caseId, tutorId: person.id, targetExamDate: addDays(today(), 10) });
 
     const home = await call(homeLoader, { userId: person.id, path: "/" });
     expect(home.status).toBe(200);

@@ -6,8 +6,9 @@ import { loadPlanBuilderContext } from "../../app/domain/plans/queries.server";
 import { focusFromDiagnosis } from "../../app/domain/plans/from-diagnosis";
 import type { ExamId } from "../../app/domain/reference";
 import { action, loader } from "../../app/routes/app/cases/diagnostics";
-import { onQuery, prisma } from "../../app/utils/db.server";
+import { prisma } from "../../app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent, createUser } from "../factories";
+import { countCall } from "../utils/queries";
 import { call } from "../utils/route";
 
 const MICRO = "step1.discipline.microbiology";
@@ -17,8 +18,7 @@ const DIAGNOSIS_TASK = "step1.task.diagnosis";
 
 /** A Step 1 case with its tutor assigned, and the failed attempt its report belongs to. */
 async function setup() {
-  const ctx = await createSchoolWithCase();
-  await prisma.retakeCase.update({ where: { id: ctx.caseId }, data: { tutorId: ctx.tutor.id, status: "DIAGNOSING" } });
+  const ctx = await createSchoolWithCase({ takenBy: "tutor" });
   const attempt = await prisma.examAttempt.findFirstOrThrow({ where: { caseId: ctx.caseId }, select: { id: true } });
   const path = `/cases/${ctx.caseId}/diagnostics`;
   const params = { caseId: ctx.caseId };
@@ -522,19 +522,7 @@ describe("the plan builder", () => {
 describe("queries", () => {
   it("do not grow with the number of findings and reports", async () => {
     const ctx = await setup();
-    const count = async () => {
-      let n = 0;
-      const stop = onQuery(() => {
-        n += 1;
-      });
-      try {
-        const res = await call(loader, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params });
-        expect(res.status).toBe(200);
-      } finally {
-        stop();
-      }
-      return n;
-    };
+    const count = () => countCall(() => call(loader, { userId: ctx.tutor.id, path: ctx.path, params: ctx.params }));
     await addFinding(ctx.tutor.id, ctx, { evidence: "one" });
     expect((await ctx.post(ctx.tutor.id, reportForm("STEP1", ctx.attemptId, { [PATHOLOGY]: "LOWER" }))).status).toBe(302);
     const few = await count();

@@ -6,32 +6,13 @@ import { action as caseEscalationsAction, loader as caseEscalationsLoader } from
 import { action as overviewAction } from "../../app/routes/app/cases/overview";
 import { action as queueAction, loader as queueLoader } from "../../app/routes/app/office/escalations";
 import { createAdapterFactory } from "../../app/utils/db-adapter.server";
-import { onQuery, prisma } from "../../app/utils/db.server";
-import { createFailedCase, createSchoolWithCase, createStudent, createUser } from "../factories";
+import { prisma } from "../../app/utils/db.server";
+import { createEscalatedCase, createFailedCase, createSchoolWithCase, createStudent, createUser } from "../factories";
+import { countCall } from "../utils/queries";
 import { call } from "../utils/route";
 
-/** A school with a case that has a tutor and one failure behind it (30 days ago). */
-async function caseWithTutor() {
-  const setup = await createSchoolWithCase();
-  await prisma.retakeCase.update({ where: { id: setup.caseId }, data: { tutorId: setup.tutor.id, status: "DIAGNOSING" } });
-  return setup;
-}
-
+/** The case overview's attempt form, as the browser posts a second failure. */
 const secondFailure = (takenOn = addDays(today(), -2)) => ({ intent: "attempt", exam: "STEP1", takenOn, outcome: "FAIL", score: "" });
-
-/** Records the second failure as the tutor would, through the case overview's form. */
-async function escalated() {
-  const setup = await caseWithTutor();
-  const res = await call(overviewAction, {
-    userId: setup.tutor.id,
-    path: `/cases/${setup.caseId}`,
-    params: { caseId: setup.caseId },
-    form: secondFailure(),
-  });
-  expect(res.status).toBe(302);
-  const escalation = await prisma.escalation.findFirstOrThrow({ where: { caseId: setup.caseId } });
-  return { ...setup, escalation };
-}
 
 function queueCall(userId: string, form: Record<string, string>, search = "") {
   return call(queueAction, { userId, path: `/office/escalations${search}`, form });
@@ -43,7 +24,7 @@ async function version(id: string) {
 
 describe("automatic escalation on a second failure", () => {
   it("ten concurrent requests recording the same second failure leave one attempt and one escalation", async () => {
-    const { caseId, tutor, advisor, admin, student } = await caseWithTutor();
+    const { caseId, tutor, advisor, admin, student } = await createSchoolWithCase({ takenBy: "tutor" });
     const form = secondFailure();
     const results = await Promise.all(
       Array.from({ length: 10 }, () => call(overviewAction, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId }, form })),
@@ -65,7 +46,7 @@ describe("automatic escalation on a second failure", () => {
   });
 
   it("submitting the form twice, or retrying the domain call concurrently, changes nothing the second time", async () => {
-    const { caseId, tutor, student } = await caseWithTutor();
+    const { caseId, tutor, student } = await createSchoolWithCase({ takenBy: "tutor" });
     const form = secondFailure();
     const first = await call(overviewAction, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId }, form });
     const again = await call(overviewAction, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId }, form });
@@ -82,7 +63,7 @@ describe("automatic escalation on a second failure", () => {
   });
 
   it("holds across separate database connections too (as from several server processes): the database lets one through", async () => {
-    const { caseId, student, tutor } = await caseWithTutor();
+    const { caseId, student, tutor } = await createSchoolWithCase({ takenBy: "tutor" });
     const url = process.env.DATABASE_URL as string;
     const clients = Array.from({ length: 4 }, () => new PrismaClient({ adapter: createAdapterFactory(url) }));
     const input = { studentId: student.studentId, exam: "STEP1", takenOn: addDays(today(), -2), outcome: "FAIL", actorId: tutor.id };
@@ -98,7 +79,7 @@ describe("automatic escalation on a second failure", () => {
   });
 
   it("the database refuses a second escalation for the same failing attempt", async () => {
-    const { caseId, escalation } = await escalated();
+    const { caseId, escalation } = await createEscalatedCase();
     await expect(
       prisma.escalation.create({
         data: {
@@ -115,7 +96,7 @@ describe("automatic escalation on a second failure", () => {
   });
 
   it("a third failure raises the open escalation's severity, or opens one when none is open", async () => {
-    const { caseId, student, tutor, escalation } = await escalated();
+    const { caseId, student, tutor, escalation } = await createEscalatedCase();
     const third = await recordAttempt({
       studentId: student.studentId,
       exam: "STEP1",
@@ -145,7 +126,7 @@ describe("automatic escalation on a second failure", () => {
   });
 
   it("a student recording their own second failure escalates it but raises nothing in their name", async () => {
-    const { caseId, student } = await caseWithTutor();
+    const { caseId, student } = await createSchoolWithCase({ takenBy: "tutor" });
     const res = await call(overviewAction, { userId: student.userId, path: `/cases/${caseId}`, params: { caseId }, form: secondFailure() });
     expect(res.status).toBe(302);
     const escalation = await prisma.escalation.findFirstOrThrow({ where: { caseId } });
@@ -156,7 +137,7 @@ describe("automatic escalation on a second failure", () => {
 
 describe("manual escalation and the case's Escalations tab", () => {
   it("lets the tutor escalate by hand with a reason and a note; the office is notified", async () => {
-    const { caseId, tutor, advisor } = await caseWithTutor();
+    const { caseId, tutor, advisor } = await createSchoolWithCase({ takenBy: "tutor" });
     const path = `/cases/${caseId}/escalations`;
     const short = await call(caseEscalationsAction, {
       userId: tutor.id,
@@ -191,7 +172,7 @@ describe("manual escalation and the case's Escalations tab", () => {
   });
 
   it("refuses students: no tab, no escalation, no notes", async () => {
-    const { caseId, student, escalation } = await escalated();
+    const { caseId, student, escalation } = await createEscalatedCase();
     const path = `/cases/${caseId}/escalations`;
     expect((await call(caseEscalationsLoader, { userId: student.userId, path, params: { caseId } })).status).toBe(403);
     const raise = await call(caseEscalationsAction, {
@@ -211,7 +192,7 @@ describe("manual escalation and the case's Escalations tab", () => {
   });
 
   it("a tutor cannot change an escalation's status, record actions or set the owner, but can add a note", async () => {
-    const { caseId, tutor, advisor, escalation } = await escalated();
+    const { caseId, tutor, advisor, escalation } = await createEscalatedCase();
     const path = `/cases/${caseId}/escalations`;
     const v = await version(escalation.id);
     const forms: Array<Record<string, string>> = [
@@ -255,7 +236,7 @@ describe("manual escalation and the case's Escalations tab", () => {
   });
 
   it("refuses an escalation of another case through this case's tab", async () => {
-    const { escalation, school, advisor } = await escalated();
+    const { escalation, school, advisor } = await createEscalatedCase();
     const other = await createStudent(school.id);
     const { caseId: otherCase } = await createFailedCase({ studentId: other.studentId });
     const res = await call(caseEscalationsAction, {
@@ -270,7 +251,7 @@ describe("manual escalation and the case's Escalations tab", () => {
 
 describe("the office's escalation queue", () => {
   it("an advisor of another school can neither see nor change the escalation", async () => {
-    const { caseId, escalation } = await escalated();
+    const { caseId, escalation } = await createEscalatedCase();
     const elsewhere = await createSchoolWithCase();
     const stranger = elsewhere.advisor.id;
     expect((await call(caseEscalationsLoader, { userId: stranger, path: `/cases/${caseId}/escalations`, params: { caseId } })).status).toBe(
@@ -292,7 +273,7 @@ describe("the office's escalation queue", () => {
   });
 
   it("works an escalation from open to resolved, with history, activity, owner and the outcome told to the raiser", async () => {
-    const { escalation, advisor, tutor, caseId, student } = await escalated();
+    const { escalation, advisor, tutor, caseId, student } = await createEscalatedCase();
     const search = `?open=${escalation.id}`;
     const detail = await call(queueLoader, { userId: advisor.id, path: `/office/escalations${search}` });
     expect(detail.status).toBe(200);
@@ -410,7 +391,7 @@ describe("the office's escalation queue", () => {
   });
 
   it("refuses a stale form with a conflict message and keeps what was typed", async () => {
-    const { escalation, advisor, admin } = await escalated();
+    const { escalation, advisor, admin } = await createEscalatedCase();
     expect(
       (await queueCall(advisor.id, { intent: "status", escalationId: escalation.id, to: "ACKNOWLEDGED", expectedVersion: "1" })).status,
     ).toBe(302);
@@ -429,7 +410,7 @@ describe("the office's escalation queue", () => {
   });
 
   it("refuses a stale status change, keeping the outcome typed, and lets only one of two simultaneous changes through", async () => {
-    const { escalation, advisor, admin } = await escalated();
+    const { escalation, advisor, admin } = await createEscalatedCase();
     // Two people acknowledge the same version at once: one wins, the other is told.
     const both = await Promise.all(
       [advisor.id, admin.id].map((userId) =>
@@ -465,7 +446,7 @@ describe("the office's escalation queue", () => {
   });
 
   it("refuses a stale owner change and keeps the choice made", async () => {
-    const { escalation, advisor, admin } = await escalated();
+    const { escalation, advisor, admin } = await createEscalatedCase();
     expect(
       (await queueCall(advisor.id, { intent: "status", escalationId: escalation.id, to: "ACKNOWLEDGED", expectedVersion: "1" })).status,
     ).toBe(302);
@@ -480,7 +461,7 @@ describe("the office's escalation queue", () => {
   });
 
   it("records an accommodation request's status on the student profile, and needs that status", async () => {
-    const { escalation, advisor, student } = await escalated();
+    const { escalation, advisor, student } = await createEscalatedCase();
     const missing = await queueCall(advisor.id, {
       intent: "action",
       escalationId: escalation.id,
@@ -535,7 +516,7 @@ describe("the office's escalation queue", () => {
   });
 
   it("sets the owner to an advisor or admin of the school only, and tells them", async () => {
-    const { escalation, advisor, admin, tutor } = await escalated();
+    const { escalation, advisor, admin, tutor } = await createEscalatedCase();
     const elsewhere = await createSchoolWithCase();
     for (const ownerId of [elsewhere.advisor.id, tutor.id]) {
       const res = await queueCall(advisor.id, { intent: "owner", escalationId: escalation.id, ownerId, expectedVersion: "1" });
@@ -568,7 +549,7 @@ describe("the office's escalation queue", () => {
   });
 
   it("puts overdue escalations first and marks them, and its query count does not grow with the queue", async () => {
-    const { school, advisor, escalation } = await escalated();
+    const { school, advisor, escalation } = await createEscalatedCase();
     const later = await createStudent(school.id);
     await createFailedCase({ studentId: later.studentId, takenOn: addDays(today(), -40) });
     await recordAttempt({ studentId: later.studentId, exam: "STEP1", takenOn: addDays(today(), -5), outcome: "FAIL", actorId: advisor.id });
@@ -578,13 +559,8 @@ describe("the office's escalation queue", () => {
       data: { acknowledgeBy: addDays(today(), -3), resolveBy: addDays(today(), 10), createdAt: new Date(Date.now() - 5 * 86_400_000) },
     });
 
-    let count = 0;
-    const stop = onQuery(() => {
-      count += 1;
-    });
     const res = await call(queueLoader, { userId: advisor.id, path: "/office/escalations" });
-    stop();
-    const small = count;
+    const small = await countCall(() => call(queueLoader, { userId: advisor.id, path: "/office/escalations" }));
     expect(res.data.queue.rows.map((r: { id: string }) => r.id)).toEqual([overdueOne.id, escalation.id]);
     expect(res.data.queue.rows[0].overdue.state).toBe("ACK_OVERDUE");
     expect(res.data.queue.rows[0].overdueLabel).toMatch(/^Acknowledgement 3 days overdue/);
@@ -599,18 +575,13 @@ describe("the office's escalation queue", () => {
       await createFailedCase({ studentId: s.studentId, takenOn: addDays(today(), -40) });
       await recordAttempt({ studentId: s.studentId, exam: "STEP1", takenOn: addDays(today(), -5), outcome: "FAIL", actorId: null });
     }
-    count = 0;
-    const stop2 = onQuery(() => {
-      count += 1;
-    });
     const big = await call(queueLoader, { userId: advisor.id, path: "/office/escalations" });
-    stop2();
     expect(big.data.queue.total).toBe(22);
-    expect(count).toBe(small);
+    expect(await countCall(() => call(queueLoader, { userId: advisor.id, path: "/office/escalations" }))).toBe(small);
   });
 
   it("lets an admin of the school into the queue and keeps everyone else out", async () => {
-    const { admin, student, escalation } = await escalated();
+    const { admin, student, escalation } = await createEscalatedCase();
     expect((await call(queueLoader, { userId: admin.id, path: `/office/escalations?open=${escalation.id}` })).status).toBe(200);
     expect((await call(queueLoader, { userId: student.userId, path: "/office/escalations" })).status).toBe(403);
     expect((await call(queueLoader, { userId: null, path: "/office/escalations" })).status).toBe(302);

@@ -4,8 +4,6 @@
  * attempts share the sign-in budget of the sender's address.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authContext } from "../../app/context";
-import { takeCase } from "../../app/domain/cases/mutations.server";
 import { createInvitation, revokeInvitation } from "../../app/domain/invitations/mutations.server";
 import type { Role } from "../../app/domain/vocabulary";
 import { action as inviteAction, loader as inviteLoader } from "../../app/routes/auth/invite";
@@ -13,7 +11,7 @@ import { prisma } from "../../app/utils/db.server";
 import { loginBuckets } from "../../app/utils/rate-limit.server";
 import { createSession } from "../../app/utils/session.server";
 import { createSchoolWithCase, createUser, TEST_PASSWORD } from "../factories";
-import { call, contextFor, ORIGIN } from "../utils/route";
+import { call } from "../utils/route";
 
 /** The header server/index.ts stamps with the client's address (CLIENT_ADDRESS_HEADER). */
 const CLIENT_ADDRESS_HEADER = "x-retake-desk-client";
@@ -30,52 +28,16 @@ interface AcceptOptions {
   signedIn?: { userId: string; sessionId: string };
 }
 
-/** What the action answers with data(): the form's reply (no password is ever echoed). */
-interface InviteReply {
-  result: { initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null };
-}
-
-interface InviteResponse {
-  status: number;
-  /** The reply of a data() answer; empty for a redirect. */
-  data: InviteReply;
-  headers: Headers;
-  location: string | null;
-}
-
 /** POSTs the invite form as the browser would, from a given client address, optionally while signed in. */
-async function accept(token: string, form: Record<string, string>, options: AcceptOptions = {}): Promise<InviteResponse> {
-  const request = new Request(new URL(`/invite/${token}`, ORIGIN), {
-    method: "POST",
-    body: new URLSearchParams(form),
-    headers: {
-      Origin: ORIGIN,
-      "Content-Type": "application/x-www-form-urlencoded",
-      [CLIENT_ADDRESS_HEADER]: options.address ?? freshAddress(),
-    },
+function accept(token: string, form: Record<string, string>, options: AcceptOptions = {}) {
+  return call(inviteAction, {
+    userId: options.signedIn?.userId ?? null,
+    sessionId: options.signedIn?.sessionId,
+    path: `/invite/${token}`,
+    params: { token },
+    form,
+    headers: { [CLIENT_ADDRESS_HEADER]: options.address ?? freshAddress() },
   });
-  const context = await contextFor(options.signedIn?.userId ?? null);
-  if (options.signedIn) {
-    const auth = context.get(authContext);
-    if (!auth) throw new Error("no auth in context");
-    context.set(authContext, { ...auth, sessionId: options.signedIn.sessionId });
-  }
-  let result: unknown;
-  try {
-    result = await inviteAction({ request, context, params: { token }, url: new URL(request.url), pattern: "" } as never);
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response) {
-    return { status: result.status, data: { result: {} }, headers: result.headers, location: result.headers.get("Location") };
-  }
-  const value = result as {
-    type?: string;
-    data: InviteReply;
-    init?: ResponseInit | null;
-  };
-  if (value?.type !== "DataWithResponseInit") throw new Error(`unexpected action result: ${JSON.stringify(result)}`);
-  return { status: value.init?.status ?? 200, data: value.data, headers: new Headers(value.init?.headers), location: null };
 }
 
 async function invitation(options: { role?: Role; email?: string; now?: Date } = {}) {
@@ -208,8 +170,7 @@ describe("accepting an invitation", () => {
   });
 
   it("an existing tutor invited as advisor: the role changes, their cases return to the queue, both logged", async () => {
-    const { school, admin, tutor, caseId } = await createSchoolWithCase();
-    expect(await takeCase({ caseId, tutorId: tutor.id })).toMatchObject({ ok: true });
+    const { school, admin, tutor, caseId } = await createSchoolWithCase({ takenBy: "tutor" });
     const before = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
     const created = await createInvitation({
       schoolId: school.id,

@@ -5,7 +5,7 @@ import { createSession } from "../../app/utils/session.server";
 import { prisma } from "../../app/utils/db.server";
 import { loader as caseLoader } from "../../app/routes/app/cases/case";
 import { call } from "../utils/route";
-import { createSchool, createSchoolWithCase, createUser, TEST_PASSWORD } from "../factories";
+import { createSchoolWithCase, createTutor, createUser, TEST_PASSWORD } from "../factories";
 
 function login(email: string, password: string, redirectTo?: string) {
   return call(loginAction, { userId: null, path: "/login", form: { email, password, ...(redirectTo ? { redirectTo } : {}) } });
@@ -13,8 +13,7 @@ function login(email: string, password: string, redirectTo?: string) {
 
 describe("signing in", () => {
   it("signs in with the right password and sets a secure session cookie", async () => {
-    const school = await createSchool();
-    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const user = await createTutor();
     const result = await login(user.email.toUpperCase(), TEST_PASSWORD);
     expect(result.status).toBe(302);
     expect(result.location).toBe("/");
@@ -26,8 +25,7 @@ describe("signing in", () => {
   });
 
   it("keeps the typed email and never echoes the password after a wrong password", async () => {
-    const school = await createSchool();
-    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const user = await createTutor();
     const result = await login(user.email, "not the password");
     expect(result.status).toBe(400);
     const reply = result.data.result;
@@ -38,8 +36,7 @@ describe("signing in", () => {
   });
 
   it("throttles the sixth wrong password for one account within a minute, with a clear message", async () => {
-    const school = await createSchool();
-    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const user = await createTutor();
     for (let i = 0; i < 5; i++) {
       const wrong = await login(user.email, `wrong ${i}`);
       expect(wrong.data.result.error[""]).toEqual(["Wrong email or password."]);
@@ -48,13 +45,12 @@ describe("signing in", () => {
     expect(sixth.status).toBe(429);
     expect(sixth.data.result.error[""][0]).toMatch(/Too many wrong passwords for this account\. Wait \d+ seconds/);
     // Another account is not affected.
-    const other = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const other = await createUser({ schoolId: user.schoolId, role: "TUTOR" });
     expect((await login(other.email, TEST_PASSWORD)).status).toBe(302);
   });
 
   it("refuses a deactivated account", async () => {
-    const school = await createSchool();
-    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const user = await createTutor();
     await prisma.user.update({ where: { id: user.id }, data: { status: "DEACTIVATED" } });
     const result = await login(user.email, TEST_PASSWORD);
     expect(result.status).toBe(403);
@@ -80,8 +76,7 @@ describe("signing in", () => {
   });
 
   it("never redirects off-site after signing in", async () => {
-    const school = await createSchool();
-    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const user = await createTutor();
     expect((await login(user.email, TEST_PASSWORD, "https://evil.example/")).location).toBe("/");
     expect((await login(user.email, TEST_PASSWORD, "//evil.example/")).location).toBe("/");
     // A browser drops the tab and reads the backslash as a slash: both would be //evil.example.
@@ -91,20 +86,11 @@ describe("signing in", () => {
   });
 
   it("signs out by POST: the session row is deleted and the cookie cleared", async () => {
-    const school = await createSchool();
-    const user = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const user = await createTutor();
     const { session } = await createSession(user.id);
-    const { RouterContextProvider } = await import("react-router");
-    const { authContext } = await import("../../app/context");
-    const context = new RouterContextProvider();
-    context.set(authContext, { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name, memberships: [] } });
-    const response = (await logoutAction({
-      request: new Request("http://localhost:3000/logout", { method: "POST" }),
-      context,
-      params: {},
-    } as never)) as Response;
-    expect(response.status).toBe(302);
-    expect(response.headers.get("Set-Cookie")).toMatch(/^rd_session=; .*Max-Age=0/);
+    const result = await call(logoutAction, { userId: user.id, sessionId: session.id, path: "/logout", method: "POST" });
+    expect(result).toMatchObject({ thrown: false, status: 302 });
+    expect(result.headers.get("Set-Cookie")).toMatch(/^rd_session=; .*Max-Age=0/);
     expect(await prisma.authSession.findUnique({ where: { id: session.id } })).toBeNull();
   });
 });

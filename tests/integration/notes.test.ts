@@ -7,8 +7,7 @@ import { createSchoolWithCase, createUser } from "../factories";
 import { call } from "../utils/route";
 
 async function setup() {
-  const ctx = await createSchoolWithCase();
-  await prisma.retakeCase.update({ where: { id: ctx.caseId }, data: { tutorId: ctx.tutor.id, status: "DIAGNOSING" } });
+  const ctx = await createSchoolWithCase({ takenBy: "tutor" });
   return { ...ctx, path: `/cases/${ctx.caseId}/notes`, params: { caseId: ctx.caseId } };
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { recordAttempt } from "../../app/domain/attempts/mutations.server";
 import { addDays, today } from "../../app/domain/dates";
 import { notify } from "../../app/domain/notifications/notify.server";
 import { loadSinceLastVisit } from "../../app/domain/notifications/since-last-visit.server";
 import { loader as layoutLoader } from "../../app/routes/app/layout";
 import { action as notificationsAction, loader as notificationsLoader } from "../../app/routes/app/notifications";
 import { action as queueAction } from "../../app/routes/app/office/escalations";
-import { onQuery, prisma } from "../../app/utils/db.server";
-import { createSchoolWithCase } from "../factories";
+import { prisma } from "../../app/utils/db.server";
+import { createEscalatedCase, createSchoolWithCase } from "../factories";
+import { countQueries } from "../utils/queries";
 import { call, contextFor, ORIGIN } from "../utils/route";
 
 async function send(userId: string, schoolId: string, title: string, at: Date, extra: { caseId?: string; kind?: string } = {}) {
@@ -23,6 +23,13 @@ async function send(userId: string, schoolId: string, title: string, at: Date, e
     }),
   );
   await prisma.notification.updateMany({ where: { userId, title }, data: { createdAt: at } });
+}
+
+/** The office acknowledges then resolves an escalation with `outcome`, through its queue. */
+async function resolveThroughQueue(userId: string, escalationId: string, outcome: string) {
+  const post = (form: Record<string, string>) => call(queueAction, { userId, path: "/office/escalations", form });
+  expect((await post({ intent: "status", escalationId, to: "ACKNOWLEDGED", expectedVersion: "1" })).status).toBe(302);
+  expect((await post({ intent: "status", escalationId, to: "RESOLVED", outcome, expectedVersion: "2" })).status).toBe(302);
 }
 
 const unread = async (userId: string) =>
@@ -81,18 +88,13 @@ describe("notifications in the app", () => {
     const { school, tutor } = await createSchoolWithCase();
     await send(tutor.id, school.id, "One", new Date());
     await send(tutor.id, school.id, "Two", new Date());
+    // Called by hand, not through `call`: the context (the session's user) is built before counting.
     const context = await contextFor(tutor.id);
     const request = new Request(new URL("/", ORIGIN));
-    let statements = 0;
-    const stop = onQuery(() => {
-      statements += 1;
-    });
-    try {
+    const statements = await countQueries(async () => {
       const result = await layoutLoader({ request, context, params: {}, url: new URL(request.url), pattern: "" } as never);
       expect(result.nav.find((i) => i.to === "/notifications")?.badge).toBe(2);
-    } finally {
-      stop();
-    }
+    });
     expect(statements).toBe(1);
   });
 
@@ -107,23 +109,8 @@ describe("notifications in the app", () => {
   });
 
   it("tells whoever raised an escalation its outcome, with a link to the case's escalations", async () => {
-    const { caseId, tutor, advisor, student } = await createSchoolWithCase();
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
-    await recordAttempt({ studentId: student.studentId, exam: "STEP1", takenOn: addDays(today(), -2), outcome: "FAIL", actorId: tutor.id });
-    const escalation = await prisma.escalation.findFirstOrThrow({ where: { caseId } });
-    const post = (form: Record<string, string>) => call(queueAction, { userId: advisor.id, path: "/office/escalations", form });
-    expect((await post({ intent: "status", escalationId: escalation.id, to: "ACKNOWLEDGED", expectedVersion: "1" })).status).toBe(302);
-    expect(
-      (
-        await post({
-          intent: "status",
-          escalationId: escalation.id,
-          to: "RESOLVED",
-          outcome: "Committee agreed a 4-month plan.",
-          expectedVersion: "2",
-        })
-      ).status,
-    ).toBe(302);
+    const { caseId, tutor, advisor, escalation } = await createEscalatedCase();
+    await resolveThroughQueue(advisor.id, escalation.id, "Committee agreed a 4-month plan.");
     const list = await call(notificationsLoader, { userId: tutor.id, path: "/notifications" });
     expect(list.data.items[0]).toMatchObject({
       kind: "ESCALATION_RESOLVED",
@@ -136,17 +123,14 @@ describe("notifications in the app", () => {
 
 describe("since your last visit", () => {
   it("counts the office's overdue escalations and those someone else resolved; not for a tutor", async () => {
-    const { school, caseId, tutor, advisor, admin, student } = await createSchoolWithCase();
+    // The admin recorded the second failure: the escalation opened now, after the first visits (a day ago) set below.
+    const { school, tutor, advisor, admin, escalation } = await createEscalatedCase({ recordedBy: "admin" });
     // What the home page passes: the person's office schools (from the session) and the page's day.
     const office = { officeSchoolIds: [school.id], today: today() };
     const notOffice = { officeSchoolIds: [], today: today() };
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id } });
     // First visits, a day ago.
     const dayAgo = new Date(Date.now() - 86_400_000);
     await prisma.user.updateMany({ where: { id: { in: [advisor.id, tutor.id] } }, data: { lastHomeVisitAt: dayAgo } });
-
-    await recordAttempt({ studentId: student.studentId, exam: "STEP1", takenOn: addDays(today(), -2), outcome: "FAIL", actorId: admin.id });
-    const escalation = await prisma.escalation.findFirstOrThrow({ where: { caseId } });
     await prisma.escalation.update({ where: { id: escalation.id }, data: { acknowledgeBy: addDays(today(), -1) } });
 
     const forOffice = await loadSinceLastVisit(advisor.id, office);
@@ -161,15 +145,7 @@ describe("since your last visit", () => {
     expect(forTutor.escalationQueue).toBe(false);
 
     // The admin works it through; the advisor's next visit (later) shows it resolved, once.
-    const post = (form: Record<string, string>) => call(queueAction, { userId: admin.id, path: "/office/escalations", form });
-    await post({ intent: "status", escalationId: escalation.id, to: "ACKNOWLEDGED", expectedVersion: "1" });
-    await post({
-      intent: "status",
-      escalationId: escalation.id,
-      to: "RESOLVED",
-      outcome: "Referred to academic support.",
-      expectedVersion: "2",
-    });
+    await resolveThroughQueue(admin.id, escalation.id, "Referred to academic support.");
     const later = await loadSinceLastVisit(advisor.id, office, new Date(Date.now() + 20 * 60_000));
     expect(later.counts).toEqual({ ESCALATION_RESOLVED: 1 });
     expect(later.lines).toEqual(["1 escalation resolved"]);

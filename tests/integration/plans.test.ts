@@ -15,9 +15,10 @@ import { loader as homeLoader } from "../../app/routes/app/home";
 import { action, loader } from "../../app/routes/app/cases/plan";
 import { loader as printLoader } from "../../app/routes/app/cases/plan-print";
 import { loader as calendarLoader } from "../../app/routes/resources/plan-calendar";
-import { onQuery, prisma } from "../../app/utils/db.server";
-import { createFailedCase, createSchoolWithCase, createStudent } from "../factories";
-import { call, contextFor, ORIGIN } from "../utils/route";
+import { prisma } from "../../app/utils/db.server";
+import { createFailedCase, createSchoolWithCase, createStudent, takeCaseAs } from "../factories";
+import { countCall } from "../utils/queries";
+import { call, download } from "../utils/route";
 
 const day = today();
 const nextMonday = (() => {
@@ -27,9 +28,8 @@ const nextMonday = (() => {
 
 /** A Step 1 case in planning with its tutor, a score report (pathology and pharmacology Lower) and two findings. */
 async function planningCase() {
-  const setup = await createSchoolWithCase();
+  const setup = await createSchoolWithCase({ takenBy: "tutor", status: "PLANNING" });
   const { caseId, tutor, otherTutor } = setup;
-  await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id, status: "PLANNING" } });
   const attempt = await prisma.examAttempt.findFirstOrThrow({ where: { caseId }, select: { id: true } });
   await prisma.scoreReport.create({
     data: {
@@ -231,7 +231,7 @@ describe("the plan builder", () => {
     await createFailedCase({ studentId: student.studentId, takenOn: addDays(day, -300), actorId: advisor.id });
     await createFailedCase({ studentId: student.studentId, takenOn: addDays(day, -200), actorId: advisor.id });
     const { caseId } = setup;
-    await prisma.retakeCase.update({ where: { id: caseId }, data: { tutorId: tutor.id, status: "PLANNING" } });
+    await takeCaseAs({ caseId, tutorId: tutor.id, status: "PLANNING" });
     const res = await call(loader, { userId: tutor.id, path: builderPath(caseId, goodInputs(8)), params: { caseId } });
     expect(res.status).toBe(400);
     expect(res.data.builder.result.error.examDate.join(" ")).toMatch(/12-month period|months after/);
@@ -683,12 +683,7 @@ describe("concurrent writes in the domain", () => {
 
 describe("the calendar file", () => {
   async function ics(userId: string, caseId: string): Promise<string> {
-    const response = (await calendarLoader({
-      request: new Request(`${ORIGIN}/cases/${caseId}/calendar.ics`),
-      context: await contextFor(userId),
-      params: { caseId },
-    } as never)) as Response;
-    return response.text();
+    return (await download(calendarLoader, { userId, path: `/cases/${caseId}/calendar.ics`, params: { caseId } })).text();
   }
 
   function parse(body: string) {
@@ -811,22 +806,6 @@ describe("the student's home", () => {
 });
 
 describe("queries per page", () => {
-  /** The queries a page load runs; the load itself must succeed, or the count means nothing. */
-  async function count(run: () => Promise<{ status: number }>) {
-    let n = 0;
-    const stop = onQuery(() => {
-      n += 1;
-    });
-    let status: number;
-    try {
-      ({ status } = await run());
-    } finally {
-      stop();
-    }
-    expect(status).toBe(200);
-    return n;
-  }
-
   it("does not grow with versions or check-ins", async () => {
     const small = await assigned();
     const large = await assigned();
@@ -857,16 +836,16 @@ describe("queries per page", () => {
       })),
     });
     for (const who of ["tutor", "advisor"] as const) {
-      const a = await count(() =>
+      const a = await countCall(() =>
         call(loader, { userId: small[who].id, path: `/cases/${small.caseId}/plan`, params: { caseId: small.caseId } }),
       );
-      const b = await count(() =>
+      const b = await countCall(() =>
         call(loader, { userId: large[who].id, path: `/cases/${large.caseId}/plan`, params: { caseId: large.caseId } }),
       );
       expect(b).toBe(a);
     }
-    const a = await count(() => call(homeLoader, { userId: small.student.userId, path: "/" }));
-    const b = await count(() => call(homeLoader, { userId: large.student.userId, path: "/" }));
+    const a = await countCall(() => call(homeLoader, { userId: small.student.userId, path: "/" }));
+    const b = await countCall(() => call(homeLoader, { userId: large.student.userId, path: "/" }));
     expect(b).toBe(a);
   });
 });

@@ -9,21 +9,14 @@ import { action as disclosuresAction } from "../../app/routes/app/office/disclos
 import { loader as recordPage } from "../../app/routes/app/me/record";
 import { loader as recordJson } from "../../app/routes/resources/my-record";
 import { prisma } from "../../app/utils/db.server";
-import { call, contextFor, ORIGIN } from "../utils/route";
-import { createFailedCase, createSchoolWithCase, createStudent, createUser } from "../factories";
+import { call, download } from "../utils/route";
+import { createFailedCase, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 
 /** The signed-in person's record download, through its route. */
-async function recordDownload(userId: string, query = ""): Promise<Response> {
-  return (await recordJson({
-    request: new Request(`${ORIGIN}/me/record.json${query}`),
-    context: await contextFor(userId),
-    params: {},
-  } as never)) as Response;
-}
+const recordDownload = (userId: string, query = "") => download(recordJson, { userId, path: `/me/record.json${query}` });
 
 async function caseWithNotes() {
-  const setup = await createSchoolWithCase();
-  await prisma.retakeCase.update({ where: { id: setup.caseId }, data: { tutorId: setup.tutor.id, status: "DIAGNOSING" } });
+  const setup = await createSchoolWithCase({ takenBy: "tutor" });
   const note = (visibility: "PRIVATE" | "OFFICE" | "STUDENT", body: string) =>
     createNote({
       caseId: setup.caseId,
@@ -89,7 +82,7 @@ describe("privacy", () => {
     // A classmate with a case of their own, two failures and a note for them.
     const classmate = await createStudent(school.id);
     const other = await createFailedCase({ studentId: classmate.studentId, exam: "STEP2_CK", score: 201, actorId: advisor.id });
-    await prisma.retakeCase.update({ where: { id: other.caseId }, data: { tutorId: tutor.id, status: "DIAGNOSING" } });
+    await takeCaseAs({ caseId: other.caseId, tutorId: tutor.id });
     await createNote({
       caseId: other.caseId,
       schoolId: school.id,

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../app/domain/dates";
 import { PRACTICE_DELETE_CONFLICT_MESSAGE } from "../../app/domain/practice/mutations.server";
 import { action, loader } from "../../app/routes/app/cases/progress";
-import { onQuery, prisma } from "../../app/utils/db.server";
-import { createSchoolWithCase, createStudent } from "../factories";
+import { prisma } from "../../app/utils/db.server";
+import { createSchoolWithCase, createStudent, takeCaseAs } from "../factories";
+import { countCall } from "../utils/queries";
 import { call } from "../utils/route";
 
 const day = today();
@@ -13,10 +14,8 @@ const ago = (n: number) => addDays(day, -n);
 async function activeCase() {
   const setup = await createSchoolWithCase();
   const { caseId, tutor } = setup;
-  await prisma.retakeCase.update({
-    where: { id: caseId },
-    data: { tutorId: tutor.id, status: "ACTIVE", targetExamDate: addDays(day, 35) },
-  });
+  await takeCaseAs({ caseId, tutorId: tutor.id, status: "ACTIVE", targetExamDate: addDays(day, 35) });
+  // The plan is written directly: these tests need only its two milestones, not a built plan's content.
   const plan = await prisma.plan.create({ data: { caseId, currentVersion: 1 }, select: { id: true } });
   const version = await prisma.planVersion.create({
     data: {
@@ -296,18 +295,7 @@ describe("the trajectory on the Progress tab", () => {
   });
 
   it("issues the same number of queries for 3 scores as for 60", async () => {
-    const count = async (userId: string, caseId: string) => {
-      let n = 0;
-      const stop = onQuery(() => {
-        n += 1;
-      });
-      try {
-        await load(userId, caseId);
-      } finally {
-        stop();
-      }
-      return n;
-    };
+    const count = (userId: string, caseId: string) => countCall(() => load(userId, caseId));
     const seed = async (studentId: string, caseId: string, n: number) => {
       await prisma.practiceExam.createMany({
         data: Array.from({ length: n }, (_, i) => ({

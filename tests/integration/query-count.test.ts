@@ -2,24 +2,10 @@ import { describe, expect, it } from "vitest";
 import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
 import { loader as queueLoader } from "../../app/routes/app/queue/index";
 import { loader as layoutLoader } from "../../app/routes/app/layout";
-import { onQuery } from "../../app/utils/db.server";
 import { bulkSchool } from "../../bench/large-school";
+import { countCall } from "../utils/queries";
 import { call } from "../utils/route";
 import { createSchool, createUser } from "../factories";
-
-/** Counts the SQL statements one loader call issues. */
-async function countQueries(run: () => Promise<unknown>): Promise<number> {
-  let count = 0;
-  const stop = onQuery(() => {
-    count += 1;
-  });
-  try {
-    await run();
-  } finally {
-    stop();
-  }
-  return count;
-}
 
 async function schoolOf(size: number) {
   const school = await createSchool();
@@ -35,16 +21,16 @@ describe("queries per page do not grow with the school", () => {
     const large = await schoolOf(1000);
     for (const path of ["/cases", "/cases?size=100&sort=risk&dir=desc", "/cases?q=Bulk&exam=STEP1&status=ACTIVE&status=INTAKE"]) {
       for (const role of ["tutor", "advisor"] as const) {
-        const a = await countQueries(() => call(caseloadLoader, { userId: small[role].id, path }));
-        const b = await countQueries(() => call(caseloadLoader, { userId: large[role].id, path }));
+        const a = await countCall(() => call(caseloadLoader, { userId: small[role].id, path }));
+        const b = await countCall(() => call(caseloadLoader, { userId: large[role].id, path }));
         expect(a, `${role} ${path}`).toBeGreaterThan(0);
         expect(b, `${role} ${path}`).toBe(a);
       }
     }
     for (const loader of [queueLoader, layoutLoader]) {
       for (const role of ["tutor", "advisor"] as const) {
-        const a = await countQueries(() => call(loader, { userId: small[role].id, path: "/queue" }));
-        const b = await countQueries(() => call(loader, { userId: large[role].id, path: "/queue" }));
+        const a = await countCall(() => call(loader, { userId: small[role].id, path: "/queue" }));
+        const b = await countCall(() => call(loader, { userId: large[role].id, path: "/queue" }));
         expect(b).toBe(a);
       }
     }

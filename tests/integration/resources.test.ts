@@ -8,12 +8,7 @@ import { loader as exportLoader } from "../../app/routes/resources/cases-export"
 import { loader as templateLoader } from "../../app/routes/resources/import-template";
 import { loader as recordLoader } from "../../app/routes/resources/my-record";
 import { createSchoolWithCase } from "../factories";
-import { call, contextFor, ORIGIN } from "../utils/route";
-
-/** The response itself, for a body the `call` helper does not keep. */
-async function fetchAs(loader: (args: never) => unknown, userId: string, path: string, params: Record<string, string> = {}) {
-  return (await loader({ request: new Request(`${ORIGIN}${path}`), context: await contextFor(userId), params } as never)) as Response;
-}
+import { call, download } from "../utils/route";
 
 describe("the caseload export", () => {
   it("refuses a student and sends an anonymous visitor to sign in", async () => {
@@ -34,7 +29,7 @@ describe("a student's own record", () => {
       const refused = await call(recordLoader, { userId, path: "/me/record.json" });
       expect(refused.status).toBe(403);
     }
-    const own = await fetchAs(recordLoader, student.userId, "/me/record.json");
+    const own = await download(recordLoader, { userId: student.userId, path: "/me/record.json" });
     expect(own.status).toBe(200);
     expect(own.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     expect(own.headers.get("Cache-Control")).toBe("no-store");
@@ -49,7 +44,11 @@ describe("the import templates", () => {
       const refused = await call(templateLoader, { userId, path: "/office/import/templates/students", params: { kind: "students" } });
       expect(refused.status).toBe(403);
     }
-    const template = await fetchAs(templateLoader, advisor.id, "/office/import/templates/students", { kind: "students" });
+    const template = await download(templateLoader, {
+      userId: advisor.id,
+      path: "/office/import/templates/students",
+      params: { kind: "students" },
+    });
     expect(template.status).toBe(200);
     expect(template.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const unknown = await call(templateLoader, {

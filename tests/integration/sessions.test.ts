@@ -13,14 +13,9 @@ import {
   sessionCookie,
   validateSessionToken,
 } from "../../app/utils/session.server";
-import { createSchool, createUser } from "../factories";
+import { createSchool, createTutor, createUser } from "../factories";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-async function user() {
-  const school = await createSchool();
-  return createUser({ schoolId: school.id, role: "TUTOR" });
-}
 
 /** Runs the session middleware for a request carrying `token`, returning what loaders would see. */
 async function throughMiddleware(token: string | null, method = "GET") {
@@ -35,7 +30,7 @@ async function throughMiddleware(token: string | null, method = "GET") {
 
 describe("sessions", () => {
   it("stores only the id and a hash of the secret: the table holds no usable token", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     const { token, session } = await createSession(id);
     const [sessionId, secret] = token.split(".");
     expect(sessionId).toBe(session.id);
@@ -50,7 +45,7 @@ describe("sessions", () => {
   });
 
   it("refuses tampered, malformed and unknown tokens", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     const { token } = await createSession(id);
     expect(await validateSessionToken(token)).not.toBeNull();
     const [sessionId, secret] = token.split(".");
@@ -62,7 +57,7 @@ describe("sessions", () => {
   });
 
   it("refuses an expired session and deletes it", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     const created = new Date(Date.now() - SESSION_TTL_MS - DAY);
     const { token, session } = await createSession(id, created);
     expect(await validateSessionToken(token)).toBeNull();
@@ -70,7 +65,7 @@ describe("sessions", () => {
   });
 
   it("slides the expiry only when fewer than 15 days remain", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     const start = new Date("2026-01-01T00:00:00Z");
     const { token } = await createSession(id, start);
     const early = await validateSessionToken(token, new Date(start.getTime() + 10 * DAY));
@@ -82,7 +77,7 @@ describe("sessions", () => {
   });
 
   it("signs the user in through the middleware and clears the cookie of a tampered token", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     const { token } = await createSession(id);
     const good = await throughMiddleware(token);
     expect(good.auth?.user.id).toBe(id);
@@ -94,7 +89,7 @@ describe("sessions", () => {
   });
 
   it("re-sets the cookie when the expiry slides", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     const { token, session } = await createSession(id, new Date(Date.now() - SESSION_TTL_MS + 5 * DAY));
     const { auth, response } = await throughMiddleware(token);
     expect(auth?.user.id).toBe(id);
@@ -121,7 +116,7 @@ describe("sessions", () => {
   });
 
   it("refuses a session of a deactivated user even if one survived", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     const { token } = await createSession(id);
     await prisma.user.update({ where: { id }, data: { status: "DEACTIVATED" } });
     const { auth } = await throughMiddleware(token);
@@ -143,7 +138,7 @@ describe("sessions", () => {
   });
 
   it("invalidates all sessions of a user", async () => {
-    const { id } = await user();
+    const { id } = await createTutor();
     await createSession(id);
     await createSession(id);
     await invalidateAllSessions(id);

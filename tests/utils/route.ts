@@ -26,36 +26,51 @@ export async function sessionUser(userId: string): Promise<SessionUser> {
   };
 }
 
-export async function contextFor(userId: string | null): Promise<RouterContextProvider> {
+/** `sessionId` is the signed-in session's id, for code that ends it (a placeholder otherwise). */
+export async function contextFor(userId: string | null, sessionId = "test-session"): Promise<RouterContextProvider> {
   const context = new RouterContextProvider();
-  const auth: Auth | null = userId ? { user: await sessionUser(userId), sessionId: "test-session" } : null;
+  const auth: Auth | null = userId ? { user: await sessionUser(userId), sessionId } : null;
   context.set(authContext, auth);
   return context;
 }
 
 interface CallOptions {
   userId: string | null;
+  /** The signed-in person's real session id, for code that ends the session. */
+  sessionId?: string;
   path: string;
   params?: Record<string, string>;
+  /** A form posted as the browser posts one without a file (url-encoded). */
   form?: Record<string, string | string[]>;
+  /** Any other body: a multipart FormData (a form with a file input) or a stream. */
+  body?: FormData | ReadableStream<Uint8Array>;
   method?: string;
+  /** Request headers besides the ones the body implies (a declared Content-Length, the client address). */
+  headers?: Record<string, string>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: loaders and actions each type their own args
 type Handler = (args: any) => unknown;
 
-function buildRequest({ path, form, method }: CallOptions): Request {
+function buildRequest({ path, form, body, method, headers }: CallOptions): Request {
   const url = new URL(path, ORIGIN);
-  if (!form) return new Request(url, { method: method ?? "GET" });
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(form)) {
-    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  if (form) {
+    const encoded = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) {
+      for (const v of Array.isArray(value) ? value : [value]) encoded.append(key, v);
+    }
+    return new Request(url, {
+      method: method ?? "POST",
+      body: encoded,
+      headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    });
   }
-  return new Request(url, {
-    method: method ?? "POST",
-    body,
-    headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-  });
+  if (body) {
+    // A stream needs half-duplex; a FormData sets its own multipart Content-Type.
+    const init = { method: method ?? "POST", body, headers: { Origin: ORIGIN, ...headers }, duplex: "half" };
+    return new Request(url, init as RequestInit);
+  }
+  return new Request(url, { method: method ?? "GET", headers });
 }
 
 /**
@@ -65,7 +80,7 @@ function buildRequest({ path, form, method }: CallOptions): Request {
  */
 export async function call(handler: Handler, options: CallOptions) {
   const request = buildRequest(options);
-  const context = await contextFor(options.userId);
+  const context = await contextFor(options.userId, options.sessionId);
   try {
     const result = await handler({ request, context, params: options.params ?? {}, url: new URL(request.url), pattern: "" });
     return { thrown: false as const, ...unwrap(result) };
@@ -88,16 +103,37 @@ function isDataWithResponseInit(value: unknown): value is { type: "DataWithRespo
   );
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route returned
-function unwrap(value: unknown, defaultStatus = 200): { status: number; data: any; headers: Headers; location: string | null } {
+interface Unwrapped {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route returned
+  data: any;
+  headers: Headers;
+  location: string | null;
+  /** The Response itself when the handler answered with one (a download's body is read from it). */
+  response: Response | null;
+}
+
+function unwrap(value: unknown, defaultStatus = 200): Unwrapped {
   if (value instanceof Response) {
-    return { status: value.status, data: null, headers: value.headers, location: value.headers.get("Location") };
+    return { status: value.status, data: null, headers: value.headers, location: value.headers.get("Location"), response: value };
   }
   if (isDataWithResponseInit(value)) {
     // A thrown data() without a status is a 500 in React Router, a returned one a 200.
     const headers = new Headers(value.init?.headers);
-    return { status: value.init?.status ?? defaultStatus, data: value.data, headers, location: headers.get("Location") };
+    return { status: value.init?.status ?? defaultStatus, data: value.data, headers, location: headers.get("Location"), response: null };
   }
   if (value instanceof Error) throw value;
-  return { status: 200, data: value, headers: new Headers(), location: null };
+  return { status: 200, data: value, headers: new Headers(), location: null, response: null };
+}
+
+/**
+ * Runs a resource route (a download) and returns the Response it answered
+ * with; a refusal, or an answer that is not a Response, fails the test.
+ */
+export async function download(handler: Handler, options: CallOptions): Promise<Response> {
+  const result = await call(handler, options);
+  if (result.thrown || !result.response) {
+    throw new Error(`expected a download from ${options.path}, got ${result.status}${result.thrown ? " (thrown)" : ""}`);
+  }
+  return result.response;
 }
