@@ -1,13 +1,14 @@
 /**
  * Demo plans, made the way a tutor makes them: the generator proposes a plan
- * from the case's diagnosis, the tutor assigns it, and some plans are adjusted
- * once with a reason.
+ * from the case's diagnosis, the tutor assigns it (assignPlan), and some plans
+ * are adjusted once with a reason (adjustPlan) after the baseline practice exam.
  */
 import { analyzeDiagnosis } from "../app/domain/diagnostics/analysis.ts";
 import { addDays, type IsoDate } from "../app/domain/dates.ts";
 import { focusFromDiagnosis } from "../app/domain/plans/from-diagnosis.ts";
 import { generatePlan } from "../app/domain/plans/generator.ts";
 import { adjustPlan, assignPlan } from "../app/domain/plans/mutations.server.ts";
+import type { PlanVersionData } from "../app/domain/plans/schema.ts";
 import type { ExamId } from "../app/domain/reference/index.ts";
 import type { FindingKind } from "../app/domain/vocabulary.ts";
 import { prisma } from "../app/utils/db.server.ts";
@@ -20,10 +21,10 @@ interface SeedPlanInput {
   examDate: IsoDate;
   tutorId: string;
   reportId: string;
-  adjust?: boolean;
 }
 
-export async function seedPlan(input: SeedPlanInput): Promise<void> {
+/** Proposes a plan from the case's diagnosis and assigns it as version 1; returns what was assigned. */
+export async function seedPlan(input: SeedPlanInput): Promise<PlanVersionData> {
   const [report, findings] = await Promise.all([
     prisma.scoreReport.findUniqueOrThrow({
       where: { id: input.reportId },
@@ -62,13 +63,24 @@ export async function seedPlan(input: SeedPlanInput): Promise<void> {
   const { template, durationWeeks: _weeks, ...data } = generated.plan;
   const assigned = await assignPlan({ caseId: input.caseId, actorId: input.tutorId, template, data });
   if (!assigned.ok) throw new Error(`Seed plan not assigned: ${assigned.message}`);
-  if (!input.adjust) return;
+  return data;
+}
+
+/** Version 2 of an assigned plan, prompted by a practice exam below target: one more hour a day and the exam a week later. */
+export async function adjustSeedPlan(input: {
+  caseId: string;
+  tutorId: string;
+  data: PlanVersionData;
+  promptedByPracticeExamId: string;
+}): Promise<void> {
+  const { data } = input;
   const adjusted = await adjustPlan({
     caseId: input.caseId,
     actorId: input.tutorId,
     expectedVersion: 1,
     reason: "Baseline practice exam below target: one more hour a day and the exam a week later.",
     data: { ...data, hoursPerDay: data.hoursPerDay + 1, examDate: addDays(data.examDate, 7) },
+    promptedByPracticeExamId: input.promptedByPracticeExamId,
   });
   if (!adjusted.ok) throw new Error(`Seed plan not adjusted: ${adjusted.message}`);
 }

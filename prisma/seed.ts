@@ -4,24 +4,40 @@
  * practice-exam series that look real. Dates are relative to today so the demo
  * always looks current; a seeded random generator makes it reproducible.
  *
- * Attempts go through the same domain mutation as the forms and the CSV import,
- * so cases, escalations and notifications follow the product's own rules.
+ * Everything a person does in the story goes through the app's own domain
+ * mutations (recording attempts, taking cases, status moves, score reports,
+ * findings, plans, practice exams, check-ins, notes, the invitation), so the
+ * cases, activity log, escalations and notifications follow the product's
+ * rules. Only the school, its settings and the accounts are written directly:
+ * the app has no flow that creates a school or a password-holding account.
+ * Where a mutation takes a clock (`today` for attempts, `now` for check-ins
+ * and the invitation; a note's session date) the seed passes the story's date.
  *
  *   npm run db:seed        seed an empty database (refuses a non-empty one)
  */
 import { fileURLToPath } from "node:url";
 import { recordAttemptIn } from "../app/domain/attempts/mutations.server.ts";
-import { addDays, formatDate, type IsoDate, isoWeekday, minDate, today as todayOf } from "../app/domain/dates.ts";
+import { refreshDerived } from "../app/domain/cases/derive.server.ts";
+import { changeCaseStatus, setTargetExamDate, takeCase } from "../app/domain/cases/mutations.server.ts";
+import { submitCheckIn } from "../app/domain/checkins/mutations.server.ts";
+import { checkInSchema, weekNotAllowed } from "../app/domain/checkins/schema.ts";
+import { addDays, type IsoDate, isoWeekday, minDate, today as todayOf } from "../app/domain/dates.ts";
+import { createFinding, saveScoreReport } from "../app/domain/diagnostics/mutations.server.ts";
+import { findingSchema, scoreReportSchema } from "../app/domain/diagnostics/schema.ts";
+import { createInvitation } from "../app/domain/invitations/mutations.server.ts";
+import { createNote } from "../app/domain/notes/mutations.server.ts";
+import { noteSchema } from "../app/domain/notes/schema.ts";
+import { logPracticeExam } from "../app/domain/practice/mutations.server.ts";
+import { loadPracticeFormContext } from "../app/domain/practice/queries.server.ts";
+import { logPracticeSchema } from "../app/domain/practice/schema.ts";
+import type { Viewer } from "../app/domain/privacy/visibility.ts";
 import { contentAreasFor, type ExamId, instrument, type InstrumentId } from "../app/domain/reference/index.ts";
 import { DEFAULT_POLICY_LADDER } from "../app/domain/settings/settings.ts";
 import { DEFAULT_READINESS_GATE } from "../app/domain/trajectory/readiness.ts";
-import type { Band, FindingKind, Role, Visibility } from "../app/domain/vocabulary.ts";
-import { FINDING_KINDS } from "../app/domain/vocabulary.ts";
-import { refreshDerived } from "../app/domain/cases/derive.server.ts";
-import { logActivity } from "../app/utils/activity.server.ts";
-import { dbReady, disconnectDb, prisma, type Tx } from "../app/utils/db.server.ts";
+import type { Band, CaseStatus, FindingKind, Role, Visibility } from "../app/domain/vocabulary.ts";
+import { dbReady, disconnectDb, prisma } from "../app/utils/db.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
-import { seedPlan } from "./seed-plans.ts";
+import { adjustSeedPlan, seedPlan } from "./seed-plans.ts";
 
 export const DEMO_PASSWORD = "retake-desk-demo";
 export const DEMO_SCHOOL = { name: "Northfield School of Medicine", slug: "northfield" };
@@ -161,11 +177,19 @@ function weekday(date: IsoDate): IsoDate {
 
 interface SeedContext {
   rng: Rng;
+  /** The seeding moment: the story's "now". */
+  now: Date;
   today: IsoDate;
   schoolId: string;
   adminId: string;
   advisorId: string;
   tutorIds: string[];
+}
+
+interface SeedStudentRef {
+  /** The student profile. */
+  id: string;
+  userId: string;
 }
 
 export async function seed(now: Date = new Date()): Promise<void> {
@@ -174,15 +198,10 @@ export async function seed(now: Date = new Date()): Promise<void> {
   const rng = random(20261122);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
+  // The school and its accounts: the app has no flow that creates a school or an account with a password.
   const school = await prisma.school.create({ data: { ...DEMO_SCHOOL }, select: { id: true } });
-  await prisma.schoolSettings.create({
-    data: {
-      schoolId: school.id,
-      readinessGate: JSON.stringify(DEFAULT_READINESS_GATE),
-      acknowledgeWithinBusinessDays: 2,
-      resolveWithinBusinessDays: 15,
-    },
-  });
+  // Only the gate, which has no column default; the escalation time limits keep the schema's defaults.
+  await prisma.schoolSettings.create({ data: { schoolId: school.id, readinessGate: JSON.stringify(DEFAULT_READINESS_GATE) } });
   await prisma.policyRung.createMany({ data: DEFAULT_POLICY_LADDER.map((r) => ({ ...r, schoolId: school.id })) });
 
   const staff = new Map<string, string>();
@@ -200,6 +219,7 @@ export async function seed(now: Date = new Date()): Promise<void> {
   }
   const ctx: SeedContext = {
     rng,
+    now,
     today,
     schoolId: school.id,
     adminId: staff.get("admin@northfield.edu") as string,
@@ -226,9 +246,9 @@ export async function seed(now: Date = new Date()): Promise<void> {
           },
         },
       },
-      select: { studentProfiles: { select: { id: true } } },
+      select: { id: true, studentProfiles: { select: { id: true } } },
     });
-    await seedStudent(ctx, user.studentProfiles[0].id, plan, index);
+    await seedStudent(ctx, { id: user.studentProfiles[0].id, userId: user.id }, plan, index);
   }
 
   // Derived figures (risk, readiness, latest score) for every case, as the daily refresh would.
@@ -243,18 +263,30 @@ export async function seed(now: Date = new Date()): Promise<void> {
     { timeout: 60_000 },
   );
 
-  // A pending invitation, so the admin screen shows one.
-  await prisma.invitation.create({
-    data: {
-      schoolId: school.id,
-      email: "new.tutor@northfield.edu",
-      name: "Sam Ellis",
-      role: "TUTOR",
-      tokenHash: "demo-invitation-without-a-usable-link",
-      invitedById: ctx.adminId,
-      expiresAt: new Date(now.getTime() + 5 * 24 * 3600 * 1000),
-    },
-  });
+  await markEarlierUpdatesRead(now);
+
+  // A pending invitation, sent two days ago, so the admin screen shows one (its link was never kept).
+  must(
+    "invitation",
+    await createInvitation(
+      { schoolId: school.id, email: "new.tutor@northfield.edu", name: "Sam Ellis", role: "TUTOR", invitedById: ctx.adminId },
+      new Date(now.getTime() - 2 * DAY_MS),
+    ),
+  );
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A refused seed step is a bug in the seed (or a rule it no longer follows): stop with the app's reason. */
+function must<T extends { ok: boolean }>(step: string, result: T): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(`Seed ${step} refused: ${JSON.stringify(result)}`);
+  return result as Extract<T, { ok: true }>;
+}
+
+/** The case's version now, for the writes guarded by it (the seed is the only writer). */
+async function caseVersion(caseId: string): Promise<number> {
+  const row = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+  return row.version;
 }
 
 const FAIL_SCORE: Record<"STEP2_CK", [number, number]> = { STEP2_CK: [202, 216] };
@@ -273,16 +305,15 @@ async function record(
   score: number | null,
   actorId: string,
 ) {
-  // Results arrive about three weeks after the exam: that is when the office records them.
+  // Results arrive about three weeks after the exam: that is when the office records them (and when escalations fall due from).
   const recordedOn = minDate(addDays(takenOn, 21), ctx.today);
   const result = await prisma.$transaction((tx) =>
     recordAttemptIn(tx, { studentId, exam, takenOn: weekday(takenOn), outcome, score, actorId, source: "SEED", today: recordedOn }),
   );
-  if (!result.ok) throw new Error(`Seed attempt refused: ${JSON.stringify(result.errors)}`);
-  return result;
+  return must("attempt", result);
 }
 
-async function seedStudent(ctx: SeedContext, studentId: string, plan: StudentPlan, index: number) {
+async function seedStudent(ctx: SeedContext, student: SeedStudentRef, plan: StudentPlan, index: number) {
   const { rng, today } = ctx;
   const tutorId = ctx.tutorIds[index % ctx.tutorIds.length];
   const exam = plan.exam;
@@ -311,22 +342,28 @@ async function seedStudent(ctx: SeedContext, studentId: string, plan: StudentPla
   })();
 
   let caseId: string | null = null;
+  const attemptIds: string[] = [];
   for (const [i, date] of failures.entries()) {
-    const result = await fail(ctx, studentId, exam, date, ctx.advisorId);
-    if (!result.ok) return;
+    const result = await fail(ctx, student.id, exam, date, ctx.advisorId);
     caseId = result.caseId;
+    attemptIds.push(result.attemptId);
     // Earlier failures of a multi-failure history were worked by a tutor before the latest one.
-    if (i === 0 && plan.stage !== "INTAKE" && caseId) await take(caseId, tutorId);
+    if (i === 0 && plan.stage !== "INTAKE" && caseId) must("take-on", await takeCase({ caseId, tutorId }));
   }
   if (!caseId) return;
   if (plan.stage === "INTAKE" || plan.stage === "INELIGIBLE") return;
 
   const latestFailure = failures[failures.length - 1];
-  const reportIds: string[] = [];
-  for (const date of failures) {
-    reportIds.push(await seedReport(ctx, caseId, studentId, exam, weekday(date), tutorId, failures.indexOf(date)));
-  }
-  await seedFindings(ctx, caseId, tutorId, plan.stage === "SECOND_FAILURE" || plan.stage === "THIRD_FAILURE");
+  const reports: ReportBands[] = [];
+  for (const [i, attemptId] of attemptIds.entries()) reports.push(await seedReport(ctx, caseId, exam, attemptId, tutorId, i));
+  await seedFindings(
+    ctx,
+    caseId,
+    exam,
+    tutorId,
+    reports[reports.length - 1],
+    plan.stage === "SECOND_FAILURE" || plan.stage === "THIRD_FAILURE",
+  );
   if (plan.stage === "DIAGNOSING") return;
 
   const start = addDays(latestFailure, rng.int(21, 28));
@@ -337,93 +374,79 @@ async function seedStudent(ctx: SeedContext, studentId: string, plan: StudentPla
   if (plan.stage === "PASSED") examDate = addDays(latestFailure, rng.int(70, 110));
   examDate = weekday(examDate);
 
-  await setStatus(ctx, caseId, "PLANNING", tutorId, { targetExamDate: examDate });
+  // The diagnosis is done: the tutor starts planning and books the exam date.
+  await moveCase(caseId, "PLANNING", tutorId);
+  must(
+    "target exam date",
+    await setTargetExamDate({ caseId, date: examDate, actorId: tutorId, expectedVersion: await caseVersion(caseId) }),
+  );
   if (plan.stage === "PLANNING") return;
 
   const planStart = minDate(start, addDays(examDate, -42));
-  await seedPlan({
+  const planData = await seedPlan({
     caseId,
     exam,
     failureNumber: failures.length,
     startDate: planStart,
     examDate,
     tutorId,
-    reportId: reportIds[reportIds.length - 1],
-    // Falling trajectories got a second plan version, with the reason.
-    adjust: plan.trend === "FALLING" && plan.stage === "ACTIVE",
+    reportId: reports[reports.length - 1].reportId,
   });
 
-  const series = await seedPracticeSeries(ctx, caseId, studentId, exam, plan, planStart, minDate(examDate, today), tutorId);
-  await seedCheckIns(ctx, caseId, studentId, planStart);
-  await seedNotes(ctx, caseId, tutorId, planStart);
+  // Falling trajectories got a second plan version once the baseline practice exam came in, with the reason.
+  const adjust = plan.trend === "FALLING" && plan.stage === "ACTIVE";
+  const series = await practiceSeries(
+    ctx,
+    caseId,
+    student,
+    exam,
+    plan,
+    planStart,
+    minDate(examDate, today),
+    tutorId,
+    async (baselineId) => {
+      if (adjust) await adjustSeedPlan({ caseId, tutorId, data: planData, promptedByPracticeExamId: baselineId });
+    },
+  );
+  await replay([...series.events, ...checkIns(ctx, caseId, student, planStart), ...sessionNotes(ctx, caseId, tutorId, planStart)]);
 
-  if (plan.stage === "NEAR_EXAM" && plan.trend === "RISING") await setStatus(ctx, caseId, "READY", tutorId, {});
+  if (plan.stage === "NEAR_EXAM" && plan.trend === "RISING") await moveCase(caseId, "READY", tutorId);
   if (plan.stage === "PASSED") {
     const passScore = exam === "STEP2_CK" ? Math.max(219, Math.round(series.last + rng.int(0, 6))) : null;
-    await record(ctx, studentId, exam, examDate, "PASS", passScore, ctx.advisorId);
+    await record(ctx, student.id, exam, examDate, "PASS", passScore, ctx.advisorId);
   }
 }
 
-async function take(caseId: string, tutorId: string) {
-  await prisma.$transaction(async (tx) => {
-    const row = await tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { schoolId: true, status: true, tutorId: true } });
-    if (row.tutorId) return;
-    await tx.retakeCase.update({
-      where: { id: caseId },
-      data: { tutorId, status: row.status === "INTAKE" ? "DIAGNOSING" : row.status, version: { increment: 1 } },
-    });
-    await tx.caseAssignment.create({ data: { caseId, tutorId, assignedById: tutorId, kind: "TAKEN" } });
-    await logActivity(tx, {
-      schoolId: row.schoolId,
-      actorId: tutorId,
+/** A workflow step by the case's assigned tutor, through the state machine. */
+async function moveCase(caseId: string, to: CaseStatus, tutorId: string) {
+  must(
+    `move to ${to}`,
+    await changeCaseStatus({
       caseId,
-      entity: "RetakeCase",
-      entityId: caseId,
-      action: "case.taken",
-      summary: "Took on the case from the intake queue",
-    });
-  });
+      to,
+      actorId: tutorId,
+      role: "TUTOR",
+      isAssignedTutor: true,
+      expectedVersion: await caseVersion(caseId),
+    }),
+  );
 }
 
-async function setStatus(
-  ctx: SeedContext,
-  caseId: string,
-  status: "PLANNING" | "ACTIVE" | "READY",
-  actorId: string,
-  extra: { targetExamDate?: IsoDate },
-) {
-  await prisma.$transaction(async (tx) => {
-    const row = await tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } });
-    if (row.status === "CLOSED") return;
-    await tx.retakeCase.update({ where: { id: caseId }, data: { status, ...extra, version: { increment: 1 } } });
-    await logActivity(tx, {
-      schoolId: ctx.schoolId,
-      actorId,
-      caseId,
-      entity: "RetakeCase",
-      entityId: caseId,
-      action: "case.status_changed",
-      summary: `${row.status.toLowerCase()} → ${status.toLowerCase()}${extra.targetExamDate ? `; exam on ${formatDate(extra.targetExamDate)}` : ""}`,
-      before: { status: row.status },
-      after: { status, ...extra },
-    });
-  });
+interface ReportBands {
+  reportId: string;
+  /** The report's areas in outline order, with their bands. */
+  bands: Array<{ areaId: string; band: Band }>;
 }
 
 /** A failing report: a handful of Lower areas (weighted toward a theme), the rest Same or Higher. */
 async function seedReport(
   ctx: SeedContext,
   caseId: string,
-  studentId: string,
   exam: ExamId,
-  takenOn: IsoDate,
+  attemptId: string,
   tutorId: string,
   attemptIndex: number,
-) {
-  const attempt = await prisma.examAttempt.findUniqueOrThrow({
-    where: { studentId_exam_takenOn: { studentId, exam, takenOn } },
-    select: { id: true },
-  });
+): Promise<ReportBands> {
   const areas = contentAreasFor(exam);
   const weak = new Set(
     ctx.rng
@@ -431,36 +454,26 @@ async function seedReport(
       .slice(0, ctx.rng.int(3, 7))
       .map((a) => a.id),
   );
-  // A persisting weakness across attempts: keep the first weak areas on later reports.
-  const referenceGroup = exam === "STEP1" ? "LOW_PASS" : "OWN_OVERALL";
   const bands = areas.map((area) => {
     let band: Band = weak.has(area.id) ? "LOWER" : ctx.rng.next() < 0.75 ? "SAME" : "HIGHER";
+    // A persisting weakness across attempts: pathology stays Lower on later reports.
     if (attemptIndex > 0 && area.id.endsWith("pathology")) band = "LOWER";
-    return { contentAreaId: area.id, band, referenceGroup } as const;
+    return { areaId: area.id, band };
   });
-  const report = await prisma.scoreReport.create({
-    data: {
-      caseId,
-      attemptId: attempt.id,
-      distanceFromPassing: exam === "STEP2_CK" ? ctx.rng.int(3, 15) : null,
-      distanceNote: exam === "STEP1" ? "The report's bar puts the overall result just below the passing line." : null,
-      enteredById: tutorId,
-      areas: { create: bands },
-    },
-    select: { id: true },
+  const form = scoreReportSchema(exam).parse({
+    attemptId,
+    bandScale: "CURRENT",
+    // Step 1 reports compare with a low pass; Step 2 CK reports with the examinee's own overall result.
+    referenceGroup: exam === "STEP1" ? "LOW_PASS" : "OWN_OVERALL",
+    distanceFromPassing: exam === "STEP2_CK" ? ctx.rng.int(3, 15) : undefined,
+    distanceNote: exam === "STEP1" ? "The report's bar puts the overall result just below the passing line." : undefined,
+    areas: bands,
   });
-  await prisma.$transaction((tx) =>
-    logActivity(tx, {
-      schoolId: ctx.schoolId,
-      actorId: tutorId,
-      caseId,
-      entity: "ScoreReport",
-      entityId: report.id,
-      action: "report.saved",
-      summary: `Score report of ${formatDate(takenOn)} entered: ${weak.size} areas Lower`,
-    }),
+  const saved = must(
+    "score report",
+    await saveScoreReport({ caseId, schoolId: ctx.schoolId, actorId: tutorId, form, expectedVersion: null }),
   );
-  return report.id;
+  return { reportId: saved.reportId, bands };
 }
 
 const FINDING_EVIDENCE: Partial<Record<FindingKind, string>> = {
@@ -476,62 +489,65 @@ const FINDING_EVIDENCE: Partial<Record<FindingKind, string>> = {
   CLERKSHIP_LOAD: "Studied around a surgery clerkship with 70-hour weeks.",
 };
 
-async function seedFindings(ctx: SeedContext, caseId: string, tutorId: string, heavier: boolean) {
-  const report = await prisma.scoreReport.findFirstOrThrow({
-    where: { caseId },
-    orderBy: { createdAt: "desc" },
-    select: { areas: { where: { band: "LOWER" }, select: { contentAreaId: true }, take: 3 } },
-  });
+async function seedFindings(ctx: SeedContext, caseId: string, exam: ExamId, tutorId: string, latest: ReportBands, heavier: boolean) {
+  // The content gap names the first Lower areas of the latest report.
+  const gapAreas = latest.bands
+    .filter((b) => b.band === "LOWER")
+    .slice(0, 3)
+    .map((b) => b.areaId);
   const strategy = ctx.rng.pick<FindingKind>(["TIMING", "REASONING", "MISREADING"]);
   const method = ctx.rng.pick<FindingKind>(["PASSIVE_REVIEW", "QBANK_VOLUME", "NO_SIMULATION"]);
   const external = ctx.rng.pick<FindingKind>(["TEST_ANXIETY", "SLEEP_WELLBEING", "CLERKSHIP_LOAD"]);
   const findings: Array<{ kind: FindingKind; severity: number; visibility: Visibility; areaIds?: string[] }> = [
-    { kind: "CONTENT_GAP", severity: heavier ? 3 : 2, visibility: "STUDENT", areaIds: report.areas.map((a) => a.contentAreaId) },
+    { kind: "CONTENT_GAP", severity: heavier ? 3 : 2, visibility: "STUDENT", areaIds: gapAreas },
     { kind: strategy, severity: 2, visibility: "STUDENT" },
     { kind: method, severity: heavier ? 3 : 2, visibility: "OFFICE" },
   ];
   if (ctx.rng.next() < 0.6)
     findings.push({ kind: external, severity: 2, visibility: external === "CLERKSHIP_LOAD" ? "STUDENT" : "OFFICE" });
   if (ctx.rng.next() < 0.3) findings.push({ kind: "TIMING", severity: 1, visibility: "PRIVATE" });
+  const schema = findingSchema(exam);
   for (const f of findings) {
-    await prisma.$transaction(async (tx: Tx) => {
-      const created = await tx.finding.create({
-        data: {
-          caseId,
-          authorId: tutorId,
-          family: FINDING_KINDS[f.kind].family,
-          kind: f.kind,
-          severity: f.severity,
-          evidence: FINDING_EVIDENCE[f.kind] ?? "Discussed in the first session.",
-          visibility: f.visibility,
-          areas: f.areaIds?.length ? { create: f.areaIds.map((contentAreaId) => ({ contentAreaId })) } : undefined,
-        },
-        select: { id: true },
-      });
-      await logActivity(tx, {
-        schoolId: ctx.schoolId,
-        actorId: tutorId,
-        caseId,
-        entity: "Finding",
-        entityId: created.id,
-        action: "finding.created",
-        summary: "Finding recorded",
-      });
+    const form = schema.parse({
+      kind: f.kind,
+      severity: f.severity,
+      evidence: FINDING_EVIDENCE[f.kind] ?? "Discussed in the first session.",
+      visibility: f.visibility,
+      areaIds: f.areaIds ?? [],
     });
+    must("finding", await createFinding({ caseId, schoolId: ctx.schoolId, actorId: tutorId, form }));
   }
 }
 
-/** Practice exams every 6–10 days on the exam's instruments, following the student's trend. */
-async function seedPracticeSeries(
+/** Something the student or tutor did on a day of the plan, replayed through the app in the order it happened. */
+interface PlanEvent {
+  /** When it happened, for the replay order. */
+  at: Date;
+  run: () => Promise<void>;
+}
+
+/** Midday of a story date (notes' contact instant, practice exams' logging), never after the seeding moment. */
+function storyInstant(ctx: SeedContext, date: IsoDate, hour = 12): Date {
+  return new Date(Math.min(Date.parse(`${date}T${String(hour).padStart(2, "0")}:00:00Z`), ctx.now.getTime()));
+}
+
+/**
+ * Practice exams every 6–10 days on the exam's instruments, following the
+ * student's trend, logged through the Progress tab's mutation: the student logs
+ * every other one, their tutor the rest. CBSSA reports print the low-pass band
+ * (the reference's band); no pass probability is made up.
+ */
+async function practiceSeries(
   ctx: SeedContext,
   caseId: string,
-  studentId: string,
+  student: SeedStudentRef,
   exam: "STEP1" | "STEP2_CK",
   plan: StudentPlan,
   from: IsoDate,
   to: IsoDate,
   tutorId: string,
-): Promise<{ last: number }> {
+  onBaseline: (practiceExamId: string) => Promise<void>,
+): Promise<{ events: PlanEvent[]; last: number }> {
   const { rng } = ctx;
   const main: InstrumentId = exam === "STEP1" ? "NBME_CBSSA" : "NBME_CCSSA";
   const forms = instrument(main)
@@ -540,6 +556,11 @@ async function seedPracticeSeries(
   const percent = main === "NBME_CBSSA";
   const start = percent ? rng.int(54, 60) : rng.int(200, 208);
   const perWeek = { RISING: percent ? 2.2 : 3.2, FLAT: 0.2, FALLING: percent ? -1.1 : -1.6 }[plan.trend];
+  const { milestoneUids } = await loadPracticeFormContext(caseId);
+  const schema = logPracticeSchema({ exam, today: ctx.today, milestoneUids });
+  const byStudent: Viewer = { userId: student.userId, relation: "STUDENT" };
+  const byTutor: Viewer = { userId: tutorId, relation: "TUTOR" };
+  const events: PlanEvent[] = [];
   let date = addDays(from, rng.int(2, 5));
   let last = start;
   let n = 0;
@@ -550,65 +571,86 @@ async function seedPracticeSeries(
     const useUwsa = exam === "STEP2_CK" && n % 3 === 2;
     const instrumentId: InstrumentId = useUwsa ? "UWSA" : main;
     const form = useUwsa ? rng.pick(["UWSA 1", "UWSA 2", "UWSA 3"]) : forms[n % forms.length];
-    await prisma.practiceExam.create({
-      data: {
-        studentId,
-        caseId,
-        instrumentId,
-        form,
-        takenOn: date,
-        score: useUwsa ? value + rng.int(2, 8) : value,
-        ...(percent
-          ? { lowPassLow: 62, lowPassHigh: 68, passProbability: Math.max(1, Math.min(99, Math.round((value - 60) * 6 + 50))) }
-          : {}),
-        milestoneUid: n === 0 ? "baseline" : null,
-        recordedById: n % 2 ? tutorId : null,
-        source: "SEED",
+    const band = instrument(instrumentId).defaultLowPassBand;
+    const values = schema.parse({
+      instrumentId,
+      form,
+      takenOn: date,
+      score: useUwsa ? value + rng.int(2, 8) : value,
+      ...(band ? { lowPassLow: band.low, lowPassHigh: band.high } : {}),
+      ...(n === 0 ? { milestoneUid: "baseline" } : {}),
+    });
+    const actor = n % 2 ? byTutor : byStudent;
+    const baseline = n === 0;
+    events.push({
+      at: storyInstant(ctx, date, 20),
+      run: async () => {
+        const logged = must(
+          "practice exam",
+          await logPracticeExam({ caseId, actor, values: { ...values, breakdown: values.breakdown ?? null } }),
+        );
+        if (baseline) await onBaseline(logged.id);
       },
     });
     last = value;
     n += 1;
     date = addDays(date, rng.int(6, 10));
   }
-  return { last };
+  return { events, last };
 }
 
-async function seedCheckIns(ctx: SeedContext, caseId: string, studentId: string, from: IsoDate) {
+/** The student's weekly check-ins, each sent at the end of its week (or now, for this week). */
+function checkIns(ctx: SeedContext, caseId: string, student: SeedStudentRef, from: IsoDate): PlanEvent[] {
+  const events: PlanEvent[] = [];
   let week = addDays(from, 7 - (isoWeekday(from) - 1));
   let n = 0;
   while (week <= ctx.today && n < 8) {
-    await prisma.checkIn.create({
-      data: {
-        caseId,
-        studentId,
-        weekOf: week,
-        questionsDone: ctx.rng.int(180, 420),
-        percentCorrect: ctx.rng.int(52, 74),
-        hoursStudied: ctx.rng.int(30, 52),
-        mood: ctx.rng.int(2, 5),
-        note: n === 0 ? "Settling into the new schedule; mornings are hard but the review afternoons help." : null,
-      },
+    const sentAt = storyInstant(ctx, addDays(week, 6), 18);
+    const refusal = weekNotAllowed(week, todayOf(sentAt));
+    if (refusal) throw new Error(`Seed check-in refused: ${refusal}`);
+    const values = checkInSchema.parse({
+      weekOf: week,
+      questionsDone: ctx.rng.int(180, 420),
+      percentCorrect: ctx.rng.int(52, 74),
+      hoursStudied: ctx.rng.int(30, 52),
+      mood: ctx.rng.int(2, 5),
+      note: n === 0 ? "Settling into the new schedule; mornings are hard but the review afternoons help." : undefined,
+    });
+    events.push({
+      at: sentAt,
+      run: async () => void must("check-in", await submitCheckIn({ caseId, actorId: student.userId, values, now: sentAt })),
     });
     week = addDays(week, 7);
     n += 1;
   }
+  return events;
 }
 
-async function seedNotes(ctx: SeedContext, caseId: string, tutorId: string, from: IsoDate) {
+/** The tutor's session notes, each dated on its session (the app records that day's contact). */
+function sessionNotes(ctx: SeedContext, caseId: string, tutorId: string, from: IsoDate): PlanEvent[] {
   const notes: Array<{ body: string; visibility: Visibility; offset: number }> = [
     { body: "Went through the score report together and agreed the first two weeks' focus.", visibility: "STUDENT", offset: 0 },
     { body: "Reviewed the baseline practice exam; timing improved in the second half.", visibility: "OFFICE", offset: 14 },
     { body: "Student mentioned family stress; follow up gently next session.", visibility: "PRIVATE", offset: 21 },
   ];
-  for (const note of notes) {
+  const schema = noteSchema(ctx.today);
+  return notes.flatMap((note) => {
     const sessionOn = addDays(from, note.offset);
-    if (sessionOn > ctx.today) continue;
-    await prisma.sessionNote.create({ data: { caseId, authorId: tutorId, sessionOn, body: note.body, visibility: note.visibility } });
-  }
-  await prisma.retakeCase.update({
-    where: { id: caseId },
-    data: { lastContactAt: new Date(`${minDate(addDays(from, 21), ctx.today)}T15:00:00Z`) },
+    if (sessionOn > ctx.today) return [];
+    const form = schema.parse({ sessionOn, body: note.body, visibility: note.visibility });
+    return [
+      {
+        at: storyInstant(ctx, sessionOn),
+        run: async () => void must("session note", await createNote({ caseId, schoolId: ctx.schoolId, actorId: tutorId, form })),
+      },
+    ];
   });
+}
+
+/** Replays the events oldest first (ties keep their order), so the log and the inboxes read in story order. */
+async function replay(events: PlanEvent[]) {
+  const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i);
+  for (const { e } of ordered) await e.run();
 }
 
 /** Seeds only an empty database; returns what happened. */
@@ -639,4 +681,28 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       await disconnectDb();
       process.exit(1);
     });
+}
+
+/**
+ * Staff have read the routine updates (check-ins, practice results) of earlier
+ * weeks; this week's, and every escalation, are still waiting for them.
+ */
+async function markEarlierUpdatesRead(now: Date) {
+  const weekAgo = now.getTime() - 7 * DAY_MS;
+  const routine = await prisma.notification.findMany({
+    where: { readAt: null, kind: { in: ["CHECK_IN", "PRACTICE_LOGGED"] }, user: { memberships: { some: { role: { not: "STUDENT" } } } } },
+    select: { id: true, dedupeKey: true },
+  });
+  // The keys carry the event: `checkin:<id>:<sent at, ms>` and `practice:<id>:logged`.
+  const practiceIds = routine.flatMap((n) => (n.dedupeKey?.startsWith("practice:") ? [n.dedupeKey.split(":")[1]] : []));
+  const practiceOn = new Map(
+    (await prisma.practiceExam.findMany({ where: { id: { in: practiceIds } }, select: { id: true, takenOn: true } })).map((p) => [
+      p.id,
+      new Date(`${p.takenOn}T12:00:00Z`).getTime(),
+    ]),
+  );
+  const happenedAt = (key: string) =>
+    key.startsWith("checkin:") ? Number(key.split(":")[2]) : (practiceOn.get(key.split(":")[1]) ?? Number.POSITIVE_INFINITY);
+  const earlier = routine.filter((n) => n.dedupeKey && happenedAt(n.dedupeKey) < weekAgo).map((n) => n.id);
+  await prisma.notification.updateMany({ where: { id: { in: earlier } }, data: { readAt: now } });
 }
