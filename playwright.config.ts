@@ -1,11 +1,16 @@
+import { randomUUID } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
+// Guards the server's test-data endpoint (e2e/data-server.ts); the workers inherit it from the runner.
+process.env.E2E_DATA_TOKEN ??= randomUUID();
+
 /**
- * End-to-end tests run against the production build on a fresh database with
- * the demo data. Chromium comes from the machine (Debian's package) unless
+ * End-to-end tests run against the production build on a fresh copy of the
+ * demo database, two at a time: each test that changes data creates its own
+ * (e2e/data.ts), so no test depends on another or on their order. Chromium comes from the machine (Debian's package) unless
  * CHROMIUM_PATH points elsewhere; set PLAYWRIGHT_USE_BUNDLED=1 to use
  * Playwright's own browser instead.
  */
@@ -13,8 +18,8 @@ const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED ? undefined : (process
 
 export default defineConfig({
   testDir: "./e2e",
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -50,6 +55,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), APP_ORIGIN: baseURL },
+    env: { PORT: String(PORT), APP_ORIGIN: baseURL, E2E_DATA_TOKEN: process.env.E2E_DATA_TOKEN },
   },
 });
