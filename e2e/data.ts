@@ -55,16 +55,14 @@ export const addNote = (input: Parameters<DataMakers["note"]>[0]) => make("note"
 export async function signInAs(page: Page, user: { id: string }) {
   const baseURL = test.info().project.use.baseURL as string;
   const { token, expiresAt } = await make("session", { userId: user.id });
-  await page
-    .context()
-    .addCookies([
-      {
-        name: "rd_session",
-        value: token,
-        url: baseURL,
-        httpOnly: true,
-        sameSite: "Lax",
-        expires: Math.floor(Date.parse(expiresAt) / 1000),
-      },
-    ]);
+  await page.context().addCookies([
+    {
+      name: "rd_session",
+      value: token,
+      url: baseURL,
+      httpOnly: true,
+      sameSite: "Lax",
+      expires: Math.floor(Date.parse(expiresAt) / 1000),
+    },
+  ]);
 }
