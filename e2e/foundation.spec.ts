@@ -96,3 +96,11 @@ test.describe("request security over HTTP", () => {
     expect((await request.get("/healthz")).status()).toBe(200);
   });
 });
+
+test.describe("the end-to-end harness", () => {
+  test("its test-data endpoint refuses a request without the run's token", async ({ request }) => {
+    const data = { userId: "anyone" };
+    expect((await request.post("/__e2e/data/session", { data })).status()).toBe(403);
+    expect((await request.post("/__e2e/data/session", { data, headers: { "x-e2e-data-token": "guessed" } })).status()).toBe(403);
+  });
+});
