@@ -4,9 +4,10 @@ import { defineConfig } from "vitest/config";
  * Two projects (ADR 0007): `unit` runs the tests beside the code in app/, which
  * have no database; `integration` runs tests/, each file on a fresh copy of the
  * migrated database (tests/setup/setup-test-env.ts). The libSQL pass runs
- * `--project integration` only. Neither isolates files from each other's
- * modules: loading the app's module graph once per worker instead of once per
- * file is most of the suite's time.
+ * `--project integration` only. Neither runs each file in a process of its
+ * own (`isolate: false`): keeping the packages and the Prisma client loaded in
+ * a worker saves most of the time a file took, while each file still loads the
+ * project's modules afresh (tests/setup/*-env.ts).
  */
 export default defineConfig({
   resolve: { tsconfigPaths: true },

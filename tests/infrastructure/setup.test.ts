@@ -1,8 +1,9 @@
 /**
  * The test setup itself (ADR 0007), checked by running the fixtures in
  * ./fixtures with the integration project's setup in a Vitest of their own:
- * a file starts on a fresh database even in a worker that already ran another
- * file, and an undeclared console.error fails its test.
+ * a file starts on a fresh database, with fresh app modules and the worker's
+ * environment, even in a worker that already ran another file; and an
+ * undeclared console.error fails its test.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -35,9 +36,11 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("each integration test file", () => {
-  it("starts on a fresh copy of the template, in WAL mode with foreign keys on, though its worker ran another file", () => {
-    expect(results.get("writes a school")).toBe("passed");
-    expect(results.get("starts on a fresh copy in the worker that ran the file before it")).toBe("passed");
+  it("starts on a fresh copy of the template (WAL, foreign keys on), fresh modules and the worker's environment, though its worker ran another file", () => {
+    expect(results.get("writes a school, module state and an environment variable")).toBe("passed");
+    expect(
+      results.get("starts on a fresh database, fresh modules and the worker's environment, in the worker that ran the file before it"),
+    ).toBe("passed");
   });
 });
 

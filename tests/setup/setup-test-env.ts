@@ -4,10 +4,12 @@
  * creates the client. A file named `*.demo.test.ts` gets a copy of the demo
  * database instead (the migrations and the demo seed, built once).
  *
- * The files one worker runs share the app's modules and its one Prisma client
- * (`isolate: false`, ADR 0007): the worker keeps one database path, and each
- * file replaces what is there with a fresh copy while the client is
- * disconnected; the client reconnects on its next query.
+ * The files one worker runs share one process (`isolate: false`, ADR 0007):
+ * packages stay loaded and the Prisma client stays open, which is most of the
+ * time a test file took. Everything else starts afresh for each file: the
+ * project's modules are loaded again (`vi.resetModules`), the environment is
+ * the worker's, and the worker's one database path gets a fresh copy while the
+ * client is disconnected (it reconnects on its next query).
  */
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -25,6 +27,16 @@ const client = () => (globalThis as { __retakeDeskDb?: { client: Client } }).__r
 function remove() {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 }
+
+// The environment the worker started with: what a file set does not reach the next.
+const ENV_KEY = Symbol.for("retake-desk.worker-env");
+const holder = globalThis as { [ENV_KEY]?: Record<string, string | undefined> };
+holder[ENV_KEY] ??= { ...process.env };
+const workerEnv = holder[ENV_KEY];
+for (const key of Object.keys(process.env)) if (!(key in workerEnv) && !key.startsWith("VITEST")) delete process.env[key];
+for (const [key, value] of Object.entries(workerEnv)) if (!key.startsWith("VITEST")) process.env[key] = value;
+// The project's modules (the app's, with their in-memory state) load afresh for this file; packages stay loaded.
+vi.resetModules();
 
 const demo = /\.demo\.test\.tsx?$/.test(expect.getState().testPath ?? "");
 const source = demo ? await ensureDemoDatabase() : path.join(dir, "template.db");

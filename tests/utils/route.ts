@@ -2,9 +2,7 @@
  * Calls route loaders and actions the way React Router would, with a signed-in
  * user (or none) in the context — without an HTTP server.
  */
-import path from "node:path";
 import { RouterContextProvider } from "react-router";
-import { expect } from "vitest";
 import { type Auth, authContext, type SessionUser } from "../../app/context";
 import { prisma } from "../../app/utils/db.server";
 
@@ -54,21 +52,8 @@ interface CallOptions {
 // biome-ignore lint/suspicious/noExplicitAny: loaders and actions each type their own args
 type Handler = (args: any) => unknown;
 
-/** The header server/index.ts stamps with the client's address. */
-const CLIENT_ADDRESS_HEADER = "x-retake-desk-client";
-
-/**
- * Each test file's requests come from an address of its own unless a test
- * gives one: the files one worker runs share the app's modules (ADR 0007), and
- * with them the in-memory sign-in budget per address.
- */
-function fileAddress(): string {
-  return `test-file:${path.basename(expect.getState().testPath ?? "unknown")}`;
-}
-
-function buildRequest({ path: target, form, body, method, headers: given }: CallOptions): Request {
-  const url = new URL(target, ORIGIN);
-  const headers = { [CLIENT_ADDRESS_HEADER]: fileAddress(), ...given };
+function buildRequest({ path, form, body, method, headers }: CallOptions): Request {
+  const url = new URL(path, ORIGIN);
   if (form) {
     const encoded = new URLSearchParams();
     for (const [key, value] of Object.entries(form)) {
