@@ -44,8 +44,11 @@ test("a tutor builds, edits and assigns a plan, adjusts it with a reason and com
   const focusName = firstFocus.getByLabel("Name");
   const original = await focusName.inputValue();
   await focusName.fill(`${original} (first two weeks)`);
-  await page.getByRole("button", { name: "Add a milestone" }).click();
   const milestones = page.getByRole("group", { name: /^Milestone \d+$/ });
+  const milestoneCount = await milestones.count();
+  await page.getByRole("button", { name: "Add a milestone" }).click();
+  // The new row is there before anything is typed into "the last" one.
+  await expect(milestones).toHaveCount(milestoneCount + 1);
   const custom = milestones.last();
   await custom.getByLabel("Label").fill("Simulated test day");
   await custom.getByLabel("Date").fill(addDays(start, 40));
@@ -157,8 +160,11 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Propose a plan" }).click();
     await expect(page.getByRole("heading", { name: "Step 2: edit the proposal and assign it" })).toBeVisible();
     // A list intent goes through the server and comes back with the new row.
-    await page.getByRole("button", { name: "Add a resource" }).click();
     const resources = page.getByRole("group", { name: /^Resource \d+$/ });
+    const resourceCount = await resources.count();
+    await page.getByRole("button", { name: "Add a resource" }).click();
+    // Without JavaScript the page comes back from the server: wait for it before typing into "the last" row.
+    await expect(resources).toHaveCount(resourceCount + 1);
     const added = resources.last();
     await added.getByLabel("Name").fill("Boards and Beyond renal videos");
     await added.getByLabel("Why").fill("Short videos for the weakest system.");
