@@ -57,7 +57,8 @@ checks=$!
 (
   gate 6 "${names[6]}" npx tsx tests/setup/demo-database.ts
   gate 7 "${names[7]}" npm run --silent build
-  gate 8 "${names[8]}" env PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
+  # One end-to-end test at a time here: the checks chain has the other core.
+  gate 8 "${names[8]}" env E2E_WORKERS="${E2E_WORKERS:-1}" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
 ) &
 e2e=$!
 wait "$checks" "$e2e"
