@@ -46,12 +46,15 @@ export function passwordProblem(password: string, isCommon: (candidate: string) 
   if (SERVICE_WORDS.some((word) => normalized.includes(word))) return "Leave the name of the service out of your password.";
   const local = context.email?.split("@")[0]?.toLowerCase().replace(/[\s\-_.]+/g, "");
   if (local && local.length >= 4 && normalized.includes(local)) return "Leave your email address out of your password.";
+  // What is left once the person's name is taken out must be a password on its own.
   const nameParts = (context.name ?? "")
+    .normalize("NFKC")
     .toLowerCase()
     .split(/\s+/)
-    .filter((part) => part.length >= 4);
-  if (nameParts.length && nameParts.every((part) => normalized.includes(part)) && normalized.length - nameParts.join("").length < 8) {
-    return "A password made of your name is easy to guess. Choose a few unrelated words instead.";
+    .filter((part) => part.length >= 3);
+  if (nameParts.length && nameParts.some((part) => normalized.includes(part))) {
+    const rest = nameParts.reduce((left, part) => left.replaceAll(part, ""), normalized);
+    if (rest.length < 8) return "A password made of your name is easy to guess. Choose a few unrelated words instead.";
   }
   return null;
 }

@@ -19,7 +19,7 @@ const PHRASES: Record<string, [string, string]> = {
   DISCLOSURE: ["disclosure recorded", "disclosures recorded"],
 };
 
-/** Most frequent first, then alphabetically; kinds without a phrase are "other updates". */
+/** Most frequent first, then alphabetically; kinds without a phrase come last, as "other updates". */
 export function digestLines(counts: ReadonlyArray<{ kind: string; count: number }>): string[] {
   const merged = new Map<string, number>();
   for (const { kind, count } of counts) {
@@ -30,9 +30,9 @@ export function digestLines(counts: ReadonlyArray<{ kind: string; count: number 
   return [...merged.entries()]
     .map(([kind, count]) => {
       const [one, many] = PHRASES[kind] ?? ["other update", "other updates"];
-      return { count, text: `${count} ${count === 1 ? one : many}` };
+      return { count, other: kind === "OTHER", text: `${count} ${count === 1 ? one : many}` };
     })
-    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+    .sort((a, b) => Number(a.other) - Number(b.other) || b.count - a.count || a.text.localeCompare(b.text))
     .map((line) => line.text);
 }
 
