@@ -313,7 +313,12 @@ async function seedSecondSchool(now: Date, today: IsoDate, passwordHash: string)
   const staff = new Map<Role, string>();
   for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== "STUDENT" && a.school === "riverside")) {
     const user = await prisma.user.create({
-      data: { email: account.email, name: account.name, passwordHash, memberships: { create: { schoolId: school.id, role: account.role } } },
+      data: {
+        email: account.email,
+        name: account.name,
+        passwordHash,
+        memberships: { create: { schoolId: school.id, role: account.role } },
+      },
       select: { id: true },
     });
     staff.set(account.role, user.id);
@@ -335,7 +340,12 @@ async function seedSecondSchool(now: Date, today: IsoDate, passwordHash: string)
         passwordHash,
         memberships: { create: { schoolId: school.id, role: "STUDENT" } },
         studentProfiles: {
-          create: { schoolId: school.id, externalId: `RV-${String(31001 + index)}`, graduationYear: 2027, internationalGraduate: index === 2 },
+          create: {
+            schoolId: school.id,
+            externalId: `RV-${String(31001 + index)}`,
+            graduationYear: 2027,
+            internationalGraduate: index === 2,
+          },
         },
       },
       select: { id: true, studentProfiles: { select: { id: true } } },

@@ -25,7 +25,10 @@ const { values } = parseArgs({
 });
 
 async function main() {
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const { dbReady, disconnectDb } = await import("../app/utils/db.server.ts");
   const { createSchool } = await import("../app/domain/schools/create.server.ts");
   const { deliverDue } = await import("../app/domain/mail/worker.server.ts");

@@ -1,5 +1,15 @@
 /** The frame of the signed-out pages (sign in, invitations, password links): the name, a heading, a card. */
-export function AuthPage({ title, intro, children, footer }: { title: string; intro?: React.ReactNode; children?: React.ReactNode; footer?: React.ReactNode }) {
+export function AuthPage({
+  title,
+  intro,
+  children,
+  footer,
+}: {
+  title: string;
+  intro?: React.ReactNode;
+  children?: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">

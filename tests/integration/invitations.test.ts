@@ -81,7 +81,11 @@ async function accountState(userId: string) {
     where: { id: userId },
     select: { email: true, name: true, passwordHash: true, status: true, passwordChangedAt: true },
   });
-  const memberships = await prisma.membership.findMany({ where: { userId }, select: { schoolId: true, role: true }, orderBy: { schoolId: "asc" } });
+  const memberships = await prisma.membership.findMany({
+    where: { userId },
+    select: { schoolId: true, role: true },
+    orderBy: { schoolId: "asc" },
+  });
   const sessions = await prisma.authSession.findMany({ where: { userId }, select: { id: true }, orderBy: { id: "asc" } });
   return { user, memberships, sessions };
 }
@@ -104,7 +108,12 @@ describe("creating an invitation", () => {
     expect(created.status).toBe(200);
     const token = await mailedToken(email, "INVITATION", "/invite");
     const [mail] = await outboxTo(email, "INVITATION");
-    expect(mail).toMatchObject({ toAddress: email, schoolId: school.id, status: "PENDING", subject: `Invitation to ${school.name} on Retake Desk` });
+    expect(mail).toMatchObject({
+      toAddress: email,
+      schoolId: school.id,
+      status: "PENDING",
+      subject: `Invitation to ${school.name} on Retake Desk`,
+    });
     expect(mail.html).toContain(`/invite/${token}`);
     const page = await call(usersLoader, { userId: admin.id, path: "/admin/users" });
     for (const answer of [created, page]) {
@@ -120,7 +129,13 @@ describe("creating an invitation", () => {
 
   it("refuses to invite a member of the school (their role is changed on the Users page instead)", async () => {
     const { admin, school, tutor } = await createSchoolWithCase();
-    const refused = await createInvitation({ schoolId: school.id, email: tutor.email, name: tutor.name, role: "ADVISOR", invitedById: admin.id });
+    const refused = await createInvitation({
+      schoolId: school.id,
+      email: tutor.email,
+      name: tutor.name,
+      role: "ADVISOR",
+      invitedById: admin.id,
+    });
     expect(refused).toEqual({ ok: false, reason: ALREADY_MEMBER_MESSAGE });
     expect(await prisma.invitation.count({ where: { email: tutor.email } })).toBe(0);
     expect(await outboxTo(tutor.email)).toEqual([]);
@@ -165,12 +180,22 @@ describe("accepting an invitation for a new account", () => {
     expect(short.data.result.initialValue?.name).toBe("Grace Hopper");
     expect(short.data.result.initialValue?.password).toBeUndefined();
     expect(short.data.result.initialValue?.confirm).toBeUndefined();
-    const differ = await accept(token, { intent: "create", name: "Grace Hopper", password: NEW_PASSWORD, confirm: "another passphrase here" });
+    const differ = await accept(token, {
+      intent: "create",
+      name: "Grace Hopper",
+      password: NEW_PASSWORD,
+      confirm: "another passphrase here",
+    });
     expect(differ.status).toBe(400);
     expect(differ.data.result.error?.confirm).toEqual(["The two passwords differ."]);
     expect(JSON.stringify(differ.data)).not.toContain("passphrase");
     // A common password, long enough, is refused by the server's list.
-    const common = await accept(token, { intent: "create", name: "Grace Hopper", password: "passwordpassword123", confirm: "passwordpassword123" });
+    const common = await accept(token, {
+      intent: "create",
+      name: "Grace Hopper",
+      password: "passwordpassword123",
+      confirm: "passwordpassword123",
+    });
     expect(common.status).toBe(400);
     expect(common.data.result.error?.password?.[0]).toMatch(/too common/);
     // Nothing was accepted: the link still works.
@@ -240,7 +265,13 @@ describe("accepting an invitation for a new account", () => {
   it("binds the link to its school, role and address: forged fields change nothing, other links are refused", async () => {
     const { token, email, school, invitationId } = await invitation({ role: "STUDENT" });
     const other = await createSchool();
-    const forged = await accept(token, { ...goodForm(), schoolId: other.id, role: "ADMIN", email: "someone.else@example.edu", userId: "x" });
+    const forged = await accept(token, {
+      ...goodForm(),
+      schoolId: other.id,
+      role: "ADMIN",
+      email: "someone.else@example.edu",
+      userId: "x",
+    });
     expect(forged.status).toBe(302);
     const user = await prisma.user.findUniqueOrThrow({
       where: { email },
@@ -253,7 +284,12 @@ describe("accepting an invitation for a new account", () => {
     expect((await prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } })).acceptedById).toBe(user.id);
     // A reset link of another address is no invitation: refused at /invite.
     const resetFor = await createUser({ schoolId: other.id, role: "TUTOR" });
-    await call(forgotAction, { userId: null, path: "/forgot-password", form: { email: resetFor.email }, headers: { [CLIENT_ADDRESS_HEADER]: freshAddress() } });
+    await call(forgotAction, {
+      userId: null,
+      path: "/forgot-password",
+      form: { email: resetFor.email },
+      headers: { [CLIENT_ADDRESS_HEADER]: freshAddress() },
+    });
     const resetToken = await mailedToken(resetFor.email, "PASSWORD_RESET", "/reset-password");
     const wrongKind = await accept(resetToken, goodForm());
     expect(wrongKind.status).toBe(410);
@@ -298,7 +334,10 @@ describe("accepting an invitation for an address that has an account", () => {
     expect(res.headers.get("Set-Cookie")).toBeNull();
     expect(await accountState(person.id)).toEqual(before);
     expect(await prisma.membership.count({ where: { userId: person.id, schoolId: inviting.school.id } })).toBe(0);
-    expect(await prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } })).toMatchObject({ acceptedAt: null, acceptedById: null });
+    expect(await prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } })).toMatchObject({
+      acceptedAt: null,
+      acceptedById: null,
+    });
     // The old password still signs in; the one typed on the invitation page does not.
     const { verifyPassword } = await import("../../app/utils/password.server");
     expect(await verifyPassword(before.user.passwordHash as string, TEST_PASSWORD)).toBe(true);
@@ -315,7 +354,11 @@ describe("accepting an invitation for an address that has an account", () => {
     const { session } = await createSession(person.id);
     expect((await view(token, person.id)).data.view).toMatchObject({ step: "join", invitation: { school: inviting.school.name } });
     const before = await accountState(person.id);
-    const res = await accept(token, { intent: "join", password: "ignored on this path" }, { signedIn: { userId: person.id, sessionId: session.id } });
+    const res = await accept(
+      token,
+      { intent: "join", password: "ignored on this path" },
+      { signedIn: { userId: person.id, sessionId: session.id } },
+    );
     expect(res.status).toBe(302);
     expect(res.location).toBe("/");
     const after = await accountState(person.id);
@@ -432,7 +475,12 @@ describe("the takeover paths of an admin of another school", () => {
     expect((await prisma.invitation.findFirstOrThrow({ where: { email: victim, schoolId: schoolB.school.id } })).acceptedAt).toBeNull();
 
     // The real owner of the address recovers it by mail: the reset ends the attacker's sessions; then they accept B's link.
-    await call(forgotAction, { userId: null, path: "/forgot-password", form: { email: victim }, headers: { [CLIENT_ADDRESS_HEADER]: freshAddress() } });
+    await call(forgotAction, {
+      userId: null,
+      path: "/forgot-password",
+      form: { email: victim },
+      headers: { [CLIENT_ADDRESS_HEADER]: freshAddress() },
+    });
     const resetToken = await mailedToken(victim, "PASSWORD_RESET", "/reset-password");
     const reset = await call(resetAction, {
       userId: null,
@@ -446,7 +494,9 @@ describe("the takeover paths of an admin of another school", () => {
     const owner = await createSession(account.id);
     const joined = await accept(tokenB, { intent: "join" }, { signedIn: { userId: account.id, sessionId: owner.session.id } });
     expect(joined.status).toBe(302);
-    expect(await prisma.membership.findFirst({ where: { userId: account.id, schoolId: schoolB.school.id } })).toMatchObject({ role: "ADVISOR" });
+    expect(await prisma.membership.findFirst({ where: { userId: account.id, schoolId: schoolB.school.id } })).toMatchObject({
+      role: "ADVISOR",
+    });
   });
 
   it("a pending invitation of another school, accepted first by its invitee: the other school's link changes nothing", async () => {
@@ -478,7 +528,9 @@ describe("the takeover paths of an admin of another school", () => {
       actorId: schoolB.advisor.id,
     });
     if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
-    expect(await commitImport({ batchId: preview.batchId, schoolIds: [schoolB.school.id], actorId: schoolB.advisor.id })).toMatchObject({ ok: true });
+    expect(await commitImport({ batchId: preview.batchId, schoolIds: [schoolB.school.id], actorId: schoolB.advisor.id })).toMatchObject({
+      ok: true,
+    });
     const account = await prisma.user.findUniqueOrThrow({ where: { email: victim }, select: { id: true, passwordHash: true } });
     expect(account.passwordHash).toBeNull();
     // B's import mailed the student their own activation link, to their address.

@@ -38,7 +38,10 @@ describe("escalation mail", () => {
     const { advisor, admin, escalation } = await createEscalatedCase();
     const now = new Date();
     const today = todayOf(now);
-    await prisma.escalation.update({ where: { id: escalation.id }, data: { acknowledgeBy: addDays(today, -1), resolveBy: addDays(today, 5) } });
+    await prisma.escalation.update({
+      where: { id: escalation.id },
+      data: { acknowledgeBy: addDays(today, -1), resolveBy: addDays(today, 5) },
+    });
     expect(await mailOverdueEscalations(now)).toBeGreaterThanOrEqual(1);
     for (const member of [advisor, admin]) {
       const overdue = await outboxTo(member.email, "ESCALATION_OVERDUE");
@@ -53,7 +56,13 @@ describe("escalation mail", () => {
     // The advisor acknowledges it (and owns it); later the resolution is overdue: only the owner hears of it.
     const version = (await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } })).version;
     expect(
-      await changeEscalationStatus({ escalationId: escalation.id, to: "ACKNOWLEDGED", expectedVersion: version, actorId: advisor.id, role: "ADVISOR" }),
+      await changeEscalationStatus({
+        escalationId: escalation.id,
+        to: "ACKNOWLEDGED",
+        expectedVersion: version,
+        actorId: advisor.id,
+        role: "ADVISOR",
+      }),
     ).toMatchObject({ ok: true });
     expect((await prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } })).ownerId).toBe(advisor.id);
     await prisma.escalation.update({ where: { id: escalation.id }, data: { resolveBy: addDays(today, -1) } });
@@ -95,7 +104,13 @@ describe("the weekly digest", () => {
   it("is not for students", async () => {
     const { student } = await createEscalatedCase();
     await prisma.notification.create({
-      data: { userId: student.userId, schoolId: (await prisma.membership.findFirstOrThrow({ where: { userId: student.userId } })).schoolId, kind: "PLAN_ASSIGNED", title: "t", body: "b" },
+      data: {
+        userId: student.userId,
+        schoolId: (await prisma.membership.findFirstOrThrow({ where: { userId: student.userId } })).schoolId,
+        kind: "PLAN_ASSIGNED",
+        title: "t",
+        body: "b",
+      },
     });
     await mailWeeklyDigests(nextMondayMorning(new Date()));
     expect(await outboxTo(student.email, "WEEKLY_DIGEST")).toEqual([]);

@@ -151,14 +151,24 @@ describe("delivery through SMTP", () => {
     const permanent = await inviteSomeone("bounce");
     smtp.refuseNext(550);
     expect(await deliverDue({ transport })).toMatchObject({ failed: 1 });
-    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: permanent.row.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: permanent.row.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+    });
     expect(smtp.received).toEqual([]);
   });
 
   it("does not send mail that could not leave within three days", async () => {
     const { email, row } = await inviteSomeone("stale");
-    expect(await deliverDue({ transport, now: new Date(row.createdAt.getTime() + MAX_AGE_MS + 60_000) })).toMatchObject({ expired: 1, sent: 0 });
-    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "EXPIRED", text: "", html: "" });
+    expect(await deliverDue({ transport, now: new Date(row.createdAt.getTime() + MAX_AGE_MS + 60_000) })).toMatchObject({
+      expired: 1,
+      sent: 0,
+    });
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "EXPIRED",
+      text: "",
+      html: "",
+    });
     expect(arrivedFor(email)).toEqual([]);
   });
 });
@@ -168,9 +178,11 @@ describe("without SMTP", () => {
     const { email, row } = await inviteSomeone("nosmtp");
     const info = vi.spyOn(logger, "info");
     expect(await deliverDue({ transport: null })).toMatchObject({ logged: 1, sent: 0 });
-    const printed = info.mock.calls.find((call) => (call[0] as { outboxId?: string }).outboxId === row.id);
-    expect(printed?.[0]).toMatchObject({ to: email, subject: row.subject });
-    expect((printed?.[0] as { text: string }).text).toContain("/invite/");
+    const printed = info.mock.calls.find((call) => (call[0] as { outboxId?: string }).outboxId === row.id)?.[0] as
+      | { to: string; subject: string; text: string }
+      | undefined;
+    expect(printed).toMatchObject({ to: email, subject: row.subject });
+    expect(printed?.text).toContain("/invite/");
     expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "PENDING" });
     expect(await deliverDue({ transport: null })).toMatchObject({ logged: 0 });
     expect(smtp.received).toEqual([]);
@@ -194,7 +206,9 @@ describe("failures shown to admins", () => {
     expect((await call(mailLoader, { userId: other.admin.id, path: "/admin/mail" })).data.problems).toEqual([]);
     expect(await call(mailLoader, { userId: other.advisor.id, path: "/admin/mail" })).toMatchObject({ thrown: true, status: 403 });
     // Another school's admin cannot requeue it; this school's admin can, and it is logged.
-    expect(await call(mailAction, { userId: other.admin.id, path: "/admin/mail", form: { intent: "retry", messageId: row.id } })).toMatchObject({
+    expect(
+      await call(mailAction, { userId: other.admin.id, path: "/admin/mail", form: { intent: "retry", messageId: row.id } }),
+    ).toMatchObject({
       thrown: true,
       status: 409,
     });

@@ -193,7 +193,9 @@ describe("activation links", () => {
     const { email, userId, token, school } = await importedStudent();
     const [mail] = await outboxTo(email, "ACTIVATION");
     expect(mail).toMatchObject({ schoolId: school.id, userId, subject: `Activate your Retake Desk account for ${school.name}` });
-    expect((await call(activateLoader, { userId: null, path: `/activate/${token}`, params: { token } })).data.account).toMatchObject({ email });
+    expect((await call(activateLoader, { userId: null, path: `/activate/${token}`, params: { token } })).data.account).toMatchObject({
+      email,
+    });
     const res = await activate(token);
     expect(res.status).toBe(302);
     expect(res.location).toBe("/");
@@ -285,26 +287,34 @@ describe("changing the password in My account", () => {
     const user = await createUser({ schoolId: school.id, role: "TUTOR" });
     const { session } = await createSession(user.id);
     for (let i = 0; i < 5; i++) {
-      expect((await change(user.id, session.id, { current: `wrong ${i}`, password: NEW_PASSWORD, confirm: NEW_PASSWORD })).status).toBe(400);
+      expect((await change(user.id, session.id, { current: `wrong ${i}`, password: NEW_PASSWORD, confirm: NEW_PASSWORD })).status).toBe(
+        400,
+      );
     }
     const sixth = await change(user.id, session.id, { current: TEST_PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(sixth.status).toBe(429);
-    expect(await verifyPassword((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash as string, TEST_PASSWORD)).toBe(
-      true,
-    );
+    expect(
+      await verifyPassword((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash as string, TEST_PASSWORD),
+    ).toBe(true);
   });
 
   it("turns the weekly digest off and on for tutors and advisors", async () => {
     const school = await createSchool();
     const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
     const student = await createUser({ schoolId: school.id, role: "STUDENT" });
-    expect((await call(accountLoader, { userId: tutor.id, path: "/account" })).data).toMatchObject({ digestOffered: true, account: { weeklyDigest: true } });
+    expect((await call(accountLoader, { userId: tutor.id, path: "/account" })).data).toMatchObject({
+      digestOffered: true,
+      account: { weeklyDigest: true },
+    });
     expect((await call(accountLoader, { userId: student.id, path: "/account" })).data.digestOffered).toBe(false);
     await call(accountAction, { userId: tutor.id, path: "/account", form: { intent: "digest" } });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: tutor.id } })).weeklyDigest).toBe(false);
     await call(accountAction, { userId: tutor.id, path: "/account", form: { intent: "digest", weeklyDigest: "on" } });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: tutor.id } })).weeklyDigest).toBe(true);
     expect(await prisma.activityLog.count({ where: { entityId: tutor.id, action: "user.digest_preference" } })).toBe(2);
-    expect(await call(accountAction, { userId: null, path: "/account", form: { intent: "digest" } })).toMatchObject({ thrown: true, status: 302 });
+    expect(await call(accountAction, { userId: null, path: "/account", form: { intent: "digest" } })).toMatchObject({
+      thrown: true,
+      status: 302,
+    });
   });
 });

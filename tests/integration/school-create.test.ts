@@ -36,7 +36,10 @@ describe("creating a school", () => {
     });
     expect(admin).toMatchObject({ name: "Ada Ray", passwordHash: null, memberships: [{ schoolId: result.schoolId, role: "ADMIN" }] });
     const [mail] = await outboxTo(email, "ACTIVATION");
-    expect(mail).toMatchObject({ schoolId: result.schoolId, subject: "Activate your Retake Desk account for Riverbend College of Medicine" });
+    expect(mail).toMatchObject({
+      schoolId: result.schoolId,
+      subject: "Activate your Retake Desk account for Riverbend College of Medicine",
+    });
     const token = await mailedToken(email, "ACTIVATION", "/activate");
     expect(await setPasswordWithToken("ACTIVATION", token, "river bend opening day")).toMatchObject({ ok: true, userId: admin.id });
     expect(await prisma.activityLog.count({ where: { schoolId: result.schoolId, action: "school.created" } })).toBe(1);
@@ -82,7 +85,11 @@ describe("creating a school", () => {
       const output = execFileSync(
         path.join(root, "node_modules", ".bin", "tsx"),
         ["scripts/school-create.ts", "--name", "Command Line College", "--slug", s, "--admin-email", `cli-${s}@example.edu`],
-        { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "test", SMTP_URL: "", LOG_LEVEL: "silent" } },
+        {
+          cwd: root,
+          encoding: "utf8",
+          env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "test", SMTP_URL: "", LOG_LEVEL: "silent" },
+        },
       );
       expect(output).toContain(`Created Command Line College (${s}); its first admin, cli-${s}@example.edu, gets an activation e-mail.`);
       expect(output).toMatch(/http:\/\/localhost:3000\/activate\/[a-z2-7]+/);

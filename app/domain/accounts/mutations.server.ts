@@ -31,7 +31,14 @@ class Refusal extends Error {
 async function logAccountEvent(tx: Tx, userId: string, entry: { action: string; summary: string; actorId?: string | null }) {
   const memberships = await tx.membership.findMany({ where: { userId }, select: { schoolId: true } });
   for (const { schoolId } of memberships) {
-    await logActivity(tx, { schoolId, actorId: entry.actorId ?? userId, entity: "User", entityId: userId, action: entry.action, summary: entry.summary });
+    await logActivity(tx, {
+      schoolId,
+      actorId: entry.actorId ?? userId,
+      entity: "User",
+      entityId: userId,
+      action: entry.action,
+      summary: entry.summary,
+    });
   }
 }
 
@@ -145,7 +152,7 @@ export async function resendActivation(
  */
 export async function requestPasswordReset(email: string, now = new Date()): Promise<void> {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, status: true } });
-  if (!user || user.status !== "ACTIVE") return;
+  if (user?.status !== "ACTIVE") return;
   await prisma.$transaction(async (tx) => {
     await tx.accountToken.updateMany({
       where: { userId: user.id, purpose: "RESET", usedAt: null, revokedAt: null },
@@ -188,7 +195,12 @@ export interface UsableToken {
  * and for an activation, the account still without a password and still a
  * member of the school that sent it.
  */
-export async function findUsableToken(purpose: TokenPurpose, token: string, now = new Date(), db: Tx = prisma): Promise<UsableToken | null> {
+export async function findUsableToken(
+  purpose: TokenPurpose,
+  token: string,
+  now = new Date(),
+  db: Tx = prisma,
+): Promise<UsableToken | null> {
   const row = await db.accountToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
@@ -220,7 +232,12 @@ export type SetPasswordResult = { ok: true; userId: string } | { ok: false; code
  * transaction, and every session of the account ends. A reset of a password
  * that existed sends the owner a notice.
  */
-export async function setPasswordWithToken(purpose: TokenPurpose, token: string, password: string, now = new Date()): Promise<SetPasswordResult> {
+export async function setPasswordWithToken(
+  purpose: TokenPurpose,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<SetPasswordResult> {
   const unusable = { ok: false, code: "UNUSABLE", reason: UNUSABLE_LINK } as const;
   const found = await findUsableToken(purpose, token, now);
   if (!found) return unusable;
@@ -302,7 +319,8 @@ export async function changePassword(
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
     return { ok: false, field: "current", reason: "That is not your current password." };
   }
-  if (input.password === input.current) return { ok: false, field: "password", reason: "Choose a password different from the current one." };
+  if (input.password === input.current)
+    return { ok: false, field: "password", reason: "Choose a password different from the current one." };
   const problem = checkNewPassword(input.password, { email: user.email, name: user.name });
   if (problem) return { ok: false, field: "password", reason: problem };
   const passwordHash = await hashPassword(input.password);
@@ -314,7 +332,10 @@ export async function changePassword(
     });
     if (updated.count !== 1) return { ok: false, field: "current", reason: "Your password was changed meanwhile. Sign in again." } as const;
     await tx.authSession.deleteMany({ where: { userId: input.userId, id: { not: input.sessionId } } });
-    await tx.accountToken.updateMany({ where: { userId: input.userId, purpose: "RESET", usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.accountToken.updateMany({
+      where: { userId: input.userId, purpose: "RESET", usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     await enqueueMail(
       tx,
       {

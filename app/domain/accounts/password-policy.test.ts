@@ -9,7 +9,7 @@ describe("password policy (NIST SP 800-63B)", () => {
     expect(PASSWORD_MIN).toBe(15);
     expect(passwordProblem("fourteen chars", never)).toBe("Use at least 15 characters.");
     expect(passwordProblem("fifteen chars!!", never)).toBeNull();
-    expect(passwordProblem("ü".repeat(3) + "ñandú pájaro z", never)).toBeNull();
+    expect(passwordProblem("üüü ñandú pájaro z", never)).toBeNull();
     expect(passwordProblem("x".repeat(PASSWORD_MAX + 1), never)).toBe(`Use at most ${PASSWORD_MAX} characters.`);
   });
 
@@ -31,7 +31,14 @@ describe("password policy (NIST SP 800-63B)", () => {
   });
 
   it("refuses passwords from the bundled list, however they are decorated", () => {
-    for (const common of ["passwordpassword", "Password123456789", "qwertyuiopasdfghjkl", "iloveyouiloveyou", "1234567890123456", "!!Sunshine2024!!"]) {
+    for (const common of [
+      "passwordpassword",
+      "Password123456789",
+      "qwertyuiopasdfghjkl",
+      "iloveyouiloveyou",
+      "1234567890123456",
+      "!!Sunshine2024!!",
+    ]) {
       expect(checkNewPassword(common), common).toMatch(/too common|repeats too few/);
     }
     expect(isCommonPassword("password")).toBe(true);

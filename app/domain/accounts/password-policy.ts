@@ -44,7 +44,10 @@ export function passwordProblem(password: string, isCommon: (candidate: string) 
     return "This password is too common and easy to guess. Choose a few unrelated words instead.";
   }
   if (SERVICE_WORDS.some((word) => normalized.includes(word))) return "Leave the name of the service out of your password.";
-  const local = context.email?.split("@")[0]?.toLowerCase().replace(/[\s\-_.]+/g, "");
+  const local = context.email
+    ?.split("@")[0]
+    ?.toLowerCase()
+    .replace(/[\s\-_.]+/g, "");
   if (local && local.length >= 4 && normalized.includes(local)) return "Leave your email address out of your password.";
   // What is left once the person's name is taken out must be a password on its own.
   const nameParts = (context.name ?? "")

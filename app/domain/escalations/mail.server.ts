@@ -64,7 +64,14 @@ export async function mailEscalationRaised(tx: Tx, escalationId: string, options
     if (recipient.id === options.exceptUserId) continue;
     await enqueueMail(
       tx,
-      { kind: "ESCALATION_RAISED", to: recipient.email, userId: recipient.id, schoolId: facts.schoolId, ref: `escalation:${facts.id}`, content },
+      {
+        kind: "ESCALATION_RAISED",
+        to: recipient.email,
+        userId: recipient.id,
+        schoolId: facts.schoolId,
+        ref: `escalation:${facts.id}`,
+        content,
+      },
       options.now,
     );
   }
@@ -84,7 +91,14 @@ export async function mailEscalationOverdue(tx: Tx, escalationId: string, step: 
   for (const recipient of recipients) {
     await enqueueMail(
       tx,
-      { kind: "ESCALATION_OVERDUE", to: recipient.email, userId: recipient.id, schoolId: facts.schoolId, ref: `escalation:${facts.id}`, content },
+      {
+        kind: "ESCALATION_OVERDUE",
+        to: recipient.email,
+        userId: recipient.id,
+        schoolId: facts.schoolId,
+        ref: `escalation:${facts.id}`,
+        content,
+      },
       now,
     );
   }

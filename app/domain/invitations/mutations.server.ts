@@ -37,7 +37,12 @@ export type CreateInvitationResult = { ok: true; id: string } | { ok: false; rea
 const origin = () => allowedOrigins()[0] ?? "http://localhost:3000";
 
 /** Writes the invitation's mail with a fresh link; the link exists only in that mail. */
-async function mailInvitation(tx: Tx, invitation: { id: string; schoolId: string; email: string; role: Role; invitedById: string | null }, token: string, now: Date) {
+async function mailInvitation(
+  tx: Tx,
+  invitation: { id: string; schoolId: string; email: string; role: Role; invitedById: string | null },
+  token: string,
+  now: Date,
+) {
   const [school, inviter] = await Promise.all([
     tx.school.findUniqueOrThrow({ where: { id: invitation.schoolId }, select: { name: true } }),
     invitation.invitedById ? tx.user.findUnique({ where: { id: invitation.invitedById }, select: { name: true } }) : null,
@@ -186,7 +191,7 @@ export const UNUSABLE_INVITATION = "This invitation link has expired or was alre
 export const SIGN_IN_FIRST = "An account with this email address already exists. Sign in to it, then open the link again to accept.";
 export const WRONG_ACCOUNT = "This invitation is for another email address. Sign out, then sign in with the invited address.";
 export const ACTIVATE_FIRST =
-  "An account with this email address exists but has no password yet. Activate it from its activation e-mail, or use \"Forgot your password?\" on the sign-in page, then open this link again.";
+  'An account with this email address exists but has no password yet. Activate it from its activation e-mail, or use "Forgot your password?" on the sign-in page, then open this link again.';
 
 /** What the invitation page offers the person holding the link. */
 export type InvitationView =

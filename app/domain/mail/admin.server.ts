@@ -46,7 +46,10 @@ export async function loadMailOverview(schoolIds: readonly string[], now = new D
 }
 
 /** Puts a message that was given up back in the queue, for another round of attempts. */
-export async function retryMessage(input: { id: string; schoolIds: readonly string[]; actorId: string }, now = new Date()): Promise<boolean> {
+export async function retryMessage(
+  input: { id: string; schoolIds: readonly string[]; actorId: string },
+  now = new Date(),
+): Promise<boolean> {
   const where = await scope(input.schoolIds);
   return prisma.$transaction(async (tx) => {
     // Older mail is not sent again (its links are stale): resend the invitation or activation instead.

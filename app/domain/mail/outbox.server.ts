@@ -41,7 +41,8 @@ export async function enqueueMail(tx: Tx, mail: NewMail, now = new Date()): Prom
  * transaction, so the event and its mail commit together or not at all.
  */
 export async function claimMailEvent(tx: Tx, key: string, now = new Date()): Promise<boolean> {
-  const inserted = await tx.$executeRaw`INSERT INTO "MailEvent" ("key", "createdAt") VALUES (${key}, ${now}) ON CONFLICT ("key") DO NOTHING`;
+  const inserted =
+    await tx.$executeRaw`INSERT INTO "MailEvent" ("key", "createdAt") VALUES (${key}, ${now}) ON CONFLICT ("key") DO NOTHING`;
   return inserted === 1;
 }
 

@@ -4,7 +4,13 @@ import { escapeHtml, invitationMail, passwordResetMail, weeklyDigestMail } from 
 
 describe("mail templates", () => {
   it("say the same in text and HTML, with the link in both", () => {
-    const mail = invitationMail({ schoolName: "Northfield", roleLabel: "Tutor", inviterName: "Alex Morgan", url: "https://rd.example/invite/abc", days: 7 });
+    const mail = invitationMail({
+      schoolName: "Northfield",
+      roleLabel: "Tutor",
+      inviterName: "Alex Morgan",
+      url: "https://rd.example/invite/abc",
+      days: 7,
+    });
     expect(mail.subject).toBe("Invitation to Northfield on Retake Desk");
     expect(mail.text).toContain("Alex Morgan invited you to join Northfield as tutor.");
     expect(mail.text).toContain("https://rd.example/invite/abc");
@@ -24,7 +30,14 @@ describe("mail templates", () => {
   });
 
   it("list the digest's lines", () => {
-    const mail = weeklyDigestMail({ name: "Priya", weekLabel: "23 Nov 2026", lines: ["2 check-ins"], caseCount: 1, url: "u", accountUrl: "a" });
+    const mail = weeklyDigestMail({
+      name: "Priya",
+      weekLabel: "23 Nov 2026",
+      lines: ["2 check-ins"],
+      caseCount: 1,
+      url: "u",
+      accountUrl: "a",
+    });
     expect(mail.text).toContain("- 2 check-ins");
     expect(mail.text).toContain("1 of your cases");
     expect(mail.html).toContain("<ul><li>2 check-ins</li></ul>");

@@ -170,7 +170,14 @@ export function escalationOverdueMail(input: {
   });
 }
 
-export function weeklyDigestMail(input: { name: string; weekLabel: string; lines: string[]; caseCount: number; url: string; accountUrl: string }) {
+export function weeklyDigestMail(input: {
+  name: string;
+  weekLabel: string;
+  lines: string[];
+  caseCount: number;
+  url: string;
+  accountUrl: string;
+}) {
   const cases = input.caseCount === 1 ? "1 of your cases" : `${input.caseCount} of your cases`;
   return render({
     subject: `Your week on Retake Desk: ${input.weekLabel}`,

@@ -27,9 +27,7 @@ export const newSchoolSchema = z.object({
 
 export type NewSchool = z.input<typeof newSchoolSchema>;
 
-export type CreateSchoolResult =
-  | { ok: true; schoolId: string; admin: "activation" | "invitation" }
-  | { ok: false; errors: string[] };
+export type CreateSchoolResult = { ok: true; schoolId: string; admin: "activation" | "invitation" } | { ok: false; errors: string[] };
 
 export async function createSchool(input: NewSchool, now = new Date()): Promise<CreateSchoolResult> {
   const parsed = newSchoolSchema.safeParse(input);
@@ -55,7 +53,11 @@ export async function createSchool(input: NewSchool, now = new Date()): Promise<
     const existing = await tx.user.findUnique({ where: { email: adminEmail }, select: { id: true } });
     if (existing) {
       // Their account is theirs: the school is joined only once they sign in and accept.
-      const invited = await createInvitationIn(tx, { schoolId: school.id, email: adminEmail, name: adminName, role: "ADMIN", invitedById: null }, now);
+      const invited = await createInvitationIn(
+        tx,
+        { schoolId: school.id, email: adminEmail, name: adminName, role: "ADMIN", invitedById: null },
+        now,
+      );
       if (!invited.ok) throw new Error(invited.reason);
       return { ok: true, schoolId: school.id, admin: "invitation" } as const;
     }

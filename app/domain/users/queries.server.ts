@@ -42,7 +42,10 @@ export async function loadSchoolPeople(schoolIds: readonly string[], q: string) 
     }),
   ]);
   // Whether the person has chosen a password, never the hash itself.
-  const members = memberRows.map(({ user: { passwordHash, ...user }, ...m }) => ({ ...m, user: { ...user, activated: passwordHash !== null } }));
+  const members = memberRows.map(({ user: { passwordHash, ...user }, ...m }) => ({
+    ...m,
+    user: { ...user, activated: passwordHash !== null },
+  }));
   const delivery = await latestDeliveries([
     ...invitations.map((i) => `invitation:${i.id}`),
     ...members.filter((m) => !m.user.activated).map((m) => `activation:${m.user.id}`),

@@ -45,7 +45,11 @@ export async function action(args: Route.ActionArgs) {
     await setWeeklyDigest({ userId: user.id, weeklyDigest: formData.get("weeklyDigest") === "on" });
     return data(
       { result: null },
-      { headers: { "Set-Cookie": await toastHeader({ title: formData.get("weeklyDigest") === "on" ? "Weekly digest on" : "Weekly digest off" }) } },
+      {
+        headers: {
+          "Set-Cookie": await toastHeader({ title: formData.get("weeklyDigest") === "on" ? "Weekly digest on" : "Weekly digest off" }),
+        },
+      },
     );
   }
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
@@ -54,7 +58,10 @@ export async function action(args: Route.ActionArgs) {
   const key = `account:${user.id}`;
   const retryMs = loginFailures.retryAfter(key);
   if (retryMs > 0) {
-    const reply = submission.reply({ formErrors: [`Too many wrong passwords. Wait ${Math.ceil(retryMs / 1000)} seconds, then try again.`], hideFields: hide });
+    const reply = submission.reply({
+      formErrors: [`Too many wrong passwords. Wait ${Math.ceil(retryMs / 1000)} seconds, then try again.`],
+      hideFields: hide,
+    });
     return data({ result: reply }, { status: 429 });
   }
   const result = await changePassword({
@@ -70,7 +77,11 @@ export async function action(args: Route.ActionArgs) {
   loginFailures.reset(key);
   return data(
     { result: submission.reply({ resetForm: true }) },
-    { headers: { "Set-Cookie": await toastHeader({ title: "Password changed", description: "You were signed out on your other devices." }) } },
+    {
+      headers: {
+        "Set-Cookie": await toastHeader({ title: "Password changed", description: "You were signed out on your other devices." }),
+      },
+    },
   );
 }
 
@@ -114,8 +125,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <section aria-labelledby="password-heading" className="card">
         <h2 id="password-heading">Change your password</h2>
         <p className="hint">
-          {account.passwordChangedAt ? `Last changed ${account.passwordChangedAt}. ` : ""}Changing it signs you out on your other devices, and
-          we e-mail you a notice.
+          {account.passwordChangedAt ? `Last changed ${account.passwordChangedAt}. ` : ""}Changing it signs you out on your other devices,
+          and we e-mail you a notice.
         </p>
         <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="password" />

@@ -14,7 +14,10 @@ export async function action({ request }: Route.ActionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
   if (!resetRequestsPerClient.consume(clientAddress(request))) {
     return data(
-      { result: submission.reply({ formErrors: ["Too many requests from this network. Wait a few minutes, then try again."] }), sentTo: null },
+      {
+        result: submission.reply({ formErrors: ["Too many requests from this network. Wait a few minutes, then try again."] }),
+        sentTo: null,
+      },
       { status: 429 },
     );
   }
@@ -65,7 +68,13 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
     >
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Email" autoComplete="email" errors={fields.email.errors} {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} />
+        <Field
+          label="Email"
+          autoComplete="email"
+          errors={fields.email.errors}
+          {...getInputProps(fields.email, { type: "email" })}
+          key={fields.email.key}
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           Send me a link
         </button>

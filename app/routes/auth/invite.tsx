@@ -119,7 +119,9 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
     case "wrong-account":
       return (
         <AuthPage title="This invitation is for someone else" intro={<p>{offer}</p>}>
-          <p className="text-slate-700">You are signed in with another account. Sign out, sign in as {invitation.email}, then open the link again.</p>
+          <p className="text-slate-700">
+            You are signed in with another account. Sign out, sign in as {invitation.email}, then open the link again.
+          </p>
           <Form method="post" action="/logout" className="mt-4">
             <button type="submit" className="btn-secondary w-full">
               Sign out
@@ -160,7 +162,13 @@ function CreateAccount({
     <AuthPage title={`Welcome, ${invitation.name}`} intro={<p>{offer} Choose a password to finish.</p>}>
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Your name" autoComplete="name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} />
+        <Field
+          label="Your name"
+          autoComplete="name"
+          errors={fields.name.errors}
+          {...getInputProps(fields.name, { type: "text" })}
+          key={fields.name.key}
+        />
         <Field
           label="Password"
           hint="At least 15 characters. A few unrelated words are easy to remember and hard to guess."

@@ -23,7 +23,9 @@ export async function passwordLinkAction(purpose: TokenPurpose, request: Request
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
   if (!loginBuckets.consume(clientAddress(request))) {
     return data(
-      { result: submission.reply({ formErrors: ["Too many attempts from this network. Wait a minute, then try again."], hideFields: hide }) },
+      {
+        result: submission.reply({ formErrors: ["Too many attempts from this network. Wait a minute, then try again."], hideFields: hide }),
+      },
       { status: 429 },
     );
   }

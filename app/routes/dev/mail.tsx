@@ -33,7 +33,8 @@ export default function DevMail({ loaderData }: Route.ComponentProps) {
     <main id="main" className="mx-auto max-w-4xl space-y-4 px-4 py-8">
       <h1>Outbox (development only)</h1>
       <p className="text-slate-700">
-        The newest 50 messages, as the outbox holds them. Delivered messages keep only their envelope. This page does not exist in production.
+        The newest 50 messages, as the outbox holds them. Delivered messages keep only their envelope. This page does not exist in
+        production.
       </p>
       {loaderData.messages.length === 0 ? <p>The outbox is empty.</p> : null}
       {loaderData.messages.map((m) => (

@@ -150,8 +150,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <section aria-labelledby="invite-heading" className="card">
         <h2 id="invite-heading">Invite a person</h2>
         <p className="hint">
-          They receive an e-mail with a link to join; the link is never shown here. Someone who already has a Retake Desk account signs in to it to
-          accept.
+          They receive an e-mail with a link to join; the link is never shown here. Someone who already has a Retake Desk account signs in
+          to it to accept.
         </p>
         <Form method="post" className="mt-3 grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="invite" />
