@@ -5,9 +5,9 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 
-export const INVITATION_TTL_DAYS = 7;
-export const ACTIVATION_TTL_DAYS = 7;
-export const RESET_TTL_MINUTES = 60;
+import { ACTIVATION_TTL_DAYS, INVITATION_TTL_DAYS, RESET_TTL_MINUTES } from "./link-lifetimes";
+
+export { ACTIVATION_TTL_DAYS, INVITATION_TTL_DAYS, RESET_TTL_MINUTES };
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

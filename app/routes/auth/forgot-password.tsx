@@ -4,7 +4,7 @@ import { data, Form, useNavigation } from "react-router";
 import { AuthPage } from "../../components/auth-page";
 import { Field, FormErrors } from "../../components/forms";
 import { requestPasswordReset } from "../../domain/accounts/mutations.server";
-import { RESET_TTL_MINUTES } from "../../domain/accounts/tokens.server";
+import { RESET_TTL_MINUTES } from "../../domain/accounts/link-lifetimes";
 import { forgotPasswordSchema } from "../../domain/auth/schema";
 import { clientAddress, resetRequestsPerClient, resetRequestsPerEmail } from "../../utils/rate-limit.server";
 import type { Route } from "./+types/forgot-password";
