@@ -98,6 +98,43 @@ test.describe("accounts by mail", () => {
     await expect(page.getByText("Riverside College of Medicine · Student")).toBeVisible();
   });
 
+  test("someone with an account accepts another school's invitation by signing in to it, keeping their password", async ({
+    page,
+    newPage,
+  }) => {
+    const email = "elena.ortiz@northfield.edu";
+    await signIn(page, ACCOUNTS.riversideAdmin);
+    await page.goto("/admin/users");
+    await hydrated(page);
+    const invite = page.getByRole("region", { name: "Invite a person" });
+    await invite.getByLabel("Name").fill("Elena Ortiz");
+    await invite.getByLabel("Email").fill(email);
+    await invite.getByLabel("Role").selectOption("TUTOR");
+    await invite.getByRole("button", { name: "Create invitation" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Invitation e-mailed to ${email}` })).toBeVisible();
+
+    const link = linkIn(await waitForMail(email, /^Invitation to Riverside College of Medicine/), "/invite");
+    const elena = await newPage();
+    await elena.goto(link);
+    await expect(elena.getByRole("heading", { level: 1, name: "Join Riverside College of Medicine" })).toBeVisible();
+    // No password field: the existing account's password is not the invitation's to set.
+    await expect(elena.getByLabel("Password")).toHaveCount(0);
+    await expectAccessible(elena);
+    await elena.getByRole("link", { name: "Sign in to accept" }).click();
+    await hydrated(elena);
+    await elena.getByLabel("Email").fill(email);
+    await elena.getByLabel("Password").fill(DEMO_PASSWORD);
+    await elena.getByRole("button", { name: "Sign in" }).click();
+    await elena.waitForURL((url) => url.pathname.startsWith("/invite/"));
+    await hydrated(elena);
+    await elena.getByRole("button", { name: "Accept and join Riverside College of Medicine" }).click();
+    await elena.waitForURL((url) => url.pathname === "/");
+    await expect(elena.getByRole("status").filter({ hasText: "Invitation accepted" })).toBeVisible();
+    await elena.goto("/account");
+    await expect(elena.getByText("Riverside College of Medicine · Tutor")).toBeVisible();
+    await expect(elena.getByText("Northfield School of Medicine · Tutor")).toBeVisible();
+  });
+
   test("the second school's office sees its own students only", async ({ page }) => {
     await signIn(page, ACCOUNTS.riversideAdvisor);
     await page.goto("/cases");
