@@ -83,7 +83,7 @@ describe("office dashboard", () => {
     });
     expect(d.gainByTemplate.reduce((s: number, g: { students: number }) => s + g.students, 0)).toBe(withTrend);
     expect(d.gainByTutor.reduce((s: number, g: { students: number }) => s + g.students, 0)).toBe(withTrend);
-  });
+  }, 90_000); // the whole demo seed runs first: two schools, written through the app's mutations
 
   it("is for the office only", async () => {
     const school = await createSchool();

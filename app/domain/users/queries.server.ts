@@ -12,26 +12,72 @@ export function personMatching(q: string): Prisma.UserWhereInput {
 }
 
 export async function loadSchoolPeople(schoolIds: readonly string[], q: string) {
-  const [members, invitations] = await Promise.all([
+  const [memberRows, invitations] = await Promise.all([
     prisma.membership.findMany({
       where: { schoolId: { in: [...schoolIds] }, ...(q ? { user: personMatching(q) } : {}) },
       select: {
         id: true,
         role: true,
         school: { select: { name: true } },
-        user: { select: { id: true, name: true, email: true, status: true } },
+        user: { select: { id: true, name: true, email: true, status: true, passwordHash: true } },
       },
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
       take: 200,
     }),
     prisma.invitation.findMany({
       where: { schoolId: { in: [...schoolIds] } },
-      select: { id: true, email: true, name: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        sentAt: true,
+        createdAt: true,
+      },
       orderBy: { createdAt: "desc" },
       take: 50,
     }),
   ]);
-  return { members, invitations };
+  // Whether the person has chosen a password, never the hash itself.
+  const members = memberRows.map(({ user: { passwordHash, ...user }, ...m }) => ({
+    ...m,
+    user: { ...user, activated: passwordHash !== null },
+  }));
+  const delivery = await latestDeliveries([
+    ...invitations.map((i) => `invitation:${i.id}`),
+    ...members.filter((m) => !m.user.activated).map((m) => `activation:${m.user.id}`),
+  ]);
+  return { members, invitations, delivery };
+}
+
+export type DeliveryStatus = "QUEUED" | "SENT" | "RETRYING" | "FAILED" | "EXPIRED";
+
+/** The state of the newest mail about each thing ("invitation:<id>"): queued, sent, retrying, failed. One query. */
+export async function latestDeliveries(refs: readonly string[]): Promise<Record<string, DeliveryStatus>> {
+  if (refs.length === 0) return {};
+  const rows = await prisma.outboxMessage.findMany({
+    where: { ref: { in: [...refs] } },
+    select: { ref: true, status: true, attempts: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const latest: Record<string, DeliveryStatus> = {};
+  for (const row of rows) {
+    if (!row.ref || row.ref in latest) continue;
+    latest[row.ref] =
+      row.status === "SENT"
+        ? "SENT"
+        : row.status === "FAILED"
+          ? "FAILED"
+          : row.status === "EXPIRED"
+            ? "EXPIRED"
+            : row.attempts > 0
+              ? "RETRYING"
+              : "QUEUED";
+  }
+  return latest;
 }
 
 export const ACCESS_LOG_PAGE_SIZE = 50;

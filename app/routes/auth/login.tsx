@@ -96,7 +96,10 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             </button>
           </Form>
         </div>
-        <p className="mt-4 text-center text-sm text-slate-600">Accounts are created by invitation from your school's office.</p>
+        <p className="mt-4 text-center text-sm">
+          <a href="/forgot-password">Forgot your password?</a>
+        </p>
+        <p className="mt-2 text-center text-sm text-slate-600">Accounts are created by invitation from your school's office.</p>
       </div>
     </main>
   );
