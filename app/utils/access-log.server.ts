@@ -43,8 +43,7 @@ export function noteRecordsRead(context: Readonly<RouterContextProvider>, reads:
 /** The page a request reads, as people know it: without the `.data` of a client navigation's request. */
 export function readPath(request: Request): string {
   const { pathname } = new URL(request.url);
-  if (pathname === "/_root.data") return "/";
-  return pathname.replace(/\.data$/, "");
+  return pathname.replace(/_\.data$/, "").replace(/\.data$/, "");
 }
 
 interface Resolved {

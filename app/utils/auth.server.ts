@@ -7,7 +7,7 @@ import { type Auth, authContext, type SessionUser } from "../context";
 import { type Actor, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
 import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
 import type { Prisma } from "#generated/prisma/client";
-import { noteRecordsRead } from "./access-log.server";
+import { noteRecordsRead, readPath } from "./access-log.server";
 import { prisma } from "./db.server";
 
 interface Args {
@@ -75,7 +75,7 @@ export function requireUser({ request, context }: Args): SessionUser {
   const auth = getAuth(context);
   if (auth) return auth.user;
   const url = new URL(request.url);
-  const path = url.pathname.replace(/\.data$/, "") + url.search;
+  const path = readPath(request) + url.search;
   const target = path === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(path)}`;
   throw redirect(target);
 }

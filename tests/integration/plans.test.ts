@@ -611,7 +611,7 @@ describe("the case's target exam date", () => {
 describe("concurrent writes in the domain", () => {
   it("lets exactly one of two adjustments from the same version win, even past the route's early check", async () => {
     const { caseId, tutor, advisor } = await assigned();
-    const plan = await loadPlan(caseId);
+    const plan = await loadPlan(caseId, { userId: tutor.id, relation: "TUTOR" });
     if (!plan) throw new Error("no plan");
     const data = plan.current.data;
     const results = await Promise.all([
@@ -632,7 +632,7 @@ describe("concurrent writes in the domain", () => {
 
   it("rolls the plan's claim back when the case moved on since the form was shown", async () => {
     const { caseId, tutor, advisor } = await assigned();
-    const plan = await loadPlan(caseId);
+    const plan = await loadPlan(caseId, { userId: tutor.id, relation: "TUTOR" });
     if (!plan) throw new Error("no plan");
     const shown = await caseVersion(caseId);
     const officeDate = addDays(plan.current.data.examDate, 7);

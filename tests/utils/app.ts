@@ -234,7 +234,8 @@ export async function signIn(userId: string): Promise<string> {
 /** The `.data` URL a client navigation requests for a page (`_routes` narrows it to some route ids). */
 export function dataUrl(pathAndQuery: string, routeIds?: readonly string[]): string {
   const url = new URL(pathAndQuery, ORIGIN);
-  url.pathname = url.pathname === "/" ? "/_root.data" : `${url.pathname.replace(/\/$/, "")}.data`;
+  // With trailing-slash-aware data requests (react-router.config.ts), "/" and "/x/" ask for "/_.data" and "/x/_.data".
+  url.pathname = url.pathname.endsWith("/") ? `${url.pathname}_.data` : `${url.pathname}.data`;
   if (routeIds) url.searchParams.set("_routes", routeIds.join(","));
   return `${url.pathname}${url.search}`;
 }

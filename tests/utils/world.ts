@@ -134,7 +134,7 @@ export async function createWorld(): Promise<World> {
   if (!assigned.ok) throw new Error(`could not assign: ${JSON.stringify(assigned)}`);
 
   // Version 2: the advisor adds a measure for the family finding only they can see, and lengthens the days.
-  const plan = await loadPlan(caseId);
+  const plan = await loadPlan(caseId, { userId: advisor.id, relation: "OFFICE" });
   if (!plan) throw new Error("no plan");
   const values: PlanEditorValues = editorValues(plan.current.data);
   const adjusted = await adjustFromEditor({

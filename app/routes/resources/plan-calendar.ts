@@ -13,7 +13,7 @@ import type { Route } from "./+types/plan-calendar";
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const { id: caseId, exam, targetExamDate } = access.caseRow;
-  const plan = await loadPlan(caseId);
+  const plan = await loadPlan(caseId, { userId: access.user.id, relation: access.relation });
   const label = examLabel(exam);
   const body = planCalendar({
     caseId,

@@ -15,8 +15,9 @@ import type { Route } from "./+types/plan-print";
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const caseId = access.caseRow.id;
+  const viewer = { userId: access.user.id, relation: access.relation };
   // The names are not among the case's access facts; the exam is.
-  const [row, plan] = await Promise.all([loadCaseHeaderPeople(caseId), loadPlan(caseId)]);
+  const [row, plan] = await Promise.all([loadCaseHeaderPeople(caseId), loadPlan(caseId, viewer)]);
   return {
     caseId,
     relation: access.relation,
