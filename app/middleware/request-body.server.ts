@@ -6,12 +6,16 @@
  * copy of the body, so actions read theirs as usual.
  */
 import { data, type MiddlewareFunction } from "react-router";
-import { hasBody, readFormBody } from "../utils/request-body.server";
+import { checkHeaders, hasBody, readFormBody } from "../utils/request-body.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export const requestBodyMiddleware: MiddlewareFunction<Response> = async ({ request }, next) => {
-  if (SAFE_METHODS.has(request.method.toUpperCase()) || !hasBody(request)) return next();
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return next();
+  // Even an empty body says what it is: the app's forms always do.
+  const problem = checkHeaders(request);
+  if (problem) throw data({ message: problem.message }, { status: problem.status });
+  if (!hasBody(request)) return next();
   const read = await readFormBody(request.clone());
   if (!read.ok) throw data({ message: read.problem.message }, { status: read.problem.status });
   return next();

@@ -62,7 +62,7 @@ export function bodyLimitFor(request: Request): number {
   return mediaType(request) === "multipart/form-data" ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
 }
 
-/** Whether the request carries a body at all (a POST with none, e.g. a bare sign-out, has nothing to check). */
+/** Whether the request carries a body at all (an empty form, e.g. the sign-out button's, has nothing to parse). */
 export function hasBody(request: Request): boolean {
   if (!request.body) return false;
   const declared = request.headers.get("Content-Length");

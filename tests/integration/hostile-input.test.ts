@@ -134,6 +134,13 @@ describe("input the app does not expect", () => {
     let sent = 0;
     const started = performance.now();
     for (const { route, path, role, cookie } of targets) {
+      // No body and no content type at all.
+      for (const target of [path, dataUrl(path)]) {
+        const bare = await request(target, { method: "POST", cookie });
+        sent += 1;
+        if (bare.status !== 415) failures.push(`${route.id} as ${role}: an empty POST without a content type → ${bare.status}`);
+        await bare.arrayBuffer();
+      }
       for (const [i, b] of bodies.entries()) {
         // Client navigations post to the .data URL; browsers without JavaScript post the page itself.
         const target = i % 4 === 0 ? path : dataUrl(path);
