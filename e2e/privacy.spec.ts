@@ -98,3 +98,28 @@ test("a tutor's private finding shapes the plan they assign, and the student's p
   expect(record.plans.length).toBeGreaterThan(0);
   for (const trace of TRACES) expect(downloaded, `the downloaded record shows "${trace}"`).not.toContain(trace);
 });
+
+test("refusals and error pages from the production server carry the security headers", async ({ request, baseURL }) => {
+  const origin = baseURL as string;
+  const responses = {
+    "an unknown page": await request.get("/no/such/page"),
+    "a POST from another site": await request.post("/login", {
+      form: { email: "x@example.edu" },
+      headers: { Origin: "https://evil.example" },
+    }),
+    "a JSON body": await request.post("/login", { data: { email: "x@example.edu" }, headers: { Origin: origin } }),
+    "a field sent twice": await request.post("/login", {
+      headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+      data: "email=a%40example.edu&email=b%40example.edu&password=x",
+    }),
+  };
+  const statuses = Object.fromEntries(Object.entries(responses).map(([what, r]) => [what, r.status()]));
+  expect(statuses).toEqual({ "an unknown page": 404, "a POST from another site": 403, "a JSON body": 415, "a field sent twice": 400 });
+  for (const [what, response] of Object.entries(responses)) {
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], what).toBe("nosniff");
+    expect(headers["x-frame-options"], what).toBe("DENY");
+    expect(headers["referrer-policy"], what).toBe("same-origin");
+    expect(headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
+  }
+});

@@ -156,4 +156,36 @@ describe("input the app does not expect", () => {
     expect(unhandled.map(String)).toEqual([]);
     expect(await tableChecksums()).toEqual(before);
   });
+
+  it("lets the app's own forms through: url-encoded, multipart, and a checkbox group's repeated field", async () => {
+    const path = `/cases/${world.caseId}/diagnostics`;
+    const fields: Array<[string, string]> = [
+      ["intent", "add-finding"],
+      ["kind", "CONTENT_GAP"],
+      ["severity", "2"],
+      ["evidence", "Pathology and pharmacology below half in the bank."],
+      ["visibility", "OFFICE"],
+      ["areaIds", "step1.discipline.pathology"],
+      ["areaIds", "step1.discipline.pharmacology"],
+    ];
+    const before = await prisma.finding.count({ where: { caseId: world.caseId } });
+    const encoded = await request(dataUrl(path), {
+      method: "POST",
+      cookie: cookies.get("tutor"),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+    expect(encoded.status).toBeLessThan(400);
+    const multipart = new FormData();
+    for (const [key, value] of fields) multipart.append(key, key === "evidence" ? `${value} (again)` : value);
+    const posted = await request(dataUrl(path), { method: "POST", cookie: cookies.get("tutor"), body: multipart });
+    expect(posted.status).toBeLessThan(400);
+    const made = await prisma.finding.findMany({
+      where: { caseId: world.caseId, kind: "CONTENT_GAP" },
+      select: { areas: { select: { contentAreaId: true } } },
+    });
+    expect(await prisma.finding.count({ where: { caseId: world.caseId } })).toBe(before + 2);
+    for (const f of made)
+      expect(f.areas.map((a) => a.contentAreaId).sort()).toEqual(["step1.discipline.pathology", "step1.discipline.pharmacology"]);
+  });
 });
