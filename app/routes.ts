@@ -13,6 +13,7 @@ export default [
   route("cases/:caseId/calendar.ics", "routes/resources/plan-calendar.ts"),
   route("office/import/templates/:kind", "routes/resources/import-template.ts"),
   route("me/record.json", "routes/resources/my-record.ts"),
+  route("admin/access-log.csv", "routes/resources/access-log-export.ts"),
   layout("routes/app/layout.tsx", [
     index("routes/app/home.tsx"),
     route("notifications", "routes/app/notifications.tsx"),

@@ -38,6 +38,8 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+/** `npm run dev` only: tools for a developer's own machine (the outbox page) exist nowhere else, tests included. */
+export const isDevelopment = () => env().NODE_ENV === "development";
 
 /**
  * Cookies carry `Secure` in production, except for a local demo served over

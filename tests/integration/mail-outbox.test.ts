@@ -10,7 +10,6 @@ import { CLAIM_LEASE_MS, MAX_ATTEMPTS, MAX_AGE_MS, RETRY_DELAYS_MS } from "../..
 import { deliverDue } from "../../app/domain/mail/worker.server";
 import { action as mailAction, loader as mailLoader } from "../../app/routes/app/admin/mail";
 import { loader as usersLoader } from "../../app/routes/app/admin/users";
-import { loader as devMailLoader } from "../../app/routes/dev/mail";
 import { prisma } from "../../app/utils/db.server";
 import { logger } from "../../app/utils/logger.server";
 import { type MailTransport, smtpTransport } from "../../app/utils/mailer.server";
@@ -224,22 +223,28 @@ describe("failures shown to admins", () => {
 });
 
 describe("the development outbox page", () => {
-  it("lists messages outside production and does not exist in production", async () => {
-    const { email } = await inviteSomeone("devpage");
-    const page = await call(devMailLoader, { userId: null, path: "/dev/mail" });
-    const message = page.data.messages.find((m: { toAddress: string }) => m.toAddress === email);
-    expect(message.links[0]).toMatch(/\/invite\/[a-z2-7]+$/);
+  async function devLoaderUnder(nodeEnv: string) {
     const previous = process.env.NODE_ENV;
-    process.env.NODE_ENV = "production";
+    process.env.NODE_ENV = nodeEnv;
+    vi.resetModules();
     try {
-      vi.resetModules();
-      const production = await import("../../app/routes/dev/mail");
-      const refused = await call(production.loader, { userId: null, path: "/dev/mail" });
-      expect(refused).toMatchObject({ thrown: true, status: 404 });
-      expect(JSON.stringify(refused.data)).not.toContain(email);
+      const { loader } = await import("../../app/routes/dev/mail");
+      return await call(loader, { userId: null, path: "/dev/mail" });
     } finally {
       process.env.NODE_ENV = previous;
       vi.resetModules();
+    }
+  }
+
+  it("lists messages in development and does not exist in production or tests", async () => {
+    const { email } = await inviteSomeone("devpage");
+    const page = await devLoaderUnder("development");
+    const message = page.data.messages.find((m: { toAddress: string }) => m.toAddress === email);
+    expect(message.links[0]).toMatch(/\/invite\/[a-z2-7]+$/);
+    for (const nodeEnv of ["production", "test"]) {
+      const refused = await devLoaderUnder(nodeEnv);
+      expect(refused).toMatchObject({ thrown: true, status: 404 });
+      expect(JSON.stringify(refused.data)).not.toContain(email);
     }
   });
 });

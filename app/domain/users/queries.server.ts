@@ -1,9 +1,8 @@
 /**
  * The people of a school as the administrators' pages list them: members with
- * their roles, recent invitations, and the access log of staff reads.
+ * their roles and recent invitations (the access log is app/domain/audit).
  */
 import type { Prisma } from "#generated/prisma/client";
-import { z } from "zod";
 import { prisma } from "../../utils/db.server";
 
 /** A person whose name or email contains `q` (emails are stored lower-cased). */
@@ -78,38 +77,4 @@ export async function latestDeliveries(refs: readonly string[]): Promise<Record<
               : "QUEUED";
   }
   return latest;
-}
-
-export const ACCESS_LOG_PAGE_SIZE = 50;
-
-/** The access log's search: each bad or missing value takes its default. */
-export const accessLogParamsSchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
-});
-
-export async function loadAccessLog(schoolIds: readonly string[], params: z.infer<typeof accessLogParamsSchema>) {
-  const { q, page } = params;
-  const where: Prisma.AccessLogWhereInput = {
-    schoolId: { in: [...schoolIds] },
-    ...(q ? { OR: [{ user: personMatching(q) }, { case: { student: { user: personMatching(q) } } }] } : {}),
-  };
-  const [entries, total] = await Promise.all([
-    prisma.accessLog.findMany({
-      where,
-      select: {
-        id: true,
-        path: true,
-        createdAt: true,
-        caseId: true,
-        user: { select: { name: true, email: true } },
-        case: { select: { exam: true, student: { select: { user: { select: { name: true } } } } } },
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * ACCESS_LOG_PAGE_SIZE,
-      take: ACCESS_LOG_PAGE_SIZE,
-    }),
-    prisma.accessLog.count({ where }),
-  ]);
-  return { entries, total, page, pageCount: Math.max(1, Math.ceil(total / ACCESS_LOG_PAGE_SIZE)), q };
 }

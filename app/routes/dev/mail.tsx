@@ -1,15 +1,16 @@
 import { notFound } from "../../utils/auth.server";
 import { prisma } from "../../utils/db.server";
-import { isProduction } from "../../utils/env.server";
+import { isDevelopment } from "../../utils/env.server";
 import type { Route } from "./+types/mail";
 
 /**
  * Development only (ADR 0013): the outbox as a mailbox, so invitations and
- * password links can be followed without a mail server. In production this
- * page does not exist — it answers 404 before reading anything.
+ * password links can be followed without a mail server. Outside development
+ * (production, tests) this page does not exist — it answers 404 before reading
+ * anything, so it is never a way to read anyone's mail or records.
  */
 export async function loader() {
-  if (isProduction()) notFound();
+  if (!isDevelopment()) notFound();
   const messages = await prisma.outboxMessage.findMany({
     select: { id: true, kind: true, toAddress: true, subject: true, text: true, status: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -9,6 +9,7 @@ import { createInvitation, invitationState, resendInvitation, revokeInvitation }
 import { setMembershipRole, setUserActive } from "../../../domain/users/mutations.server";
 import { type DeliveryStatus, loadSchoolPeople } from "../../../domain/users/queries.server";
 import { ROLE_LABELS, ROLES } from "../../../domain/vocabulary";
+import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireRole } from "../../../utils/auth.server";
 import { toastHeader } from "../../../utils/toast.server";
 import type { Route } from "./+types/users";
@@ -17,6 +18,11 @@ export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const q = new URL(args.request.url).searchParams.get("q")?.trim() ?? "";
   const { members, invitations, delivery } = await loadSchoolPeople(schoolIds, q);
+  noteRecordsRead(
+    args.context,
+    members.filter((m) => m.role === "STUDENT").map((m) => ({ studentUserId: m.user.id, schoolIds })),
+    "People of the school",
+  );
   const now = new Date();
   return {
     q,
