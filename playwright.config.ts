@@ -3,6 +3,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+/** The test mail server (scripts/e2e-mail.ts): the app sends to its SMTP port; specs read its mailbox. */
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 2000);
+const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? PORT + 2001);
+process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${MAILBOX_PORT}`;
 
 // Guards the server's test-data endpoint (e2e/data-server.ts); the workers inherit it from the runner.
 process.env.E2E_DATA_TOKEN ??= randomUUID();
@@ -48,13 +52,30 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "npm run e2e:server",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { PORT: String(PORT), APP_ORIGIN: baseURL, E2E_DATA_TOKEN: process.env.E2E_DATA_TOKEN },
-  },
+  webServer: [
+    {
+      command: "npm run e2e:mail",
+      url: `${process.env.E2E_MAILBOX_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAILBOX_PORT: String(MAILBOX_PORT) },
+    },
+    {
+      command: "npm run e2e:server",
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        APP_ORIGIN: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_POLL_MS: "250",
+        E2E_DATA_TOKEN: process.env.E2E_DATA_TOKEN,
+      },
+    },
+  ],
 });

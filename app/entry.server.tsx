@@ -5,11 +5,15 @@ import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";
 import { nonceContext } from "./context";
+import { startDevMailWorker } from "./domain/mail/worker.server";
 import { contentSecurityPolicy, createNonce } from "./utils/headers.server";
 import { logger } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
+
+// `npm start` schedules the mail worker itself (scripts/start.ts); the dev server has no such script.
+if (import.meta.env.DEV) startDevMailWorker();
 
 export default function handleRequest(
   request: Request,

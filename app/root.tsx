@@ -2,13 +2,22 @@ import { useEffect } from "react";
 import { data, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { ToastMessage } from "./components/toast";
-import { securityMiddleware } from "./middleware/security.server";
+import { accessLogMiddleware } from "./middleware/access-log.server";
+import { requestBodyMiddleware } from "./middleware/request-body.server";
+import { sameOriginMiddleware, securityHeadersMiddleware } from "./middleware/security.server";
 import { sessionMiddleware } from "./middleware/session.server";
 import "./styles/app.css";
 import { readToast } from "./utils/toast.server";
 import { useNonce } from "./utils/nonce";
 
-export const middleware: Route.MiddlewareFunction[] = [securityMiddleware, sessionMiddleware];
+// Outermost first: the headers reach every response, refusals by the later ones included.
+export const middleware: Route.MiddlewareFunction[] = [
+  securityHeadersMiddleware,
+  sameOriginMiddleware,
+  requestBodyMiddleware,
+  sessionMiddleware,
+  accessLogMiddleware,
+];
 
 export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", sizes: "any" }];
 
@@ -63,7 +72,14 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     else if (status === 404) message = given ?? "We could not find that page.";
     else if (given) message = given;
   }
-  const titles: Record<number, string> = { 403: "Not allowed", 404: "Page not found", 500: "Something went wrong" };
+  const titles: Record<number, string> = {
+    400: "Request not understood",
+    403: "Not allowed",
+    404: "Page not found",
+    413: "Too large",
+    415: "Not a form",
+    500: "Something went wrong",
+  };
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
       <title>{`${titles[status] ?? "Error"} · Retake Desk`}</title>

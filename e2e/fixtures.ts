@@ -7,6 +7,11 @@ export const ACCOUNTS = {
   advisor: "advisor@northfield.edu",
   tutor: "tutor@northfield.edu",
   student: "student@northfield.edu",
+  /** The second demo school: its office sees none of Northfield's students. */
+  riversideAdmin: "admin@riverside.edu",
+  riversideAdvisor: "advisor@riverside.edu",
+  riversideTutor: "tutor@riverside.edu",
+  riversideStudent: "student@riverside.edu",
 } as const;
 
 /** Waits until React has hydrated: clicks before that are lost. */
@@ -101,3 +106,40 @@ export const test = base.extend<{ newPage: (options?: BrowserContextOptions) => 
   },
 });
 export { expect };
+
+/** What the test mail server received (scripts/e2e-mail.ts), as the recipient's mailbox. */
+export interface MailboxMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const mailboxUrl = () => process.env.E2E_MAILBOX_URL ?? `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2001}`;
+
+/**
+ * Waits until a message to `to` (whose subject matches `subject`, if given) has arrived at the
+ * test mail server, and returns the newest such message.
+ */
+export async function waitForMail(to: string, subject?: RegExp, timeoutMs = 20_000): Promise<MailboxMessage> {
+  let found: MailboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${mailboxUrl()}/messages?to=${encodeURIComponent(to)}`);
+        const messages = (await response.json()) as MailboxMessage[];
+        found = messages.filter((m) => !subject || subject.test(m.subject)).at(-1);
+        return Boolean(found);
+      },
+      { timeout: timeoutMs, message: `no mail to ${to}${subject ? ` matching ${subject}` : ""}` },
+    )
+    .toBe(true);
+  return found as MailboxMessage;
+}
+
+/** The link to `path` in a message's text, as the recipient would click it. */
+export function linkIn(message: MailboxMessage, path: string): string {
+  const link = message.text.match(new RegExp(`https?://\\S+${path}/[a-z2-7]+`))?.[0];
+  if (!link) throw new Error(`no ${path} link in "${message.subject}"`);
+  return link;
+}

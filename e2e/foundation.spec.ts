@@ -82,8 +82,10 @@ test.describe("request security over HTTP", () => {
     expect((await request.post("/login", { form, headers: { Origin: "https://evil.example" } })).status()).toBe(403);
     expect((await request.post("/logout", { headers: { Origin: "https://evil.example" } })).status()).toBe(403);
     expect((await request.post("/logout", { headers: { Origin: "" } })).status()).toBe(403);
-    // The same request from the app's own origin passes the check.
-    expect((await request.post("/logout", { headers: { Origin: baseURL as string }, maxRedirects: 0 })).status()).toBe(302);
+    // The same request from the app's own origin passes the check — as a form, the way the sign-out button posts.
+    expect((await request.post("/logout", { form: {}, headers: { Origin: baseURL as string }, maxRedirects: 0 })).status()).toBe(302);
+    // Without saying it is a form, it is refused before any action runs (ADR 0014).
+    expect((await request.post("/logout", { headers: { Origin: baseURL as string }, maxRedirects: 0 })).status()).toBe(415);
   });
 
   test("sends the security headers and a CSP nonce with documents", async ({ request }) => {

@@ -1,15 +1,17 @@
 /**
  * Demo data: one school with its office, three tutors and forty students at
  * every stage of a retake, with attempts, score reports, findings, plans and
- * practice-exam series that look real. Dates are relative to today so the demo
+ * practice-exam series that look real; and a second, small school with its own
+ * office, tutor and four students, so that tenancy is visible. Dates are relative to today so the demo
  * always looks current; a seeded random generator makes it reproducible.
  *
  * Everything a person does in the story goes through the app's own domain
  * mutations (recording attempts, taking cases, status moves, score reports,
  * findings, plans, practice exams, check-ins, notes, the invitation), so the
  * cases, activity log, escalations and notifications follow the product's
- * rules. Only the school, its settings and the accounts are written directly:
- * the app has no flow that creates a school or a password-holding account.
+ * rules. Only the schools, their settings and the accounts are written directly:
+ * the app creates a school only from the operator's command and a password only
+ * from its owner's mail link (ADR 0012), neither of which a seed can follow.
  * Where a mutation takes a clock (`today` for attempts, `now` for check-ins
  * and the invitation; a note's session date) the seed passes the story's date.
  *
@@ -25,6 +27,7 @@ import { addDays, type IsoDate, isoWeekday, minDate, today as todayOf } from "..
 import { createFinding, saveScoreReport } from "../app/domain/diagnostics/mutations.server.ts";
 import { findingSchema, scoreReportSchema } from "../app/domain/diagnostics/schema.ts";
 import { createInvitation } from "../app/domain/invitations/mutations.server.ts";
+import { mailOverdueEscalations, mailWeeklyDigests } from "../app/domain/mail/jobs.server.ts";
 import { createNote } from "../app/domain/notes/mutations.server.ts";
 import { noteSchema } from "../app/domain/notes/schema.ts";
 import { logPracticeExam } from "../app/domain/practice/mutations.server.ts";
@@ -41,14 +44,30 @@ import { adjustSeedPlan, seedPlan } from "./seed-plans.ts";
 
 export const DEMO_PASSWORD = "retake-desk-demo";
 export const DEMO_SCHOOL = { name: "Northfield School of Medicine", slug: "northfield" };
+/** The second, small school: nobody at one school sees the other's students. */
+export const DEMO_SCHOOL_2 = { name: "Riverside College of Medicine", slug: "riverside" };
 
-export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; email: string; name: string }> = [
-  { role: "ADMIN", email: "admin@northfield.edu", name: "Alex Morgan" },
-  { role: "ADVISOR", email: "advisor@northfield.edu", name: "Dana Whitfield" },
-  { role: "TUTOR", email: "tutor@northfield.edu", name: "Priya Raman" },
-  { role: "TUTOR", email: "marcus.bell@northfield.edu", name: "Marcus Bell" },
-  { role: "TUTOR", email: "elena.ortiz@northfield.edu", name: "Elena Ortiz" },
-  { role: "STUDENT", email: "student@northfield.edu", name: "Jordan Lee" },
+type DemoAccount = { role: Role; email: string; name: string; school: "northfield" | "riverside" };
+
+export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount> = [
+  { role: "ADMIN", email: "admin@northfield.edu", name: "Alex Morgan", school: "northfield" },
+  { role: "ADVISOR", email: "advisor@northfield.edu", name: "Dana Whitfield", school: "northfield" },
+  { role: "TUTOR", email: "tutor@northfield.edu", name: "Priya Raman", school: "northfield" },
+  { role: "TUTOR", email: "marcus.bell@northfield.edu", name: "Marcus Bell", school: "northfield" },
+  { role: "TUTOR", email: "elena.ortiz@northfield.edu", name: "Elena Ortiz", school: "northfield" },
+  { role: "STUDENT", email: "student@northfield.edu", name: "Jordan Lee", school: "northfield" },
+  { role: "ADMIN", email: "admin@riverside.edu", name: "Grace Obi", school: "riverside" },
+  { role: "ADVISOR", email: "advisor@riverside.edu", name: "Tomás Reyes", school: "riverside" },
+  { role: "TUTOR", email: "tutor@riverside.edu", name: "Hannah Weiss", school: "riverside" },
+  { role: "STUDENT", email: "student@riverside.edu", name: "Leo Martins", school: "riverside" },
+];
+
+/** Riverside's four students (the first is its demo student login). */
+const RIVERSIDE_STUDENTS: ReadonlyArray<{ name: string; plan: StudentPlan }> = [
+  { name: "Leo Martins", plan: { stage: "ACTIVE", exam: "STEP1", trend: "RISING" } },
+  { name: "Aisha Bello", plan: { stage: "INTAKE", exam: "STEP2_CK", trend: "FLAT" } },
+  { name: "Ravi Menon", plan: { stage: "SECOND_FAILURE", exam: "STEP1", trend: "FALLING" } },
+  { name: "Sofia Grant", plan: { stage: "DIAGNOSING", exam: "STEP1", trend: "FLAT" } },
 ];
 
 const STUDENT_NAMES = [
@@ -172,12 +191,12 @@ function random(seed: number) {
 }
 type Rng = ReturnType<typeof random>;
 
-const emailFor = (name: string) =>
+const emailFor = (name: string, slug = DEMO_SCHOOL.slug) =>
   `${name
     .toLowerCase()
     .normalize("NFD")
     .replace(/[^a-z ]/g, "")
-    .replace(/ +/g, ".")}@students.northfield.edu`;
+    .replace(/ +/g, ".")}@students.${slug}.edu`;
 
 /** A weekday on or before `date` (exams are not sat on Sundays). */
 function weekday(date: IsoDate): IsoDate {
@@ -214,7 +233,7 @@ export async function seed(now: Date = new Date()): Promise<void> {
   await prisma.policyRung.createMany({ data: DEFAULT_POLICY_LADDER.map((r) => ({ ...r, schoolId: school.id })) });
 
   const staff = new Map<string, string>();
-  for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== "STUDENT")) {
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== "STUDENT" && a.school === "northfield")) {
     const user = await prisma.user.create({
       data: {
         email: account.email,
@@ -260,6 +279,8 @@ export async function seed(now: Date = new Date()): Promise<void> {
     await seedStudent(ctx, { id: user.studentProfiles[0].id, userId: user.id }, plan, index);
   }
 
+  await seedSecondSchool(now, today, passwordHash);
+
   // Derived figures (risk, readiness, latest score) for every case, as the daily refresh would.
   const allCases = await prisma.retakeCase.findMany({ select: { id: true } });
   await prisma.$transaction(
@@ -282,6 +303,13 @@ export async function seed(now: Date = new Date()): Promise<void> {
       new Date(now.getTime() - 2 * DAY_MS),
     ),
   );
+
+  // The story's mail went out when it happened: the overdue notices and last week's digests that are
+  // due today are written, and everything is marked delivered (bodies erased, as the worker does), so
+  // the first start neither mails the demo's fictional addresses nor floods the log.
+  await mailOverdueEscalations(now);
+  await mailWeeklyDigests(now);
+  await prisma.outboxMessage.updateMany({ data: { status: "SENT", sentAt: now, attempts: 1, text: "", html: "" } });
 }
 
 /**
@@ -325,6 +353,55 @@ export async function seedStudentStory(input: {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** Riverside: its own admin, advisor and tutor, and four students whose cases its tutor works. */
+async function seedSecondSchool(now: Date, today: IsoDate, passwordHash: string) {
+  const school = await prisma.school.create({ data: { ...DEMO_SCHOOL_2 }, select: { id: true } });
+  await prisma.schoolSettings.create({ data: { schoolId: school.id, readinessGate: JSON.stringify(DEFAULT_READINESS_GATE) } });
+  await prisma.policyRung.createMany({ data: DEFAULT_POLICY_LADDER.map((r) => ({ ...r, schoolId: school.id })) });
+  const staff = new Map<Role, string>();
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== "STUDENT" && a.school === "riverside")) {
+    const user = await prisma.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        passwordHash,
+        memberships: { create: { schoolId: school.id, role: account.role } },
+      },
+      select: { id: true },
+    });
+    staff.set(account.role, user.id);
+  }
+  const ctx: SeedContext = {
+    rng: random(20261201),
+    now,
+    today,
+    schoolId: school.id,
+    adminId: staff.get("ADMIN") as string,
+    advisorId: staff.get("ADVISOR") as string,
+    tutorIds: [staff.get("TUTOR") as string],
+  };
+  for (const [index, { name, plan }] of RIVERSIDE_STUDENTS.entries()) {
+    const user = await prisma.user.create({
+      data: {
+        email: index === 0 ? "student@riverside.edu" : emailFor(name, DEMO_SCHOOL_2.slug),
+        name,
+        passwordHash,
+        memberships: { create: { schoolId: school.id, role: "STUDENT" } },
+        studentProfiles: {
+          create: {
+            schoolId: school.id,
+            externalId: `RV-${String(31001 + index)}`,
+            graduationYear: 2027,
+            internationalGraduate: index === 2,
+          },
+        },
+      },
+      select: { id: true, studentProfiles: { select: { id: true } } },
+    });
+    await seedStudent(ctx, { id: user.studentProfiles[0].id, userId: user.id }, plan, index);
+  }
+}
 
 /** A refused seed step is a bug in the seed (or a rule it no longer follows): stop with the app's reason. */
 function must<T extends { ok: boolean }>(step: string, result: T): Extract<T, { ok: true }> {

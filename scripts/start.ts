@@ -37,8 +37,13 @@ export async function main(options: { before?: RequestHandler } = {}) {
   const seeded = await seedIfEmpty();
   const { createApp } = await import("../server/index.ts");
   const { scheduleDailyRefresh } = await import("../app/domain/cases/derive.server.ts");
+  const { scheduleMailDelivery } = await import("../app/domain/mail/worker.server.ts");
+  const { scheduleMailJobs } = await import("../app/domain/mail/jobs.server.ts");
   const app = await createApp(path.join(root, "build"));
   scheduleDailyRefresh();
+  // Mail (ADR 0013): the outbox worker, and the overdue-escalation and weekly-digest jobs.
+  scheduleMailDelivery();
+  scheduleMailJobs();
   let served = app;
   if (options.before) {
     const { default: express } = await import("express");
@@ -48,7 +53,10 @@ export async function main(options: { before?: RequestHandler } = {}) {
     console.log(`Retake Desk is running at ${process.env.APP_ORIGIN}`);
     if (seeded !== "absent") {
       console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"):`);
-      for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
+      for (const account of DEMO_ACCOUNTS) console.log(`  ${account.school.padEnd(11)} ${account.role.padEnd(8)} ${account.email}`);
+    }
+    if (!process.env.SMTP_URL) {
+      console.log("\nNo SMTP_URL is set: e-mail stays in the outbox and is printed to this log.");
     }
   });
 }

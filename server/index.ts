@@ -12,8 +12,9 @@ import type { ServerBuild } from "react-router";
 
 export const CLIENT_ADDRESS_HEADER = "x-retake-desk-client";
 
-export async function createApp(buildDir = path.resolve("build")) {
-  const build = (await import(path.join(buildDir, "server", "index.js"))) as ServerBuild;
+/** Serves `buildDir`; tests pass the build itself (and a directory without static files). */
+export async function createApp(buildDir = path.resolve("build"), build?: ServerBuild) {
+  build ??= (await import(path.join(buildDir, "server", "index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
   const trustProxy = process.env.TRUST_PROXY;

@@ -1,8 +1,11 @@
 /**
  * Root middleware for every request — documents, data requests and resource
  * routes alike (ADR 0003):
- * - refuses a non-GET/HEAD request whose Origin is missing or foreign (CSRF);
- * - adds the security headers to every response.
+ * - `securityHeadersMiddleware` runs first and adds the security headers to
+ *   every response, refusals and error pages included: whatever a later
+ *   middleware, loader or action throws comes back to it as a response;
+ * - `sameOriginMiddleware` refuses a non-GET/HEAD request whose Origin is
+ *   missing or foreign (CSRF).
  */
 import { data, type MiddlewareFunction } from "react-router";
 import { nonceContext } from "../context";
@@ -19,13 +22,16 @@ export function isAllowedOrigin(request: Request): boolean {
   return !isProduction() && origin === new URL(request.url).origin;
 }
 
-export const securityMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  if (!SAFE_METHODS.has(request.method.toUpperCase()) && !isAllowedOrigin(request)) {
-    const forbidden = data({ message: "This request did not come from Retake Desk and was refused." }, { status: 403 });
-    throw forbidden;
-  }
+export const securityHeadersMiddleware: MiddlewareFunction<Response> = async ({ context }, next) => {
   context.set(nonceContext, createNonce());
   const response = await next();
   applySecurityHeaders(response.headers);
   return response;
+};
+
+export const sameOriginMiddleware: MiddlewareFunction<Response> = async ({ request }, next) => {
+  if (!SAFE_METHODS.has(request.method.toUpperCase()) && !isAllowedOrigin(request)) {
+    throw data({ message: "This request did not come from Retake Desk and was refused." }, { status: 403 });
+  }
+  return next();
 };

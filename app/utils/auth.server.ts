@@ -7,6 +7,7 @@ import { type Auth, authContext, type SessionUser } from "../context";
 import { type Actor, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
 import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
 import type { Prisma } from "#generated/prisma/client";
+import { noteRecordsRead, readPath } from "./access-log.server";
 import { prisma } from "./db.server";
 
 interface Args {
@@ -29,12 +30,44 @@ export function getAuth(context: Readonly<RouterContextProvider>): Auth | null {
 /** Tabs, newlines and other control characters, which browsers drop from a Location, and backslashes, which they read as `/`. */
 const unsafeInPath = (to: string) => [...to].some((ch) => ch === "\\" || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
 
-/** Only same-site paths, judged as a browser would resolve them; anything else falls back to the home page. */
+/** The target as it reads once every layer of percent-encoding is undone (null when an encoding is broken). */
+function fullyDecoded(to: string): string | null {
+  let current = to;
+  for (let i = 0; i < 5; i += 1) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return null;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return null;
+}
+
+const SAME_SITE = "http://same-site.invalid";
+
+/** A path that stays on this site however it is read: one leading slash, no backslash or control character. */
+const staysOnSite = (path: string) => path.startsWith("/") && !path.startsWith("//") && !unsafeInPath(path);
+
+/**
+ * Only same-site paths; anything else falls back to the home page. The target
+ * is judged as a browser (or a proxy that decodes it first) would finally
+ * read it: percent-encodings undone, dot segments resolved (`/.//evil.example`
+ * resolves to `//evil.example`, another host), backslashes and control
+ * characters refused. What is returned is the resolved path, so the Location
+ * sent is exactly the one that was checked.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || unsafeInPath(to)) return fallback;
-  const base = "http://same-site.invalid";
-  const resolved = new URL(to, base);
-  if (resolved.origin !== base) return fallback;
+  if (!to || typeof to !== "string" || to.length > 2048) return fallback;
+  const decoded = fullyDecoded(to);
+  if (decoded === null || !staysOnSite(to) || !staysOnSite(decoded)) return fallback;
+  for (const form of [to, decoded]) {
+    const resolved = new URL(form, SAME_SITE);
+    if (resolved.origin !== SAME_SITE || !staysOnSite(resolved.pathname)) return fallback;
+  }
+  const resolved = new URL(to, SAME_SITE);
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
 
@@ -42,7 +75,7 @@ export function requireUser({ request, context }: Args): SessionUser {
   const auth = getAuth(context);
   if (auth) return auth.user;
   const url = new URL(request.url);
-  const path = url.pathname.replace(/\.data$/, "") + url.search;
+  const path = readPath(request) + url.search;
   const target = path === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(path)}`;
   throw redirect(target);
 }
@@ -91,7 +124,9 @@ export interface CaseAccess {
 
 /**
  * Loads a case's access facts and refuses anyone outside it: the office of
- * another school, a tutor not assigned to it, another student.
+ * another school, a tutor not assigned to it, another student. A staff
+ * member let in is noted in the request's access log (one row per request,
+ * whichever loaders, actions or downloads ask).
  */
 export async function requireCaseAccess(args: Args, caseId: string | undefined, allowed?: readonly CaseRelation[]): Promise<CaseAccess> {
   const user = requireUser(args);
@@ -110,6 +145,7 @@ export async function requireCaseAccess(args: Args, caseId: string | undefined, 
   const role = roleAt(actorOf(user), row.schoolId);
   if (!relation || !role || (allowed && !allowed.includes(relation))) forbidden("This case is not yours to open.");
   const { student: _student, ...caseRow } = row;
+  if (relation !== "STUDENT") noteRecordsRead(args.context, [{ caseId: row.id, schoolId: row.schoolId, studentId: row.studentId }]);
   return { user, relation, role, caseRow };
 }
 

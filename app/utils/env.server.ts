@@ -14,6 +14,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Log queries slower than this many milliseconds. */
   SLOW_QUERY_MS: z.coerce.number().int().positive().default(50),
+  /** Outgoing mail (ADR 0013): unset keeps mail in the outbox and prints it to the log. */
+  SMTP_URL: z.string().default(""),
+  /** The From of every message; defaults to no-reply at APP_ORIGIN's host. */
+  MAIL_FROM: z.string().default(""),
+  /** How often the mail worker looks for mail to send. */
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(5000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -32,6 +38,8 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+/** `npm run dev` only: tools for a developer's own machine (the outbox page) exist nowhere else, tests included. */
+export const isDevelopment = () => env().NODE_ENV === "development";
 
 /**
  * Cookies carry `Secure` in production, except for a local demo served over

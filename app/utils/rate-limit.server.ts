@@ -104,3 +104,8 @@ export const loginBuckets = new TokenBucket(20, 1);
 export function clientAddress(request: Request): string {
   return request.headers.get("x-retake-desk-client") || "local";
 }
+
+/** Password reset links: at most three mails per address (e-mail) in a quarter of an hour, whoever asks. */
+export const resetRequestsPerEmail = new FailureWindow(3, 15 * 60_000);
+/** Ten reset requests per client address, refilling one a minute. */
+export const resetRequestsPerClient = new TokenBucket(10, 1 / 60);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loader as caseLoader } from "../../app/routes/app/cases/case";
 import { loader as overviewLoader } from "../../app/routes/app/cases/overview";
 import { prisma } from "../../app/utils/db.server";
+import { request, signIn } from "../utils/app";
 import { call } from "../utils/route";
 import { createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 
@@ -35,11 +36,17 @@ describe("case access", () => {
   });
 
   it("lets the office open every case of its school, and records staff reads", async () => {
-    const { caseId, advisor, school } = await createSchoolWithCase();
+    const { caseId, advisor, school, student } = await createSchoolWithCase();
     const result = await call(caseLoader, { userId: advisor.id, path: `/cases/${caseId}`, params: { caseId } });
     expect(result.status).toBe(200);
-    const reads = await prisma.accessLog.findMany({ where: { caseId, userId: advisor.id }, select: { path: true, schoolId: true } });
-    expect(reads).toEqual([{ path: `/cases/${caseId}`, schoolId: school.id }]);
+    // The page as a browser requests it: one row for the request, whatever the number of loaders.
+    const page = await request(`/cases/${caseId}`, { cookie: await signIn(advisor.id) });
+    expect(page.status).toBe(200);
+    const reads = await prisma.accessLog.findMany({
+      where: { caseId, userId: advisor.id },
+      select: { path: true, schoolId: true, studentId: true, students: true },
+    });
+    expect(reads).toEqual([{ path: `/cases/${caseId}`, schoolId: school.id, studentId: student.studentId, students: 1 }]);
   });
 
   it("answers 404 for a case that does not exist", async () => {

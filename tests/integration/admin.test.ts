@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { takeCase } from "../../app/domain/cases/mutations.server";
 import { today } from "../../app/domain/dates";
-import { createInvitation } from "../../app/domain/invitations/mutations.server";
+import { createInvitation, findInvitationByToken } from "../../app/domain/invitations/mutations.server";
 import { SETTINGS_CONFLICT, saveSchoolSettings } from "../../app/domain/settings/mutations.server";
 import { settingsFormSchema } from "../../app/domain/settings/schema";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/app/admin/settings";
 import { action as usersAction } from "../../app/routes/app/admin/users";
 import { loadSchoolSettings } from "../../app/domain/settings/queries.server";
 import { prisma, type Tx } from "../../app/utils/db.server";
+import { mailedToken } from "../utils/mail";
 import { call } from "../utils/route";
 import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser } from "../factories";
 
@@ -344,7 +345,7 @@ describe("users", () => {
     expect(bad.status).toBe(400);
     expect(bad.data.result.error.email).toEqual(["Enter a valid email address."]);
     expect(bad.data.result.initialValue).toMatchObject({ name: "Ada Lovelace", email: "not an email", role: "TUTOR" });
-    expect(bad.data.link).toBeNull();
+    expect(await prisma.outboxMessage.count({ where: { schoolId: school.id, kind: "INVITATION" } })).toBe(0);
 
     const form = { intent: "invite", name: "Ada Lovelace", email: "Ada@Example.edu", role: "TUTOR", schoolId: school.id };
     expect((await usersCall(admin.id, form)).status).toBe(200);
@@ -354,6 +355,7 @@ describe("users", () => {
     expect(again.data.result.initialValue.name).toBe("Ada Lovelace");
     expect(await prisma.invitation.count({ where: { email: "ada@example.edu" } })).toBe(1);
     expect(await prisma.activityLog.count({ where: { schoolId: school.id, action: "invitation.created" } })).toBe(1);
+    expect(await prisma.outboxMessage.count({ where: { toAddress: "ada@example.edu", kind: "INVITATION" } })).toBe(1);
   });
 
   it("resends and revokes its own school's invitations only, with an entry each", async () => {
@@ -383,10 +385,16 @@ describe("users", () => {
       await prisma.activityLog.count({ where: { entityId: theirs.id, action: { in: ["invitation.resent", "invitation.revoked"] } } }),
     ).toBe(0);
 
+    const firstLink = await mailedToken("ours@example.edu", "INVITATION", "/invite");
     const resent = await usersCall(admin.id, { intent: "resend", invitationId: ours.id });
     expect(resent.status).toBe(200);
-    expect(resent.data.link.email).toBe("ours@example.edu");
-    expect(resent.data.link.url).not.toContain(ours.token);
+    expect(JSON.stringify(resent.data)).not.toContain("/invite/");
+    // A new mail with a new link; the first link no longer opens the invitation.
+    const newLink = await mailedToken("ours@example.edu", "INVITATION", "/invite");
+    expect(newLink).not.toBe(firstLink);
+    expect(await findInvitationByToken(firstLink)).toBeNull();
+    expect((await findInvitationByToken(newLink))?.id).toBe(ours.id);
+    expect(await prisma.outboxMessage.count({ where: { toAddress: "theirs@example.edu", kind: "INVITATION" } })).toBe(1);
     const revoked = await usersCall(admin.id, { intent: "revoke", invitationId: ours.id });
     expect(revoked.status).toBe(200);
     expect((await prisma.invitation.findUniqueOrThrow({ where: { id: ours.id } })).revokedAt).not.toBeNull();
@@ -400,18 +408,19 @@ describe("users", () => {
     expect(actions.every((a) => a.actorId === admin.id && a.schoolId === school.id)).toBe(true);
   });
 
-  it("creates an invitation whose link works once", async () => {
+  it("creates an invitation whose mailed link works once", async () => {
     const { admin, school } = await createSchoolWithCase();
     const created = await call(usersAction, {
       userId: admin.id,
       path: "/admin/users",
       form: { intent: "invite", name: "New Tutor", email: "New.Tutor@Example.edu", role: "TUTOR", schoolId: school.id },
     });
-    const url: string = created.data.link.url;
-    const token = url.split("/invite/")[1];
+    expect(created.status).toBe(200);
+    const token = await mailedToken("new.tutor@example.edu", "INVITATION", "/invite");
     const { acceptInvitation } = await import("../../app/domain/invitations/mutations.server");
-    expect(await acceptInvitation(token, { name: "New Tutor", password: "a long passphrase" })).toMatchObject({ ok: true });
-    expect(await acceptInvitation(token, { name: "New Tutor", password: "a long passphrase" })).toMatchObject({ ok: false });
+    const input = { kind: "create", name: "New Tutor", password: "a long passphrase of mine" } as const;
+    expect(await acceptInvitation(token, input)).toMatchObject({ ok: true });
+    expect(await acceptInvitation(token, input)).toMatchObject({ ok: false, code: "UNUSABLE" });
     const user = await prisma.user.findUniqueOrThrow({
       where: { email: "new.tutor@example.edu" },
       select: { memberships: { select: { role: true, schoolId: true } } },

@@ -198,7 +198,7 @@ describe("CSV import", () => {
     expect(await prisma.activityLog.count({ where: { schoolId: school.id, action: "student.updated" } })).toBe(1);
   });
 
-  it("refuses in the preview an email that belongs to staff at the school, and attaches other existing accounts", async () => {
+  it("refuses in the preview an email that belongs to staff at the school or to another school's account", async () => {
     const { school, advisor } = await office();
     const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
     const elsewhere = await createSchool();
@@ -231,24 +231,148 @@ describe("CSV import", () => {
       ],
     });
 
-    const ok = await previewImport({
+    // An account of another school is not joined to this one by an import: its owner accepts an invitation.
+    const elsewhereRow = await previewImport({
       schoolId: school.id,
       kind: "STUDENTS",
       fileName: "s.csv",
       content: csv([header, ["T-3", tutorElsewhere.email, "Also A Student"], ["T-4", memberOnly.email, "Member Only"]]),
       actorId: advisor.id,
     });
+    expect(elsewhereRow).toEqual({
+      ok: false,
+      rows: 2,
+      errorCount: 1,
+      errors: [
+        {
+          row: 2,
+          column: "email",
+          message: `${tutorElsewhere.email} already has a Retake Desk account. Invite them as a student from Users; once they have accepted, import this row again.`,
+        },
+      ],
+    });
+    expect(await prisma.membership.findMany({ where: { userId: tutorElsewhere.id }, select: { schoolId: true, role: true } })).toEqual([
+      { schoolId: elsewhere.id, role: "TUTOR" },
+    ]);
+
+    // A student member of this school without a profile yet gets one, keeping their one membership.
+    const ok = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "s.csv",
+      content: csv([header, ["T-4", memberOnly.email, "Member Only"]]),
+      actorId: advisor.id,
+    });
     if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
     expect(await commitImport({ batchId: ok.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
-    const memberships = await prisma.membership.findMany({
-      where: { userId: { in: [tutorElsewhere.id, memberOnly.id] } },
-      select: { userId: true, schoolId: true, role: true },
+    expect(await prisma.membership.findMany({ where: { userId: memberOnly.id }, select: { schoolId: true, role: true } })).toEqual([
+      { schoolId: school.id, role: "STUDENT" },
+    ]);
+    expect(await prisma.studentProfile.count({ where: { schoolId: school.id, externalId: "T-4" } })).toBe(1);
+    // Their account has a password already: no activation mail.
+    expect(await prisma.outboxMessage.count({ where: { toAddress: memberOnly.email } })).toBe(0);
+  });
+
+  it("mails each new student an activation link, and gives an invited student's profile its number", async () => {
+    const { school, advisor } = await office();
+    const admin = await createUser({ schoolId: school.id, role: "ADMIN" });
+    const invitedEmail = `invited-${Date.now()}@example.edu`;
+    const { createInvitation, acceptInvitation } = await import("../../app/domain/invitations/mutations.server");
+    await createInvitation({ schoolId: school.id, email: invitedEmail, name: "Invited Student", role: "STUDENT", invitedById: admin.id });
+    const { mailedToken } = await import("../utils/mail");
+    const token = await mailedToken(invitedEmail, "INVITATION", "/invite");
+    expect(await acceptInvitation(token, { kind: "create", name: "Invited Student", password: "a long passphrase of mine" })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    const header = ["student_id", "email", "name", "graduation_year"];
+    const preview = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "s.csv",
+      content: csv([header, ["N-1", "n1@example.edu", "New One", "2027"], ["N-2", invitedEmail, "Invited Student", "2028"]]),
+      actorId: advisor.id,
     });
-    expect(memberships).toHaveLength(3);
-    expect(memberships).toContainEqual({ userId: tutorElsewhere.id, schoolId: elsewhere.id, role: "TUTOR" });
-    expect(memberships).toContainEqual({ userId: tutorElsewhere.id, schoolId: school.id, role: "STUDENT" });
-    expect(memberships).toContainEqual({ userId: memberOnly.id, schoolId: school.id, role: "STUDENT" });
-    expect(await prisma.studentProfile.count({ where: { schoolId: school.id, externalId: { in: ["T-3", "T-4"] } } })).toBe(2);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.errors));
+    expect(preview.summary).toEqual({ rows: 2, create: 1, update: 1, unchanged: 0 });
+    expect(await commitImport({ batchId: preview.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+    const mails = await prisma.outboxMessage.findMany({
+      where: { toAddress: "n1@example.edu" },
+      select: { kind: true, schoolId: true, text: true },
+    });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ kind: "ACTIVATION", schoolId: school.id });
+    expect(mails[0].text).toMatch(/\/activate\/[a-z2-7]+/);
+    expect(await prisma.outboxMessage.count({ where: { toAddress: invitedEmail, kind: "ACTIVATION" } })).toBe(0);
+    expect(
+      await prisma.studentProfile.findFirstOrThrow({
+        where: { schoolId: school.id, user: { email: invitedEmail } },
+        select: { externalId: true, graduationYear: true },
+      }),
+    ).toEqual({ externalId: "N-2", graduationYear: 2028 });
+  });
+
+  it("changes the sign-in email only of an account nobody has used yet, and mails the new address", async () => {
+    const { school, advisor } = await office();
+    const header = ["student_id", "email", "name"];
+    const first = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "first.csv",
+      content: csv([
+        header,
+        ["E-1", "e1@example.edu", "Never Active"],
+        ["E-2", "e2@example.edu", "Active Already"],
+        ["E-3", "e3@example.edu", "Two Schools"],
+      ]),
+      actorId: advisor.id,
+    });
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    expect(await commitImport({ batchId: first.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+    const active = await prisma.user.findUniqueOrThrow({ where: { email: "e2@example.edu" } });
+    await prisma.user.update({
+      where: { id: active.id },
+      data: { passwordHash: (await prisma.user.findUniqueOrThrow({ where: { id: advisor.id } })).passwordHash },
+    });
+    const shared = await prisma.user.findUniqueOrThrow({ where: { email: "e3@example.edu" } });
+    await joinSchool(shared.id, (await createSchool()).id, "TUTOR");
+    const refused = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "second.csv",
+      content: csv([header, ["E-2", "attacker@example.edu", "Active Already"], ["E-3", "attacker2@example.edu", "Two Schools"]]),
+      actorId: advisor.id,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          row: 2,
+          column: "email",
+          message: "Active Already has activated their account, so its sign-in email cannot be changed by an import.",
+        },
+        {
+          row: 3,
+          column: "email",
+          message: "Two Schools's account also belongs to another school, so its sign-in email cannot be changed by an import.",
+        },
+      ],
+    });
+    expect(await prisma.user.count({ where: { email: { in: ["attacker@example.edu", "attacker2@example.edu"] } } })).toBe(0);
+    const oldLink = await prisma.accountToken.findFirstOrThrow({ where: { user: { email: "e1@example.edu" }, purpose: "ACTIVATION" } });
+    const corrected = await previewImport({
+      schoolId: school.id,
+      kind: "STUDENTS",
+      fileName: "third.csv",
+      content: csv([header, ["E-1", "e1.fixed@example.edu", "Never Active"]]),
+      actorId: advisor.id,
+    });
+    if (!corrected.ok) throw new Error(JSON.stringify(corrected.errors));
+    expect(await commitImport({ batchId: corrected.batchId, schoolIds: [school.id], actorId: advisor.id })).toMatchObject({ ok: true });
+    expect(await prisma.outboxMessage.count({ where: { toAddress: "e1.fixed@example.edu", kind: "ACTIVATION" } })).toBe(1);
+    // The link sent to the old address no longer works.
+    expect((await prisma.accountToken.findUniqueOrThrow({ where: { id: oldLink.id } })).revokedAt).not.toBeNull();
   });
 
   it("refuses the commit when the data changed after the preview, and imports nothing", async () => {

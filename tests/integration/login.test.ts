@@ -4,6 +4,8 @@ import { action as logoutAction } from "../../app/routes/auth/logout";
 import { createSession } from "../../app/utils/session.server";
 import { prisma } from "../../app/utils/db.server";
 import { loader as caseLoader } from "../../app/routes/app/cases/case";
+import { safeRedirect } from "../../app/utils/auth.server";
+import { request } from "../utils/app";
 import { call } from "../utils/route";
 import { createSchoolWithCase, createTutor, createUser, TEST_PASSWORD } from "../factories";
 
@@ -82,7 +84,52 @@ describe("signing in", () => {
     // A browser drops the tab and reads the backslash as a slash: both would be //evil.example.
     expect((await login(user.email, TEST_PASSWORD, "/\t/evil.example/")).location).toBe("/");
     expect((await login(user.email, TEST_PASSWORD, "/\\evil.example/")).location).toBe("/");
-    expect((await login(user.email, TEST_PASSWORD, "/%09/evil.example/")).location).toBe("/%09/evil.example/");
+    // Percent-encoded, the same tab is judged decoded.
+    expect((await login(user.email, TEST_PASSWORD, "/%09/evil.example/")).location).toBe("/");
+  });
+
+  it("judges a redirect target after its dot segments and encodings are resolved", async () => {
+    const user = await createTutor();
+    const offSite = [
+      "/.//evil.example",
+      "/.//evil.example/path?x=1",
+      "/%2e//evil.example",
+      "/%2E//evil.example",
+      "/..//evil.example",
+      "/%2e%2e//evil.example",
+      "/a/..//evil.example",
+      "/./\\evil.example",
+      "/%5cevil.example",
+      "/%5C%5Cevil.example",
+      "/%2f/evil.example",
+      "/%2F%2Fevil.example",
+      "/%252e//evil.example",
+      "/%25252f%25252fevil.example",
+      "/%zz/evil.example",
+      "/%0d%0aLocation:%20https://evil.example",
+    ];
+    for (const target of offSite) {
+      expect(safeRedirect(target), target).toBe("/");
+      // The sign-in page never offers it back either: it drops it from its address.
+      const page = await call(loginLoader, { userId: null, path: `/login?redirectTo=${encodeURIComponent(target)}` });
+      expect(page, target).toMatchObject({ status: 302, location: "/login" });
+    }
+    // Through the sign-in form itself (a few: the form throttles per address).
+    for (const target of ["/.//evil.example", "/%2e//evil.example", "/%5C%5Cevil.example"]) {
+      const result = await login(user.email, TEST_PASSWORD, target);
+      expect(result.status, target).toBe(302);
+      expect(result.location, target).toBe("/");
+    }
+    // The page as a browser receives it carries no trace of the target.
+    const first = await request(`/login?redirectTo=${encodeURIComponent("/.//evil.example")}`);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("Location")).toBe("/login");
+    const html = await (await request("/login")).text();
+    expect(html).toContain("Sign in");
+    expect(html).not.toContain("evil.example");
+    // Same-site targets still work, normalized.
+    expect((await login(user.email, TEST_PASSWORD, "/cases/./abc/../def?tab=1#x")).location).toBe("/cases/def?tab=1#x");
+    expect((await login(user.email, TEST_PASSWORD, "/cases?q=a%20b")).location).toBe("/cases?q=a%20b");
   });
 
   it("signs out by POST: the session row is deleted and the cookie cleared", async () => {

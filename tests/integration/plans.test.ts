@@ -18,6 +18,7 @@ import { loader as calendarLoader } from "../../app/routes/resources/plan-calend
 import { prisma } from "../../app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent, takeCaseAs } from "../factories";
 import { countCall } from "../utils/queries";
+import { request, signIn } from "../utils/app";
 import { call, download } from "../utils/route";
 
 const day = today();
@@ -610,7 +611,7 @@ describe("the case's target exam date", () => {
 describe("concurrent writes in the domain", () => {
   it("lets exactly one of two adjustments from the same version win, even past the route's early check", async () => {
     const { caseId, tutor, advisor } = await assigned();
-    const plan = await loadPlan(caseId);
+    const plan = await loadPlan(caseId, { userId: tutor.id, relation: "TUTOR" });
     if (!plan) throw new Error("no plan");
     const data = plan.current.data;
     const results = await Promise.all([
@@ -631,7 +632,7 @@ describe("concurrent writes in the domain", () => {
 
   it("rolls the plan's claim back when the case moved on since the form was shown", async () => {
     const { caseId, tutor, advisor } = await assigned();
-    const plan = await loadPlan(caseId);
+    const plan = await loadPlan(caseId, { userId: tutor.id, relation: "TUTOR" });
     if (!plan) throw new Error("no plan");
     const shown = await caseVersion(caseId);
     const officeDate = addDays(plan.current.data.examDate, 7);
@@ -777,8 +778,12 @@ describe("who may read and change a plan", () => {
 
   it("records staff reads of the print page and the calendar", async () => {
     const { caseId, advisor } = await assigned();
-    await call(printLoader, { userId: advisor.id, path: `/cases/${caseId}/plan/print`, params: { caseId } });
-    await call(calendarLoader, { userId: advisor.id, path: `/cases/${caseId}/calendar.ics`, params: { caseId } });
+    const cookie = await signIn(advisor.id);
+    for (const path of [`/cases/${caseId}/plan/print`, `/cases/${caseId}/calendar.ics`]) {
+      const res = await request(path, { cookie });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
     const paths = await prisma.accessLog.findMany({ where: { caseId, userId: advisor.id }, select: { path: true } });
     expect(paths.map((p) => p.path).sort()).toEqual([`/cases/${caseId}/calendar.ics`, `/cases/${caseId}/plan/print`]);
   });

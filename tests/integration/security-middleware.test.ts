@@ -1,14 +1,16 @@
 import { RouterContextProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import { securityMiddleware } from "../../app/middleware/security.server";
+import { sameOriginMiddleware, securityHeadersMiddleware } from "../../app/middleware/security.server";
 import { contentSecurityPolicy } from "../../app/utils/headers.server";
 
 async function run(method: string, headers: Record<string, string>, url = "http://localhost:3000/cases") {
   const request = new Request(url, { method, headers });
+  const args = { request, context: new RouterContextProvider(), params: {}, url: new URL(request.url), pattern: "/" } as never;
   try {
-    const response = await securityMiddleware(
-      { request, context: new RouterContextProvider(), params: {}, url: new URL(request.url), pattern: "/" } as never,
-      async () => new Response("ok"),
+    // The headers middleware wraps the Origin check, as in root.tsx.
+    const response = await securityHeadersMiddleware(
+      args,
+      async () => (await sameOriginMiddleware(args, async () => new Response("ok"))) as Response,
     );
     return { status: (response as Response).status, headers: (response as Response).headers };
   } catch (error) {

@@ -7,13 +7,14 @@ import { formatDate } from "../../domain/dates";
 import {
   ACTIVITY_LABELS,
   FOCUS_KIND_LABELS,
-  type PlanVersionData,
   RESOURCE_KIND_LABELS,
   type RhythmDay,
   SLOT_LABELS,
   SLOTS,
+  type ViewedPlanVersionData,
   weekdayName,
 } from "../../domain/plans/schema";
+import type { Visibility } from "../../domain/vocabulary";
 import { MILESTONE_KIND_NAMES } from "../../domain/plans/templates";
 import { instrument } from "../../domain/reference";
 import { FINDING_KINDS } from "../../domain/vocabulary";
@@ -21,13 +22,20 @@ import { formatMinutes } from "./format";
 
 type HeadingLevel = "h2" | "h3";
 
+/** Said to staff next to a measure the student does not see, and why (ADR 0012). */
+const AUDIENCE_NOTES: Record<Visibility, string | null> = {
+  PRIVATE: "Only you see this measure: it answers a finding private to you.",
+  OFFICE: "Not shown to the student: it answers a finding shared with the office only.",
+  STUDENT: null,
+};
+
 export function PlanDetails({
   data,
   headingLevel = "h3",
   idPrefix = "plan",
   showMeasureFindings = true,
 }: {
-  data: PlanVersionData;
+  data: ViewedPlanVersionData;
   headingLevel?: HeadingLevel;
   idPrefix?: string;
   /** Staff see which finding each measure answers; the student sees the measure. */
@@ -133,7 +141,7 @@ export function PlanDetails({
         )}
       </section>
 
-      {content.measures.length > 0 ? (
+      {content.measures.length > 0 || content.supportNote ? (
         <section aria-labelledby={`${idPrefix}-measures`} className="break-inside-avoid">
           <H id={`${idPrefix}-measures`}>Well-being and strategy measures</H>
           <ul className="mt-2 space-y-2 text-sm">
@@ -141,9 +149,20 @@ export function PlanDetails({
               <li key={m.title}>
                 <span className="font-medium">{m.title}</span>
                 {showMeasureFindings ? <span className="text-slate-600"> (for: {FINDING_KINDS[m.findingKind].label})</span> : null}
+                {showMeasureFindings && AUDIENCE_NOTES[m.audience] ? (
+                  <span className="block text-xs font-medium text-amber-900">{AUDIENCE_NOTES[m.audience]}</span>
+                ) : null}
                 <span className="block text-slate-700">{m.description}</span>
               </li>
             ))}
+            {content.supportNote ? (
+              <li>
+                <span className="font-medium">{content.supportNote.title}</span>
+                <span className="block text-slate-700">
+                  {content.supportNote.meaning} {content.supportNote.plan}
+                </span>
+              </li>
+            ) : null}
           </ul>
         </section>
       ) : null}

@@ -233,7 +233,12 @@ export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, cas
         field={fields.measures}
         legend="Well-being and strategy measures"
         noun="measure"
-        intro={<p className="hint">The student reads these. Remove any measure that would disclose a finding not shared with them.</p>}
+        intro={
+          <p className="hint">
+            The student reads the measures that answer findings shared with them (or no finding). A measure answering a finding they cannot
+            see stays hidden from them, and one that only another staff member can see is kept as it is when you save.
+          </p>
+        }
         newItem={() => ({ findingKind: "SLEEP_WELLBEING", title: "", description: "" })}
         renderItem={(m, remove) => (
           <>

@@ -20,7 +20,16 @@ const generated = generatePlan({
   spacingViolations: [],
 });
 if (!generated.plan) throw new Error(JSON.stringify(generated.errors));
-const { template, durationWeeks: _weeks, ...data } = generated.plan;
+const { template, durationWeeks: _weeks, ...generatedData } = generated.plan;
+// As the student's read path gives it: every measure theirs to see, nothing held back.
+const data: PlanVersionRow["data"] = {
+  ...generatedData,
+  content: {
+    ...generatedData.content,
+    measures: generatedData.content.measures.map((m) => ({ ...m, audience: "STUDENT" })),
+    supportNote: null,
+  },
+};
 
 const version = (number: number, changes: Partial<PlanVersionRow["data"]> = {}): PlanVersionRow => ({
   id: `v${number}`,

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../accounts/password-policy";
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 255;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 const emailWith = (missing: string) =>
   z
@@ -19,17 +19,43 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-/** Passwords keep every character as typed (no trimming); length is the only rule. */
+/**
+ * Passwords keep every character as typed (no trimming). The length is checked
+ * here (also in the browser); the server then refuses common passwords
+ * (accounts/common-passwords.server.ts, ADR 0012).
+ */
+const newPassword = z
+  .string({ error: "Choose a password." })
+  .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
+  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` });
+const confirmPassword = z.string({ error: "Type the password again." });
+const samePasswords: [(v: { password: string; confirm: string }) => boolean, { path: string[]; error: string }] = [
+  (v) => v.password === v.confirm,
+  { path: ["confirm"], error: "The two passwords differ." },
+];
+
+/** A new account from an invitation: a name and a password. */
 export const newPasswordSchema = z
   .object({
     name: z.string({ error: "Enter your name." }).trim().min(1, { error: "Enter your name." }).max(120),
-    password: z
-      .string({ error: "Choose a password." })
-      .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
-      .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` }),
-    confirm: z.string({ error: "Type the password again." }),
+    password: newPassword,
+    confirm: confirmPassword,
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords differ." });
+  .refine(...samePasswords);
+
+/** Choosing a password from an activation or reset link. */
+export const choosePasswordSchema = z.object({ password: newPassword, confirm: confirmPassword }).refine(...samePasswords);
+
+/** "My account": the current password, then the new one twice. */
+export const changePasswordSchema = z
+  .object({
+    current: z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(PASSWORD_MAX),
+    password: newPassword,
+    confirm: confirmPassword,
+  })
+  .refine(...samePasswords);
+
+export const forgotPasswordSchema = z.object({ email: emailWith("Enter your email address.") });
 
 export const inviteSchema = z.object({
   email: emailSchema,

@@ -207,3 +207,14 @@ export function parseHiddenColumns(raw: string | null | undefined, fallback: rea
 export function hasFilters(params: CaseloadParams): boolean {
   return params.q !== "" || params.status.length > 0 || params.exam.length > 0 || params.risk.length > 0;
 }
+
+/** The view's filter in words, for the access log: "status: Planning, Active; exam: Step 1; search: “kim”", or "open cases". */
+export function describeCaseloadFilter(params: CaseloadParams): string {
+  const parts: string[] = [];
+  if (params.status.length) parts.push(`status: ${params.status.map((s) => CASE_STATUS_LABELS[s]).join(", ")}`);
+  else parts.push("open cases");
+  if (params.exam.length) parts.push(`exam: ${params.exam.map((e) => examLabel(e)).join(", ")}`);
+  if (params.risk.length) parts.push(`risk: ${params.risk.map((r) => RISK_LEVEL_LABELS[r]).join(", ")}`);
+  if (params.q) parts.push(`search: “${params.q}”`);
+  return parts.join("; ");
+}

@@ -12,6 +12,7 @@ import { examLabel, type ExamId } from "../reference";
 import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
 import { ordinal } from "../attempts/rules";
 import { OFFICE_ROLES, STAFF_ROLES } from "../vocabulary";
+import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
 import { severityLabel } from "./view";
 
@@ -124,6 +125,7 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
         link: `/cases/${facts.caseId}/escalations`,
         dedupeKey: `escalation:${open.id}:failure:${facts.attemptId}`,
       });
+      await mailEscalationRaised(tx, open.id);
       return open.id;
     }
   }
@@ -169,5 +171,6 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
     link: `/cases/${facts.caseId}/escalations`,
     dedupeKey: `escalation:${escalation.id}:opened`,
   });
+  await mailEscalationRaised(tx, escalation.id);
   return escalation.id;
 }

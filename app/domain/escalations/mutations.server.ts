@@ -44,6 +44,7 @@ import {
 } from "../vocabulary";
 import { loadSchoolSettings } from "../settings/queries.server";
 import { ESCALATION_SEVERITY, escalationDueDates, officeUserIds } from "./auto.server";
+import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
 import { mayPerformEscalation, statusAfterAction, transitionEscalation } from "./workflow";
 
@@ -225,6 +226,7 @@ export async function raiseEscalation(input: RaiseEscalationInput): Promise<Esca
       link: escalationLink(row.id),
       dedupeKey: `escalation:${escalation.id}:opened`,
     });
+    await mailEscalationRaised(tx, escalation.id, { exceptUserId: input.actorId });
     await syncCaseCounters(tx, row.id);
     return { ok: true, escalationId: escalation.id, version: escalation.version } as const;
   });

@@ -36,7 +36,7 @@ export async function loadStudentHome(user: SessionUser, today: IsoDate) {
   const openIds = cases.filter((c) => c.openSlot !== null).map((c) => c.id);
   const weekOf = startOfIsoWeek(today);
   const [plans, checkIns, inputs] = await Promise.all([
-    loadPlans(openIds),
+    loadPlans(openIds, { userId: user.id, relation: "STUDENT" }),
     openIds.length
       ? prisma.checkIn.findMany({
           where: { caseId: { in: openIds }, weekOf },

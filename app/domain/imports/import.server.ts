@@ -14,6 +14,7 @@ import { chunk, inChunks } from "../../utils/chunks";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
 import { logger } from "../../utils/logger.server";
+import { type ActivationTarget, issueActivations } from "../accounts/mutations.server";
 import { recordAttemptsBulk } from "../attempts/mutations.server";
 import { type AttemptField, validateAttemptInput } from "../attempts/rules";
 import { refreshDerived, refreshStaleCases } from "../cases/derive.server";
@@ -149,7 +150,7 @@ async function studentsByNumber(db: Tx, schoolId: string, numbers: string[]) {
         graduationYear: true,
         internationalGraduate: true,
         accommodationStatus: true,
-        user: { select: { email: true, name: true } },
+        user: { select: { email: true, name: true, passwordHash: true, _count: { select: { memberships: true } } } },
       },
     }),
   );
@@ -179,7 +180,11 @@ async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
       select: {
         id: true,
         email: true,
-        studentProfiles: { where: { schoolId }, select: { externalId: true } },
+        name: true,
+        studentProfiles: {
+          where: { schoolId },
+          select: { id: true, externalId: true, graduationYear: true, internationalGraduate: true, accommodationStatus: true },
+        },
         memberships: { where: { schoolId }, select: { role: true } },
       },
     }),
@@ -194,6 +199,26 @@ async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
         errors.push({ row, column: "email", message: `${value.email} already belongs to another account.` });
         continue;
       }
+      // The sign-in address is the account's: an import may correct it only before anyone has used the
+      // account, and only when no other school shares it (ADR 0012).
+      if (!owner && existing.user.email !== value.email) {
+        if (existing.user.passwordHash) {
+          errors.push({
+            row,
+            column: "email",
+            message: `${existing.user.name} has activated their account, so its sign-in email cannot be changed by an import.`,
+          });
+          continue;
+        }
+        if (existing.user._count.memberships > 1) {
+          errors.push({
+            row,
+            column: "email",
+            message: `${existing.user.name}'s account also belongs to another school, so its sign-in email cannot be changed by an import.`,
+          });
+          continue;
+        }
+      }
       const before: StudentSnapshot = {
         email: existing.user.email,
         name: existing.user.name,
@@ -206,7 +231,24 @@ async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
       if (same) plan.unchanged += 1;
       else plan.updates.push({ ...value, profileId: existing.id, userId: existing.userId, before });
     } else if (owner) {
-      const other = owner.studentProfiles[0]?.externalId;
+      const profile = owner.studentProfiles[0];
+      // A student who joined by invitation has a profile here without a number: the import gives it one.
+      if (profile && profile.externalId === null && owner.memberships[0]?.role === "STUDENT") {
+        plan.updates.push({
+          ...value,
+          profileId: profile.id,
+          userId: owner.id,
+          before: {
+            email: owner.email,
+            name: owner.name,
+            graduationYear: profile.graduationYear,
+            internationalGraduate: profile.internationalGraduate,
+            accommodationStatus: profile.accommodationStatus,
+          },
+        });
+        continue;
+      }
+      const other = profile?.externalId;
       if (owner.studentProfiles.length > 0) {
         errors.push({ row, column: "email", message: `${value.email} is already the student with student_id "${other ?? "(none)"}".` });
         continue;
@@ -221,7 +263,16 @@ async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
         });
         continue;
       }
-      plan.attaches.push({ ...value, userId: owner.id, member: role === "STUDENT" });
+      // An account is joined to a school only by its owner, after signing in (ADR 0012).
+      if (!role) {
+        errors.push({
+          row,
+          column: "email",
+          message: `${value.email} already has a Retake Desk account. Invite them as a student from Users; once they have accepted, import this row again.`,
+        });
+        continue;
+      }
+      plan.attaches.push({ ...value, userId: owner.id, member: true });
     } else plan.creates.push(value);
   }
   return { plan, errors };
@@ -441,6 +492,11 @@ async function applyStudents(tx: Tx, plan: Extract<Plan, { kind: "STUDENTS" }>, 
   for (const part of chunk(added.filter((a) => a.newUser))) {
     await tx.user.createMany({ data: part.map(({ row, userId }) => ({ id: userId, email: row.email, name: row.name })) });
   }
+  // New accounts have no password: each gets an activation mail, sent to the imported address (ADR 0012).
+  const school = await tx.school.findUniqueOrThrow({ where: { id: schoolId }, select: { name: true } });
+  const activations: ActivationTarget[] = added
+    .filter((a) => a.newUser)
+    .map(({ row, userId }) => ({ userId, email: row.email, name: row.name, schoolId, schoolName: school.name }));
   for (const part of chunk(added)) {
     const newMembers = part.filter((a) => !a.member);
     if (newMembers.length > 0)
@@ -470,9 +526,14 @@ async function applyStudents(tx: Tx, plan: Extract<Plan, { kind: "STUDENTS" }>, 
   const changes: Prisma.ActivityLogCreateManyInput[] = [];
   for (const row of plan.updates) {
     await tx.user.update({ where: { id: row.userId }, data: { email: row.email, name: row.name } });
+    // Only a never-activated account's address can change (the plan refuses the rest): the new address gets the activation.
+    if (row.before.email !== row.email) {
+      activations.push({ userId: row.userId, email: row.email, name: row.name, schoolId, schoolName: school.name });
+    }
     await tx.studentProfile.update({
       where: { id: row.profileId },
       data: {
+        externalId: row.student_id,
         graduationYear: row.graduation_year ?? null,
         internationalGraduate: row.international_graduate,
         accommodationStatus: row.accommodation_status,
@@ -490,6 +551,7 @@ async function applyStudents(tx: Tx, plan: Extract<Plan, { kind: "STUDENTS" }>, 
     });
   }
   await writeActivity(tx, changes);
+  await issueActivations(tx, activations, audit.now);
   return [] as string[];
 }
 

@@ -1,30 +1,25 @@
 /**
- * Invitations: an admin invites a person by email to a school with a role; the
- * link carries a random secret whose SHA-256 alone is stored. A link works once
- * and expires; resending rotates the secret, so older links stop working.
+ * Invitations (ADR 0012): a school offers a person a membership with a role.
+ * The link travels by mail to the invited address and only there — the admin
+ * who sent it never sees it — and its secret is stored hashed. Accepting grants
+ * the membership at the inviting school and nothing else:
+ * - no account at that address yet: the person chooses their name and password;
+ * - an account exists (in any state): its owner must be signed in as it; an
+ *   invitation never sets, resets or replaces the credentials of an account.
+ * A link works once, expires after a week, and a resend replaces it.
  */
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import type { Role } from "../vocabulary";
 import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
+import { prisma, type Tx } from "../../utils/db.server";
+import { allowedOrigins } from "../../utils/env.server";
 import { hashPassword } from "../../utils/password.server";
+import { checkNewPassword } from "../accounts/common-passwords.server";
+import { hashToken, INVITATION_TTL_DAYS, invitationExpiry, newSecret } from "../accounts/tokens.server";
+import { appUrl, enqueueMail } from "../mail/outbox.server";
+import { invitationMail } from "../mail/templates";
 import { changeMembershipRole } from "../users/release.server";
+import { ROLE_LABELS, type Role } from "../vocabulary";
 
-export const INVITATION_TTL_DAYS = 7;
-
-function newSecret(): { token: string; tokenHash: string } {
-  const bytes = new Uint8Array(32);
-  crypto.getRandomValues(bytes);
-  const token = encodeBase32LowerCaseNoPadding(bytes);
-  return { token, tokenHash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
-
-const expiry = (now: Date) => new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+export { INVITATION_TTL_DAYS } from "../accounts/tokens.server";
 
 export interface NewInvitation {
   schoolId: string;
@@ -35,53 +30,102 @@ export interface NewInvitation {
 }
 
 export const PENDING_INVITATION_MESSAGE = "This person already has a pending invitation: resend it below.";
+export const ALREADY_MEMBER_MESSAGE = "This person is already a member of this school: change their role below.";
 
-export type CreateInvitationResult = { ok: true; id: string; token: string } | { ok: false; reason: string };
+export type CreateInvitationResult = { ok: true; id: string } | { ok: false; reason: string };
+
+const origin = () => allowedOrigins()[0] ?? "http://localhost:3000";
+
+/** Writes the invitation's mail with a fresh link; the link exists only in that mail. */
+async function mailInvitation(
+  tx: Tx,
+  invitation: { id: string; schoolId: string; email: string; role: Role; invitedById: string | null },
+  token: string,
+  now: Date,
+) {
+  const [school, inviter] = await Promise.all([
+    tx.school.findUniqueOrThrow({ where: { id: invitation.schoolId }, select: { name: true } }),
+    invitation.invitedById ? tx.user.findUnique({ where: { id: invitation.invitedById }, select: { name: true } }) : null,
+  ]);
+  await enqueueMail(
+    tx,
+    {
+      kind: "INVITATION",
+      to: invitation.email,
+      schoolId: invitation.schoolId,
+      ref: `invitation:${invitation.id}`,
+      content: invitationMail({
+        schoolName: school.name,
+        roleLabel: ROLE_LABELS[invitation.role],
+        inviterName: inviter?.name ?? null,
+        url: appUrl(origin(), `/invite/${token}`),
+        days: INVITATION_TTL_DAYS,
+      }),
+    },
+    now,
+  );
+}
 
 /**
- * Creates an invitation and returns the secret token for the link (shown
- * once). Refused while the address has a pending invitation to the school:
- * the check and the insert share one transaction.
+ * Creates an invitation and its mail in one transaction. Refused while the
+ * address has a pending invitation to the school, or is already a member of it.
+ * Returns no link: it is only in the mail.
  */
 export async function createInvitation(input: NewInvitation, now = new Date()): Promise<CreateInvitationResult> {
+  return prisma.$transaction((tx) => createInvitationIn(tx, input, now));
+}
+
+/** `createInvitation` inside the caller's transaction (a new school invites its first admin). `invitedById` null: the operator. */
+export async function createInvitationIn(
+  tx: Tx,
+  input: Omit<NewInvitation, "invitedById"> & { invitedById: string | null },
+  now = new Date(),
+): Promise<CreateInvitationResult> {
   const { token, tokenHash } = newSecret();
-  return prisma.$transaction(async (tx) => {
+  {
     const pending = await tx.invitation.count({
       where: { email: input.email, schoolId: input.schoolId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     });
     if (pending > 0) return { ok: false, reason: PENDING_INVITATION_MESSAGE } as const;
+    const member = await tx.membership.count({ where: { schoolId: input.schoolId, user: { email: input.email } } });
+    if (member > 0) return { ok: false, reason: ALREADY_MEMBER_MESSAGE } as const;
     const created = await tx.invitation.create({
-      data: { ...input, tokenHash, expiresAt: expiry(now) },
+      data: { ...input, tokenHash, expiresAt: invitationExpiry(now), sentAt: now, createdAt: now },
       select: { id: true },
     });
+    await mailInvitation(tx, { ...input, id: created.id }, token, now);
     await logActivity(tx, {
       schoolId: input.schoolId,
       actorId: input.invitedById,
       entity: "Invitation",
       entityId: created.id,
       action: "invitation.created",
-      summary: `Invited ${input.name} <${input.email}> as ${input.role.toLowerCase()}`,
+      summary: `Invited ${input.name} <${input.email}> as ${input.role.toLowerCase()}; the link was e-mailed to them`,
       after: { email: input.email, role: input.role },
     });
-    return { ok: true, id: created.id, token } as const;
-  });
+    return { ok: true, id: created.id } as const;
+  }
 }
 
-/** A fresh link and expiry for a pending invitation; null when it is no longer pending. */
+/** A new link, mailed again, with a fresh week; the old link stops working. Null when it was accepted or revoked. */
 export async function resendInvitation(
   id: string,
   schoolIds: string[],
   actorId: string,
   now = new Date(),
-): Promise<{ token: string; email: string } | null> {
+): Promise<{ email: string } | null> {
   const { token, tokenHash } = newSecret();
   return prisma.$transaction(async (tx) => {
     const updated = await tx.invitation.updateMany({
       where: { id, schoolId: { in: schoolIds }, acceptedAt: null, revokedAt: null },
-      data: { tokenHash, expiresAt: expiry(now) },
+      data: { tokenHash, expiresAt: invitationExpiry(now), sentAt: now },
     });
     if (updated.count !== 1) return null;
-    const row = await tx.invitation.findUniqueOrThrow({ where: { id }, select: { schoolId: true, email: true } });
+    const row = await tx.invitation.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, schoolId: true, email: true, role: true, invitedById: true },
+    });
+    await mailInvitation(tx, row, token, now);
     await logActivity(tx, {
       schoolId: row.schoolId,
       actorId,
@@ -90,7 +134,7 @@ export async function resendInvitation(
       action: "invitation.resent",
       summary: `Sent a new invitation link to ${row.email}`,
     });
-    return { token, email: row.email };
+    return { email: row.email };
   });
 }
 
@@ -143,83 +187,147 @@ export async function findInvitationByToken(token: string) {
   });
 }
 
-export type AcceptResult = { ok: true; userId: string; existingUser: boolean } | { ok: false; reason: string };
+export const UNUSABLE_INVITATION = "This invitation link has expired or was already used. Ask your school's office for a new one.";
+export const SIGN_IN_FIRST = "An account with this email address already exists. Sign in to it, then open the link again to accept.";
+export const WRONG_ACCOUNT = "This invitation is for another email address. Sign out, then sign in with the invited address.";
+export const ACTIVATE_FIRST =
+  'An account with this email address exists but has no password yet. Activate it from its activation e-mail, or use "Forgot your password?" on the sign-in page, then open this link again.';
+
+/** What the invitation page offers the person holding the link. */
+export type InvitationView =
+  | { step: "unusable" }
+  | {
+      step: "create" | "join" | "sign-in" | "activate-first" | "wrong-account" | "deactivated";
+      invitation: { email: string; name: string; role: Role; school: string };
+    };
+
+export async function viewInvitation(token: string, signedInUserId: string | null, now = new Date()): Promise<InvitationView> {
+  const found = await findInvitationByToken(token);
+  if (!found || invitationState(found, now) !== "PENDING") return { step: "unusable" };
+  const invitation = { email: found.email, name: found.name, role: found.role, school: found.school.name };
+  const account = await prisma.user.findUnique({ where: { email: found.email }, select: { id: true, passwordHash: true, status: true } });
+  if (!account) return { step: "create", invitation };
+  if (account.status !== "ACTIVE") return { step: "deactivated", invitation };
+  if (!account.passwordHash) return { step: "activate-first", invitation };
+  if (!signedInUserId) return { step: "sign-in", invitation };
+  return { step: signedInUserId === account.id ? "join" : "wrong-account", invitation };
+}
+
+export type AcceptInput =
+  /** No account exists at the invited address: one is created with this name and password. */
+  | { kind: "create"; name: string; password: string }
+  /** The account exists and its owner is signed in as it. */
+  | { kind: "join"; userId: string };
+
+export type AcceptResult =
+  | { ok: true; userId: string; created: boolean }
+  | { ok: false; code: "UNUSABLE" | "SIGN_IN" | "WRONG_ACCOUNT" | "ACTIVATE_FIRST" | "DEACTIVATED" | "PASSWORD"; reason: string };
+
+class Refusal extends Error {
+  constructor(readonly result: Extract<AcceptResult, { ok: false }>) {
+    super(result.reason);
+  }
+}
+
+const refusal = (code: Extract<AcceptResult, { ok: false }>["code"], reason: string) => ({ ok: false, code, reason }) as const;
 
 /**
- * Accepts the invitation exactly once: the conditional update only succeeds for
- * a pending, unexpired invitation, so a second use (or a race) finds nothing.
+ * Accepts the invitation exactly once: the conditional update only succeeds
+ * for a pending, unexpired invitation; every condition is checked again inside
+ * the transaction, and a refusal rolls the claim back, so nothing changes.
  */
-export async function acceptInvitation(token: string, input: { name: string; password: string }, now = new Date()): Promise<AcceptResult> {
-  const unusable = {
-    ok: false,
-    reason: "This invitation link has expired or was already used. Ask your school's office for a new one.",
-  } as const;
-  // The password is hashed (deliberately slow) only for a usable link whose account has none yet.
+export async function acceptInvitation(token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
+  const unusable = refusal("UNUSABLE", UNUSABLE_INVITATION);
   const pending = await findInvitationByToken(token);
   if (!pending || invitationState(pending, now) !== "PENDING") return unusable;
-  const known = await prisma.user.findUnique({ where: { email: pending.email }, select: { passwordHash: true } });
-  const passwordHash = known?.passwordHash ? null : await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
-    const tokenHash = hashToken(token);
-    const claimed = await tx.invitation.updateMany({
-      where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-      data: { acceptedAt: now },
-    });
-    if (claimed.count !== 1) return unusable;
-    const invitation = await tx.invitation.findUniqueOrThrow({
-      where: { tokenHash },
-      select: { id: true, email: true, role: true, schoolId: true, invitedById: true },
-    });
-    const existing = await tx.user.findUnique({
-      where: { email: invitation.email },
-      select: { id: true, name: true, passwordHash: true },
-    });
-    // An existing account keeps its password; only a never-activated one takes the new one.
-    const newPassword = existing?.passwordHash ? null : (passwordHash ?? (await hashPassword(input.password)));
-    const user = existing
-      ? await tx.user.update({
-          where: { id: existing.id },
-          data: newPassword ? { name: input.name, passwordHash: newPassword } : {},
-          select: { id: true },
-        })
-      : await tx.user.create({ data: { email: invitation.email, name: input.name, passwordHash: newPassword }, select: { id: true } });
-    const userName = existing?.passwordHash ? existing.name : input.name;
-    const membership = await tx.membership.findUnique({
-      where: { userId_schoolId: { userId: user.id, schoolId: invitation.schoolId } },
-      select: { id: true, role: true },
-    });
-    if (membership && membership.role !== invitation.role) {
-      // The same change an admin makes by hand: released cases and escalations, and its own entry.
-      const changed = await changeMembershipRole(tx, {
-        membershipId: membership.id,
-        userId: user.id,
+  let passwordHash: string | null = null;
+  if (input.kind === "create") {
+    // Checked before the (deliberately slow) hashing; checked again in the transaction.
+    const existing = await prisma.user.findUnique({ where: { email: pending.email }, select: { id: true } });
+    if (existing) return refusal("SIGN_IN", SIGN_IN_FIRST);
+    const problem = checkNewPassword(input.password, { email: pending.email, name: input.name });
+    if (problem) return refusal("PASSWORD", problem);
+    passwordHash = await hashPassword(input.password);
+  }
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const tokenHash = hashToken(token);
+      const claimed = await tx.invitation.updateMany({
+        where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { acceptedAt: now },
+      });
+      if (claimed.count !== 1) throw new Refusal(unusable);
+      const invitation = await tx.invitation.findUniqueOrThrow({
+        where: { tokenHash },
+        select: { id: true, email: true, role: true, schoolId: true, invitedById: true },
+      });
+      const existing = await tx.user.findUnique({
+        where: { email: invitation.email },
+        select: { id: true, name: true, passwordHash: true, status: true },
+      });
+      let user: { id: string; name: string };
+      if (input.kind === "create") {
+        // Someone made an account at this address since the page was opened: it is theirs, not this link's.
+        if (existing || !passwordHash) throw new Refusal(refusal("SIGN_IN", SIGN_IN_FIRST));
+        user = await tx.user.create({
+          data: { email: invitation.email, name: input.name, passwordHash, passwordChangedAt: now },
+          select: { id: true, name: true },
+        });
+      } else {
+        if (!existing) throw new Refusal(unusable);
+        if (existing.id !== input.userId) throw new Refusal(refusal("WRONG_ACCOUNT", WRONG_ACCOUNT));
+        if (existing.status !== "ACTIVE") throw new Refusal(refusal("DEACTIVATED", "This account is deactivated."));
+        if (!existing.passwordHash) throw new Refusal(refusal("ACTIVATE_FIRST", ACTIVATE_FIRST));
+        user = existing;
+      }
+      await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
+      await grantMembership(tx, { ...invitation, userId: user.id, userName: user.name, now });
+      await logActivity(tx, {
         schoolId: invitation.schoolId,
-        userName,
-        from: membership.role,
-        to: invitation.role,
-        actorId: invitation.invitedById ?? user.id,
-        now,
+        actorId: user.id,
+        entity: "Invitation",
+        entityId: invitation.id,
+        action: "invitation.accepted",
+        summary: `${user.name} accepted the invitation as ${invitation.role.toLowerCase()}${input.kind === "create" ? " with a new account" : " with their existing account"}`,
       });
-      // Inside this transaction nothing else can have changed the role since it was read.
-      if (!changed) throw new Error("membership role changed during invitation acceptance");
-    } else if (!membership) {
-      await tx.membership.create({ data: { userId: user.id, schoolId: invitation.schoolId, role: invitation.role } });
-    }
-    if (invitation.role === "STUDENT") {
-      await tx.studentProfile.upsert({
-        where: { userId_schoolId: { userId: user.id, schoolId: invitation.schoolId } },
-        create: { userId: user.id, schoolId: invitation.schoolId },
-        update: {},
-      });
-    }
-    await logActivity(tx, {
-      schoolId: invitation.schoolId,
-      actorId: user.id,
-      entity: "Invitation",
-      entityId: invitation.id,
-      action: "invitation.accepted",
-      summary: `${userName} accepted the invitation as ${invitation.role.toLowerCase()}`,
+      return { ok: true, userId: user.id, created: input.kind === "create" } as const;
     });
-    return { ok: true, userId: user.id, existingUser: Boolean(existing?.passwordHash) } as const;
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
+
+/** The membership at the inviting school — the only thing an invitation grants. */
+async function grantMembership(
+  tx: Tx,
+  input: { userId: string; userName: string; schoolId: string; role: Role; invitedById: string | null; now: Date },
+) {
+  const membership = await tx.membership.findUnique({
+    where: { userId_schoolId: { userId: input.userId, schoolId: input.schoolId } },
+    select: { id: true, role: true },
   });
+  if (membership && membership.role !== input.role) {
+    // The same change an admin makes by hand: released cases and escalations, and its own entry.
+    const changed = await changeMembershipRole(tx, {
+      membershipId: membership.id,
+      userId: input.userId,
+      schoolId: input.schoolId,
+      userName: input.userName,
+      from: membership.role,
+      to: input.role,
+      actorId: input.invitedById ?? input.userId,
+      now: input.now,
+    });
+    if (!changed) throw new Error("membership role changed during invitation acceptance");
+  } else if (!membership) {
+    await tx.membership.create({ data: { userId: input.userId, schoolId: input.schoolId, role: input.role } });
+  }
+  if (input.role === "STUDENT") {
+    await tx.studentProfile.upsert({
+      where: { userId_schoolId: { userId: input.userId, schoolId: input.schoolId } },
+      create: { userId: input.userId, schoolId: input.schoolId },
+      update: {},
+    });
+  }
 }

@@ -49,6 +49,7 @@ async function tellStudent(tx: Tx, input: { caseId: string; schoolId: string; no
     body: `Notes from your session on ${formatDate(input.sessionOn)} are ready to read.`,
     link: `/cases/${input.caseId}/notes`,
     dedupeKey: `note:${input.noteId}:shared`,
+    sourceNoteId: input.noteId,
   });
 }
 

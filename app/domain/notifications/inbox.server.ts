@@ -4,26 +4,51 @@
  * notifications: every query is scoped by `userId`, so someone else's id is
  * simply not found.
  *
+ * A notification derived from a session note is shown only while the note is
+ * visible to its recipient (ADR 0012): made private or removed, it is gone
+ * from the list, the unread count and "since your last visit" alike.
+ *
  * Reading is the in-app channel's own state (`Notification.readAt`); other
  * channels (email later) keep theirs on `NotificationDelivery`, so the record
  * itself never changes for a channel.
  */
+import type { Prisma } from "#generated/prisma/client";
 import { prisma } from "../../utils/db.server";
 import type { InboxItem } from "./inbox";
+
+/**
+ * The person's notifications they may see now: those derived from no note,
+ * and those whose note still exists and is theirs, shared with the student,
+ * or shared with the office when they are not the case's student.
+ */
+export function notificationsShownTo(userId: string): Prisma.NotificationWhereInput {
+  return {
+    userId,
+    OR: [
+      { sourceNoteId: null },
+      {
+        sourceNote: {
+          deletedAt: null,
+          OR: [{ visibility: "STUDENT" }, { authorId: userId }, { visibility: "OFFICE", case: { student: { userId: { not: userId } } } }],
+        },
+      },
+    ],
+  };
+}
 
 export const INBOX_PAGE_SIZE = 30;
 
 /** How many of the user's notifications are unread (one statement: the layout asks on every page). */
 export function countUnread(userId: string): Promise<number> {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+  return prisma.notification.count({ where: { ...notificationsShownTo(userId), readAt: null } });
 }
 
 export async function loadInbox(userId: string, page = 1) {
-  const [total, unread] = await Promise.all([prisma.notification.count({ where: { userId } }), countUnread(userId)]);
+  const [total, unread] = await Promise.all([prisma.notification.count({ where: notificationsShownTo(userId) }), countUnread(userId)]);
   const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await prisma.notification.findMany({
-    where: { userId },
+    where: notificationsShownTo(userId),
     select: { id: true, kind: true, title: true, body: true, link: true, caseId: true, readAt: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (current - 1) * INBOX_PAGE_SIZE,

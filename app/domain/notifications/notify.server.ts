@@ -15,6 +15,8 @@ export interface NotificationInput {
   link?: string | null;
   /** Same key for the same event: a retry creates nothing new. */
   dedupeKey?: string | null;
+  /** The session note it is derived from: shown only while the note is visible to the recipient (ADR 0012). */
+  sourceNoteId?: string | null;
 }
 
 export const CHANNELS = ["IN_APP"] as const;
@@ -39,6 +41,7 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<number> 
         body: input.body,
         link: input.link ?? null,
         dedupeKey: input.dedupeKey ?? null,
+        sourceNoteId: input.sourceNoteId ?? null,
         deliveries: {
           create: CHANNELS.map((channel) => ({ channel, status: channel === "IN_APP" ? "SENT" : "PENDING", sentAt: new Date() })),
         },

@@ -20,6 +20,7 @@ import { prisma } from "../../utils/db.server";
 import type { IsoDate } from "../dates";
 import { type SinceLastVisit, sinceLastVisit, type VisitEvent } from "../escalations/since-last-visit";
 import { overdueEscalationWhere } from "../escalations/workflow";
+import { notificationsShownTo } from "./inbox.server";
 
 /** Visits closer together than this count as the same visit. */
 export const SAME_VISIT_MS = 10 * 60 * 1000;
@@ -46,7 +47,7 @@ export async function loadSinceLastVisit(
   const since = sameVisit ? user.previousHomeVisitAt : user.lastHomeVisitAt;
   const [notifications, overdue, resolved] = await Promise.all([
     prisma.notification.findMany({
-      where: { userId, ...(since ? { createdAt: { gt: since } } : {}) },
+      where: { ...notificationsShownTo(userId), ...(since ? { createdAt: { gt: since } } : {}) },
       select: { kind: true, createdAt: true, caseId: true, dedupeKey: true },
       orderBy: { createdAt: "desc" },
       take: MAX_EVENTS,

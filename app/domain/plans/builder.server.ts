@@ -7,7 +7,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import type { IsoDate } from "../dates";
+import type { Visibility } from "../vocabulary";
 import { editorValues, type PlanEditorValues } from "./editor";
+import { withProvenance } from "./provenance";
 import type { PlanInputError } from "./generator";
 import { builderDefaults, type PlanBuilderContext, proposePlan } from "./queries.server";
 import { planBuilderSchema, type RhythmDay } from "./schema";
@@ -28,6 +30,8 @@ export interface PlanProposal {
   durationWeeks: number;
   rhythm: RhythmDay[];
   restDay: number;
+  /** Proposed measures the student will not see, and who will (they answer findings not shared with the student). */
+  notForTheStudent: Array<{ title: string; audience: Visibility }>;
 }
 
 export interface BuilderStep {
@@ -72,6 +76,9 @@ export function proposeFromParams(context: PlanBuilderContext, params: URLSearch
       durationWeeks: generated.plan.durationWeeks,
       rhythm: generated.plan.content.rhythm,
       restDay: generated.plan.restDay,
+      notForTheStudent: withProvenance(generated.plan.content.measures, context.sources).flatMap((m) =>
+        m.provenance && m.provenance.tier !== "STUDENT" ? [{ title: m.title, audience: m.provenance.tier }] : [],
+      ),
     },
     status: 200,
   };

@@ -15,18 +15,32 @@ import { refreshDerived } from "../cases/derive.server";
 import { onPlanAssigned } from "../cases/status";
 import { formatDate, type IsoDate } from "../dates";
 import { notify } from "../notifications/notify.server";
+import type { SourceFinding } from "../privacy/derived";
+import { derivationSources } from "../privacy/queries.server";
+import { findingView, type Viewer } from "../privacy/visibility";
 import { plural } from "../text";
 import type { CaseStatus } from "../vocabulary";
 import { diffPlanVersions } from "./diff";
 import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, versionFromEditor } from "./editor";
+import { hiddenMeasures, viewContent, withProvenance } from "./provenance";
 import { compareVersions, isRetakeExam, loadPlan, loadPlanningFacts } from "./queries.server";
-import { parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
+import { type PlanContent, parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
 import { templateFor } from "./templates";
 
 export type PlanWriteResult = { ok: true; version: number } | { ok: false; code: "CONFLICT" | "EXISTS" | "CLOSED"; message: string };
 
 export const PLAN_CONFLICT_MESSAGE =
   "Someone else saved a new version of this plan while you were editing. Nothing was saved: your changes are still in the form — compare them with the latest version and save again.";
+
+/** Staff read findings alike whether they are the office or the case's tutor. */
+const staffViewer = (userId: string): Viewer => ({ userId, relation: "TUTOR" });
+
+/** The case's findings for deciding the tiers of what a save derives from them, and those the actor reads in full. */
+async function findingsFor(tx: Tx, caseId: string, actorId: string) {
+  const all = (await derivationSources([caseId], tx)).get(caseId) ?? new Map<string, SourceFinding>();
+  const readable = [...all.values()].filter((f) => !f.deleted && findingView(f, staffViewer(actorId)) === "FULL");
+  return { all, readable };
+}
 
 async function writeVersion(
   tx: Tx,
@@ -179,6 +193,8 @@ export async function assignPlan(input: {
         if (isUniqueViolation(error)) throw new PlanWriteRefused({ ok: false, code: "EXISTS", message: PLAN_EXISTS_MESSAGE });
         throw error;
       });
+    const { readable } = await findingsFor(tx, input.caseId, input.actorId);
+    const content: PlanContent = { ...input.data.content, measures: withProvenance(input.data.content.measures, readable) };
     await writeVersion(tx, {
       planId: plan.id,
       caseId: input.caseId,
@@ -186,7 +202,7 @@ export async function assignPlan(input: {
       actorId: input.actorId,
       reason: null,
       template: input.template,
-      data: input.data,
+      data: { ...input.data, content },
     });
     const change = onPlanAssigned(current.status);
     await claimCase(tx, input.caseId, current, {
@@ -241,7 +257,7 @@ export async function adjustPlan(input: {
         versions: {
           orderBy: { number: "desc" },
           take: 1,
-          select: { template: true, startDate: true, examDate: true, hoursPerDay: true, restDay: true, content: true },
+          select: { template: true, startDate: true, examDate: true, hoursPerDay: true, restDay: true, content: true, createdById: true },
         },
       },
     });
@@ -253,6 +269,15 @@ export async function adjustPlan(input: {
       data: { currentVersion: next },
     });
     if (claimed.count !== 1) return { ok: false, code: "CONFLICT", message: PLAN_CONFLICT_MESSAGE } as const;
+    // The actor edited the measures they see; those from findings hidden from them stay as they were.
+    const { all, readable } = await findingsFor(tx, input.caseId, input.actorId);
+    const before = parsePlanContent(previous.content);
+    const edited = withProvenance(input.data.content.measures, readable);
+    const titles = new Set(edited.map((m) => m.title.trim().toLowerCase()));
+    const kept = hiddenMeasures(before, all, staffViewer(input.actorId), previous.createdById).filter(
+      (m) => !titles.has(m.title.trim().toLowerCase()),
+    );
+    const content: PlanContent = { ...input.data.content, measures: [...edited, ...kept] };
     await writeVersion(tx, {
       planId: plan.id,
       caseId: input.caseId,
@@ -260,11 +285,18 @@ export async function adjustPlan(input: {
       actorId: input.actorId,
       reason: input.reason,
       template: previous.template,
-      data: input.data,
+      data: { ...input.data, content },
       promptedByPracticeExamId: input.promptedByPracticeExamId,
       promptedByCheckInId: input.promptedByCheckInId,
     });
-    const changes = diffPlanVersions({ ...previous, content: parsePlanContent(previous.content) }, input.data);
+    // What changed, as the actor sees it (for the log) and as the student sees it (for them).
+    const changesFor = (viewer: Viewer) =>
+      diffPlanVersions(
+        { ...previous, content: viewContent(before, all, viewer, previous.createdById) },
+        { ...input.data, content: viewContent(content, all, viewer, input.actorId) },
+      );
+    const changes = changesFor(staffViewer(input.actorId));
+    const studentChanges = changesFor({ userId: current.student.userId, relation: "STUDENT" });
     await claimCase(tx, input.caseId, current, { expectedCaseVersion: input.expectedCaseVersion, examDate: input.data.examDate });
     await logActivity(tx, {
       schoolId: current.schoolId,
@@ -289,7 +321,7 @@ export async function adjustPlan(input: {
       caseId: input.caseId,
       kind: "PLAN_ADJUSTED",
       title: "Your plan was updated",
-      body: `${input.reason}${changes.length ? ` (${plural(changes.length, "change")})` : ""}`,
+      body: `${input.reason}${studentChanges.length ? ` (${plural(studentChanges.length, "change")})` : ""}`,
       link: "/",
       dedupeKey: `plan:${plan.id}:v${next}`,
     });
@@ -369,7 +401,8 @@ export async function adjustFromEditor(input: {
   expectedCaseVersion: number;
 }): Promise<EditorSaveResult> {
   const { caseId, form } = input;
-  const plan = await loadPlan(caseId);
+  const viewer = staffViewer(input.actorId);
+  const plan = await loadPlan(caseId, viewer);
   if (!plan) return refused(409, { formErrors: ["This case has no plan yet: build one first."] });
   const conflict = versionConflict(form.expectedVersion, plan.currentVersion);
   if (conflict) return refused(409, { formErrors: [conflict.message] }, compareVersions(plan, form.expectedVersion, plan.currentVersion));
@@ -410,7 +443,7 @@ export async function adjustFromEditor(input: {
   });
   if (result.ok) return result;
   if (result.code !== "CONFLICT") return refused(409, { formErrors: [result.message] });
-  const latest = await loadPlan(caseId);
+  const latest = await loadPlan(caseId, viewer);
   return refused(
     409,
     { formErrors: [result.message] },

@@ -9,6 +9,8 @@ import type { AttemptRecord } from "../attempts/rules";
 import { summarizeAttempts } from "../attempts/rules";
 import { addDays, daysBetween, formatDate, type IsoDate, isoWeekday, startOfIsoWeek } from "../dates";
 import { analyze, loadCaseDiagnosis, reportedAreas, selectAttempt } from "../diagnostics/queries.server";
+import type { SourceFinding } from "../privacy/derived";
+import { derivationSources } from "../privacy/queries.server";
 import type { Viewer } from "../privacy/visibility";
 import { type ExamId, instrument, type InstrumentId, RETAKE_EXAM_IDS, type RetakeExamId } from "../reference";
 import { loadSchoolSettings } from "../settings/queries.server";
@@ -18,7 +20,8 @@ import { diffPlanVersions, groupChanges } from "./diff";
 import { spacingViolations } from "./editor";
 import { defaultExamDate, type FocusCandidate, type GeneratePlanResult, generatePlan } from "./generator";
 import { focusFromDiagnosis } from "./from-diagnosis";
-import { type PlanBuilderForm, type PlanVersionData, parsePlanContent } from "./schema";
+import { viewContent } from "./provenance";
+import { type PlanBuilderForm, parsePlanContent, type ViewedPlanVersionData } from "./schema";
 import { templateFor } from "./templates";
 import { daysToExam, nextMilestones, weekView } from "./week";
 
@@ -36,6 +39,8 @@ export interface PlanBuilderContext {
   focusCandidates: FocusCandidate[];
   strongAreas: Array<{ key: string; label: string }>;
   findingKinds: FindingKind[];
+  /** The findings the viewer reads in full, with their tiers: what the proposal's measures are derived from. */
+  sources: SourceFinding[];
   /** What the proposal starts from, said to the tutor. */
   diagnosis: { reportOn: IsoDate | null; weakAreas: string[]; findings: number };
 }
@@ -62,6 +67,9 @@ export async function loadPlanBuilderContext(caseId: string, viewer: Viewer): Pr
     focusCandidates,
     strongAreas,
     findingKinds: [...new Set(findings.map((f) => f.kind))],
+    sources: findings.flatMap((f) =>
+      f.view === "FULL" ? [{ id: f.id, kind: f.kind, visibility: f.visibility, authorId: f.authorId }] : [],
+    ),
     diagnosis: {
       reportOn: selected?.report ? selected.takenOn : null,
       weakAreas: focusCandidates.map((c) => c.label),
@@ -163,7 +171,8 @@ export interface PlanVersionRow {
   promptedByCheckInId: string | null;
   /** "CBSSA on 3 Nov 2026: 62%", "Check-in, week of 2 Nov 2026". */
   promptedBy: string | null;
-  data: PlanVersionData;
+  /** The version as the viewer it was loaded for may see it (measures from findings hidden from them left out). */
+  data: ViewedPlanVersionData;
 }
 
 export interface LoadedPlan {
@@ -187,11 +196,18 @@ const versionSelect = {
   createdAt: true,
   promptedByPracticeExamId: true,
   promptedByCheckInId: true,
+  createdById: true,
   createdBy: { select: { name: true } },
 } as const;
 
-/** Plans of several cases at once (one query for plans and versions, one for what prompted them). */
-export async function loadPlans(caseIds: readonly string[]): Promise<Map<string, LoadedPlan>> {
+/**
+ * Plans of several cases at once, as `viewer` may see them: the one read path
+ * for plan versions, so every page, print view, calendar and export gets each
+ * version's measures filtered by the tiers of the findings they come from
+ * (plans/provenance.ts). One query for plans and versions, one for the
+ * findings, one for what prompted the versions.
+ */
+export async function loadPlans(caseIds: readonly string[], viewer: Viewer): Promise<Map<string, LoadedPlan>> {
   const plans = caseIds.length
     ? await prisma.plan.findMany({
         where: { caseId: { in: [...caseIds] }, currentVersion: { gt: 0 } },
@@ -200,7 +216,7 @@ export async function loadPlans(caseIds: readonly string[]): Promise<Map<string,
     : [];
   const practiceIds = plans.flatMap((p) => p.versions.flatMap((v) => (v.promptedByPracticeExamId ? [v.promptedByPracticeExamId] : [])));
   const checkInIds = plans.flatMap((p) => p.versions.flatMap((v) => (v.promptedByCheckInId ? [v.promptedByCheckInId] : [])));
-  const [practice, checkIns] = await Promise.all([
+  const [practice, checkIns, sources] = await Promise.all([
     practiceIds.length
       ? prisma.practiceExam.findMany({
           where: { id: { in: practiceIds } },
@@ -210,11 +226,13 @@ export async function loadPlans(caseIds: readonly string[]): Promise<Map<string,
     checkInIds.length
       ? prisma.checkIn.findMany({ where: { id: { in: checkInIds } }, select: { id: true, weekOf: true } })
       : Promise.resolve([]),
+    derivationSources(plans.map((p) => p.caseId)),
   ]);
   const practiceLabel = new Map(practice.map((p) => [p.id, practiceExamLabel(p)]));
   const checkInLabel = new Map(checkIns.map((c) => [c.id, checkInPromptLabel(c.weekOf)]));
   const out = new Map<string, LoadedPlan>();
   for (const plan of plans) {
+    const findings = sources.get(plan.caseId) ?? new Map();
     const versions: PlanVersionRow[] = plan.versions.map((v) => ({
       id: v.id,
       number: v.number,
@@ -233,7 +251,7 @@ export async function loadPlans(caseIds: readonly string[]): Promise<Map<string,
         examDate: v.examDate,
         hoursPerDay: v.hoursPerDay,
         restDay: v.restDay,
-        content: parsePlanContent(v.content),
+        content: viewContent(parsePlanContent(v.content), findings, viewer, v.createdById),
       },
     }));
     const current = versions.find((v) => v.number === plan.currentVersion) ?? versions[versions.length - 1];
@@ -243,8 +261,8 @@ export async function loadPlans(caseIds: readonly string[]): Promise<Map<string,
   return out;
 }
 
-export async function loadPlan(caseId: string): Promise<LoadedPlan | null> {
-  return (await loadPlans([caseId])).get(caseId) ?? null;
+export async function loadPlan(caseId: string, viewer: Viewer): Promise<LoadedPlan | null> {
+  return (await loadPlans([caseId], viewer)).get(caseId) ?? null;
 }
 
 export function practiceExamLabel(p: { instrumentId: string; takenOn: string; score: number }): string {

@@ -9,7 +9,8 @@
 import { z } from "zod";
 import { type IsoDate, isIsoDate } from "../dates";
 import { INSTRUMENT_IDS } from "../reference";
-import { FINDING_KIND_IDS, MILESTONE_KINDS } from "../vocabulary";
+import { provenanceSchema } from "../privacy/derived";
+import { FINDING_KIND_IDS, MILESTONE_KINDS, type Visibility } from "../vocabulary";
 
 export const SLOTS = ["MORNING", "AFTERNOON", "EVENING"] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -229,17 +230,28 @@ export const measureSchema = z.object({
 });
 export type PlanMeasure = z.output<typeof measureSchema>;
 
-export const measuresSchema = z
-  .array(measureSchema)
-  .max(PLAN_LIMITS.maxMeasures, `At most ${PLAN_LIMITS.maxMeasures} measures`)
-  .superRefine((measures, ctx) => {
-    flagDuplicates(
-      measures.map((m) => m.title),
-      "title",
-      "This measure is listed twice",
-      ctx,
-    );
-  });
+const measureList = <T extends z.ZodType<{ title: string }>>(item: T) =>
+  z
+    .array(item)
+    .max(PLAN_LIMITS.maxMeasures, `At most ${PLAN_LIMITS.maxMeasures} measures`)
+    .superRefine((measures, ctx) => {
+      flagDuplicates(
+        measures.map((m) => m.title),
+        "title",
+        "This measure is listed twice",
+        ctx,
+      );
+    });
+
+export const measuresSchema = measureList(measureSchema);
+
+/**
+ * A measure as stored in a version: what the editor sends, plus where it came
+ * from (ADR 0012), which the server works out when it saves — never the form.
+ * Versions saved before provenance existed have none (see plans/provenance.ts).
+ */
+export const storedMeasureSchema = measureSchema.extend({ provenance: provenanceSchema.optional() });
+export type StoredMeasure = z.output<typeof storedMeasureSchema>;
 
 /** Lower-case slug, so it can go into a calendar UID unchanged. */
 export const MILESTONE_UID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -285,10 +297,34 @@ export const planContentSchema = z.object({
   rhythm: rhythmSchema,
   focusAreas: focusAreasSchema,
   resources: resourcesSchema,
-  measures: measuresSchema,
+  measures: measureList(storedMeasureSchema),
   milestones: milestonesSchema,
 });
 export type PlanContent = z.output<typeof planContentSchema>;
+
+/** A measure as one viewer may see it: without its sources, with who sees it. */
+export type ViewedMeasure = PlanMeasure & {
+  /** Who sees it: the student too, the staff on the case, or only the viewer (private). */
+  audience: Visibility;
+};
+
+/** What a student reads in place of measures that answer something noted but not shared with them. */
+export interface SupportNote {
+  title: string;
+  meaning: string;
+  plan: string;
+}
+
+/** A version's content as one viewer may see it (plans/provenance.ts `viewContent`). */
+export interface ViewedPlanContent extends PlanContent {
+  measures: ViewedMeasure[];
+  /** For a student: the neutral words for what is noted but not shared with them, once, or null. */
+  supportNote: SupportNote | null;
+}
+
+export interface ViewedPlanVersionData extends PlanVersionData {
+  content: ViewedPlanContent;
+}
 
 // ──────────────────────────── versions and forms ────────────────────────────
 

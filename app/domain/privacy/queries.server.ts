@@ -8,6 +8,7 @@ import type { Prisma } from "#generated/prisma/client";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
 import { FINDING_KINDS, type FindingKind, type Visibility } from "../vocabulary";
+import type { SourceFinding } from "./derived";
 import { findingView, noteView, STUDENT_TIMELINE_ENTITIES, type Viewer, visibleTiers } from "./visibility";
 
 const SENSITIVE_KINDS = (Object.keys(FINDING_KINDS) as FindingKind[]).filter((k) => FINDING_KINDS[k].sensitive);
@@ -137,4 +138,29 @@ export async function visibleTimeline(caseId: string, viewer: Viewer, take = 60)
   ]);
   const readable = new Set([...findings, ...notes].map((r) => r.id));
   return entries.filter((e) => (e.entity !== "Finding" && e.entity !== "SessionNote") || readable.has(e.entityId));
+}
+
+/**
+ * The cases' findings as the tiers of derived items are decided from them
+ * (./derived.ts), deleted ones included and marked: kind, tier and author
+ * only, never shown to anyone. Keyed by case.
+ */
+export async function derivationSources(caseIds: readonly string[], db: Tx = prisma): Promise<Map<string, Map<string, SourceFinding>>> {
+  const rows = caseIds.length
+    ? await db.finding.findMany({
+        where: { caseId: { in: [...caseIds] } },
+        select: { id: true, caseId: true, kind: true, visibility: true, authorId: true, deletedAt: true },
+      })
+    : [];
+  const byCase = new Map<string, Map<string, SourceFinding>>(caseIds.map((id) => [id, new Map()]));
+  for (const row of rows) {
+    byCase.get(row.caseId)?.set(row.id, {
+      id: row.id,
+      kind: row.kind,
+      visibility: row.visibility,
+      authorId: row.authorId,
+      deleted: row.deletedAt !== null,
+    });
+  }
+  return byCase;
 }

@@ -56,6 +56,8 @@ export function listDisclosures(schoolIds: readonly string[]) {
     where: { schoolId: { in: [...schoolIds] } },
     select: {
       id: true,
+      schoolId: true,
+      studentId: true,
       recipient: true,
       purpose: true,
       records: true,

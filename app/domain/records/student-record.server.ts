@@ -3,11 +3,34 @@
  * the right to inspect and review): attempts, score reports, the findings and
  * session notes shared with them, plans, practice exams, check-ins, the
  * outcomes of escalations, and every disclosure of their record outside the
- * school. Findings and notes go through the privacy module, like every read.
+ * school. Findings and notes go through the privacy module, and plans through
+ * their one read path, like every read: what is derived from a finding the
+ * student may not see is left out, and a sensitive finding shown to them only
+ * as present reads in the same neutral words as on their pages (ADR 0012).
  */
 import { prisma } from "../../utils/db.server";
-import { visibleFindings, visibleNotes } from "../privacy/queries.server";
+import { STUDENT_PRESENT_ONLY_WORDS, studentFindingWords } from "../diagnostics/student-view";
+import { loadPlans } from "../plans/queries.server";
+import { type VisibleFinding, visibleFindings, visibleNotes } from "../privacy/queries.server";
+import { contentArea } from "../reference";
 import { FINDING_KINDS } from "../vocabulary";
+
+/**
+ * A finding as the student's record shows it, on the record page and in the
+ * download alike: in the student's words, with what the tutor wrote when it
+ * is shared with them; the neutral words, and nothing else, when it is not.
+ */
+export function recordFinding(f: VisibleFinding) {
+  if (f.view === "PRESENT_ONLY") return { ...STUDENT_PRESENT_ONLY_WORDS, sharedWithYou: false as const };
+  const words = studentFindingWords(f.kind, f.areaIds.map((id) => contentArea(id)?.name ?? "").filter(Boolean));
+  return {
+    ...words,
+    sharedWithYou: true as const,
+    kind: FINDING_KINDS[f.kind].label,
+    severity: f.severity,
+    evidence: f.evidence,
+  };
+}
 
 export async function loadStudentRecord(userId: string) {
   const profiles = await prisma.studentProfile.findMany({
@@ -51,21 +74,7 @@ export async function loadStudentRecord(userId: string) {
     }),
     visibleFindings(caseIds, viewer),
     visibleNotes(caseIds, viewer),
-    prisma.planVersion.findMany({
-      where: { plan: { caseId: { in: caseIds } } },
-      select: {
-        number: true,
-        reason: true,
-        startDate: true,
-        examDate: true,
-        hoursPerDay: true,
-        restDay: true,
-        content: true,
-        createdAt: true,
-        plan: { select: { caseId: true } },
-      },
-      orderBy: [{ planId: "asc" }, { number: "asc" }],
-    }),
+    loadPlans(caseIds, viewer),
     prisma.practiceExam.findMany({
       where: { studentId: { in: studentIds } },
       select: { instrumentId: true, form: true, takenOn: true, score: true, passProbability: true, lowPassLow: true, lowPassHigh: true },
@@ -116,23 +125,28 @@ export async function loadStudentRecord(userId: string) {
         printedLabel: a.printedLabel,
       })),
     })),
-    findings: findings.map((f) =>
-      f.view === "FULL"
-        ? { kind: FINDING_KINDS[f.kind].label, severity: f.severity, evidence: f.evidence, sharedWith: f.visibility }
-        : { kind: FINDING_KINDS[f.kind].label, noted: true as const },
-    ),
+    findings: findings.map(recordFinding),
     sessionNotes: notes.map((n) => ({ sessionOn: n.sessionOn, body: n.body, tutor: n.authorName })),
-    plans: plans.map((p) => ({
-      caseId: p.plan.caseId,
-      version: p.number,
-      reason: p.reason,
-      startDate: p.startDate,
-      examDate: p.examDate,
-      hoursPerDay: p.hoursPerDay,
-      restDay: p.restDay,
-      content: JSON.parse(p.content) as unknown,
-      createdAt: p.createdAt,
-    })),
+    plans: cases.flatMap((c) =>
+      (plans.get(c.id)?.versions ?? []).map((v) => {
+        const { measures, supportNote, ...content } = v.data.content;
+        return {
+          caseId: c.id,
+          version: v.number,
+          reason: v.reason,
+          startDate: v.data.startDate,
+          examDate: v.data.examDate,
+          hoursPerDay: v.data.hoursPerDay,
+          restDay: v.data.restDay,
+          content: {
+            ...content,
+            measures: measures.map(({ audience: _audience, ...m }) => m),
+            ...(supportNote ? { supportNote } : {}),
+          },
+          createdAt: v.createdAt,
+        };
+      }),
+    ),
     practiceExams: practice,
     checkIns,
     escalationOutcomes: escalations,
@@ -175,6 +189,10 @@ export async function loadStudentRecordSummary(userId: string) {
   return {
     attempts,
     disclosures,
+    findings: findings.map((f) => {
+      const { title, meaning } = recordFinding(f);
+      return { title, meaning };
+    }),
     counts: {
       reports,
       findings: findings.length,

@@ -5,6 +5,7 @@ import { primaryRole } from "../../domain/access/policy";
 import { today } from "../../domain/dates";
 import { loadStaffHome } from "../../domain/home/staff.server";
 import { loadStudentHome } from "../../domain/home/student.server";
+import { noteRecordsRead } from "../../utils/access-log.server";
 import { actorOf, requireUser } from "../../utils/auth.server";
 import type { Route } from "./+types/home";
 
@@ -12,7 +13,13 @@ export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
   const role = primaryRole(actorOf(user));
   if (role === "STUDENT") return { kind: "student" as const, name: user.name, student: await loadStudentHome(user, today()) };
-  return { kind: "staff" as const, name: user.name, staff: await loadStaffHome(user, today()) };
+  const staff = await loadStaffHome(user, today());
+  noteRecordsRead(
+    args.context,
+    [...(staff.nearest?.rows ?? []).map((r) => ({ caseId: r.id })), ...staff.milestones.map((m) => ({ caseId: m.caseId }))],
+    "Home: caseload and this week's milestones",
+  );
+  return { kind: "staff" as const, name: user.name, staff };
 }
 
 export function meta() {

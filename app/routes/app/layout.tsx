@@ -22,10 +22,12 @@ function navigation(actor: Actor, unread: number): NavItem[] {
       { to: "/admin/users", label: "Users" },
       { to: "/admin/settings", label: "Settings" },
       { to: "/admin/access-log", label: "Access log" },
+      { to: "/admin/mail", label: "E-mail" },
     );
   }
   if (hasRole(actor, ["STUDENT"])) items.push({ to: "/me/record", label: "Your record" });
   items.push({ to: "/notifications", label: "Notifications", badge: unread });
+  items.push({ to: "/account", label: "My account" });
   return items;
 }
 

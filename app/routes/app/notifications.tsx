@@ -2,6 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { NotificationList } from "../../components/notifications/notification-list";
 import { loadInbox, markAllNotificationsRead, markNotificationRead } from "../../domain/notifications/inbox.server";
+import { noteRecordsRead } from "../../utils/access-log.server";
 import { notFound, requireUser } from "../../utils/auth.server";
 import { redirectWithToast } from "../../utils/toast.server";
 import type { Route } from "./+types/notifications";
@@ -13,7 +14,16 @@ function pageOf(url: URL): number {
 
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
-  return loadInbox(user.id, pageOf(new URL(args.request.url)));
+  const inbox = await loadInbox(user.id, pageOf(new URL(args.request.url)));
+  // Staff notifications name the student they are about; a student's own are about themselves (not noted).
+  if (user.memberships.some((m) => m.role !== "STUDENT")) {
+    noteRecordsRead(
+      args.context,
+      inbox.items.flatMap((i) => (i.caseId ? [{ caseId: i.caseId }] : [])),
+      `Notifications, page ${inbox.page}`,
+    );
+  }
+  return inbox;
 }
 
 const actionSchema = z.discriminatedUnion("intent", [

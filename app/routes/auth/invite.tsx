@@ -1,9 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useNavigation } from "react-router";
+import { AuthPage } from "../../components/auth-page";
 import { Field, FormErrors } from "../../components/forms";
+import { isWellFormedToken } from "../../domain/accounts/tokens.server";
 import { newPasswordSchema } from "../../domain/auth/schema";
-import { acceptInvitation, findInvitationByToken, invitationState } from "../../domain/invitations/mutations.server";
+import { acceptInvitation, type InvitationView, UNUSABLE_INVITATION, viewInvitation } from "../../domain/invitations/mutations.server";
 import { ROLE_LABELS } from "../../domain/vocabulary";
 import { getAuth } from "../../utils/auth.server";
 import { clientAddress, loginBuckets } from "../../utils/rate-limit.server";
@@ -11,37 +13,52 @@ import { createSession, invalidateSession, sessionCookie } from "../../utils/ses
 import { redirectWithToast } from "../../utils/toast.server";
 import type { Route } from "./+types/invite";
 
-export async function loader({ params }: Route.LoaderArgs) {
-  const invitation = await findInvitationByToken(params.token);
-  if (!invitation || invitationState(invitation) !== "PENDING") {
-    return { invitation: null };
-  }
-  return {
-    invitation: { name: invitation.name, email: invitation.email, role: invitation.role, school: invitation.school.name },
-  };
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const view: InvitationView = isWellFormedToken(params.token)
+    ? await viewInvitation(params.token, getAuth(context)?.user.id ?? null)
+    : { step: "unusable" };
+  return { view, path: `/invite/${params.token}` };
 }
 
+const STATUS = { UNUSABLE: 410, SIGN_IN: 409, WRONG_ACCOUNT: 403, ACTIVATE_FIRST: 409, DEACTIVATED: 403, PASSWORD: 400 } as const;
+
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
-  const refuse = (message: string, status: number) =>
-    data({ result: submission.reply({ formErrors: [message], hideFields: ["password", "confirm"] }) }, { status });
+  const formData = await request.formData();
+  const auth = getAuth(context);
+  // Accepting may hash a password: it shares the sign-in budget of the sender's address.
+  const throttled = !loginBuckets.consume(clientAddress(request));
+  const token = isWellFormedToken(params.token) ? params.token : null;
+
+  if (formData.get("intent") === "join") {
+    if (throttled) throw data({ message: "Too many attempts from this network. Wait a minute, then try again." }, { status: 429 });
+    if (!auth) throw redirect(`/login?redirectTo=${encodeURIComponent(`/invite/${params.token}`)}`);
+    const result = token ? await acceptInvitation(token, { kind: "join", userId: auth.user.id }) : null;
+    if (!result?.ok) throw data({ message: result?.reason ?? UNUSABLE_INVITATION }, { status: result ? STATUS[result.code] : 410 });
+    return redirectWithToast("/", { title: "Invitation accepted", description: "Your new school is now part of your account." });
+  }
+
+  const submission = parseWithZod(formData, { schema: newPasswordSchema });
+  const refuse = (message: string, status: number, field?: "password") =>
+    data(
+      {
+        result: submission.reply({
+          ...(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }),
+          hideFields: ["password", "confirm"],
+        }),
+      },
+      { status },
+    );
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   }
-  // Accepting may hash a password: it shares the sign-in budget of the sender's address.
-  if (!loginBuckets.consume(clientAddress(request))) {
-    return refuse("Too many attempts from this network. Wait a minute, then try again.", 429);
-  }
-  const result = await acceptInvitation(params.token, submission.value);
-  if (!result.ok) return refuse(result.reason, 410);
-  // Whoever was signed in on this browser is signed out: the link decides whose session follows.
-  const current = getAuth(context);
-  if (current) await invalidateSession(current.sessionId);
-  if (result.existingUser) {
-    return redirectWithToast("/login", { title: "Invitation accepted", description: "Sign in with your existing password." });
-  }
-  const { token, session } = await createSession(result.userId);
-  return redirect("/", { headers: { "Set-Cookie": sessionCookie(token, session.expiresAt) } });
+  if (throttled) return refuse("Too many attempts from this network. Wait a minute, then try again.", 429);
+  if (!token) return refuse(UNUSABLE_INVITATION, 410);
+  const result = await acceptInvitation(token, { kind: "create", name: submission.value.name, password: submission.value.password });
+  if (!result.ok) return refuse(result.reason, STATUS[result.code], result.code === "PASSWORD" ? "password" : undefined);
+  // Whoever was signed in on this browser is signed out: the new account's session follows.
+  if (auth) await invalidateSession(auth.sessionId);
+  const { token: sessionToken, session } = await createSession(result.userId);
+  return redirect("/", { headers: { "Set-Cookie": sessionCookie(sessionToken, session.expiresAt) } });
 }
 
 export function meta() {
@@ -49,70 +66,128 @@ export function meta() {
 }
 
 export default function Invite({ loaderData, actionData }: Route.ComponentProps) {
+  const { view, path } = loaderData;
+  if (view.step === "unusable") {
+    return (
+      <AuthPage
+        title="This link no longer works"
+        intro={<p>Invitation links work once and expire after a week. Ask your school's office to send you a new one.</p>}
+        footer={<a href="/login">Go to sign in</a>}
+      />
+    );
+  }
+  const { invitation } = view;
+  const role = ROLE_LABELS[invitation.role].toLowerCase();
+  const offer = `${invitation.school} invited you as ${role} (${invitation.email}).`;
+  switch (view.step) {
+    case "create":
+      return <CreateAccount invitation={invitation} offer={offer} result={actionData?.result} />;
+    case "join":
+      return (
+        <AuthPage title={`Join ${invitation.school}`} intro={<p>{offer}</p>}>
+          <Form method="post" className="space-y-4">
+            <p className="text-slate-700">Your account and password stay as they are; {invitation.school} is added to it.</p>
+            <button type="submit" name="intent" value="join" className="btn-primary w-full">
+              Accept and join {invitation.school}
+            </button>
+          </Form>
+        </AuthPage>
+      );
+    case "sign-in":
+      return (
+        <AuthPage title={`Join ${invitation.school}`} intro={<p>{offer}</p>}>
+          <p className="text-slate-700">You already have a Retake Desk account. Sign in to it to accept; your password stays as it is.</p>
+          <p className="mt-4">
+            <a className="btn-primary w-full" href={`/login?redirectTo=${encodeURIComponent(path)}`}>
+              Sign in to accept
+            </a>
+          </p>
+          <p className="mt-4 text-sm text-slate-700">
+            Forgot your password? <a href="/forgot-password">Get a reset link by e-mail</a>, then open this invitation again.
+          </p>
+        </AuthPage>
+      );
+    case "activate-first":
+      return (
+        <AuthPage title={`Join ${invitation.school}`} intro={<p>{offer}</p>}>
+          <p className="text-slate-700">
+            An account with this address exists but has no password yet. Activate it first from its activation e-mail, or{" "}
+            <a href="/forgot-password">ask for a password link</a>. Then open this invitation again.
+          </p>
+        </AuthPage>
+      );
+    case "wrong-account":
+      return (
+        <AuthPage title="This invitation is for someone else" intro={<p>{offer}</p>}>
+          <p className="text-slate-700">
+            You are signed in with another account. Sign out, sign in as {invitation.email}, then open the link again.
+          </p>
+          <Form method="post" action="/logout" className="mt-4">
+            <button type="submit" className="btn-secondary w-full">
+              Sign out
+            </button>
+          </Form>
+        </AuthPage>
+      );
+    case "deactivated":
+      return (
+        <AuthPage
+          title="This account is deactivated"
+          intro={<p>The account with this address was deactivated. Contact {invitation.school}'s office.</p>}
+          footer={<a href="/login">Go to sign in</a>}
+        />
+      );
+  }
+}
+
+function CreateAccount({
+  invitation,
+  offer,
+  result,
+}: {
+  invitation: { name: string };
+  offer: string;
+  result: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
-  const invitation = loaderData.invitation;
   const [form, fields] = useForm({
     id: "invite",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    lastResult: navigation.state === "idle" ? result : undefined,
     constraint: getZodConstraint(newPasswordSchema),
-    defaultValue: { name: invitation?.name ?? "" },
+    defaultValue: { name: invitation.name },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }),
     shouldRevalidate: "onBlur",
   });
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-12">
-      <div className="w-full max-w-md">
-        <p className="text-center text-sm font-semibold tracking-wide text-brand-700 uppercase">Retake Desk</p>
-        {invitation ? (
-          <>
-            <h1 className="mt-2 text-center">Welcome, {invitation.name}</h1>
-            <p className="mt-2 text-center text-slate-700">
-              {invitation.school} invited you as {ROLE_LABELS[invitation.role].toLowerCase()} ({invitation.email}). Choose a password to
-              finish.
-            </p>
-            <div className="card mt-6">
-              <Form method="post" className="space-y-4" {...getFormProps(form)}>
-                <FormErrors id={form.errorId} errors={form.errors} />
-                <Field
-                  label="Your name"
-                  autoComplete="name"
-                  errors={fields.name.errors}
-                  {...getInputProps(fields.name, { type: "text" })}
-                  key={fields.name.key}
-                />
-                <Field
-                  label="Password"
-                  hint="At least 8 characters. A passphrase is easiest to remember."
-                  autoComplete="new-password"
-                  errors={fields.password.errors}
-                  {...getInputProps(fields.password, { type: "password" })}
-                  key={fields.password.key}
-                />
-                <Field
-                  label="Password again"
-                  autoComplete="new-password"
-                  errors={fields.confirm.errors}
-                  {...getInputProps(fields.confirm, { type: "password" })}
-                  key={fields.confirm.key}
-                />
-                <button type="submit" className="btn-primary w-full">
-                  Create my account
-                </button>
-              </Form>
-            </div>
-          </>
-        ) : (
-          <>
-            <h1 className="mt-2 text-center">This link no longer works</h1>
-            <p className="mt-3 text-center text-slate-700">
-              Invitation links work once and expire after a week. Ask your school's office to send you a new one.
-            </p>
-            <p className="mt-6 text-center">
-              <a href="/login">Go to sign in</a>
-            </p>
-          </>
-        )}
-      </div>
-    </main>
+    <AuthPage title={`Welcome, ${invitation.name}`} intro={<p>{offer} Choose a password to finish.</p>}>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          label="Your name"
+          autoComplete="name"
+          errors={fields.name.errors}
+          {...getInputProps(fields.name, { type: "text" })}
+          key={fields.name.key}
+        />
+        <Field
+          label="Password"
+          hint="At least 15 characters. A few unrelated words are easy to remember and hard to guess."
+          autoComplete="new-password"
+          errors={fields.password.errors}
+          {...getInputProps(fields.password, { type: "password" })}
+          key={fields.password.key}
+        />
+        <Field
+          label="Password again"
+          autoComplete="new-password"
+          errors={fields.confirm.errors}
+          {...getInputProps(fields.confirm, { type: "password" })}
+          key={fields.confirm.key}
+        />
+        <button type="submit" name="intent" value="create" className="btn-primary w-full">
+          Create my account
+        </button>
+      </Form>
+    </AuthPage>
   );
 }

@@ -12,8 +12,11 @@ import type { Route } from "./+types/login";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   requireAnonymous({ context });
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-  return { redirectTo: safeRedirect(redirectTo, "") || null };
+  const asked = new URL(request.url).searchParams.get("redirectTo");
+  const redirectTo = safeRedirect(asked, "") || null;
+  // An off-site target is dropped from the address too, so the page never carries it (not even in its form's action).
+  if (asked !== null && redirectTo === null) throw redirect("/login");
+  return { redirectTo };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -74,7 +77,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <p className="text-center text-sm font-semibold tracking-wide text-brand-700 uppercase">Retake Desk</p>
         <h1 className="mt-2 text-center">Sign in</h1>
         <div className="card mt-6">
-          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <Form method="post" action="/login" className="space-y-4" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="redirectTo" value={loaderData.redirectTo ?? ""} />
             <Field
@@ -96,7 +99,10 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             </button>
           </Form>
         </div>
-        <p className="mt-4 text-center text-sm text-slate-600">Accounts are created by invitation from your school's office.</p>
+        <p className="mt-4 text-center text-sm">
+          <a href="/forgot-password">Forgot your password?</a>
+        </p>
+        <p className="mt-2 text-center text-sm text-slate-600">Accounts are created by invitation from your school's office.</p>
       </div>
     </main>
   );

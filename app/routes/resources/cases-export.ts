@@ -1,7 +1,14 @@
 import { stringify } from "csv-stringify/sync";
-import { caseloadExportTable, DEFAULT_HIDDEN_FOR_TUTOR, parseCaseloadParams, parseHiddenColumns } from "../../domain/cases/caseload";
+import {
+  caseloadExportTable,
+  DEFAULT_HIDDEN_FOR_TUTOR,
+  describeCaseloadFilter,
+  parseCaseloadParams,
+  parseHiddenColumns,
+} from "../../domain/cases/caseload";
 import { loadCaseload } from "../../domain/cases/caseload.server";
 import { today } from "../../domain/dates";
+import { noteRecordsRead } from "../../utils/access-log.server";
 import { requireCaseloadScope } from "../../utils/auth.server";
 import { readHiddenColumns } from "../../utils/preferences.server";
 import type { Route } from "./+types/cases-export";
@@ -13,6 +20,11 @@ export async function loader(args: Route.LoaderArgs) {
   const hidden = parseHiddenColumns(await readHiddenColumns(args.request), isOffice ? [] : DEFAULT_HIDDEN_FOR_TUTOR);
   const on = today();
   const { rows } = await loadCaseload(scope, params, on, { all: true });
+  noteRecordsRead(
+    args.context,
+    rows.map((r) => ({ caseId: r.id })),
+    `Caseload export (CSV), ${rows.length} ${rows.length === 1 ? "case" : "cases"}: ${describeCaseloadFilter(params)}`,
+  );
   return new Response(stringify(caseloadExportTable(rows, hidden)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

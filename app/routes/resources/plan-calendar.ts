@@ -6,7 +6,6 @@
 import { calendarFileName, planCalendar } from "../../domain/plans/calendar";
 import { loadPlan } from "../../domain/plans/queries.server";
 import { examLabel } from "../../domain/reference";
-import { recordCaseRead } from "../../utils/access-log.server";
 import { requireCaseAccess } from "../../utils/auth.server";
 import { allowedOrigins } from "../../utils/env.server";
 import type { Route } from "./+types/plan-calendar";
@@ -14,8 +13,7 @@ import type { Route } from "./+types/plan-calendar";
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const { id: caseId, exam, targetExamDate } = access.caseRow;
-  await recordCaseRead(access, args.request);
-  const plan = await loadPlan(caseId);
+  const plan = await loadPlan(caseId, { userId: access.user.id, relation: access.relation });
   const label = examLabel(exam);
   const body = planCalendar({
     caseId,

@@ -1,80 +1,128 @@
 import { Form, Link } from "react-router";
-import { accessLogParamsSchema, loadAccessLog } from "../../../domain/users/queries.server";
+import { accessLogSearch, parseAccessLogFilter } from "../../../domain/audit/access-log";
+import { loadAccessLog } from "../../../domain/audit/access-log.server";
+import { plural } from "../../../domain/text";
+import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireRole } from "../../../utils/auth.server";
 import type { Route } from "./+types/access-log";
 
-/** Staff reads of students' cases (who, which case, when), for the school's administrators. */
+/** Staff reads of students' records (who, whose, when, what), for the school's administrators. */
 export async function loader(args: Route.LoaderArgs) {
   const { schoolIds } = requireRole(args, ["ADMIN"]);
-  const search = new URL(args.request.url).searchParams;
-  return loadAccessLog(schoolIds, accessLogParamsSchema.parse({ q: search.get("q") ?? undefined, page: search.get("page") ?? undefined }));
+  const filter = parseAccessLogFilter(new URL(args.request.url).searchParams);
+  const log = await loadAccessLog(schoolIds, filter);
+  // The log names the students whose records were read: reading it is a read too.
+  noteRecordsRead(
+    args.context,
+    log.entries.flatMap((e) => (e.studentId ? [{ studentId: e.studentId }] : [])),
+    `Access log, page ${log.page}`,
+  );
+  return { ...log, filter };
 }
 
 export function meta() {
   return [{ title: "Access log · Retake Desk" }];
 }
 
+const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
 export default function AccessLog({ loaderData }: Route.ComponentProps) {
-  const { entries, total, page, pageCount, q } = loaderData;
-  const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const { entries, total, page, pageCount, filter } = loaderData;
+  const filtered = Boolean(filter.person || filter.student || filter.from || filter.to);
   return (
     <div className="space-y-4">
       <h1>Access log</h1>
       <p className="text-slate-700">
-        Every time a staff member opens a student's case, it is recorded here. Students' own visits are not logged.
+        Every time a staff member reads a student's record — a case's pages, its print view or calendar, a list or an export naming students
+        — one entry is recorded here, however the page was opened. Students' own visits are not logged.
       </p>
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+      <Form method="get" role="search" aria-label="Filter the access log" className="card flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="q" className="label">
-            Staff member or student (name or email)
+          <label htmlFor="person" className="label">
+            Staff member (name or email)
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="input" />
+          <input id="person" name="person" type="search" defaultValue={filter.person} className="input" />
+        </div>
+        <div>
+          <label htmlFor="student" className="label">
+            Student (name or email)
+          </label>
+          <input id="student" name="student" type="search" defaultValue={filter.student} className="input" />
+        </div>
+        <div>
+          <label htmlFor="from" className="label">
+            From (UTC)
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filter.from} className="input" />
+        </div>
+        <div>
+          <label htmlFor="to" className="label">
+            To (UTC)
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filter.to} className="input" />
         </div>
         <button type="submit" className="btn-secondary">
-          Search
+          Filter
         </button>
+        {filtered ? <Link to="/admin/access-log">Clear the filter</Link> : null}
       </Form>
+      <p>
+        <a href={`/admin/access-log.csv${accessLogSearch(filter)}`} download className="btn-secondary">
+          Export {filtered ? "these entries" : "the log"} (CSV)
+        </a>
+      </p>
       <div className="card overflow-x-auto">
         <table className="data-table">
-          <caption className="sr-only">Staff reads of student cases, newest first</caption>
+          <caption className="sr-only">Staff reads of students' records, newest first</caption>
           <thead>
             <tr>
               <th scope="col">When (UTC)</th>
               <th scope="col">Staff member</th>
-              <th scope="col">Student's case</th>
-              <th scope="col">Page</th>
+              <th scope="col">Student</th>
+              <th scope="col">What was read</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td className="whitespace-nowrap">{new Date(e.createdAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td className="whitespace-nowrap">{when(e.createdAt)}</td>
                 <td>
-                  {e.user.name}
-                  <div className="text-xs text-slate-600">{e.user.email}</div>
+                  {e.staff.name}
+                  <div className="text-xs text-slate-600">{e.staff.email}</div>
                 </td>
                 <td>
-                  <Link to={`/cases/${e.caseId}`}>{e.case.student.user.name}</Link>
+                  {e.student ? (
+                    e.caseId ? (
+                      <Link to={`/cases/${e.caseId}`}>{e.student.name}</Link>
+                    ) : (
+                      e.student.name
+                    )
+                  ) : (
+                    plural(e.students, "student")
+                  )}
                 </td>
-                <td className="font-mono text-xs">{e.path}</td>
+                <td>
+                  <span className="font-mono text-xs">{e.path}</span>
+                  {e.detail ? <div className="text-xs text-slate-700">{e.detail}</div> : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {entries.length === 0 ? <p className="mt-2 text-slate-700">No reads recorded{q ? " for that search" : ""}.</p> : null}
+        {entries.length === 0 ? <p className="mt-2 text-slate-700">No reads recorded{filtered ? " for that filter" : ""}.</p> : null}
       </div>
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         <p>
-          {total} reads · page {page} of {pageCount}
+          {plural(total, "read")} · page {page} of {pageCount}
         </p>
         <div className="flex gap-2">
           {page > 1 ? (
-            <Link to={link(page - 1)} className="btn-secondary">
+            <Link to={accessLogSearch(filter, page - 1) || "?"} className="btn-secondary">
               Previous page
             </Link>
           ) : null}
           {page < pageCount ? (
-            <Link to={link(page + 1)} className="btn-secondary">
+            <Link to={accessLogSearch(filter, page + 1)} className="btn-secondary">
               Next page
             </Link>
           ) : null}

@@ -4,26 +4,32 @@ import { data, Form, useNavigation } from "react-router";
 import { z } from "zod";
 import { Field, FormErrors, SelectField } from "../../../components/forms";
 import { inviteSchema } from "../../../domain/auth/schema";
+import { resendActivation } from "../../../domain/accounts/mutations.server";
 import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "../../../domain/invitations/mutations.server";
 import { setMembershipRole, setUserActive } from "../../../domain/users/mutations.server";
-import { loadSchoolPeople } from "../../../domain/users/queries.server";
+import { type DeliveryStatus, loadSchoolPeople } from "../../../domain/users/queries.server";
 import { ROLE_LABELS, ROLES } from "../../../domain/vocabulary";
+import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireRole } from "../../../utils/auth.server";
-import { allowedOrigins } from "../../../utils/env.server";
 import { toastHeader } from "../../../utils/toast.server";
 import type { Route } from "./+types/users";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const q = new URL(args.request.url).searchParams.get("q")?.trim() ?? "";
-  const { members, invitations } = await loadSchoolPeople(schoolIds, q);
+  const { members, invitations, delivery } = await loadSchoolPeople(schoolIds, q);
+  noteRecordsRead(
+    args.context,
+    members.filter((m) => m.role === "STUDENT").map((m) => ({ studentUserId: m.user.id, schoolIds })),
+    "People of the school",
+  );
   const now = new Date();
   return {
     q,
     selfId: user.id,
     schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ value: m.schoolId, label: m.schoolName })),
-    members,
-    invitations: invitations.map((i) => ({ ...i, state: invitationState(i, now) })),
+    members: members.map((m) => ({ ...m, delivery: m.user.activated ? null : (delivery[`activation:${m.user.id}`] ?? null) })),
+    invitations: invitations.map((i) => ({ ...i, state: invitationState(i, now), delivery: delivery[`invitation:${i.id}`] ?? null })),
   };
 }
 
@@ -33,10 +39,9 @@ const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
   z.object({ intent: z.literal("deactivate"), userId: z.string().min(1) }),
   z.object({ intent: z.literal("reactivate"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("activation"), userId: z.string().min(1) }),
   z.object({ intent: z.literal("role"), membershipId: z.string().min(1), role: z.enum(ROLES), expectedRole: z.enum(ROLES) }),
 ]);
-
-const inviteLink = (token: string) => `${allowedOrigins()[0]}/invite/${token}`;
 
 export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
@@ -48,25 +53,34 @@ export async function action(args: Route.ActionArgs) {
       const submission = parseWithZod(formData, {
         schema: inviteSchema.refine((v) => schoolIds.includes(v.schoolId), { path: ["schoolId"], error: "Choose one of your schools." }),
       });
-      if (submission.status !== "success") return data({ result: submission.reply(), link: null }, { status: 400 });
+      if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
       const created = await createInvitation({ ...submission.value, invitedById: user.id });
       if (!created.ok) {
-        return data({ result: submission.reply({ fieldErrors: { email: [created.reason] } }), link: null }, { status: 400 });
+        return data({ result: submission.reply({ fieldErrors: { email: [created.reason] } }) }, { status: 400 });
       }
+      // The link is in the mail only: this page never shows it.
       return data(
-        { result: submission.reply({ resetForm: true }), link: { email: submission.value.email, url: inviteLink(created.token) } },
-        { headers: { "Set-Cookie": await toastHeader({ title: `Invitation created for ${submission.value.email}` }) } },
+        { result: submission.reply({ resetForm: true }) },
+        { headers: { "Set-Cookie": await toastHeader({ title: `Invitation e-mailed to ${submission.value.email}` }) } },
       );
     }
     case "resend": {
       const resent = await resendInvitation(intent.data.invitationId, schoolIds, user.id);
       if (!resent) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
-      return { result: null, link: { email: resent.email, url: inviteLink(resent.token) } };
+      return data(
+        { result: null },
+        { headers: { "Set-Cookie": await toastHeader({ title: `A new invitation link was e-mailed to ${resent.email}` }) } },
+      );
     }
     case "revoke": {
       const ok = await revokeInvitation(intent.data.invitationId, schoolIds, user.id);
       if (!ok) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
-      return data({ result: null, link: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Invitation revoked" }) } });
+      return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Invitation revoked" }) } });
+    }
+    case "activation": {
+      const sent = await resendActivation({ userId: intent.data.userId, schoolIds, actorId: user.id });
+      if (!sent.ok) throw data({ message: sent.reason }, { status: 409 });
+      return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: `Activation e-mail sent to ${sent.email}` }) } });
     }
     case "role": {
       const change = await setMembershipRole({
@@ -77,7 +91,7 @@ export async function action(args: Route.ActionArgs) {
         schoolIds,
       });
       if (!change.ok) throw data({ message: change.reason }, { status: change.code === "CONFLICT" ? 409 : 403 });
-      return data({ result: null, link: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Role changed" }) } });
+      return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Role changed" }) } });
     }
     case "deactivate":
     case "reactivate": {
@@ -85,7 +99,7 @@ export async function action(args: Route.ActionArgs) {
       const change = await setUserActive({ userId: intent.data.userId, active, actorId: user.id, schoolIds });
       if (!change.ok) throw data({ message: change.reason }, { status: 403 });
       return data(
-        { result: null, link: null },
+        { result: null },
         {
           headers: {
             "Set-Cookie": await toastHeader({ title: active ? "Account reactivated" : "Account deactivated; their sessions have ended" }),
@@ -100,7 +114,31 @@ export function meta() {
   return [{ title: "Users and invitations · Retake Desk" }];
 }
 
-const stateLabels = { PENDING: "Pending", ACCEPTED: "Accepted", REVOKED: "Revoked", EXPIRED: "Expired" } as const;
+const stateLabels = { PENDING: "Sent", ACCEPTED: "Accepted", REVOKED: "Revoked", EXPIRED: "Expired" } as const;
+
+const deliveryLabels: Record<DeliveryStatus, string> = {
+  QUEUED: "E-mail queued",
+  SENT: "E-mail delivered to the mail server",
+  RETRYING: "E-mail not delivered yet: retrying",
+  FAILED: "E-mail could not be delivered",
+  EXPIRED: "E-mail not sent in time",
+};
+
+function DeliveryNote({ status }: { status: DeliveryStatus | null }) {
+  if (!status) return null;
+  const problem = status === "FAILED" || status === "RETRYING" || status === "EXPIRED";
+  return (
+    <span className={`block text-sm ${problem ? "font-medium text-red-800" : "text-slate-600"}`}>
+      {deliveryLabels[status]}
+      {problem ? (
+        <>
+          {" "}
+          (<a href="/admin/mail">details</a>)
+        </>
+      ) : null}
+    </span>
+  );
+}
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
@@ -117,7 +155,10 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <h1>Users and invitations</h1>
       <section aria-labelledby="invite-heading" className="card">
         <h2 id="invite-heading">Invite a person</h2>
-        <p className="hint">They receive a link to set their password. Until email delivery is set up, copy the link to them yourself.</p>
+        <p className="hint">
+          They receive an e-mail with a link to join; the link is never shown here. Someone who already has a Retake Desk account signs in
+          to it to accept.
+        </p>
         <Form method="post" className="mt-3 grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="invite" />
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -143,15 +184,6 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             </button>
           </div>
         </Form>
-        {actionData?.link ? (
-          <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3" role="status">
-            <p className="text-sm font-medium text-emerald-950">Invitation link for {actionData.link.email} (works once, for 7 days):</p>
-            <label htmlFor="invite-link" className="sr-only">
-              Invitation link
-            </label>
-            <input id="invite-link" readOnly className="input mt-2 font-mono" value={actionData.link.url} />
-          </div>
-        ) : null}
       </section>
 
       <section aria-labelledby="invitations-heading" className="card overflow-x-auto">
@@ -179,13 +211,16 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                     <span className="text-slate-600">{i.email}</span>
                   </td>
                   <td>{ROLE_LABELS[i.role]}</td>
-                  <td>{stateLabels[i.state]}</td>
+                  <td>
+                    {stateLabels[i.state]}
+                    {i.state === "PENDING" || i.state === "EXPIRED" ? <DeliveryNote status={i.delivery} /> : null}
+                  </td>
                   <td className="whitespace-nowrap">
                     {i.state === "PENDING" || i.state === "EXPIRED" ? (
                       <Form method="post" className="inline">
                         <input type="hidden" name="invitationId" value={i.id} />
                         <button type="submit" name="intent" value="resend" className="btn-link">
-                          New link
+                          Resend<span className="sr-only"> the invitation of {i.email}</span>
                         </button>
                       </Form>
                     ) : null}
@@ -193,7 +228,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                       <Form method="post" className="ml-3 inline">
                         <input type="hidden" name="invitationId" value={i.id} />
                         <button type="submit" name="intent" value="revoke" className="btn-link">
-                          Revoke
+                          Revoke<span className="sr-only"> the invitation of {i.email}</span>
                         </button>
                       </Form>
                     ) : null}
@@ -262,7 +297,20 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   )}
                 </td>
                 <td>{m.school.name}</td>
-                <td>{m.user.status === "ACTIVE" ? "Active" : "Deactivated"}</td>
+                <td>
+                  {m.user.status !== "ACTIVE" ? "Deactivated" : m.user.activated ? "Active" : "Not activated yet"}
+                  {m.user.status === "ACTIVE" && !m.user.activated ? (
+                    <>
+                      <DeliveryNote status={m.delivery} />
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={m.user.id} />
+                        <button type="submit" name="intent" value="activation" className="btn-link">
+                          Send activation e-mail<span className="sr-only"> to {m.user.name}</span>
+                        </button>
+                      </Form>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {m.user.id === loaderData.selfId ? null : (
                     <Form method="post">

@@ -3,13 +3,11 @@ import { StatusBadge } from "../../../components/badges";
 import { loadCaseHeaderPeople } from "../../../domain/cases/header.server";
 import { daysBetween, formatDate, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
-import { recordCaseRead } from "../../../utils/access-log.server";
 import { requireCaseAccess } from "../../../utils/auth.server";
 import type { Route } from "./+types/case";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
-  await recordCaseRead(access, args.request);
   // The access check already read the case's exam, status and date; only the names and the outcome are left.
   const { id, exam, status, targetExamDate } = access.caseRow;
   const header = { id, exam, status, targetExamDate, ...(await loadCaseHeaderPeople(id)) };

@@ -5,6 +5,7 @@ import {
   CASELOAD_COLUMNS,
   caseloadSearch,
   DEFAULT_HIDDEN_FOR_TUTOR,
+  describeCaseloadFilter,
   hasFilters,
   PAGE_SIZES,
   parseCaseloadParams,
@@ -16,6 +17,7 @@ import { today } from "../../../domain/dates";
 import { examLabel, RETAKE_EXAM_IDS } from "../../../domain/reference";
 import { plural } from "../../../domain/text";
 import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "../../../domain/vocabulary";
+import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireCaseloadScope } from "../../../utils/auth.server";
 import { caseloadColumnsCookie, readHiddenColumns } from "../../../utils/preferences.server";
 import type { Route } from "./+types/index";
@@ -26,6 +28,11 @@ export async function loader(args: Route.LoaderArgs) {
   const params = parseCaseloadParams(url.searchParams);
   const hidden = parseHiddenColumns(await readHiddenColumns(args.request), isOffice ? [] : DEFAULT_HIDDEN_FOR_TUTOR);
   const page = await loadCaseload(scope, params, today());
+  noteRecordsRead(
+    args.context,
+    page.rows.map((r) => ({ caseId: r.id })),
+    `Caseload, page ${params.page}: ${describeCaseloadFilter(params)}`,
+  );
   return { ...page, params, hidden, isOffice, search: url.search };
 }
 

@@ -9,16 +9,15 @@ import { formatDate, formatDay, today } from "../../../domain/dates";
 import { loadCaseHeaderPeople } from "../../../domain/cases/header.server";
 import { loadPlan } from "../../../domain/plans/queries.server";
 import { examLabel } from "../../../domain/reference";
-import { recordCaseRead } from "../../../utils/access-log.server";
 import { requireCaseAccess } from "../../../utils/auth.server";
 import type { Route } from "./+types/plan-print";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const caseId = access.caseRow.id;
-  await recordCaseRead(access, args.request);
+  const viewer = { userId: access.user.id, relation: access.relation };
   // The names are not among the case's access facts; the exam is.
-  const [row, plan] = await Promise.all([loadCaseHeaderPeople(caseId), loadPlan(caseId)]);
+  const [row, plan] = await Promise.all([loadCaseHeaderPeople(caseId), loadPlan(caseId, viewer)]);
   return {
     caseId,
     relation: access.relation,

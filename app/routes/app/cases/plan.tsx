@@ -44,7 +44,7 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = { userId: access.user.id, relation: access.relation };
   const url = new URL(args.request.url);
   const now = today();
-  const plan = await loadPlan(caseId);
+  const plan = await loadPlan(caseId, viewer);
   const open = caseRow.openSlot !== null;
   // The case's version goes with the plan forms: a save must not put back a target date changed meanwhile.
   const common = {
@@ -372,6 +372,18 @@ function Builder({
               <ul className="mt-1 list-disc pl-5">
                 {proposal.warnings.map((w) => (
                   <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {proposal.notForTheStudent.length > 0 ? (
+            <div className="mt-3 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm" role="note">
+              <p className="font-medium">The student will not see these measures: they answer findings not shared with them.</p>
+              <ul className="mt-1 list-disc pl-5">
+                {proposal.notForTheStudent.map((m) => (
+                  <li key={m.title}>
+                    {m.title} ({m.audience === "PRIVATE" ? "only you" : "you and the office"})
+                  </li>
                 ))}
               </ul>
             </div>

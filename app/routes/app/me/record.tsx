@@ -16,7 +16,7 @@ export function meta() {
 }
 
 export default function MyRecord({ loaderData }: Route.ComponentProps) {
-  const { attempts, disclosures, counts } = loaderData;
+  const { attempts, disclosures, findings, counts } = loaderData;
   return (
     <div className="max-w-3xl space-y-4">
       <h1>Your record</h1>
@@ -53,6 +53,23 @@ export default function MyRecord({ loaderData }: Route.ComponentProps) {
               <li key={`${a.exam}-${a.takenOn}`}>
                 {examLabel(a.exam)}, {formatDate(a.takenOn)}: {ATTEMPT_OUTCOME_LABELS[a.outcome]}
                 {a.score ? ` (${a.score})` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="findings-heading" className="card">
+        <h2 id="findings-heading">What your tutor noted</h2>
+        {findings.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">Nothing has been shared with you yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-2 text-sm">
+            {findings.map((f, i) => (
+              // Findings have no order of their own here; the download lists them in the same order.
+              // biome-ignore lint/suspicious/noArrayIndexKey: two findings may read alike
+              <li key={i}>
+                <span className="font-medium">{f.title}</span>
+                <span className="block text-slate-700">{f.meaning}</span>
               </li>
             ))}
           </ul>

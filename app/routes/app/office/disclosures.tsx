@@ -6,6 +6,7 @@ import { formatDate, today } from "../../../domain/dates";
 import { disclosureSchema } from "../../../domain/records/disclosures";
 import { listDisclosures, logDisclosure } from "../../../domain/records/disclosures.server";
 import { schoolOptions } from "../../../domain/school-choice";
+import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireOffice } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/disclosures";
@@ -13,6 +14,11 @@ import type { Route } from "./+types/disclosures";
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);
   const disclosures = await listDisclosures(schoolIds);
+  noteRecordsRead(
+    args.context,
+    disclosures.map((d) => ({ studentId: d.studentId, schoolId: d.schoolId })),
+    "Disclosure log",
+  );
   return {
     disclosures,
     today: today(),

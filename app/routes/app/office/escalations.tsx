@@ -12,6 +12,7 @@ import {
 import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from "../../../domain/escalations/queue-params";
 import { plural } from "../../../domain/text";
 import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "../../../domain/vocabulary";
+import { noteRecordsRead } from "../../../utils/access-log.server";
 import { actorOf, forbidden, notFound, requireOffice } from "../../../utils/auth.server";
 import type { Route } from "./+types/escalations";
 import { handleEscalationIntent, isEscalationIntent } from "./escalation-actions.server";
@@ -27,6 +28,11 @@ export async function loader(args: Route.LoaderArgs) {
   // Another school's escalation (or a made-up id) is simply not there.
   if (params.open && !detail) notFound("We could not find that escalation.");
   const members = detail ? await loadOfficeMembers([detail.schoolId]) : {};
+  noteRecordsRead(
+    args.context,
+    [...queue.rows.map((r) => ({ caseId: r.caseId })), ...(detail ? [{ caseId: detail.caseId }] : [])],
+    `Escalation queue, page ${queue.page}`,
+  );
   return {
     queue,
     params: { ...params, page: queue.page },

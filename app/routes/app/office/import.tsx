@@ -251,7 +251,8 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
           ) : null}
           {result.kind === "STUDENTS" && result.summary.create > 0 ? (
             <p className="text-sm text-slate-700">
-              New students can sign in once they accept an invitation from <Link to="/admin/users">Users</Link>.
+              Each new student is e-mailed a link to choose a password and activate their account; an admin can send it again from{" "}
+              <Link to="/admin/users">Users</Link>.
             </p>
           ) : null}
           <Form method="post">

@@ -11,6 +11,7 @@ import { formatDate, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { plural } from "../../../domain/text";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
+import { noteRecordsRead } from "../../../utils/access-log.server";
 import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/index";
@@ -29,6 +30,11 @@ export async function loader(args: Route.LoaderArgs) {
   const pageParam = Number(new URL(args.request.url).searchParams.get("page"));
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
   const queue = await loadIntakeQueue([...new Set([...tutorSchools, ...officeSchools])], today(), page);
+  noteRecordsRead(
+    args.context,
+    queue.cases.map((c) => ({ caseId: c.id })),
+    `Intake queue, page ${queue.page}`,
+  );
   return { ...queue, tutorSchools, officeSchools };
 }
 

@@ -1,0 +1,70 @@
+import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "react-router";
+import { choosePasswordSchema } from "../domain/auth/schema";
+import { AuthPage } from "./auth-page";
+import { Field, FormErrors } from "./forms";
+
+/** Choosing a password from an activation or reset link; a spent or expired link says how to get a new one. */
+export function PasswordLinkPage({
+  account,
+  result,
+  title,
+  intro,
+  submitLabel,
+}: {
+  account: { email: string; name: string } | null;
+  result: SubmissionResult<string[]> | undefined;
+  title: string;
+  intro: string;
+  submitLabel: string;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "choose-password",
+    lastResult: navigation.state === "idle" ? result : undefined,
+    constraint: getZodConstraint(choosePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: choosePasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  if (!account) {
+    return (
+      <AuthPage
+        title="This link no longer works"
+        intro={
+          <p>
+            Links work once and expire (password reset links after an hour). <a href="/forgot-password">Ask for a new link</a>.
+          </p>
+        }
+        footer={<a href="/login">Go to sign in</a>}
+      />
+    );
+  }
+  return (
+    <AuthPage title={title} intro={<p>{intro.replace("{email}", account.email)}</p>}>
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {/* Lets password managers file the new password under the right account. */}
+        <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
+        <Field
+          label="New password"
+          hint="At least 15 characters. A few unrelated words are easy to remember and hard to guess."
+          autoComplete="new-password"
+          errors={fields.password.errors}
+          {...getInputProps(fields.password, { type: "password" })}
+          key={fields.password.key}
+        />
+        <Field
+          label="New password again"
+          autoComplete="new-password"
+          errors={fields.confirm.errors}
+          {...getInputProps(fields.confirm, { type: "password" })}
+          key={fields.confirm.key}
+        />
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          {submitLabel}
+        </button>
+      </Form>
+    </AuthPage>
+  );
+}

@@ -1,0 +1,194 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, useNavigation } from "react-router";
+import { z } from "zod";
+import { Field, FormErrors } from "../../components/forms";
+import { changePassword, formatInstant, setWeeklyDigest } from "../../domain/accounts/mutations.server";
+import { changePasswordSchema } from "../../domain/auth/schema";
+import { ROLE_LABELS } from "../../domain/vocabulary";
+import { getAuth, requireUser } from "../../utils/auth.server";
+import { prisma } from "../../utils/db.server";
+import { loginFailures } from "../../utils/rate-limit.server";
+import { toastHeader } from "../../utils/toast.server";
+import type { Route } from "./+types/account";
+
+/** Who gets the weekly digest: the people with cases (tutors) or a school's cases (advisors). */
+const DIGEST_ROLES = new Set(["TUTOR", "ADVISOR"]);
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = requireUser(args);
+  const row = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { email: true, name: true, weeklyDigest: true, passwordChangedAt: true },
+  });
+  return {
+    account: {
+      email: row.email,
+      name: row.name,
+      weeklyDigest: row.weeklyDigest,
+      passwordChangedAt: row.passwordChangedAt ? formatInstant(row.passwordChangedAt) : null,
+    },
+    memberships: user.memberships.map((m) => ({ school: m.schoolName, role: ROLE_LABELS[m.role] })),
+    digestOffered: user.memberships.some((m) => DIGEST_ROLES.has(m.role)),
+  };
+}
+
+const intentSchema = z.enum(["password", "digest"]);
+
+export async function action(args: Route.ActionArgs) {
+  const user = requireUser(args);
+  const auth = getAuth(args.context);
+  const formData = await args.request.formData();
+  const intent = intentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (intent.data === "digest") {
+    await setWeeklyDigest({ userId: user.id, weeklyDigest: formData.get("weeklyDigest") === "on" });
+    return data(
+      { result: null },
+      {
+        headers: {
+          "Set-Cookie": await toastHeader({ title: formData.get("weeklyDigest") === "on" ? "Weekly digest on" : "Weekly digest off" }),
+        },
+      },
+    );
+  }
+  const submission = parseWithZod(formData, { schema: changePasswordSchema });
+  const hide = ["current", "password", "confirm"];
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
+  const key = `account:${user.id}`;
+  const retryMs = loginFailures.retryAfter(key);
+  if (retryMs > 0) {
+    const reply = submission.reply({
+      formErrors: [`Too many wrong passwords. Wait ${Math.ceil(retryMs / 1000)} seconds, then try again.`],
+      hideFields: hide,
+    });
+    return data({ result: reply }, { status: 429 });
+  }
+  const result = await changePassword({
+    userId: user.id,
+    sessionId: auth?.sessionId ?? "",
+    current: submission.value.current,
+    password: submission.value.password,
+  });
+  if (!result.ok) {
+    if (result.field === "current") loginFailures.fail(key);
+    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.reason] }, hideFields: hide }) }, { status: 400 });
+  }
+  loginFailures.reset(key);
+  return data(
+    { result: submission.reply({ resetForm: true }) },
+    {
+      headers: {
+        "Set-Cookie": await toastHeader({ title: "Password changed", description: "You were signed out on your other devices." }),
+      },
+    },
+  );
+}
+
+export function meta() {
+  return [{ title: "My account · Retake Desk" }];
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  const { account } = loaderData;
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    constraint: getZodConstraint(changePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1>My account</h1>
+      <section aria-labelledby="me-heading" className="card">
+        <h2 id="me-heading">You</h2>
+        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium">Name</dt>
+          <dd>{account.name}</dd>
+          <dt className="font-medium">Email</dt>
+          <dd>{account.email}</dd>
+          <dt className="font-medium">Schools</dt>
+          <dd>
+            <ul>
+              {loaderData.memberships.map((m) => (
+                <li key={m.school}>
+                  {m.school} · {m.role}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="password-heading" className="card">
+        <h2 id="password-heading">Change your password</h2>
+        <p className="hint">
+          {account.passwordChangedAt ? `Last changed ${account.passwordChangedAt}. ` : ""}Changing it signs you out on your other devices,
+          and we e-mail you a notice.
+        </p>
+        <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="password" />
+          <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field
+            label="Current password"
+            autoComplete="current-password"
+            errors={fields.current.errors}
+            {...getInputProps(fields.current, { type: "password" })}
+            key={fields.current.key}
+          />
+          <Field
+            label="New password"
+            hint="At least 15 characters. A few unrelated words are easy to remember and hard to guess."
+            autoComplete="new-password"
+            errors={fields.password.errors}
+            {...getInputProps(fields.password, { type: "password" })}
+            key={fields.password.key}
+          />
+          <Field
+            label="New password again"
+            autoComplete="new-password"
+            errors={fields.confirm.errors}
+            {...getInputProps(fields.confirm, { type: "password" })}
+            key={fields.confirm.key}
+          />
+          <button type="submit" className="btn-primary">
+            Change password
+          </button>
+        </Form>
+      </section>
+
+      {loaderData.digestOffered ? (
+        <section aria-labelledby="digest-heading" className="card">
+          <h2 id="digest-heading">Weekly digest</h2>
+          <Form method="post" className="mt-3 space-y-3">
+            <input type="hidden" name="intent" value="digest" />
+            <div className="flex items-start gap-2">
+              <input
+                id="weekly-digest"
+                name="weeklyDigest"
+                type="checkbox"
+                className="mt-1"
+                defaultChecked={account.weeklyDigest}
+                aria-describedby="weekly-digest-hint"
+              />
+              <div>
+                <label htmlFor="weekly-digest" className="font-medium">
+                  E-mail me a weekly digest
+                </label>
+                <p id="weekly-digest-hint" className="hint">
+                  Every Monday: what changed in your cases the week before. No student details are put in the e-mail.
+                </p>
+              </div>
+            </div>
+            <button type="submit" className="btn-secondary">
+              Save
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

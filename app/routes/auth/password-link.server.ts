@@ -1,0 +1,53 @@
+/**
+ * The two pages that take a password link from a mail — activation and reset
+ * (ADR 0012) — share their loader and action; only the wording and where the
+ * person lands differ.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect } from "react-router";
+import { findUsableToken, setPasswordWithToken, type TokenPurpose, UNUSABLE_LINK } from "../../domain/accounts/mutations.server";
+import { isWellFormedToken } from "../../domain/accounts/tokens.server";
+import { choosePasswordSchema } from "../../domain/auth/schema";
+import { clientAddress, loginBuckets } from "../../utils/rate-limit.server";
+import { clearedSessionCookie, createSession, sessionCookie } from "../../utils/session.server";
+import { toastHeader } from "../../utils/toast.server";
+
+export async function passwordLinkLoader(purpose: TokenPurpose, token: string | undefined) {
+  const found = isWellFormedToken(token) ? await findUsableToken(purpose, token) : null;
+  return { account: found ? { email: found.email, name: found.name } : null };
+}
+
+export async function passwordLinkAction(purpose: TokenPurpose, request: Request, token: string | undefined) {
+  const submission = parseWithZod(await request.formData(), { schema: choosePasswordSchema });
+  const hide = ["password", "confirm"];
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
+  if (!loginBuckets.consume(clientAddress(request))) {
+    return data(
+      {
+        result: submission.reply({ formErrors: ["Too many attempts from this network. Wait a minute, then try again."], hideFields: hide }),
+      },
+      { status: 429 },
+    );
+  }
+  const result = isWellFormedToken(token)
+    ? await setPasswordWithToken(purpose, token, submission.value.password)
+    : ({ ok: false, code: "UNUSABLE", reason: UNUSABLE_LINK } as const);
+  if (!result.ok) {
+    const reply =
+      result.code === "PASSWORD"
+        ? submission.reply({ fieldErrors: { password: [result.reason] }, hideFields: hide })
+        : submission.reply({ formErrors: [result.reason], hideFields: hide });
+    return data({ result: reply }, { status: result.code === "PASSWORD" ? 400 : 410 });
+  }
+  if (purpose === "ACTIVATION") {
+    // The owner of the address just proved it: they are signed in.
+    const { token: sessionToken, session } = await createSession(result.userId);
+    const headers = new Headers({ "Set-Cookie": sessionCookie(sessionToken, session.expiresAt) });
+    headers.append("Set-Cookie", await toastHeader({ title: "Your account is ready", description: "Welcome to Retake Desk." }));
+    return redirect("/", { headers });
+  }
+  // Every session ended with the reset, this browser's included: sign in with the new password.
+  const headers = new Headers({ "Set-Cookie": clearedSessionCookie() });
+  headers.append("Set-Cookie", await toastHeader({ title: "Password changed", description: "Sign in with your new password." }));
+  return redirect("/login", { headers });
+}

@@ -1,0 +1,84 @@
+/**
+ * No marker above the viewer's tier reaches them, on any route. Generated
+ * from routes.ts: every route with a loader, read by every role — the case's
+ * student, its tutor, another tutor of the school, an advisor, an admin, and
+ * another school's staff — as a page's data (the `.data` a client navigation
+ * requests: every loader of the page, serialized) and, for resource routes,
+ * as the downloaded body. The markers sit in findings and session notes at
+ * every tier and in what is derived from them: plan measures, plan versions
+ * and their differences, the record export. A route added later is covered
+ * without editing this test; one whose URL cannot be filled fails it.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type AppRoute, appRoutes, dataUrl, request, signIn } from "../utils/app";
+import { ALLOWED, createWorld, fillPattern, ROLES, TIERS, type World, type WorldRole } from "../utils/world";
+
+let world: World;
+let routes: AppRoute[];
+const cookies = new Map<WorldRole, string>();
+
+beforeAll(async () => {
+  world = await createWorld();
+  routes = await appRoutes();
+  for (const role of ROLES) cookies.set(role, await signIn(world.users[role]));
+});
+
+/** The URLs a route is read through: the page's data, or the resource itself; the plan also with an older version compared. */
+function readings(route: AppRoute, params: Record<string, string>): string[] {
+  const path = fillPattern(route.pattern, params);
+  if (route.isResource) return [path];
+  const urls = [dataUrl(path)];
+  if (route.pattern.endsWith("/plan")) urls.push(dataUrl(`${path}?from=1&to=2`));
+  return urls;
+}
+
+describe("what each viewer may see", () => {
+  it("fills every route's URL from the seeded data, or says which segment it cannot fill", async () => {
+    expect(() => fillPattern("/things/:thingId", world.params)).toThrow(/no value for the dynamic segment ":thingId"/);
+    for (const route of routes) expect(() => fillPattern(route.pattern, world.params), route.id).not.toThrow();
+  });
+
+  it("shows no marker above the viewer's tier on any route", { timeout: 120_000 }, async () => {
+    const leaks: string[] = [];
+    const failed: string[] = [];
+    let read = 0;
+    let answered = 0;
+    for (const route of routes.filter((r) => r.hasLoader)) {
+      for (const url of readings(route, world.params)) {
+        for (const role of ROLES) {
+          const response = await request(url, { cookie: cookies.get(role) });
+          const body = await response.text();
+          read += 1;
+          if (response.status === 200) answered += 1;
+          if (response.status >= 500) failed.push(`${route.id} (${url}) as ${role}: ${response.status}`);
+          for (const tier of TIERS) {
+            if (ALLOWED[tier].includes(role)) continue;
+            for (const marker of world.markers[tier]) {
+              if (body.includes(marker))
+                leaks.push(`${route.id} (${url}) as ${role} [${response.status}]: shows "${marker}" (${tier} tier)`);
+            }
+          }
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(routes.length * ROLES.length * 0.8);
+    expect(failed).toEqual([]);
+    // Most readings are answered (the rest are refusals): the markers were looked for in real pages.
+    expect(answered).toBeGreaterThan(read * 0.4);
+    expect(leaks, leaks.join("\n")).toEqual([]);
+  });
+
+  it("shows every marker to those it is meant for, so the test above is not passing by showing nothing", async () => {
+    const plan = (role: WorldRole) => request(dataUrl(`/cases/${world.caseId}/plan`), { cookie: cookies.get(role) }).then((r) => r.text());
+    const notes = (role: WorldRole) =>
+      request(dataUrl(`/cases/${world.caseId}/notes`), { cookie: cookies.get(role) }).then((r) => r.text());
+    const [tutorPlan, advisorPlan, studentPlan] = await Promise.all([plan("tutor"), plan("advisor"), plan("student")]);
+    expect(tutorPlan).toContain("Financial-aid referral");
+    expect(advisorPlan).toContain("Protected study hours at home");
+    expect(advisorPlan).toContain("Box breathing");
+    expect(studentPlan).toContain("Read the question first");
+    expect(await notes("tutor")).toContain(world.markers["private to the tutor"][0]);
+    expect(await notes("advisor")).toContain(world.markers["private to the advisor"][0]);
+    expect(await notes("student")).toContain(world.markers.student[0]);
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * A school with one case worked by everyone who can touch it, and marker
+ * strings at every visibility tier in findings, session notes and what is
+ * derived from them (plan measures, plan versions and their differences), for
+ * the tests that walk every route. Built through the app's own mutations.
+ */
+import { recordAttempt } from "../../app/domain/attempts/mutations.server";
+import { createFinding } from "../../app/domain/diagnostics/mutations.server";
+import { addDays, today } from "../../app/domain/dates";
+import { createInvitation } from "../../app/domain/invitations/mutations.server";
+import { createNote } from "../../app/domain/notes/mutations.server";
+import { editorValues, type PlanEditorValues } from "../../app/domain/plans/editor";
+import { adjustFromEditor, assignFromEditor } from "../../app/domain/plans/mutations.server";
+import { loadPlan, loadPlanBuilderContext, nextMonday, proposePlan } from "../../app/domain/plans/queries.server";
+import { logDisclosure } from "../../app/domain/records/disclosures.server";
+import type { FindingKind, Visibility } from "../../app/domain/vocabulary";
+import { prisma } from "../../app/utils/db.server";
+import { createFailedCase, createSchoolWithCase, createStudent } from "../factories";
+import { mailedToken } from "./mail";
+
+export const ROLES = ["student", "tutor", "otherTutor", "advisor", "admin", "otherSchoolAdvisor", "otherSchoolTutor"] as const;
+export type WorldRole = (typeof ROLES)[number];
+
+/** Who may see what: the tiers of the markers, each with the roles allowed to see it. */
+export const TIERS = ["private to the tutor", "private to the advisor", "office", "student"] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const ALLOWED: Record<Tier, readonly WorldRole[]> = {
+  "private to the tutor": ["tutor"],
+  "private to the advisor": ["advisor"],
+  office: ["tutor", "advisor", "admin"],
+  student: ["tutor", "advisor", "admin", "student"],
+};
+
+const stamp = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+
+/**
+ * The words each tier's findings put into the plan: the measures the
+ * generator derives from their kinds (titles and explanations), and the kinds
+ * themselves. Written out here rather than read from the app, so a change to
+ * the app's wording cannot make the test look for nothing.
+ */
+const DERIVED: Record<Tier, { kind: FindingKind; texts: string[] }[]> = {
+  "private to the tutor": [{ kind: "FINANCES", texts: ["Financial-aid referral", "Money worries", "financial-aid office", "FINANCES"] }],
+  "private to the advisor": [{ kind: "FAMILY", texts: ["Protected study hours at home", "Agree fixed study hours"] }],
+  office: [
+    { kind: "TEST_ANXIETY", texts: ["Box breathing", "whenever panic rises", "Counselling referral", "Test-day anxiety", "TEST_ANXIETY"] },
+    { kind: "TIMING", texts: ["Test-day pacing in every block", "mark and move on"] },
+  ],
+  student: [{ kind: "MISREADING", texts: ["Read the question first"] }],
+};
+
+export interface World {
+  caseId: string;
+  schoolId: string;
+  users: Record<WorldRole, string>;
+  student: { userId: string; studentId: string; email: string; name: string };
+  /**
+   * What names a student in a response: the email, name or case id of the case's student, of a student in
+   * the intake queue, and of the other school's student.
+   */
+  studentMentions: string[];
+  /** Every marker of each tier: the ones typed into findings and notes, and the derived words. */
+  markers: Record<Tier, string[]>;
+  /** Values for the dynamic segments of routes.ts, by name. */
+  params: Record<string, string>;
+}
+
+export async function createWorld(): Promise<World> {
+  const setup = await createSchoolWithCase({ takenBy: "tutor", status: "PLANNING" });
+  const elsewhere = await createSchoolWithCase({ takenBy: "tutor" });
+  const { caseId, tutor, advisor, school } = setup;
+  const attempt = await prisma.examAttempt.findFirstOrThrow({ where: { caseId }, select: { id: true } });
+  await prisma.scoreReport.create({
+    data: {
+      caseId,
+      attemptId: attempt.id,
+      enteredById: tutor.id,
+      areas: {
+        create: [
+          { contentAreaId: "step1.discipline.pathology", band: "LOWER", referenceGroup: "LOW_PASS" },
+          { contentAreaId: "step1.discipline.pharmacology", band: "LOWER", referenceGroup: "LOW_PASS" },
+          { contentAreaId: "step1.discipline.biochemistry", band: "HIGHER", referenceGroup: "LOW_PASS" },
+        ],
+      },
+    },
+  });
+
+  const typed: Record<Tier, string> = {
+    "private to the tutor": `PRIVTUTOR${stamp()}`,
+    "private to the advisor": `PRIVADVISOR${stamp()}`,
+    office: `OFFICEONLY${stamp()}`,
+    student: `SHAREDSTUDENT${stamp()}`,
+  };
+  const authorOf = (tier: Tier) => (tier === "private to the advisor" ? advisor.id : tutor.id);
+  const visibilityOf = (tier: Tier): Visibility => (tier.startsWith("private") ? "PRIVATE" : tier === "office" ? "OFFICE" : "STUDENT");
+
+  for (const tier of TIERS) {
+    for (const { kind } of DERIVED[tier]) {
+      const made = await createFinding({
+        caseId,
+        schoolId: school.id,
+        actorId: authorOf(tier),
+        form: { kind, severity: 2, evidence: `${typed[tier]} evidence for ${kind}`, visibility: visibilityOf(tier), areaIds: [] },
+      });
+      if (!made.ok) throw new Error(`could not record a finding: ${JSON.stringify(made)}`);
+    }
+    const note = await createNote({
+      caseId,
+      schoolId: school.id,
+      actorId: authorOf(tier),
+      form: { sessionOn: addDays(today(), -1), body: `${typed[tier]} said in session`, visibility: visibilityOf(tier) },
+    });
+    if (!note.ok) throw new Error(`could not write a note: ${JSON.stringify(note)}`);
+  }
+
+  // Version 1: the tutor assigns what the generator proposes from the diagnosis as the tutor sees it.
+  const context = await loadPlanBuilderContext(caseId, { userId: tutor.id, relation: "TUTOR" });
+  const start = nextMonday(today());
+  const proposed = proposePlan(context, {
+    startDate: start,
+    examDate: addDays(start, 8 * 7 + 2),
+    hoursPerDay: 8,
+    restDay: 7,
+    previousResources: [],
+  });
+  if (!proposed.plan) throw new Error(`no proposal: ${JSON.stringify(proposed.errors)}`);
+  const caseVersion = async () => (await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } })).version;
+  const assigned = await assignFromEditor({
+    caseId,
+    actorId: tutor.id,
+    form: editorValues(proposed.plan),
+    expectedCaseVersion: await caseVersion(),
+  });
+  if (!assigned.ok) throw new Error(`could not assign: ${JSON.stringify(assigned)}`);
+
+  // Version 2: the advisor adds a measure for the family finding only they can see, and lengthens the days.
+  const plan = await loadPlan(caseId, { userId: advisor.id, relation: "OFFICE" });
+  if (!plan) throw new Error("no plan");
+  const values: PlanEditorValues = editorValues(plan.current.data);
+  const adjusted = await adjustFromEditor({
+    caseId,
+    actorId: advisor.id,
+    form: {
+      ...values,
+      hoursPerDay: 9,
+      measures: [
+        ...values.measures,
+        {
+          findingKind: "FAMILY",
+          title: "Protected study hours at home",
+          description: "Agree fixed study hours and the rest day with family.",
+        },
+      ],
+      reason: "Longer days as the exam approaches.",
+      expectedVersion: plan.currentVersion,
+      promptedByPracticeExamId: undefined,
+      promptedByCheckInId: undefined,
+    },
+    expectedCaseVersion: await caseVersion(),
+  });
+  if (!adjusted.ok) throw new Error(`could not adjust: ${JSON.stringify(adjusted)}`);
+
+  // A second failure opens an escalation (and tells the office); a disclosure is logged; another student waits in the intake queue.
+  const second = await recordAttempt({
+    studentId: setup.student.studentId,
+    exam: "STEP1",
+    takenOn: addDays(today(), -2),
+    outcome: "FAIL",
+    score: null,
+    actorId: tutor.id,
+  });
+  if (!second.ok || !second.escalationId) throw new Error(`no escalation: ${JSON.stringify(second)}`);
+  const disclosed = await logDisclosure({
+    form: {
+      schoolId: school.id,
+      student: setup.student.email,
+      recipient: "Lakeside Residency Program",
+      purpose: "Residency application",
+      records: "Attempt history",
+      disclosedOn: today(),
+      consentReference: undefined,
+    },
+    schoolIds: [school.id],
+    actorId: advisor.id,
+  });
+  if (!disclosed.ok) throw new Error(disclosed.message);
+  const waiting = await createStudent(school.id);
+  const intake = await createFailedCase({ studentId: waiting.studentId, actorId: advisor.id });
+
+  const inviteeEmail = `invitee-${stamp().toLowerCase()}@example.edu`;
+  const invitation = await createInvitation({
+    schoolId: school.id,
+    email: inviteeEmail,
+    name: "Invited Person",
+    role: "TUTOR",
+    invitedById: setup.admin.id,
+  });
+  if (!invitation.ok) throw new Error(invitation.reason);
+  // The link reaches the invitee by mail only: the token is read from the outbox as they would read it.
+  const invitationToken = await mailedToken(inviteeEmail, "INVITATION", "/invite");
+
+  const markers = Object.fromEntries(TIERS.map((tier) => [tier, [typed[tier], ...DERIVED[tier].flatMap((d) => d.texts)]])) as Record<
+    Tier,
+    string[]
+  >;
+  return {
+    caseId,
+    schoolId: school.id,
+    users: {
+      student: setup.student.userId,
+      tutor: tutor.id,
+      otherTutor: setup.otherTutor.id,
+      advisor: advisor.id,
+      admin: setup.admin.id,
+      otherSchoolAdvisor: elsewhere.advisor.id,
+      otherSchoolTutor: elsewhere.tutor.id,
+    },
+    student: { userId: setup.student.userId, studentId: setup.student.studentId, email: setup.student.email, name: setup.student.name },
+    studentMentions: [
+      ...[setup.student, waiting, elsewhere.student].flatMap((s) => [s.email, s.name]),
+      ...[caseId, intake.caseId, elsewhere.caseId],
+    ],
+    markers,
+    params: { caseId, token: invitationToken, kind: "students", "*": "no-such-page" },
+  };
+}
+
+/** The route's URL with its dynamic segments filled from the world; a segment the world has no value for fails the test. */
+export function fillPattern(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/:(\w+)|\*/g, (whole, name?: string) => {
+    const key = name ?? "*";
+    const value = params[key];
+    if (value === undefined) {
+      throw new Error(
+        `${pattern}: no value for the dynamic segment "${whole}". Add one to World.params in tests/utils/world.ts so the route is covered.`,
+      );
+    }
+    return encodeURIComponent(value);
+  });
+}
