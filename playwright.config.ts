@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -7,9 +8,13 @@ const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 2000);
 const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? PORT + 2001);
 process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${MAILBOX_PORT}`;
 
+// Guards the server's test-data endpoint (e2e/data-server.ts); the workers inherit it from the runner.
+process.env.E2E_DATA_TOKEN ??= randomUUID();
+
 /**
- * End-to-end tests run against the production build on a fresh database with
- * the demo data. Chromium comes from the machine (Debian's package) unless
+ * End-to-end tests run against the production build on a fresh copy of the
+ * demo database, two at a time: each test that changes data creates its own
+ * (e2e/data.ts), so no test depends on another or on their order. Chromium comes from the machine (Debian's package) unless
  * CHROMIUM_PATH points elsewhere; set PLAYWRIGHT_USE_BUNDLED=1 to use
  * Playwright's own browser instead.
  */
@@ -17,8 +22,8 @@ const executablePath = process.env.PLAYWRIGHT_USE_BUNDLED ? undefined : (process
 
 export default defineConfig({
   testDir: "./e2e",
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -64,7 +69,13 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: { PORT: String(PORT), APP_ORIGIN: baseURL, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_POLL_MS: "250" },
+      env: {
+        PORT: String(PORT),
+        APP_ORIGIN: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_POLL_MS: "250",
+        E2E_DATA_TOKEN: process.env.E2E_DATA_TOKEN,
+      },
     },
   ],
 });

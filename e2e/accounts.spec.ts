@@ -1,12 +1,16 @@
-import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, hydrated, linkIn, signIn, test, waitForMail } from "./fixtures";
+import { TEST_PASSWORD } from "../tests/password";
+import { demoUser, schoolWithCase, signInAs } from "./data";
+import { ACCOUNTS, expect, expectAccessible, hydrated, linkIn, signIn, test, waitForMail } from "./fixtures";
 
 // Mail goes through a real SMTP server the run starts (scripts/e2e-mail.ts); the specs read it as the recipient.
-// Every test's final page is checked with axe by the `page` fixture (fixtures.ts).
+// Every test's final page is checked with axe by the `page` fixture (fixtures.ts). Tests that change
+// accounts do it in schools of their own (e2e/data.ts), never to a demo account another test signs in as.
 
 test.describe("accounts by mail", () => {
   test("an admin invites a tutor; the mail arrives; the tutor accepts from its link and signs in", async ({ page, newPage }) => {
-    const email = `e2e.tutor.${Date.now()}@northfield.edu`;
-    await signIn(page, ACCOUNTS.admin);
+    const { school, admin } = await schoolWithCase();
+    const email = `e2e.tutor.${Date.now()}@example.edu`;
+    await signInAs(page, admin);
     await page.goto("/admin/users");
     await hydrated(page);
     const invite = page.getByRole("region", { name: "Invite a person" });
@@ -22,7 +26,7 @@ test.describe("accounts by mail", () => {
     await expect(page.locator("body")).not.toContainText("/invite/");
     await expectAccessible(page);
 
-    const mail = await waitForMail(email, /^Invitation to Northfield School of Medicine/);
+    const mail = await waitForMail(email, new RegExp(`^Invitation to ${school.name}`));
     expect(mail.html).toContain("Accept the invitation");
     const link = linkIn(mail, "/invite");
 
@@ -58,7 +62,8 @@ test.describe("accounts by mail", () => {
   });
 
   test('a student uses "Forgot your password?" from the sign-in page to the new password', async ({ page }) => {
-    const email = "aisha.bello@students.riverside.edu";
+    const { school, student } = await schoolWithCase();
+    const email = student.email;
     await page.goto("/login");
     await hydrated(page);
     await page.getByRole("link", { name: "Forgot your password?" }).click();
@@ -87,7 +92,7 @@ test.describe("accounts by mail", () => {
     await page.waitForURL(/\/login$/);
     await expect(page.getByRole("status").filter({ hasText: "Password changed" })).toBeVisible();
     // The old password no longer works; the new one does.
-    await signIn(page, email, DEMO_PASSWORD, { expectRefusal: true });
+    await signIn(page, email, TEST_PASSWORD, { expectRefusal: true });
     await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
     await signIn(page, email, "meadow copper kite song");
     await expect(page.getByRole("heading", { level: 1, name: /Welcome/ })).toBeVisible();
@@ -95,48 +100,50 @@ test.describe("accounts by mail", () => {
     await waitForMail(email, /^Your Retake Desk password was changed/);
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
-    await expect(page.getByText("Riverside College of Medicine · Student")).toBeVisible();
+    await expect(page.getByText(`${school.name} · Student`)).toBeVisible();
   });
 
   test("someone with an account accepts another school's invitation by signing in to it, keeping their password", async ({
     page,
     newPage,
   }) => {
-    const email = "elena.ortiz@northfield.edu";
-    await signIn(page, ACCOUNTS.riversideAdmin);
+    const home = await schoolWithCase();
+    const joining = await schoolWithCase();
+    const email = home.tutor.email;
+    await signInAs(page, joining.admin);
     await page.goto("/admin/users");
     await hydrated(page);
     const invite = page.getByRole("region", { name: "Invite a person" });
-    await invite.getByLabel("Name").fill("Elena Ortiz");
+    await invite.getByLabel("Name").fill(home.tutor.name);
     await invite.getByLabel("Email").fill(email);
     await invite.getByLabel("Role").selectOption("TUTOR");
     await invite.getByRole("button", { name: "Create invitation" }).click();
     await expect(page.getByRole("status").filter({ hasText: `Invitation e-mailed to ${email}` })).toBeVisible();
 
-    const link = linkIn(await waitForMail(email, /^Invitation to Riverside College of Medicine/), "/invite");
+    const link = linkIn(await waitForMail(email, new RegExp(`^Invitation to ${joining.school.name}`)), "/invite");
     const elena = await newPage();
     await elena.goto(link);
-    await expect(elena.getByRole("heading", { level: 1, name: "Join Riverside College of Medicine" })).toBeVisible();
+    await expect(elena.getByRole("heading", { level: 1, name: `Join ${joining.school.name}` })).toBeVisible();
     // No password field: the existing account's password is not the invitation's to set.
     await expect(elena.getByLabel("Password")).toHaveCount(0);
     await expectAccessible(elena);
     await elena.getByRole("link", { name: "Sign in to accept" }).click();
     await hydrated(elena);
     await elena.getByLabel("Email").fill(email);
-    await elena.getByLabel("Password").fill(DEMO_PASSWORD);
+    await elena.getByLabel("Password").fill(TEST_PASSWORD);
     await elena.getByRole("button", { name: "Sign in" }).click();
     await elena.waitForURL((url) => url.pathname.startsWith("/invite/"));
     await hydrated(elena);
-    await elena.getByRole("button", { name: "Accept and join Riverside College of Medicine" }).click();
+    await elena.getByRole("button", { name: `Accept and join ${joining.school.name}` }).click();
     await elena.waitForURL((url) => url.pathname === "/");
     await expect(elena.getByRole("status").filter({ hasText: "Invitation accepted" })).toBeVisible();
     await elena.goto("/account");
-    await expect(elena.getByText("Riverside College of Medicine · Tutor")).toBeVisible();
-    await expect(elena.getByText("Northfield School of Medicine · Tutor")).toBeVisible();
+    await expect(elena.getByText(`${joining.school.name} · Tutor`)).toBeVisible();
+    await expect(elena.getByText(`${home.school.name} · Tutor`)).toBeVisible();
   });
 
   test("the second school's office sees its own students only", async ({ page }) => {
-    await signIn(page, ACCOUNTS.riversideAdvisor);
+    await signInAs(page, await demoUser(ACCOUNTS.riversideAdvisor));
     await page.goto("/cases");
     await expect(page.getByRole("link", { name: "Leo Martins" }).first()).toBeVisible();
     await expect(page.getByText("Jordan Lee")).toHaveCount(0);

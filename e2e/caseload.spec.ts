@@ -1,20 +1,22 @@
 import { addDays, today } from "../app/domain/dates";
-import { ACCOUNTS, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { demoUser, schoolWithCase, signInAs } from "./data";
+import { ACCOUNTS, expect, expectAccessible, hydrated, test } from "./fixtures";
 
 test("a tutor takes a case from the queue, finds it in the caseload, opens it and records an attempt", async ({ page }) => {
-  await signIn(page, ACCOUNTS.tutor);
+  const { tutor, student } = await schoolWithCase();
+  const studentName = student.name;
+  await signInAs(page, tutor);
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Intake queue" }).click();
   await expect(page.getByRole("heading", { name: "Intake queue", level: 1 })).toBeVisible();
   await expectAccessible(page);
 
-  const first = page
+  const item = page
     .getByRole("listitem")
-    .filter({ has: page.getByRole("button", { name: /Take on/ }) })
-    .first();
-  const heading = (await first.getByRole("heading").textContent()) ?? "";
-  const studentName = heading.split(" · ")[0].trim();
+    .filter({ has: page.getByRole("heading", { name: new RegExp(`^${studentName} · `) }) })
+    .filter({ has: page.getByRole("button", { name: /Take on/ }) });
   await hydrated(page);
-  await first.getByRole("button", { name: /Take on/ }).click();
+  await item.getByRole("button", { name: /Take on/ }).click();
   await expect(page).toHaveURL(/\/cases\/[\w-]+$/);
   await expect(page.getByRole("status").filter({ hasText: `You took on ${studentName}'s case` })).toBeVisible();
   const caseUrl = new URL(page.url()).pathname;
@@ -57,7 +59,8 @@ test("a tutor takes a case from the queue, finds it in the caseload, opens it an
 });
 
 test("a bad result keeps what was typed and says what is wrong next to the field", async ({ page }) => {
-  await signIn(page, ACCOUNTS.advisor);
+  // Refused, so nothing changes: the demo advisor will do.
+  await signInAs(page, await demoUser(ACCOUNTS.advisor));
   await page.goto("/attempts/new");
   await hydrated(page);
   await page.getByLabel("Student (email or student number)").fill("nobody@example.edu");

@@ -1,26 +1,27 @@
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { addNote, schoolWithCase, signInAs } from "./data";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
-/** Jordan Lee (the demo student) is tutored by Priya Raman (the demo tutor) for Step 1. */
-const STUDENT_NAME = "Jordan Lee";
 const stamp = Date.now().toString(36);
 const EVIDENCE = {
   gap: `Pathology below half in the question bank (${stamp}).`,
   timing: `Left six questions blank per block (${stamp}).`,
   anxiety: `Goes blank in the first block (${stamp}).`,
   note: `We agreed on the first two weeks (${stamp}).`,
+  privateNote: `Mentioned family stress; follow up gently (${stamp}).`,
 };
 
+/** The group's own school: a Step 1 case its tutor has taken, and a private note the student must never see. */
+let setup: Awaited<ReturnType<typeof schoolWithCase>>;
 let casePath = "";
 
 async function openCase(page: Page) {
   await page.goto("/cases");
   await hydrated(page);
-  await page.getByLabel("Search by name or email").fill(STUDENT_NAME);
+  await page.getByLabel("Search by name or email").fill(setup.student.name);
   await expect(page).toHaveURL(/q=/);
-  await page.getByRole("link", { name: STUDENT_NAME }).first().click();
+  await page.getByRole("link", { name: setup.student.name }).first().click();
   await expect(page.getByRole("heading", { name: "Attempt history" })).toBeVisible();
-  casePath = new URL(page.url()).pathname;
 }
 
 async function addFinding(page: Page, finding: { kind: string; severity: string; visibility: RegExp; evidence: string; areas?: string[] }) {
@@ -42,9 +43,22 @@ async function addFinding(page: Page, finding: { kind: string; severity: string;
 
 test.describe
   .serial("diagnostics", () => {
+    test.beforeAll(async () => {
+      setup = await schoolWithCase({ takenBy: "tutor" });
+      casePath = `/cases/${setup.caseId}`;
+      await addNote({
+        caseId: setup.caseId,
+        schoolId: setup.school.id,
+        authorId: setup.tutor.id,
+        body: EVIDENCE.privateNote,
+        visibility: "PRIVATE",
+      });
+    });
+
     test("a tutor records a Step 1 report and three findings and sees the analysis", async ({ page }) => {
-      await signIn(page, ACCOUNTS.tutor);
+      await signInAs(page, setup.tutor);
       await openCase(page);
+      expect(new URL(page.url()).pathname).toBe(casePath);
       await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Diagnostics" }).click();
       await expect(page.getByRole("heading", { name: "Score report", level: 2 })).toBeVisible();
       await expectAccessible(page);
@@ -96,7 +110,7 @@ test.describe
     });
 
     test("a tutor adds a session note shared with the student", async ({ page }) => {
-      await signIn(page, ACCOUNTS.tutor);
+      await signInAs(page, setup.tutor);
       await page.goto(`${casePath}/notes`);
       await hydrated(page);
       const form = page.locator("form#note-new");
@@ -108,7 +122,7 @@ test.describe
     });
 
     test("the student sees only what was shared with them, in supportive words", async ({ page }) => {
-      await signIn(page, ACCOUNTS.student);
+      await signInAs(page, setup.student);
       await page.goto(`${casePath}/diagnostics`);
       await expect(page.getByRole("heading", { name: "What your results show" })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Where your plan starts" })).toBeVisible();
@@ -126,6 +140,6 @@ test.describe
       await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Session notes" }).click();
       await expect(page.getByRole("heading", { name: "Notes your tutor shared with you" })).toBeVisible();
       await expect(page.getByText(EVIDENCE.note)).toBeVisible();
-      await expect(page.getByText("Student mentioned family stress")).toHaveCount(0);
+      await expect(page.getByText(EVIDENCE.privateNote)).toHaveCount(0);
     });
   });

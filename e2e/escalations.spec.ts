@@ -1,9 +1,12 @@
 import { addBusinessDays, addDays, formatDate, today } from "../app/domain/dates";
-import { ACCOUNTS, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { schoolWithCase, signInAs } from "./data";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 test("a second failure reaches the office, is worked to an outcome, and the tutor is told it", async ({ page }) => {
-  // The tutor finds a Step 1 case of theirs with one attempt used.
-  await signIn(page, ACCOUNTS.tutor);
+  // The test's own school: a Step 1 case its tutor has taken, one attempt used.
+  const { tutor, advisor, student } = await schoolWithCase({ takenBy: "tutor" });
+  // The tutor finds it in their caseload.
+  await signInAs(page, tutor);
   await page.goto("/cases?status=DIAGNOSING&exam=STEP1");
   await expect(page.getByRole("heading", { name: "Your caseload" })).toBeVisible();
   const row = page
@@ -12,7 +15,7 @@ test("a second failure reaches the office, is worked to an outcome, and the tuto
     .first();
   const studentLink = row.getByRole("link").first();
   const studentName = ((await studentLink.textContent()) ?? "").trim();
-  expect(studentName).not.toBe("");
+  expect(studentName).toBe(student.name);
   await studentLink.click();
   await expect(page.getByRole("heading", { name: "Attempt history" })).toBeVisible();
   const caseUrl = new URL(page.url()).pathname;
@@ -38,7 +41,8 @@ test("a second failure reaches the office, is worked to an outcome, and the tuto
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/login/);
   const office = page;
-  await signIn(office, ACCOUNTS.advisor);
+  await signInAs(office, advisor);
+  await office.goto("/");
   await office.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Escalations" }).click();
   await expect(office.getByRole("heading", { name: "Escalations", level: 1 })).toBeVisible();
   const dueText = `Acknowledge by ${formatDate(addBusinessDays(today(), 2))}`;
@@ -67,7 +71,7 @@ test("a second failure reaches the office, is worked to an outcome, and the tuto
   await detail.getByRole("button", { name: "Acknowledge" }).click();
   await expect(office.getByRole("status").filter({ hasText: "Escalation acknowledged" })).toBeVisible();
   await expect(detail).toContainText("Status: Open → Acknowledged");
-  await expect(detail).toContainText("Owner: Dana Whitfield");
+  await expect(detail).toContainText(`Owner: ${advisor.name}`);
 
   await detail.getByLabel("Action").selectOption({ label: "Counselling referral" });
   await detail.getByLabel("Note (optional)").fill("Referred to student counselling; first appointment booked.");
@@ -90,7 +94,8 @@ test("a second failure reaches the office, is worked to an outcome, and the tuto
   await office.waitForURL(/\/login/);
 
   // The tutor sees the outcome notification, and marks it read.
-  await signIn(page, ACCOUNTS.tutor);
+  await signInAs(page, tutor);
+  await page.goto("/");
   await page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: /Notifications/ })

@@ -1,6 +1,8 @@
+import { demoUser, signInAs } from "./data";
 import { ACCOUNTS, DEMO_PASSWORD, expect, hydrated, signIn, test } from "./fixtures";
 
 // Every test's final page is checked with axe by the `page` fixture (fixtures.ts).
+// Signing in through the form is tested here; the other specs start signed in (e2e/data.ts).
 
 test.describe("sign-in and homes", () => {
   test("serves the sign-in page, accessibly", async ({ page }) => {
@@ -43,7 +45,8 @@ test.describe("sign-in and homes", () => {
   });
 
   test("signing out ends the session", async ({ page }) => {
-    await signIn(page, ACCOUNTS.student);
+    await signInAs(page, await demoUser(ACCOUNTS.student));
+    await page.goto("/");
     await expect(page).toHaveURL("/");
     await hydrated(page);
     await page.getByRole("button", { name: "Sign out" }).first().click();
@@ -54,12 +57,12 @@ test.describe("sign-in and homes", () => {
 
   test("a student opening another student's case gets a 403 page", async ({ page }) => {
     // Find a case that is not the demo student's via the advisor's home.
-    await signIn(page, ACCOUNTS.advisor);
+    await signInAs(page, await demoUser(ACCOUNTS.advisor));
     await page.goto("/cases");
     const href = await page.locator("tbody tr").filter({ hasNotText: "Jordan Lee" }).first().getByRole("link").first().getAttribute("href");
     expect(href).toMatch(/^\/cases\/[\w-]+$/);
     await page.context().clearCookies();
-    await signIn(page, ACCOUNTS.student);
+    await signInAs(page, await demoUser(ACCOUNTS.student));
     const response = await page.goto(href as string);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
@@ -93,5 +96,13 @@ test.describe("request security over HTTP", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("same-origin");
     expect((await request.get("/healthz")).status()).toBe(200);
+  });
+});
+
+test.describe("the end-to-end harness", () => {
+  test("its test-data endpoint refuses a request without the run's token", async ({ request }) => {
+    const data = { userId: "anyone" };
+    expect((await request.post("/__e2e/data/session", { data })).status()).toBe(403);
+    expect((await request.post("/__e2e/data/session", { data, headers: { "x-e2e-data-token": "guessed" } })).status()).toBe(403);
   });
 });

@@ -1,15 +1,19 @@
 import { readFileSync } from "node:fs";
 import { addDays, startOfIsoWeek, today } from "../app/domain/dates";
-import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { schoolWithStory, signInAs } from "./data";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 /** The Monday after today (or today when it is Monday), as the builder suggests: the Monday starting the week of today + 6. */
 const nextMonday = () => startOfIsoWeek(addDays(today(), 6));
 
 test("a tutor builds, edits and assigns a plan, adjusts it with a reason and compares versions", async ({ page }) => {
-  await signIn(page, ACCOUNTS.tutor);
+  // The test's own school: a case diagnosed and in planning.
+  const { tutor, student } = await schoolWithStory("PLANNING");
+  await signInAs(page, tutor);
   await page.goto("/cases?status=PLANNING");
   const row = page.getByRole("row").nth(1);
   const studentName = ((await row.getByRole("link").first().textContent()) ?? "").trim();
+  expect(studentName).toBe(student.name);
   await row.getByRole("link", { name: studentName }).click();
   await expect(page.getByRole("heading", { name: "Attempt history" })).toBeVisible();
   await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Plan" }).click();
@@ -40,8 +44,11 @@ test("a tutor builds, edits and assigns a plan, adjusts it with a reason and com
   const focusName = firstFocus.getByLabel("Name");
   const original = await focusName.inputValue();
   await focusName.fill(`${original} (first two weeks)`);
-  await page.getByRole("button", { name: "Add a milestone" }).click();
   const milestones = page.getByRole("group", { name: /^Milestone \d+$/ });
+  const milestoneCount = await milestones.count();
+  await page.getByRole("button", { name: "Add a milestone" }).click();
+  // The new row is there before anything is typed into "the last" one.
+  await expect(milestones).toHaveCount(milestoneCount + 1);
   const custom = milestones.last();
   await custom.getByLabel("Label").fill("Simulated test day");
   await custom.getByLabel("Date").fill(addDays(start, 40));
@@ -77,7 +84,10 @@ test("a tutor builds, edits and assigns a plan, adjusts it with a reason and com
 });
 
 test("the student sees the week, sends a check-in and downloads the calendar", async ({ page }) => {
-  await signIn(page, ACCOUNTS.student);
+  // The test's own school: a Step 1 plan in force for weeks, with check-ins and practice exams.
+  const { tutor, student } = await schoolWithStory("ACTIVE", { trend: "RISING" });
+  await signInAs(page, student);
+  await page.goto("/");
   await expect(page.getByRole("heading", { name: "Your Step 1 plan" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^This week: week \d+ of \d+$/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Next milestones" })).toBeVisible();
@@ -117,7 +127,7 @@ test("the student sees the week, sends a check-in and downloads the calendar", a
   await expect(page.getByRole("heading", { name: /The whole plan \(version \d+\)/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Print-friendly plan" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Jordan Lee · Step 1" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${student.name} · Step 1` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Weekly rhythm" })).toBeVisible();
   await expectAccessible(page);
   await page.emulateMedia({ media: "print" });
@@ -128,7 +138,7 @@ test("the student sees the week, sends a check-in and downloads the calendar", a
   await page.emulateMedia({ media: "screen" });
   const planUrl = new URL(page.url()).pathname.replace(/\/print$/, "");
   await page.context().clearCookies();
-  await signIn(page, ACCOUNTS.tutor);
+  await signInAs(page, tutor);
   await page.goto(planUrl);
   const checkIns = page.getByRole("region", { name: "Weekly check-ins" });
   await expect(checkIns.getByText("Pharmacology is finally clicking.")).toBeVisible();
@@ -139,9 +149,10 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the office proposes and assigns a plan with plain forms", async ({ page }) => {
-    await signIn(page, ACCOUNTS.advisor, DEMO_PASSWORD, { js: false });
+    const { advisor, student } = await schoolWithStory("PLANNING");
+    await signInAs(page, advisor);
     await page.goto("/cases?status=PLANNING");
-    await page.getByRole("row").nth(1).getByRole("link").first().click();
+    await page.getByRole("row").nth(1).getByRole("link", { name: student.name }).click();
     await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Plan" }).click();
     const start = nextMonday();
     await page.getByLabel("Start date").fill(start);
@@ -149,8 +160,11 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Propose a plan" }).click();
     await expect(page.getByRole("heading", { name: "Step 2: edit the proposal and assign it" })).toBeVisible();
     // A list intent goes through the server and comes back with the new row.
-    await page.getByRole("button", { name: "Add a resource" }).click();
     const resources = page.getByRole("group", { name: /^Resource \d+$/ });
+    const resourceCount = await resources.count();
+    await page.getByRole("button", { name: "Add a resource" }).click();
+    // Without JavaScript the page comes back from the server: wait for it before typing into "the last" row.
+    await expect(resources).toHaveCount(resourceCount + 1);
     const added = resources.last();
     await added.getByLabel("Name").fill("Boards and Beyond renal videos");
     await added.getByLabel("Why").fill("Short videos for the weakest system.");

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { addDays, startOfIsoWeek, today } from "../app/domain/dates";
-import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { schoolWithCase, signInAs } from "./data";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 const stamp = Date.now().toString(36);
 const EVIDENCE = `Worried about the fee for moving the exam (${stamp}).`;
@@ -16,26 +17,12 @@ test("a tutor's private finding shapes the plan they assign, and the student's p
   page,
   newPage,
 }) => {
-  // The tutor takes a student on from the intake queue.
-  await signIn(page, ACCOUNTS.tutor);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Intake queue" }).click();
-  await hydrated(page);
-  // A demo student, who can sign in (students imported by another test have no password).
-  const item = page
-    .getByRole("listitem")
-    .filter({ has: page.getByRole("button", { name: /Take on/ }) })
-    .filter({ hasNotText: /Imported/ })
-    .last();
-  await item.getByRole("button", { name: /Take on/ }).click();
-  await expect(page).toHaveURL(/\/cases\/[\w-]+$/);
-  const casePath = new URL(page.url()).pathname;
-  const studentEmail = (
-    (await page
-      .getByText(/@students\.northfield\.edu$/)
-      .first()
-      .textContent()) ?? ""
-  ).trim();
-  expect(studentEmail).toMatch(/@students\.northfield\.edu$/);
+  // A case of the test's own school, taken on by its tutor.
+  const { caseId, tutor, student: person } = await schoolWithCase({ takenBy: "tutor" });
+  const casePath = `/cases/${caseId}`;
+  const studentEmail = person.email;
+  await signInAs(page, tutor);
+  await page.goto(casePath);
 
   // A finding about money worries, private to the tutor.
   await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Diagnostics" }).click();
@@ -71,7 +58,8 @@ test("a tutor's private finding shapes the plan they assign, and the student's p
 
   // The student: home, plan, print view, record page and the downloaded record.
   const student = await newPage();
-  await signIn(student, studentEmail, DEMO_PASSWORD);
+  await signInAs(student, person);
+  await student.goto("/");
   await expect(student.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoTrace(student, "the student's home");
   await student.goto(`${casePath}/plan`);

@@ -1,10 +1,13 @@
-import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, hydrated, signIn, test } from "./fixtures";
+import { schoolWithStory, signInAs } from "./data";
+import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 /**
  * The Progress tab: the student logs a CBSSA for themself, the tutor sees it on
  * the chart, and the projection and the readiness gate move with it.
  */
 test("a student logs a CBSSA; the tutor sees the chart, the projection and the gate update", async ({ newPage }) => {
+  // The test's own school: a Step 1 case some weeks into its plan, with a rising CBSSA series.
+  const setup = await schoolWithStory("ACTIVE", { trend: "RISING" });
   const student = await newPage();
   const tutor = await newPage();
   // Hydration mismatches and script errors would show up here.
@@ -17,7 +20,8 @@ test("a student logs a CBSSA; the tutor sees the chart, the projection and the g
   }
 
   // The student finds their case from home and opens the Progress tab.
-  await signIn(student, ACCOUNTS.student);
+  await signInAs(student, setup.student);
+  await student.goto("/");
   await student
     .getByRole("link", { name: /Step 1/ })
     .first()
@@ -31,8 +35,8 @@ test("a student logs a CBSSA; the tutor sees the chart, the projection and the g
   ).toBeVisible();
   await expectAccessible(student);
 
-  // The tutor (Jordan Lee's tutor) opens the same tab: the chart draws in the browser.
-  await signIn(tutor, ACCOUNTS.tutor);
+  // The student's tutor opens the same tab: the chart draws in the browser.
+  await signInAs(tutor, setup.tutor);
   await tutor.goto(progressPath);
   await expect(tutor.getByRole("heading", { name: "Trajectory", exact: true })).toBeVisible();
   const percentChart = tutor.locator('[data-scale-family="PERCENT"]');
@@ -75,7 +79,7 @@ test("a student logs a CBSSA; the tutor sees the chart, the projection and the g
   await tutor.reload();
   await expect(percentChart.locator("svg.recharts-surface:has(.recharts-cartesian-grid)")).toBeVisible();
   await expect(tutor.getByTestId("practice-log")).toContainText("84%");
-  await expect(tutor.getByTestId("practice-log").getByRole("row").nth(1)).toContainText("Jordan Lee");
+  await expect(tutor.getByTestId("practice-log").getByRole("row").nth(1)).toContainText(setup.student.name);
   const summaryAfter = (await percentChart.locator("p").first().textContent()) ?? "";
   expect(summaryAfter).toMatch(/^CBSSA: projected \d+%, 80% range/);
   expect(summaryAfter).not.toBe(summaryBefore);
@@ -87,11 +91,11 @@ test("a student logs a CBSSA; the tutor sees the chart, the projection and the g
 });
 
 test("the tutor corrects a score; without JavaScript the form still logs and validates", async ({ newPage }) => {
+  const { tutor, student } = await schoolWithStory("ACTIVE");
   const page = await newPage({ javaScriptEnabled: false });
-  // Sign in without JavaScript: the form posts normally.
-  await signIn(page, ACCOUNTS.tutor, DEMO_PASSWORD, { js: false });
-  await page.goto("/cases?q=Jordan+Lee");
-  await page.getByRole("link", { name: "Jordan Lee" }).first().click();
+  await signInAs(page, tutor);
+  await page.goto(`/cases?q=${encodeURIComponent(student.name)}`);
+  await page.getByRole("link", { name: student.name }).first().click();
   await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Progress" }).click();
   await expect(page.getByText("The chart draws when the page has loaded").first()).toBeVisible();
 

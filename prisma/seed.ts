@@ -113,8 +113,17 @@ const STUDENT_NAMES = [
   "Noor Khalil",
 ];
 
-type Stage = "INTAKE" | "DIAGNOSING" | "PLANNING" | "ACTIVE" | "NEAR_EXAM" | "PASSED" | "SECOND_FAILURE" | "THIRD_FAILURE" | "INELIGIBLE";
-type Trend = "RISING" | "FLAT" | "FALLING";
+export type Stage =
+  | "INTAKE"
+  | "DIAGNOSING"
+  | "PLANNING"
+  | "ACTIVE"
+  | "NEAR_EXAM"
+  | "PASSED"
+  | "SECOND_FAILURE"
+  | "THIRD_FAILURE"
+  | "INELIGIBLE";
+export type Trend = "RISING" | "FLAT" | "FALLING";
 
 interface StudentPlan {
   stage: Stage;
@@ -301,6 +310,46 @@ export async function seed(now: Date = new Date()): Promise<void> {
   await mailOverdueEscalations(now);
   await mailWeeklyDigests(now);
   await prisma.outboxMessage.updateMany({ data: { status: "SENT", sentAt: now, attempts: 1, text: "", html: "" } });
+}
+
+/**
+ * One student's story, as the demo tells it for `stage`, in an existing school:
+ * their failures recorded by `advisorId`, their case worked by `tutorId`, with
+ * the score reports, findings, plan, practice exams, check-ins and notes the
+ * stage has by today. End-to-end tests build the students they change with it,
+ * rather than change the shared demo students.
+ */
+export async function seedStudentStory(input: {
+  schoolId: string;
+  advisorId: string;
+  tutorId: string;
+  /** The student's profile id and user id. */
+  student: SeedStudentRef;
+  stage: Stage;
+  exam?: StudentPlan["exam"];
+  trend?: Trend;
+  now?: Date;
+}): Promise<void> {
+  await dbReady();
+  const now = input.now ?? new Date();
+  const ctx: SeedContext = {
+    rng: random(20261122),
+    now,
+    today: todayOf(now),
+    schoolId: input.schoolId,
+    adminId: input.advisorId,
+    advisorId: input.advisorId,
+    tutorIds: [input.tutorId],
+  };
+  await seedStudent(ctx, input.student, { stage: input.stage, exam: input.exam ?? "STEP1", trend: input.trend ?? "FLAT" }, 0);
+  const cases = await prisma.retakeCase.findMany({ where: { studentId: input.student.id }, select: { id: true } });
+  await prisma.$transaction((tx) =>
+    refreshDerived(
+      tx,
+      cases.map((c) => c.id),
+      ctx.today,
+    ),
+  );
 }
 
 const DAY_MS = 24 * 3600 * 1000;

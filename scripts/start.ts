@@ -5,6 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RequestHandler } from "express";
 
 process.env.NODE_ENV ??= "production";
 process.env.DATABASE_URL ??= "file:./prisma/dev.db";
@@ -20,7 +22,12 @@ function migrate() {
   });
 }
 
-async function main() {
+/**
+ * Migrates, seeds an empty database and serves the build. `before` handles
+ * requests ahead of the app (the end-to-end server mounts its test-data
+ * endpoint there: scripts/e2e-server.ts); the app never has it.
+ */
+export async function main(options: { before?: RequestHandler } = {}) {
   if (!existsSync(path.join(root, "build", "server", "index.js"))) {
     console.error("No production build found: run `npm run build` first.");
     process.exit(1);
@@ -37,7 +44,12 @@ async function main() {
   // Mail (ADR 0013): the outbox worker, and the overdue-escalation and weekly-digest jobs.
   scheduleMailDelivery();
   scheduleMailJobs();
-  app.listen(port, () => {
+  let served = app;
+  if (options.before) {
+    const { default: express } = await import("express");
+    served = express().disable("x-powered-by").use(options.before, app);
+  }
+  served.listen(port, () => {
     console.log(`Retake Desk is running at ${process.env.APP_ORIGIN}`);
     if (seeded !== "absent") {
       console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"):`);
@@ -49,7 +61,9 @@ async function main() {
   });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,28 +1,79 @@
 #!/usr/bin/env bash
 # Runs every check and test: typecheck, lint, migration drift, unit and
-# integration tests on better-sqlite3 and again on libSQL, the production
-# build, and end-to-end tests in Chromium. Ends with "N passed, N failed".
+# integration tests on better-sqlite3, the integration tests again on libSQL,
+# the demo database, the production build, and end-to-end tests in Chromium.
+# Ends with "N passed, N failed".
+#
+# Two chains run side by side (ADR 0007), each gate after the one before it in
+# its chain:
+#   checks:     typecheck, lint, migration drift, Vitest on better-sqlite3, Vitest on libSQL
+#   end-to-end: demo database, production build, Playwright
+# They share no port and no database file (Vitest: tests/.db/test-<process>-*.db;
+# Playwright: e2e/.db/e2e-<E2E_PORT>.db). Each gate's output goes to its own log,
+# printed in order at the end; every failed gate is counted.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=.ci-out
-rm -rf "$out" && mkdir -p "$out"
+rm -rf "$out" && mkdir -p "$out/logs"
 
-gate_failed=0
-gates=()
+names=()
+# gate <number> <name> <command…>: runs one gate into its log; records PASS/FAIL and its wall time.
 gate() {
-  local name=$1; shift
-  echo "::: $name"
-  if "$@"; then gates+=("PASS  $name"); else gates+=("FAIL  $name"); gate_failed=$((gate_failed + 1)); echo "$name" >> "$out/failed-gates.txt"; fi
+  local n=$1 name=$2; shift 2
+  local log="$out/logs/$n.log" started=$EPOCHREALTIME status
+  echo "::: $name (started)"
+  "$@" >"$log" 2>&1
+  status=$?
+  local seconds
+  seconds=$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+  if [ "$status" -eq 0 ]; then
+    echo "PASS  $name ($seconds s)" >"$out/logs/$n.status"
+  else
+    echo "FAIL  $name ($seconds s)" >"$out/logs/$n.status"
+    echo "$name" >>"$out/failed-gates.txt"
+  fi
+  echo "::: $name ($(cut -c1-4 "$out/logs/$n.status"), $seconds s)"
+  return 0
 }
+name() { names[$1]=$2; }
 
-gate "typecheck" npm run --silent typecheck
-gate "lint" npm run --silent lint
-gate "migration drift" npm run --silent db:drift
-gate "unit + integration (better-sqlite3)" npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json"
-gate "unit + integration (libSQL)" env DATABASE_DRIVER=libsql npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json"
-gate "production build" npm run --silent build
-gate "end-to-end (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
+name 1 "typecheck"
+name 2 "lint"
+name 3 "migration drift"
+name 4 "unit + integration (better-sqlite3)"
+name 5 "integration (libSQL)"
+name 6 "demo database"
+name 7 "production build"
+name 8 "end-to-end (Chromium)"
 
+(
+  gate 1 "${names[1]}" npm run --silent typecheck
+  gate 2 "${names[2]}" npm run --silent lint
+  gate 3 "${names[3]}" npm run --silent db:drift
+  gate 4 "${names[4]}" npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json"
+  gate 5 "${names[5]}" env DATABASE_DRIVER=libsql npx vitest run --project integration --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json"
+) &
+checks=$!
+(
+  gate 6 "${names[6]}" npx tsx tests/setup/demo-database.ts
+  gate 7 "${names[7]}" npm run --silent build
+  # One end-to-end test at a time here: the checks chain has the other core.
+  gate 8 "${names[8]}" env E2E_WORKERS="${E2E_WORKERS:-1}" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
+) &
+e2e=$!
+wait "$checks" "$e2e"
+# A gate that left no status (its chain was killed) failed.
+for n in "${!names[@]}"; do
+  [ -f "$out/logs/$n.status" ] || echo "${names[$n]}" >>"$out/failed-gates.txt"
+done
+
+for n in "${!names[@]}"; do
+  echo
+  echo "━━━ ${names[$n]} ━━━"
+  cat "$out/logs/$n.log" 2>/dev/null
+done
 echo
-printf '%s\n' "${gates[@]}"
+for n in "${!names[@]}"; do
+  cat "$out/logs/$n.status" 2>/dev/null || echo "FAIL  ${names[$n]} (did not run)"
+done
 node scripts/test-summary.mjs "$out"

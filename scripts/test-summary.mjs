@@ -21,7 +21,7 @@ let flaky = 0;
 let skipped = 0;
 const runners = {
   "unit + integration (better-sqlite3)": "vitest-better-sqlite3.json",
-  "unit + integration (libSQL)": "vitest-libsql.json",
+  "integration (libSQL)": "vitest-libsql.json",
   "end-to-end (Chromium)": "playwright.json",
 };
 for (const [gate, file] of Object.entries(runners)) {

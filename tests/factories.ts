@@ -12,8 +12,11 @@ import { prisma } from "../app/utils/db.server";
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** A real Argon2id hash of "correct horse battery", made once (hashing is slow on purpose). */
-export const TEST_PASSWORD = "correct horse battery";
+import { TEST_PASSWORD } from "./password";
+
+export { TEST_PASSWORD };
+
+/** A real Argon2id hash of TEST_PASSWORD, made once (hashing is slow on purpose). */
 let passwordHash: Promise<string> | undefined;
 export function testPasswordHash(): Promise<string> {
   passwordHash ??= import("../app/utils/password.server").then((m) => m.hashPassword(TEST_PASSWORD));

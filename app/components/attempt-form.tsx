@@ -30,7 +30,7 @@ export function AttemptForm({
     constraint: getZodConstraint(attemptFormSchema),
     defaultValue: { exam: defaultExam, outcome: "FAIL" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: attemptFormSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" className="grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>

@@ -25,7 +25,7 @@ export function PasswordLinkPage({
     lastResult: navigation.state === "idle" ? result : undefined,
     constraint: getZodConstraint(choosePasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: choosePasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (!account) {
     return (

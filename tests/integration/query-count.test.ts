@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
 import { loader as queueLoader } from "../../app/routes/app/queue/index";
 import { loader as layoutLoader } from "../../app/routes/app/layout";
@@ -16,9 +16,15 @@ async function schoolOf(size: number) {
 }
 
 describe("queries per page do not grow with the school", () => {
+  // Built once: the tests only read them.
+  let small: Awaited<ReturnType<typeof schoolOf>>;
+  let large: Awaited<ReturnType<typeof schoolOf>>;
+  beforeAll(async () => {
+    small = await schoolOf(10);
+    large = await schoolOf(1000);
+  });
+
   it("issues the same number of queries for 10 cases as for 1,000 on the tutor's and the office's case lists", async () => {
-    const small = await schoolOf(10);
-    const large = await schoolOf(1000);
     for (const path of ["/cases", "/cases?size=100&sort=risk&dir=desc", "/cases?q=Bulk&exam=STEP1&status=ACTIVE&status=INTAKE"]) {
       for (const role of ["tutor", "advisor"] as const) {
         const a = await countCall(() => call(caseloadLoader, { userId: small[role].id, path }));
@@ -41,8 +47,7 @@ describe("queries per page do not grow with the school", () => {
   });
 
   it("returns the large school's page with the right total", async () => {
-    const { advisor } = await schoolOf(1000);
-    const page = await call(caseloadLoader, { userId: advisor.id, path: "/cases?size=50&page=3" });
+    const page = await call(caseloadLoader, { userId: large.advisor.id, path: "/cases?size=50&page=3" });
     expect(page.data.total).toBe(1000);
     expect(page.data.rows).toHaveLength(50);
     expect(page.data.pageCount).toBe(20);

@@ -1,6 +1,7 @@
 /**
  * Builds the migrated template database once per run: every test file then
  * starts from a copy of it (ADR 0007). Rebuilt when any migration changes.
+ * It is in WAL mode, as the app runs SQLite, so a copy opens in WAL mode too.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -23,6 +24,8 @@ export default function setup() {
   mkdirSync(TEST_DB_DIR, { recursive: true });
   const files = migrationFiles();
   const digest = createHash("sha256");
+  // The template's format, besides the migrations: a change here rebuilds it too.
+  digest.update("journal_mode=WAL\n");
   for (const file of files) digest.update(readFileSync(file));
   const stamp = path.join(TEST_DB_DIR, "template.sha256");
   const hash = digest.digest("hex");
@@ -31,8 +34,9 @@ export default function setup() {
   const scratch = `${TEMPLATE_DB}.${process.pid}.tmp`;
   rmSync(scratch, { force: true });
   const db = new Database(scratch);
-  db.pragma("journal_mode = DELETE");
   for (const file of files) db.exec(readFileSync(file, "utf8"));
+  // Closing the last connection checkpoints the WAL into the file and removes it: one self-contained file.
+  db.pragma("journal_mode = WAL");
   db.close();
   renameSync(scratch, TEMPLATE_DB);
   writeFileSync(stamp, hash);

@@ -72,9 +72,12 @@ export function BarChartPanel({
           </p>
         )}
       </div>
-      <div className="overflow-x-auto">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than its card (long names) scrolls; keyboard users need to reach it (axe: scrollable-region-focusable) */}
+      <section className="overflow-x-auto" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="data-table">
-          <caption className="mb-1 text-left text-sm text-slate-700">{table.caption}</caption>
+          <caption id={`${id}-caption`} className="mb-1 text-left text-sm text-slate-700">
+            {table.caption}
+          </caption>
           <thead>
             <tr>
               {table.columns.map((c) => (
@@ -94,7 +97,7 @@ export function BarChartPanel({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

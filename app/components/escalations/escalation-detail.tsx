@@ -194,7 +194,7 @@ function StatusForms({
   const [form, fields] = useForm({
     id: `resolve-${e.id}`,
     lastResult: navigation.state === "idle" ? resolveResult : undefined,
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const busy = navigation.state === "submitting";
   return (
@@ -264,7 +264,7 @@ function ActionForm({
     defaultValue: { actionOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: actionRecordSchema(today) }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="space-y-2">
@@ -321,7 +321,7 @@ function OwnerForm({
     id: `owner-${e.id}`,
     lastResult: navigation.state === "idle" ? resultFor(actionData, e.id, "owner") : undefined,
     defaultValue: { ownerId: e.owner?.id ?? "" },
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const options = [{ value: "", label: "Choose…" }, ...officeMembers.map((m) => ({ value: m.id, label: m.name }))];
   return (
@@ -363,7 +363,7 @@ function NoteForm({
     lastResult: navigation.state === "idle" ? resultFor(actionData, e.id, "note") : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: escalationNoteSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="space-y-2">

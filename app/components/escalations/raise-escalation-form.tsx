@@ -16,7 +16,7 @@ export function RaiseEscalationForm({ lastResult }: { lastResult: SubmissionResu
     constraint: getZodConstraint(manualEscalationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: manualEscalationSchema }),
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" className="space-y-3" {...getFormProps(form)}>

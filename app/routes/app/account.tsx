@@ -97,7 +97,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
     constraint: getZodConstraint(changePasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="max-w-2xl space-y-6">

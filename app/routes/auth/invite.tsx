@@ -156,7 +156,7 @@ function CreateAccount({
     constraint: getZodConstraint(newPasswordSchema),
     defaultValue: { name: invitation.name },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <AuthPage title={`Welcome, ${invitation.name}`} intro={<p>{offer} Choose a password to finish.</p>}>

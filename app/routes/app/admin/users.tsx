@@ -148,7 +148,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
     constraint: getZodConstraint(inviteSchema),
     defaultValue: { role: "STUDENT", schoolId: loaderData.schools[0]?.value },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="space-y-6">

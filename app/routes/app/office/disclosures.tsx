@@ -52,7 +52,7 @@ export default function Disclosures({ loaderData, actionData }: Route.ComponentP
     constraint: getZodConstraint(schema),
     defaultValue: { disclosedOn: loaderData.today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="max-w-4xl space-y-4">

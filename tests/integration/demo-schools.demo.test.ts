@@ -1,20 +1,20 @@
 /**
  * The demo data's two schools: each office sees its own students only, each
- * story ends by today, and the first start has no mail left to send.
+ * story ends by today, and the first start has no mail left to send. The file
+ * starts on the seeded demo database (its name ends in `.demo.test.ts`: ADR 0007).
  */
 import { describe, expect, it } from "vitest";
 import { today } from "../../app/domain/dates";
 import { loader as caseLoader } from "../../app/routes/app/cases/case";
 import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
 import { prisma } from "../../app/utils/db.server";
-import { DEMO_ACCOUNTS, seed } from "../../prisma/seed";
+import { DEMO_ACCOUNTS } from "../../prisma/seed";
 import { call } from "../utils/route";
 
 const idOf = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 
 describe("demo data", () => {
   it("has a second, small school whose people and cases the first school's staff cannot reach, and the reverse", async () => {
-    await seed();
     const riverside = await prisma.school.findUniqueOrThrow({ where: { slug: "riverside" }, select: { id: true } });
     const northfield = await prisma.school.findUniqueOrThrow({ where: { slug: "northfield" }, select: { id: true } });
     const members = await prisma.membership.groupBy({ by: ["role"], where: { schoolId: riverside.id }, _count: { _all: true } });
