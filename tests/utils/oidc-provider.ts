@@ -16,7 +16,7 @@ export interface TestProvider {
   issuer: string;
   port: number;
   provider: Provider;
-  /** Claims for a login name, overriding what the name implies. */
+  /** Claims for a login name (other than `sub`), overriding what the name implies. */
   setAccount(login: string, claims: Record<string, unknown>): void;
   close(): Promise<void>;
 }
@@ -27,11 +27,11 @@ export interface TestClient {
   redirectUris: string[];
 }
 
+/** The provider's subject ("sub") is the login name. */
 export function claimsFor(login: string, overrides?: Record<string, unknown>): Record<string, unknown> {
   const unverified = login.startsWith("unverified:");
   const email = unverified ? login.slice("unverified:".length) : login;
   return {
-    sub: `sub-${login}`,
     email,
     email_verified: !unverified,
     name: email.split("@")[0].replace(/[._]/g, " "),
@@ -74,7 +74,7 @@ export async function startTestProvider(options: { port?: number; host?: string;
       return {
         accountId: id,
         async claims() {
-          return { ...claims, sub: String(claims.sub ?? id) } as { sub: string };
+          return { ...claims, sub: id };
         },
       };
     },
