@@ -49,11 +49,20 @@ export function secondFactorPath(pending: PendingSignIn, redirectTo?: string | n
   return redirectTo && redirectTo !== "/" ? `${base}?redirectTo=${encodeURIComponent(redirectTo)}` : base;
 }
 
+/** The page a request is for, to come back to after signing in: a data request's page, without React Router's own parameters. */
+function returnPath(url: URL): string {
+  let pathname = url.pathname.replace(/\.data$/, "");
+  if (pathname === "/_") pathname = "/"; // the home page's data request
+  const params = new URLSearchParams(url.search);
+  params.delete("_routes");
+  const query = params.toString();
+  return query ? `${pathname}?${query}` : pathname;
+}
+
 export function requireUser({ request, context }: Args): SessionUser {
   const auth = getAuth(context);
   if (auth) return auth.user;
-  const url = new URL(request.url);
-  const path = url.pathname.replace(/\.data$/, "") + url.search;
+  const path = returnPath(new URL(request.url));
   const pending = getPendingSignIn(context);
   if (pending) throw redirect(secondFactorPath(pending, path));
   const target = path === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(path)}`;

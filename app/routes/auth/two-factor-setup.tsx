@@ -4,7 +4,7 @@
  * (ADR 0015). Confirming the first code passes the second factor for this
  * session and shows the recovery codes once.
  */
-import { data, Form, redirect } from "react-router";
+import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
 import { AuthPage } from "../../components/auth-page";
 import { FormErrors } from "../../components/forms";
@@ -32,11 +32,9 @@ export async function loader(args: Route.LoaderArgs) {
   if (!encryptionAvailable()) return { ...base, setup: null, unavailable: TWO_FACTOR_UNAVAILABLE };
   // The key to set up is made on arrival (and kept until confirmed), so the page works without a first click.
   let setup = await pendingEnrolment(pending.userId, pending.email);
-  if (!setup) {
-    await beginEnrolment(pending.userId);
-    setup = await pendingEnrolment(pending.userId, pending.email);
-  }
-  if (!setup) return { ...base, setup: null, unavailable: TWO_FACTOR_UNAVAILABLE };
+  if (!setup && (await beginEnrolment(pending.userId)).ok) setup = await pendingEnrolment(pending.userId, pending.email);
+  // No key after a confirmation in this very request (a form posted without JavaScript): the page shows the codes.
+  if (!setup) return { ...base, setup: null, unavailable: null };
   return { ...base, setup: { manualKey: setup.manualKey, qrSvg: await qrSvg(setup.uri) }, unavailable: null };
 }
 
@@ -49,6 +47,15 @@ export async function action(args: Route.ActionArgs) {
   const result = await confirmEnrolment({ userId: pending.userId, sessionId: pending.sessionId, code: parsed.data.code });
   if (!result.ok) return data({ errors: [result.reason], codes: null, redirectTo }, { status: result.status });
   return { errors: null, codes: result.recoveryCodes, redirectTo };
+}
+
+/**
+ * After the first right code the session is complete, and this page's loader
+ * would send it on at once: keep the page (and its recovery codes) instead.
+ */
+export function shouldRevalidate({ actionResult, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (actionResult?.codes) return false;
+  return defaultShouldRevalidate;
 }
 
 export function meta() {
@@ -88,8 +95,12 @@ export default function TwoFactorSetup({ loaderData, actionData }: Route.Compone
     >
       {loaderData.setup ? (
         <TotpSetup qrSvg={loaderData.setup.qrSvg} manualKey={loaderData.setup.manualKey} errors={actionData?.errors ?? undefined} />
+      ) : loaderData.unavailable ? (
+        <FormErrors errors={[loaderData.unavailable]} />
       ) : (
-        <FormErrors errors={[loaderData.unavailable ?? "Two-factor authentication is not available on this server."]} />
+        <a href="/" className="btn-primary w-full">
+          Continue
+        </a>
       )}
     </AuthPage>
   );

@@ -134,7 +134,7 @@ export default function SignInSettings({ loaderData, actionData }: Route.Compone
           Redirect URI: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm">{loaderData.redirectUri}</code>
         </p>
         {loaderData.encryption ? <FormErrors errors={[loaderData.encryption]} /> : null}
-        <Form method="post" className="space-y-4" key={JSON.stringify(sso?.typed ?? null)}>
+        <Form method="post" className="space-y-4" key={`${settings.version}:${JSON.stringify(sso?.typed ?? null)}`}>
           <input type="hidden" name="intent" value="sso" />
           <input type="hidden" name="expectedVersion" value={settings.version} />
           <FormErrors errors={sso?.formError ? [sso.formError] : null} />
@@ -243,14 +243,14 @@ export default function SignInSettings({ loaderData, actionData }: Route.Compone
           People in these roles must use a code from an authenticator app after their password; anyone without one is asked to set it up at
           once. Those who sign in through your provider follow its own multi-factor policy.
         </p>
-        <Form method="post" className="space-y-3" key={requirement}>
+        <Form method="post" className="space-y-3" key={`${settings.version}:${requirement}`}>
           <input type="hidden" name="intent" value="two-factor" />
           <input type="hidden" name="expectedVersion" value={settings.version} />
           <FormErrors errors={tf?.formError ? [tf.formError] : null} />
           <fieldset aria-describedby={tf?.errors.twoFactorRequiredFor ? "twoFactorRequiredFor-error" : undefined}>
             <legend className="label">Required for</legend>
             {TWO_FACTOR_REQUIREMENTS.map((value) => (
-              <label key={value} className="flex items-center gap-2 text-sm">
+              <label key={value} className="flex items-center gap-2 py-1.5 text-sm">
                 <input type="radio" name="twoFactorRequiredFor" value={value} defaultChecked={requirement === value} className="size-4" />
                 {TWO_FACTOR_REQUIREMENT_LABELS[value]}
               </label>
