@@ -17,7 +17,7 @@ class Authenticator {
   private last = -1;
   constructor(private readonly key: Uint8Array) {}
   static async from(page: Page) {
-    const text = await page.getByTestId("manual-key").innerText();
+    const text = (await page.getByTestId("manual-key").textContent()) ?? "";
     return new Authenticator(decodeBase32IgnorePadding(text.replaceAll(" ", "")));
   }
   /** The code of the current step, or of the next one when the current one was used (the app accepts one step ahead). */
