@@ -11,7 +11,7 @@ vi.hoisted(() => {
 
 import { generateHOTP } from "@oslojs/otp";
 import { counterAt } from "../../app/domain/two-factor/totp";
-import { totpContext } from "../../app/domain/two-factor/two-factor.server";
+import { resetTwoFactorByOperator, totpContext } from "../../app/domain/two-factor/two-factor.server";
 import { action as accountTwoFactorAction, loader as accountTwoFactorLoader } from "../../app/routes/app/account-two-factor";
 import { loader as homeLoader } from "../../app/routes/app/home";
 import { action as loginAction } from "../../app/routes/auth/login";
@@ -333,5 +333,21 @@ describe("a school that requires a second factor", () => {
     const refused = await call(accountTwoFactorAction, { userId: null, context, path: "/account/two-factor", form: { intent: "start" } });
     expect(refused.status).toBe(302);
     expect(refused.location).toBe(`/login/two-factor/setup?redirectTo=${encodeURIComponent("/account/two-factor")}`);
+  });
+});
+
+describe("the operator's reset", () => {
+  it("removes the authenticator and the codes, ends the sessions, logs and mails it", async () => {
+    const school = await createSchool();
+    const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
+    await enrol(tutor.id);
+    const { token } = await createSession(tutor.id);
+    expect(await resetTwoFactorByOperator(tutor.email.toUpperCase())).toMatchObject({ ok: true });
+    expect(await prisma.twoFactor.count({ where: { userId: tutor.id } })).toBe(0);
+    expect(await prisma.recoveryCode.count({ where: { userId: tutor.id } })).toBe(0);
+    expect((await throughMiddleware(token)).auth).toBeNull();
+    expect(await prisma.activityLog.count({ where: { schoolId: school.id, action: "user.two_factor_reset" } })).toBe(1);
+    expect(await resetTwoFactorByOperator(tutor.email)).toMatchObject({ ok: false });
+    expect(await resetTwoFactorByOperator("nobody@nowhere.example")).toMatchObject({ ok: false });
   });
 });

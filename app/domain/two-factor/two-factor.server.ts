@@ -325,3 +325,29 @@ export async function twoFactorRequiredBy(userId: string): Promise<string[]> {
     .filter((m) => roleNeedsTwoFactor(asTwoFactorRequirement(m.school.signIn?.twoFactorRequiredFor), m.role))
     .map((m) => m.school.name);
 }
+
+/**
+ * The operator's way out for someone who lost both their phone and their
+ * recovery codes (`npm run two-factor:reset`): removes the authenticator and
+ * the codes, ends every session, logs it at each school and mails a notice.
+ * No page offers this: nobody resets another person's credentials (ADR 0012).
+ */
+export async function resetTwoFactorByOperator(
+  email: string,
+  now = new Date(),
+): Promise<{ ok: true; name: string } | { ok: false; reason: string }> {
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true } });
+  if (!user) return { ok: false, reason: `No account has the address ${email}.` };
+  return prisma.$transaction(async (tx) => {
+    const removed = await tx.twoFactor.deleteMany({ where: { userId: user.id } });
+    if (removed.count === 0) return { ok: false as const, reason: `${user.name} has no two-factor authentication to reset.` };
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.authSession.deleteMany({ where: { userId: user.id } });
+    await logAccountEvent(tx, user.id, {
+      action: "user.two_factor_reset",
+      summary: `Two-factor authentication of ${user.name} reset by the operator; their sessions ended`,
+    });
+    await notify(tx, user.id, "off", now);
+    return { ok: true as const, name: user.name };
+  });
+}
