@@ -186,7 +186,8 @@ export async function saveSsoSettings(input: {
   } catch (error) {
     if (error instanceof Conflict) return { ok: false, formError: SIGN_IN_CONFLICT, status: 409 };
     if (isUniqueViolation(error)) {
-      // Another school claimed one of the domains meanwhile, or a first save raced another.
+      // A first save that raced another first save, or a domain another school claimed meanwhile.
+      if (!current) return { ok: false, formError: SIGN_IN_CONFLICT, status: 409 };
       return { ok: false, fieldErrors: { domains: ["One of these domains was just taken by another school's sign-in."] }, status: 409 };
     }
     throw error;
