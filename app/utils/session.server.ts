@@ -63,10 +63,6 @@ export async function createSession(
   return { token: `${id}.${secret}`, session: { id, userId, expiresAt, method, ssoSchoolId, secondFactorAt: null } };
 }
 
-/** Records that this session passed the second factor (ADR 0015). */
-export async function markSecondFactorPassed(sessionId: string, now = new Date()): Promise<void> {
-  await prisma.authSession.updateMany({ where: { id: sessionId }, data: { secondFactorAt: now } });
-}
 
 /**
  * Split → look up by id → expired? delete → constant-time compare of hashes →
