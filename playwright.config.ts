@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -7,6 +7,14 @@ const baseURL = `http://localhost:${PORT}`;
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 2000);
 const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? PORT + 2001);
 process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${MAILBOX_PORT}`;
+/** The schools' identity provider (scripts/e2e-oidc.ts): a real OpenID Connect provider; specs configure a school to use it. */
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 2002);
+process.env.E2E_OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+process.env.E2E_OIDC_CLIENT_ID ??= "retake-desk-e2e";
+process.env.E2E_OIDC_CLIENT_SECRET ??= randomBytes(18).toString("base64url");
+/** A fresh key per run for the app's sealed secrets (SSO client secrets, authenticator keys). */
+const DATA_ENCRYPTION_KEY = process.env.E2E_DATA_ENCRYPTION_KEY ?? randomBytes(32).toString("base64");
+process.env.E2E_DATA_ENCRYPTION_KEY = DATA_ENCRYPTION_KEY;
 
 // Guards the server's test-data endpoint (e2e/data-server.ts); the workers inherit it from the runner.
 process.env.E2E_DATA_TOKEN ??= randomUUID();
@@ -63,6 +71,20 @@ export default defineConfig({
       env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAILBOX_PORT: String(MAILBOX_PORT) },
     },
     {
+      command: "npm run e2e:oidc",
+      url: `${process.env.E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        E2E_OIDC_PORT: String(OIDC_PORT),
+        APP_ORIGIN: baseURL,
+        E2E_OIDC_CLIENT_ID: process.env.E2E_OIDC_CLIENT_ID,
+        E2E_OIDC_CLIENT_SECRET: process.env.E2E_OIDC_CLIENT_SECRET,
+      },
+    },
+    {
       command: "npm run e2e:server",
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,
@@ -75,6 +97,9 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         MAIL_POLL_MS: "250",
         E2E_DATA_TOKEN: process.env.E2E_DATA_TOKEN,
+        DATA_ENCRYPTION_KEY,
+        // The test provider speaks plain http on 127.0.0.1; nowhere else is http accepted.
+        SSO_ALLOW_HTTP_LOOPBACK_ISSUER: "1",
       },
     },
   ],

@@ -3,6 +3,10 @@ import { index, layout, prefix, type RouteConfig, route } from "@react-router/de
 export default [
   route("healthz", "routes/resources/healthz.ts"),
   route("login", "routes/auth/login.tsx"),
+  route("login/two-factor", "routes/auth/two-factor.tsx"),
+  route("login/two-factor/setup", "routes/auth/two-factor-setup.tsx"),
+  route("sso/callback", "routes/auth/sso-callback.ts"),
+  route("sso/:slug", "routes/auth/sso-start.ts"),
   route("logout", "routes/auth/logout.tsx"),
   route("invite/:token", "routes/auth/invite.tsx"),
   route("forgot-password", "routes/auth/forgot-password.tsx"),
@@ -35,9 +39,11 @@ export default [
     route("office/disclosures", "routes/app/office/disclosures.tsx"),
     route("me/record", "routes/app/me/record.tsx"),
     route("account", "routes/app/account.tsx"),
+    route("account/two-factor", "routes/app/account-two-factor.tsx"),
     ...prefix("admin", [
       route("users", "routes/app/admin/users.tsx"),
       route("settings", "routes/app/admin/settings.tsx"),
+      route("sign-in", "routes/app/admin/sign-in.tsx"),
       route("access-log", "routes/app/admin/access-log.tsx"),
       route("mail", "routes/app/admin/mail.tsx"),
     ]),

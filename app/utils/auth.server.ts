@@ -3,7 +3,7 @@
  * throws: a redirect to /login for anonymous visitors, a 403 for the rest.
  */
 import { data, redirect, type RouterContextProvider } from "react-router";
-import { type Auth, authContext, type SessionUser } from "../context";
+import { type Auth, authContext, type PendingSignIn, pendingSignInContext, type SessionUser } from "../context";
 import { type Actor, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
 import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
 import type { Prisma } from "#generated/prisma/client";
@@ -71,17 +71,41 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }
 
+/** A session that owes a second factor (ADR 0017), or null. */
+export function getPendingSignIn(context: Readonly<RouterContextProvider>): PendingSignIn | null {
+  return context.get(pendingSignInContext);
+}
+
+/** Where a session that owes a second factor goes next: entering a code, or setting one up. */
+export function secondFactorPath(pending: PendingSignIn, redirectTo?: string | null): string {
+  const base = pending.step === "verify" ? "/login/two-factor" : "/login/two-factor/setup";
+  return redirectTo && redirectTo !== "/" ? `${base}?redirectTo=${encodeURIComponent(redirectTo)}` : base;
+}
+
+/** The page a request is for, to come back to after signing in: a data request's page, without React Router's own parameters. */
+function returnPath(url: URL): string {
+  let pathname = url.pathname.replace(/\.data$/, "");
+  if (pathname === "/_") pathname = "/"; // the home page's data request
+  const params = new URLSearchParams(url.search);
+  params.delete("_routes");
+  const query = params.toString();
+  return query ? `${pathname}?${query}` : pathname;
+}
+
 export function requireUser({ request, context }: Args): SessionUser {
   const auth = getAuth(context);
   if (auth) return auth.user;
-  const url = new URL(request.url);
-  const path = readPath(request) + url.search;
+  const path = returnPath(new URL(request.url));
+  const pending = getPendingSignIn(context);
+  if (pending) throw redirect(secondFactorPath(pending, path));
   const target = path === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(path)}`;
   throw redirect(target);
 }
 
 export function requireAnonymous({ context }: Pick<Args, "context">): void {
   if (getAuth(context)) throw redirect("/");
+  const pending = getPendingSignIn(context);
+  if (pending) throw redirect(secondFactorPath(pending));
 }
 
 export function actorOf(user: SessionUser): Actor {

@@ -20,7 +20,34 @@ const schema = z.object({
   MAIL_FROM: z.string().default(""),
   /** How often the mail worker looks for mail to send. */
   MAIL_POLL_MS: z.coerce.number().int().positive().default(5000),
+  /**
+   * 32 random bytes, base64 or hex: encrypts SSO client secrets and authenticator keys at rest
+   * (ADR 0016). Unset: single sign-on cannot be configured and two-factor cannot be set up.
+   */
+  DATA_ENCRYPTION_KEY: z.string().default("").refine(validKey, { error: "DATA_ENCRYPTION_KEY must be 32 bytes, base64 or hex" }),
+  /** The key before a rotation: still decrypts what it encrypted; new writes use DATA_ENCRYPTION_KEY. */
+  DATA_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .default("")
+    .refine(validKey, { error: "DATA_ENCRYPTION_KEY_PREVIOUS must be 32 bytes, base64 or hex" }),
+  /**
+   * Tests only: accept an OpenID provider at http://localhost or http://127.0.0.1 (the local test
+   * provider). Anywhere else, and without this flag, an issuer must be https.
+   */
+  SSO_ALLOW_HTTP_LOOPBACK_ISSUER: z.enum(["", "0", "1", "true", "false"]).default(""),
 });
+
+/** An encryption key as written in the environment: 32 bytes in hex (64 digits) or base64; empty means none. */
+export function decodeKey(raw: string): Buffer | null {
+  const value = raw.trim();
+  if (!value) return null;
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return bytes.length === 32 ? bytes : null;
+}
+
+function validKey(raw: string): boolean {
+  return raw.trim() === "" || decodeKey(raw) !== null;
+}
 
 export type Env = z.infer<typeof schema>;
 

@@ -109,3 +109,6 @@ export function clientAddress(request: Request): string {
 export const resetRequestsPerEmail = new FailureWindow(3, 15 * 60_000);
 /** Ten reset requests per client address, refilling one a minute. */
 export const resetRequestsPerClient = new TokenBucket(10, 1 / 60);
+
+/** Wrong second-factor codes (ADR 0017): five per account in a quarter of an hour, then the account waits. */
+export const twoFactorFailures = new FailureWindow(5, 15 * 60_000);

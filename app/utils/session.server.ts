@@ -14,10 +14,22 @@ export const SESSION_COOKIE = "rd_session";
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export const SESSION_REFRESH_BELOW_MS = 15 * 24 * 60 * 60 * 1000;
 
+export type SignInMethod = "PASSWORD" | "SSO";
+
 export interface SessionRecord {
   id: string;
   userId: string;
   expiresAt: Date;
+  /** How it was signed in; an SSO session reaches only `ssoSchoolId` (ADR 0016). */
+  method: SignInMethod;
+  ssoSchoolId: string | null;
+  /** When the second factor was passed in this session; null: not (yet) passed (ADR 0017). */
+  secondFactorAt: Date | null;
+}
+
+export interface NewSessionOptions {
+  method?: SignInMethod;
+  ssoSchoolId?: string | null;
 }
 
 export interface ValidatedSession {
@@ -37,12 +49,18 @@ function hashSecret(secret: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Creates a session and returns the token for the cookie; the secret is never stored. */
-export async function createSession(userId: string, now = new Date()): Promise<{ token: string; session: SessionRecord }> {
+export async function createSession(
+  userId: string,
+  now = new Date(),
+  options: NewSessionOptions = {},
+): Promise<{ token: string; session: SessionRecord }> {
   const id = randomToken(15); // 120 bits
   const secret = randomToken(32); // 256 bits
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await prisma.authSession.create({ data: { id, userId, secretHash: hashSecret(secret), expiresAt } });
-  return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
+  const method = options.method ?? "PASSWORD";
+  const ssoSchoolId = method === "SSO" ? (options.ssoSchoolId ?? null) : null;
+  await prisma.authSession.create({ data: { id, userId, secretHash: hashSecret(secret), expiresAt, method, ssoSchoolId } });
+  return { token: `${id}.${secret}`, session: { id, userId, expiresAt, method, ssoSchoolId, secondFactorAt: null } };
 }
 
 /**
@@ -55,9 +73,17 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   const [id, secret] = parts;
   // Raw SQL: this runs on every request, and a plain statement skips the query compiler.
   const [raw] = await prisma.$queryRaw<
-    Array<{ id: string; userId: string; secretHash: Uint8Array | ArrayBuffer; expiresAt: string | Date }>
+    Array<{
+      id: string;
+      userId: string;
+      secretHash: Uint8Array | ArrayBuffer;
+      expiresAt: string | Date;
+      method: string;
+      ssoSchoolId: string | null;
+      secondFactorAt: string | Date | null;
+    }>
   >`
-    SELECT "id", "userId", "secretHash", "expiresAt" FROM "AuthSession" WHERE "id" = ${id}`;
+    SELECT "id", "userId", "secretHash", "expiresAt", "method", "ssoSchoolId", "secondFactorAt" FROM "AuthSession" WHERE "id" = ${id}`;
   if (!raw) return null;
   const row = { ...raw, expiresAt: new Date(raw.expiresAt), secretHash: new Uint8Array(raw.secretHash) };
   if (row.expiresAt.getTime() <= now.getTime()) {
@@ -65,7 +91,14 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     return null;
   }
   if (!constantTimeEqual(hashSecret(secret), row.secretHash)) return null;
-  const session = { id: row.id, userId: row.userId, expiresAt: row.expiresAt };
+  const session: SessionRecord = {
+    id: row.id,
+    userId: row.userId,
+    expiresAt: row.expiresAt,
+    method: row.method === "SSO" ? "SSO" : "PASSWORD",
+    ssoSchoolId: row.ssoSchoolId,
+    secondFactorAt: row.secondFactorAt ? new Date(row.secondFactorAt) : null,
+  };
   if (row.expiresAt.getTime() - now.getTime() < SESSION_REFRESH_BELOW_MS) {
     session.expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await prisma.authSession.update({ where: { id }, data: { expiresAt: session.expiresAt } });

@@ -47,6 +47,8 @@ interface CallOptions {
   method?: string;
   /** Request headers besides the ones the body implies (a declared Content-Length, the client address). */
   headers?: Record<string, string>;
+  /** A context made elsewhere (e.g. by the session middleware) instead of one for `userId`. */
+  context?: RouterContextProvider;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: loaders and actions each type their own args
@@ -80,7 +82,7 @@ function buildRequest({ path, form, body, method, headers }: CallOptions): Reque
  */
 export async function call(handler: Handler, options: CallOptions) {
   const request = buildRequest(options);
-  const context = await contextFor(options.userId, options.sessionId);
+  const context = options.context ?? (await contextFor(options.userId, options.sessionId));
   try {
     const result = await handler({ request, context, params: options.params ?? {}, url: new URL(request.url), pattern: "" });
     return { thrown: false as const, ...unwrap(result) };

@@ -28,7 +28,7 @@ class Refusal extends Error {
 }
 
 /** One activity entry per school the person belongs to: an account is shared by its schools. */
-async function logAccountEvent(tx: Tx, userId: string, entry: { action: string; summary: string; actorId?: string | null }) {
+export async function logAccountEvent(tx: Tx, userId: string, entry: { action: string; summary: string; actorId?: string | null }) {
   const memberships = await tx.membership.findMany({ where: { userId }, select: { schoolId: true } });
   for (const { schoolId } of memberships) {
     await logActivity(tx, {

@@ -63,3 +63,6 @@ export const inviteSchema = z.object({
   role: z.enum(["ADMIN", "ADVISOR", "TUTOR", "STUDENT"], { error: "Choose a role." }),
   schoolId: z.string({ error: "Choose a school." }).min(1),
 });
+
+/** The address whose school's single sign-on to offer (ADR 0016). */
+export const ssoLookupSchema = z.object({ email: emailWith("Enter your email address.") });

@@ -20,6 +20,7 @@ export const MAIL_KINDS = [
   "ESCALATION_RAISED",
   "ESCALATION_OVERDUE",
   "WEEKLY_DIGEST",
+  "TWO_FACTOR_CHANGED",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   ESCALATION_RAISED: "Escalation raised",
   ESCALATION_OVERDUE: "Escalation overdue",
   WEEKLY_DIGEST: "Weekly digest",
+  TWO_FACTOR_CHANGED: "Two-factor authentication notice",
 };
 
 export function mailKindLabel(kind: string): string {
@@ -135,6 +137,26 @@ export function passwordChangedMail(input: { name: string; when: string; resetUr
       { link: { label: "Reset your password", url: input.resetUrl } },
     ],
     footer: `${SIGNATURE} · This notice is sent whenever your password changes.`,
+  });
+}
+
+/** Two-factor authentication turned on or off, or new recovery codes made (ADR 0017). */
+export function twoFactorChangedMail(input: { name: string; when: string; change: "on" | "off" | "codes"; accountUrl: string }) {
+  const what = {
+    on: "two-factor authentication was turned on for your Retake Desk account",
+    off: "two-factor authentication was turned off for your Retake Desk account",
+    codes: "new recovery codes were made for your Retake Desk account (the old ones no longer work)",
+  }[input.change];
+  return render({
+    subject: input.change === "off" ? "Two-factor authentication was turned off" : "Your Retake Desk sign-in settings changed",
+    heading: input.change === "off" ? "Two-factor authentication is off" : "Your sign-in settings changed",
+    blocks: [
+      { p: `Hello ${input.name}, ${what} on ${input.when}.` },
+      { p: "If that was you, there is nothing to do." },
+      { p: "If it was not you, change your password now and tell your school's office." },
+      { link: { label: "Open My account", url: input.accountUrl } },
+    ],
+    footer: `${SIGNATURE} · This notice is sent whenever your second factor changes.`,
   });
 }
 

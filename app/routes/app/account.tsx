@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Field, FormErrors } from "../../components/forms";
 import { changePassword, formatInstant, setWeeklyDigest } from "../../domain/accounts/mutations.server";
 import { changePasswordSchema } from "../../domain/auth/schema";
+import { twoFactorStatus } from "../../domain/two-factor/two-factor.server";
 import { ROLE_LABELS } from "../../domain/vocabulary";
 import { getAuth, requireUser } from "../../utils/auth.server";
 import { prisma } from "../../utils/db.server";
@@ -17,10 +18,13 @@ const DIGEST_ROLES = new Set(["TUTOR", "ADVISOR"]);
 
 export async function loader(args: Route.LoaderArgs) {
   const user = requireUser(args);
-  const row = await prisma.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { email: true, name: true, weeklyDigest: true, passwordChangedAt: true },
-  });
+  const [row, twoFactor] = await Promise.all([
+    prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { email: true, name: true, weeklyDigest: true, passwordChangedAt: true },
+    }),
+    twoFactorStatus(user.id),
+  ]);
   return {
     account: {
       email: row.email,
@@ -30,6 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
     },
     memberships: user.memberships.map((m) => ({ school: m.schoolName, role: ROLE_LABELS[m.role] })),
     digestOffered: user.memberships.some((m) => DIGEST_ROLES.has(m.role)),
+    twoFactor: { enrolled: twoFactor.enrolled, recoveryCodesLeft: twoFactor.recoveryCodesLeft },
   };
 }
 
@@ -158,6 +163,20 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             Change password
           </button>
         </Form>
+      </section>
+
+      <section aria-labelledby="two-factor-heading" className="card">
+        <h2 id="two-factor-heading">Two-factor authentication</h2>
+        <p className="mt-2 text-sm text-slate-800">
+          {loaderData.twoFactor.enrolled
+            ? `On: signing in with your password also asks for a code from your authenticator app. ${loaderData.twoFactor.recoveryCodesLeft} recovery codes left.`
+            : "Off. With it on, signing in with your password also asks for a code from an app on your phone."}
+        </p>
+        <p className="mt-3">
+          <a href="/account/two-factor" className="btn-secondary">
+            {loaderData.twoFactor.enrolled ? "Manage two-factor authentication" : "Set up two-factor authentication"}
+          </a>
+        </p>
       </section>
 
       {loaderData.digestOffered ? (

@@ -21,6 +21,7 @@ function navigation(actor: Actor, unread: number): NavItem[] {
     items.push(
       { to: "/admin/users", label: "Users" },
       { to: "/admin/settings", label: "Settings" },
+      { to: "/admin/sign-in", label: "Sign-in" },
       { to: "/admin/access-log", label: "Access log" },
       { to: "/admin/mail", label: "E-mail" },
     );

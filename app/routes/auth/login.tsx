@@ -2,7 +2,10 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { Field, FormErrors } from "../../components/forms";
-import { loginSchema } from "../../domain/auth/schema";
+import { SsoOfferBox, useSsoOffer } from "../../components/sso-offer";
+import { loginSchema, ssoLookupSchema } from "../../domain/auth/schema";
+import { passwordSignInRule } from "../../domain/sso/password-rule.server";
+import { SSO_REFUSAL_MESSAGES, type SsoRefusal, ssoOfferBySlug, ssoOfferForEmail } from "../../domain/sso/sign-in.server";
 import { requireAnonymous, safeRedirect } from "../../utils/auth.server";
 import { prisma } from "../../utils/db.server";
 import { decoyHash, verifyPassword } from "../../utils/password.server";
@@ -10,26 +13,47 @@ import { clientAddress, loginBuckets, loginFailures } from "../../utils/rate-lim
 import { createSession, sessionCookie } from "../../utils/session.server";
 import type { Route } from "./+types/login";
 
-export function loader({ request, context }: Route.LoaderArgs) {
+/**
+ * `?school=<slug>` offers that school's single sign-on; `?email=` looks up the
+ * school of an address's domain (the page asks while the person types);
+ * `?sso_error=` explains why a single sign-on did not work (ADR 0016).
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
   requireAnonymous({ context });
-  const asked = new URL(request.url).searchParams.get("redirectTo");
+  const params = new URL(request.url).searchParams;
+  const asked = params.get("redirectTo");
   const redirectTo = safeRedirect(asked, "") || null;
   // An off-site target is dropped from the address too, so the page never carries it (not even in its form's action).
   if (asked !== null && redirectTo === null) throw redirect("/login");
-  return { redirectTo };
+  const slug = params.get("school");
+  const lookup = ssoLookupSchema.safeParse({ email: params.get("email") ?? "" });
+  const sso = slug ? await ssoOfferBySlug(slug) : lookup.success ? await ssoOfferForEmail(lookup.data.email) : null;
+  const reason = params.get("sso_error");
+  const ssoError = reason && reason in SSO_REFUSAL_MESSAGES ? SSO_REFUSAL_MESSAGES[reason as SsoRefusal] : null;
+  return { redirectTo, sso, ssoError };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   requireAnonymous({ context });
   const formData = await request.formData();
+  if (formData.get("intent") === "sso") {
+    // "Use my school's single sign-on": which school's provider signs in this address, if any.
+    const lookup = parseWithZod(formData, { schema: ssoLookupSchema });
+    if (lookup.status !== "success") return data({ result: lookup.reply(), attempt: crypto.randomUUID(), sso: null }, { status: 400 });
+    const sso = await ssoOfferForEmail(lookup.value.email);
+    const message = sso
+      ? null
+      : `No school signs in ${lookup.value.email.split("@")[1]} addresses through single sign-on. Use your password.`;
+    return data({ result: lookup.reply({ formErrors: message ? [message] : undefined }), attempt: crypto.randomUUID(), sso });
+  }
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), attempt: crypto.randomUUID() }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), attempt: crypto.randomUUID(), sso: null }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
   // `attempt` remounts the password input so a refused password does not linger in the field.
-  const refuse = (message: string, status: number) =>
-    data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }), attempt: crypto.randomUUID() }, { status });
+  const refuse = (message: string, status: number, sso: Awaited<ReturnType<typeof ssoOfferForEmail>> = null) =>
+    data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }), attempt: crypto.randomUUID(), sso }, { status });
 
   const retryMs = loginFailures.retryAfter(email);
   if (retryMs > 0) {
@@ -47,12 +71,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user?.passwordHash || !valid) {
     loginFailures.fail(email);
-    return refuse("Wrong email or password.", 400);
+    return refuse("Wrong email or password.", 400, await ssoOfferForEmail(email));
   }
   if (user.status !== "ACTIVE") {
     return refuse("This account has been deactivated. Contact your school's office.", 403);
   }
   loginFailures.reset(email);
+  const rule = await passwordSignInRule(user.id);
+  if (!rule.ok) {
+    const [first] = rule.offers;
+    return refuse(`${first.name} requires its staff to sign in through the school's own sign-in service, not with a password.`, 403, first);
+  }
   const { token, session } = await createSession(user.id);
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(token, session.expiresAt) } });
 }
@@ -63,6 +92,10 @@ export function meta() {
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
+  const lookup = useSsoOffer();
+  const sso = actionData?.sso ?? lookup.offer ?? loaderData.sso;
+  const typedEmail = actionData?.result?.initialValue?.email;
+  const loginHint = lookup.email ?? (typeof typedEmail === "string" ? typedEmail : null);
   const [form, fields] = useForm({
     id: "login",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
@@ -76,6 +109,14 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <div className="w-full max-w-sm">
         <p className="text-center text-sm font-semibold tracking-wide text-brand-700 uppercase">Retake Desk</p>
         <h1 className="mt-2 text-center">Sign in</h1>
+        {loaderData.ssoError ? (
+          <div role="alert" className="mt-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            <p className="font-medium">Single sign-on did not work</p>
+            <p>{loaderData.ssoError}</p>
+            <p className="mt-1">If your school allows it, you can sign in with your password below.</p>
+          </div>
+        ) : null}
+        {sso ? <SsoOfferBox offer={sso} redirectTo={loaderData.redirectTo} loginHint={loginHint} className="mt-6" /> : null}
         <div className="card mt-6">
           <Form method="post" action="/login" className="space-y-4" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
@@ -85,6 +126,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
               autoComplete="username"
               errors={fields.email.errors}
               {...getInputProps(fields.email, { type: "email" })}
+              onChange={(event) => lookup.check(event.currentTarget.value)}
               key={fields.email.key}
             />
             <Field
@@ -96,6 +138,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             />
             <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
               {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+            </button>
+            <button type="submit" name="intent" value="sso" formNoValidate className="btn-secondary w-full">
+              Use my school's single sign-on
             </button>
           </Form>
         </div>

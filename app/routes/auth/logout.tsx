@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { authContext } from "../../context";
+import { authContext, pendingSignInContext } from "../../context";
 import { clearedSessionCookie, invalidateSession } from "../../utils/session.server";
 import type { Route } from "./+types/logout";
 
@@ -9,7 +9,8 @@ export function loader() {
 }
 
 export async function action({ context }: Route.ActionArgs) {
-  const auth = context.get(authContext);
-  if (auth) await invalidateSession(auth.sessionId);
+  // A session still owing its second factor can be ended too (ADR 0017).
+  const sessionId = context.get(authContext)?.sessionId ?? context.get(pendingSignInContext)?.sessionId;
+  if (sessionId) await invalidateSession(sessionId);
   return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }

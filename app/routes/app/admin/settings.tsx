@@ -74,6 +74,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="max-w-3xl space-y-4">
       <h1>School settings</h1>
+      <p className="hint">
+        Single sign-on with your school's identity provider and two-factor rules are under <a href="/admin/sign-in">Sign-in</a>.
+      </p>
       {schools.length > 1 ? (
         <Form method="get" className="flex items-end gap-2">
           <div>

@@ -1,0 +1,267 @@
+/**
+ * /admin/sign-in — a school's sign-in settings (ADR 0016, 0017): its OpenID
+ * Connect provider (the client secret is stored encrypted and never shown
+ * again), who must use it, and who must use a second factor.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, useNavigation } from "react-router";
+import { Field, FieldErrors, FormErrors } from "../../../components/forms";
+import { roleAt } from "../../../domain/access/policy";
+import { TWO_FACTOR_REQUIREMENT_LABELS, TWO_FACTOR_REQUIREMENTS } from "../../../domain/sign-in/policy";
+import { httpLoopbackAllowed } from "../../../domain/sso/oidc.server";
+import { ssoFormSchema, twoFactorPolicySchema } from "../../../domain/sso/schema";
+import { loadSignInSettings, NO_ENCRYPTION_KEY, saveSsoSettings, saveTwoFactorPolicy } from "../../../domain/sso/settings.server";
+import { redirectUri } from "../../../domain/sso/sign-in.server";
+import { actorOf, forbidden, getAuth, requireRole } from "../../../utils/auth.server";
+import { encryptionAvailable } from "../../../utils/secret-box.server";
+import { redirectWithToast } from "../../../utils/toast.server";
+import type { Route } from "./+types/sign-in";
+
+function chooseSchool(schoolIds: string[], requested: string | null) {
+  const schoolId = requested ?? schoolIds[0];
+  if (!schoolIds.includes(schoolId)) forbidden("You are not an administrator of that school.");
+  return schoolId;
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
+  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const settings = await loadSignInSettings(schoolId);
+  return {
+    schoolId,
+    schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ id: m.schoolId, name: m.schoolName })),
+    schoolName: user.memberships.find((m) => m.schoolId === schoolId)?.schoolName ?? "",
+    settings,
+    redirectUri: redirectUri(),
+    encryption: encryptionAvailable() ? null : NO_ENCRYPTION_KEY,
+  };
+}
+
+type Reply = {
+  form: "sso" | "two-factor";
+  errors: Record<string, string[] | null | undefined>;
+  formError: string | null;
+  typed: Record<string, unknown> | null;
+};
+
+export async function action(args: Route.ActionArgs) {
+  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
+  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const auth = getAuth(args.context);
+  const session = { method: auth?.method ?? "PASSWORD", ssoSchoolId: auth?.ssoSchoolId ?? null } as const;
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  if (intent === "sso") {
+    const submission = parseWithZod(formData, { schema: ssoFormSchema(httpLoopbackAllowed()) });
+    // The typed values come back after a refusal — except the secret, which is never sent to a page.
+    const { clientSecret: _secret, ...typed } = (submission.reply().initialValue ?? {}) as Record<string, unknown>;
+    if (submission.status !== "success") {
+      return data<Reply>({ form: "sso", errors: submission.reply().error ?? {}, formError: null, typed }, { status: 400 });
+    }
+    const saved = await saveSsoSettings({ schoolId, actorId: user.id, session, form: submission.value });
+    if (!saved.ok)
+      return data<Reply>(
+        { form: "sso", errors: saved.fieldErrors ?? {}, formError: saved.formError ?? null, typed },
+        { status: saved.status },
+      );
+    return redirectWithToast(`/admin/sign-in?school=${schoolId}`, { title: "Single sign-on settings saved" });
+  }
+  if (intent === "two-factor") {
+    const submission = parseWithZod(formData, { schema: twoFactorPolicySchema });
+    const typed = (submission.reply().initialValue ?? {}) as Record<string, unknown>;
+    if (submission.status !== "success") {
+      return data<Reply>({ form: "two-factor", errors: submission.reply().error ?? {}, formError: null, typed }, { status: 400 });
+    }
+    const role = roleAt(actorOf(user), schoolId) ?? "ADMIN";
+    const saved = await saveTwoFactorPolicy({ schoolId, actorId: user.id, actorRole: role, session, form: submission.value });
+    if (!saved.ok) {
+      return data<Reply>(
+        { form: "two-factor", errors: saved.fieldErrors ?? {}, formError: saved.formError ?? null, typed },
+        { status: saved.status },
+      );
+    }
+    return redirectWithToast(`/admin/sign-in?school=${schoolId}`, { title: "Two-factor requirement saved" });
+  }
+  throw data({ message: "That request was not understood." }, { status: 400 });
+}
+
+export function meta() {
+  return [{ title: "Sign-in and security · Retake Desk" }];
+}
+
+export default function SignInSettings({ loaderData, actionData }: Route.ComponentProps) {
+  const { settings, schools, schoolId, schoolName } = loaderData;
+  const navigation = useNavigation();
+  const reply = (form: Reply["form"]) => (actionData?.form === form ? actionData : null);
+  const sso = reply("sso");
+  const tf = reply("two-factor");
+  const typed = (name: string, fallback: string) => (sso?.typed && name in sso.typed ? String(sso.typed[name] ?? "") : fallback);
+  const checked = (name: string, fallback: boolean) => (sso?.typed ? sso.typed[name] === "on" : fallback);
+  const ssoErrors = sso?.errors ?? {};
+  const requirement = tf?.typed?.twoFactorRequiredFor ? String(tf.typed.twoFactorRequiredFor) : settings.twoFactorRequiredFor;
+
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1>Sign-in and security</h1>
+      {schools.length > 1 ? (
+        <Form method="get" className="flex items-end gap-2">
+          <div>
+            <label htmlFor="school" className="label">
+              School
+            </label>
+            <select id="school" name="school" defaultValue={schoolId} className="input">
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary">
+            Show
+          </button>
+        </Form>
+      ) : null}
+
+      <section aria-labelledby="sso-heading" className="card space-y-3">
+        <h2 id="sso-heading">Single sign-on (OpenID Connect)</h2>
+        <p className="hint">
+          Your people sign in with their {schoolName} account at your identity provider (Microsoft Entra ID, Okta, Google Workspace,
+          Shibboleth with an OpenID Connect front…). Register Retake Desk there as a web application with this redirect URI, and copy the
+          issuer URL, client ID and client secret here.
+        </p>
+        <p className="text-sm">
+          Redirect URI: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm">{loaderData.redirectUri}</code>
+        </p>
+        {loaderData.encryption ? <FormErrors errors={[loaderData.encryption]} /> : null}
+        <Form method="post" className="space-y-4" key={`${settings.version}:${JSON.stringify(sso?.typed ?? null)}`}>
+          <input type="hidden" name="intent" value="sso" />
+          <input type="hidden" name="expectedVersion" value={settings.version} />
+          <FormErrors errors={sso?.formError ? [sso.formError] : null} />
+          <div className="flex items-start gap-2">
+            <input
+              id="ssoEnabled"
+              name="ssoEnabled"
+              type="checkbox"
+              className="mt-1 size-4"
+              defaultChecked={checked("ssoEnabled", settings.ssoEnabled)}
+              aria-describedby={ssoErrors.ssoEnabled ? "ssoEnabled-error" : undefined}
+            />
+            <label htmlFor="ssoEnabled" className="font-medium">
+              Offer “Sign in with {schoolName}”
+            </label>
+          </div>
+          <Field
+            id="issuer"
+            name="issuer"
+            label="Issuer URL"
+            hint="For example https://login.microsoftonline.com/<tenant id>/v2.0 or https://your-org.okta.com"
+            defaultValue={typed("issuer", settings.issuer)}
+            errors={ssoErrors.issuer ?? undefined}
+            inputMode="url"
+            autoComplete="off"
+          />
+          <Field
+            id="clientId"
+            name="clientId"
+            label="Client ID"
+            defaultValue={typed("clientId", settings.clientId)}
+            errors={ssoErrors.clientId ?? undefined}
+            autoComplete="off"
+          />
+          <Field
+            id="clientSecret"
+            name="clientSecret"
+            type="password"
+            label="Client secret"
+            hint={
+              settings.hasSecret
+                ? "A secret is saved (encrypted; it is never shown again). Leave this empty to keep it, or enter a new one to replace it."
+                : "Stored encrypted; it is never shown again."
+            }
+            errors={ssoErrors.clientSecret ?? undefined}
+            autoComplete="new-password"
+          />
+          <Field
+            id="domains"
+            name="domains"
+            label="E-mail domains"
+            hint="Addresses at these domains are offered your sign-in, separated by commas, e.g. northfield.edu, students.northfield.edu"
+            defaultValue={typed("domains", settings.domains.join(", "))}
+            errors={ssoErrors.domains ?? undefined}
+            autoComplete="off"
+          />
+          <fieldset className="space-y-2">
+            <legend className="font-medium">Rules</legend>
+            <div className="flex items-start gap-2">
+              <input
+                id="ssoRequiredForStaff"
+                name="ssoRequiredForStaff"
+                type="checkbox"
+                className="mt-1 size-4"
+                defaultChecked={checked("ssoRequiredForStaff", settings.ssoRequiredForStaff)}
+                aria-describedby={`ssoRequiredForStaff-hint${ssoErrors.ssoRequiredForStaff ? " ssoRequiredForStaff-error" : ""}`}
+              />
+              <div>
+                <label htmlFor="ssoRequiredForStaff">Require single sign-on for staff</label>
+                <p id="ssoRequiredForStaff-hint" className="hint">
+                  Tutors, advisors and administrators can no longer sign in here with a password. Turn it on from a session signed in
+                  through your provider.
+                </p>
+                <FieldErrors id="ssoRequiredForStaff-error" errors={ssoErrors.ssoRequiredForStaff ?? undefined} />
+              </div>
+            </div>
+            <div className="flex items-start gap-2">
+              <input
+                id="ssoJitStudents"
+                name="ssoJitStudents"
+                type="checkbox"
+                className="mt-1 size-4"
+                defaultChecked={checked("ssoJitStudents", settings.ssoJitStudents)}
+                aria-describedby={`ssoJitStudents-hint${ssoErrors.ssoJitStudents ? " ssoJitStudents-error" : ""}`}
+              />
+              <div>
+                <label htmlFor="ssoJitStudents">Create accounts for students at their first sign-in</label>
+                <p id="ssoJitStudents-hint" className="hint">
+                  Someone your provider vouches for, with a verified address at one of your domains and no Retake Desk account, gets a
+                  student account at {schoolName}. Staff are always invited.
+                </p>
+                <FieldErrors id="ssoJitStudents-error" errors={ssoErrors.ssoJitStudents ?? undefined} />
+              </div>
+            </div>
+          </fieldset>
+          <FieldErrors id="ssoEnabled-error" errors={ssoErrors.ssoEnabled ?? undefined} />
+          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            Save single sign-on
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="tf-heading" className="card space-y-3">
+        <h2 id="tf-heading">Two-factor authentication</h2>
+        <p className="hint">
+          People in these roles must use a code from an authenticator app after their password; anyone without one is asked to set it up at
+          once. Those who sign in through your provider follow its own multi-factor policy.
+        </p>
+        <Form method="post" className="space-y-3" key={`${settings.version}:${requirement}`}>
+          <input type="hidden" name="intent" value="two-factor" />
+          <input type="hidden" name="expectedVersion" value={settings.version} />
+          <FormErrors errors={tf?.formError ? [tf.formError] : null} />
+          <fieldset aria-describedby={tf?.errors.twoFactorRequiredFor ? "twoFactorRequiredFor-error" : undefined}>
+            <legend className="label">Required for</legend>
+            {TWO_FACTOR_REQUIREMENTS.map((value) => (
+              <label key={value} className="flex items-center gap-2 py-1.5 text-sm">
+                <input type="radio" name="twoFactorRequiredFor" value={value} defaultChecked={requirement === value} className="size-4" />
+                {TWO_FACTOR_REQUIREMENT_LABELS[value]}
+              </label>
+            ))}
+            <FieldErrors id="twoFactorRequiredFor-error" errors={tf?.errors.twoFactorRequiredFor ?? undefined} />
+          </fieldset>
+          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            Save two-factor requirement
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

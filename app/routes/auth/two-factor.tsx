@@ -1,0 +1,80 @@
+/**
+ * /login/two-factor — the second step of signing in for a person with an
+ * authenticator (ADR 0017): a code from the app, or a recovery code. Until it
+ * is passed the session reaches nothing else.
+ */
+import { data, Form, redirect, useNavigation } from "react-router";
+import { z } from "zod";
+import { AuthPage } from "../../components/auth-page";
+import { CodeField } from "../../components/two-factor";
+import { verifySecondFactor } from "../../domain/two-factor/two-factor.server";
+import { getAuth, getPendingSignIn, safeRedirect, secondFactorPath } from "../../utils/auth.server";
+import { clientAddress, loginBuckets } from "../../utils/rate-limit.server";
+import { redirectWithToast } from "../../utils/toast.server";
+import type { Route } from "./+types/two-factor";
+
+type Args = Pick<Route.LoaderArgs, "request" | "context">;
+
+/** The pending session that owes a code, or a redirect to wherever this visitor belongs. */
+function requireVerifyStep({ request, context }: Args) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  if (getAuth(context)) throw redirect(redirectTo);
+  const pending = getPendingSignIn(context);
+  if (!pending) throw redirect("/login");
+  if (pending.step !== "verify") throw redirect(secondFactorPath(pending, redirectTo));
+  return { pending, redirectTo };
+}
+
+export function loader(args: Route.LoaderArgs) {
+  const { pending } = requireVerifyStep(args);
+  return { email: pending.email };
+}
+
+const codeSchema = z.object({ code: z.string().trim().min(1).max(64) });
+
+export async function action(args: Route.ActionArgs) {
+  const { pending, redirectTo } = requireVerifyStep(args);
+  const parsed = codeSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success) return data({ errors: ["Enter the code from your app, or a recovery code."] }, { status: 400 });
+  if (!loginBuckets.consume(clientAddress(args.request))) {
+    return data({ errors: ["Too many sign-in attempts from this network. Wait a minute, then try again."] }, { status: 429 });
+  }
+  const result = await verifySecondFactor({ userId: pending.userId, sessionId: pending.sessionId, code: parsed.data.code });
+  if (!result.ok) return data({ errors: [result.reason] }, { status: result.status });
+  if (result.usedRecoveryCode) {
+    return redirectWithToast(redirectTo, {
+      kind: result.recoveryCodesLeft <= 2 ? "error" : "info",
+      title: `You used a recovery code: ${result.recoveryCodesLeft} left`,
+      description: "Each works once. Make new ones under My account → Two-factor authentication.",
+    });
+  }
+  return redirect(redirectTo);
+}
+
+export function meta() {
+  return [{ title: "Two-factor authentication · Retake Desk" }];
+}
+
+export default function TwoFactorVerify({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  return (
+    <AuthPage
+      title="Two-factor authentication"
+      intro={<p>Enter the 6-digit code from your authenticator app for {loaderData.email}.</p>}
+      footer={
+        <Form method="post" action="/logout">
+          <button type="submit" className="btn-link">
+            Not you, or no code? Sign out
+          </button>
+        </Form>
+      }
+    >
+      <Form method="post" className="space-y-4">
+        <CodeField hint="Lost your phone? Enter one of your recovery codes instead." errors={actionData?.errors} autoFocus />
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          Verify
+        </button>
+      </Form>
+    </AuthPage>
+  );
+}
