@@ -3,6 +3,7 @@ import { index, layout, prefix, type RouteConfig, route } from "@react-router/de
 export default [
   route("healthz", "routes/resources/healthz.ts"),
   route("login", "routes/auth/login.tsx"),
+  route("login/sso-offer", "routes/resources/sso-offer.ts"),
   route("login/two-factor", "routes/auth/two-factor.tsx"),
   route("login/two-factor/setup", "routes/auth/two-factor-setup.tsx"),
   route("sso/callback", "routes/auth/sso-callback.ts"),

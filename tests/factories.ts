@@ -24,7 +24,7 @@ export function testPasswordHash(): Promise<string> {
 }
 
 export async function createSchool(name = `School ${unique()}`) {
-  return prisma.school.create({ data: { name, slug: `school-${unique()}` }, select: { id: true, name: true } });
+  return prisma.school.create({ data: { name, slug: `school-${unique()}` }, select: { id: true, name: true, slug: true } });
 }
 
 export async function createUser(options: { schoolId: string; role: Role; name?: string; withPassword?: boolean }) {

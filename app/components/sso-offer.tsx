@@ -60,7 +60,7 @@ export function useSsoOffer() {
     timer.current = setTimeout(() => {
       if (!LOOKS_LIKE_EMAIL.test(address)) return setEmail(null);
       setEmail(address);
-      fetcher.load(`/login?email=${encodeURIComponent(address)}`);
+      fetcher.load(`/login/sso-offer?email=${encodeURIComponent(address)}`);
     }, 300);
   };
   const offer = email && fetcher.data ? fetcher.data.sso : null;

@@ -15,6 +15,7 @@ vi.hoisted(() => {
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { action as loginAction, loader as loginLoader } from "../../app/routes/auth/login";
+import { loader as ssoOfferLoader } from "../../app/routes/resources/sso-offer";
 import { prisma } from "../../app/utils/db.server";
 import { createSession } from "../../app/utils/session.server";
 import { createSchool, createStudent, createUser, TEST_PASSWORD } from "../factories";
@@ -359,6 +360,20 @@ describe("what an SSO session reaches, and staff who must use SSO", () => {
 });
 
 describe("the sign-in page offers the school's sign-in", () => {
+  it("answers the page's lookup while the person types with data, never a redirect, signed in or not", async () => {
+    const school = await ssoSchool();
+    const someone = await createUser({ schoolId: school.id, role: "TUTOR" });
+    for (const userId of [null, someone.id]) {
+      const path = `/login/sso-offer?email=${encodeURIComponent(`ada@${school.domain}`)}`;
+      const answer = await call(ssoOfferLoader, { userId, path });
+      expect(answer.status).toBe(200);
+      expect(answer.location).toBeNull();
+      expect((await answer.response?.json()).sso?.slug).toBe(school.slug);
+    }
+    const nobody = await call(ssoOfferLoader, { userId: null, path: "/login/sso-offer?email=someone%40nowhere.example" });
+    expect(await nobody.response?.json()).toEqual({ sso: null });
+  });
+
   it("by the school in the URL, by the address's domain, and from the no-JavaScript button", async () => {
     const school = await ssoSchool();
     const bySlug = await call(loginLoader, { userId: null, path: `/login?school=${school.slug}` });

@@ -222,7 +222,7 @@ export async function createWorld(): Promise<World> {
       ...[caseId, intake.caseId, elsewhere.caseId],
     ],
     markers,
-    params: { caseId, token: invitationToken, kind: "students", "*": "no-such-page" },
+    params: { caseId, token: invitationToken, kind: "students", slug: school.slug, "*": "no-such-page" },
   };
 }
 

@@ -15,7 +15,8 @@ import type { Route } from "./+types/login";
 
 /**
  * `?school=<slug>` offers that school's single sign-on; `?email=` looks up the
- * school of an address's domain (the page asks while the person types);
+ * school of an address's domain (while the person types, the page asks
+ * routes/resources/sso-offer.ts instead: a lookup must never redirect);
  * `?sso_error=` explains why a single sign-on did not work (ADR 0016).
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
