@@ -368,10 +368,10 @@ describe("the sign-in page offers the school's sign-in", () => {
       const answer = await call(ssoOfferLoader, { userId, path });
       expect(answer.status).toBe(200);
       expect(answer.location).toBeNull();
-      expect((await answer.response?.json()).sso?.slug).toBe(school.slug);
+      expect((await (answer.response as Response).json()).sso?.slug).toBe(school.slug);
     }
     const nobody = await call(ssoOfferLoader, { userId: null, path: "/login/sso-offer?email=someone%40nowhere.example" });
-    expect(await nobody.response?.json()).toEqual({ sso: null });
+    expect(await (nobody.response as Response).json()).toEqual({ sso: null });
   });
 
   it("by the school in the URL, by the address's domain, and from the no-JavaScript button", async () => {
