@@ -159,12 +159,15 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Target exam date").fill(addDays(start, 60));
     await page.getByRole("button", { name: "Propose a plan" }).click();
     await expect(page.getByRole("heading", { name: "Step 2: edit the proposal and assign it" })).toBeVisible();
+    // The page streams in: count the rows and press a button only once the whole form has arrived.
+    await page.waitForLoadState("load");
     // A list intent goes through the server and comes back with the new row.
     const resources = page.getByRole("group", { name: /^Resource \d+$/ });
     const resourceCount = await resources.count();
     await page.getByRole("button", { name: "Add a resource" }).click();
     // Without JavaScript the page comes back from the server: wait for it before typing into "the last" row.
     await expect(resources).toHaveCount(resourceCount + 1);
+    await page.waitForLoadState("load");
     const added = resources.last();
     await added.getByLabel("Name").fill("Boards and Beyond renal videos");
     await added.getByLabel("Why").fill("Short videos for the weakest system.");
