@@ -13,7 +13,7 @@ import type { Tx } from "../../utils/db.server";
 import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { refreshDerived } from "../cases/derive.server";
 import { onPlanAssigned } from "../cases/status";
-import { formatDate, type IsoDate } from "../dates";
+import { formatDate, type IsoDate, today as todayIso } from "../dates";
 import { notify } from "../notifications/notify.server";
 import type { SourceFinding } from "../privacy/derived";
 import { derivationSources } from "../privacy/queries.server";
@@ -25,6 +25,7 @@ import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, vers
 import { hiddenMeasures, viewContent, withProvenance } from "./provenance";
 import { compareVersions, isRetakeExam, loadPlan, loadPlanningFacts } from "./queries.server";
 import { type PlanContent, parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
+import { datesMoved, describeMoves, milestonesDatedByHand, respaceMilestones } from "./respace";
 import { templateFor } from "./templates";
 
 export type PlanWriteResult = { ok: true; version: number } | { ok: false; code: "CONFLICT" | "EXISTS" | "CLOSED"; message: string };
@@ -347,7 +348,12 @@ export function expectedCaseVersionOf(formData: FormData): number | null {
 export const STALE_FORM_MESSAGE = "This form is out of date and was not saved: reload the page, then make your change again.";
 
 export type EditorSaveResult =
-  | { ok: true; version: number }
+  | {
+      ok: true;
+      version: number;
+      /** When the dates moved: what happened to each milestone re-spaced for them, in the tutor's words. */
+      moved?: string[];
+    }
   | {
       ok: false;
       status: 400 | 409;
@@ -399,8 +405,10 @@ export async function adjustFromEditor(input: {
   form: PlanAdjustEditorForm;
   /** The case's version the form was shown with. */
   expectedCaseVersion: number;
+  today?: IsoDate;
 }): Promise<EditorSaveResult> {
-  const { caseId, form } = input;
+  const { caseId } = input;
+  let form = input.form;
   const viewer = staffViewer(input.actorId);
   const plan = await loadPlan(caseId, viewer);
   if (!plan) return refused(409, { formErrors: ["This case has no plan yet: build one first."] });
@@ -424,6 +432,21 @@ export async function adjustFromEditor(input: {
   if (form.promptedByCheckInId && !checkIn) fieldErrors.promptedByCheckInId = ["Choose a check-in of this case"];
   if (Object.keys(fieldErrors).length > 0) return refused(400, { fieldErrors });
 
+  // Moved dates re-space the milestones the tutor left as they were (respace.ts), and say what moved.
+  const before = plan.current.data;
+  let moved: string[] = [];
+  if (datesMoved(before, form)) {
+    const respaced = respaceMilestones({
+      milestones: form.milestones,
+      before,
+      after: form,
+      today: input.today ?? todayIso(),
+      keep: milestonesDatedByHand(before.content.milestones, form.milestones),
+    });
+    form = { ...form, milestones: respaced.milestones };
+    moved = describeMoves(respaced.moves, form.examDate);
+  }
+
   const built = versionFromEditor(facts.exam, form);
   if (!built.ok) return refused(400, { fieldErrors: built.fieldErrors });
   if (diffPlanVersions(plan.current.data, built.data).length === 0) {
@@ -441,7 +464,7 @@ export async function adjustFromEditor(input: {
     promptedByPracticeExamId: form.promptedByPracticeExamId ?? null,
     promptedByCheckInId: form.promptedByCheckInId ?? null,
   });
-  if (result.ok) return result;
+  if (result.ok) return { ...result, moved };
   if (result.code !== "CONFLICT") return refused(409, { formErrors: [result.message] });
   const latest = await loadPlan(caseId, viewer);
   return refused(
