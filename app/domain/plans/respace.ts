@@ -61,7 +61,7 @@ export function respaceMilestones(input: {
   const { before, after, today } = input;
   if (!datesMoved(before, after)) return { milestones: input.milestones.map((m) => ({ ...m })), moves: [] };
   const standard = standardMilestoneDates(after.startDate, after.examDate, after.restDay, today > after.startDate ? today : null);
-  const earliest = today > after.startDate ? today : after.startDate;
+  const earliest = [today, after.startDate].sort()[1];
   const latest = addDays(after.examDate, -1);
   const milestones: PlanMilestone[] = [];
   const moves: MilestoneMove[] = [];
@@ -73,7 +73,8 @@ export function respaceMilestones(input: {
     let dueOn: IsoDate | null;
     if (m.kind === "CUSTOM") {
       const shifted = addDays(after.examDate, -daysBetween(m.dueOn, before.examDate));
-      dueOn = earliest > latest ? null : shifted < earliest ? earliest : shifted > latest ? latest : shifted;
+      // Within [earliest, latest] (ISO dates sort as text); no room at all when the period is over.
+      dueOn = earliest > latest ? null : [earliest, shifted, latest].sort()[1];
     } else {
       dueOn = standard[m.kind];
     }
