@@ -1,5 +1,5 @@
 /**
- * The trajectory risk flags of a case with their reasons (issue 6 §4): a
+ * The trajectory risk flags of a case with their reasons: a
  * projection below passing, a gap in practice exams, a missed milestone, the
  * gate unmet near the exam. Students read the same facts with a next step.
  */

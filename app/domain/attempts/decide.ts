@@ -1,6 +1,6 @@
 /**
  * What recording one exam attempt does, decided from the student's current
- * state without touching the database (PRODUCT.md workflow steps 1, 6, 7):
+ * state without touching the database (docs/product.md workflow steps 1, 6, 7):
  * - a FAIL opens a retake case, or attaches to the open case for that exam;
  * - a second or later FAIL on the same exam escalates to the office;
  * - a PASS closes the case as passed;

@@ -1,5 +1,5 @@
 /**
- * USMLE attempt rules (DOMAIN.md §3): attempt numbers, attempts used and left per
+ * USMLE attempt rules (docs/domain.md §3): attempt numbers, attempts used and left per
  * Step, eligibility, whether a proposed next date respects the spacing rules, and
  * validation of a recorded attempt against the reference data (§1.2, §2).
  *

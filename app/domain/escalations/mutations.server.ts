@@ -1,5 +1,5 @@
 /**
- * Writes to escalations (issue 7 §2–3): raising one by hand, the office's
+ * Writes to escalations: raising one by hand, the office's
  * status changes, actions and owner, and notes. Each runs in one transaction
  * with an EscalationEvent in the escalation's history and an activity-log
  * entry; every office write is conditional on the escalation's version, so a

@@ -1,6 +1,6 @@
 /**
- * Proposes a retake plan from the diagnosis and a few inputs (issue 5,
- * PRODUCT.md step 4). The tutor edits the proposal before assigning it, so the
+ * Proposes a retake plan from the diagnosis and a few inputs (docs/product.md workflow,
+ * step 4). The tutor edits the proposal before assigning it, so the
  * generator explains itself: every resource and measure carries its reason,
  * and anything unusual comes back as a warning rather than being silently fixed.
  *

@@ -1,5 +1,5 @@
 /**
- * Logging, correcting and deleting practice exams (issue 6 §1). Each runs in
+ * Logging, correcting and deleting practice exams. Each runs in
  * one transaction with its activity-log entry (before and after scores), and
  * refreshes the derived figures of every open case of the student, because a
  * student's scores inform each of their cases whose exam the instrument targets.

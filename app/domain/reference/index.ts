@@ -1,5 +1,5 @@
 /**
- * Reference data: the one place exam facts live (DOMAIN.md). The same rows are
+ * Reference data: the one place exam facts live (docs/domain.md). The same rows are
  * written into the database by migration SQL generated from these modules
  * (`npm run db:reference-sql`), and a test keeps the two identical (ADR 0005).
  */

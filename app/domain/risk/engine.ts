@@ -1,5 +1,5 @@
 /**
- * The risk engine (issue 7 §1; PRODUCT.md workflow step 6): from a case's facts
+ * The risk engine (docs/product.md workflow step 6): from a case's facts
  * to risk flags, each with its reason in words a tutor reads and the source of
  * the rule, and a risk level derived from the flags.
  *
@@ -9,7 +9,7 @@
  *
  * Decisions (each tested at its boundary):
  * - Failure rules count FAIL outcomes on the case's exam only; an incomplete
- *   sitting is not a failure, but it counts as an attempt (DOMAIN.md §3.1), so
+ *   sitting is not a failure, but it counts as an attempt (docs/domain.md §3.1), so
  *   it shows up in LAST_ATTEMPT and ATTEMPT_LIMIT_REACHED.
  * - Exactly one failure-count flag fires: SECOND_FAILURE at exactly
  *   RETAKE_GUIDANCE.secondFailureCount (2) failures, THIRD_FAILURE at exactly
@@ -144,7 +144,7 @@ export interface CaseFacts {
  * changed without touching the rules.
  */
 export const RULE_SEVERITY = {
-  /** No attempt left: the retake cannot happen (DOMAIN.md §3.1). */
+  /** No attempt left: the retake cannot happen (docs/domain.md §3.1). */
   ATTEMPT_LIMIT_REACHED: 4,
   /** One USMLE attempt left; failing it ends eligibility for every Step. */
   THIRD_FAILURE: 4,
@@ -156,7 +156,7 @@ export const RULE_SEVERITY = {
   SECOND_FAILURE: 3,
   /** The student cannot sit on that date at all. */
   TARGET_DATE_SPACING: 3,
-  /** Rushing is the biggest factor behind a second failure (DOMAIN.md §6.4). */
+  /** Rushing is the biggest factor behind a second failure (docs/domain.md §6.4). */
   RUSHED_RETAKE: 2,
   /** Rushing after a second failure, when the guidance is 3–6 months. */
   RUSHED_RETAKE_AFTER_SECOND_FAILURE: 3,
@@ -355,7 +355,7 @@ export function attemptLimitRule(facts: CaseFacts, summary: AttemptsSummary = ca
 }
 
 /**
- * The target date against the USMLE spacing rules (DOMAIN.md §3.2), via
+ * The target date against the USMLE spacing rules (docs/domain.md §3.2), via
  * `checkProposedAttempt` (under the rules in force on the target date). A
  * blocked exam (limit, pass, ineligibility) is ATTEMPT_LIMIT_REACHED's; what
  * is left of an unblocked check is spacing violations only.

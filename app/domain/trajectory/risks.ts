@@ -1,5 +1,5 @@
 /**
- * Trajectory risk flags (issue 6 §4), each with its reason in words so the
+ * Trajectory risk flags , each with its reason in words so the
  * caseload and the case overview can say *why* a case is at risk. Thresholds
  * come from RETAKE_GUIDANCE unless the school passes its own.
  *
