@@ -23,7 +23,8 @@ import type { CaseStatus } from "../vocabulary";
 import { diffPlanVersions } from "./diff";
 import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, versionFromEditor } from "./editor";
 import { hiddenMeasures, viewContent, withProvenance } from "./provenance";
-import { compareVersions, isRetakeExam, loadPlan, loadPlanningFacts } from "./queries.server";
+import { compareVersions, loadPlan, loadPlanningFacts } from "./queries.server";
+import { isRetakeExam } from "../reference";
 import { type PlanContent, parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
 import { templateFor } from "./templates";
 

@@ -9,7 +9,9 @@ import {
   attemptLimitRule,
   type CaseFacts,
   compareFlags,
+  failureCountLevel,
   fromTrajectoryRisk,
+  LEVEL_FLOORS,
   lastAttemptRule,
   persistingWeaknessRule,
   RISK_RANK,
@@ -374,5 +376,16 @@ describe("assessment", () => {
     expect(result.flags.map((f) => f.code)).toEqual(["SECOND_FAILURE", "RUSHED_RETAKE", "PERSISTING_WEAKNESS", "SCHOOL_POLICY"]);
     expect(result.summary).toBe("High risk: Second failure, Rushed retake, Weak area persisting and 1 more.");
     expect(riskSummary("MODERATE", [flag("MILESTONE_MISSED", 2), flag("MILESTONE_MISSED", 2)])).toBe("Moderate risk: Milestone missed.");
+  });
+});
+
+describe("failureCountLevel", () => {
+  it("is the one rule for the level failures imply: the case's floors and the escalation's severity", () => {
+    expect(failureCountLevel(1)).toBeNull();
+    expect(failureCountLevel(2)).toBe("HIGH");
+    expect(failureCountLevel(3)).toBe("CRITICAL");
+    expect(failureCountLevel(4)).toBe("CRITICAL");
+    expect(LEVEL_FLOORS.SECOND_FAILURE).toBe(failureCountLevel(2));
+    expect(LEVEL_FLOORS.THIRD_FAILURE).toBe(failureCountLevel(3));
   });
 });

@@ -189,9 +189,20 @@ export const SEVERITY_LEVEL: Record<RiskSeverity, RiskLevel> = {
  */
 export const LEVEL_FLOORS: Partial<Record<RiskCode, RiskLevel>> = {
   ATTEMPT_LIMIT_REACHED: "CRITICAL",
-  THIRD_FAILURE: "CRITICAL",
-  SECOND_FAILURE: "HIGH",
+  THIRD_FAILURE: failureCountLevel(RETAKE_GUIDANCE.thirdFailureCount) ?? "CRITICAL",
+  SECOND_FAILURE: failureCountLevel(RETAKE_GUIDANCE.secondFailureCount) ?? "HIGH",
 };
+
+/**
+ * The level a number of failures of one exam implies on its own: one rule for
+ * the case's risk level (the failure-count flags' floors above) and for the
+ * severity of the escalation those failures raise. Null below a second failure.
+ */
+export function failureCountLevel(failures: number): RiskLevel | null {
+  if (failures >= RETAKE_GUIDANCE.thirdFailureCount) return "CRITICAL";
+  if (failures >= RETAKE_GUIDANCE.secondFailureCount) return "HIGH";
+  return null;
+}
 
 /** For sorting by risk: LOW 1 … CRITICAL 4 (the database stores 0 for "not assessed"). */
 export const RISK_RANK: Record<RiskLevel, number> = {
