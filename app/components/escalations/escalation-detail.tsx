@@ -5,7 +5,7 @@ import type { ActionReply } from "../../actions/reply";
 import { formatDate, formatDateTime, type IsoDate } from "../../domain/dates";
 import { examLabel, type ExamId } from "../../domain/reference";
 import { actionRecordSchema, escalationNoteSchema, RECORDED_ACCOMMODATION_STATUSES } from "../../domain/escalations/schema";
-import { describeEvent, ESCALATION_TRIGGER_LABELS, type EscalationView, severityLabel } from "../../domain/escalations/view";
+import { describeEvent, type EscalationView, severityLabel } from "../../domain/escalations/view";
 import { ESCALATION_TRANSITIONS } from "../../domain/escalations/workflow";
 import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "../../domain/vocabulary";
 import { Field, FormErrors, SelectField, TextareaField } from "../forms";
@@ -79,7 +79,7 @@ export function EscalationDetail({
         <div>
           <Heading level={level} id={titleId}>
             {showStudent ? `${e.studentName} · ` : ""}
-            {ESCALATION_TRIGGER_LABELS[e.trigger]} · {examLabel(e.exam as ExamId)}
+            {e.title} · {examLabel(e.exam as ExamId)}
           </Heading>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <EscalationStatusBadge status={e.status} />

@@ -139,14 +139,21 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           {ineligible.ineligible ? (
             <p className="mt-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950">{ineligible.reason}</p>
           ) : null}
-          <p className="mt-2 text-sm text-slate-700">
-            {examLabel(caseRow.exam)}: {examSummary.attemptsUsed} {examSummary.attemptsUsed === 1 ? "attempt" : "attempts"} used,{" "}
-            {examSummary.usmleAttemptsLeft} left under USMLE rules
-            {examSummary.schoolAttemptsLeft !== null
-              ? ` and ${examSummary.schoolAttemptsLeft} under this school's limit of ${policy.schoolAttemptLimit}`
-              : ""}
-            .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
-          </p>
+          {examSummary.retakeable ? (
+            <p className="mt-2 text-sm text-slate-700">
+              {examLabel(caseRow.exam)}: {examSummary.attemptsUsed} {examSummary.attemptsUsed === 1 ? "attempt" : "attempts"} used,{" "}
+              {examSummary.usmleAttemptsLeft} left under USMLE rules
+              {examSummary.schoolAttemptsLeft !== null
+                ? ` and ${examSummary.schoolAttemptsLeft} under this school's limit of ${policy.schoolAttemptLimit}`
+                : ""}
+              .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">
+              {examLabel(caseRow.exam)} was discontinued: its {examSummary.attemptsUsed === 1 ? "attempt stays" : "attempts stay"} on the
+              record and {examSummary.attemptsUsed === 1 ? "counts" : "count"} toward the attempt limit, but it cannot be taken again.
+            </p>
+          )}
           <div className="mt-3 overflow-x-auto">
             <table className="data-table">
               <thead>
