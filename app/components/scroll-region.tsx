@@ -14,7 +14,7 @@ export function ScrollRegion({
   className = "",
   children,
 }: {
-  /** What the table shows, read out when the region takes focus (or give `labelledBy`). */
+  /** What the table shows, read out when the region takes focus (or give `labelledBy`); by default the table's caption. */
   label?: string;
   labelledBy?: string;
   className?: string;
@@ -22,9 +22,11 @@ export function ScrollRegion({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
+  const [caption, setCaption] = useState<string | null>(null);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
+    setCaption(element.querySelector("caption")?.textContent?.trim() || null);
     const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
     measure();
     const observer = new ResizeObserver(measure);
@@ -37,7 +39,12 @@ export function ScrollRegion({
       ref={ref}
       className={`max-w-full overflow-x-auto print:overflow-visible ${className}`}
       {...(scrolls
-        ? { role: "region", "aria-label": labelledBy ? undefined : (label ?? "Table"), "aria-labelledby": labelledBy, tabIndex: 0 }
+        ? {
+            role: "region",
+            "aria-label": labelledBy ? undefined : (label ?? caption ?? "Table"),
+            "aria-labelledby": labelledBy,
+            tabIndex: 0,
+          }
         : {})}
       data-scrolls={scrolls ? "" : undefined}
     >

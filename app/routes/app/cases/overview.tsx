@@ -23,6 +23,7 @@ import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
@@ -161,7 +162,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               : ""}
             .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
           </p>
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion className="mt-3">
             <table className="data-table">
               <thead>
                 <tr>
@@ -184,7 +185,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         {open ? (
