@@ -48,5 +48,5 @@ describe("a process killed during a large import's commit", () => {
     // The import page lists the school's imports: committed ones among them if the commit got through.
     const page = await request("/office/import", { cookie: await signIn(advisor.id) });
     expect(page.status).toBe(200);
-  }, 120_000);
+  }, 180_000);
 });
