@@ -52,7 +52,11 @@ function lazyImports(file: string): string[] {
 
 function chain(id: string): RouteEntry[] {
   const out: RouteEntry[] = [];
-  for (let route: RouteEntry | undefined = manifest.routes[id]; route; route = route.parentId ? manifest.routes[route.parentId] : undefined) {
+  for (
+    let route: RouteEntry | undefined = manifest.routes[id];
+    route;
+    route = route.parentId ? manifest.routes[route.parentId] : undefined
+  ) {
     out.unshift(route);
   }
   return out;
@@ -81,4 +85,5 @@ for (const route of Object.values(manifest.routes)) {
 rows.sort((a, b) => a.url.localeCompare(b.url));
 console.log("| route | URL | files | gzipped KB at load | chart code at load | lazy chunks KB |");
 console.log("| --- | --- | --- | --- | --- | --- |");
-for (const r of rows) console.log(`| ${r.id} | ${r.url} | ${r.files} | ${kb(r.total)} | ${r.chart ? "yes" : "no"} | ${r.lazy ? kb(r.lazy) : "—"} |`);
+for (const r of rows)
+  console.log(`| ${r.id} | ${r.url} | ${r.files} | ${kb(r.total)} | ${r.chart ? "yes" : "no"} | ${r.lazy ? kb(r.lazy) : "—"} |`);
