@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "react-router";
+import { data, Link } from "react-router";
 import { type EscalationActionData, EscalationDetail } from "../../../components/escalations/escalation-detail";
 import { RaiseEscalationForm } from "../../../components/escalations/raise-escalation-form";
 import { today } from "../../../domain/dates";
@@ -87,6 +87,12 @@ export default function Escalations({ loaderData, actionData }: Route.ComponentP
               ? "This case has never been escalated to the office."
               : `${open} open, ${escalations.length - open} resolved. A second failure on the same exam escalates automatically.`}
           </p>
+          {canManage && escalations.length > 0 ? (
+            <p className="mt-1 text-sm">
+              <Link to={`/cases/${escalations[0].caseId}/packet`}>Committee packet</Link> — everything the committee needs, to print or save
+              as PDF.
+            </p>
+          ) : null}
         </div>
         {escalations.map((escalation) => (
           <EscalationDetail
