@@ -7,6 +7,7 @@
  * print dialog makes the PDF. Giving it to anyone outside the school is
  * recorded in the student's disclosure log with the form below it.
  */
+import { type ActionReply, notUnderstood, reply } from "../../../actions/reply";
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, useNavigation } from "react-router";
@@ -22,7 +23,7 @@ import { disclosureSchema } from "../../../domain/records/disclosures";
 import { logDisclosure } from "../../../domain/records/disclosures.server";
 import { ATTEMPT_OUTCOME_LABELS, CASE_STATUS_LABELS, ESCALATION_STATUS_LABELS, VISIBILITY_LABELS } from "../../../domain/vocabulary";
 import { requireCaseAccess } from "../../../utils/auth.server";
-import { badRequest } from "../../../utils/row-actions";
+import { refuse } from "../../../domain/result";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/packet";
 
@@ -45,18 +46,19 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const access = await requireCaseAccess(args, args.params.caseId, OFFICE_ONLY);
   const formData = await args.request.formData();
-  if (formData.get("intent") !== "disclose") badRequest();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent !== "disclose") notUnderstood();
   const on = today();
   const { schoolId } = access.caseRow;
   const submission = parseWithZod(formData, { schema: packetDisclosureSchema(on, schoolId) });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return reply({ intent, submission });
   const student = await packetStudentKey(access.caseRow.studentId);
   const result = await logDisclosure({
     form: { ...submission.value, schoolId, student, records: PACKET_RECORDS_DESCRIPTION },
     schoolIds: [schoolId],
     actorId: access.user.id,
   });
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.message] }) }, { status: 400 });
+  if (!result.ok) return reply({ intent, submission, messageIn: "form" }, refuse("INVALID", result.message));
   return redirectWithToast(`/cases/${access.caseRow.id}/packet`, {
     title: "Disclosure recorded",
     description: `${submission.value.recipient} is in the student's disclosure log.`,
@@ -283,7 +285,7 @@ export default function PacketPage({ loaderData, actionData }: Route.ComponentPr
         ))}
       </Section>
 
-      <DisclosureForm lastResult={(actionData as { result?: SubmissionResult<string[]> } | undefined)?.result} today={p.preparedOn} />
+      <DisclosureForm lastResult={(actionData as ActionReply | undefined)?.result} today={p.preparedOn} />
     </article>
   );
 }
@@ -299,7 +301,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function DisclosureForm({ lastResult, today: on }: { lastResult: SubmissionResult<string[]> | undefined; today: string }) {
+function DisclosureForm({ lastResult, today: on }: { lastResult: SubmissionResult<string[]> | null | undefined; today: string }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "packet-disclosure",
