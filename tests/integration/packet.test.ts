@@ -39,6 +39,37 @@ describe("the committee packet", () => {
     }
   });
 
+  it("lists every session held, with a summary only when it is shared with the office", async () => {
+    const privateSummary = `PRIVSESSION${Date.now()}`;
+    const officeSummary = `OFFICESESSION${Date.now()}`;
+    await prisma.sessionRecord.createMany({
+      data: [
+        {
+          caseId: world.caseId,
+          authorId: world.users.advisor,
+          kind: "MEETING",
+          sessionOn: today(),
+          summary: privateSummary,
+          visibility: "PRIVATE",
+        },
+        {
+          caseId: world.caseId,
+          authorId: world.users.tutor,
+          kind: "CALL",
+          sessionOn: today(),
+          summary: officeSummary,
+          visibility: "OFFICE",
+          durationMinutes: 30,
+        },
+      ],
+    });
+    const res = await call(loader, { userId: world.users.advisor, path, params });
+    const text = JSON.stringify(res.data);
+    expect(text).not.toContain(privateSummary);
+    expect(text).toContain(officeSummary);
+    expect(res.data.packet.sessionRecords).toHaveLength(2);
+  });
+
   it("is for the office only, and only for an escalated case", async () => {
     for (const role of ["tutor", "student", "otherSchoolAdvisor"] as const) {
       const res = await call(loader, { userId: world.users[role], path, params });

@@ -16,6 +16,7 @@ import { loadDiagnosisSummary } from "../diagnostics/queries.server";
 import { loadCaseEscalations } from "../escalations/queries.server";
 import { loadPlan } from "../plans/queries.server";
 import { visibleNotes } from "../privacy/queries.server";
+import { noteView } from "../privacy/visibility";
 import { examLabel } from "../reference";
 import { checkInAdherence, PACKET_VIEWER } from "./packet";
 
@@ -33,7 +34,7 @@ export async function loadPacket(caseId: string, today: IsoDate) {
       student: { select: { externalId: true, user: { select: { name: true, email: true } } } },
     },
   });
-  const [escalations, attempts, assessed, diagnosis, plan, notes, checkIns, decisions] = await Promise.all([
+  const [escalations, attempts, assessed, diagnosis, plan, notes, checkIns, decisions, records] = await Promise.all([
     loadCaseEscalations(caseId, today),
     prisma.examAttempt.findMany({
       where: { studentId: row.studentId },
@@ -46,6 +47,7 @@ export async function loadPacket(caseId: string, today: IsoDate) {
     visibleNotes(caseId, PACKET_VIEWER),
     loadCheckIns(caseId),
     loadDecisions(caseId),
+    loadSessionRecords(caseId),
   ]);
   const summary = summarizeAttempts(attempts, { schoolAttemptLimit: assessed?.input.settings.schoolAttemptLimit ?? null });
   const firstVersion = plan?.versions[0] ?? null;
@@ -80,6 +82,7 @@ export async function loadPacket(caseId: string, today: IsoDate) {
     charts: assessed?.assessment.charts ?? [],
     readiness: assessed?.assessment.readiness ?? null,
     risk: assessed?.assessment.risk ?? null,
+    sessionRecords: records,
     sessions: notes.map((n) => ({ id: n.id, sessionOn: n.sessionOn, body: n.body, visibility: n.visibility, authorName: n.authorName })),
     checkIns: checkIns.checkIns.map((c) => ({
       id: c.id,
@@ -99,6 +102,32 @@ export async function loadPacket(caseId: string, today: IsoDate) {
 }
 
 export type Packet = Awaited<ReturnType<typeof loadPacket>>;
+
+/**
+ * The sessions held: their date, kind, length and attendance are the case's
+ * facts, listed for every session; a summary only when its tier is the
+ * office's or the student's (the same rule as a session note's, `noteView`).
+ */
+async function loadSessionRecords(caseId: string) {
+  const rows = await prisma.sessionRecord.findMany({
+    where: { caseId, deletedAt: null, status: "HELD" },
+    select: {
+      id: true,
+      sessionOn: true,
+      kind: true,
+      durationMinutes: true,
+      attendance: true,
+      summary: true,
+      visibility: true,
+      authorId: true,
+    },
+    orderBy: [{ sessionOn: "desc" }, { createdAt: "desc" }],
+  });
+  return rows.map(({ summary, visibility, authorId, ...facts }) => ({
+    ...facts,
+    summary: noteView({ authorId, visibility }, PACKET_VIEWER) === "FULL" ? summary : null,
+  }));
+}
 
 /** How the disclosure log finds the packet's student: their e-mail address. */
 export async function packetStudentKey(studentId: string): Promise<string> {

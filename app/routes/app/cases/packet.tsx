@@ -29,6 +29,9 @@ import type { Route } from "./+types/packet";
 
 const OFFICE_ONLY = ["OFFICE"] as const;
 
+const SESSION_KIND_WORDS = { MEETING: "Meeting", CALL: "Call", MESSAGE: "Message", NO_SHOW: "Did not come" } as const;
+const ATTENDANCE_WORDS = { ON_TIME: "On time", LATE: "Late", LEFT_EARLY: "Left early" } as const;
+
 /** The disclosure form of the packet: the student, the school and the records are the packet's, never the form's. */
 function packetDisclosureSchema(on: string, schoolId: string) {
   return disclosureSchema(on, [schoolId]).omit({ schoolId: true, student: true, records: true });
@@ -209,8 +212,33 @@ export default function PacketPage({ loaderData, actionData }: Route.ComponentPr
             : `Weekly check-ins: ${p.adherence.done} of ${p.adherence.expected} weeks (${p.adherence.percent}%).`}
           {p.adherence.missed.length > 0 ? ` Weeks missed: ${p.adherence.missed.map((w) => formatDate(w)).join(", ")}.` : ""}
         </p>
+        {p.sessionRecords.length > 0 ? (
+          <table className="data-table">
+            <caption className="mb-1 text-left text-slate-700">Sessions held</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Minutes</th>
+                <th scope="col">Attendance</th>
+                <th scope="col">Summary</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.sessionRecords.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDate(r.sessionOn)}</td>
+                  <td>{SESSION_KIND_WORDS[r.kind]}</td>
+                  <td>{r.durationMinutes ?? "—"}</td>
+                  <td>{r.attendance ? ATTENDANCE_WORDS[r.attendance] : "—"}</td>
+                  <td>{r.summary ?? "Not shared with the office"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
         {p.sessions.length === 0 ? (
-          <p className="mt-2 text-sm">No session records at the office tier.</p>
+          <p className="mt-2 text-sm">No session notes at the office tier.</p>
         ) : (
           <ul className="mt-2 space-y-2 text-sm">
             {p.sessions.map((s) => (
