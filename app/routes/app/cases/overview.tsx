@@ -24,6 +24,7 @@ import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
@@ -154,7 +155,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               record and {examSummary.attemptsUsed === 1 ? "counts" : "count"} toward the attempt limit, but it cannot be taken again.
             </p>
           )}
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion className="mt-3">
             <table className="data-table">
               <thead>
                 <tr>
@@ -177,7 +178,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         {open ? (
