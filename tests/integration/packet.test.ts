@@ -1,7 +1,7 @@
 /**
- * The committee packet: the office reads it at the office tier — no private
- * record reaches it, not even the advisor's own — and records its disclosure
- * outside the school in the student's disclosure log. Nobody else opens it.
+ * The committee packet: read at the office tier — no private record reaches
+ * it, not even the advisor's own — by the office and the case's tutor; the
+ * office records its disclosure outside the school in the student's log.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../app/domain/dates";
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe("the committee packet", () => {
   it("holds no private-tier text, whoever in the office reads it, and the office and student tiers are there", async () => {
-    for (const role of ["advisor", "admin"] as const) {
+    for (const role of ["advisor", "admin", "tutor"] as const) {
       const res = await call(loader, { userId: world.users[role], path, params });
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.data);
@@ -70,8 +70,11 @@ describe("the committee packet", () => {
     expect(res.data.packet.sessionRecords).toHaveLength(2);
   });
 
-  it("is for the office only, and only for an escalated case", async () => {
-    for (const role of ["tutor", "student", "otherSchoolAdvisor"] as const) {
+  it("is for the staff on the case, and only for an escalated case", async () => {
+    const tutor = await call(loader, { userId: world.users.tutor, path, params });
+    expect(tutor.status).toBe(200);
+    expect(tutor.data.canDisclose).toBe(false);
+    for (const role of ["student", "otherTutor", "otherSchoolAdvisor"] as const) {
       const res = await call(loader, { userId: world.users[role], path, params });
       expect(res.thrown, role).toBe(true);
       expect(res.status, role).toBe(403);

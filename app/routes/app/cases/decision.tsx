@@ -11,6 +11,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
 import { Field, FormErrors, TextareaField } from "../../../components/forms";
 import { ChangeGroupList } from "../../../components/plans/plan-versions";
+import { useFormResult } from "../../../components/use-form-result";
 import { ordinal } from "../../../domain/attempts/rules";
 import { formatDate, formatDay, isIsoDate, today } from "../../../domain/dates";
 import { type DateOption, studentWords } from "../../../domain/decision/compare";
@@ -323,9 +324,11 @@ function DecisionForm(props: {
 }) {
   const navigation = useNavigation();
   const schema = decisionSchema(props.today, props.planned);
+  const formId = `decision-${props.intent}`;
+  const result = useFormResult(props.lastResult, formId);
   const [form, fields] = useForm({
-    id: `decision-${props.intent}`,
-    lastResult: navigation.state === "idle" ? props.lastResult : undefined,
+    id: formId,
+    lastResult: result.lastResult,
     defaultValue: { examDate: props.examDate, reason: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
@@ -333,7 +336,7 @@ function DecisionForm(props: {
   });
   const sit = props.intent === "sit";
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
+    <Form method="post" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)} className="space-y-3">
       <h3 className="text-base font-semibold">{props.title}</h3>
       <input type="hidden" name="intent" value={props.intent} />
       <input type="hidden" name="choice" value={sit ? "SIT" : "POSTPONE"} />

@@ -83,7 +83,7 @@ export default function Escalations({ loaderData, actionData }: Route.ComponentP
               ? "This case has never been escalated to the office."
               : `${open} open, ${escalations.length - open} resolved. A second failure on the same exam escalates automatically.`}
           </p>
-          {canManage && escalations.length > 0 ? (
+          {escalations.length > 0 ? (
             <p className="mt-1 text-sm">
               <Link to={`/cases/${escalations[0].caseId}/packet`}>Committee packet</Link> — everything the committee needs, to print or save
               as PDF.

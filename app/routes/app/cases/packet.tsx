@@ -1,6 +1,6 @@
 /**
  * /cases/:caseId/packet — the committee packet for an escalated case, for the
- * office only, read at the office tier (never a private record, whoever
+ * office and the case's tutor, read at the office tier (never a private record, whoever
  * prints it: see app/domain/packet). It prints cleanly on A4 and Letter (the
  * page size is the printer's; margins fit both), with the student's name and
  * the page number in every page's margins, and "Save as PDF" in the browser's
@@ -14,6 +14,7 @@ import { data, Form, Link, useNavigation } from "react-router";
 import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summary";
 import { Field, FormErrors } from "../../../components/forms";
 import { TrajectoryPanel } from "../../../components/progress/trajectory-panel";
+import { useFormResult } from "../../../components/use-form-result";
 import { ordinal } from "../../../domain/attempts/rules";
 import { formatDate, formatDay, formatDateTime, today } from "../../../domain/dates";
 import { describeEvent, ESCALATION_TRIGGER_LABELS, severityLabel } from "../../../domain/escalations/view";
@@ -27,6 +28,8 @@ import { refuse } from "../../../domain/result";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/packet";
 
+/** The staff on the case read it (the tutor prepares for the committee too); only the office records a disclosure. */
+const STAFF = ["OFFICE", "TUTOR"] as const;
 const OFFICE_ONLY = ["OFFICE"] as const;
 
 const SESSION_KIND_WORDS = { MEETING: "Meeting", CALL: "Call", MESSAGE: "Message", NO_SHOW: "Did not come" } as const;
@@ -38,12 +41,12 @@ function packetDisclosureSchema(on: string, schoolId: string) {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId, OFFICE_ONLY);
+  const access = await requireCaseAccess(args, args.params.caseId, STAFF);
   const packet = await loadPacket(access.caseRow.id, today());
   if (packet.escalations.length === 0) {
     throw data({ message: "A committee packet is for a case with an escalation; this case has none." }, { status: 404 });
   }
-  return { packet };
+  return { packet, canDisclose: access.relation === "OFFICE" };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -313,7 +316,7 @@ export default function PacketPage({ loaderData, actionData }: Route.ComponentPr
         ))}
       </Section>
 
-      <DisclosureForm lastResult={(actionData as ActionReply | undefined)?.result} today={p.preparedOn} />
+      {loaderData.canDisclose ? <DisclosureForm lastResult={(actionData as ActionReply | undefined)?.result} today={p.preparedOn} /> : null}
     </article>
   );
 }
@@ -331,9 +334,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function DisclosureForm({ lastResult, today: on }: { lastResult: SubmissionResult<string[]> | null | undefined; today: string }) {
   const navigation = useNavigation();
+  const result = useFormResult(lastResult, "packet-disclosure");
   const [form, fields] = useForm({
     id: "packet-disclosure",
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    lastResult: result.lastResult,
     defaultValue: { disclosedOn: on },
     // The school is the case's, set by the server: the form's own fields are checked here as there.
     onValidate: ({ formData }) => parseWithZod(formData, { schema: packetDisclosureSchema(on, "") }),
@@ -347,7 +351,7 @@ function DisclosureForm({ lastResult, today: on }: { lastResult: SubmissionResul
         The committee is part of the school. Anyone else who receives the packet — an outside reviewer, a licensing board — is recorded in
         the student's disclosure log, which the student can read.
       </p>
-      <Form method="post" {...getFormProps(form)} className="grid gap-3 md:grid-cols-2">
+      <Form method="post" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)} className="grid gap-3 md:grid-cols-2">
         <input type="hidden" name="intent" value="disclose" />
         <div className="md:col-span-2">
           <FormErrors id={form.errorId} errors={form.errors} />
