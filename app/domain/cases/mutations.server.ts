@@ -6,11 +6,12 @@
  */
 import { logActivity } from "../../utils/activity.server";
 import { prisma } from "../../utils/db.server";
-import { formatDate, type IsoDate } from "../dates";
+import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import type { CaseOutcome, CaseStatus, Role } from "../vocabulary";
 import { CASE_STATUS_LABELS } from "../vocabulary";
-import { refreshDerived } from "./derive.server";
-import { onTutorAssigned, transition } from "./status";
+import { assessCase } from "./assessment";
+import { loadAssessmentInputs, refreshDerived } from "./derive.server";
+import { checkReadyReason, onTutorAssigned, transition } from "./status";
 
 export type CaseWriteResult =
   | { ok: true; version: number }
@@ -19,7 +20,7 @@ export type CaseWriteResult =
       code: "CONFLICT" | "TAKEN" | "REFUSED" | "CLOSED";
       message: string;
       /** Set when the refusal belongs to one form field (shown next to it). */
-      field?: "tutorId";
+      field?: "tutorId" | "note";
     };
 
 export const CONFLICT_MESSAGE =
@@ -156,6 +157,10 @@ export async function changeCaseStatus(input: {
       outcome: input.outcome ?? undefined,
     });
     if (!result.ok) return { ok: false, code: "REFUSED", message: result.reason } as const;
+    // Ready against an unmet gate: allowed with a reason, judged on the gate as it stands now.
+    const gate = result.status === "READY" ? (await loadAssessmentInputs(tx, [input.caseId], todayOf())).get(input.caseId) : undefined;
+    const ready = checkReadyReason(result.status, gate ? assessCase(gate).readiness : null, input.note);
+    if (!ready.ok) return { ok: false, code: "REFUSED", field: "note", message: ready.reason } as const;
     const closing = result.status === "CLOSED";
     const updated = await tx.retakeCase.updateMany({
       where: { id: input.caseId, version: input.expectedVersion },
@@ -175,9 +180,16 @@ export async function changeCaseStatus(input: {
       entityId: input.caseId,
       action: "case.status_changed",
       // Students read RetakeCase summaries on their timeline: the staff's note stays in the details.
-      summary: `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[result.status]}`,
+      summary:
+        `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[result.status]}` +
+        (ready.override ? ", with the readiness gate not met" : ""),
       before: { status: current.status },
-      after: { status: result.status, outcome: result.outcome, ...(input.note ? { note: input.note } : {}) },
+      after: {
+        status: result.status,
+        outcome: result.outcome,
+        ...(input.note ? { note: input.note } : {}),
+        ...(ready.override ? { readinessGate: ready.override.gate, readyReason: ready.override.reason } : {}),
+      },
     });
     await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: input.expectedVersion + 1 } as const;

@@ -15,7 +15,7 @@ import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summ
 import { ReadinessGatePanel } from "../../../components/progress/readiness-gate";
 import { RiskFlags } from "../../../components/risk-flags";
 import { assignSchema, statusSchema, targetDateSchema } from "../../../domain/cases/schema";
-import { availableTransitions } from "../../../domain/cases/status";
+import { availableTransitions, READY_REASON_MIN_LENGTH } from "../../../domain/cases/status";
 import { formatDate, formatDay, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { consequenceLabel } from "../../../domain/settings/settings";
@@ -95,6 +95,13 @@ export async function action(args: Route.ActionArgs) {
       role: access.role,
       isAssignedTutor: access.relation === "TUTOR",
     });
+    if (!result.ok && result.field === "note") {
+      // The reason goes next to its field, and what was typed stays.
+      return data(
+        { intent, result: null, error: null, noteError: result.message, to: parsed.data.to, note: parsed.data.note ?? "" },
+        { status: 400 },
+      );
+    }
     if (!result.ok) return data({ intent, result: null, error: result.message }, { status: result.code === "CONFLICT" ? 409 : 403 });
     return redirectWithToast(back, { title: "Status changed" });
   }
@@ -313,6 +320,13 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                     <input type="hidden" name="to" value={t.to} />
                     {t.outcome ? <input type="hidden" name="outcome" value={t.outcome} /> : null}
                     <input type="hidden" name="expectedVersion" value={caseRow.version} />
+                    {t.to === "READY" && readiness?.applicable && !readiness.met ? (
+                      <ReadyReasonField
+                        howFar={readiness.howFar}
+                        error={actionData && "noteError" in actionData && actionData.to === "READY" ? actionData.noteError : null}
+                        typed={actionData && "note" in actionData && actionData.to === "READY" ? actionData.note : ""}
+                      />
+                    ) : null}
                     <button
                       type="submit"
                       className={
@@ -391,6 +405,34 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           </section>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+/** Marking a case ready while the readiness gate is not met asks why; the activity log keeps the answer. */
+function ReadyReasonField({ howFar, error, typed }: { howFar: string; error: string | null; typed: string }) {
+  return (
+    <div className="mb-2">
+      <label htmlFor="ready-reason" className="label">
+        Why is the student ready? The readiness gate is not met ({howFar}).
+      </label>
+      <textarea
+        id="ready-reason"
+        name="note"
+        className="input w-full"
+        rows={3}
+        required
+        minLength={READY_REASON_MIN_LENGTH}
+        maxLength={500}
+        defaultValue={typed}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "ready-reason-error" : undefined}
+      />
+      {error ? (
+        <p id="ready-reason-error" className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
