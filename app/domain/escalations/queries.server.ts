@@ -12,7 +12,7 @@ import { OFFICE_ROLES } from "../vocabulary";
 import { schoolMembers } from "./members.server";
 import { QUEUE_PAGE_SIZE, type QueueParams } from "./queue-params";
 import { type EscalationQueueRow, type EscalationView, escalationTitle } from "./view";
-import { overdueLabel, overdueState, sortQueue } from "./workflow";
+import { overdueEscalationWhere, overdueLabel, overdueState, sortQueue } from "./workflow";
 
 const person = { select: { id: true, name: true } } as const;
 
@@ -172,13 +172,18 @@ export interface EscalationQueue {
  */
 export async function loadEscalationQueue(
   schoolIds: readonly string[],
-  params: Pick<QueueParams, "status" | "mine" | "sort" | "page">,
+  params: Pick<QueueParams, "status" | "mine" | "sort" | "page"> & Partial<Pick<QueueParams, "overdue">>,
   viewerId: string,
   today: IsoDate,
 ): Promise<EscalationQueue> {
-  const base: Prisma.EscalationWhereInput = { schoolId: { in: [...schoolIds] }, ...(params.mine ? { ownerId: viewerId } : {}) };
+  const base: Prisma.EscalationWhereInput = {
+    schoolId: { in: [...schoolIds] },
+    ...(params.mine ? { ownerId: viewerId } : {}),
+    ...(params.overdue ? { AND: [overdueEscalationWhere(today)] } : {}),
+  };
   const unresolvedStatuses = params.status.filter((s) => s !== "RESOLVED");
-  const withResolved = params.status.includes("RESOLVED");
+  // A resolved escalation is never overdue.
+  const withResolved = params.status.includes("RESOLVED") && !params.overdue;
   const [unresolvedRows, resolvedCount] = await Promise.all([
     unresolvedStatuses.length
       ? prisma.escalation.findMany({ where: { ...base, status: { in: unresolvedStatuses } }, select: rowSelect })

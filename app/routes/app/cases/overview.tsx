@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
+import { notUnderstood, reply } from "../../../actions/reply";
 import { AttemptForm } from "../../../components/attempt-form";
 import { StatusBadge } from "../../../components/badges";
 import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
@@ -23,6 +24,7 @@ import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
@@ -62,19 +64,10 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "attempt") {
     const submission = parseWithZod(formData, { schema: attemptFormSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     // A tutor or student records attempts of this case's student only; the student id never comes from the form.
     const result = await recordAttempt({ ...submission.value, studentId: access.caseRow.studentId, actorId: access.user.id });
-    if (!result.ok) {
-      return data(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, [v as string]])) }),
-          error: null,
-        },
-        { status: 400 },
-      );
-    }
+    if (!result.ok) return reply({ intent, submission }, result);
     const title = result.duplicate ? "That result was already recorded" : "Result recorded";
     const description = result.escalationId ? "This failure has been escalated to the school's office." : undefined;
     return redirectWithToast(result.caseId && result.caseId !== caseId ? `/cases/${result.caseId}` : back, { title, description });
@@ -83,58 +76,46 @@ export async function action(args: Route.ActionArgs) {
   if (access.relation === "STUDENT") forbidden("Only staff can change a case.");
 
   if (intent === "status") {
-    const parsed = statusSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+    const submission = parseWithZod(formData, { schema: statusSchema });
+    if (submission.status !== "success") notUnderstood();
     const result = await changeCaseStatus({
       caseId,
-      to: parsed.data.to,
-      outcome: parsed.data.outcome ?? null,
-      note: parsed.data.note,
-      expectedVersion: parsed.data.expectedVersion,
+      to: submission.value.to,
+      outcome: submission.value.outcome ?? null,
+      note: submission.value.note,
+      expectedVersion: submission.value.expectedVersion,
       actorId: access.user.id,
       role: access.role,
       isAssignedTutor: access.relation === "TUTOR",
     });
-    if (!result.ok && result.field === "note") {
-      // The reason goes next to its field, and what was typed stays.
-      return data(
-        { intent, result: null, error: null, noteError: result.message, to: parsed.data.to, note: parsed.data.note ?? "" },
-        { status: 400 },
-      );
-    }
-    if (!result.ok) return data({ intent, result: null, error: result.message }, { status: result.code === "CONFLICT" ? 409 : 403 });
+    // A refusal naming the reason field (marking ready against an unmet gate) shows next to it, keeping what was typed.
+    if (!result.ok) return reply({ intent, submission, extra: { to: submission.value.to } }, result);
     return redirectWithToast(back, { title: "Status changed" });
   }
 
   if (intent === "target") {
     const submission = parseWithZod(formData, { schema: targetDateSchema(today()) });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await setTargetExamDate({
       caseId,
       date: submission.value.targetExamDate ?? null,
       actorId: access.user.id,
       expectedVersion: submission.value.expectedVersion,
     });
-    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(back, { title: "Target exam date saved" });
   }
 
   if (intent === "assign") {
     if (access.relation !== "OFFICE") forbidden("Only the school's office assigns tutors.");
     const submission = parseWithZod(formData, { schema: assignSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     // The tutor is checked (an active tutor of this school) inside the assignment's transaction.
     const result = await assignCase({ ...submission.value, caseId, actorId: access.user.id });
-    if (!result.ok && result.field) {
-      return data(
-        { intent, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), error: null },
-        { status: 400 },
-      );
-    }
-    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(back, { title: "Tutor assigned" });
   }
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
 }
 
 const outcomeTone = { PASS: "text-emerald-800", FAIL: "text-red-800", INCOMPLETE: "text-amber-800" } as const;
@@ -147,6 +128,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
   const staff = relation !== "STUDENT";
   const open = caseRow.status !== "CLOSED";
   const errorFor = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
+  const readyReply = actionData?.intent === "status" && "to" in actionData && actionData.to === "READY" ? actionData : null;
   const targetResult = actionData?.intent === "target" ? actionData.result : null;
   const targetTyped = (targetResult?.initialValue ?? {}) as Record<string, string | undefined>;
   const targetErrors = (targetResult?.error ?? {}) as Record<string, string[] | undefined>;
@@ -175,7 +157,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               record and {examSummary.attemptsUsed === 1 ? "counts" : "count"} toward the attempt limit, but it cannot be taken again.
             </p>
           )}
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion className="mt-3">
             <table className="data-table">
               <thead>
                 <tr>
@@ -198,7 +180,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         {open ? (
@@ -323,8 +305,8 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                     {t.to === "READY" && readiness?.applicable && !readiness.met ? (
                       <ReadyReasonField
                         howFar={readiness.howFar}
-                        error={actionData && "noteError" in actionData && actionData.to === "READY" ? actionData.noteError : null}
-                        typed={actionData && "note" in actionData && actionData.to === "READY" ? actionData.note : ""}
+                        error={readyReply?.result?.error?.note?.[0] ?? null}
+                        typed={String(readyReply?.result?.initialValue?.note ?? "")}
                       />
                     ) : null}
                     <button
