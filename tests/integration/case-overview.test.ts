@@ -177,10 +177,11 @@ describe("marking a case ready for the exam", () => {
     for (const note of [undefined, "   ", "ok"]) {
       const refused = await post(note);
       expect(refused.status).toBe(400);
-      expect(refused.data.noteError).toBe(
+      expect(refused.data.result.error.note).toEqual([
         "The readiness gate is not met (2 more CBSSAs needed). Say why the student is ready for the exam anyway.",
-      );
-      expect(refused.data.note).toBe(note?.trim() ? note : "");
+      ]);
+      expect(refused.data.to).toBe("READY");
+      if (note?.trim()) expect(refused.data.result.initialValue.note).toBe(note);
     }
     expect((await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("ACTIVE");
 
