@@ -33,6 +33,7 @@ export default [
       route("progress", "routes/app/cases/progress.tsx"),
       route("notes", "routes/app/cases/notes.tsx"),
       route("escalations", "routes/app/cases/escalations.tsx"),
+      route("decision", "routes/app/cases/decision.tsx"),
     ]),
     route("cases/:caseId/plan/print", "routes/app/cases/plan-print.tsx"),
     route("office", "routes/app/office/dashboard.tsx"),

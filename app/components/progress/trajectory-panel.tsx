@@ -14,6 +14,7 @@ import { describeProjection, describeReference, type TrajectoryChart as Trajecto
 import { sentence } from "../../domain/text";
 import { TrajectoryChart } from "../charts/trajectory-chart";
 import { useHydrated } from "../../utils/use-hydrated";
+import { ScrollRegion } from "../scroll-region";
 
 export interface TrajectoryPanelProps {
   charts: readonly TrajectoryChartData[];
@@ -61,7 +62,7 @@ function TrajectoryFigure({ chart, headingLevel, idPrefix }: { chart: Trajectory
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-brand-700">Table of the scores in this chart</summary>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollRegion className="mt-2">
           <table className="data-table">
             <caption className="mb-1 text-left text-slate-700">{chart.table.caption}</caption>
             <thead>
@@ -87,7 +88,7 @@ function TrajectoryFigure({ chart, headingLevel, idPrefix }: { chart: Trajectory
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <dl className="mt-3 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           {chart.series.map((s) => (
             <Fragment key={s.instrumentId}>

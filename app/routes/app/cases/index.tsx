@@ -8,6 +8,7 @@ import {
   caseloadSearch,
   DEFAULT_HIDDEN_FOR_TUTOR,
   describeCaseloadFilter,
+  EXAM_WITHIN_DAYS,
   hasFilters,
   hiddenColumns,
   PAGE_SIZES,
@@ -162,6 +163,19 @@ export default function Caseload({ loaderData, actionData }: Route.ComponentProp
             <input id="q" name="q" type="search" defaultValue={params.q} className="input" />
           </div>
           <div>
+            <label htmlFor="examWithin" className="label">
+              Exam date
+            </label>
+            <select id="examWithin" name="examWithin" defaultValue={params.examWithin ?? ""} className="input w-auto">
+              <option value="">Any date</option>
+              {EXAM_WITHIN_DAYS.map((n) => (
+                <option key={n} value={n}>
+                  In the next {n} days
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
             <label htmlFor="size" className="label">
               Rows per page
             </label>
@@ -199,7 +213,7 @@ export default function Caseload({ loaderData, actionData }: Route.ComponentProp
             </button>
             {filtered ? (
               <Link
-                to={caseloadSearch({ ...params, q: "", status: [], exam: [], risk: [] }, { page: 1 }) || "/cases"}
+                to={caseloadSearch({ ...params, q: "", status: [], exam: [], risk: [], examWithin: null }, { page: 1 }) || "/cases"}
                 className="btn-secondary"
               >
                 Clear filters
