@@ -4,6 +4,7 @@
  * to no school, so it has no activity-log entry (docs/decisions/0024).
  */
 import { prisma } from "../../utils/db.server";
+import { refuse, type Result } from "../result";
 import { normalizeViewSearch, SAVED_VIEWS_MAX } from "./saved-views";
 
 export function loadSavedViews(userId: string) {
@@ -14,10 +15,8 @@ export function loadSavedViews(userId: string) {
   });
 }
 
-export type SavedViewResult = { ok: true; search: string } | { ok: false; field: "name"; message: string };
-
 /** Saves the view under its name, replacing the person's view of the same name. */
-export async function saveView(input: { userId: string; name: string; search: string }): Promise<SavedViewResult> {
+export async function saveView(input: { userId: string; name: string; search: string }): Promise<Result<{ search: string }>> {
   const search = normalizeViewSearch(input.search);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.savedView.findUnique({
@@ -25,19 +24,19 @@ export async function saveView(input: { userId: string; name: string; search: st
       select: { id: true },
     });
     if (!existing && (await tx.savedView.count({ where: { userId: input.userId } })) >= SAVED_VIEWS_MAX) {
-      return { ok: false, field: "name", message: `You can keep ${SAVED_VIEWS_MAX} views: delete one first` } as const;
+      return refuse("INVALID", `You can keep ${SAVED_VIEWS_MAX} views: delete one first`, { field: "name" });
     }
     await tx.savedView.upsert({
       where: { userId_name: { userId: input.userId, name: input.name } },
       create: { userId: input.userId, name: input.name, search },
       update: { search },
     });
-    return { ok: true, search } as const;
+    return { ok: true as const, search };
   });
 }
 
 /** Deletes one of the person's own views; another person's view id deletes nothing. */
-export async function deleteView(input: { userId: string; viewId: string }): Promise<boolean> {
+export async function deleteView(input: { userId: string; viewId: string }): Promise<Result> {
   const { count } = await prisma.savedView.deleteMany({ where: { id: input.viewId, userId: input.userId } });
-  return count === 1;
+  return count === 1 ? { ok: true } : refuse("NOT_FOUND", "We could not find that view.");
 }

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
 import { data, Form, Link, redirect, useNavigation, useSubmit } from "react-router";
 import { useRef } from "react";
 import { CaseloadTable } from "../../../components/caseload/caseload-table";
@@ -47,7 +48,7 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { user } = requireCaseloadScope(args);
   const form = await args.request.formData();
-  const intent = form.get("intent");
+  const intent = String(form.get("intent") ?? "");
   if (intent === "columns") {
     const shown = new Set(form.getAll("show").map(String));
     const hidden = CASELOAD_COLUMNS.filter((c) => c.hideable && !shown.has(c.id)).map((c) => c.id);
@@ -60,19 +61,19 @@ export async function action(args: Route.ActionArgs) {
   }
   if (intent === "save-view") {
     const submission = parseWithZod(form, { schema: saveViewSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const saved = await saveView({ userId: user.id, name: submission.value.name, search: submission.value.search });
-    if (!saved.ok) return data({ intent, result: submission.reply({ fieldErrors: { [saved.field]: [saved.message] } }) }, { status: 400 });
+    if (!saved.ok) return reply({ intent, submission }, saved);
     return redirectWithToast(`/cases${saved.search}`, { title: `View “${submission.value.name}” saved` });
   }
   if (intent === "delete-view") {
     const parsed = deleteViewSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success || !(await deleteView({ userId: user.id, viewId: parsed.data.viewId }))) {
-      throw data({ message: "We could not find that view." }, { status: 404 });
-    }
+    if (!parsed.success) notUnderstood();
+    const deleted = await deleteView({ userId: user.id, viewId: parsed.data.viewId });
+    if (!deleted.ok) refusalPage(deleted);
     return redirectWithToast("/cases", { title: "View deleted" });
   }
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
 }
 
 export function meta() {
