@@ -15,18 +15,18 @@ import { formatDate, type IsoDate } from "../dates";
 import { notify } from "../notifications/notify.server";
 import { spacingViolations } from "../plans/editor";
 import { adjustPlanIn, planTransaction } from "../plans/mutations.server";
-import { isRetakeExam, loadPlan, loadPlanningFacts } from "../plans/queries.server";
+import { loadPlan, loadPlanningFacts } from "../plans/queries.server";
+import { isRetakeExam } from "../reference";
 import type { Viewer } from "../privacy/visibility";
 import { respacedVersion } from "./respace";
+import type { Refusal, Result } from "../result";
 import type { DecisionForm } from "./schema";
 
-export type DecisionResult =
-  | { ok: true; planVersion: number | null }
-  | { ok: false; code: "CONFLICT" | "CLOSED" | "INVALID"; message: string; fieldErrors?: Record<string, string[]> };
+export type DecisionResult = Result<{ planVersion: number | null }>;
 
 /** Thrown inside the transaction to roll it back. */
 class Refused extends Error {
-  constructor(readonly result: Extract<DecisionResult, { ok: false }>) {
+  constructor(readonly result: Refusal) {
     super(result.message);
   }
 }
@@ -121,8 +121,7 @@ export async function recordDecision(input: {
       return { ok: true, planVersion };
     });
     // A refusal from the plan's own guard (thrown to roll back) comes back as the plan's result.
-    if (result.ok) return result;
-    return { ...result, code: result.code === "EXISTS" ? "CONFLICT" : result.code };
+    return result;
   } catch (error) {
     if (error instanceof Refused) return error.result;
     throw error;

@@ -17,7 +17,7 @@ import { recordDecision } from "../../../domain/decision/mutations.server";
 import { loadComparison, loadDecisions, loadPostponementProposal } from "../../../domain/decision/queries.server";
 import { decisionSchema } from "../../../domain/decision/schema";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
-import { badRequest } from "../../../utils/row-actions";
+import { notUnderstood } from "../../../actions/reply";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/decision";
 
@@ -60,7 +60,7 @@ export async function action(args: Route.ActionArgs) {
   const on = today();
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
-  if (intent !== "sit" && intent !== "postpone") badRequest();
+  if (intent !== "sit" && intent !== "postpone") notUnderstood();
   const submission = parseWithZod(formData, { schema: decisionSchema(on, access.caseRow.targetExamDate) });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const result = await recordDecision({
