@@ -11,7 +11,7 @@ import type { IsoDate } from "../dates";
 import { OFFICE_ROLES } from "../vocabulary";
 import { schoolMembers } from "./members.server";
 import { QUEUE_PAGE_SIZE, type QueueParams } from "./queue-params";
-import type { EscalationQueueRow, EscalationView } from "./view";
+import { type EscalationQueueRow, type EscalationView, escalationTitle } from "./view";
 import { overdueEscalationWhere, overdueLabel, overdueState, sortQueue } from "./workflow";
 
 const person = { select: { id: true, name: true } } as const;
@@ -21,6 +21,7 @@ const detailSelect = {
   caseId: true,
   schoolId: true,
   trigger: true,
+  failureNumber: true,
   severity: true,
   status: true,
   reason: true,
@@ -64,6 +65,7 @@ function toView(row: DetailRow, today: IsoDate): EscalationView {
     studentName: row.case.student.user.name,
     exam: row.case.exam,
     trigger: row.trigger,
+    title: escalationTitle(row.trigger, row.failureNumber),
     severity: row.severity,
     status: row.status,
     reason: row.reason,
@@ -115,6 +117,7 @@ const rowSelect = {
   id: true,
   caseId: true,
   trigger: true,
+  failureNumber: true,
   severity: true,
   status: true,
   ownerId: true,
@@ -137,6 +140,7 @@ function toRow(row: QueueDbRow, today: IsoDate): EscalationQueueRow & { openedAt
     studentName: row.case.student.user.name,
     exam: row.case.exam,
     trigger: row.trigger,
+    title: escalationTitle(row.trigger, row.failureNumber),
     severity: row.severity,
     status: row.status,
     ownerId: row.ownerId,

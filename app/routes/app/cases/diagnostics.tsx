@@ -21,12 +21,13 @@ import type { ExamId } from "../../../domain/reference";
 import type { Band } from "../../../domain/vocabulary";
 import { notUnderstood, reply } from "../../../actions/reply";
 import { rowActionState, rowRef } from "../../../actions/row-actions";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/diagnostics";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const viewer = { userId: access.user.id, relation: access.relation };
   const caseId = access.caseRow.id;
   if (access.relation === "STUDENT") {
@@ -40,7 +41,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   if (access.relation === "STUDENT") forbidden("Your tutor records the diagnosis; you can read what is shared with you.");
   const { id: caseId, schoolId } = access.caseRow;
   const examId = access.caseRow.exam as ExamId;
@@ -245,29 +246,31 @@ function ReadOnlyReport({
         const rows = d.areas.filter((a) => byId.has(a.id));
         if (rows.length === 0) return null;
         return (
-          <table key={d.dimension} className="data-table">
-            <caption className="py-1 text-left font-semibold">{d.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Area</th>
-                <th scope="col">Band</th>
-                <th scope="col">Label as printed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row" className="font-normal">
-                    {a.name}
-                  </th>
-                  <td>
-                    <BandBadge band={byId.get(a.id)?.band ?? null} />
-                  </td>
-                  <td>{byId.get(a.id)?.printedLabel ?? "—"}</td>
+          <ScrollRegion key={d.dimension}>
+            <table className="data-table">
+              <caption className="py-1 text-left font-semibold">{d.label}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Area</th>
+                  <th scope="col">Band</th>
+                  <th scope="col">Label as printed</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row" className="font-normal">
+                      {a.name}
+                    </th>
+                    <td>
+                      <BandBadge band={byId.get(a.id)?.band ?? null} />
+                    </td>
+                    <td>{byId.get(a.id)?.printedLabel ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         );
       })}
     </div>

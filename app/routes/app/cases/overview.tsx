@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
+import { notUnderstood, reply } from "../../../actions/reply";
 import { AttemptForm } from "../../../components/attempt-form";
 import { StatusBadge } from "../../../components/badges";
 import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
@@ -15,17 +16,18 @@ import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summ
 import { ReadinessGatePanel } from "../../../components/progress/readiness-gate";
 import { RiskFlags } from "../../../components/risk-flags";
 import { assignSchema, statusSchema, targetDateSchema } from "../../../domain/cases/schema";
-import { availableTransitions } from "../../../domain/cases/status";
+import { availableTransitions, READY_REASON_MIN_LENGTH } from "../../../domain/cases/status";
 import { formatDate, formatDay, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { consequenceLabel } from "../../../domain/settings/settings";
 import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const proposed = new URL(args.request.url).searchParams.get("proposed");
   const viewer = { userId: access.user.id, relation: access.relation };
   const [overview, assessed, diagnosis] = await Promise.all([
@@ -54,7 +56,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const caseId = access.caseRow.id;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -62,19 +64,10 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "attempt") {
     const submission = parseWithZod(formData, { schema: attemptFormSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     // A tutor or student records attempts of this case's student only; the student id never comes from the form.
     const result = await recordAttempt({ ...submission.value, studentId: access.caseRow.studentId, actorId: access.user.id });
-    if (!result.ok) {
-      return data(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, [v as string]])) }),
-          error: null,
-        },
-        { status: 400 },
-      );
-    }
+    if (!result.ok) return reply({ intent, submission }, result);
     const title = result.duplicate ? "That result was already recorded" : "Result recorded";
     const description = result.escalationId ? "This failure has been escalated to the school's office." : undefined;
     return redirectWithToast(result.caseId && result.caseId !== caseId ? `/cases/${result.caseId}` : back, { title, description });
@@ -83,51 +76,46 @@ export async function action(args: Route.ActionArgs) {
   if (access.relation === "STUDENT") forbidden("Only staff can change a case.");
 
   if (intent === "status") {
-    const parsed = statusSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+    const submission = parseWithZod(formData, { schema: statusSchema });
+    if (submission.status !== "success") notUnderstood();
     const result = await changeCaseStatus({
       caseId,
-      to: parsed.data.to,
-      outcome: parsed.data.outcome ?? null,
-      note: parsed.data.note,
-      expectedVersion: parsed.data.expectedVersion,
+      to: submission.value.to,
+      outcome: submission.value.outcome ?? null,
+      note: submission.value.note,
+      expectedVersion: submission.value.expectedVersion,
       actorId: access.user.id,
       role: access.role,
       isAssignedTutor: access.relation === "TUTOR",
     });
-    if (!result.ok) return data({ intent, result: null, error: result.message }, { status: result.code === "CONFLICT" ? 409 : 403 });
+    // A refusal naming the reason field (marking ready against an unmet gate) shows next to it, keeping what was typed.
+    if (!result.ok) return reply({ intent, submission, extra: { to: submission.value.to } }, result);
     return redirectWithToast(back, { title: "Status changed" });
   }
 
   if (intent === "target") {
     const submission = parseWithZod(formData, { schema: targetDateSchema(today()) });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await setTargetExamDate({
       caseId,
       date: submission.value.targetExamDate ?? null,
       actorId: access.user.id,
       expectedVersion: submission.value.expectedVersion,
     });
-    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(back, { title: "Target exam date saved" });
   }
 
   if (intent === "assign") {
     if (access.relation !== "OFFICE") forbidden("Only the school's office assigns tutors.");
     const submission = parseWithZod(formData, { schema: assignSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     // The tutor is checked (an active tutor of this school) inside the assignment's transaction.
     const result = await assignCase({ ...submission.value, caseId, actorId: access.user.id });
-    if (!result.ok && result.field) {
-      return data(
-        { intent, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), error: null },
-        { status: 400 },
-      );
-    }
-    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(back, { title: "Tutor assigned" });
   }
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
 }
 
 const outcomeTone = { PASS: "text-emerald-800", FAIL: "text-red-800", INCOMPLETE: "text-amber-800" } as const;
@@ -140,6 +128,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
   const staff = relation !== "STUDENT";
   const open = caseRow.status !== "CLOSED";
   const errorFor = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
+  const readyReply = actionData?.intent === "status" && "to" in actionData && actionData.to === "READY" ? actionData : null;
   const targetResult = actionData?.intent === "target" ? actionData.result : null;
   const targetTyped = (targetResult?.initialValue ?? {}) as Record<string, string | undefined>;
   const targetErrors = (targetResult?.error ?? {}) as Record<string, string[] | undefined>;
@@ -153,15 +142,22 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           {ineligible.ineligible ? (
             <p className="mt-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950">{ineligible.reason}</p>
           ) : null}
-          <p className="mt-2 text-sm text-slate-700">
-            {examLabel(caseRow.exam)}: {examSummary.attemptsUsed} {examSummary.attemptsUsed === 1 ? "attempt" : "attempts"} used,{" "}
-            {examSummary.usmleAttemptsLeft} left under USMLE rules
-            {examSummary.schoolAttemptsLeft !== null
-              ? ` and ${examSummary.schoolAttemptsLeft} under this school's limit of ${policy.schoolAttemptLimit}`
-              : ""}
-            .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
-          </p>
-          <div className="mt-3 overflow-x-auto">
+          {examSummary.retakeable ? (
+            <p className="mt-2 text-sm text-slate-700">
+              {examLabel(caseRow.exam)}: {examSummary.attemptsUsed} {examSummary.attemptsUsed === 1 ? "attempt" : "attempts"} used,{" "}
+              {examSummary.usmleAttemptsLeft} left under USMLE rules
+              {examSummary.schoolAttemptsLeft !== null
+                ? ` and ${examSummary.schoolAttemptsLeft} under this school's limit of ${policy.schoolAttemptLimit}`
+                : ""}
+              .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">
+              {examLabel(caseRow.exam)} was discontinued: its {examSummary.attemptsUsed === 1 ? "attempt stays" : "attempts stay"} on the
+              record and {examSummary.attemptsUsed === 1 ? "counts" : "count"} toward the attempt limit, but it cannot be taken again.
+            </p>
+          )}
+          <ScrollRegion className="mt-3">
             <table className="data-table">
               <thead>
                 <tr>
@@ -184,7 +180,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         {open ? (
@@ -306,6 +302,13 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                     <input type="hidden" name="to" value={t.to} />
                     {t.outcome ? <input type="hidden" name="outcome" value={t.outcome} /> : null}
                     <input type="hidden" name="expectedVersion" value={caseRow.version} />
+                    {t.to === "READY" && readiness?.applicable && !readiness.met ? (
+                      <ReadyReasonField
+                        howFar={readiness.howFar}
+                        error={readyReply?.result?.error?.note?.[0] ?? null}
+                        typed={String(readyReply?.result?.initialValue?.note ?? "")}
+                      />
+                    ) : null}
                     <button
                       type="submit"
                       className={
@@ -384,6 +387,34 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           </section>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+/** Marking a case ready while the readiness gate is not met asks why; the activity log keeps the answer. */
+function ReadyReasonField({ howFar, error, typed }: { howFar: string; error: string | null; typed: string }) {
+  return (
+    <div className="mb-2">
+      <label htmlFor="ready-reason" className="label">
+        Why is the student ready? The readiness gate is not met ({howFar}).
+      </label>
+      <textarea
+        id="ready-reason"
+        name="note"
+        className="input w-full"
+        rows={3}
+        required
+        minLength={READY_REASON_MIN_LENGTH}
+        maxLength={500}
+        defaultValue={typed}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "ready-reason-error" : undefined}
+      />
+      {error ? (
+        <p id="ready-reason-error" className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

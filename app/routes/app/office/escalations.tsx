@@ -1,4 +1,5 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
+import { notUnderstood } from "../../../actions/reply";
 import { EscalationDetail, type EscalationActionData } from "../../../components/escalations/escalation-detail";
 import { EscalationQueueTable } from "../../../components/escalations/escalation-queue-table";
 import { roleAt } from "../../../domain/access/policy";
@@ -46,7 +47,7 @@ export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireOffice(args);
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
-  if (!isEscalationIntent(intent)) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!isEscalationIntent(intent)) notUnderstood();
   const params = parseQueueParams(new URL(args.request.url).searchParams);
   const escalationId = String(formData.get("escalationId") ?? "");
   const actor = actorOf(user);
