@@ -19,6 +19,7 @@ import {
   planEditorSchema,
 } from "../../../domain/plans/editor";
 import { adjustFromEditor, assignFromEditor, expectedCaseVersionOf, STALE_FORM_MESSAGE } from "../../../domain/plans/mutations.server";
+import { versionSavedNote } from "../../../domain/plans/respace";
 import {
   compareVersions,
   loadPlan,
@@ -202,7 +203,7 @@ export async function action(args: Route.ActionArgs) {
       `/cases/${caseId}/plan`,
       saved.version === 1
         ? { title: "Plan assigned", description: "Version 1 is now the student's plan." }
-        : { title: `Version ${saved.version} saved`, description: "The student sees what changed and why." },
+        : { title: `Version ${saved.version} saved`, description: versionSavedNote(saved.moved ?? []) },
     );
   }
 
