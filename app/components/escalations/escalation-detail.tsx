@@ -3,7 +3,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { formatDate, formatDateTime, type IsoDate } from "../../domain/dates";
 import { examLabel, type ExamId } from "../../domain/reference";
-import { actionRecordSchema, escalationNoteSchema, RECORDED_ACCOMMODATION_STATUSES } from "../../domain/escalations/schema";
+import {
+  actionRecordSchema,
+  escalationNoteSchema,
+  ownerChangeSchema,
+  RECORDED_ACCOMMODATION_STATUSES,
+  statusChangeSchema,
+} from "../../domain/escalations/schema";
 import { describeEvent, ESCALATION_TRIGGER_LABELS, type EscalationView, severityLabel } from "../../domain/escalations/view";
 import { ESCALATION_TRANSITIONS } from "../../domain/escalations/workflow";
 import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "../../domain/vocabulary";
@@ -196,6 +202,9 @@ function StatusForms({
   const [form, fields] = useForm({
     id: `resolve-${e.id}`,
     lastResult: resolve.lastResult,
+    // Checked in the browser too: a check on the server while typing would disable the button under the next click.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusChangeSchema }),
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const busy = navigation.state === "submitting";
@@ -325,6 +334,8 @@ function OwnerForm({
     id: `owner-${e.id}`,
     lastResult: result.lastResult,
     defaultValue: { ownerId: e.owner?.id ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownerChangeSchema }),
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const options = [{ value: "", label: "Choose…" }, ...officeMembers.map((m) => ({ value: m.id, label: m.name }))];
