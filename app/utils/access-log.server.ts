@@ -1,6 +1,6 @@
 /**
  * The access log of staff reads of students' records (ADR 0012; FERPA's
- * "reasonable methods" call for an internal access audit, DOMAIN.md §7).
+ * "reasonable methods" call for an internal access audit, docs/domain.md §7).
  *
  * Reads are collected per request, not per loader: `requireCaseAccess` notes
  * every case a staff member opens, and the loaders of lists and exports note

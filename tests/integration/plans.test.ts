@@ -8,6 +8,7 @@ import {
   assignPlan,
   caseConflictMessage,
   PLAN_CONFLICT_MESSAGE,
+  PLAN_EXISTS_MESSAGE,
   STALE_FORM_MESSAGE,
 } from "../../app/domain/plans/mutations.server";
 import { loadPlan } from "../../app/domain/plans/queries.server";
@@ -677,7 +678,7 @@ describe("concurrent writes in the domain", () => {
       assignPlan({ caseId, actorId: advisor.id, template: "first-retake", data }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: "EXISTS" });
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: "CONFLICT", message: PLAN_EXISTS_MESSAGE });
     expect(await prisma.planVersion.count({ where: { plan: { caseId } } })).toBe(1);
   });
 });

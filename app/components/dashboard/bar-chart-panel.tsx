@@ -1,10 +1,43 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useHydrated } from "../../utils/use-hydrated";
+import type { PatternId } from "../charts/palette";
 
 export interface BarSeries {
   key: string;
   label: string;
   color: string;
+  /** A texture over the colour, so series never differ by colour alone (charts/palette.ts). */
+  pattern?: PatternId;
+}
+
+/** The texture of each pattern, drawn in white over the series colour in a 8×8 tile. */
+const PATTERN_PATHS: Record<Exclude<PatternId, "solid">, string> = {
+  diagonal: "M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4",
+  dots: "M2,2 h1.5 v1.5 h-1.5 z M6,6 h1.5 v1.5 h-1.5 z",
+  horizontal: "M0,2 h8 M0,6 h8",
+  crosshatch: "M0,0 l8,8 M8,0 l-8,8",
+  vertical: "M2,0 v8 M6,0 v8",
+};
+
+const patternId = (chartId: string, key: string) => `${chartId}-${key}-pattern`;
+
+function fillOf(chartId: string, series: BarSeries): string {
+  return series.pattern && series.pattern !== "solid" ? `url(#${patternId(chartId, series.key)})` : series.color;
+}
+
+function PatternDefs({ chartId, series }: { chartId: string; series: readonly BarSeries[] }) {
+  return (
+    <defs>
+      {series.map((s) =>
+        s.pattern && s.pattern !== "solid" ? (
+          <pattern key={s.key} id={patternId(chartId, s.key)} width={8} height={8} patternUnits="userSpaceOnUse">
+            <rect width={8} height={8} fill={s.color} />
+            <path d={PATTERN_PATHS[s.pattern]} stroke="#ffffff" strokeWidth={1.5} fill="#ffffff" />
+          </pattern>
+        ) : null,
+      )}
+    </defs>
+  );
 }
 
 /**
@@ -21,6 +54,7 @@ export function BarChartPanel({
   series,
   stacked = false,
   unit = "",
+  yLabel,
   table,
 }: {
   id: string;
@@ -31,6 +65,8 @@ export function BarChartPanel({
   series: readonly BarSeries[];
   stacked?: boolean;
   unit?: string;
+  /** What the vertical axis measures, written beside it. */
+  yLabel?: string;
   table: { columns: string[]; rows: Array<Array<string | number>>; caption: string };
 }) {
   const hydrated = useHydrated();
@@ -50,9 +86,17 @@ export function BarChartPanel({
             desc={description}
             aria-describedby={`${id}-desc`}
           >
+            <PatternDefs chartId={id} series={series} />
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
             <XAxis dataKey={xKey} stroke="#475569" fontSize={12} />
-            <YAxis stroke="#475569" fontSize={12} tickFormatter={(v: number) => `${v}${unit}`} width={48} allowDecimals={!stacked} />
+            <YAxis
+              stroke="#475569"
+              fontSize={12}
+              tickFormatter={(v: number) => `${v}${unit}`}
+              width={yLabel ? 64 : 48}
+              allowDecimals={!stacked}
+              label={yLabel ? { value: yLabel, angle: -90, position: "insideLeft", fontSize: 11, fill: "#334155", dy: 60 } : undefined}
+            />
             <Tooltip />
             <Legend />
             {series.map((s) => (
@@ -60,7 +104,9 @@ export function BarChartPanel({
                 key={s.key}
                 dataKey={s.key}
                 name={s.label}
-                fill={s.color}
+                fill={fillOf(id, s)}
+                stroke="#1e293b"
+                strokeWidth={0.5}
                 stackId={stacked ? "stack" : undefined}
                 isAnimationActive={false}
               />

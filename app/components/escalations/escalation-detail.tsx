@@ -1,6 +1,7 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
+import type { ActionReply } from "../../actions/reply";
 import { formatDate, formatDateTime, type IsoDate } from "../../domain/dates";
 import { examLabel, type ExamId } from "../../domain/reference";
 import {
@@ -10,20 +11,15 @@ import {
   RECORDED_ACCOMMODATION_STATUSES,
   statusChangeSchema,
 } from "../../domain/escalations/schema";
-import { describeEvent, ESCALATION_TRIGGER_LABELS, type EscalationView, severityLabel } from "../../domain/escalations/view";
+import { describeEvent, type EscalationView, severityLabel } from "../../domain/escalations/view";
 import { ESCALATION_TRANSITIONS } from "../../domain/escalations/workflow";
 import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "../../domain/vocabulary";
 import { Field, FormErrors, SelectField, TextareaField } from "../forms";
 import { useFormResult } from "../use-form-result";
 import { EscalationStatusBadge, OverdueBadge } from "./badges";
 
-/** What an escalation action returned, as the forms read it. */
-export interface EscalationActionData {
-  intent: string;
-  escalationId?: string | null;
-  to?: string;
-  result?: SubmissionResult<string[]> | null;
-}
+/** What an escalation action returned (its row is the escalation), as the forms read it. */
+export type EscalationActionData = Pick<ActionReply, "intent" | "rowId" | "result"> & { to?: string };
 
 type Level = 2 | 3;
 
@@ -45,7 +41,7 @@ function SubHeading({ level, children }: { level: Level; children: React.ReactNo
 
 /** The result for this form only: another escalation's or another form's errors stay where they belong. */
 function resultFor(actionData: EscalationActionData | null | undefined, escalationId: string, intent: string, to?: (t: string) => boolean) {
-  if (!actionData || actionData.escalationId !== escalationId || actionData.intent !== intent) return undefined;
+  if (!actionData || actionData.rowId !== escalationId || actionData.intent !== intent) return undefined;
   if (to && !to(actionData.to ?? "")) return undefined;
   return actionData.result ?? undefined;
 }
@@ -90,7 +86,7 @@ export function EscalationDetail({
         <div>
           <Heading level={level} id={titleId}>
             {showStudent ? `${e.studentName} · ` : ""}
-            {ESCALATION_TRIGGER_LABELS[e.trigger]} · {examLabel(e.exam as ExamId)}
+            {e.title} · {examLabel(e.exam as ExamId)}
           </Heading>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <EscalationStatusBadge status={e.status} />

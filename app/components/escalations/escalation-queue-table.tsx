@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { formatDate, formatDay } from "../../domain/dates";
 import { type QueueParams, queueSearch } from "../../domain/escalations/queue-params";
-import { ESCALATION_TRIGGER_LABELS, type EscalationQueueRow, severityLabel } from "../../domain/escalations/view";
+import { type EscalationQueueRow, severityLabel } from "../../domain/escalations/view";
 import { examLabel, type ExamId } from "../../domain/reference";
 import { EscalationStatusBadge, OverdueBadge } from "./badges";
 import { ScrollRegion } from "../scroll-region";
@@ -49,7 +49,7 @@ export function EscalationQueueTable({ rows, params }: { rows: EscalationQueueRo
                   </Link>
                 </td>
                 <td>{examLabel(row.exam as ExamId)}</td>
-                <td>{ESCALATION_TRIGGER_LABELS[row.trigger]}</td>
+                <td>{row.title}</td>
                 <td>{severityLabel(row.severity)}</td>
                 <td>
                   <EscalationStatusBadge status={row.status} />

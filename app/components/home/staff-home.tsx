@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { CaseloadRow } from "../../domain/cases/caseload.server";
 import { DEFAULT_CASELOAD_PARAMS } from "../../domain/cases/caseload";
+import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "../../domain/dashboard/links";
 import { formatDate } from "../../domain/dates";
 import { CaseloadTable } from "../caseload/caseload-table";
 import { SinceLastVisitPanel } from "./since-last-visit";
@@ -44,10 +45,10 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
             <Figure
               label="Overdue escalations"
               value={data.escalations.overdue}
-              to="/office/escalations"
+              to={OVERDUE_ESCALATIONS_LINK}
               tone={data.escalations.overdue ? "text-red-800" : undefined}
             />
-            <Figure label="Exams in the next 30 days" value={data.examsSoon} to="/cases?sort=daysToExam&dir=asc" />
+            <Figure label={`Exams in the next ${EXAMS_SOON_DAYS} days`} value={data.examsSoon} to={EXAMS_SOON_LINK} />
           </>
         ) : null}
         {data.nearest ? <Figure label="Your open cases" value={data.nearest.total} to="/cases" /> : null}

@@ -28,12 +28,11 @@ describe("case access", () => {
     expect(caseRelation(actor("st2", "STUDENT"), facts)).toBeNull();
   });
 
-  it("lets a tutor of the school take only an unassigned open case", () => {
-    const open = { ...facts, tutorId: null, status: "INTAKE" };
-    expect(canTakeCase(actor("t2", "TUTOR"), open)).toBe(true);
-    expect(canTakeCase(actor("t2", "TUTOR", "s2"), open)).toBe(false);
-    expect(canTakeCase(actor("t2", "TUTOR"), facts)).toBe(false);
-    expect(canTakeCase(actor("a", "ADVISOR"), open)).toBe(false);
+  it("lets only a tutor of the case's school take on its cases", () => {
+    expect(canTakeCase(actor("t2", "TUTOR"), "s1")).toBe(true);
+    expect(canTakeCase(actor("t2", "TUTOR", "s2"), "s1")).toBe(false);
+    expect(canTakeCase(actor("a", "ADVISOR"), "s1")).toBe(false);
+    expect(canTakeCase(actor("st1", "STUDENT"), "s1")).toBe(false);
   });
 
   it("picks the most senior role for the home page", () => {

@@ -51,9 +51,13 @@ export function caseRelation(actor: Actor, facts: CaseFacts): CaseRelation | nul
   return null;
 }
 
-/** A tutor serving the school may take an unassigned case from its intake queue. */
-export function canTakeCase(actor: Actor, facts: CaseFacts): boolean {
-  return roleAt(actor, facts.schoolId) === "TUTOR" && facts.tutorId === null && facts.status !== "CLOSED";
+/**
+ * A tutor serving the school may take on a case from its intake queue. Whether
+ * the case is still unassigned and open is the write's to decide, in its
+ * transaction (a case taken a moment ago gets a clear "taken" answer).
+ */
+export function canTakeCase(actor: Actor, schoolId: string): boolean {
+  return roleAt(actor, schoolId) === "TUTOR";
 }
 
 /** Staff who may work a case: the office, or its assigned tutor. */

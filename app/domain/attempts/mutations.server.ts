@@ -20,6 +20,7 @@ import type { SchoolSettings } from "../settings/settings";
 import { type AttemptEffects, decideAttempt, type StudentState } from "./decide";
 import type { AttemptInput } from "./rules";
 import { type AttemptFieldErrors, ordinal } from "./rules";
+import { type Refusal, type Result, refuse } from "../result";
 
 export interface RecordAttemptInput extends AttemptInput {
   studentId: string;
@@ -28,18 +29,21 @@ export interface RecordAttemptInput extends AttemptInput {
   today?: IsoDate;
 }
 
-export type RecordAttemptResult =
-  | {
-      ok: true;
-      attemptId: string;
-      /** The same attempt was already recorded: nothing changed. */
-      duplicate: boolean;
-      caseId: string | null;
-      caseOpened: boolean;
-      escalationId: string | null;
-      ineligible: boolean;
-    }
-  | { ok: false; errors: AttemptFieldErrors };
+type RecordAttemptResult = Result<{
+  attemptId: string;
+  /** The same attempt was already recorded: nothing changed. */
+  duplicate: boolean;
+  caseId: string | null;
+  caseOpened: boolean;
+  escalationId: string | null;
+  ineligible: boolean;
+}>;
+
+/** An attempt the rules refuse: each message at its field. */
+function invalidAttempt(errors: AttemptFieldErrors): Refusal {
+  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, [message as string]]));
+  return refuse("INVALID", Object.values(errors)[0] ?? "This attempt cannot be recorded.", { fieldErrors });
+}
 
 /** The students' attempts and open cases, as the decision needs them (a fixed number of queries per 500 students). */
 export async function loadStudentStates(tx: Tx, studentIds: readonly string[]): Promise<Map<string, StudentState>> {
@@ -252,7 +256,7 @@ export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promis
   if (!state) throw new Error(`No student ${input.studentId}`);
   const settings = await loadSchoolSettings(state.schoolId, tx);
   const decision = decideAttempt(state, input, { today, schoolAttemptLimit: settings.schoolAttemptLimit, newId: randomUUID });
-  if (decision.kind === "REFUSED") return { ok: false, errors: decision.errors };
+  if (decision.kind === "REFUSED") return invalidAttempt(decision.errors);
   if (decision.kind === "DUPLICATE") {
     return {
       ok: true,
@@ -354,7 +358,7 @@ export async function recordAttempt(input: RecordAttemptInput): Promise<RecordAt
           ineligible: false,
         };
       }
-      return { ok: false, errors: { takenOn: `An attempt on ${formatDate(input.takenOn)} is already recorded.` } };
+      return refuse("INVALID", `An attempt on ${formatDate(input.takenOn)} is already recorded.`, { field: "takenOn" });
     }
     throw error;
   }

@@ -6,7 +6,7 @@
 import { Prisma } from "#generated/prisma/client";
 import { prisma } from "../../utils/db.server";
 import { summarizeAttempts } from "../attempts/rules";
-import { daysBetween, type IsoDate } from "../dates";
+import { addDays, daysBetween, type IsoDate } from "../dates";
 import type { ExamId, InstrumentId } from "../reference";
 import { instrument } from "../reference";
 import type { AttemptOutcome, CaseOutcome, CaseStatus, RiskLevel } from "../vocabulary";
@@ -51,7 +51,7 @@ export function likePattern(text: string): string {
 }
 
 /** The WHERE clause: the person's scope, then the table's filters, all as bound parameters. */
-export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams): Prisma.Sql {
+export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams, today: IsoDate): Prisma.Sql {
   const scopeParts: Prisma.Sql[] = [];
   if (scope.officeSchoolIds.length) scopeParts.push(Prisma.sql`c."schoolId" IN (${list(scope.officeSchoolIds)})`);
   if (scope.tutorId) scopeParts.push(Prisma.sql`c."tutorId" = ${scope.tutorId}`);
@@ -59,6 +59,9 @@ export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams): 
   parts.push(params.status.length ? Prisma.sql`c."status" IN (${list(params.status)})` : Prisma.sql`c."status" <> 'CLOSED'`);
   if (params.exam.length) parts.push(Prisma.sql`c."exam" IN (${list(params.exam)})`);
   if (params.risk.length) parts.push(Prisma.sql`c."riskLevel" IN (${list(params.risk)})`);
+  if (params.examWithin !== null) {
+    parts.push(Prisma.sql`c."targetExamDate" BETWEEN ${today} AND ${addDays(today, params.examWithin)}`);
+  }
   if (params.q) {
     const like = likePattern(params.q);
     parts.push(Prisma.sql`(u."name" LIKE ${like} ESCAPE '\\' OR u."email" LIKE ${like.toLowerCase()} ESCAPE '\\')`);
@@ -113,7 +116,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
              ss."schoolAttemptLimit" AS "schoolAttemptLimit"
       FROM (
         SELECT c."id" AS "pageId" FROM "RetakeCase" c ${peopleJoin(params)}
-        WHERE ${caseloadWhereSql(scope, params)}
+        WHERE ${caseloadWhereSql(scope, params, today)}
         ORDER BY ${order}
         LIMIT ${limit} OFFSET ${offset}
       ) p
@@ -123,7 +126,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
       LEFT JOIN "User" t ON t."id" = c."tutorId"
       LEFT JOIN "SchoolSettings" ss ON ss."schoolId" = c."schoolId"
       ORDER BY ${order}`,
-    countCases(scope, params),
+    countCases(scope, params, today),
   ]);
   const studentIds = [...new Set(rows.map((r) => r.studentId))];
   const attempts = studentIds.length
@@ -182,9 +185,9 @@ function peopleJoin(params: CaseloadParams): Prisma.Sql {
   }`;
 }
 
-async function countCases(scope: CaseloadScope, params: CaseloadParams): Promise<number> {
+async function countCases(scope: CaseloadScope, params: CaseloadParams, today: IsoDate): Promise<number> {
   const [row] = await prisma.$queryRaw<Array<{ total: number | bigint }>>`
     SELECT COUNT(*) AS "total" FROM "RetakeCase" c ${params.q ? peopleJoin({ ...params, sort: "opened" }) : Prisma.empty}
-    WHERE ${caseloadWhereSql(scope, params)}`;
+    WHERE ${caseloadWhereSql(scope, params, today)}`;
   return Number(row?.total ?? 0);
 }

@@ -6,7 +6,7 @@ const parse = (query: string) => parseCaseloadParams(new URLSearchParams(query))
 
 describe("caseload URL state", () => {
   it("reads valid parameters", () => {
-    expect(parse("page=3&size=50&sort=risk&dir=desc&status=ACTIVE&status=READY&exam=STEP1&risk=HIGH&q=lee")).toEqual({
+    expect(parse("page=3&size=50&sort=risk&dir=desc&status=ACTIVE&status=READY&exam=STEP1&risk=HIGH&examWithin=14&q=lee")).toEqual({
       page: 3,
       size: 50,
       sort: "risk",
@@ -14,6 +14,7 @@ describe("caseload URL state", () => {
       status: ["ACTIVE", "READY"],
       exam: ["STEP1"],
       risk: ["HIGH"],
+      examWithin: 14,
       q: "lee",
     });
   });
@@ -36,6 +37,7 @@ describe("caseload URL state", () => {
           status: fc.uniqueArray(fc.constantFrom("INTAKE" as const, "ACTIVE" as const, "CLOSED" as const)),
           exam: fc.uniqueArray(fc.constantFrom("STEP1" as const, "STEP3" as const)),
           risk: fc.uniqueArray(fc.constantFrom("LOW" as const, "CRITICAL" as const)),
+          examWithin: fc.constantFrom(null, 7 as const, 30 as const, 90 as const),
           q: fc.string({ maxLength: 20 }).map((s) => s.trim()),
         }),
         (state) => {
@@ -43,6 +45,13 @@ describe("caseload URL state", () => {
         },
       ),
     );
+  });
+
+  it("reads an exam window only from the allowed lengths", () => {
+    expect(parse("examWithin=30").examWithin).toBe(30);
+    expect(parse("examWithin=31").examWithin).toBeNull();
+    expect(parse("examWithin=-1").examWithin).toBeNull();
+    expect(parse("examWithin=").examWithin).toBeNull();
   });
 
   it("starts again at page 1 when a filter or sort changes", () => {

@@ -113,6 +113,14 @@ export const DEFAULT_HIDDEN_FOR_TUTOR: readonly CaseloadColumnId[] = ["tutor"];
 
 export const STATUS_FILTERS = [...CASE_STATUSES] as const;
 
+/**
+ * "Exam within N days": a target exam date from today to N days ahead (both
+ * included), the dashboard's "exams soon" rule (dashboard/queries.server.ts
+ * `examsSoonWindow`), so its figure opens the list it counts.
+ */
+export const EXAM_WITHIN_DAYS = [7, 14, 30, 60, 90] as const;
+export type ExamWithinDays = (typeof EXAM_WITHIN_DAYS)[number];
+
 export interface CaseloadParams {
   page: number;
   size: (typeof PAGE_SIZES)[number];
@@ -121,6 +129,8 @@ export interface CaseloadParams {
   status: Array<(typeof CASE_STATUSES)[number]>;
   exam: Array<(typeof RETAKE_EXAM_IDS)[number]>;
   risk: Array<(typeof RISK_LEVELS)[number]>;
+  /** Only cases whose exam is from today to this many days ahead; null: any date. */
+  examWithin: ExamWithinDays | null;
   q: string;
 }
 
@@ -132,6 +142,7 @@ export const DEFAULT_CASELOAD_PARAMS: CaseloadParams = {
   status: [],
   exam: [],
   risk: [],
+  examWithin: null,
   q: "",
 };
 
@@ -155,6 +166,11 @@ function pickAll<T extends string>(allowed: readonly T[], values: string[]): T[]
   return [...new Set(values.filter((v): v is T => (allowed as readonly string[]).includes(v)))];
 }
 
+function pickExamWithin(value: string | null): ExamWithinDays | null {
+  const n = Number(value);
+  return value !== null && (EXAM_WITHIN_DAYS as readonly number[]).includes(n) ? (n as ExamWithinDays) : null;
+}
+
 /** Reads the table state from the URL; each bad or missing value takes its default. */
 export function parseCaseloadParams(search: URLSearchParams): CaseloadParams {
   const d = DEFAULT_CASELOAD_PARAMS;
@@ -166,6 +182,7 @@ export function parseCaseloadParams(search: URLSearchParams): CaseloadParams {
     status: pickAll(STATUS_FILTERS, search.getAll("status")),
     exam: pickAll(RETAKE_EXAM_IDS, search.getAll("exam")),
     risk: pickAll(RISK_LEVELS, search.getAll("risk")),
+    examWithin: pickExamWithin(search.get("examWithin")),
     q: pick(fields.q, search.get("q"), d.q),
   };
 }
@@ -181,6 +198,7 @@ export function caseloadSearch(params: CaseloadParams, change: Partial<CaseloadP
   for (const s of next.status) search.append("status", s);
   for (const e of next.exam) search.append("exam", e);
   for (const r of next.risk) search.append("risk", r);
+  if (next.examWithin !== null) search.set("examWithin", String(next.examWithin));
   if (next.sort !== d.sort || next.dir !== d.dir) {
     search.set("sort", next.sort);
     search.set("dir", next.dir);
@@ -205,7 +223,7 @@ export function parseHiddenColumns(raw: string | null | undefined, fallback: rea
 }
 
 export function hasFilters(params: CaseloadParams): boolean {
-  return params.q !== "" || params.status.length > 0 || params.exam.length > 0 || params.risk.length > 0;
+  return params.q !== "" || params.status.length > 0 || params.exam.length > 0 || params.risk.length > 0 || params.examWithin !== null;
 }
 
 /** The view's filter in words, for the access log: "status: Planning, Active; exam: Step 1; search: “kim”", or "open cases". */
@@ -215,6 +233,7 @@ export function describeCaseloadFilter(params: CaseloadParams): string {
   else parts.push("open cases");
   if (params.exam.length) parts.push(`exam: ${params.exam.map((e) => examLabel(e)).join(", ")}`);
   if (params.risk.length) parts.push(`risk: ${params.risk.map((r) => RISK_LEVEL_LABELS[r]).join(", ")}`);
+  if (params.examWithin !== null) parts.push(`exam within ${params.examWithin} days`);
   if (params.q) parts.push(`search: “${params.q}”`);
   return parts.join("; ");
 }

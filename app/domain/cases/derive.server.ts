@@ -10,8 +10,7 @@
 import { Prisma } from "#generated/prisma/client";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
-import { logger } from "../../utils/logger.server";
-import { fromDate, type IsoDate, today as todayOf } from "../dates";
+import { type IsoDate, today as todayOf } from "../dates";
 import { type InstrumentId, instrument, instrumentInforms } from "../reference";
 import { settingsFromRow } from "../settings/settings";
 import type { MilestoneEntry, PracticeExamEntry } from "../trajectory/practice";
@@ -215,16 +214,4 @@ async function refreshStale(today: IsoDate): Promise<number> {
     );
     refreshed += stale.length;
   }
-}
-
-/** Runs the daily refresh now and then every hour (it does nothing once a day's refresh is done). */
-export function scheduleDailyRefresh(): NodeJS.Timeout {
-  const run = () =>
-    refreshStaleCases()
-      .then((n) => n > 0 && logger.info({ cases: n, on: fromDate(new Date()) }, "refreshed derived case figures"))
-      .catch((error) => logger.error({ err: error }, "derived case refresh failed"));
-  void run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
-  return timer;
 }

@@ -9,18 +9,11 @@ import { prisma } from "../../utils/db.server";
 import { formatDate, type IsoDate } from "../dates";
 import type { CaseOutcome, CaseStatus, Role } from "../vocabulary";
 import { CASE_STATUS_LABELS } from "../vocabulary";
+import { CASE_CLOSED, type Result, refuse } from "../result";
 import { refreshDerived } from "./derive.server";
 import { onTutorAssigned, transition } from "./status";
 
-export type CaseWriteResult =
-  | { ok: true; version: number }
-  | {
-      ok: false;
-      code: "CONFLICT" | "TAKEN" | "REFUSED" | "CLOSED";
-      message: string;
-      /** Set when the refusal belongs to one form field (shown next to it). */
-      field?: "tutorId";
-    };
+type CaseWriteResult = Result<{ version: number }>;
 
 export const CONFLICT_MESSAGE =
   "Someone else changed this case while you were editing it. Nothing was saved: review the current state below, then make your change again.";
@@ -45,12 +38,11 @@ export async function takeCase(input: { caseId: string; tutorId: string }): Prom
         where: { id: input.caseId },
         select: { tutor: { select: { name: true } }, openSlot: true },
       });
-      if (!now.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
-      return {
-        ok: false,
-        code: "TAKEN",
-        message: now.tutor ? `${now.tutor.name} has already taken on this case.` : "Another tutor has already taken on this case.",
-      } as const;
+      if (!now.openSlot) return CASE_CLOSED;
+      return refuse(
+        "CONFLICT",
+        now.tutor ? `${now.tutor.name} has already taken on this case.` : "Another tutor has already taken on this case.",
+      );
     }
     await tx.caseAssignment.create({ data: { caseId: input.caseId, tutorId: input.tutorId, assignedById: input.tutorId, kind: "TAKEN" } });
     await logActivity(tx, {
@@ -88,20 +80,19 @@ export async function assignCase(input: {
       where: { id: input.caseId },
       select: { schoolId: true, status: true, tutorId: true, version: true, openSlot: true, tutor: { select: { name: true } } },
     });
-    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+    if (!current.openSlot) return CASE_CLOSED;
     const tutor = await tx.membership.findFirst({
       where: { userId: input.tutorId, schoolId: current.schoolId, role: "TUTOR", user: { status: "ACTIVE" } },
       select: { user: { select: { name: true } } },
     });
-    if (!tutor) return { ok: false, code: "REFUSED", field: "tutorId", message: TUTOR_NOT_AT_SCHOOL_MESSAGE } as const;
-    if (current.tutorId === input.tutorId)
-      return { ok: false, code: "REFUSED", field: "tutorId", message: "That tutor is already assigned to this case." } as const;
+    if (!tutor) return refuse("INVALID", TUTOR_NOT_AT_SCHOOL_MESSAGE, { field: "tutorId" });
+    if (current.tutorId === input.tutorId) return refuse("INVALID", "That tutor is already assigned to this case.", { field: "tutorId" });
     const change = onTutorAssigned(current.status);
     const updated = await tx.retakeCase.updateMany({
       where: { id: input.caseId, version: input.expectedVersion, openSlot: "OPEN" },
       data: { tutorId: input.tutorId, version: { increment: 1 }, ...(change ? { status: change.status } : {}) },
     });
-    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    if (updated.count !== 1) return refuse("CONFLICT", CONFLICT_MESSAGE);
     const now = new Date();
     await tx.caseAssignment.updateMany({ where: { caseId: input.caseId, endedAt: null }, data: { endedAt: now } });
     await tx.caseAssignment.create({
@@ -149,13 +140,13 @@ export async function changeCaseStatus(input: {
       where: { id: input.caseId },
       select: { schoolId: true, status: true, version: true },
     });
-    if (current.version !== input.expectedVersion) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    if (current.version !== input.expectedVersion) return refuse("CONFLICT", CONFLICT_MESSAGE);
     const result = transition(current.status, input.to, {
       role: input.role,
       isAssignedTutor: input.isAssignedTutor,
       outcome: input.outcome ?? undefined,
     });
-    if (!result.ok) return { ok: false, code: "REFUSED", message: result.reason } as const;
+    if (!result.ok) return refuse("FORBIDDEN", result.reason);
     const closing = result.status === "CLOSED";
     const updated = await tx.retakeCase.updateMany({
       where: { id: input.caseId, version: input.expectedVersion },
@@ -166,7 +157,7 @@ export async function changeCaseStatus(input: {
         ...(closing ? { openSlot: null, closedAt: new Date() } : {}),
       },
     });
-    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    if (updated.count !== 1) return refuse("CONFLICT", CONFLICT_MESSAGE);
     await logActivity(tx, {
       schoolId: current.schoolId,
       actorId: input.actorId,
@@ -196,12 +187,12 @@ export async function setTargetExamDate(input: {
       where: { id: input.caseId },
       select: { schoolId: true, targetExamDate: true, openSlot: true },
     });
-    if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." } as const;
+    if (!current.openSlot) return CASE_CLOSED;
     const updated = await tx.retakeCase.updateMany({
       where: { id: input.caseId, version: input.expectedVersion },
       data: { targetExamDate: input.date, version: { increment: 1 } },
     });
-    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE } as const;
+    if (updated.count !== 1) return refuse("CONFLICT", CONFLICT_MESSAGE);
     await logActivity(tx, {
       schoolId: current.schoolId,
       actorId: input.actorId,

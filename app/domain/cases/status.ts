@@ -1,5 +1,5 @@
 /**
- * The retake case's status as a state machine (issue 3, PRODUCT.md workflow):
+ * The retake case's status as a state machine (docs/product.md workflow):
  *
  *   INTAKE → DIAGNOSING → PLANNING → ACTIVE → READY → CLOSED (PASSED | WITHDRAWN | INELIGIBLE)
  *

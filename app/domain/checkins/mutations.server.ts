@@ -9,11 +9,10 @@ import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { recordContact } from "../cases/contact.server";
 import { formatDate } from "../dates";
 import { notify } from "../notifications/notify.server";
+import { type Result, refuse } from "../result";
 import type { CheckInForm } from "./schema";
 
-export type CheckInWriteResult =
-  | { ok: true; checkInId: string; updated: boolean }
-  | { ok: false; code: "CLOSED" | "NOT_STUDENT"; message: string };
+type CheckInWriteResult = Result<{ checkInId: string; updated: boolean }>;
 
 const FIELDS = ["questionsDone", "percentCorrect", "hoursStudied", "mood", "note"] as const;
 
@@ -39,9 +38,9 @@ export async function submitCheckIn(input: {
         },
       });
       if (row.student.userId !== input.actorId) {
-        return { ok: false, code: "NOT_STUDENT", message: "Only the student sends their weekly check-in." };
+        return refuse("FORBIDDEN", "Only the student sends their weekly check-in.");
       }
-      if (!row.openSlot) return { ok: false, code: "CLOSED", message: "This retake is closed: check-ins are no longer needed." };
+      if (!row.openSlot) return refuse("CLOSED", "This retake is closed: check-ins are no longer needed.");
       const existing = await tx.checkIn.findUnique({
         where: { caseId_weekOf: { caseId: input.caseId, weekOf: values.weekOf } },
         select: { id: true, questionsDone: true, percentCorrect: true, hoursStudied: true, mood: true, note: true },

@@ -1,5 +1,5 @@
 /**
- * The analysis of a failed attempt's diagnosis (issue 4, PRODUCT.md workflow
+ * The analysis of a failed attempt's diagnosis (docs/product.md workflow
  * step 3): weakest areas, clusters, the failure's character, its magnitude and
  * the comparison with the previous attempt's report.
  *
@@ -9,7 +9,7 @@
  *
  * Band order used throughout: LOWER < BORDERLINE ≈ SAME < HIGHER. A report uses
  * one scale: the current one prints Lower / Same / Higher, the legacy one
- * Lower / Borderline / Higher (DOMAIN.md §1.4). Borderline and Same are both the
+ * Lower / Borderline / Higher (docs/domain.md §1.4). Borderline and Same are both the
  * middle band of their scale ("at the level of the reference group"), so across
  * attempts Borderline → Same counts as unchanged. Only LOWER is a weakness for
  * clusters, magnitude and comparison; Borderline/Same are still ranked (after

@@ -18,18 +18,12 @@ import { FINDING_KINDS, type FindingKind } from "../vocabulary";
 import { canManageFinding, findingChange } from "./findings";
 import { bandCounts } from "./report-form";
 import { type FindingForm, reportedBands, type ScoreReportForm } from "./schema";
-
-export type DiagnosticsWriteResult<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; code: "INVALID"; fieldErrors: Record<string, string[]> }
-  | { ok: false; code: "CLOSED" | "CONFLICT" | "NOT_FOUND" | "REFUSED"; message: string };
+import { CASE_CLOSED, type Result, refuse } from "../result";
 
 export const REPORT_CONFLICT_MESSAGE =
   "Someone else saved this score report while you were editing it. Nothing was saved: your entries are still below; review the current report, then save again.";
 export const FINDING_CONFLICT_MESSAGE =
   "Someone else changed this finding while you were editing it. Nothing was saved: your entries are still below; review the current finding, then save again.";
-
-const CLOSED = { ok: false, code: "CLOSED", message: "This case is closed." } as const;
 
 /** The case's exam, and whether it is still open, read in the writer's transaction. */
 function caseFacts(tx: Tx, caseId: string) {
@@ -48,11 +42,11 @@ export async function saveScoreReport(input: {
   form: ScoreReportForm;
   /** The version the editor started from; null when they started a new report. */
   expectedVersion: number | null;
-}): Promise<DiagnosticsWriteResult<{ reportId: string; created: boolean }>> {
+}): Promise<Result<{ reportId: string; created: boolean }>> {
   const areas = reportedBands(input.form);
   return prisma.$transaction(async (tx) => {
     const kase = await caseFacts(tx, input.caseId);
-    if (!kase.openSlot) return CLOSED;
+    if (!kase.openSlot) return CASE_CLOSED;
     const attempt = await tx.examAttempt.findFirst({
       where: { id: input.form.attemptId, caseId: input.caseId, exam: kase.exam, outcome: "FAIL" },
       select: {
@@ -62,7 +56,7 @@ export async function saveScoreReport(input: {
       },
     });
     if (!attempt) {
-      return { ok: false, code: "INVALID", fieldErrors: { attemptId: ["Choose a failed attempt of this case"] } } as const;
+      return refuse("INVALID", "Choose a failed attempt of this case", { field: "attemptId" });
     }
     const data = {
       bandScale: input.form.bandScale,
@@ -79,12 +73,12 @@ export async function saveScoreReport(input: {
     const existing = attempt.report;
     let reportId: string;
     if (existing) {
-      if (input.expectedVersion === null) return { ok: false, code: "CONFLICT", message: REPORT_CONFLICT_MESSAGE } as const;
+      if (input.expectedVersion === null) return refuse("CONFLICT", REPORT_CONFLICT_MESSAGE);
       const updated = await tx.scoreReport.updateMany({
         where: { id: existing.id, version: input.expectedVersion },
         data: { ...data, version: { increment: 1 } },
       });
-      if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: REPORT_CONFLICT_MESSAGE } as const;
+      if (updated.count !== 1) return refuse("CONFLICT", REPORT_CONFLICT_MESSAGE);
       await tx.scoreReportArea.deleteMany({ where: { reportId: existing.id } });
       reportId = existing.id;
     } else {
@@ -137,10 +131,10 @@ export async function createFinding(input: {
   schoolId: string;
   actorId: string;
   form: FindingForm;
-}): Promise<DiagnosticsWriteResult<{ findingId: string }>> {
+}): Promise<Result<{ findingId: string }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
-    if (!(await caseFacts(tx, input.caseId)).openSlot) return CLOSED;
+    if (!(await caseFacts(tx, input.caseId)).openSlot) return CASE_CLOSED;
     const created = await tx.finding.create({
       data: {
         caseId: input.caseId,
@@ -170,14 +164,14 @@ export async function createFinding(input: {
 
 /** Loads a finding of an open case the actor may manage, or says why not. */
 async function manageable(tx: Tx, caseId: string, findingId: string, actor: Viewer) {
-  if (!(await caseFacts(tx, caseId)).openSlot) return { error: CLOSED };
+  if (!(await caseFacts(tx, caseId)).openSlot) return { error: CASE_CLOSED };
   const finding = await tx.finding.findFirst({ where: { id: findingId, caseId, deletedAt: null }, select: findingSelect });
   // A finding the actor cannot read is "not found" to them: its existence is not theirs to learn.
   if (!finding || findingView(finding, actor) !== "FULL") {
-    return { error: { ok: false, code: "NOT_FOUND", message: "That finding no longer exists." } as const };
+    return { error: refuse("NOT_FOUND", "That finding no longer exists.") };
   }
   if (!canManageFinding(finding, actor)) {
-    return { error: { ok: false, code: "REFUSED", message: "Only the finding's author or the school's office can change it." } as const };
+    return { error: refuse("FORBIDDEN", "Only the finding's author or the school's office can change it.") };
   }
   return { finding };
 }
@@ -190,14 +184,14 @@ export async function updateFinding(input: {
   actor: Viewer;
   form: FindingForm;
   expectedVersion: number;
-}): Promise<DiagnosticsWriteResult<{ changed: boolean }>> {
+}): Promise<Result<{ changed: boolean }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
     const found = await manageable(tx, input.caseId, input.findingId, input.actor);
     if (found.error) return found.error;
     const current = found.finding;
     if (form.visibility === "PRIVATE" && current.authorId !== input.actor.userId) {
-      return { ok: false, code: "INVALID", fieldErrors: { visibility: ["Only its author can make a finding private"] } } as const;
+      return refuse("INVALID", "Only its author can make a finding private", { field: "visibility" });
     }
     const updated = await tx.finding.updateMany({
       where: { id: current.id, version: input.expectedVersion, deletedAt: null },
@@ -210,7 +204,7 @@ export async function updateFinding(input: {
         version: { increment: 1 },
       },
     });
-    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: FINDING_CONFLICT_MESSAGE } as const;
+    if (updated.count !== 1) return refuse("CONFLICT", FINDING_CONFLICT_MESSAGE);
     await tx.findingArea.deleteMany({ where: { findingId: current.id } });
     if (form.areaIds.length) {
       await tx.findingArea.createMany({ data: form.areaIds.map((contentAreaId) => ({ findingId: current.id, contentAreaId })) });
@@ -247,7 +241,7 @@ export async function deleteFinding(input: {
   findingId: string;
   actor: Viewer;
   expectedVersion: number;
-}): Promise<DiagnosticsWriteResult> {
+}): Promise<Result> {
   return prisma.$transaction(async (tx) => {
     const found = await manageable(tx, input.caseId, input.findingId, input.actor);
     if (found.error) return found.error;
@@ -256,7 +250,7 @@ export async function deleteFinding(input: {
       where: { id: current.id, version: input.expectedVersion, deletedAt: null },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
-    if (deleted.count !== 1) return { ok: false, code: "CONFLICT", message: FINDING_CONFLICT_MESSAGE } as const;
+    if (deleted.count !== 1) return refuse("CONFLICT", FINDING_CONFLICT_MESSAGE);
     await logActivity(tx, {
       schoolId: input.schoolId,
       actorId: input.actor.userId,

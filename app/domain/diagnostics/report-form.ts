@@ -1,5 +1,5 @@
 /**
- * The score-report entry form around ./schema.ts (issue 4, item 1): the grid
+ * The score-report entry form around ./schema.ts: the grid
  * of the exam's content areas from the reference data, grouped by dimension,
  * the form's initial values, and the "printed label" rows that let a tutor
  * type a label exactly as the report prints it ("Microbiology & Immunology")
@@ -97,7 +97,7 @@ export function printedLabelsFor(exam: ExamId): string[] {
 /**
  * What a new report's bands compare with: the exam's fail-report reference
  * group from the reference data (Step 1: examinees who barely passed; Step 2 CK
- * and Step 3: the examinee's own overall performance, DOMAIN.md §1.2–1.3). A
+ * and Step 3: the examinee's own overall performance, docs/domain.md §1.2–1.3). A
  * stored report keeps the group most of its areas use.
  */
 export function defaultReferenceGroup(exam: ExamId, stored: readonly { referenceGroup: ReferenceGroup }[] = []): ReferenceGroup {

@@ -1,5 +1,5 @@
 /**
- * What the student reads about the findings shared with them (issue 4, item 4).
+ * What the student reads about the findings shared with them.
  * The tone follows the seeds: a failure is a setback with lessons in it, every
  * finding is something the plan can work on, and each entry says the next step.
  * Never alarming, never blaming; sensitive topics offer support, not verdicts.

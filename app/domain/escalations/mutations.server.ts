@@ -1,5 +1,5 @@
 /**
- * Writes to escalations (issue 7 §2–3): raising one by hand, the office's
+ * Writes to escalations: raising one by hand, the office's
  * status changes, actions and owner, and notes. Each runs in one transaction
  * with an EscalationEvent in the escalation's history and an activity-log
  * entry; every office write is conditional on the escalation's version, so a
@@ -47,22 +47,15 @@ import { ESCALATION_SEVERITY, escalationDueDates, officeUserIds } from "./auto.s
 import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
 import { mayPerformEscalation, statusAfterAction, transitionEscalation } from "./workflow";
+import { type RefusalCode, type Result, refuse } from "../result";
 
 export const ESCALATION_CONFLICT_MESSAGE =
   "Someone else changed this escalation while you were working on it. Nothing was saved: review its current state, then make your change again.";
 
-export type EscalationWriteResult =
-  | { ok: true; escalationId: string; version: number; duplicate?: boolean }
-  | {
-      ok: false;
-      code: "CONFLICT" | "FORBIDDEN" | "REFUSED" | "NOT_FOUND";
-      message: string;
-      /** The form field the message belongs to, when there is one. */
-      field?: "outcome" | "ownerId" | "action" | "reason";
-    };
+type EscalationWriteResult = Result<{ escalationId: string; version: number; duplicate?: boolean }>;
 
-const refused = (code: "CONFLICT" | "FORBIDDEN" | "REFUSED" | "NOT_FOUND", message: string, field?: "outcome" | "ownerId" | "action") =>
-  ({ ok: false, code, message, ...(field ? { field } : {}) }) as const;
+const refused = (code: RefusalCode, message: string, field?: "outcome" | "ownerId" | "action") =>
+  refuse(code, message, field ? { field } : {});
 
 const currentSelect = {
   id: true,
@@ -185,7 +178,7 @@ export async function raiseEscalation(input: RaiseEscalationInput): Promise<Esca
       },
     });
     if (!row) return refused("NOT_FOUND", "We could not find that case.");
-    if (!row.openSlot) return refused("REFUSED", "This case is closed: it cannot be escalated any more.");
+    if (!row.openSlot) return refused("INVALID", "This case is closed: it cannot be escalated any more.");
     const repeat = await tx.escalation.findFirst({
       where: { caseId: row.id, trigger: "MANUAL", raisedById: input.actorId, reason: input.reason, status: { not: "RESOLVED" } },
       select: { id: true, version: true },
@@ -270,7 +263,7 @@ export async function changeEscalationStatus(input: ChangeStatusInput): Promise<
     const result = transitionEscalation(current.status, input.to, { role: input.role, outcome: input.outcome });
     if (!result.ok && result.code === "FORBIDDEN") return refused("FORBIDDEN", result.reason);
     if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
-    if (!result.ok) return refused("REFUSED", result.reason, result.field);
+    if (!result.ok) return refused("INVALID", result.reason, result.field);
 
     const written = await applyOfficeWrite(tx, current, {
       expectedVersion: input.expectedVersion,
@@ -331,10 +324,10 @@ export async function recordEscalationAction(input: RecordActionInput): Promise<
       return refused("FORBIDDEN", "Only an advisor or an administrator can record actions on an escalation.");
     if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
     if (current.status === "RESOLVED")
-      return refused("REFUSED", "This escalation is resolved. Raise a new escalation if the case needs the office again.", "action");
+      return refused("INVALID", "This escalation is resolved. Raise a new escalation if the case needs the office again.", "action");
     const accommodation = input.action === "ACCOMMODATION_REQUEST" ? (input.accommodationStatus ?? null) : null;
     if (input.action === "ACCOMMODATION_REQUEST" && !accommodation)
-      return refused("REFUSED", "Choose the request's status: requested, granted or denied.", "action");
+      return refused("INVALID", "Choose the request's status: requested, granted or denied.", "action");
 
     // Recording an action on an open or acknowledged escalation starts work on it.
     const next = statusAfterAction(current.status);
@@ -405,11 +398,11 @@ export async function changeEscalationOwner(input: ChangeOwnerInput): Promise<Es
     if (!mayPerformEscalation("CHANGE_OWNER", input.role))
       return refused("FORBIDDEN", "Only an advisor or an administrator can choose who owns an escalation.");
     if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
-    if (current.status === "RESOLVED") return refused("REFUSED", "This escalation is resolved; its owner stays as it was.", "ownerId");
-    if (current.ownerId === input.ownerId) return refused("REFUSED", "That person already owns this escalation.", "ownerId");
+    if (current.status === "RESOLVED") return refused("INVALID", "This escalation is resolved; its owner stays as it was.", "ownerId");
+    if (current.ownerId === input.ownerId) return refused("INVALID", "That person already owns this escalation.", "ownerId");
     // Only an active advisor or administrator of the escalation's school may own it.
     const [owner] = await schoolMembers(tx, current.schoolId, OFFICE_ROLES, { userIds: [input.ownerId], activeOnly: true });
-    if (!owner) return refused("REFUSED", "Choose an advisor or an administrator of this school.", "ownerId");
+    if (!owner) return refused("INVALID", "Choose an advisor or an administrator of this school.", "ownerId");
 
     const written = await applyOfficeWrite(tx, current, {
       expectedVersion: input.expectedVersion,

@@ -1,5 +1,5 @@
 /**
- * Form schemas for escalations (issue 7 §2–3): raising one by hand, adding a
+ * Form schemas for escalations: raising one by hand, adding a
  * note, changing status, recording an action and changing the owner.
  *
  * Every problem is reported at its field in one pass (cross-field rules run
@@ -8,7 +8,7 @@
  * `z.number()`: Conform's `parseWithZod` turns form strings into numbers.
  *
  * Accommodation requests record a status only (requested / granted / denied):
- * the app stores no clinical documents (DOMAIN.md §6.3), so there is no field
+ * the app stores no clinical documents (docs/domain.md §6.3), so there is no field
  * for one.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * The "since your last visit" panel on each home (issue 7 §4): the events a
+ * The "since your last visit" panel on each home: the events a
  * user has not seen yet, counted by kind and said in a few short lines
  * ("2 new escalations", "3 new practice scores").
  *

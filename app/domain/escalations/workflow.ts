@@ -1,5 +1,5 @@
 /**
- * The escalation workflow (issue 7 §3): the office's state machine, who may do
+ * The escalation workflow: the office's state machine, who may do
  * what, due dates from the school's time limits, overdue state and the order of
  * the office's queue. Pure; the server applies the result under the
  * optimistic-concurrency guard and writes the history event.

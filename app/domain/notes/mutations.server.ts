@@ -14,18 +14,13 @@ import { notify } from "../notifications/notify.server";
 import { noteView, type Viewer } from "../privacy/visibility";
 import type { Visibility } from "../vocabulary";
 import { canDeleteNote, canEditNote, type NoteForm } from "./schema";
+import { CASE_CLOSED, type Result, refuse } from "../result";
 
 /** Who a note is for, in words that read right in anyone's activity log. */
 const AUDIENCE: Record<Visibility, string> = { PRIVATE: "private", OFFICE: "shared with the office", STUDENT: "shared with the student" };
 
-export type NoteWriteResult<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; code: "CLOSED" | "CONFLICT" | "NOT_FOUND" | "REFUSED"; message: string };
-
 export const NOTE_CONFLICT_MESSAGE =
   "This note was changed somewhere else while you were editing it. Nothing was saved: your text is still below; review the current note, then save again.";
-
-const CLOSED = { ok: false, code: "CLOSED", message: "This case is closed." } as const;
 
 /** Whether the case is still open, read in the writer's transaction (a closed case's notes stay as they were). */
 async function isOpen(tx: Tx, caseId: string): Promise<boolean> {
@@ -58,10 +53,10 @@ export async function createNote(input: {
   schoolId: string;
   actorId: string;
   form: NoteForm;
-}): Promise<NoteWriteResult<{ noteId: string }>> {
+}): Promise<Result<{ noteId: string }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
-    if (!(await isOpen(tx, input.caseId))) return CLOSED;
+    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
     const note = await tx.sessionNote.create({
       data: { caseId: input.caseId, authorId: input.actorId, sessionOn: form.sessionOn, body: form.body, visibility: form.visibility },
       select: { id: true },
@@ -91,7 +86,7 @@ async function findNote(tx: Tx, caseId: string, noteId: string, actor: Viewer) {
   return note && noteView(note, actor) === "FULL" ? note : null;
 }
 
-const NOT_FOUND = { ok: false, code: "NOT_FOUND", message: "That note no longer exists." } as const;
+const NOT_FOUND = refuse("NOT_FOUND", "That note no longer exists.");
 
 export async function updateNote(input: {
   caseId: string;
@@ -100,20 +95,20 @@ export async function updateNote(input: {
   actor: Viewer;
   form: NoteForm;
   expectedVersion: number;
-}): Promise<NoteWriteResult<{ changed: boolean }>> {
+}): Promise<Result<{ changed: boolean }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
-    if (!(await isOpen(tx, input.caseId))) return CLOSED;
+    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
     const current = await findNote(tx, input.caseId, input.noteId, input.actor);
     if (!current) return NOT_FOUND;
     if (!canEditNote(current, input.actor)) {
-      return { ok: false, code: "REFUSED", message: "Only the note's author can edit it." } as const;
+      return refuse("FORBIDDEN", "Only the note's author can edit it.");
     }
     const updated = await tx.sessionNote.updateMany({
       where: { id: current.id, version: input.expectedVersion, deletedAt: null },
       data: { sessionOn: form.sessionOn, body: form.body, visibility: form.visibility, version: { increment: 1 } },
     });
-    if (updated.count !== 1) return { ok: false, code: "CONFLICT", message: NOTE_CONFLICT_MESSAGE } as const;
+    if (updated.count !== 1) return refuse("CONFLICT", NOTE_CONFLICT_MESSAGE);
     const change = changedFields(
       { sessionOn: current.sessionOn, visibility: current.visibility },
       { sessionOn: form.sessionOn, visibility: form.visibility },
@@ -145,19 +140,19 @@ export async function deleteNote(input: {
   noteId: string;
   actor: Viewer;
   expectedVersion: number;
-}): Promise<NoteWriteResult> {
+}): Promise<Result> {
   return prisma.$transaction(async (tx) => {
-    if (!(await isOpen(tx, input.caseId))) return CLOSED;
+    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
     const current = await findNote(tx, input.caseId, input.noteId, input.actor);
     if (!current) return NOT_FOUND;
     if (!canDeleteNote(current, input.actor)) {
-      return { ok: false, code: "REFUSED", message: "Only the note's author or the school's office can remove it." } as const;
+      return refuse("FORBIDDEN", "Only the note's author or the school's office can remove it.");
     }
     const deleted = await tx.sessionNote.updateMany({
       where: { id: current.id, version: input.expectedVersion, deletedAt: null },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
-    if (deleted.count !== 1) return { ok: false, code: "CONFLICT", message: NOTE_CONFLICT_MESSAGE } as const;
+    if (deleted.count !== 1) return refuse("CONFLICT", NOTE_CONFLICT_MESSAGE);
     await logActivity(tx, {
       schoolId: input.schoolId,
       actorId: input.actor.userId,

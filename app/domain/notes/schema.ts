@@ -1,5 +1,5 @@
 /**
- * Session notes (PRODUCT.md "Case page": session notes): the form and who may
+ * Session notes (docs/product.md "Workflow": session notes): the form and who may
  * change a note. Pure and client-safe.
  */
 import { z } from "zod";

@@ -23,11 +23,13 @@ import type { CaseStatus } from "../vocabulary";
 import { diffPlanVersions } from "./diff";
 import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, versionFromEditor } from "./editor";
 import { hiddenMeasures, viewContent, withProvenance } from "./provenance";
-import { compareVersions, isRetakeExam, loadPlan, loadPlanningFacts } from "./queries.server";
+import { compareVersions, loadPlan, loadPlanningFacts } from "./queries.server";
+import { isRetakeExam } from "../reference";
 import { type PlanContent, parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
 import { templateFor } from "./templates";
+import { CASE_CLOSED, type Refusal, type Result, refuse } from "../result";
 
-export type PlanWriteResult = { ok: true; version: number } | { ok: false; code: "CONFLICT" | "EXISTS" | "CLOSED"; message: string };
+type PlanWriteResult = Result<{ version: number }>;
 
 export const PLAN_CONFLICT_MESSAGE =
   "Someone else saved a new version of this plan while you were editing. Nothing was saved: your changes are still in the form — compare them with the latest version and save again.";
@@ -104,8 +106,6 @@ async function caseFacts(tx: Tx, caseId: string) {
   });
 }
 
-const CLOSED_MESSAGE = "This case is closed.";
-
 export const PLAN_EXISTS_MESSAGE =
   "Someone assigned a plan to this case while you were editing. Nothing was saved: your edits are still in the form; adjust the assigned plan to apply them.";
 
@@ -116,16 +116,15 @@ export function caseConflictMessage(targetExamDate: IsoDate | null): string {
   }. Nothing was saved: your changes are still in the form — check the exam date and save again.`;
 }
 
-type Refused = Extract<PlanWriteResult, { ok: false }>;
-
 /** Thrown inside a transaction to roll back what it wrote, and answered with its result. */
 class PlanWriteRefused extends Error {
-  constructor(readonly result: Refused) {
+  constructor(readonly result: Refusal) {
     super(result.message);
   }
 }
 
-async function planTransaction(run: (tx: Tx) => Promise<PlanWriteResult>): Promise<PlanWriteResult> {
+/** Runs `run` in one transaction; a plan write refused inside it rolls the whole transaction back and is answered. */
+export async function planTransaction<T>(run: (tx: Tx) => Promise<T | Refusal>): Promise<T | Refusal> {
   try {
     return await prisma.$transaction(run);
   } catch (error) {
@@ -155,11 +154,7 @@ async function claimCase(
   });
   if (claimed.count === 1) return;
   const now = await tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { targetExamDate: true, openSlot: true } });
-  throw new PlanWriteRefused(
-    now.openSlot
-      ? { ok: false, code: "CONFLICT", message: caseConflictMessage(now.targetExamDate) }
-      : { ok: false, code: "CLOSED", message: CLOSED_MESSAGE },
-  );
+  throw new PlanWriteRefused(now.openSlot ? refuse("CONFLICT", caseConflictMessage(now.targetExamDate)) : CASE_CLOSED);
 }
 
 /** "; target exam date moved from 3 Mar 2027 to 10 Mar 2027", or "" when it stays. */
@@ -185,12 +180,12 @@ export async function assignPlan(input: {
 }): Promise<PlanWriteResult> {
   return planTransaction(async (tx) => {
     const current = await caseFacts(tx, input.caseId);
-    if (!current.openSlot) return { ok: false, code: "CLOSED", message: CLOSED_MESSAGE } as const;
+    if (!current.openSlot) return CASE_CLOSED;
     const plan = await tx.plan
       .create({ data: { caseId: input.caseId, currentVersion: 1 }, select: { id: true } })
       .catch((error: unknown) => {
         // The unique plan per case: someone assigned one first.
-        if (isUniqueViolation(error)) throw new PlanWriteRefused({ ok: false, code: "EXISTS", message: PLAN_EXISTS_MESSAGE });
+        if (isUniqueViolation(error)) throw new PlanWriteRefused(refuse("CONFLICT", PLAN_EXISTS_MESSAGE));
         throw error;
       });
     const { readable } = await findingsFor(tx, input.caseId, input.actorId);
@@ -236,8 +231,7 @@ export async function assignPlan(input: {
   });
 }
 
-/** The next version, only if the plan is still at `expectedVersion` (and the case at `expectedCaseVersion`, see claimCase). */
-export async function adjustPlan(input: {
+export interface AdjustPlanInput {
   caseId: string;
   actorId: string;
   expectedVersion: number;
@@ -246,10 +240,22 @@ export async function adjustPlan(input: {
   data: PlanVersionData;
   promptedByPracticeExamId?: string | null;
   promptedByCheckInId?: string | null;
-}): Promise<PlanWriteResult> {
-  return planTransaction(async (tx) => {
+}
+
+/** The next version, only if the plan is still at `expectedVersion` (and the case at `expectedCaseVersion`, see claimCase). */
+export async function adjustPlan(input: AdjustPlanInput): Promise<PlanWriteResult> {
+  return planTransaction((tx) => adjustPlanIn(tx, input));
+}
+
+/**
+ * `adjustPlan` inside the caller's transaction, for a change that writes a plan
+ * version with other records (run it under `planTransaction`: a refusal from
+ * the case's guard is thrown to roll everything back).
+ */
+export async function adjustPlanIn(tx: Tx, input: AdjustPlanInput): Promise<PlanWriteResult> {
+  {
     const current = await caseFacts(tx, input.caseId);
-    if (!current.openSlot) return { ok: false, code: "CLOSED", message: CLOSED_MESSAGE } as const;
+    if (!current.openSlot) return CASE_CLOSED;
     const plan = await tx.plan.findUnique({
       where: { caseId: input.caseId },
       select: {
@@ -262,13 +268,13 @@ export async function adjustPlan(input: {
       },
     });
     const previous = plan?.versions[0];
-    if (!plan || !previous) return { ok: false, code: "CONFLICT", message: "This case has no plan yet: assign one first." } as const;
+    if (!plan || !previous) return refuse("CONFLICT", "This case has no plan yet: assign one first.");
     const next = input.expectedVersion + 1;
     const claimed = await tx.plan.updateMany({
       where: { id: plan.id, currentVersion: input.expectedVersion },
       data: { currentVersion: next },
     });
-    if (claimed.count !== 1) return { ok: false, code: "CONFLICT", message: PLAN_CONFLICT_MESSAGE } as const;
+    if (claimed.count !== 1) return refuse("CONFLICT", PLAN_CONFLICT_MESSAGE);
     // The actor edited the measures they see; those from findings hidden from them stay as they were.
     const { all, readable } = await findingsFor(tx, input.caseId, input.actorId);
     const before = parsePlanContent(previous.content);
@@ -327,7 +333,7 @@ export async function adjustPlan(input: {
     });
     await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: next } as const;
-  });
+  }
 }
 
 // ───────────────────────── saving the editor's form ─────────────────────────
@@ -346,22 +352,14 @@ export function expectedCaseVersionOf(formData: FormData): number | null {
 
 export const STALE_FORM_MESSAGE = "This form is out of date and was not saved: reload the page, then make your change again.";
 
-export type EditorSaveResult =
-  | { ok: true; version: number }
-  | {
-      ok: false;
-      status: 400 | 409;
-      fieldErrors: Record<string, string[]>;
-      formErrors: string[];
-      /** On a version conflict: what the versions saved meanwhile changed. */
-      conflict: ReturnType<typeof compareVersions>;
-    };
+/** A refused save from a plan form; on a version conflict, what the versions saved meanwhile changed. */
+type EditorRefusal = Refusal & { conflict: ReturnType<typeof compareVersions> };
 
-const refused = (
-  status: 400 | 409,
-  errors: { fieldErrors?: Record<string, string[]>; formErrors?: string[] },
-  conflict: ReturnType<typeof compareVersions> = null,
-): EditorSaveResult => ({ ok: false, status, fieldErrors: errors.fieldErrors ?? {}, formErrors: errors.formErrors ?? [], conflict });
+const refused = (refusal: Refusal, conflict: ReturnType<typeof compareVersions> = null): EditorRefusal => ({ ...refusal, conflict });
+
+/** Entries the plan's rules refuse, each at its field. */
+const invalidFields = (fieldErrors: Record<string, string[]>) =>
+  refused(refuse("INVALID", "Some entries need changing: see the marked fields.", { fieldErrors }));
 
 /** The edited proposal becomes version 1, once the exam date passes the spacing rules and the whole version validates. */
 export async function assignFromEditor(input: {
@@ -370,13 +368,13 @@ export async function assignFromEditor(input: {
   form: PlanEditorForm;
   /** The case's version the form was shown with. */
   expectedCaseVersion: number;
-}): Promise<EditorSaveResult> {
+}): Promise<{ ok: true; version: number } | EditorRefusal> {
   const facts = await loadPlanningFacts(input.caseId);
-  if (!isRetakeExam(facts.exam)) return refused(400, { formErrors: ["This exam was discontinued: there is nothing to plan for."] });
+  if (!isRetakeExam(facts.exam)) return refused(refuse("INVALID", "This exam was discontinued: there is nothing to plan for."));
   const spacing = spacingViolations(facts.attempts, facts.exam, input.form.examDate, facts.schoolAttemptLimit);
-  if (spacing.length > 0) return refused(400, { fieldErrors: { examDate: spacing } });
+  if (spacing.length > 0) return invalidFields({ examDate: spacing });
   const built = versionFromEditor(facts.exam, input.form);
-  if (!built.ok) return refused(400, { fieldErrors: built.fieldErrors });
+  if (!built.ok) return invalidFields(built.fieldErrors);
   const result = await assignPlan({
     caseId: input.caseId,
     actorId: input.actorId,
@@ -384,7 +382,7 @@ export async function assignFromEditor(input: {
     data: built.data,
     expectedCaseVersion: input.expectedCaseVersion,
   });
-  return result.ok ? result : refused(409, { formErrors: [result.message] });
+  return result.ok ? result : refused(result);
 }
 
 /**
@@ -399,15 +397,15 @@ export async function adjustFromEditor(input: {
   form: PlanAdjustEditorForm;
   /** The case's version the form was shown with. */
   expectedCaseVersion: number;
-}): Promise<EditorSaveResult> {
+}): Promise<{ ok: true; version: number } | EditorRefusal> {
   const { caseId, form } = input;
   const viewer = staffViewer(input.actorId);
   const plan = await loadPlan(caseId, viewer);
-  if (!plan) return refused(409, { formErrors: ["This case has no plan yet: build one first."] });
+  if (!plan) return refused(refuse("CONFLICT", "This case has no plan yet: build one first."));
   const conflict = versionConflict(form.expectedVersion, plan.currentVersion);
-  if (conflict) return refused(409, { formErrors: [conflict.message] }, compareVersions(plan, form.expectedVersion, plan.currentVersion));
+  if (conflict) return refused(refuse("CONFLICT", conflict.message), compareVersions(plan, form.expectedVersion, plan.currentVersion));
   const facts = await loadPlanningFacts(caseId);
-  if (!isRetakeExam(facts.exam)) return refused(400, { formErrors: ["This exam was discontinued: there is nothing to plan for."] });
+  if (!isRetakeExam(facts.exam)) return refused(refuse("INVALID", "This exam was discontinued: there is nothing to plan for."));
 
   const fieldErrors: Record<string, string[]> = {};
   if (form.examDate !== plan.current.data.examDate) {
@@ -422,14 +420,12 @@ export async function adjustFromEditor(input: {
   ]);
   if (form.promptedByPracticeExamId && !practice) fieldErrors.promptedByPracticeExamId = ["Choose a practice exam of this case"];
   if (form.promptedByCheckInId && !checkIn) fieldErrors.promptedByCheckInId = ["Choose a check-in of this case"];
-  if (Object.keys(fieldErrors).length > 0) return refused(400, { fieldErrors });
+  if (Object.keys(fieldErrors).length > 0) return invalidFields(fieldErrors);
 
   const built = versionFromEditor(facts.exam, form);
-  if (!built.ok) return refused(400, { fieldErrors: built.fieldErrors });
+  if (!built.ok) return invalidFields(built.fieldErrors);
   if (diffPlanVersions(plan.current.data, built.data).length === 0) {
-    return refused(400, {
-      formErrors: [`Nothing changed from version ${plan.currentVersion}: edit the plan before saving a new version.`],
-    });
+    return refused(refuse("INVALID", `Nothing changed from version ${plan.currentVersion}: edit the plan before saving a new version.`));
   }
   const result = await adjustPlan({
     caseId,
@@ -442,11 +438,7 @@ export async function adjustFromEditor(input: {
     promptedByCheckInId: form.promptedByCheckInId ?? null,
   });
   if (result.ok) return result;
-  if (result.code !== "CONFLICT") return refused(409, { formErrors: [result.message] });
+  if (result.code !== "CONFLICT") return refused(result);
   const latest = await loadPlan(caseId, viewer);
-  return refused(
-    409,
-    { formErrors: [result.message] },
-    latest ? compareVersions(latest, form.expectedVersion, latest.currentVersion) : null,
-  );
+  return refused(result, latest ? compareVersions(latest, form.expectedVersion, latest.currentVersion) : null);
 }

@@ -1,5 +1,5 @@
 /**
- * Logging, correcting and deleting practice exams (issue 6 §1). Each runs in
+ * Logging, correcting and deleting practice exams. Each runs in
  * one transaction with its activity-log entry (before and after scores), and
  * refreshes the derived figures of every open case of the student, because a
  * student's scores inform each of their cases whose exam the instrument targets.
@@ -18,6 +18,7 @@ import { type ExamId, type InstrumentId, instrument, instrumentInforms } from ".
 import { formatScore } from "../trajectory/practice";
 import type { BreakdownEntry } from "./breakdown";
 import { canEditPractice } from "./queries.server";
+import { type Result, refuse } from "../result";
 
 export interface PracticeValues {
   instrumentId: InstrumentId;
@@ -31,15 +32,7 @@ export interface PracticeValues {
   breakdown: BreakdownEntry[] | null;
 }
 
-export type PracticeWriteResult =
-  | { ok: true; id: string }
-  | {
-      ok: false;
-      code: "DUPLICATE" | "CONFLICT" | "CLOSED" | "NOT_FOUND" | "FORBIDDEN";
-      message: string;
-      /** Set when the message belongs next to a field. */
-      field?: "takenOn";
-    };
+type PracticeWriteResult = Result<{ id: string }>;
 
 export const PRACTICE_CONFLICT_MESSAGE =
   "Someone else changed this score while you were editing it. Nothing was saved: your entry is still in the form — check the log and save again.";
@@ -99,12 +92,7 @@ function scoreText(v: { instrumentId: string; score: number }): string {
 }
 
 function duplicate(v: { instrumentId: string; form: string; takenOn: string }): PracticeWriteResult {
-  return {
-    ok: false,
-    code: "DUPLICATE",
-    field: "takenOn",
-    message: `A ${describeScore(v)} is already logged: correct that entry in the log instead.`,
-  };
+  return refuse("INVALID", `A ${describeScore(v)} is already logged: correct that entry in the log instead.`, { field: "takenOn" });
 }
 
 async function caseFacts(tx: Tx, caseId: string) {
@@ -137,7 +125,7 @@ export async function logPracticeExam(input: { caseId: string; actor: Viewer; va
   try {
     return await prisma.$transaction(async (tx): Promise<PracticeWriteResult> => {
       const c = await caseFacts(tx, input.caseId);
-      if (!c.openSlot) return { ok: false, code: "CLOSED", message: CLOSED_MESSAGE };
+      if (!c.openSlot) return refuse("CLOSED", CLOSED_MESSAGE);
       const clash = await tx.practiceExam.findUnique({
         where: {
           studentId_instrumentId_takenOn_form: {
@@ -209,16 +197,10 @@ const recordSelect = {
 async function editableRecord(tx: Tx, c: { studentId: string; exam: string }, id: string, actor: Viewer) {
   const record = await tx.practiceExam.findFirst({ where: { id, studentId: c.studentId }, select: recordSelect });
   if (!record || !instrumentInforms(record.instrumentId as InstrumentId, c.exam as ExamId)) {
-    return { error: { ok: false, code: "NOT_FOUND", message: GONE_MESSAGE } as PracticeWriteResult };
+    return { error: refuse("NOT_FOUND", GONE_MESSAGE) };
   }
   if (!canEditPractice(actor, record)) {
-    return {
-      error: {
-        ok: false,
-        code: "FORBIDDEN",
-        message: "You can correct the scores you logged yourself; ask your tutor to correct this one.",
-      } as PracticeWriteResult,
-    };
+    return { error: refuse("FORBIDDEN", "You can correct the scores you logged yourself; ask your tutor to correct this one.") };
   }
   return { record };
 }
@@ -235,7 +217,7 @@ export async function updatePracticeExam(input: {
   try {
     return await prisma.$transaction(async (tx): Promise<PracticeWriteResult> => {
       const c = await caseFacts(tx, input.caseId);
-      if (!c.openSlot) return { ok: false, code: "CLOSED", message: CLOSED_MESSAGE };
+      if (!c.openSlot) return refuse("CLOSED", CLOSED_MESSAGE);
       const found = await editableRecord(tx, c, input.id, actor);
       if (!found.record) return found.error;
       const before = found.record;
@@ -257,7 +239,7 @@ export async function updatePracticeExam(input: {
         where: { id: before.id, version: input.expectedVersion },
         data: { ...data, version: { increment: 1 } },
       });
-      if (claimed.count !== 1) return { ok: false, code: "CONFLICT", message: PRACTICE_CONFLICT_MESSAGE };
+      if (claimed.count !== 1) return refuse("CONFLICT", PRACTICE_CONFLICT_MESSAGE);
       const diff = changedFields(snapshot(before), snapshot(data));
       await logActivity(tx, {
         schoolId: c.schoolId,
@@ -288,12 +270,12 @@ export async function deletePracticeExam(input: {
 }): Promise<PracticeWriteResult> {
   return prisma.$transaction(async (tx): Promise<PracticeWriteResult> => {
     const c = await caseFacts(tx, input.caseId);
-    if (!c.openSlot) return { ok: false, code: "CLOSED", message: CLOSED_MESSAGE };
+    if (!c.openSlot) return refuse("CLOSED", CLOSED_MESSAGE);
     const found = await editableRecord(tx, c, input.id, input.actor);
     if (!found.record) return found.error;
     const before = found.record;
     const removed = await tx.practiceExam.deleteMany({ where: { id: before.id, version: input.expectedVersion } });
-    if (removed.count !== 1) return { ok: false, code: "CONFLICT", message: PRACTICE_DELETE_CONFLICT_MESSAGE };
+    if (removed.count !== 1) return refuse("CONFLICT", PRACTICE_DELETE_CONFLICT_MESSAGE);
     await logActivity(tx, {
       schoolId: c.schoolId,
       actorId: input.actor.userId,

@@ -1,5 +1,5 @@
 /**
- * Who sees which finding and session note (FERPA; PRODUCT.md "Privacy"). This
+ * Who sees which finding and session note (FERPA; docs/product.md "Privacy"). This
  * is the one place the visibility tiers are decided; every query that reads
  * findings or notes goes through ./queries.server.ts, which applies it.
  *

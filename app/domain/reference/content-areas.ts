@@ -1,7 +1,7 @@
 /**
  * Content areas of each exam as its score report prints them (the USMLE content
  * outlines), with outline weights as a percentage range, and the aliases that
- * real reports print instead of the canonical names (DOMAIN.md §1.5).
+ * real reports print instead of the canonical names (docs/domain.md §1.5).
  *
  * Weights differ between transcriptions; they are approximate and used only to
  * rank weaknesses. A null weight means no reliable figure was found.

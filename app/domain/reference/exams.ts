@@ -1,6 +1,6 @@
 /**
  * USMLE exams, passing standards, attempt rules and test-day formats, each
- * versioned by effective date (DOMAIN.md §1.2, §1.6, §2, §3).
+ * versioned by effective date (docs/domain.md §1.2, §1.6, §2, §3).
  */
 import type { IsoDate } from "../dates";
 import type { ReferenceGroup } from "../vocabulary";
@@ -28,7 +28,7 @@ export interface ExamInfo {
   /**
    * The group a fail report's content-area bands compare with: examinees who
    * barely passed (Step 1, pass/fail), else the examinee's own overall
-   * performance (DOMAIN.md §1.2–1.3).
+   * performance (docs/domain.md §1.2–1.3).
    */
   failReportReferenceGroup: ReferenceGroup;
   source: SourceKey;

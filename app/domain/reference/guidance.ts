@@ -1,6 +1,6 @@
 /**
  * Thresholds the product's rules use, kept as data so one edit changes them.
- * They are working defaults from the retake literature (DOMAIN.md §6.4), not
+ * They are working defaults from the retake literature (docs/domain.md §6.4), not
  * official USMLE rules; schools adjust theirs in school settings.
  */
 import type { SourceKey } from "./sources";

@@ -1,5 +1,5 @@
 /**
- * Practice assessments, each on its own scale (DOMAIN.md §4). Scores are stored
+ * Practice assessments, each on its own scale (docs/domain.md §4). Scores are stored
  * on the instrument's scale and never converted; charts group instruments by
  * `scaleFamily` so percent and three-digit scales never share an axis.
  */

@@ -2,7 +2,7 @@
  * A school's own rules: what each failure means there (the policy ladder), the
  * readiness gate, escalation time limits and an optional attempt limit stricter
  * than USMLE's. Defaults follow the common pattern of school policies
- * (DOMAIN.md §6.1); every school can change them.
+ * (docs/domain.md §6.1); every school can change them.
  */
 import { z } from "zod";
 import { DEFAULT_READINESS_GATE, type ReadinessGate, readinessGateOrDefault } from "../trajectory/readiness";

@@ -1,6 +1,6 @@
 /**
- * Data for the trajectory charts (issue 6 §2): one chart per scale family so a
- * percent scale and a three-digit scale never share an axis (DOMAIN.md §4.1),
+ * Data for the trajectory charts: one chart per scale family so a
+ * percent scale and a three-digit scale never share an axis (docs/domain.md §4.1),
  * each with its series, passing reference, milestones, exam date, projections,
  * a text summary and a table alternative that the server renders.
  */

@@ -1,7 +1,7 @@
 /**
  * Shared shapes and helpers for logged practice exams: the likely range around
  * a score, the low-pass band a report printed, and score formatting. Scores stay
- * on their instrument's own scale (DOMAIN.md §4); nothing here converts them.
+ * on their instrument's own scale (docs/domain.md §4); nothing here converts them.
  */
 import type { IsoDate } from "../dates";
 import { type InstrumentId, instrument, type ScaleFamily } from "../reference";

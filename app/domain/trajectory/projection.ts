@@ -1,6 +1,6 @@
 /**
  * Least-squares trajectory of one practice-exam series and its projection to
- * the exam date with a prediction interval (issue 6, DOMAIN.md §4).
+ * the exam date with a prediction interval (docs/domain.md §4).
  *
  * The interval is for a *new observation* at the target date, not for the mean
  * line: a tutor wants to know where the student's next score — the real exam —

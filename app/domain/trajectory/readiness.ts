@@ -1,6 +1,6 @@
 /**
- * The school's readiness gate (issue 6 §3) and NBME's CBSSA readiness scenarios
- * (DOMAIN.md §4.1, §4.7a). The gate is school settings, stored as JSON; the
+ * The school's readiness gate and NBME's CBSSA readiness scenarios
+ * (docs/domain.md §4.1, §4.7a). The gate is school settings, stored as JSON; the
  * defaults below come from reference data so one edit there moves them.
  *
  * Boundary decisions (tested):
@@ -48,7 +48,7 @@ import {
 export const CBSSA_SCENARIOS = ["BELOW", "PARTLY_BELOW", "WITHIN_OR_JUST_ABOVE", "ABOVE"] as const;
 export type CbssaScenario = (typeof CBSSA_SCENARIOS)[number];
 
-/** NBME's guidance for each scenario, in plain words (DOMAIN.md §4.1). */
+/** NBME's guidance for each scenario, in plain words (docs/domain.md §4.1). */
 export const CBSSA_SCENARIO_GUIDANCE: Record<CbssaScenario, string> = {
   BELOW: "Likely range entirely below the low-pass band: at risk of failing; more preparation strongly recommended.",
   PARTLY_BELOW: "Likely range partly below the low-pass band: may still be at risk; more preparation strongly recommended.",

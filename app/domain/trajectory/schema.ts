@@ -1,7 +1,7 @@
 /**
- * The form schema for logging a practice exam (issue 6 §1). Shared by the
+ * The form schema for logging a practice exam. Shared by the
  * client and the server (Conform). Every bound comes from the instrument's
- * reference row (DOMAIN.md §4.8), so a score is validated on its own scale and
+ * reference row (docs/domain.md §4.8), so a score is validated on its own scale and
  * the error names it: "CBSSA scores run from 0 to 100%".
  */
 import { z } from "zod";

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, useActionData } from "react-router";
+import { useActionData } from "react-router";
+import { reply } from "../../../actions/reply";
 import { z } from "zod";
 import { AttemptForm } from "../../../components/attempt-form";
 import { Field } from "../../../components/forms";
@@ -8,6 +9,7 @@ import { recordAttempt } from "../../../domain/attempts/mutations.server";
 import { attemptFormSchema } from "../../../domain/attempts/schema";
 import { findOwnProfile, findStudentByKey } from "../../../domain/cases/students.server";
 import { today } from "../../../domain/dates";
+import { refuse } from "../../../domain/result";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
 import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
@@ -43,11 +45,11 @@ export async function action(args: Route.ActionArgs) {
   const { user, officeSchools, studentSchools, isOffice } = scope(args);
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: isOffice ? officeSchema : attemptFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return reply({ intent: "attempt", submission });
   let studentId: string;
   if (isOffice) {
     const found = await findStudentByKey(officeSchools, (submission.value as z.infer<typeof officeSchema>).student);
-    if (!found.ok) return data({ result: submission.reply({ fieldErrors: { student: [found.message] } }) }, { status: 400 });
+    if (!found.ok) return reply({ intent: "attempt", submission }, refuse("INVALID", found.message, { field: "student" }));
     studentId = found.student.id;
   } else {
     const own = await findOwnProfile(user.id, studentSchools);
@@ -56,12 +58,7 @@ export async function action(args: Route.ActionArgs) {
   }
   const { exam, takenOn, outcome, score } = submission.value;
   const result = await recordAttempt({ studentId, exam, takenOn, outcome, score, actorId: user.id });
-  if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, [v as string]])) }) },
-      { status: 400 },
-    );
-  }
+  if (!result.ok) return reply({ intent: "attempt", submission }, result);
   const to = result.caseId ? `/cases/${result.caseId}` : "/";
   return redirectWithToast(to, {
     title: result.duplicate

@@ -19,8 +19,9 @@ import {
 import { findingSchema } from "../../../domain/diagnostics/schema";
 import type { ExamId } from "../../../domain/reference";
 import type { Band } from "../../../domain/vocabulary";
+import { notUnderstood, reply } from "../../../actions/reply";
+import { rowActionState, rowRef } from "../../../actions/row-actions";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
-import { badRequest, REFUSAL_STATUS, reply, rowActionState, rowRef } from "../../../utils/row-actions";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/diagnostics";
 import { ScrollRegion } from "../../../components/scroll-region";
@@ -51,7 +52,7 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "report") {
     const submission = parseWithZod(formData, { schema: reportEntrySchema(examId) });
-    if (submission.status !== "success") return reply({ intent, rowId: null, result: submission.reply(), error: null }, 400);
+    if (submission.status !== "success") return reply({ intent, submission });
     const version = z.coerce.number().int().min(1).safeParse(formData.get("expectedVersion"));
     const result = await saveScoreReport({
       caseId,
@@ -60,13 +61,8 @@ export async function action(args: Route.ActionArgs) {
       form: submission.value,
       expectedVersion: version.success ? version.data : null,
     });
-    if (!result.ok) {
-      if (result.code === "INVALID") {
-        return reply({ intent, rowId: null, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
-      }
-      if (result.code === "CLOSED") return reply({ intent, rowId: null, result: submission.reply(), error: result.message }, 409);
-      return reply({ intent, rowId: null, result: submission.reply({ formErrors: [result.message] }), error: null }, 409);
-    }
+    // A stale report shows in the form; a closed case beside it.
+    if (!result.ok) return reply({ intent, submission, messageIn: result.code === "CLOSED" ? "error" : "form" }, result);
     return redirectWithToast(`${back}?attempt=${encodeURIComponent(submission.value.attemptId)}`, {
       title: result.created ? "Score report saved" : "Score report updated",
     });
@@ -74,12 +70,9 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "add-finding") {
     const submission = parseWithZod(formData, { schema: findingSchema(examId) });
-    if (submission.status !== "success") return reply({ intent, rowId: null, result: submission.reply(), error: null }, 400);
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await createFinding({ caseId, schoolId, actorId: actor.userId, form: submission.value });
-    if (!result.ok) {
-      const error = "message" in result ? result.message : null;
-      return reply({ intent, rowId: null, result: submission.reply(), error }, REFUSAL_STATUS[result.code]);
-    }
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(`${back}#findings-heading`, { title: "Finding recorded" });
   }
 
@@ -87,26 +80,18 @@ export async function action(args: Route.ActionArgs) {
     const { rowId: findingId, expectedVersion } = rowRef(formData, "findingId");
     if (intent === "delete-finding") {
       const result = await deleteFinding({ caseId, schoolId, findingId, actor, expectedVersion });
-      if (!result.ok) {
-        const message = "message" in result ? result.message : "That finding could not be removed.";
-        return reply({ intent, rowId: findingId, result: null, error: message }, REFUSAL_STATUS[result.code]);
-      }
+      if (!result.ok) return reply({ intent, rowId: findingId }, result);
       return redirectWithToast(back, { title: "Finding removed" });
     }
 
     const submission = parseWithZod(formData, { schema: findingSchema(examId) });
-    if (submission.status !== "success") return reply({ intent, rowId: findingId, result: submission.reply(), error: null }, 400);
+    if (submission.status !== "success") return reply({ intent, rowId: findingId, submission });
     const result = await updateFinding({ caseId, schoolId, findingId, actor, form: submission.value, expectedVersion });
-    if (!result.ok) {
-      if (result.code === "INVALID") {
-        return reply({ intent, rowId: findingId, result: submission.reply({ fieldErrors: result.fieldErrors }), error: null }, 400);
-      }
-      return reply({ intent, rowId: findingId, result: submission.reply(), error: result.message }, REFUSAL_STATUS[result.code]);
-    }
+    if (!result.ok) return reply({ intent, rowId: findingId, submission }, result);
     return redirectWithToast(`${back}#finding-${findingId}`, { title: result.changed ? "Finding updated" : "Nothing changed" });
   }
 
-  badRequest();
+  notUnderstood();
 }
 
 export default function Diagnostics({ loaderData, actionData }: Route.ComponentProps) {

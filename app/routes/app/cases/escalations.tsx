@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "react-router";
+import { notUnderstood, reply } from "../../../actions/reply";
 import { type EscalationActionData, EscalationDetail } from "../../../components/escalations/escalation-detail";
 import { RaiseEscalationForm } from "../../../components/escalations/raise-escalation-form";
 import { today } from "../../../domain/dates";
@@ -40,7 +40,7 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "raise") {
     const submission = parseWithZod(formData, { schema: manualEscalationSchema });
-    if (submission.status !== "success") return data({ intent, escalationId: null, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await raiseEscalation({
       caseId,
       actorId: access.user.id,
@@ -48,19 +48,14 @@ export async function action(args: Route.ActionArgs) {
       reason: submission.value.reason,
       note: submission.value.note,
     });
-    if (!result.ok) {
-      return data(
-        { intent, escalationId: null, result: submission.reply({ formErrors: [result.message] }) },
-        { status: result.code === "NOT_FOUND" ? 404 : result.code === "FORBIDDEN" ? 403 : 400 },
-      );
-    }
+    if (!result.ok) return reply({ intent, submission, messageIn: "form" }, result);
     return redirectWithToast(`${back}#escalation-${result.escalationId}`, {
       title: result.duplicate ? "That escalation was already raised" : "Escalated to the office",
       description: result.duplicate ? undefined : "The school's office has been notified.",
     });
   }
 
-  if (!isEscalationIntent(intent)) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!isEscalationIntent(intent)) notUnderstood();
   return handleEscalationIntent(intent, formData, {
     userId: access.user.id,
     roleFor: () => access.role,

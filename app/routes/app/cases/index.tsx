@@ -6,6 +6,7 @@ import {
   caseloadSearch,
   DEFAULT_HIDDEN_FOR_TUTOR,
   describeCaseloadFilter,
+  EXAM_WITHIN_DAYS,
   hasFilters,
   PAGE_SIZES,
   parseCaseloadParams,
@@ -135,6 +136,19 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
             <input id="q" name="q" type="search" defaultValue={params.q} className="input" />
           </div>
           <div>
+            <label htmlFor="examWithin" className="label">
+              Exam date
+            </label>
+            <select id="examWithin" name="examWithin" defaultValue={params.examWithin ?? ""} className="input w-auto">
+              <option value="">Any date</option>
+              {EXAM_WITHIN_DAYS.map((n) => (
+                <option key={n} value={n}>
+                  In the next {n} days
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
             <label htmlFor="size" className="label">
               Rows per page
             </label>
@@ -172,7 +186,7 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
             </button>
             {filtered ? (
               <Link
-                to={caseloadSearch({ ...params, q: "", status: [], exam: [], risk: [] }, { page: 1 }) || "/cases"}
+                to={caseloadSearch({ ...params, q: "", status: [], exam: [], risk: [], examWithin: null }, { page: 1 }) || "/cases"}
                 className="btn-secondary"
               >
                 Clear filters

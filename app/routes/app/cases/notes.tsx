@@ -5,8 +5,9 @@ import { today } from "../../../domain/dates";
 import { createNote, deleteNote, updateNote } from "../../../domain/notes/mutations.server";
 import { loadSessionNotes } from "../../../domain/notes/queries.server";
 import { noteSchema } from "../../../domain/notes/schema";
+import { notUnderstood, reply } from "../../../actions/reply";
+import { rowActionState, rowRef } from "../../../actions/row-actions";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
-import { badRequest, REFUSAL_STATUS, reply, rowActionState, rowRef } from "../../../utils/row-actions";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/notes";
 
@@ -37,9 +38,9 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "add-note") {
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return reply({ intent, rowId: null, result: submission.reply(), error: null }, 400);
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await createNote({ caseId, schoolId, actorId: actor.userId, form: submission.value });
-    if (!result.ok) return reply({ intent, rowId: null, result: submission.reply(), error: result.message }, REFUSAL_STATUS[result.code]);
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(back, { title: "Session note added" });
   }
 
@@ -47,17 +48,17 @@ export async function action(args: Route.ActionArgs) {
     const { rowId: noteId, expectedVersion } = rowRef(formData, "noteId");
     if (intent === "delete-note") {
       const result = await deleteNote({ caseId, schoolId, noteId, actor, expectedVersion });
-      if (!result.ok) return reply({ intent, rowId: noteId, result: null, error: result.message }, REFUSAL_STATUS[result.code]);
+      if (!result.ok) return reply({ intent, rowId: noteId }, result);
       return redirectWithToast(back, { title: "Session note removed" });
     }
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return reply({ intent, rowId: noteId, result: submission.reply(), error: null }, 400);
+    if (submission.status !== "success") return reply({ intent, rowId: noteId, submission });
     const result = await updateNote({ caseId, schoolId, noteId, actor, form: submission.value, expectedVersion });
-    if (!result.ok) return reply({ intent, rowId: noteId, result: submission.reply(), error: result.message }, REFUSAL_STATUS[result.code]);
+    if (!result.ok) return reply({ intent, rowId: noteId, submission }, result);
     return redirectWithToast(`${back}#note-${noteId}`, { title: result.changed ? "Session note saved" : "Nothing changed" });
   }
 
-  badRequest();
+  notUnderstood();
 }
 
 export default function Notes({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
+import { notUnderstood, reply } from "../../../actions/reply";
 import { AttemptForm } from "../../../components/attempt-form";
 import { StatusBadge } from "../../../components/badges";
 import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
@@ -63,19 +64,10 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "attempt") {
     const submission = parseWithZod(formData, { schema: attemptFormSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     // A tutor or student records attempts of this case's student only; the student id never comes from the form.
     const result = await recordAttempt({ ...submission.value, studentId: access.caseRow.studentId, actorId: access.user.id });
-    if (!result.ok) {
-      return data(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, [v as string]])) }),
-          error: null,
-        },
-        { status: 400 },
-      );
-    }
+    if (!result.ok) return reply({ intent, submission }, result);
     const title = result.duplicate ? "That result was already recorded" : "Result recorded";
     const description = result.escalationId ? "This failure has been escalated to the school's office." : undefined;
     return redirectWithToast(result.caseId && result.caseId !== caseId ? `/cases/${result.caseId}` : back, { title, description });
@@ -85,7 +77,7 @@ export async function action(args: Route.ActionArgs) {
 
   if (intent === "status") {
     const parsed = statusSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+    if (!parsed.success) notUnderstood();
     const result = await changeCaseStatus({
       caseId,
       to: parsed.data.to,
@@ -96,39 +88,33 @@ export async function action(args: Route.ActionArgs) {
       role: access.role,
       isAssignedTutor: access.relation === "TUTOR",
     });
-    if (!result.ok) return data({ intent, result: null, error: result.message }, { status: result.code === "CONFLICT" ? 409 : 403 });
+    if (!result.ok) return reply({ intent }, result);
     return redirectWithToast(back, { title: "Status changed" });
   }
 
   if (intent === "target") {
     const submission = parseWithZod(formData, { schema: targetDateSchema(today()) });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await setTargetExamDate({
       caseId,
       date: submission.value.targetExamDate ?? null,
       actorId: access.user.id,
       expectedVersion: submission.value.expectedVersion,
     });
-    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(back, { title: "Target exam date saved" });
   }
 
   if (intent === "assign") {
     if (access.relation !== "OFFICE") forbidden("Only the school's office assigns tutors.");
     const submission = parseWithZod(formData, { schema: assignSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), error: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     // The tutor is checked (an active tutor of this school) inside the assignment's transaction.
     const result = await assignCase({ ...submission.value, caseId, actorId: access.user.id });
-    if (!result.ok && result.field) {
-      return data(
-        { intent, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), error: null },
-        { status: 400 },
-      );
-    }
-    if (!result.ok) return data({ intent, result: submission.reply(), error: result.message }, { status: 409 });
+    if (!result.ok) return reply({ intent, submission }, result);
     return redirectWithToast(back, { title: "Tutor assigned" });
   }
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
 }
 
 const outcomeTone = { PASS: "text-emerald-800", FAIL: "text-red-800", INCOMPLETE: "text-amber-800" } as const;
@@ -154,14 +140,21 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           {ineligible.ineligible ? (
             <p className="mt-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950">{ineligible.reason}</p>
           ) : null}
-          <p className="mt-2 text-sm text-slate-700">
-            {examLabel(caseRow.exam)}: {examSummary.attemptsUsed} {examSummary.attemptsUsed === 1 ? "attempt" : "attempts"} used,{" "}
-            {examSummary.usmleAttemptsLeft} left under USMLE rules
-            {examSummary.schoolAttemptsLeft !== null
-              ? ` and ${examSummary.schoolAttemptsLeft} under this school's limit of ${policy.schoolAttemptLimit}`
-              : ""}
-            .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
-          </p>
+          {examSummary.retakeable ? (
+            <p className="mt-2 text-sm text-slate-700">
+              {examLabel(caseRow.exam)}: {examSummary.attemptsUsed} {examSummary.attemptsUsed === 1 ? "attempt" : "attempts"} used,{" "}
+              {examSummary.usmleAttemptsLeft} left under USMLE rules
+              {examSummary.schoolAttemptsLeft !== null
+                ? ` and ${examSummary.schoolAttemptsLeft} under this school's limit of ${policy.schoolAttemptLimit}`
+                : ""}
+              .{examSummary.nextIsLastChance && !examSummary.passed ? " The next attempt is the last one." : ""}
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">
+              {examLabel(caseRow.exam)} was discontinued: its {examSummary.attemptsUsed === 1 ? "attempt stays" : "attempts stay"} on the
+              record and {examSummary.attemptsUsed === 1 ? "counts" : "count"} toward the attempt limit, but it cannot be taken again.
+            </p>
+          )}
           <ScrollRegion className="mt-3">
             <table className="data-table">
               <thead>

@@ -27,8 +27,10 @@ import {
   studentPlanView,
 } from "../../../domain/plans/queries.server";
 import { examLabel } from "../../../domain/reference";
+import { refuse } from "../../../domain/result";
 import { plural } from "../../../domain/text";
 import { forbidden, requireCaseAccess, safeRedirect } from "../../../utils/auth.server";
+import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/plan";
 
@@ -145,6 +147,9 @@ export async function loader(args: Route.LoaderArgs) {
   );
 }
 
+/** Only a plan save's refusal shows what the versions saved meanwhile changed. */
+const NO_CONFLICT = { conflict: null };
+
 export async function action(args: Route.ActionArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const caseId = access.caseRow.id;
@@ -154,15 +159,15 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "checkin") {
     if (access.relation !== "STUDENT") forbidden("Only the student sends their weekly check-in.");
     const submission = parseWithZod(formData, { schema: checkInSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), conflict: null }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission, extra: NO_CONFLICT });
     const notAllowed = weekNotAllowed(submission.value.weekOf, today());
     if (notAllowed) {
-      return data({ intent, result: submission.reply({ fieldErrors: { weekOf: [notAllowed] } }), conflict: null }, { status: 400 });
+      return reply({ intent, submission, extra: NO_CONFLICT }, refuse("INVALID", notAllowed, { field: "weekOf" }));
     }
     const result = await submitCheckIn({ caseId, actorId: access.user.id, values: submission.value });
     if (!result.ok) {
-      if (result.code === "NOT_STUDENT") forbidden(result.message);
-      return data({ intent, result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: 409 });
+      if (result.code === "FORBIDDEN") refusalPage(result);
+      return reply({ intent, submission, messageIn: "form", extra: NO_CONFLICT }, result);
     }
     // Back to where the form was (the home page or this tab), never anywhere else.
     const planPath = `/cases/${caseId}/plan`;
@@ -182,22 +187,17 @@ export async function action(args: Route.ActionArgs) {
         : parseWithZod(formData, { schema: planAdjustEditorSchema });
     if (submission.status !== "success") {
       // A list intent (add or remove a row without JavaScript) is not an error: the form comes back updated.
-      return data({ intent, result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
+      return reply({ intent, submission, extra: NO_CONFLICT, status: submission.status === "error" ? 400 : 200 });
     }
     const expectedCaseVersion = expectedCaseVersionOf(formData);
     if (expectedCaseVersion === null) {
-      return data({ intent, result: submission.reply({ formErrors: [STALE_FORM_MESSAGE] }), conflict: null }, { status: 400 });
+      return reply({ intent, submission, messageIn: "form", extra: NO_CONFLICT }, refuse("INVALID", STALE_FORM_MESSAGE));
     }
     const saved =
       intent === "assign"
         ? await assignFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanEditorForm, expectedCaseVersion })
         : await adjustFromEditor({ caseId, actorId: access.user.id, form: submission.value as PlanAdjustEditorForm, expectedCaseVersion });
-    if (!saved.ok) {
-      return data(
-        { intent, result: submission.reply({ fieldErrors: saved.fieldErrors, formErrors: saved.formErrors }), conflict: saved.conflict },
-        { status: saved.status },
-      );
-    }
+    if (!saved.ok) return reply({ intent, submission, messageIn: "form", extra: { conflict: saved.conflict } }, saved);
     return redirectWithToast(
       `/cases/${caseId}/plan`,
       saved.version === 1
@@ -206,7 +206,7 @@ export async function action(args: Route.ActionArgs) {
     );
   }
 
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
 }
 
 export default function Plan({ loaderData, actionData }: Route.ComponentProps) {
@@ -296,6 +296,7 @@ function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: Actio
                     defaultValue={d.editor}
                     lastResult={adjustResult}
                     currentVersion={d.plan.currentVersion}
+                    savedMeanwhile={conflict?.to}
                     caseVersion={d.caseVersion}
                     promptOptions={d.promptOptions ?? undefined}
                   >

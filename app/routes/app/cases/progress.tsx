@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
+import { notUnderstood, reply } from "../../../actions/reply";
 import { FormErrors } from "../../../components/forms";
 import { PracticeExamForm } from "../../../components/progress/practice-exam-form";
 import { PracticeLog } from "../../../components/progress/practice-log";
@@ -8,13 +9,7 @@ import { TrajectoryPanel } from "../../../components/progress/trajectory-panel";
 import { TrajectoryRisksPanel } from "../../../components/progress/trajectory-risks";
 import { formatDate, today } from "../../../domain/dates";
 import { formatBreakdown } from "../../../domain/practice/breakdown";
-import {
-  deletePracticeExam,
-  logPracticeExam,
-  type PracticeValues,
-  type PracticeWriteResult,
-  updatePracticeExam,
-} from "../../../domain/practice/mutations.server";
+import { deletePracticeExam, logPracticeExam, type PracticeValues, updatePracticeExam } from "../../../domain/practice/mutations.server";
 import { loadPracticeFormContext, loadPracticeRecordRef, loadProgress } from "../../../domain/practice/queries.server";
 import { deletePracticeSchema, logPracticeSchema, updatePracticeSchema } from "../../../domain/practice/schema";
 import { examLabel, instrument } from "../../../domain/reference";
@@ -34,14 +29,6 @@ export async function loader(args: Route.LoaderArgs) {
   const editing = open && editId ? (progress.log.find((r) => r.id === editId && r.canEdit) ?? null) : null;
   return { ...progress, relation: access.relation, today: day, open, editing };
 }
-
-const STATUS_FOR: Record<Exclude<PracticeWriteResult, { ok: true }>["code"], number> = {
-  DUPLICATE: 400,
-  CONFLICT: 409,
-  CLOSED: 409,
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-};
 
 function toValues(value: Omit<PracticeValues, "form"> & { form?: string }): PracticeValues {
   return {
@@ -68,24 +55,12 @@ export async function action(args: Route.ActionArgs) {
   const day = today();
 
   // Errors go back to the form that was sent, with what the person typed.
-  const refuse = (
-    submission: { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => unknown },
-    result: Exclude<PracticeWriteResult, { ok: true }>,
-  ) =>
-    data(
-      {
-        intent,
-        result: submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }),
-      },
-      { status: STATUS_FOR[result.code] },
-    );
-
   if (intent === "log") {
     const schema = logPracticeSchema({ exam: context.exam, today: day, milestoneUids: context.milestoneUids });
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await logPracticeExam({ caseId, actor, values: toValues(submission.value) });
-    if (!result.ok) return refuse(submission, result);
+    if (!result.ok) return reply({ intent, submission, messageIn: "form" }, result);
     return redirectWithToast(back, {
       title: "Practice exam logged",
       description: access.relation === "STUDENT" ? "Your tutor has been told. Your chart now includes it." : undefined,
@@ -101,7 +76,7 @@ export async function action(args: Route.ActionArgs) {
       existingForm: ref?.form || undefined,
     });
     const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await updatePracticeExam({
       caseId,
       actor,
@@ -109,19 +84,19 @@ export async function action(args: Route.ActionArgs) {
       expectedVersion: submission.value.expectedVersion,
       values: toValues(submission.value),
     });
-    if (!result.ok) return refuse(submission, result);
+    if (!result.ok) return reply({ intent, submission, messageIn: "form" }, result);
     return redirectWithToast(back, { title: "Practice exam corrected" });
   }
 
   if (intent === "delete") {
     const submission = parseWithZod(formData, { schema: deletePracticeSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, submission });
     const result = await deletePracticeExam({ caseId, actor, id: submission.value.id, expectedVersion: submission.value.expectedVersion });
-    if (!result.ok) return refuse(submission, result);
+    if (!result.ok) return reply({ intent, submission, messageIn: "form" }, result);
     return redirectWithToast(back, { title: "Practice exam deleted" });
   }
 
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
 }
 
 export default function Progress({ loaderData, actionData }: Route.ComponentProps) {

@@ -10,18 +10,18 @@
  * mutations.server.ts): its FORBIDDEN answer becomes a 403 here.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "react-router";
+import { type AnySubmission, notUnderstood, refusalPage, reply } from "../../../actions/reply";
 import type { IsoDate } from "../../../domain/dates";
 import {
   addEscalationNote,
   changeEscalationOwner,
   changeEscalationStatus,
-  type EscalationWriteResult,
   recordEscalationAction,
 } from "../../../domain/escalations/mutations.server";
+import type { Refusal } from "../../../domain/result";
 import { actionRecordSchema, escalationNoteSchema, ownerChangeSchema, statusChangeSchema } from "../../../domain/escalations/schema";
 import { ESCALATION_ACTIONS, type EscalationStatus, type Role } from "../../../domain/vocabulary";
-import { forbidden, notFound } from "../../../utils/auth.server";
+import { notFound } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 
 export const ESCALATION_INTENTS = ["status", "action", "owner", "note"] as const;
@@ -55,26 +55,15 @@ export function isEscalationIntent(intent: string): intent is EscalationIntent {
   return (ESCALATION_INTENTS as readonly string[]).includes(intent);
 }
 
-/** The answer to a refused write: 409 for a stale form, 403 for a role that may not, 400 otherwise. */
-function refusal(
-  intent: EscalationIntent,
-  escalationId: string,
-  // biome-ignore lint/suspicious/noExplicitAny: any Conform submission
-  submission: { reply: (options?: any) => unknown },
-  result: Extract<EscalationWriteResult, { ok: false }>,
-  extra: Record<string, unknown> = {},
-) {
-  if (result.code === "FORBIDDEN") forbidden(result.message);
-  if (result.code === "NOT_FOUND") notFound(result.message);
-  const reply = result.field
-    ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
-    : submission.reply({ formErrors: [result.message] });
-  return data({ intent, escalationId, result: reply, ...extra }, { status: result.code === "CONFLICT" ? 409 : 400 });
+/** The answer to a refused write: a role that may not, or an escalation gone, is an error page; the rest shows in the form. */
+function refused(intent: EscalationIntent, escalationId: string, submission: AnySubmission, refusal: Refusal, extra: { to?: string } = {}) {
+  if (refusal.code === "FORBIDDEN" || refusal.code === "NOT_FOUND") refusalPage(refusal);
+  return reply({ intent, rowId: escalationId, submission, messageIn: "form", extra }, refusal);
 }
 
 export async function handleEscalationIntent(intent: EscalationIntent, formData: FormData, ctx: EscalationActionContext) {
   const escalationId = String(formData.get("escalationId") ?? "");
-  if (!escalationId) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!escalationId) notUnderstood();
   const target = await ctx.loadTarget(escalationId);
   if (!target) notFound("We could not find that escalation.");
   const role = ctx.roleFor(target);
@@ -82,9 +71,9 @@ export async function handleEscalationIntent(intent: EscalationIntent, formData:
   if (intent === "status") {
     const submission = parseWithZod(formData, { schema: statusChangeSchema });
     const to = String(formData.get("to") ?? "");
-    if (submission.status !== "success") return data({ intent, escalationId, to, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, rowId: escalationId, submission, extra: { to } });
     const result = await changeEscalationStatus({ escalationId, ...submission.value, actorId: ctx.userId, role });
-    if (!result.ok) return refusal(intent, escalationId, submission, result, { to });
+    if (!result.ok) return refused(intent, escalationId, submission, result, { to });
     return redirectWithToast(ctx.back, {
       title: STATUS_TOASTS[submission.value.to],
       description: submission.value.to === "RESOLVED" ? "Whoever raised it has been told the outcome." : undefined,
@@ -93,7 +82,7 @@ export async function handleEscalationIntent(intent: EscalationIntent, formData:
 
   if (intent === "action") {
     const submission = parseWithZod(formData, { schema: actionRecordSchema(ctx.today) });
-    if (submission.status !== "success") return data({ intent, escalationId, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, rowId: escalationId, submission });
     const result = await recordEscalationAction({
       escalationId,
       action: submission.value.action,
@@ -104,22 +93,22 @@ export async function handleEscalationIntent(intent: EscalationIntent, formData:
       actorId: ctx.userId,
       role,
     });
-    if (!result.ok) return refusal(intent, escalationId, submission, result);
+    if (!result.ok) return refused(intent, escalationId, submission, result);
     return redirectWithToast(ctx.back, { title: `${ESCALATION_ACTIONS[submission.value.action]} recorded` });
   }
 
   if (intent === "owner") {
     const submission = parseWithZod(formData, { schema: ownerChangeSchema });
-    if (submission.status !== "success") return data({ intent, escalationId, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, rowId: escalationId, submission });
     const result = await changeEscalationOwner({ escalationId, ...submission.value, actorId: ctx.userId, role });
-    if (!result.ok) return refusal(intent, escalationId, submission, result);
+    if (!result.ok) return refused(intent, escalationId, submission, result);
     return redirectWithToast(ctx.back, { title: "Owner changed" });
   }
 
   // note
   const submission = parseWithZod(formData, { schema: escalationNoteSchema });
-  if (submission.status !== "success") return data({ intent, escalationId, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return reply({ intent, rowId: escalationId, submission });
   const result = await addEscalationNote({ escalationId, note: submission.value.note, actorId: ctx.userId, role });
-  if (!result.ok) return refusal(intent, escalationId, submission, result);
+  if (!result.ok) return refused(intent, escalationId, submission, result);
   return redirectWithToast(ctx.back, { title: "Note added" });
 }

@@ -1,4 +1,5 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
+import { notUnderstood } from "../../../actions/reply";
 import { EscalationDetail, type EscalationActionData } from "../../../components/escalations/escalation-detail";
 import { EscalationQueueTable } from "../../../components/escalations/escalation-queue-table";
 import { roleAt } from "../../../domain/access/policy";
@@ -46,7 +47,7 @@ export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireOffice(args);
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
-  if (!isEscalationIntent(intent)) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!isEscalationIntent(intent)) notUnderstood();
   const params = parseQueueParams(new URL(args.request.url).searchParams);
   const escalationId = String(formData.get("escalationId") ?? "");
   const actor = actorOf(user);
@@ -96,6 +97,10 @@ export default function EscalationQueue({ loaderData, actionData }: Route.Compon
           <input type="checkbox" name="mine" value="1" defaultChecked={params.mine} />
           Only escalations I own
         </label>
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} />
+          Only overdue escalations
+        </label>
         <div>
           <label htmlFor="queue-sort" className="label">
             Order
@@ -134,8 +139,12 @@ export default function EscalationQueue({ loaderData, actionData }: Route.Compon
 
       {queue.rows.length === 0 ? (
         <p className="card text-slate-700">
-          {params.mine ? "No escalation you own matches these filters." : "No escalation matches these filters."} Escalations open
-          automatically on a second failure; tutors can also raise one from a case.
+          {params.overdue
+            ? "No escalation in this view is overdue."
+            : params.mine
+              ? "No escalation you own matches these filters."
+              : "No escalation matches these filters."}{" "}
+          Escalations open automatically on a second failure; tutors can also raise one from a case.
         </p>
       ) : (
         <div className="card overflow-x-auto p-0 sm:p-0">

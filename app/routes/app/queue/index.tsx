@@ -1,9 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, useNavigation } from "react-router";
+import { Form, Link, type ShouldRevalidateFunctionArgs, useNavigation } from "react-router";
+import { notUnderstood, reply } from "../../../actions/reply";
 import { z } from "zod";
 import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
 import { FormErrors } from "../../../components/forms";
-import { roleAt, schoolsWhere } from "../../../domain/access/policy";
+import { canTakeCase, schoolsWhere } from "../../../domain/access/policy";
 import { assignCase, takeCase } from "../../../domain/cases/mutations.server";
 import { assignSchema } from "../../../domain/cases/schema";
 import { loadIntakeQueue, loadQueueCase } from "../../../domain/cases/queue.server";
@@ -12,7 +13,7 @@ import { examLabel } from "../../../domain/reference";
 import { plural } from "../../../domain/text";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
 import { noteRecordsRead } from "../../../utils/access-log.server";
-import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
+import { actorOf, forbidden, notFound, requireUser } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/index";
 
@@ -43,38 +44,40 @@ const takeSchema = z.object({ intent: z.literal("take"), caseId: z.string().min(
 export async function action(args: Route.ActionArgs) {
   const { user, actor, officeSchools } = queueScope(args);
   const formData = await args.request.formData();
-  const intent = formData.get("intent");
+  const intent = String(formData.get("intent") ?? "");
   const caseId = String(formData.get("caseId") ?? "");
   const target = await loadQueueCase(caseId);
-  if (!target) throw data({ message: "We could not find that case." }, { status: 404 });
+  if (!target) notFound("We could not find that case.");
 
   if (intent === "take") {
-    const parsed = takeSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+    if (!takeSchema.safeParse(Object.fromEntries(formData)).success) notUnderstood();
     // Authorize against the school, not the case's current state: a case taken (or closed) a moment ago
     // gets a clear "taken" (or "closed") answer from the transaction.
-    if (roleAt(actor, target.schoolId) !== "TUTOR") forbidden("Only a tutor who serves this school can take on its cases.");
+    if (!canTakeCase(actor, target.schoolId)) forbidden("Only a tutor who serves this school can take on its cases.");
     const result = await takeCase({ caseId, tutorId: user.id });
-    if (!result.ok) return data({ caseId, error: result.message, result: null }, { status: 409 });
+    if (!result.ok) return reply({ intent, rowId: caseId }, result);
     return redirectWithToast(`/cases/${caseId}`, { title: `You took on ${target.student.user.name}'s case` });
   }
 
   if (intent === "assign") {
     if (!officeSchools.includes(target.schoolId)) forbidden("Only the school's office assigns tutors.");
     const submission = parseWithZod(formData, { schema: assignSchema });
-    if (submission.status !== "success") return data({ caseId, error: null, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return reply({ intent, rowId: caseId, submission });
     // The tutor is checked (an active tutor of this school) inside the assignment's transaction.
     const result = await assignCase({ ...submission.value, caseId: target.id, actorId: user.id });
-    if (!result.ok && result.field) {
-      return data(
-        { caseId, error: null, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) },
-        { status: 400 },
-      );
-    }
-    if (!result.ok) return data({ caseId, error: result.message, result: submission.reply() }, { status: 409 });
+    if (!result.ok) return reply({ intent, rowId: caseId, submission }, result);
     return redirectWithToast("/queue", { title: `Tutor assigned to ${target.student.user.name}` });
   }
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
+}
+
+/**
+ * A refused "Take on" (409: another tutor won the race) still reloads the
+ * queue, so the loser sees it as it now is; React Router skips revalidation
+ * after an error status by default.
+ */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 ? true : defaultShouldRevalidate;
 }
 
 export function meta() {
@@ -85,12 +88,19 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
   const { cases, tutorsBySchool, tutorSchools, officeSchools, total, page, pageCount } = loaderData;
   const navigation = useNavigation();
   const pendingCase = navigation.formData?.get("caseId");
+  // A case someone else took is gone from the refreshed queue: its refusal shows above the list.
+  const goneError = actionData?.error && !cases.some((c) => c.id === actionData.rowId) ? actionData.error : null;
   return (
     <div className="space-y-4">
       <div>
         <h1>Intake queue</h1>
-        <p className="text-sm text-slate-600">{plural(total, "new failure")} waiting for a tutor, oldest first.</p>
+        <p className="text-sm text-slate-600">{plural(total, "new failure")} waiting for a tutor, oldest failure first.</p>
       </div>
+      {goneError ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {goneError}
+        </p>
+      ) : null}
       {cases.length === 0 ? (
         <p className="card text-slate-700">
           The queue is empty: every open case has a tutor. <Link to="/cases">Go to the caseload</Link>.
@@ -98,7 +108,7 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
       ) : (
         <ul className="space-y-3">
           {cases.map((c) => {
-            const error = actionData?.caseId === c.id ? actionData : null;
+            const error = actionData?.rowId === c.id ? actionData : null;
             return (
               <li key={c.id} className="card">
                 <div className="flex flex-wrap items-start justify-between gap-3">
@@ -112,6 +122,11 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
                       {officeSchools.length + tutorSchools.length > 1 ? ` · ${c.schoolName}` : ""}
                     </p>
                     {c.openEscalations > 0 ? <p className="mt-1 badge bg-red-100 text-red-900">Escalated to the office</p> : null}
+                    <p className="mt-1 text-sm">
+                      <Link to={`/queue/${c.id}`}>
+                        Preview<span className="sr-only"> {c.studentName}'s case</span>
+                      </Link>
+                    </p>
                   </div>
                   {tutorSchools.includes(c.schoolId) ? (
                     <Form method="post">

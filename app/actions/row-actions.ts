@@ -1,38 +1,17 @@
 /**
- * The shared shape of a tab whose rows (findings, session notes) are added,
- * edited in place and removed: what its action answers when it does not
- * redirect, how it reads the row a request is about, and which row shows the
- * edit form or a refusal afterwards. Client-safe.
+ * A tab whose rows (findings, session notes) are added, edited in place and
+ * removed: how its action reads the row a request is about, and which row
+ * shows the edit form or a refusal afterwards. Client-safe.
  */
-import type { SubmissionResult } from "@conform-to/react";
-import { data } from "react-router";
 import { z } from "zod";
-
-/** An action's answer: for which form (intent) and row, the form's reply (the user's values, field errors), a refusal. */
-export interface RowActionResult {
-  intent: string;
-  rowId: string | null;
-  result: SubmissionResult<string[]> | null;
-  error: string | null;
-}
-
-export function reply(body: RowActionResult, status: number) {
-  return data(body, { status });
-}
-
-/** The HTTP status of a refused write. */
-export const REFUSAL_STATUS = { INVALID: 400, REFUSED: 403, NOT_FOUND: 404, CONFLICT: 409, CLOSED: 409 } as const;
-
-export function badRequest(): never {
-  throw data({ message: "That request was not understood." }, { status: 400 });
-}
+import { type ActionReply, notUnderstood } from "./reply";
 
 const refSchema = z.object({ rowId: z.string().min(1), expectedVersion: z.coerce.number().int().min(1) });
 
 /** The row an edit or removal is about (its id under `idField`) and the version the editor started from; anything else is a bad request. */
 export function rowRef(formData: FormData, idField: string): { rowId: string; expectedVersion: number } {
   const ref = refSchema.safeParse({ rowId: formData.get(idField), expectedVersion: formData.get("expectedVersion") });
-  if (!ref.success) badRequest();
+  if (!ref.success) notUnderstood();
   return ref.data;
 }
 
@@ -48,7 +27,7 @@ export function rowActionState(
   rows: readonly { id: string }[],
   editing: string | null,
 ) {
-  const answer = actionData as RowActionResult | undefined;
+  const answer = actionData as ActionReply | undefined;
   const forIntent = (intent: string) => (answer?.intent === intent ? answer : null);
   const edited = forIntent(intents.edit);
   const refusedRow = [edited, forIntent(intents.remove)].find((a) => a?.error && a.rowId) ?? null;

@@ -1,0 +1,36 @@
+/**
+ * What every write in the domain answers (docs/decisions/0015-one-refusal-convention.md):
+ * `{ ok: true, …what the caller needs }`, or a refusal that says why in the
+ * person's words. The code alone decides the HTTP status (`app/actions/reply.ts`);
+ * `field` puts the message next to one form field, `fieldErrors` next to several.
+ */
+
+export const REFUSAL_CODES = ["INVALID", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "CLOSED"] as const;
+
+/**
+ * INVALID: the input breaks a rule the form could not check (400).
+ * FORBIDDEN: this person may not do this (403).
+ * NOT_FOUND: what it is about is gone, or not theirs to see (404).
+ * CONFLICT: someone changed it meanwhile, or it already exists (409).
+ * CLOSED: the case is closed and no longer changes (409).
+ */
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  message: string;
+  /** The form field the message belongs next to. */
+  field?: string;
+  /** Messages for several fields at once (the message then sums them up). */
+  fieldErrors?: Record<string, string[]>;
+}
+
+/** A write's answer: what the caller needs on success, or a refusal. */
+export type Result<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+export function refuse(code: RefusalCode, message: string, where: Pick<Refusal, "field" | "fieldErrors"> = {}): Refusal {
+  return { ok: false, code, message, ...where };
+}
+
+export const CASE_CLOSED: Refusal = Object.freeze({ ok: false, code: "CLOSED", message: "This case is closed." });
