@@ -356,6 +356,9 @@ export const STALE_FORM_MESSAGE = "This form is out of date and was not saved: r
 /** A refused save from a plan form; on a version conflict, what the versions saved meanwhile changed. */
 type EditorRefusal = Refusal & { conflict: ReturnType<typeof compareVersions> };
 
+/** A saved plan form: the version written and, when the dates moved, what happened to each milestone re-spaced for them, in the tutor's words. */
+type EditorSaved = { ok: true; version: number; moved?: string[] };
+
 const refused = (refusal: Refusal, conflict: ReturnType<typeof compareVersions> = null): EditorRefusal => ({ ...refusal, conflict });
 
 /** Entries the plan's rules refuse, each at its field. */
@@ -369,7 +372,7 @@ export async function assignFromEditor(input: {
   form: PlanEditorForm;
   /** The case's version the form was shown with. */
   expectedCaseVersion: number;
-}): Promise<{ ok: true; version: number } | EditorRefusal> {
+}): Promise<EditorSaved | EditorRefusal> {
   const facts = await loadPlanningFacts(input.caseId);
   if (!isRetakeExam(facts.exam)) return refused(refuse("INVALID", "This exam was discontinued: there is nothing to plan for."));
   const spacing = spacingViolations(facts.attempts, facts.exam, input.form.examDate, facts.schoolAttemptLimit);
@@ -399,10 +402,7 @@ export async function adjustFromEditor(input: {
   /** The case's version the form was shown with. */
   expectedCaseVersion: number;
   today?: IsoDate;
-}): Promise<
-  | { ok: true; version: number /** When the dates moved: each milestone re-spaced for them, in the tutor's words. */; moved: string[] }
-  | EditorRefusal
-> {
+}): Promise<EditorSaved | EditorRefusal> {
   const { caseId } = input;
   let form = input.form;
   const viewer = staffViewer(input.actorId);

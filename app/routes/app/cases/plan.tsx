@@ -203,7 +203,7 @@ export async function action(args: Route.ActionArgs) {
       `/cases/${caseId}/plan`,
       saved.version === 1
         ? { title: "Plan assigned", description: "Version 1 is now the student's plan." }
-        : { title: `Version ${saved.version} saved`, description: versionSavedNote("moved" in saved ? (saved.moved as string[]) : []) },
+        : { title: `Version ${saved.version} saved`, description: versionSavedNote(saved.moved ?? []) },
     );
   }
 
