@@ -74,3 +74,34 @@ test("a student downloads their own record", async ({ page }) => {
   expect(record.attempts.length).toBeGreaterThan(0);
   expect(record.plans.length).toBeGreaterThan(0);
 });
+
+test("the dashboard's figures open the lists they count, and its charts tell statuses apart by pattern too", async ({ page }) => {
+  // Reading only: the demo office, with cases in every status.
+  await signInAs(page, await demoUser(ACCOUNTS.advisor));
+  await page.goto("/office");
+  await hydrated(page);
+  // Every status in the workload chart has its own pattern, and the chart keeps its table.
+  const workload = page.getByRole("region", { name: "Tutor workload" });
+  await expect(workload.locator("svg pattern")).toHaveCount(4);
+  await expect(workload.getByRole("table")).toBeVisible();
+  // Gains on different scales are never on one chart.
+  const gainHeadings = page.getByRole("heading", { name: /Median practice-score gain per week, by plan template/ });
+  expect(await gainHeadings.count()).toBeGreaterThan(0);
+  for (const text of await gainHeadings.allTextContents()) {
+    expect(text).toMatch(/by plan template: (percent correct|three-digit score|assessment score|cbse scaled score)/);
+  }
+  await expect(page.getByText("first-retake")).toHaveCount(0);
+
+  const soon = page.getByRole("link", { name: /Exams in the next 30 days/ });
+  const count = Number((await soon.locator("p").first().textContent())?.trim());
+  await soon.click();
+  await expect(page).toHaveURL(/examWithin=30/);
+  await expect(page.getByLabel("Exam date")).toHaveValue("30");
+  await expect(page.getByText(new RegExp(`^${count} cases? match`))).toBeVisible();
+
+  await page.goto("/office");
+  await page.getByRole("link", { name: /Overdue escalations/ }).click();
+  await expect(page).toHaveURL(/overdue=1/);
+  await expect(page.getByLabel("Only overdue escalations")).toBeChecked();
+  await expectAccessible(page);
+});
