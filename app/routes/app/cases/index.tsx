@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useNavigation, useSubmit } from "react-router";
+import { Form, Link, redirect, useNavigation, useSubmit } from "react-router";
 import { useRef } from "react";
 import { CaseloadTable } from "../../../components/caseload/caseload-table";
 import {
@@ -21,6 +21,7 @@ import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireCaseloadScope } from "../../../utils/auth.server";
 import { caseloadColumnsCookie, readHiddenColumns } from "../../../utils/preferences.server";
 import type { Route } from "./+types/index";
+import { notUnderstood } from "../../../actions/reply";
 
 export async function loader(args: Route.LoaderArgs) {
   const { scope, isOffice } = requireCaseloadScope(args);
@@ -39,7 +40,7 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   requireCaseloadScope(args);
   const form = await args.request.formData();
-  if (form.get("intent") !== "columns") throw data({ message: "That request was not understood." }, { status: 400 });
+  if (form.get("intent") !== "columns") notUnderstood();
   const shown = new Set(form.getAll("show").map(String));
   const hidden = CASELOAD_COLUMNS.filter((c) => c.hideable && !shown.has(c.id)).map((c) => c.id);
   const back = String(form.get("search") ?? "");
