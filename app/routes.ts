@@ -24,6 +24,7 @@ export default [
     route("notifications", "routes/app/notifications.tsx"),
     route("cases", "routes/app/cases/index.tsx"),
     route("queue", "routes/app/queue/index.tsx"),
+    route("queue/:caseId", "routes/app/queue/preview.tsx"),
     route("attempts/new", "routes/app/attempts/new.tsx"),
     route("cases/:caseId", "routes/app/cases/case.tsx", [
       index("routes/app/cases/overview.tsx"),
@@ -32,8 +33,10 @@ export default [
       route("progress", "routes/app/cases/progress.tsx"),
       route("notes", "routes/app/cases/notes.tsx"),
       route("escalations", "routes/app/cases/escalations.tsx"),
+      route("decision", "routes/app/cases/decision.tsx"),
     ]),
     route("cases/:caseId/plan/print", "routes/app/cases/plan-print.tsx"),
+    route("cases/:caseId/packet", "routes/app/cases/packet.tsx"),
     route("office", "routes/app/office/dashboard.tsx"),
     route("office/escalations", "routes/app/office/escalations.tsx"),
     route("office/import", "routes/app/office/import.tsx"),

@@ -20,8 +20,8 @@ export const DATA_PATH = "/__e2e/data";
 export const TOKEN_HEADER = "x-e2e-data-token";
 
 let counter = 0;
-/** Unique and readable: tests find their records by these names. */
-const uniqueName = (what: string) => `${what} ${Date.now().toString(36)}${(counter++).toString(36)}`;
+/** Unique and readable (across the server's processes too): tests find their records by these names. */
+const uniqueName = (what: string) => `${what} ${Date.now().toString(36)}${process.pid.toString(36)}${(counter++).toString(36)}`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -197,11 +197,11 @@ export function RadioGroupField({
   );
 }
 
-/** Errors that belong to the whole form (e.g. "Wrong email or password"). */
+/** Errors that belong to the whole form (e.g. "Wrong email or password"); focusable, so a refused submission can move focus to them. */
 export function FormErrors({ id, errors }: { id?: string; errors: ErrorList }) {
   if (!errors?.length) return null;
   return (
-    <div id={id} role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+    <div id={id} role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
       {errors.map((e) => (
         <p key={e}>{e}</p>
       ))}

@@ -1,101 +1,108 @@
 /**
- * In-memory limits for one app instance (ADR 0003): a sliding window of failed
- * sign-ins per account, and a refilling token bucket per client address. Both
- * forget a key once it no longer limits anything, so memory stays bounded by
- * the keys seen in the last window, not by every key ever seen.
+ * Throttles kept in the database (ADR 0019, after ADR 0003), so there is one
+ * limit however many app processes serve: a sliding window of failures per
+ * account, and a refilling token bucket per client address. Every check and
+ * every take is one SQL statement, so two processes cannot both spend the
+ * last token. Rows that no longer limit anything are swept out as the tables
+ * are written, so they hold the keys of the last window, not every key ever seen.
  */
+import { prisma } from "./db.server";
 
-/**
- * Past this many keys, a write first sweeps out the keys that limit nothing any
- * more; the next sweep waits until the map has doubled, so sweeping stays cheap.
- */
-const SWEEP_ABOVE = 1_000;
-const nextSweepAt = (size: number) => Math.max(SWEEP_ABOVE, size * 2);
+/** A process sweeps a throttle's expired rows once in this many writes to it. */
+const SWEEP_EVERY = 200;
 
 export class FailureWindow {
-  private readonly failures = new Map<string, number[]>();
-  private sweepAt = SWEEP_ABOVE;
+  private writes = 0;
 
   constructor(
+    readonly scope: string,
     private readonly maxFailures: number,
     private readonly windowMs: number,
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
-  }
-
   /** Milliseconds until another attempt is allowed; 0 when allowed now. */
-  retryAfter(key: string, now = Date.now()): number {
-    const list = this.recent(key, now);
-    if (list.length < this.maxFailures) return 0;
-    return this.windowMs - (now - list[list.length - this.maxFailures]);
+  async retryAfter(key: string, now = Date.now()): Promise<number> {
+    // The maxFailures-th most recent failure inside the window: while it is there, the key waits until it leaves.
+    const rows = await prisma.$queryRaw<Array<{ at: number }>>`
+      SELECT "at" FROM "ThrottleFailure"
+      WHERE "scope" = ${this.scope} AND "key" = ${key} AND "at" > ${now - this.windowMs}
+      ORDER BY "at" DESC LIMIT 1 OFFSET ${this.maxFailures - 1}`;
+    const at = rows[0]?.at;
+    return at === undefined ? 0 : Math.max(0, this.windowMs - (now - Number(at)));
   }
 
-  fail(key: string, now = Date.now()): void {
-    if (this.failures.size >= this.sweepAt) this.sweep(now);
-    this.failures.set(key, [...this.recent(key, now), now]);
+  async fail(key: string, now = Date.now()): Promise<void> {
+    await prisma.$executeRaw`INSERT INTO "ThrottleFailure" ("scope", "key", "at") VALUES (${this.scope}, ${key}, ${now})`;
+    this.writes += 1;
+    if (this.writes % SWEEP_EVERY === 0) await this.sweep(now);
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
+  async reset(key: string): Promise<void> {
+    await prisma.$executeRaw`DELETE FROM "ThrottleFailure" WHERE "scope" = ${this.scope} AND "key" = ${key}`;
   }
 
-  /** Drops the accounts whose failures have all left the window. */
-  sweep(now = Date.now()): void {
-    for (const key of [...this.failures.keys()]) this.recent(key, now);
-    this.sweepAt = nextSweepAt(this.failures.size);
+  /** Drops the failures that have left the window. */
+  async sweep(now = Date.now()): Promise<void> {
+    await prisma.$executeRaw`DELETE FROM "ThrottleFailure" WHERE "scope" = ${this.scope} AND "at" <= ${now - this.windowMs}`;
   }
 
-  get size(): number {
-    return this.failures.size;
+  /** How many keys have failures kept (tests). */
+  async size(): Promise<number> {
+    const rows = await prisma.$queryRaw<Array<{ n: number | bigint }>>`
+      SELECT COUNT(DISTINCT "key") AS n FROM "ThrottleFailure" WHERE "scope" = ${this.scope}`;
+    return Number(rows[0]?.n ?? 0);
   }
 }
 
 export class TokenBucket {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private sweepAt = SWEEP_ABOVE;
+  private writes = 0;
 
   constructor(
+    readonly scope: string,
     private readonly capacity: number,
     private readonly refillPerSecond: number,
   ) {}
 
-  private refilled(bucket: { tokens: number; at: number }, now: number): number {
-    return Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.refillPerSecond);
-  }
-
-  /** Takes one token; false when the bucket is empty. */
-  consume(key: string, now = Date.now()): boolean {
-    if (this.buckets.size >= this.sweepAt) this.sweep(now);
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    const refilled = this.refilled(bucket, now);
-    if (refilled < 1) {
-      this.buckets.set(key, { tokens: refilled, at: now });
-      return false;
-    }
-    this.buckets.set(key, { tokens: refilled - 1, at: now });
-    return true;
+  /** Takes one token; false when the bucket is empty. One statement: refill, take and answer. */
+  async consume(key: string, now = Date.now()): Promise<boolean> {
+    const { capacity, refillPerSecond: rate } = this;
+    // SQLite evaluates every SET expression on the row as it was, so `refilled` is the same in each.
+    // A clock behind the last take (another machine's) refills nothing rather than draining.
+    const rows = await prisma.$queryRaw<Array<{ allowed: number | bigint }>>`
+      INSERT INTO "ThrottleBucket" ("scope", "key", "tokens", "at", "allowed")
+      VALUES (${this.scope}, ${key}, ${capacity - 1}, ${now}, 1)
+      ON CONFLICT ("scope", "key") DO UPDATE SET
+        "tokens" = CASE
+          WHEN min(${capacity}, "tokens" + max(0, ${now} - "at") / 1000.0 * ${rate}) >= 1
+          THEN min(${capacity}, "tokens" + max(0, ${now} - "at") / 1000.0 * ${rate}) - 1
+          ELSE min(${capacity}, "tokens" + max(0, ${now} - "at") / 1000.0 * ${rate}) END,
+        "allowed" = CASE
+          WHEN min(${capacity}, "tokens" + max(0, ${now} - "at") / 1000.0 * ${rate}) >= 1 THEN 1 ELSE 0 END,
+        "at" = max("at", ${now})
+      RETURNING "allowed"`;
+    this.writes += 1;
+    if (this.writes % SWEEP_EVERY === 0) await this.sweep(now);
+    return Number(rows[0]?.allowed) === 1;
   }
 
   /** Drops the buckets that have filled up again: they are the same as no bucket. */
-  sweep(now = Date.now()): void {
-    for (const [key, bucket] of this.buckets) if (this.refilled(bucket, now) >= this.capacity) this.buckets.delete(key);
-    this.sweepAt = nextSweepAt(this.buckets.size);
+  async sweep(now = Date.now()): Promise<void> {
+    const fullAfterMs = (this.capacity / this.refillPerSecond) * 1000;
+    await prisma.$executeRaw`DELETE FROM "ThrottleBucket" WHERE "scope" = ${this.scope} AND "at" <= ${now - fullAfterMs}`;
   }
 
-  get size(): number {
-    return this.buckets.size;
+  /** How many addresses have a bucket kept (tests). */
+  async size(): Promise<number> {
+    const rows = await prisma.$queryRaw<Array<{ n: number | bigint }>>`
+      SELECT COUNT(*) AS n FROM "ThrottleBucket" WHERE "scope" = ${this.scope}`;
+    return Number(rows[0]?.n ?? 0);
   }
 }
 
 /** Five wrong passwords per account per minute; the sixth attempt waits. */
-export const loginFailures = new FailureWindow(5, 60_000);
+export const loginFailures = new FailureWindow("login", 5, 60_000);
 /** Twenty sign-in attempts per address, refilling one a second. */
-export const loginBuckets = new TokenBucket(20, 1);
+export const loginBuckets = new TokenBucket("login", 20, 1);
 
 /**
  * The client's address as stamped by server/index.ts, which overwrites whatever
@@ -106,9 +113,9 @@ export function clientAddress(request: Request): string {
 }
 
 /** Password reset links: at most three mails per address (e-mail) in a quarter of an hour, whoever asks. */
-export const resetRequestsPerEmail = new FailureWindow(3, 15 * 60_000);
+export const resetRequestsPerEmail = new FailureWindow("reset-email", 3, 15 * 60_000);
 /** Ten reset requests per client address, refilling one a minute. */
-export const resetRequestsPerClient = new TokenBucket(10, 1 / 60);
+export const resetRequestsPerClient = new TokenBucket("reset-client", 10, 1 / 60);
 
 /** Wrong second-factor codes (ADR 0017): five per account in a quarter of an hour, then the account waits. */
-export const twoFactorFailures = new FailureWindow(5, 15 * 60_000);
+export const twoFactorFailures = new FailureWindow("two-factor", 5, 15 * 60_000);

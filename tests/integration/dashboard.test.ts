@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "../../app/domain/dashboard/links";
 import { escalationCounts } from "../../app/domain/dashboard/queries.server";
 import { addDays, type IsoDate, today } from "../../app/domain/dates";
 import { overdueEscalationWhere, overdueState } from "../../app/domain/escalations/workflow";
 import type { EscalationStatus } from "../../app/domain/vocabulary";
+import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
 import { loader as homeLoader } from "../../app/routes/app/home";
+import { loader as queueLoader } from "../../app/routes/app/office/escalations";
 import { loader as dashboardLoader } from "../../app/routes/app/office/dashboard";
 import { prisma } from "../../app/utils/db.server";
 import { call } from "../utils/route";
@@ -87,5 +90,58 @@ describe("the staff home", () => {
     const tutorOnly = await call(homeLoader, { userId: office.tutor.id, path: "/" });
     expect(tutorOnly.data.staff).toMatchObject({ isOffice: false, escalations: null, examsSoon: 0 });
     expect(tutorOnly.data.staff.nearest.total).toBe(0);
+  });
+});
+
+describe("the dashboard's figures open the lists they count", () => {
+  it("'Exams in the next 30 days' and 'Overdue escalations' link to lists whose loaders filter to exactly those", async () => {
+    const { school, caseId: undated, advisor, tutor } = await createSchoolWithCase({ takenBy: "tutor" });
+    const on = today();
+    const dated = async (days: number) => {
+      const student = await createStudent(school.id);
+      const { caseId } = await createFailedCase({ studentId: student.studentId, actorId: advisor.id });
+      await takeCaseAs({ caseId, tutorId: tutor.id, targetExamDate: addDays(on, days) });
+      return caseId;
+    };
+    const soon = await dated(10);
+    const lastDay = await dated(EXAMS_SOON_DAYS);
+    const later = await dated(EXAMS_SOON_DAYS + 15);
+    // Another school's case with an exam soon is counted by nobody here.
+    const other = await createSchoolWithCase({ takenBy: "tutor" });
+    await prisma.retakeCase.update({ where: { id: other.caseId }, data: { targetExamDate: addDays(on, 5) } });
+
+    const escalation = (acknowledgeBy: IsoDate, resolveBy: IsoDate) =>
+      prisma.escalation.create({
+        data: { schoolId: school.id, caseId: later, trigger: "MANUAL", reason: "Dashboard link", acknowledgeBy, resolveBy },
+        select: { id: true },
+      });
+    const overdue = await escalation(addDays(on, -2), addDays(on, 5));
+    const onTime = await escalation(addDays(on, 1), addDays(on, 5));
+
+    const dashboard = await call(dashboardLoader, { userId: advisor.id, path: "/office" });
+    expect(dashboard.data.dashboard.figures).toMatchObject({ examsSoon: 2, overdueEscalations: 1, openEscalations: 2 });
+
+    // The caseload behind "Exams in the next 30 days": only the two cases it counts, nearest first.
+    const all = await call(caseloadLoader, { userId: advisor.id, path: "/cases" });
+    expect(all.data.total).toBe(4);
+    const examsSoon = await call(caseloadLoader, { userId: advisor.id, path: EXAMS_SOON_LINK });
+    expect(examsSoon.status).toBe(200);
+    expect(examsSoon.data.params.examWithin).toBe(EXAMS_SOON_DAYS);
+    expect(examsSoon.data.total).toBe(dashboard.data.dashboard.figures.examsSoon);
+    expect(examsSoon.data.rows.map((r: { id: string }) => r.id)).toEqual([soon, lastDay]);
+    expect(examsSoon.data.rows.map((r: { id: string }) => r.id)).not.toContain(undated);
+
+    // The queue behind "Overdue escalations": only the overdue one.
+    const queue = await call(queueLoader, { userId: advisor.id, path: "/office/escalations" });
+    expect(queue.data.queue.total).toBe(2);
+    const overdueQueue = await call(queueLoader, { userId: advisor.id, path: OVERDUE_ESCALATIONS_LINK });
+    expect(overdueQueue.status).toBe(200);
+    expect(overdueQueue.data.params.overdue).toBe(true);
+    expect(overdueQueue.data.queue.total).toBe(dashboard.data.dashboard.figures.overdueEscalations);
+    expect(overdueQueue.data.queue.rows.map((r: { id: string }) => r.id)).toEqual([overdue.id]);
+    expect(overdueQueue.data.queue.rows.map((r: { id: string }) => r.id)).not.toContain(onTime.id);
+    // Even with resolved ones asked for, nothing resolved is overdue.
+    const withResolved = await call(queueLoader, { userId: advisor.id, path: `${OVERDUE_ESCALATIONS_LINK}&status=OPEN&status=RESOLVED` });
+    expect(withResolved.data.queue.rows.map((r: { id: string }) => r.id)).toEqual([overdue.id]);
   });
 });

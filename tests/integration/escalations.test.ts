@@ -34,7 +34,13 @@ describe("automatic escalation on a second failure", () => {
     expect(await prisma.examAttempt.count({ where: { studentId: student.studentId } })).toBe(2);
     const escalations = await prisma.escalation.findMany({ where: { caseId }, include: { events: true } });
     expect(escalations).toHaveLength(1);
-    expect(escalations[0]).toMatchObject({ trigger: "SECOND_FAILURE", status: "OPEN", raisedById: tutor.id, severity: 2 });
+    expect(escalations[0]).toMatchObject({
+      trigger: "SECOND_FAILURE",
+      status: "OPEN",
+      raisedById: tutor.id,
+      severity: 3,
+      failureNumber: 2,
+    });
     expect(escalations[0].events.map((e) => e.kind)).toEqual(["CREATED"]);
     // Due dates from the school's time limits (the defaults: 2 and 15 business days).
     expect(escalations[0].acknowledgeBy).toBe(addBusinessDays(today(), 2));
@@ -107,7 +113,7 @@ describe("automatic escalation on a second failure", () => {
     expect(third.ok).toBe(true);
     const rows = await prisma.escalation.findMany({ where: { caseId }, include: { events: { orderBy: { createdAt: "asc" } } } });
     expect(rows).toHaveLength(1);
-    expect(rows[0].severity).toBe(3);
+    expect(rows[0]).toMatchObject({ severity: 4, failureNumber: 3 });
     expect(rows[0].version).toBe(escalation.version + 1);
     expect(rows[0].events.map((e) => e.kind)).toEqual(["CREATED", "SEVERITY"]);
     expect(await prisma.notification.count({ where: { caseId, kind: "ESCALATION_RAISED", userId: tutor.id } })).toBe(1);
@@ -120,9 +126,49 @@ describe("automatic escalation on a second failure", () => {
     await recordAttempt({ studentId: other.studentId, exam: "STEP1", takenOn: addDays(today(), -3), outcome: "FAIL", actorId: null });
     const others = await prisma.escalation.findMany({ where: { caseId: otherCase }, orderBy: { createdAt: "asc" } });
     expect(others.map((e) => [e.trigger, e.status, e.severity])).toEqual([
-      ["SECOND_FAILURE", "RESOLVED", 2],
-      ["THIRD_FAILURE", "OPEN", 3],
+      ["SECOND_FAILURE", "RESOLVED", 3],
+      ["THIRD_FAILURE", "OPEN", 4],
     ]);
+  });
+
+  it("follows the student: a fourth failure titles the open escalation so, and its severity is the case's risk level", async () => {
+    const { school, advisor } = await createSchoolWithCase();
+    const other = await createStudent(school.id);
+    // Four failures spaced as the USMLE allows, the escalation opened by the second still open.
+    const dates = [-500, -380, -200, -3].map((d) => addDays(today(), d));
+    const ranks = { LOW: 1, MODERATE: 2, HIGH: 3, CRITICAL: 4 } as const;
+    for (const [i, takenOn] of dates.entries()) {
+      const r = await recordAttempt({ studentId: other.studentId, exam: "STEP1", takenOn, outcome: "FAIL", actorId: advisor.id });
+      expect(r.ok).toBe(true);
+      if (i === 2) {
+        // One rule: after the third failure the case is critical, and so is its escalation.
+        const kase = await prisma.retakeCase.findFirstOrThrow({ where: { studentId: other.studentId }, include: { escalations: true } });
+        expect(kase.riskLevel).toBe("CRITICAL");
+        expect(kase.escalations.map((e) => [e.failureNumber, e.severity])).toEqual([[3, ranks.CRITICAL]]);
+      }
+    }
+    // The fourth ends eligibility (the case closes as ineligible); the escalation stays open and says so.
+    const kase = await prisma.retakeCase.findFirstOrThrow({ where: { studentId: other.studentId } });
+    expect(kase).toMatchObject({ status: "CLOSED", outcome: "INELIGIBLE" });
+    const [row] = await prisma.escalation.findMany({ where: { caseId: kase.id } });
+    expect(row).toMatchObject({ trigger: "SECOND_FAILURE", failureNumber: 4, severity: ranks.CRITICAL, status: "OPEN" });
+
+    const res = await call(caseEscalationsLoader, {
+      userId: advisor.id,
+      path: `/cases/${kase.id}/escalations`,
+      params: { caseId: kase.id },
+    });
+    expect((res.data.escalations as Array<{ title: string }>).map((v) => v.title)).toEqual(["Fourth failure"]);
+    const queue = await call(queueLoader, { userId: advisor.id, path: "/office/escalations" });
+    const queueRows = (queue.data.queue.rows as Array<{ caseId: string; title: string }>).filter((r) => r.caseId === kase.id);
+    expect(queueRows.map((r) => r.title)).toEqual(["Fourth failure"]);
+  });
+
+  it("a second failure's escalation is as severe as the case's risk level says", async () => {
+    const { caseId, escalation } = await createEscalatedCase();
+    const kase = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { riskLevel: true } });
+    expect(kase.riskLevel).toBe("HIGH");
+    expect(escalation.severity).toBe(3);
   });
 
   it("a student recording their own second failure escalates it but raises nothing in their name", async () => {

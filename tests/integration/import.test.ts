@@ -507,7 +507,7 @@ describe("CSV import", () => {
       return c;
     };
     expect(await shape("A-2")).toEqual(await shape("A-1"));
-    expect((await shape("A-2")).escalations).toEqual([{ trigger: "SECOND_FAILURE", severity: 2, status: "OPEN" }]);
+    expect((await shape("A-2")).escalations).toEqual([{ trigger: "SECOND_FAILURE", severity: 3, status: "OPEN" }]);
     // Re-importing the attempts changes nothing.
     const again = await previewImport({
       schoolId: school.id,

@@ -259,7 +259,7 @@ describe("accepting an invitation for a new account", () => {
     expect(await prisma.user.count({ where: { email } })).toBe(0);
     expect((await accept("madeuptoken", goodForm(), { address: freshAddress() })).status).toBe(410);
     vi.setSystemTime(Date.now() + 60_000);
-    expect(loginBuckets.consume(address)).toBe(true);
+    expect(await loginBuckets.consume(address)).toBe(true);
   });
 
   it("binds the link to its school, role and address: forged fields change nothing, other links are refused", async () => {

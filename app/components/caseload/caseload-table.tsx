@@ -11,6 +11,7 @@ import {
 } from "../../domain/cases/caseload";
 import { examLabel } from "../../domain/reference";
 import { ReadinessBadge, RiskBadge, StatusBadge } from "../badges";
+import { ScrollRegion } from "../scroll-region";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, CaseloadRow>();
@@ -144,45 +145,47 @@ export function CaseloadTable({
     },
   });
   return (
-    <table className="data-table">
-      <caption className="sr-only">
-        Cases, sorted by {label(params.sort as CaseloadColumnId)} {params.dir === "asc" ? "ascending" : "descending"}
-      </caption>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => {
-              const id = header.column.id as SortKey;
-              const sorted = params.sort === id ? params.dir : null;
-              return (
-                <th key={header.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
-                  <Link
-                    to={caseloadSearch(params, nextSort(params, id))}
-                    className="inline-flex items-center gap-1 text-slate-900 no-underline hover:underline"
-                    preventScrollReset
-                  >
-                    <table.FlexRender header={header} />
-                    <span aria-hidden="true" className="text-slate-500">
-                      {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                    </span>
-                  </Link>
-                </th>
-              );
-            })}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ScrollRegion>
+      <table className="data-table">
+        <caption className="sr-only">
+          Cases, sorted by {label(params.sort as CaseloadColumnId)} {params.dir === "asc" ? "ascending" : "descending"}
+        </caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const id = header.column.id as SortKey;
+                const sorted = params.sort === id ? params.dir : null;
+                return (
+                  <th key={header.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                    <Link
+                      to={caseloadSearch(params, nextSort(params, id))}
+                      className="inline-flex items-center gap-1 text-slate-900 no-underline hover:underline"
+                      preventScrollReset
+                    >
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true" className="text-slate-500">
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                      </span>
+                    </Link>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -1,10 +1,24 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { lazy, Suspense } from "react";
 import { useHydrated } from "../../utils/use-hydrated";
+import type { PatternId } from "../charts/palette";
 
 export interface BarSeries {
   key: string;
   label: string;
   color: string;
+  /** A texture over the colour, so series never differ by colour alone (charts/palette.ts). */
+  pattern?: PatternId;
+}
+
+/** The chart code (Recharts) is fetched only when a chart is drawn, after hydration. */
+const BarChartDrawing = lazy(() => import("./bar-chart"));
+
+function ChartPlaceholder({ text }: { text: string }) {
+  return (
+    <p className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600">
+      {text}
+    </p>
+  );
 }
 
 /**
@@ -21,6 +35,7 @@ export function BarChartPanel({
   series,
   stacked = false,
   unit = "",
+  yLabel,
   table,
 }: {
   id: string;
@@ -31,6 +46,8 @@ export function BarChartPanel({
   series: readonly BarSeries[];
   stacked?: boolean;
   unit?: string;
+  /** What the vertical axis measures, written beside it. */
+  yLabel?: string;
   table: { columns: string[]; rows: Array<Array<string | number>>; caption: string };
 }) {
   const hydrated = useHydrated();
@@ -42,30 +59,19 @@ export function BarChartPanel({
       </p>
       <div className="h-64 w-full">
         {hydrated && data.length > 0 ? (
-          <BarChart
-            responsive
-            data={[...data]}
-            style={{ width: "100%", height: "100%" }}
-            title={title}
-            desc={description}
-            aria-describedby={`${id}-desc`}
-          >
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis dataKey={xKey} stroke="#475569" fontSize={12} />
-            <YAxis stroke="#475569" fontSize={12} tickFormatter={(v: number) => `${v}${unit}`} width={48} allowDecimals={!stacked} />
-            <Tooltip />
-            <Legend />
-            {series.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                fill={s.color}
-                stackId={stacked ? "stack" : undefined}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
+          <Suspense fallback={<ChartPlaceholder text="The chart is loading; the table below has the same figures." />}>
+            <BarChartDrawing
+              id={id}
+              title={title}
+              description={description}
+              data={data}
+              xKey={xKey}
+              series={series}
+              stacked={stacked}
+              unit={unit}
+              yLabel={yLabel}
+            />
+          </Suspense>
         ) : (
           <p className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600">
             {data.length === 0 ? "No data yet." : "The chart draws when the page has loaded; the table below has the same figures."}

@@ -2,6 +2,7 @@ import { type AreaChange, CHARACTER_LABELS, type DiagnosisAnalysis } from "../..
 import { formatDate } from "../../domain/dates";
 import { DIMENSION_LABELS } from "../../domain/reference";
 import { BAND_LABELS, type Band, REFERENCE_GROUP_LABELS } from "../../domain/vocabulary";
+import { ScrollRegion } from "../scroll-region";
 
 const bandTone: Record<Band, string> = {
   LOWER: "bg-red-100 text-red-900",
@@ -65,7 +66,7 @@ export function AnalysisPanel({
         <h3 id="magnitude-heading">Magnitude</h3>
         <p className="mt-1 text-sm">{magnitude.summary}</p>
         {hasReport && magnitude.reported > 0 ? (
-          <div className="mt-2 overflow-x-auto">
+          <ScrollRegion className="mt-2">
             <table className="data-table">
               <thead>
                 <tr>
@@ -91,7 +92,7 @@ export function AnalysisPanel({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </section>
 
@@ -143,7 +144,7 @@ export function AnalysisPanel({
             <p className={`mt-1 text-sm ${comparison.persistingWeakAreas.length ? "font-medium text-red-900" : ""}`}>
               Compared with the report of {formatDate(previousTakenOn)}: {comparison.summary}
             </p>
-            <div className="mt-2 overflow-x-auto">
+            <ScrollRegion className="mt-2">
               <table className="data-table">
                 <thead>
                   <tr>
@@ -175,7 +176,7 @@ export function AnalysisPanel({
                     ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </>
         ) : (
           <p className="mt-1 text-sm text-slate-700">No earlier report on this case to compare with.</p>
@@ -188,7 +189,7 @@ export function AnalysisPanel({
 function RankedTable({ areas, caption }: { areas: DiagnosisAnalysis["weakestAreas"]; caption: string }) {
   if (areas.length === 0) return null;
   return (
-    <div className="mt-2 overflow-x-auto">
+    <ScrollRegion className="mt-2">
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -222,6 +223,6 @@ function RankedTable({ areas, caption }: { areas: DiagnosisAnalysis["weakestArea
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

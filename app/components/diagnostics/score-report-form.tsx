@@ -6,6 +6,7 @@ import { DISTANCE_NOTE_MAX, PRINTED_LABEL_MAX } from "../../domain/diagnostics/s
 import { type ExamId, examInfo } from "../../domain/reference";
 import { BAND_LABELS, BAND_SCALES, type Band, type BandScale, REFERENCE_GROUP_LABELS, REFERENCE_GROUPS } from "../../domain/vocabulary";
 import { Field, FieldErrors, FormErrors, SelectField, type SelectOption, TextareaField } from "../forms";
+import { ScrollRegion } from "../scroll-region";
 
 const SCALE_OPTIONS: SelectOption[] = [
   { value: "CURRENT", label: "Current: Lower / Same / Higher" },
@@ -112,7 +113,7 @@ export function ScoreReportForm({
           first letter.
         </p>
         {grid.map((dimension, k) => (
-          <div key={dimension.dimension} className="mt-3 overflow-x-auto">
+          <ScrollRegion key={dimension.dimension} className="mt-3">
             <table className="data-table">
               <caption className="py-1 text-left font-semibold text-slate-900">{dimension.label}</caption>
               <thead>
@@ -182,7 +183,7 @@ export function ScoreReportForm({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ))}
         <datalist id="printed-labels">
           {labels.map((l) => (

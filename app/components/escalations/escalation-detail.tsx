@@ -5,10 +5,11 @@ import type { ActionReply } from "../../actions/reply";
 import { formatDate, formatDateTime, type IsoDate } from "../../domain/dates";
 import { examLabel, type ExamId } from "../../domain/reference";
 import { actionRecordSchema, escalationNoteSchema, RECORDED_ACCOMMODATION_STATUSES } from "../../domain/escalations/schema";
-import { describeEvent, ESCALATION_TRIGGER_LABELS, type EscalationView, severityLabel } from "../../domain/escalations/view";
+import { describeEvent, type EscalationView, severityLabel } from "../../domain/escalations/view";
 import { ESCALATION_TRANSITIONS } from "../../domain/escalations/workflow";
 import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "../../domain/vocabulary";
 import { Field, FormErrors, SelectField, TextareaField } from "../forms";
+import { useFormResult } from "../use-form-result";
 import { EscalationStatusBadge, OverdueBadge } from "./badges";
 
 /** What an escalation action returned (its row is the escalation), as the forms read it. */
@@ -79,7 +80,7 @@ export function EscalationDetail({
         <div>
           <Heading level={level} id={titleId}>
             {showStudent ? `${e.studentName} · ` : ""}
-            {ESCALATION_TRIGGER_LABELS[e.trigger]} · {examLabel(e.exam as ExamId)}
+            {e.title} · {examLabel(e.exam as ExamId)}
           </Heading>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <EscalationStatusBadge status={e.status} />
@@ -187,9 +188,10 @@ function StatusForms({
   const canResolve = ESCALATION_TRANSITIONS.some((t) => t.from === e.status && t.to === "RESOLVED");
   const moveResult = resultFor(actionData, e.id, "status", (to) => to !== "RESOLVED");
   const resolveResult = resultFor(actionData, e.id, "status", (to) => to === "RESOLVED");
+  const resolve = useFormResult(resolveResult, `resolve-${e.id}`);
   const [form, fields] = useForm({
     id: `resolve-${e.id}`,
-    lastResult: navigation.state === "idle" ? resolveResult : undefined,
+    lastResult: resolve.lastResult,
     shouldRevalidate: "onInput",
   });
   const busy = navigation.state === "submitting";
@@ -211,7 +213,7 @@ function StatusForms({
         </div>
       ) : null}
       {canResolve ? (
-        <Form method="post" className="space-y-2" {...getFormProps(form)}>
+        <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={resolve.onSubmit(form.onSubmit)}>
           <Hidden escalation={e} intent="status" />
           <input type="hidden" name="to" value="RESOLVED" />
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -254,9 +256,10 @@ function ActionForm({
   level: Level;
 }) {
   const navigation = useNavigation();
+  const result = useFormResult(resultFor(actionData, e.id, "action"), `action-${e.id}`);
   const [form, fields] = useForm({
     id: `action-${e.id}`,
-    lastResult: navigation.state === "idle" ? resultFor(actionData, e.id, "action") : undefined,
+    lastResult: result.lastResult,
     defaultValue: { actionOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: actionRecordSchema(today) }),
     shouldValidate: "onSubmit",
@@ -265,7 +268,7 @@ function ActionForm({
   return (
     <div className="space-y-2">
       <SubHeading level={level}>Record an action</SubHeading>
-      <Form method="post" className="space-y-2" {...getFormProps(form)}>
+      <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
         <Hidden escalation={e} intent="action" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField
@@ -313,9 +316,10 @@ function OwnerForm({
   level: Level;
 }) {
   const navigation = useNavigation();
+  const result = useFormResult(resultFor(actionData, e.id, "owner"), `owner-${e.id}`);
   const [form, fields] = useForm({
     id: `owner-${e.id}`,
-    lastResult: navigation.state === "idle" ? resultFor(actionData, e.id, "owner") : undefined,
+    lastResult: result.lastResult,
     defaultValue: { ownerId: e.owner?.id ?? "" },
     shouldRevalidate: "onInput",
   });
@@ -323,7 +327,7 @@ function OwnerForm({
   return (
     <div className="space-y-2">
       <SubHeading level={level}>Owner</SubHeading>
-      <Form method="post" className="flex flex-wrap items-end gap-2" {...getFormProps(form)}>
+      <Form method="post" className="flex flex-wrap items-end gap-2" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
         <Hidden escalation={e} intent="owner" />
         <div className="w-full">
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -354,9 +358,10 @@ function NoteForm({
   level: Level;
 }) {
   const navigation = useNavigation();
+  const result = useFormResult(resultFor(actionData, e.id, "note"), `note-${e.id}`);
   const [form, fields] = useForm({
     id: `note-${e.id}`,
-    lastResult: navigation.state === "idle" ? resultFor(actionData, e.id, "note") : undefined,
+    lastResult: result.lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: escalationNoteSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -364,7 +369,7 @@ function NoteForm({
   return (
     <div className="space-y-2">
       <SubHeading level={level}>Add a note</SubHeading>
-      <Form method="post" className="space-y-2" {...getFormProps(form)}>
+      <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
         <Hidden escalation={e} intent="note" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextareaField

@@ -1,9 +1,10 @@
 import { Link } from "react-router";
 import { formatDate, formatDay } from "../../domain/dates";
 import { type QueueParams, queueSearch } from "../../domain/escalations/queue-params";
-import { ESCALATION_TRIGGER_LABELS, type EscalationQueueRow, severityLabel } from "../../domain/escalations/view";
+import { type EscalationQueueRow, severityLabel } from "../../domain/escalations/view";
 import { examLabel, type ExamId } from "../../domain/reference";
 import { EscalationStatusBadge, OverdueBadge } from "./badges";
+import { ScrollRegion } from "../scroll-region";
 
 /** The deadline that applies now, in words. */
 function dueText(row: EscalationQueueRow): string {
@@ -17,51 +18,53 @@ function dueText(row: EscalationQueueRow): string {
  */
 export function EscalationQueueTable({ rows, params }: { rows: EscalationQueueRow[]; params: QueueParams }) {
   return (
-    <table className="data-table">
-      <caption className="sr-only">Escalations, {params.sort === "newest" ? "newest first" : "most urgent first"}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Student</th>
-          <th scope="col">Exam</th>
-          <th scope="col">Trigger</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Status</th>
-          <th scope="col">Owner</th>
-          <th scope="col">Due</th>
-          <th scope="col">Opened</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const overdue = row.overdue.state !== "NONE";
-          const current = params.open === row.id;
-          return (
-            <tr
-              key={row.id}
-              data-overdue={overdue ? "true" : undefined}
-              className={overdue ? "bg-red-50" : current ? "bg-brand-50" : undefined}
-            >
-              <td className="font-medium">
-                <Link to={`${queueSearch(params, { open: row.id })}#escalation-detail`} aria-current={current ? "true" : undefined}>
-                  {row.studentName}
-                </Link>
-              </td>
-              <td>{examLabel(row.exam as ExamId)}</td>
-              <td>{ESCALATION_TRIGGER_LABELS[row.trigger]}</td>
-              <td>{severityLabel(row.severity)}</td>
-              <td>
-                <EscalationStatusBadge status={row.status} />
-              </td>
-              <td>{row.ownerName ?? <span className="text-slate-600">Nobody yet</span>}</td>
-              <td>
-                <span className="block">{dueText(row)}</span>
-                {overdue && row.overdueLabel ? <OverdueBadge label={row.overdueLabel} /> : null}
-              </td>
-              <td>{formatDay(row.createdAt)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ScrollRegion>
+      <table className="data-table">
+        <caption className="sr-only">Escalations, {params.sort === "newest" ? "newest first" : "most urgent first"}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Exam</th>
+            <th scope="col">Trigger</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Status</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Due</th>
+            <th scope="col">Opened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const overdue = row.overdue.state !== "NONE";
+            const current = params.open === row.id;
+            return (
+              <tr
+                key={row.id}
+                data-overdue={overdue ? "true" : undefined}
+                className={overdue ? "bg-red-50" : current ? "bg-brand-50" : undefined}
+              >
+                <td className="font-medium">
+                  <Link to={`${queueSearch(params, { open: row.id })}#escalation-detail`} aria-current={current ? "true" : undefined}>
+                    {row.studentName}
+                  </Link>
+                </td>
+                <td>{examLabel(row.exam as ExamId)}</td>
+                <td>{row.title}</td>
+                <td>{severityLabel(row.severity)}</td>
+                <td>
+                  <EscalationStatusBadge status={row.status} />
+                </td>
+                <td>{row.ownerName ?? <span className="text-slate-600">Nobody yet</span>}</td>
+                <td>
+                  <span className="block">{dueText(row)}</span>
+                  {overdue && row.overdueLabel ? <OverdueBadge label={row.overdueLabel} /> : null}
+                </td>
+                <td>{formatDay(row.createdAt)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { manualEscalationSchema } from "../../domain/escalations/schema";
 import { FormErrors, TextareaField } from "../forms";
+import { useFormResult } from "../use-form-result";
 
 /**
  * Escalating a case to the office by hand (reason, optional note). Works
@@ -10,16 +11,17 @@ import { FormErrors, TextareaField } from "../forms";
  */
 export function RaiseEscalationForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
   const navigation = useNavigation();
+  const result = useFormResult(lastResult, "raise-escalation");
   const [form, fields] = useForm({
     id: "raise-escalation",
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    lastResult: result.lastResult,
     constraint: getZodConstraint(manualEscalationSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: manualEscalationSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" className="space-y-3" {...getFormProps(form)}>
+    <Form method="post" className="space-y-3" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
       <input type="hidden" name="intent" value="raise" />
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextareaField

@@ -7,6 +7,7 @@ import type { CheckInRow } from "../../domain/checkins/queries.server";
 import { moodLabel } from "../../domain/checkins/schema";
 import type { CheckInTrend } from "../../domain/checkins/trend";
 import { formatDate } from "../../domain/dates";
+import { ScrollRegion } from "../scroll-region";
 
 function Delta({ value }: { value: number | null }) {
   if (value === null) return null;
@@ -34,7 +35,7 @@ export function CheckInList({ checkIns, trend, headingId }: { checkIns: CheckInR
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <div className="mt-3 overflow-x-auto">
+          <ScrollRegion className="mt-3">
             <table className="data-table">
               <caption className="sr-only">Weekly check-ins, newest first</caption>
               <thead>
@@ -70,7 +71,7 @@ export function CheckInList({ checkIns, trend, headingId }: { checkIns: CheckInR
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

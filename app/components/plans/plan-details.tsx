@@ -19,6 +19,7 @@ import { MILESTONE_KIND_NAMES } from "../../domain/plans/templates";
 import { instrument } from "../../domain/reference";
 import { FINDING_KINDS } from "../../domain/vocabulary";
 import { formatMinutes } from "./format";
+import { ScrollRegion } from "../scroll-region";
 
 type HeadingLevel = "h2" | "h3";
 
@@ -66,27 +67,29 @@ export function PlanDetails({
 
       <section aria-labelledby={`${idPrefix}-focus`} className="break-inside-avoid">
         <H id={`${idPrefix}-focus`}>Focus areas</H>
-        <table className="data-table mt-2">
-          <caption className="sr-only">Focus areas and their share of the weekly study time</caption>
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="text-right">
-                Share of the week
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.focusAreas.map((f) => (
-              <tr key={f.key}>
-                <td>{f.label}</td>
-                <td>{FOCUS_KIND_LABELS[f.kind]}</td>
-                <td className="text-right tabular-nums">{f.sharePercent}%</td>
+        <ScrollRegion className="mt-2">
+          <table className="data-table">
+            <caption className="sr-only">Focus areas and their share of the weekly study time</caption>
+            <thead>
+              <tr>
+                <th scope="col">Area</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="text-right">
+                  Share of the week
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {content.focusAreas.map((f) => (
+                <tr key={f.key}>
+                  <td>{f.label}</td>
+                  <td>{FOCUS_KIND_LABELS[f.kind]}</td>
+                  <td className="text-right tabular-nums">{f.sharePercent}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby={`${idPrefix}-milestones`} className="break-inside-avoid">
@@ -94,29 +97,31 @@ export function PlanDetails({
         {content.milestones.length === 0 ? (
           <p className="mt-1 text-sm text-slate-700">No practice-exam milestones in this plan.</p>
         ) : (
-          <table className="data-table mt-2">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Milestone</th>
-                <th scope="col">Instrument</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...content.milestones]
-                .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-                .map((m) => (
-                  <tr key={m.uid}>
-                    <td className="whitespace-nowrap">{formatDate(m.dueOn)}</td>
-                    <td>
-                      {m.label}
-                      {m.kind !== "CUSTOM" ? <span className="block text-xs text-slate-600">{MILESTONE_KIND_NAMES[m.kind]}</span> : null}
-                    </td>
-                    <td>{m.instrumentId ? instrument(m.instrumentId).name : "—"}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <ScrollRegion className="mt-2">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Milestone</th>
+                  <th scope="col">Instrument</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...content.milestones]
+                  .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+                  .map((m) => (
+                    <tr key={m.uid}>
+                      <td className="whitespace-nowrap">{formatDate(m.dueOn)}</td>
+                      <td>
+                        {m.label}
+                        {m.kind !== "CUSTOM" ? <span className="block text-xs text-slate-600">{MILESTONE_KIND_NAMES[m.kind]}</span> : null}
+                      </td>
+                      <td>{m.instrumentId ? instrument(m.instrumentId).name : "—"}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
 
@@ -173,7 +178,7 @@ export function PlanDetails({
 /** The week as a table: a row per day, a column per part of the day. */
 export function RhythmTable({ rhythm, restDay }: { rhythm: RhythmDay[]; restDay: number }) {
   return (
-    <div className="mt-2 overflow-x-auto print:overflow-visible">
+    <ScrollRegion className="mt-2">
       <table className="data-table">
         <caption className="sr-only">The sessions of each day of the week</caption>
         <thead>
@@ -215,6 +220,6 @@ export function RhythmTable({ rhythm, restDay }: { rhythm: RhythmDay[]; restDay:
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -44,6 +44,16 @@ describe("the plan editor", () => {
     expect(html).toContain(">Save as version 4</button>");
   });
 
+  it("after a refused save, names and expects the version saved meanwhile, not the one the page was shown with", () => {
+    // The page's data is still version 3 (a refused save does not reload it); someone saved version 5.
+    const html = render(
+      <PlanEditor mode="adjust" defaultValue={values} lastResult={null} currentVersion={3} savedMeanwhile={5} caseVersion={7} />,
+    );
+    expect(html).toMatch(/<input type="hidden" name="expectedVersion" value="5"\/>/);
+    expect(html).toContain(">Save as version 6</button>");
+    expect(html).not.toContain("Save as version 4");
+  });
+
   it("assigns without a plan version, but with the case's", () => {
     const html = render(<PlanEditor mode="assign" defaultValue={values} lastResult={null} caseVersion={2} />);
     expect(html).not.toContain('name="expectedVersion"');

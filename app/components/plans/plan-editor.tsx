@@ -19,7 +19,7 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { newFocusKey, type PlanEditorValues, planAdjustEditorSchema, planEditorSchema } from "../../domain/plans/editor";
+import { editorBaseVersion, newFocusKey, type PlanEditorValues, planAdjustEditorSchema, planEditorSchema } from "../../domain/plans/editor";
 import {
   FOCUS_KIND_LABELS,
   FOCUS_KINDS,
@@ -60,6 +60,8 @@ export interface PlanEditorProps {
   lastResult: SubmissionResult<string[]> | null | undefined;
   /** The plan version the edits start from (adjust only). */
   currentVersion?: number;
+  /** After a refused save: the version someone saved meanwhile, which the next save builds on. */
+  savedMeanwhile?: number | null;
   /** The case's version the form is shown with: a save never puts back a target exam date changed meanwhile. */
   caseVersion: number;
   promptOptions?: { practiceExams: Option[]; checkIns: Option[] };
@@ -67,8 +69,18 @@ export interface PlanEditorProps {
   children?: React.ReactNode;
 }
 
-export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, caseVersion, promptOptions, children }: PlanEditorProps) {
+export function PlanEditor({
+  mode,
+  defaultValue,
+  lastResult,
+  currentVersion,
+  savedMeanwhile,
+  caseVersion,
+  promptOptions,
+  children,
+}: PlanEditorProps) {
   const navigation = useNavigation();
+  const baseVersion = editorBaseVersion(currentVersion ?? 0, savedMeanwhile);
   const schema = mode === "assign" ? planEditorSchema : planAdjustEditorSchema;
   const [form, fields] = useForm<EditorShape>({
     id: `plan-editor-${mode}`,
@@ -87,7 +99,7 @@ export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, cas
   return (
     <Form method="post" className="space-y-6" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={mode} />
-      {mode === "adjust" ? <input type="hidden" name="expectedVersion" value={currentVersion} /> : null}
+      {mode === "adjust" ? <input type="hidden" name="expectedVersion" value={baseVersion} /> : null}
       <input type="hidden" name="expectedCaseVersion" value={caseVersion} />
       <FormErrors id={form.errorId} errors={form.errors} />
 
@@ -276,7 +288,7 @@ export function PlanEditor({ mode, defaultValue, lastResult, currentVersion, cas
 
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-          {mode === "assign" ? "Assign the plan" : `Save as version ${(currentVersion ?? 0) + 1}`}
+          {mode === "assign" ? "Assign the plan" : `Save as version ${baseVersion + 1}`}
         </button>
         <p className="text-sm text-slate-600">
           {mode === "assign"

@@ -7,6 +7,7 @@ import { Form } from "react-router";
 import type { ChangeSection } from "../../domain/plans/diff";
 import { formatDay } from "../../domain/dates";
 import { plural } from "../../domain/text";
+import { ScrollRegion } from "../scroll-region";
 
 export interface VersionListItem {
   number: number;
@@ -62,7 +63,7 @@ export function PlanVersions({
     <section aria-labelledby="versions-heading" className="card">
       <h2 id="versions-heading">Versions</h2>
       <p className="hint">A change never edits a version: it saves the next one, with who, when and why.</p>
-      <div className="mt-3 overflow-x-auto">
+      <ScrollRegion className="mt-3">
         <table className="data-table">
           <thead>
             <tr>
@@ -89,7 +90,7 @@ export function PlanVersions({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       {versions.length > 1 ? (
         <div className="mt-4 border-t border-slate-200 pt-3">

@@ -5,6 +5,7 @@
  */
 import { Link } from "react-router";
 import type { PracticeLogRow } from "../../domain/practice/queries.server";
+import { ScrollRegion } from "../scroll-region";
 
 export function PracticeLog({ rows, canChange, forStudent }: { rows: readonly PracticeLogRow[]; canChange: boolean; forStudent: boolean }) {
   if (rows.length === 0) {
@@ -17,7 +18,7 @@ export function PracticeLog({ rows, canChange, forStudent }: { rows: readonly Pr
     );
   }
   return (
-    <div className="mt-3 overflow-x-auto">
+    <ScrollRegion className="mt-3">
       <table className="data-table" data-testid="practice-log">
         <thead>
           <tr>
@@ -84,6 +85,6 @@ export function PracticeLog({ rows, canChange, forStudent }: { rows: readonly Pr
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

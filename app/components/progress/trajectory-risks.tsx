@@ -9,6 +9,7 @@ import { RiskBadge } from "../badges";
 
 const STUDENT_LABELS: Record<TrajectoryRiskCode, string> = {
   PROJECTION_BELOW_PASSING: "Your trend is not yet where it needs to be by the exam",
+  LATEST_BELOW_PASSING: "Your latest practice score is not yet where it needs to be",
   PRACTICE_GAP: "It has been a while since your last practice exam",
   MILESTONE_MISSED: "A practice-exam milestone has no score yet",
   GATE_UNMET_NEAR_EXAM: "The readiness check is not met yet, and the exam is close",
@@ -17,6 +18,8 @@ const STUDENT_LABELS: Record<TrajectoryRiskCode, string> = {
 const NEXT_STEPS: Record<TrajectoryRiskCode, string> = {
   PROJECTION_BELOW_PASSING:
     "Next step: go through your latest report with your tutor and choose the areas to focus on; every practice exam updates this projection.",
+  LATEST_BELOW_PASSING:
+    "Next step: go through this report with your tutor; a few more practice exams will show your trend, and each one updates this.",
   PRACTICE_GAP: "Next step: schedule your next practice exam and log the score here when you have it.",
   MILESTONE_MISSED: "Next step: if you took it, log it here and link it to the milestone; if not, plan it with your tutor.",
   GATE_UNMET_NEAR_EXAM:
@@ -41,7 +44,7 @@ export function TrajectoryRisksPanel({
         <p className="mt-2 text-sm text-slate-700">
           {forStudent
             ? "Nothing to flag on your practice exams right now. Keep logging your scores as you take them."
-            : "No trajectory risk: the projection, the practice rhythm, the milestones and the gate give no reason for concern."}
+            : "No trajectory risk flagged: the practice scores logged so far, their projection, the practice rhythm, the milestones and the gate raise none."}
         </p>
       ) : (
         <ul className="mt-3 space-y-3 text-sm" data-testid="trajectory-risks">

@@ -5,13 +5,16 @@
  * - a second or later FAIL on the same exam escalates to the office;
  * - a PASS closes the case as passed;
  * - reaching the USMLE limit makes the student ineligible for every exam and
- *   closes their open cases as ineligible.
+ *   closes their open cases as ineligible;
+ * - an attempt at a discontinued exam (Step 2 CS) is history only: it counts
+ *   toward the limit, but opens, joins and escalates no case (docs/product.md
+ *   workflow step 1).
  * The forms record one attempt at a time and the CSV import thousands; both
  * decide here and write the resulting effects with ./mutations.server.ts.
  */
 import { type AutomaticChange, onAttemptRecorded, onIneligible } from "../cases/status";
 import { formatDate, type IsoDate } from "../dates";
-import { type ExamId, examLabel, RETAKE_GUIDANCE } from "../reference";
+import { type ExamId, examLabel, isRetakeExam, RETAKE_GUIDANCE } from "../reference";
 import type { AttemptOutcome, CaseStatus } from "../vocabulary";
 import { type AttemptFieldErrors, type AttemptInput, failureDates, summarizeAttempts, validateAttemptInput } from "./rules";
 
@@ -84,8 +87,9 @@ export function decideAttempt(
   }
 
   const attemptId = context.newId();
-  const existingCase = state.openCases.find((c) => c.exam === attempt.exam) ?? null;
-  const openedCase = !existingCase && attempt.outcome === "FAIL" ? { id: context.newId(), exam: attempt.exam } : null;
+  const retakeable = isRetakeExam(attempt.exam);
+  const existingCase = retakeable ? (state.openCases.find((c) => c.exam === attempt.exam) ?? null) : null;
+  const openedCase = retakeable && !existingCase && attempt.outcome === "FAIL" ? { id: context.newId(), exam: attempt.exam } : null;
   const caseId = existingCase?.id ?? openedCase?.id ?? null;
   const all: KnownAttempt[] = [...state.attempts, { id: attemptId, caseId, ...attempt }];
   const summary = summarizeAttempts(all, { schoolAttemptLimit: context.schoolAttemptLimit });
@@ -145,7 +149,9 @@ export function decideAttempt(
       statusChanges,
       escalation,
       ineligible,
-      summary: `Recorded ${examLabel(attempt.exam)} attempt ${number} on ${formatDate(attempt.takenOn)}: ${attempt.outcome.toLowerCase()}`,
+      summary:
+        `Recorded ${examLabel(attempt.exam)} attempt ${number} on ${formatDate(attempt.takenOn)}: ${attempt.outcome.toLowerCase()}` +
+        (retakeable ? "" : " (history only: the exam was discontinued, so no retake case)"),
     },
     next,
   };

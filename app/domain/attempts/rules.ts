@@ -23,6 +23,7 @@ import {
   type ExamId,
   examInfo,
   isPassFailOnly,
+  isRetakeExam,
   PASSING_STANDARDS,
   passingStandardOn,
 } from "../reference";
@@ -62,6 +63,12 @@ export interface ExamAttemptSummary<T extends AttemptRecord = AttemptRecord> {
   passedOn: IsoDate | null;
   firstAttemptOn: IsoDate | null;
   latestAttemptOn: IsoDate | null;
+  /**
+   * Whether the exam can be sat again at all: false for a discontinued exam
+   * (Step 2 CS), whose attempts stay history and count toward the limit, but
+   * leave nothing to use (docs/domain.md §3.1).
+   */
+  retakeable: boolean;
   /** The USMLE limit of attempts was reached without a pass. */
   limitReached: boolean;
   /** The school's limit was reached without a pass (false when the school sets none). */
@@ -129,11 +136,13 @@ export function summarizeAttempts<T extends AttemptRecord>(attempts: readonly T[
     const attemptsUsed = numbered.length;
     const firstPass = numbered.find((a) => a.outcome === "PASS") ?? null;
     const passed = firstPass !== null;
-    const closedByPass = passed && !rules.passedExamRetakeAllowed;
+    const retakeable = isRetakeExam(exam);
+    // A discontinued exam leaves nothing to use, like a passed one.
+    const closed = (passed && !rules.passedExamRetakeAllowed) || !retakeable;
     const limitReached = !passed && attemptsUsed >= rules.maxAttemptsPerExam;
     const schoolLimitReached = !passed && schoolAttemptLimit !== null && attemptsUsed >= schoolAttemptLimit;
-    const usmleAttemptsLeft = closedByPass ? 0 : Math.max(0, rules.maxAttemptsPerExam - attemptsUsed);
-    const schoolAttemptsLeft = schoolAttemptLimit === null ? null : closedByPass ? 0 : Math.max(0, schoolAttemptLimit - attemptsUsed);
+    const usmleAttemptsLeft = closed ? 0 : Math.max(0, rules.maxAttemptsPerExam - attemptsUsed);
+    const schoolAttemptsLeft = schoolAttemptLimit === null ? null : closed ? 0 : Math.max(0, schoolAttemptLimit - attemptsUsed);
     return {
       exam,
       label: examInfo(exam).label,
@@ -145,12 +154,13 @@ export function summarizeAttempts<T extends AttemptRecord>(attempts: readonly T[
       passedOn: firstPass?.takenOn ?? null,
       firstAttemptOn: numbered[0]?.takenOn ?? null,
       latestAttemptOn: numbered[attemptsUsed - 1]?.takenOn ?? null,
+      retakeable,
       limitReached,
       schoolLimitReached,
       usmleAttemptsLeft,
       schoolAttemptsLeft,
       attemptsLeft: Math.min(usmleAttemptsLeft, schoolAttemptsLeft ?? Number.POSITIVE_INFINITY),
-      nextIsLastChance: !passed && rules.limitEndsAllExams && usmleAttemptsLeft === 1,
+      nextIsLastChance: !passed && retakeable && rules.limitEndsAllExams && usmleAttemptsLeft === 1,
     } satisfies ExamAttemptSummary<T>;
   });
 

@@ -6,7 +6,7 @@
 import { Prisma } from "#generated/prisma/client";
 import { prisma } from "../../utils/db.server";
 import { summarizeAttempts } from "../attempts/rules";
-import { daysBetween, type IsoDate } from "../dates";
+import { addDays, daysBetween, type IsoDate } from "../dates";
 import type { ExamId, InstrumentId } from "../reference";
 import { instrument } from "../reference";
 import type { AttemptOutcome, CaseOutcome, CaseStatus, RiskLevel } from "../vocabulary";
@@ -34,7 +34,9 @@ const ORDER: Record<SortKey, (dir: Prisma.Sql, flipped: Prisma.Sql) => Prisma.Sq
   tutor: (dir) => Prisma.sql`t."name" IS NULL, t."name" ${dir}`,
   attempts: (dir) => Prisma.sql`c."attemptsUsed" ${dir}`,
   daysToExam: (dir) => Prisma.sql`c."targetExamDate" IS NULL, c."targetExamDate" ${dir}`,
-  practice: (dir) => Prisma.sql`c."latestPracticeScore" IS NULL, c."latestPracticeScore" ${dir}`,
+  // By distance to passing on each score's own scale (docs/decisions/0024); scores with no passing line after those with one.
+  practice: (dir) =>
+    Prisma.sql`c."latestPracticeScore" IS NULL, c."practiceDistance" IS NULL, c."practiceDistance" ${dir}, c."latestPracticeScore" ${dir}`,
   readiness: (dir) => Prisma.sql`c."readinessMet" IS NULL, c."readinessMet" ${dir}`,
   risk: (dir) => Prisma.sql`c."riskRank" ${dir}`,
   escalations: (dir) => Prisma.sql`c."openEscalations" ${dir}`,
@@ -51,7 +53,7 @@ export function likePattern(text: string): string {
 }
 
 /** The WHERE clause: the person's scope, then the table's filters, all as bound parameters. */
-export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams): Prisma.Sql {
+export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams, today: IsoDate): Prisma.Sql {
   const scopeParts: Prisma.Sql[] = [];
   if (scope.officeSchoolIds.length) scopeParts.push(Prisma.sql`c."schoolId" IN (${list(scope.officeSchoolIds)})`);
   if (scope.tutorId) scopeParts.push(Prisma.sql`c."tutorId" = ${scope.tutorId}`);
@@ -59,6 +61,9 @@ export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams): 
   parts.push(params.status.length ? Prisma.sql`c."status" IN (${list(params.status)})` : Prisma.sql`c."status" <> 'CLOSED'`);
   if (params.exam.length) parts.push(Prisma.sql`c."exam" IN (${list(params.exam)})`);
   if (params.risk.length) parts.push(Prisma.sql`c."riskLevel" IN (${list(params.risk)})`);
+  if (params.examWithin !== null) {
+    parts.push(Prisma.sql`c."targetExamDate" BETWEEN ${today} AND ${addDays(today, params.examWithin)}`);
+  }
   if (params.q) {
     const like = likePattern(params.q);
     parts.push(Prisma.sql`(u."name" LIKE ${like} ESCAPE '\\' OR u."email" LIKE ${like.toLowerCase()} ESCAPE '\\')`);
@@ -88,6 +93,7 @@ interface RawRow {
   latestPracticeInstrument: string | null;
   latestPracticeOn: string | null;
   practiceTrend: number | null;
+  practiceDistance: number | null;
   lastContactAt: string | Date | null;
   studentName: string;
   studentEmail: string;
@@ -98,7 +104,17 @@ interface RawRow {
 /** The most rows one export holds. */
 export const EXPORT_LIMIT = 10_000;
 
+/**
+ * One page of the caseload. A page past the end (a stale link, a shrunk filter)
+ * shows the last page, and `page` says which page was shown.
+ */
 export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams, today: IsoDate, options: { all?: boolean } = {}) {
+  const first = await loadCaseloadPage(scope, params, today, options);
+  if (options.all || first.rows.length > 0 || first.total === 0 || params.page <= first.pageCount) return first;
+  return loadCaseloadPage(scope, { ...params, page: first.pageCount }, today, options);
+}
+
+async function loadCaseloadPage(scope: CaseloadScope, params: CaseloadParams, today: IsoDate, options: { all?: boolean }) {
   // The page's ids are chosen on the case table alone (a top-N sort over narrow rows), joining
   // people only when the search or the sort needs their names; only those rows are then read in full.
   const limit = options.all ? EXPORT_LIMIT : params.size;
@@ -108,12 +124,12 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
     prisma.$queryRaw<RawRow[]>`
       SELECT c."id", c."schoolId", c."studentId", c."exam", c."status", c."outcome", c."targetExamDate",
              c."attemptsUsed", c."openEscalations", c."riskLevel", c."readinessMet", c."latestPracticeScore",
-             c."latestPracticeInstrument", c."latestPracticeOn", c."practiceTrend", c."lastContactAt",
+             c."latestPracticeInstrument", c."latestPracticeOn", c."practiceTrend", c."practiceDistance", c."lastContactAt",
              u."name" AS "studentName", u."email" AS "studentEmail", t."name" AS "tutorName",
              ss."schoolAttemptLimit" AS "schoolAttemptLimit"
       FROM (
         SELECT c."id" AS "pageId" FROM "RetakeCase" c ${peopleJoin(params)}
-        WHERE ${caseloadWhereSql(scope, params)}
+        WHERE ${caseloadWhereSql(scope, params, today)}
         ORDER BY ${order}
         LIMIT ${limit} OFFSET ${offset}
       ) p
@@ -123,7 +139,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
       LEFT JOIN "User" t ON t."id" = c."tutorId"
       LEFT JOIN "SchoolSettings" ss ON ss."schoolId" = c."schoolId"
       ORDER BY ${order}`,
-    countCases(scope, params),
+    countCases(scope, params, today),
   ]);
   const studentIds = [...new Set(rows.map((r) => r.studentId))];
   const attempts = studentIds.length
@@ -161,6 +177,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
               instrumentId,
               on: r.latestPracticeOn,
               trendPerWeek: r.practiceTrend,
+              distance: r.practiceDistance,
               unit: instrument(instrumentId).scaleFamily === "PERCENT" ? "%" : "",
             }
           : null,
@@ -170,7 +187,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
       daysSinceContact: lastContact ? Math.max(0, Math.floor((now.getTime() - lastContact.getTime()) / 86_400_000)) : null,
     };
   });
-  return { rows: result, total, pageCount: Math.max(1, Math.ceil(total / params.size)) };
+  return { rows: result, total, page: options.all ? 1 : params.page, pageCount: Math.max(1, Math.ceil(total / params.size)) };
 }
 
 /** Joins the people's names into the page query only when the search or the sort reads them. */
@@ -182,9 +199,9 @@ function peopleJoin(params: CaseloadParams): Prisma.Sql {
   }`;
 }
 
-async function countCases(scope: CaseloadScope, params: CaseloadParams): Promise<number> {
+async function countCases(scope: CaseloadScope, params: CaseloadParams, today: IsoDate): Promise<number> {
   const [row] = await prisma.$queryRaw<Array<{ total: number | bigint }>>`
     SELECT COUNT(*) AS "total" FROM "RetakeCase" c ${params.q ? peopleJoin({ ...params, sort: "opened" }) : Prisma.empty}
-    WHERE ${caseloadWhereSql(scope, params)}`;
+    WHERE ${caseloadWhereSql(scope, params, today)}`;
   return Number(row?.total ?? 0);
 }

@@ -1,12 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { caseloadSearch, DEFAULT_CASELOAD_PARAMS, nextSort, parseCaseloadParams, parseHiddenColumns } from "./caseload";
+import {
+  caseloadSearch,
+  DEFAULT_CASELOAD_PARAMS,
+  hiddenColumns,
+  nextSort,
+  parseCaseloadParams,
+  parseHiddenColumns,
+  parseHideParam,
+} from "./caseload";
 
 const parse = (query: string) => parseCaseloadParams(new URLSearchParams(query));
 
 describe("caseload URL state", () => {
   it("reads valid parameters", () => {
-    expect(parse("page=3&size=50&sort=risk&dir=desc&status=ACTIVE&status=READY&exam=STEP1&risk=HIGH&q=lee")).toEqual({
+    expect(parse("page=3&size=50&sort=risk&dir=desc&status=ACTIVE&status=READY&exam=STEP1&risk=HIGH&examWithin=14&q=lee")).toEqual({
       page: 3,
       size: 50,
       sort: "risk",
@@ -14,7 +22,9 @@ describe("caseload URL state", () => {
       status: ["ACTIVE", "READY"],
       exam: ["STEP1"],
       risk: ["HIGH"],
+      examWithin: 14,
       q: "lee",
+      hide: null,
     });
   });
 
@@ -36,13 +46,22 @@ describe("caseload URL state", () => {
           status: fc.uniqueArray(fc.constantFrom("INTAKE" as const, "ACTIVE" as const, "CLOSED" as const)),
           exam: fc.uniqueArray(fc.constantFrom("STEP1" as const, "STEP3" as const)),
           risk: fc.uniqueArray(fc.constantFrom("LOW" as const, "CRITICAL" as const)),
+          examWithin: fc.constantFrom(null, 7 as const, 30 as const, 90 as const),
           q: fc.string({ maxLength: 20 }).map((s) => s.trim()),
+          hide: fc.option(fc.subarray(["exam" as const, "tutor" as const, "risk" as const, "lastContact" as const]), { nil: null }),
         }),
         (state) => {
           expect(parse(caseloadSearch(state, { page: state.page }).slice(1))).toEqual(state);
         },
       ),
     );
+  });
+
+  it("reads an exam window only from the allowed lengths", () => {
+    expect(parse("examWithin=30").examWithin).toBe(30);
+    expect(parse("examWithin=31").examWithin).toBeNull();
+    expect(parse("examWithin=-1").examWithin).toBeNull();
+    expect(parse("examWithin=").examWithin).toBeNull();
   });
 
   it("starts again at page 1 when a filter or sort changes", () => {
@@ -61,5 +80,18 @@ describe("caseload URL state", () => {
     expect(parseHiddenColumns("tutor,risk,student,bogus", [])).toEqual(["tutor", "risk"]);
     expect(parseHiddenColumns(null, ["tutor"])).toEqual(["tutor"]);
     expect(parseHiddenColumns("", ["tutor"])).toEqual([]);
+  });
+
+  it("reads the column choice from the URL: hideable columns only, in table order; an empty choice shows every column", () => {
+    expect(parseHideParam(null)).toBeNull();
+    expect(parseHideParam("")).toEqual([]);
+    expect(parseHideParam("risk,student,nope,tutor,tutor")).toEqual(["tutor", "risk"]);
+    const params = parse("hide=tutor");
+    expect(hiddenColumns(params, "risk", [])).toEqual(["tutor"]);
+    expect(hiddenColumns(parse(""), "risk", [])).toEqual(["risk"]);
+    expect(hiddenColumns(parse(""), null, ["tutor"])).toEqual(["tutor"]);
+    // Choosing columns keeps the page; it travels in every link the table makes.
+    expect(caseloadSearch({ ...params, page: 3 }, { hide: ["exam"] })).toBe("?hide=exam&page=3");
+    expect(caseloadSearch({ ...params, page: 3 }, { sort: "risk" })).toBe("?sort=risk&dir=asc&hide=tutor");
   });
 });

@@ -30,7 +30,16 @@ export interface CaseloadRow {
   attemptsLeft: number | null;
   targetExamDate: IsoDate | null;
   daysToExam: number | null;
-  practice: { score: number; instrument: string; instrumentId: string; on: IsoDate; trendPerWeek: number | null; unit: string } | null;
+  practice: {
+    score: number;
+    instrument: string;
+    instrumentId: string;
+    on: IsoDate;
+    trendPerWeek: number | null;
+    unit: string;
+    /** Above (+) or below (-) passing in the scale's standard errors; null without a passing line. */
+    distance: number | null;
+  } | null;
   readinessMet: boolean | null;
   riskLevel: RiskLevel | null;
   openEscalations: number;
@@ -113,6 +122,14 @@ export const DEFAULT_HIDDEN_FOR_TUTOR: readonly CaseloadColumnId[] = ["tutor"];
 
 export const STATUS_FILTERS = [...CASE_STATUSES] as const;
 
+/**
+ * "Exam within N days": a target exam date from today to N days ahead (both
+ * included), the dashboard's "exams soon" rule (dashboard/queries.server.ts
+ * `examsSoonWindow`), so its figure opens the list it counts.
+ */
+export const EXAM_WITHIN_DAYS = [7, 14, 30, 60, 90] as const;
+export type ExamWithinDays = (typeof EXAM_WITHIN_DAYS)[number];
+
 export interface CaseloadParams {
   page: number;
   size: (typeof PAGE_SIZES)[number];
@@ -121,7 +138,11 @@ export interface CaseloadParams {
   status: Array<(typeof CASE_STATUSES)[number]>;
   exam: Array<(typeof RETAKE_EXAM_IDS)[number]>;
   risk: Array<(typeof RISK_LEVELS)[number]>;
+  /** Only cases whose exam is from today to this many days ahead; null: any date. */
+  examWithin: ExamWithinDays | null;
   q: string;
+  /** Columns hidden by the URL (`hide=tutor,risk`; `hide=` shows every column); null when the URL does not say. */
+  hide: CaseloadColumnId[] | null;
 }
 
 export const DEFAULT_CASELOAD_PARAMS: CaseloadParams = {
@@ -132,7 +153,9 @@ export const DEFAULT_CASELOAD_PARAMS: CaseloadParams = {
   status: [],
   exam: [],
   risk: [],
+  examWithin: null,
   q: "",
+  hide: null,
 };
 
 const fields = {
@@ -155,6 +178,11 @@ function pickAll<T extends string>(allowed: readonly T[], values: string[]): T[]
   return [...new Set(values.filter((v): v is T => (allowed as readonly string[]).includes(v)))];
 }
 
+function pickExamWithin(value: string | null): ExamWithinDays | null {
+  const n = Number(value);
+  return value !== null && (EXAM_WITHIN_DAYS as readonly number[]).includes(n) ? (n as ExamWithinDays) : null;
+}
+
 /** Reads the table state from the URL; each bad or missing value takes its default. */
 export function parseCaseloadParams(search: URLSearchParams): CaseloadParams {
   const d = DEFAULT_CASELOAD_PARAMS;
@@ -166,26 +194,47 @@ export function parseCaseloadParams(search: URLSearchParams): CaseloadParams {
     status: pickAll(STATUS_FILTERS, search.getAll("status")),
     exam: pickAll(RETAKE_EXAM_IDS, search.getAll("exam")),
     risk: pickAll(RISK_LEVELS, search.getAll("risk")),
+    examWithin: pickExamWithin(search.get("examWithin")),
     q: pick(fields.q, search.get("q"), d.q),
+    hide: parseHideParam(search.get("hide")),
   };
+}
+
+const HIDEABLE_IDS: readonly string[] = CASELOAD_COLUMNS.filter((c) => c.hideable).map((c) => c.id);
+
+/** The URL's column choice: hideable ids, comma-separated, in table order; anything else is dropped. */
+export function parseHideParam(value: string | null): CaseloadColumnId[] | null {
+  if (value === null || value.length > 500) return null;
+  const asked = new Set(value.split(","));
+  return CASELOAD_COLUMN_IDS.filter((id) => HIDEABLE_IDS.includes(id) && asked.has(id));
+}
+
+/**
+ * The columns hidden in this view: the URL's choice when it makes one (a shared
+ * link shows what its sender saw), else the remembered preference, else the default.
+ */
+export function hiddenColumns(params: CaseloadParams, remembered: string | null | undefined, fallback: readonly CaseloadColumnId[]) {
+  return params.hide ?? parseHiddenColumns(remembered, fallback);
 }
 
 /** The URL search for a state, leaving defaults out so links stay short. */
 export function caseloadSearch(params: CaseloadParams, change: Partial<CaseloadParams> = {}): string {
   const next = { ...params, ...change };
-  // Changing what is shown starts again at the first page.
-  if (!("page" in change) && Object.keys(change).length > 0) next.page = 1;
+  // Changing which rows are shown starts again at the first page (choosing columns does not).
+  if (!("page" in change) && Object.keys(change).some((key) => key !== "hide")) next.page = 1;
   const search = new URLSearchParams();
   const d = DEFAULT_CASELOAD_PARAMS;
   if (next.q) search.set("q", next.q);
   for (const s of next.status) search.append("status", s);
   for (const e of next.exam) search.append("exam", e);
   for (const r of next.risk) search.append("risk", r);
+  if (next.examWithin !== null) search.set("examWithin", String(next.examWithin));
   if (next.sort !== d.sort || next.dir !== d.dir) {
     search.set("sort", next.sort);
     search.set("dir", next.dir);
   }
   if (next.size !== d.size) search.set("size", String(next.size));
+  if (next.hide !== null) search.set("hide", next.hide.join(","));
   if (next.page !== 1) search.set("page", String(next.page));
   const text = search.toString();
   return text ? `?${text}` : "";
@@ -205,7 +254,7 @@ export function parseHiddenColumns(raw: string | null | undefined, fallback: rea
 }
 
 export function hasFilters(params: CaseloadParams): boolean {
-  return params.q !== "" || params.status.length > 0 || params.exam.length > 0 || params.risk.length > 0;
+  return params.q !== "" || params.status.length > 0 || params.exam.length > 0 || params.risk.length > 0 || params.examWithin !== null;
 }
 
 /** The view's filter in words, for the access log: "status: Planning, Active; exam: Step 1; search: “kim”", or "open cases". */
@@ -215,6 +264,7 @@ export function describeCaseloadFilter(params: CaseloadParams): string {
   else parts.push("open cases");
   if (params.exam.length) parts.push(`exam: ${params.exam.map((e) => examLabel(e)).join(", ")}`);
   if (params.risk.length) parts.push(`risk: ${params.risk.map((r) => RISK_LEVEL_LABELS[r]).join(", ")}`);
+  if (params.examWithin !== null) parts.push(`exam within ${params.examWithin} days`);
   if (params.q) parts.push(`search: “${params.q}”`);
   return parts.join("; ");
 }

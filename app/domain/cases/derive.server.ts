@@ -10,8 +10,7 @@
 import { Prisma } from "#generated/prisma/client";
 import type { Tx } from "../../utils/db.server";
 import { prisma } from "../../utils/db.server";
-import { logger } from "../../utils/logger.server";
-import { fromDate, type IsoDate, today as todayOf } from "../dates";
+import { type IsoDate, today as todayOf } from "../dates";
 import { type InstrumentId, instrument, instrumentInforms } from "../reference";
 import { settingsFromRow } from "../settings/settings";
 import type { MilestoneEntry, PracticeExamEntry } from "../trajectory/practice";
@@ -155,7 +154,8 @@ function derivedRowSql(caseId: string, assessment: CaseAssessment, derivedAt: Da
   return Prisma.sql`SELECT ${caseId} AS "id", ${assessment.risk.level} AS "riskLevel", ${assessment.riskRank} AS "riskRank",
     ${assessment.risk.flags.length} AS "riskFlagCount", ${readinessMet} AS "readinessMet",
     ${practice?.score ?? null} AS "latestPracticeScore", ${practice?.instrumentId ?? null} AS "latestPracticeInstrument",
-    ${practice?.on ?? null} AS "latestPracticeOn", ${practice?.trendPerWeek ?? null} AS "practiceTrend", ${derivedAt} AS "derivedAt"`;
+    ${practice?.on ?? null} AS "latestPracticeOn", ${practice?.trendPerWeek ?? null} AS "practiceTrend",
+    ${practice?.distance ?? null} AS "practiceDistance", ${derivedAt} AS "derivedAt"`;
 }
 
 /** Recomputes and stores the derived figures of these cases, inside the caller's transaction. */
@@ -170,7 +170,7 @@ export async function refreshDerived(db: Tx, caseIds: readonly string[], today: 
         "riskLevel" = v."riskLevel", "riskRank" = v."riskRank", "riskFlagCount" = v."riskFlagCount",
         "readinessMet" = v."readinessMet", "latestPracticeScore" = v."latestPracticeScore",
         "latestPracticeInstrument" = v."latestPracticeInstrument", "latestPracticeOn" = v."latestPracticeOn",
-        "practiceTrend" = v."practiceTrend", "derivedAt" = v."derivedAt"
+        "practiceTrend" = v."practiceTrend", "practiceDistance" = v."practiceDistance", "derivedAt" = v."derivedAt"
       FROM (${Prisma.join(rows, " UNION ALL ")}) AS v
       WHERE "RetakeCase"."id" = v."id"`;
   }
@@ -215,16 +215,4 @@ async function refreshStale(today: IsoDate): Promise<number> {
     );
     refreshed += stale.length;
   }
-}
-
-/** Runs the daily refresh now and then every hour (it does nothing once a day's refresh is done). */
-export function scheduleDailyRefresh(): NodeJS.Timeout {
-  const run = () =>
-    refreshStaleCases()
-      .then((n) => n > 0 && logger.info({ cases: n, on: fromDate(new Date()) }, "refreshed derived case figures"))
-      .catch((error) => logger.error({ err: error }, "derived case refresh failed"));
-  void run();
-  const timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
-  return timer;
 }

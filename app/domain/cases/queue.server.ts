@@ -1,8 +1,13 @@
 /**
- * The intake queue: open cases without a tutor, oldest first, for the schools
- * a tutor serves or the office runs.
+ * The intake queue: open cases without a tutor, for the schools a tutor serves
+ * or the office runs. "Oldest first" means the oldest failure first: the
+ * opening attempt's date, not when the case row was made (an import or the demo
+ * seed makes many rows on one day); a case with no known failure date comes
+ * last. "Waiting" counts from the failure too (ADR 0024).
  */
+import { Prisma } from "#generated/prisma/client";
 import { prisma } from "../../utils/db.server";
+import { summarizeAttempts } from "../attempts/rules";
 import { daysBetween, fromDate, type IsoDate } from "../dates";
 
 /** Cases shown per page of the queue. */
@@ -10,9 +15,15 @@ export const QUEUE_PAGE_SIZE = 30;
 
 export async function loadIntakeQueue(schoolIds: string[], today: IsoDate, page = 1) {
   const where = { schoolId: { in: schoolIds }, tutorId: null, openSlot: "OPEN" } as const;
-  const [cases, total, tutors] = await Promise.all([
+  const pageIds = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT c."id" FROM "RetakeCase" c LEFT JOIN "ExamAttempt" a ON a."id" = c."openingAttemptId"
+    WHERE c."schoolId" IN (${schoolIds.length ? Prisma.join(schoolIds) : Prisma.sql`NULL`}) AND c."tutorId" IS NULL AND c."openSlot" = 'OPEN'
+    ORDER BY a."takenOn" IS NULL, a."takenOn" ASC, c."openedAt" ASC, c."id" ASC
+    LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(page - 1) * QUEUE_PAGE_SIZE}`;
+  const order = new Map(pageIds.map((r, i) => [r.id, i]));
+  const [unordered, total, tutors] = await Promise.all([
     prisma.retakeCase.findMany({
-      where,
+      where: { id: { in: pageIds.map((r) => r.id) } },
       select: {
         id: true,
         schoolId: true,
@@ -25,9 +36,6 @@ export async function loadIntakeQueue(schoolIds: string[], today: IsoDate, page 
         student: { select: { user: { select: { name: true } }, internationalGraduate: true } },
         openingAttempt: { select: { takenOn: true } },
       },
-      orderBy: [{ openedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * QUEUE_PAGE_SIZE,
-      take: QUEUE_PAGE_SIZE,
     }),
     prisma.retakeCase.count({ where }),
     prisma.membership.findMany({
@@ -36,6 +44,7 @@ export async function loadIntakeQueue(schoolIds: string[], today: IsoDate, page 
       orderBy: { user: { name: "asc" } },
     }),
   ]);
+  const cases = unordered.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return {
     total,
     page,
@@ -51,7 +60,7 @@ export async function loadIntakeQueue(schoolIds: string[], today: IsoDate, page 
       failedOn: c.openingAttempt?.takenOn ?? null,
       attemptsUsed: c.attemptsUsed,
       openEscalations: c.openEscalations,
-      waitingDays: Math.max(0, daysBetween(fromDate(c.openedAt), today)),
+      waitingDays: Math.max(0, daysBetween(c.openingAttempt?.takenOn ?? fromDate(c.openedAt), today)),
     })),
     tutorsBySchool: tutors.reduce<Record<string, Array<{ id: string; name: string }>>>((acc, m) => {
       acc[m.schoolId] = [...(acc[m.schoolId] ?? []), m.user];
@@ -67,3 +76,67 @@ export function loadQueueCase(caseId: string) {
     select: { id: true, schoolId: true, student: { select: { user: { select: { name: true } } } } },
   });
 }
+
+/**
+ * What a tutor reads before taking a case on (ADR 0024): who, which exam, the
+ * attempt history and what is left, and whether the office is involved. No
+ * findings, notes or plan: those belong to whoever takes the case. Null when
+ * there is no such case.
+ */
+export async function loadQueuePreview(caseId: string, today: IsoDate) {
+  const row = await prisma.retakeCase.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      schoolId: true,
+      studentId: true,
+      exam: true,
+      status: true,
+      tutorId: true,
+      openSlot: true,
+      openedAt: true,
+      attemptsUsed: true,
+      openEscalations: true,
+      targetExamDate: true,
+      tutor: { select: { name: true } },
+      school: { select: { name: true, settings: { select: { schoolAttemptLimit: true } } } },
+      student: {
+        select: {
+          userId: true,
+          internationalGraduate: true,
+          user: { select: { name: true } },
+          attempts: { select: { exam: true, takenOn: true, outcome: true, score: true }, orderBy: { takenOn: "asc" } },
+        },
+      },
+      openingAttempt: { select: { takenOn: true } },
+      _count: { select: { reports: true } },
+    },
+  });
+  if (!row) return null;
+  const summary = summarizeAttempts(row.student.attempts, { schoolAttemptLimit: row.school.settings?.schoolAttemptLimit ?? null });
+  const failedOn = row.openingAttempt?.takenOn ?? null;
+  return {
+    id: row.id,
+    schoolId: row.schoolId,
+    studentId: row.studentId,
+    studentUserId: row.student.userId,
+    status: row.status,
+    tutorId: row.tutorId,
+    tutorName: row.tutor?.name ?? null,
+    open: row.openSlot !== null,
+    schoolName: row.school.name,
+    studentName: row.student.user.name,
+    internationalGraduate: row.student.internationalGraduate,
+    exam: row.exam,
+    failedOn,
+    waitingDays: Math.max(0, daysBetween(failedOn ?? fromDate(row.openedAt), today)),
+    attemptsUsed: row.attemptsUsed,
+    attemptsLeft: summary.byExam[row.exam].attemptsLeft,
+    attempts: row.student.attempts,
+    openEscalations: row.openEscalations,
+    targetExamDate: row.targetExamDate,
+    hasScoreReport: row._count.reports > 0,
+  };
+}
+
+export type QueuePreview = NonNullable<Awaited<ReturnType<typeof loadQueuePreview>>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastMonths, median, monthLabel, outcomesByMonth, passRate } from "./chart-data";
+import { gainPanelsByFamily, lastMonths, median, monthLabel, outcomesByMonth, passRate, templateName } from "./chart-data";
 
 describe("dashboard shaping", () => {
   it("lists the last months, oldest first, across a year boundary", () => {
@@ -21,5 +21,30 @@ describe("dashboard shaping", () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
     expect(monthLabel("2026-03")).toBe("Mar 26");
+  });
+});
+
+describe("median gains", () => {
+  it("name plan templates as tutors know them, never by their keys", () => {
+    expect(templateName("first-retake")).toBe("First retake (8-week rhythm)");
+    expect(templateName("later-retake")).toMatch(/^After a second failure \(3–6 months\)$/);
+    expect(templateName("toString")).toBe("A retired template (toString)");
+  });
+
+  it("put percent-correct and three-digit gains on separate charts, never one axis", () => {
+    const rows = [
+      { group: "A", family: "THREE_DIGIT" as const, median: 4, students: 3 },
+      { group: "A", family: "PERCENT" as const, median: 1.5, students: 6 },
+      { group: "B", family: "PERCENT" as const, median: 2, students: 2 },
+    ];
+    const panels = gainPanelsByFamily(rows);
+    expect(panels.map((p) => [p.family, p.rows.map((r) => r.group)])).toEqual([
+      ["PERCENT", ["A", "B"]],
+      ["THREE_DIGIT", ["A"]],
+    ]);
+    for (const panel of panels) expect(new Set(panel.rows.map((r) => r.family))).toEqual(new Set([panel.family]));
+    expect(panels[0].unit).toBe("percentage points per week");
+    expect(panels[1].unit).toBe("score points per week");
+    expect(gainPanelsByFamily([])).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@
  * and medians are labelled with how many students they rest on.
  */
 import { addMonths, type IsoDate, MONTH_NAMES } from "../dates";
+import { PLAN_TEMPLATES, type PlanTemplateId } from "../plans/templates";
+import { SCALE_FAMILIES, SCALE_FAMILY_LABELS, type ScaleFamily } from "../reference";
 import { CASE_OUTCOMES, type CaseOutcome } from "../vocabulary";
 
 /** Fewer students than this behind a figure: read it with care. */
@@ -38,4 +40,36 @@ export function median(values: readonly number[]): number | null {
 export function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
   return `${MONTH_NAMES[m - 1]} ${String(y).slice(2)}`;
+}
+
+/** A plan template's name as tutors know it; a key no longer in use reads as such, never as the bare key. */
+export function templateName(id: string): string {
+  return Object.hasOwn(PLAN_TEMPLATES, id) ? PLAN_TEMPLATES[id as PlanTemplateId].label : `A retired template (${id})`;
+}
+
+/** What one point of gain per week means on each scale, for axis labels. */
+export const GAIN_UNITS: Record<ScaleFamily, string> = {
+  PERCENT: "percentage points per week",
+  THREE_DIGIT: "score points per week",
+  ASSESSMENT_800: "score points per week (10–800 scale)",
+  CBSE_SCALED: "scaled points per week",
+};
+
+export interface GainRow {
+  group: string;
+  family: ScaleFamily;
+  median: number;
+  students: number;
+}
+
+/**
+ * Median gains split by scale family, in reference order, one panel each:
+ * a percent-correct gain and a three-digit gain are different quantities and
+ * never share an axis. Families without rows are left out.
+ */
+export function gainPanelsByFamily<T extends GainRow>(rows: readonly T[]) {
+  return SCALE_FAMILIES.flatMap((family) => {
+    const familyRows = rows.filter((r) => r.family === family);
+    return familyRows.length === 0 ? [] : [{ family, label: SCALE_FAMILY_LABELS[family], unit: GAIN_UNITS[family], rows: familyRows }];
+  });
 }

@@ -5,19 +5,14 @@
  */
 import { Prisma } from "#generated/prisma/client";
 import { prisma } from "../../utils/db.server";
-import { addDays, type IsoDate } from "../dates";
+import type { IsoDate } from "../dates";
 import { PRACTICE_INSTRUMENTS, SCALE_FAMILY_LABELS, type ScaleFamily } from "../reference";
 import type { CaseOutcome, CaseStatus } from "../vocabulary";
-import { lastMonths, outcomesByMonth, passRate } from "./chart-data";
+import { lastMonths, outcomesByMonth, passRate, templateName } from "./chart-data";
+import { examsSoonWindow } from "./links";
 
 export const OUTCOME_MONTHS = 12;
-/** "Exams soon": a target exam date from today to this many days ahead. */
-export const EXAMS_SOON_DAYS = 30;
-
-/** The first and last day counted as "exams soon" on `today`. */
-export function examsSoonWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: today, to: addDays(today, EXAMS_SOON_DAYS) };
-}
+export { EXAMS_SOON_DAYS, examsSoonWindow } from "./links";
 
 const n = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
@@ -127,9 +122,9 @@ export async function loadDashboard(schoolIds: string[], today: IsoDate) {
   }));
   const totalRetakes = retakeRows.reduce((s, r) => s + r.total, 0);
   const totalPassed = retakeRows.reduce((s, r) => s + r.passed, 0);
-  const gain = (rows: Awaited<ReturnType<typeof medianGain>>) =>
+  const gain = (rows: Awaited<ReturnType<typeof medianGain>>, name: (grp: string) => string = (grp) => grp) =>
     rows.map((r) => ({
-      group: r.grp,
+      group: name(r.grp),
       family: r.family,
       familyLabel: SCALE_FAMILY_LABELS[r.family],
       median: Math.round(Number(r.median) * 10) / 10,
@@ -160,7 +155,7 @@ export async function loadDashboard(schoolIds: string[], today: IsoDate) {
       months,
     ),
     nextAttempt: { byExam: retakeRows, total: totalRetakes, passed: totalPassed, rate: passRate(totalPassed, totalRetakes) },
-    gainByTemplate: gain(byTemplate),
+    gainByTemplate: gain(byTemplate, templateName),
     gainByTutor: gain(byTutor),
     workload: [...tutors.values()],
   };

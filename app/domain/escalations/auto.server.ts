@@ -14,13 +14,20 @@ import { ordinal } from "../attempts/rules";
 import { OFFICE_ROLES, STAFF_ROLES } from "../vocabulary";
 import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
-import { severityLabel } from "./view";
+import { failureCountLevel, RISK_RANK } from "../risk/engine";
+import { escalationTitle, severityLabel } from "./view";
 
-export const ESCALATION_SEVERITY = { SECOND_FAILURE: 2, THIRD_FAILURE: 3, MANUAL: 2 } as const;
+/** An escalation raised by hand starts moderate; the office raises or lowers nothing else by hand. */
+export const ESCALATION_SEVERITY = { MANUAL: 2 } as const;
 
-/** 2nd failure moderate, 3rd high, 4th (eligibility ends) critical. */
+/**
+ * The severity (1–4, the risk levels' ranks) of an escalation raised by a
+ * failure: the level the risk engine gives the same number of failures, so the
+ * escalation and the case's risk say the same (a 2nd failure high, a 3rd or
+ * later critical).
+ */
 export function severityForFailure(failureNumber: number): number {
-  return Math.min(4, Math.max(ESCALATION_SEVERITY.SECOND_FAILURE, failureNumber));
+  return RISK_RANK[failureCountLevel(failureNumber) ?? "HIGH"];
 }
 
 export interface FailureFacts {
@@ -90,18 +97,20 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
   if (facts.failureNumber >= 3) {
     const open = await tx.escalation.findFirst({
       where: { caseId: facts.caseId, status: { not: "RESOLVED" } },
-      select: { id: true, severity: true, version: true },
+      select: { id: true, trigger: true, severity: true, failureNumber: true, version: true },
       orderBy: { createdAt: "desc" },
     });
     if (open) {
+      // The escalation follows the student: its title names this failure, its severity the level it implies.
       const severity = Math.max(open.severity, severityForFailure(facts.failureNumber));
-      await tx.escalation.update({ where: { id: open.id }, data: { severity, version: { increment: 1 } } });
+      const failureNumber = Math.max(open.failureNumber ?? 0, facts.failureNumber);
+      await tx.escalation.update({ where: { id: open.id }, data: { severity, failureNumber, version: { increment: 1 } } });
       await tx.escalationEvent.create({
         data: {
           escalationId: open.id,
           actorId: facts.actorId,
           kind: "SEVERITY",
-          note: `Severity ${severityLabel(severity).toLowerCase()}: ${reason}`,
+          note: `${escalationTitle(open.trigger, failureNumber)}, severity ${severityLabel(severity).toLowerCase()}: ${reason}`,
         },
       });
       await logActivity(tx, {
@@ -111,9 +120,9 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
         entity: "Escalation",
         entityId: open.id,
         action: "escalation.severity_raised",
-        summary: `Escalation severity raised after the ${ordinal(facts.failureNumber)} failure`,
-        before: { severity: open.severity },
-        after: { severity },
+        summary: `Escalation raised after the ${ordinal(facts.failureNumber)} failure`,
+        before: { severity: open.severity, failureNumber: open.failureNumber },
+        after: { severity, failureNumber },
       });
       await notify(tx, {
         userIds: recipients,
@@ -143,6 +152,7 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
       caseId: facts.caseId,
       trigger,
       triggerAttemptId: facts.attemptId,
+      failureNumber: facts.failureNumber,
       severity: severityForFailure(facts.failureNumber),
       reason,
       raisedById,

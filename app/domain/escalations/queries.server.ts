@@ -11,8 +11,8 @@ import type { IsoDate } from "../dates";
 import { OFFICE_ROLES } from "../vocabulary";
 import { schoolMembers } from "./members.server";
 import { QUEUE_PAGE_SIZE, type QueueParams } from "./queue-params";
-import type { EscalationQueueRow, EscalationView } from "./view";
-import { overdueLabel, overdueState, sortQueue } from "./workflow";
+import { type EscalationQueueRow, type EscalationView, escalationTitle } from "./view";
+import { overdueEscalationWhere, overdueLabel, overdueState, sortQueue } from "./workflow";
 
 const person = { select: { id: true, name: true } } as const;
 
@@ -21,6 +21,7 @@ const detailSelect = {
   caseId: true,
   schoolId: true,
   trigger: true,
+  failureNumber: true,
   severity: true,
   status: true,
   reason: true,
@@ -64,6 +65,7 @@ function toView(row: DetailRow, today: IsoDate): EscalationView {
     studentName: row.case.student.user.name,
     exam: row.case.exam,
     trigger: row.trigger,
+    title: escalationTitle(row.trigger, row.failureNumber),
     severity: row.severity,
     status: row.status,
     reason: row.reason,
@@ -115,6 +117,7 @@ const rowSelect = {
   id: true,
   caseId: true,
   trigger: true,
+  failureNumber: true,
   severity: true,
   status: true,
   ownerId: true,
@@ -137,6 +140,7 @@ function toRow(row: QueueDbRow, today: IsoDate): EscalationQueueRow & { openedAt
     studentName: row.case.student.user.name,
     exam: row.case.exam,
     trigger: row.trigger,
+    title: escalationTitle(row.trigger, row.failureNumber),
     severity: row.severity,
     status: row.status,
     ownerId: row.ownerId,
@@ -168,13 +172,18 @@ export interface EscalationQueue {
  */
 export async function loadEscalationQueue(
   schoolIds: readonly string[],
-  params: Pick<QueueParams, "status" | "mine" | "sort" | "page">,
+  params: Pick<QueueParams, "status" | "mine" | "sort" | "page"> & Partial<Pick<QueueParams, "overdue">>,
   viewerId: string,
   today: IsoDate,
 ): Promise<EscalationQueue> {
-  const base: Prisma.EscalationWhereInput = { schoolId: { in: [...schoolIds] }, ...(params.mine ? { ownerId: viewerId } : {}) };
+  const base: Prisma.EscalationWhereInput = {
+    schoolId: { in: [...schoolIds] },
+    ...(params.mine ? { ownerId: viewerId } : {}),
+    ...(params.overdue ? { AND: [overdueEscalationWhere(today)] } : {}),
+  };
   const unresolvedStatuses = params.status.filter((s) => s !== "RESOLVED");
-  const withResolved = params.status.includes("RESOLVED");
+  // A resolved escalation is never overdue.
+  const withResolved = params.status.includes("RESOLVED") && !params.overdue;
   const [unresolvedRows, resolvedCount] = await Promise.all([
     unresolvedStatuses.length
       ? prisma.escalation.findMany({ where: { ...base, status: { in: unresolvedStatuses } }, select: rowSelect })

@@ -26,6 +26,8 @@ export const DEFAULT_QUEUE_STATUSES: readonly EscalationStatus[] = ["OPEN", "ACK
 export interface QueueParams {
   status: EscalationStatus[];
   mine: boolean;
+  /** Only the overdue ones (workflow.ts `overdueEscalationWhere`): the dashboard's "Overdue escalations" figure opens this view. */
+  overdue: boolean;
   sort: QueueSort;
   page: number;
   /** The escalation shown in the detail panel. */
@@ -44,6 +46,7 @@ export function parseQueueParams(search: URLSearchParams): QueueParams {
   return {
     status: statuses.length ? ESCALATION_STATUSES.filter((s) => statuses.includes(s)) : [...DEFAULT_QUEUE_STATUSES],
     mine: search.get("mine") === "1",
+    overdue: search.get("overdue") === "1",
     sort: (QUEUE_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as QueueSort) : "urgency",
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
     open: open && ID.test(open) ? open : null,
@@ -57,6 +60,7 @@ export function queueSearch(params: QueueParams, changes: Partial<QueueParams> =
   const isDefault = p.status.length === DEFAULT_QUEUE_STATUSES.length && DEFAULT_QUEUE_STATUSES.every((s) => p.status.includes(s));
   if (!isDefault) for (const s of p.status) out.append("status", s);
   if (p.mine) out.set("mine", "1");
+  if (p.overdue) out.set("overdue", "1");
   if (p.sort !== "urgency") out.set("sort", p.sort);
   if (p.page > 1) out.set("page", String(p.page));
   if (p.open) out.set("open", p.open);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, describeEvent, type EscalationEventView, severityLabel } from "./view";
+import { actionLabel, describeEvent, type EscalationEventView, escalationTitle, severityLabel } from "./view";
 
 const event = (over: Partial<EscalationEventView>): EscalationEventView => ({
   id: "e1",
@@ -72,5 +72,20 @@ describe("escalation history lines", () => {
       detail: "Called the student",
     });
     expect([1, 2, 3, 4, 0, 7, 2.5].map(severityLabel)).toEqual(["Low", "Moderate", "High", "Critical", "Level 0", "Level 7", "Level 2.5"]);
+  });
+});
+
+describe("escalationTitle", () => {
+  it("names the failure that last raised it, so it follows the student", () => {
+    expect(escalationTitle("SECOND_FAILURE", 2)).toBe("Second failure");
+    expect(escalationTitle("SECOND_FAILURE", 4)).toBe("Fourth failure");
+    expect(escalationTitle("THIRD_FAILURE", 3)).toBe("Third failure");
+    expect(escalationTitle("SECOND_FAILURE", 12)).toBe("12th failure");
+    expect(escalationTitle("SECOND_FAILURE", 21)).toBe("21st failure");
+  });
+
+  it("keeps the trigger's words when raised by hand or when the number is unknown", () => {
+    expect(escalationTitle("MANUAL", 3)).toBe("Raised by hand");
+    expect(escalationTitle("THIRD_FAILURE", null)).toBe("Third failure");
   });
 });

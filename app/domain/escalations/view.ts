@@ -3,6 +3,7 @@
  * history event reads ("Acknowledged → In progress", "Counselling referral on
  * 3 Mar 2026"). Pure, so the words are unit-tested and safe on the client.
  */
+import { ordinal } from "../attempts/rules";
 import { formatDate, type IsoDate } from "../dates";
 import { type RiskSeverity, SEVERITY_LEVEL } from "../risk/engine";
 import {
@@ -22,6 +23,18 @@ export const ESCALATION_TRIGGER_LABELS: Record<EscalationTrigger, string> = {
   THIRD_FAILURE: "Third failure",
   MANUAL: "Raised by hand",
 };
+
+const ORDINAL_WORDS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"];
+
+/**
+ * An escalation's title: the failure that last raised it ("Fourth failure"
+ * once a fourth failure raised an escalation a second one opened), so it
+ * follows the student; the trigger's own words when the number is unknown.
+ */
+export function escalationTitle(trigger: EscalationTrigger, failureNumber: number | null): string {
+  if (trigger === "MANUAL" || failureNumber === null || failureNumber < 1) return ESCALATION_TRIGGER_LABELS[trigger];
+  return `${ORDINAL_WORDS[failureNumber - 1] ?? ordinal(failureNumber)} failure`;
+}
 
 /** An escalation's severity (1–4) in the words of the risk level it matches: "Low" … "Critical". */
 export function severityLabel(severity: number): string {
@@ -49,6 +62,8 @@ export interface EscalationView {
   studentName: string;
   exam: string;
   trigger: EscalationTrigger;
+  /** "Fourth failure", "Raised by hand": see `escalationTitle`. */
+  title: string;
   severity: number;
   status: EscalationStatus;
   reason: string;
@@ -72,6 +87,7 @@ export interface EscalationQueueRow {
   studentName: string;
   exam: string;
   trigger: EscalationTrigger;
+  title: string;
   severity: number;
   status: EscalationStatus;
   ownerId: string | null;

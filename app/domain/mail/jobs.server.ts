@@ -125,22 +125,9 @@ export async function mailWeeklyDigests(now = new Date()): Promise<number> {
   return written;
 }
 
-/**
- * Runs the time-driven mail jobs now and then every hour. One small function,
- * so the process-wide scheduling can be wrapped (e.g. by a lease).
- */
-export function scheduleMailJobs(intervalMs = 60 * 60 * 1000): NodeJS.Timeout {
-  const run = async () => {
-    try {
-      const overdue = await mailOverdueEscalations();
-      const digests = await mailWeeklyDigests();
-      if (overdue || digests) logger.info({ overdue, digests }, "mail jobs wrote messages");
-    } catch (error) {
-      logger.error({ err: error }, "mail jobs failed");
-    }
-  };
-  void run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return timer;
+/** The time-driven mail jobs, once; scheduled in one process at a time (server/background.ts). */
+export async function runMailJobs(now = new Date()): Promise<void> {
+  const overdue = await mailOverdueEscalations(now);
+  const digests = await mailWeeklyDigests(now);
+  if (overdue || digests) logger.info({ overdue, digests }, "mail jobs wrote messages");
 }

@@ -23,6 +23,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   PRACTICE_LOGGED: "New practice score",
   PLAN_ASSIGNED: "New plan",
   PLAN_ADJUSTED: "Plan changed",
+  EXAM_DECISION: "Exam date decision",
 };
 
 export function notificationKindLabel(kind: string): string | null {

@@ -127,6 +127,16 @@ export function rhythmFor(exam: RetakeExamId, form: PlanEditorValues): RhythmDay
 export type EditorFieldErrors = Record<string, string[]>;
 
 /**
+ * The version an adjust form saves on top of: the one it was shown with, or,
+ * after a refused save, the version someone saved meanwhile (the page's data
+ * may still be the older one: a refused save does not reload it). The save
+ * button names the version after it, and the form sends it as expected.
+ */
+export function editorBaseVersion(shownVersion: number, savedMeanwhile: number | null | undefined): number {
+  return Math.max(shownVersion, savedMeanwhile ?? 0);
+}
+
+/**
  * The version an edited form describes, checked once more as a whole
  * (`planVersionSchema`: rest day, milestone dates, shares). Errors come back
  * under the editor's own field names.

@@ -225,6 +225,30 @@ describe("generatePlan: weekly rhythm", () => {
     expect(blocksOf(after, "TIMED_BLOCKS")[0]).toMatchObject({ blockMinutes: 30, itemsPerBlock: 20 });
   });
 
+  it("makes the full-length practice exam the real test day's blocks for the exam and its date", () => {
+    // Reference data (docs/domain.md §1.6): Step 1 7×60 → 14×30 from 14 May 2026, Step 2 CK 8×60 → 16×30
+    // from 7 May 2026, Step 3 (first day) 6×60 → 12×30 from 10 Mar 2026; each side of the change date.
+    const cases = [
+      { exam: "STEP1", before: "2026-05-13", after: "2026-05-14", old: [7, 60, 40], current: [14, 30, 20] },
+      { exam: "STEP2_CK", before: "2026-05-06", after: "2026-05-07", old: [8, 60, 40], current: [16, 30, 20] },
+      { exam: "STEP3", before: "2026-03-09", after: "2026-03-10", old: [6, 60, 39], current: [12, 30, 20] },
+    ] as const;
+    for (const c of cases) {
+      for (const [examDate, [blockCount, blockMinutes, itemsPerBlock]] of [
+        [c.before, c.old],
+        [c.after, c.current],
+      ] as const) {
+        const { plan } = planOf({ exam: c.exam, startDate: addWeeks(examDate, -8), examDate });
+        const fullLength = blocksOf(plan, "FULL_LENGTH");
+        expect(fullLength, `${c.exam} on ${examDate}`).toHaveLength(1);
+        expect(fullLength[0], `${c.exam} on ${examDate}`).toMatchObject({ blockCount, blockMinutes, itemsPerBlock });
+        expect(fullLength[0].minutes).toBe(blockCount * blockMinutes);
+        expect(fullLength[0].description).toContain(`${blockCount} timed blocks of ${blockMinutes} minutes`);
+        expect(planVersionSchema.safeParse(plan).success, `${c.exam} on ${examDate}`).toBe(true);
+      }
+    }
+  });
+
   it("asks for the same number of questions a day in either format", () => {
     const items = (b: PlanBlock) => (b.blockCount ?? 0) * (b.itemsPerBlock ?? 0);
     const old = blocksOf(planOf({ startDate: "2026-02-02", examDate: "2026-03-30" }).plan, "TIMED_BLOCKS")[0];

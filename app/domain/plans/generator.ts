@@ -540,13 +540,14 @@ export function buildRhythm(options: RhythmOptions): RhythmDay[] {
       : "Targeted content for the week's focus areas.";
   const targeted: PlanBlock = { slot: "EVENING", kind: "TARGETED_CONTENT", description: targetedText, minutes: minutes.evening };
 
-  const flBlockCount = Math.max(1, Math.floor(RHYTHM_RULES.fullLengthMinutes / format.blockMinutes));
+  // The real test day's blocks for this exam on the exam date (for Step 3, its first day).
+  const flBlockCount = format.blocks;
   const flMinutes = flBlockCount * format.blockMinutes;
   const fullLengthDay: PlanBlock[] = [
     {
       slot: "MORNING",
       kind: "FULL_LENGTH",
-      description: `Full-length practice exam in one sitting under test-day timing: the milestone exam when one is due, otherwise ${flBlockCount} timed blocks of ${format.blockMinutes} minutes with up to ${format.maxItemsPerBlock} items each from ${bank}.`,
+      description: `Full-length practice exam in one sitting under test-day timing: the milestone exam when one is due, otherwise the ${exam} test day's ${flBlockCount} timed blocks of ${format.blockMinutes} minutes with up to ${format.maxItemsPerBlock} items each from ${bank}.`,
       minutes: flMinutes,
       blockCount: flBlockCount,
       blockMinutes: format.blockMinutes,

@@ -23,7 +23,8 @@ import type { CaseStatus } from "../vocabulary";
 import { diffPlanVersions } from "./diff";
 import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, versionFromEditor } from "./editor";
 import { hiddenMeasures, viewContent, withProvenance } from "./provenance";
-import { compareVersions, isRetakeExam, loadPlan, loadPlanningFacts } from "./queries.server";
+import { compareVersions, loadPlan, loadPlanningFacts } from "./queries.server";
+import { isRetakeExam } from "../reference";
 import { type PlanContent, parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
 import { templateFor } from "./templates";
 import { CASE_CLOSED, type Refusal, type Result, refuse } from "../result";
@@ -122,7 +123,8 @@ class PlanWriteRefused extends Error {
   }
 }
 
-async function planTransaction(run: (tx: Tx) => Promise<PlanWriteResult>): Promise<PlanWriteResult> {
+/** Runs `run` in one transaction; a plan write refused inside it rolls the whole transaction back and is answered. */
+export async function planTransaction<T>(run: (tx: Tx) => Promise<T | Refusal>): Promise<T | Refusal> {
   try {
     return await prisma.$transaction(run);
   } catch (error) {
@@ -229,8 +231,7 @@ export async function assignPlan(input: {
   });
 }
 
-/** The next version, only if the plan is still at `expectedVersion` (and the case at `expectedCaseVersion`, see claimCase). */
-export async function adjustPlan(input: {
+export interface AdjustPlanInput {
   caseId: string;
   actorId: string;
   expectedVersion: number;
@@ -239,8 +240,20 @@ export async function adjustPlan(input: {
   data: PlanVersionData;
   promptedByPracticeExamId?: string | null;
   promptedByCheckInId?: string | null;
-}): Promise<PlanWriteResult> {
-  return planTransaction(async (tx) => {
+}
+
+/** The next version, only if the plan is still at `expectedVersion` (and the case at `expectedCaseVersion`, see claimCase). */
+export async function adjustPlan(input: AdjustPlanInput): Promise<PlanWriteResult> {
+  return planTransaction((tx) => adjustPlanIn(tx, input));
+}
+
+/**
+ * `adjustPlan` inside the caller's transaction, for a change that writes a plan
+ * version with other records (run it under `planTransaction`: a refusal from
+ * the case's guard is thrown to roll everything back).
+ */
+export async function adjustPlanIn(tx: Tx, input: AdjustPlanInput): Promise<PlanWriteResult> {
+  {
     const current = await caseFacts(tx, input.caseId);
     if (!current.openSlot) return CASE_CLOSED;
     const plan = await tx.plan.findUnique({
@@ -320,7 +333,7 @@ export async function adjustPlan(input: {
     });
     await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: next } as const;
-  });
+  }
 }
 
 // ───────────────────────── saving the editor's form ─────────────────────────

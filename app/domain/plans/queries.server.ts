@@ -12,7 +12,7 @@ import { analyze, loadCaseDiagnosis, reportedAreas, selectAttempt } from "../dia
 import type { SourceFinding } from "../privacy/derived";
 import { derivationSources } from "../privacy/queries.server";
 import type { Viewer } from "../privacy/visibility";
-import { type ExamId, instrument, type InstrumentId, RETAKE_EXAM_IDS, type RetakeExamId } from "../reference";
+import { type ExamId, instrument, type InstrumentId } from "../reference";
 import { loadSchoolSettings } from "../settings/queries.server";
 import { formatScore } from "../trajectory/practice";
 import type { FindingKind } from "../vocabulary";
@@ -76,10 +76,6 @@ export async function loadPlanBuilderContext(caseId: string, viewer: Viewer): Pr
       findings: findings.length,
     },
   };
-}
-
-export function isRetakeExam(exam: ExamId): exam is RetakeExamId {
-  return (RETAKE_EXAM_IDS as readonly string[]).includes(exam);
 }
 
 /** The builder's starting inputs: next Monday, the case's target date (or the template's length), 8 hours, Sunday off. */

@@ -62,8 +62,6 @@ export const RHYTHM_RULES = {
    * formats ask the same number of questions (2 × 40 items = 4 × 20 items).
    */
   timedUnitMinutes: 60,
-  /** Length of the weekly full-length practice exam (an NBME self-assessment takes about 5 hours). */
-  fullLengthMinutes: 300,
   /** Saturday evening: plan next week's focus. */
   planningMinutes: 30,
   /** Seed 002: "Light Anki review (1 hour max)" on the rest day. */

@@ -15,6 +15,8 @@ import {
   type ExamInfo,
   PASSING_STANDARDS,
   type PassingStandard,
+  RETAKE_EXAM_IDS,
+  type RetakeExamId,
 } from "./exams";
 import { INSTRUMENT_IDS, type InstrumentId, PRACTICE_INSTRUMENTS, type PracticeInstrument, type ScaleFamily } from "./instruments";
 
@@ -32,6 +34,15 @@ export function examInfo(exam: ExamId): ExamInfo {
 
 export function examLabel(exam: ExamId): string {
   return examInfo(exam).label;
+}
+
+/**
+ * Whether a retake of the exam is possible at all: a discontinued exam (Step 2 CS)
+ * stays on the record and counts toward the attempt limit, but opens no retake
+ * case and has no attempts left (docs/domain.md §3.1).
+ */
+export function isRetakeExam(exam: ExamId): exam is RetakeExamId {
+  return (RETAKE_EXAM_IDS as readonly string[]).includes(exam);
 }
 
 /** Whether an attempt on `date` is reported as pass/fail only (no three-digit score). */

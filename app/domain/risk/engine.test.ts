@@ -9,7 +9,9 @@ import {
   attemptLimitRule,
   type CaseFacts,
   compareFlags,
+  failureCountLevel,
   fromTrajectoryRisk,
+  LEVEL_FLOORS,
   lastAttemptRule,
   persistingWeaknessRule,
   RISK_RANK,
@@ -213,7 +215,7 @@ describe("RUSHED_RETAKE", () => {
   it("one day less is rushed (severity 2 after a first failure)", () => {
     const [f] = rushedRetakeRule(facts({ attempts: fails(failedOn), targetExamDate: addDays(sixWeeks, -1) }));
     expect(f).toMatchObject({ code: "RUSHED_RETAKE", severity: 2, source: "retakeTimelines" });
-    expect(f.reason).toContain("only 41 days after the failure on 15 Jan 2026, less than the 42 days (6 weeks) a retake needs");
+    expect(f.reason).toContain("only 41 days after the 1st failure on 15 Jan 2026, less than the 42 days (6 weeks) a retake needs");
     expect(f.reason).not.toContain("After a second failure");
   });
 
@@ -223,10 +225,25 @@ describe("RUSHED_RETAKE", () => {
     expect(f.reason).toContain("After a second failure the guidance is 13–26 weeks of preparation.");
   });
 
+  it("flags a date six weeks after a second failure: the line is then 13 weeks", () => {
+    const [f] = rushedRetakeRule(facts({ attempts: fails("2025-06-01", failedOn), targetExamDate: sixWeeks }));
+    expect(f).toMatchObject({ code: "RUSHED_RETAKE", severity: 3 });
+    expect(f.reason).toBe(
+      "The target date, 26 Feb 2026, is only 42 days after the 2nd failure on 15 Jan 2026, less than the 91 days (13 weeks) " +
+        "a retake after a second failure needs. Rushing the retake is the biggest factor behind another failure. " +
+        "After a second failure the guidance is 13–26 weeks of preparation.",
+    );
+    const thirteenWeeks = addDays(failedOn, 91);
+    expect(rushedRetakeRule(facts({ attempts: fails("2025-06-01", failedOn), targetExamDate: thirteenWeeks }))).toEqual([]);
+    expect(rushedRetakeRule(facts({ attempts: fails("2025-06-01", failedOn), targetExamDate: addDays(thirteenWeeks, -1) }))).toHaveLength(
+      1,
+    );
+  });
+
   it("measures from the latest failure of the case's exam, in any input order", () => {
     expect(rushedRetakeRule(facts({ attempts: fails("2025-06-01", failedOn), targetExamDate: addDays(failedOn, 10) }))).toHaveLength(1);
     const [f] = rushedRetakeRule(facts({ attempts: fails(failedOn, "2025-06-01"), targetExamDate: addDays(failedOn, 10) }));
-    expect(f.reason).toContain("only 10 days after the failure on 15 Jan 2026");
+    expect(f.reason).toContain("only 10 days after the 2nd failure on 15 Jan 2026");
     // A later failure of another exam, or a later incomplete sitting, is not this exam's failure.
     const other = [attempt(failedOn), attempt(addDays(failedOn, 5), "FAIL", "STEP2_CK"), attempt(addDays(failedOn, 6), "INCOMPLETE")];
     expect(rushedRetakeRule(facts({ attempts: other, targetExamDate: addDays(failedOn, 10) }))[0].reason).toContain("only 10 days after");
@@ -374,5 +391,16 @@ describe("assessment", () => {
     expect(result.flags.map((f) => f.code)).toEqual(["SECOND_FAILURE", "RUSHED_RETAKE", "PERSISTING_WEAKNESS", "SCHOOL_POLICY"]);
     expect(result.summary).toBe("High risk: Second failure, Rushed retake, Weak area persisting and 1 more.");
     expect(riskSummary("MODERATE", [flag("MILESTONE_MISSED", 2), flag("MILESTONE_MISSED", 2)])).toBe("Moderate risk: Milestone missed.");
+  });
+});
+
+describe("failureCountLevel", () => {
+  it("is the one rule for the level failures imply: the case's floors and the escalation's severity", () => {
+    expect(failureCountLevel(1)).toBeNull();
+    expect(failureCountLevel(2)).toBe("HIGH");
+    expect(failureCountLevel(3)).toBe("CRITICAL");
+    expect(failureCountLevel(4)).toBe("CRITICAL");
+    expect(LEVEL_FLOORS.SECOND_FAILURE).toBe(failureCountLevel(2));
+    expect(LEVEL_FLOORS.THIRD_FAILURE).toBe(failureCountLevel(3));
   });
 });

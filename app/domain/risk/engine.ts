@@ -17,7 +17,9 @@
  *   once the attempts are used up (a 4th failure under the current rules).
  * - RUSHED_RETAKE: a target date *less than* `rushedRetakeDays` after the latest
  *   failure is rushed; exactly `rushedRetakeDays` (six weeks) is not, matching
- *   RETAKE_GUIDANCE ("a retake sooner than this … is rushed").
+ *   RETAKE_GUIDANCE ("a retake sooner than this … is rushed"). After a second
+ *   or later failure the line is `rushedLaterRetakeDays` (the 13 weeks that
+ *   start the 3–6 months of guidance): six weeks after a second failure is rushed.
  * - TARGET_DATE_SPACING uses `checkProposedAttempt`, so its date edges are the
  *   attempt rules' own: exactly 12 months after the first attempt, or exactly 6
  *   months after the latest, is allowed; a day earlier is not.
@@ -107,10 +109,13 @@ export interface RiskAssessment {
 export interface RiskEngineThresholds {
   /** A target date fewer than this many days after the latest failure is a rushed retake. */
   rushedRetakeDays: number;
+  /** The same after a second or later failure, when the guidance is months (docs/domain.md §6.4). */
+  rushedLaterRetakeDays: number;
 }
 
 export const DEFAULT_RISK_THRESHOLDS: RiskEngineThresholds = {
   rushedRetakeDays: RETAKE_GUIDANCE.rushedRetakeDays,
+  rushedLaterRetakeDays: RETAKE_GUIDANCE.laterRetakeWeeks.min * 7,
 };
 
 export interface CaseFacts {
@@ -189,9 +194,20 @@ export const SEVERITY_LEVEL: Record<RiskSeverity, RiskLevel> = {
  */
 export const LEVEL_FLOORS: Partial<Record<RiskCode, RiskLevel>> = {
   ATTEMPT_LIMIT_REACHED: "CRITICAL",
-  THIRD_FAILURE: "CRITICAL",
-  SECOND_FAILURE: "HIGH",
+  THIRD_FAILURE: failureCountLevel(RETAKE_GUIDANCE.thirdFailureCount) ?? "CRITICAL",
+  SECOND_FAILURE: failureCountLevel(RETAKE_GUIDANCE.secondFailureCount) ?? "HIGH",
 };
+
+/**
+ * The level a number of failures of one exam implies on its own: one rule for
+ * the case's risk level (the failure-count flags' floors above) and for the
+ * severity of the escalation those failures raise. Null below a second failure.
+ */
+export function failureCountLevel(failures: number): RiskLevel | null {
+  if (failures >= RETAKE_GUIDANCE.thirdFailureCount) return "CRITICAL";
+  if (failures >= RETAKE_GUIDANCE.secondFailureCount) return "HIGH";
+  return null;
+}
 
 /** For sorting by risk: LOW 1 … CRITICAL 4 (the database stores 0 for "not assessed"). */
 export const RISK_RANK: Record<RiskLevel, number> = {
@@ -393,18 +409,20 @@ export function rushedRetakeRule(facts: CaseFacts, summary: AttemptsSummary = ca
   const latest = failureDates(exam).at(-1);
   if (latest === undefined) return [];
   const days = daysBetween(latest, facts.targetExamDate);
-  const { rushedRetakeDays } = thresholds(facts);
-  // On or before the failure is not a retake after it; TARGET_DATE_SPACING says so.
-  if (days <= 0 || days >= rushedRetakeDays) return [];
   const afterSecond = exam.failures >= RETAKE_GUIDANCE.secondFailureCount;
+  const { rushedRetakeDays, rushedLaterRetakeDays } = thresholds(facts);
+  const needed = afterSecond ? Math.max(rushedRetakeDays, rushedLaterRetakeDays) : rushedRetakeDays;
+  // On or before the failure is not a retake after it; TARGET_DATE_SPACING says so.
+  if (days <= 0 || days >= needed) return [];
   const later = RETAKE_GUIDANCE.laterRetakeWeeks;
   return [
     {
       code: "RUSHED_RETAKE",
       severity: afterSecond ? RULE_SEVERITY.RUSHED_RETAKE_AFTER_SECOND_FAILURE : RULE_SEVERITY.RUSHED_RETAKE,
       reason:
-        `The target date, ${formatDate(facts.targetExamDate)}, is only ${plural(days, "day")} after the failure on ${formatDate(latest)}, ` +
-        `less than the ${daysAndWeeks(rushedRetakeDays)} a retake needs. Rushing the retake is the biggest factor behind another failure.` +
+        `The target date, ${formatDate(facts.targetExamDate)}, is only ${plural(days, "day")} after the ${ordinal(exam.failures)} failure ` +
+        `on ${formatDate(latest)}, less than the ${daysAndWeeks(needed)} ${afterSecond ? "a retake after a second failure" : "a retake"} needs. ` +
+        `Rushing the retake is the biggest factor behind another failure.` +
         (afterSecond ? ` After a second failure the guidance is ${later.min}–${later.max} weeks of preparation.` : ""),
       source: RETAKE_GUIDANCE.source,
     },
@@ -452,6 +470,7 @@ export function schoolPolicyRule(facts: CaseFacts, summary: AttemptsSummary = ca
 /** Sources for trajectory flags, by code; a projection cites its instrument's source instead. */
 export const TRAJECTORY_SOURCES: Record<TrajectoryRiskCode, SourceKey> = {
   PROJECTION_BELOW_PASSING: RETAKE_GUIDANCE.source,
+  LATEST_BELOW_PASSING: RETAKE_GUIDANCE.source,
   PRACTICE_GAP: RETAKE_GUIDANCE.source,
   MILESTONE_MISSED: RETAKE_GUIDANCE.source,
   GATE_UNMET_NEAR_EXAM: "nbmeCbssaGuidance",
@@ -462,7 +481,10 @@ const isInstrumentId = (value: string): value is InstrumentId => (INSTRUMENT_IDS
 /** A trajectory flag in the engine's shape: same code, severity and reason; a reference source; its origin kept. */
 export function fromTrajectoryRisk(risk: TrajectoryRisk): RiskFlag {
   const [kind, id] = risk.source.split(":");
-  const source = kind === "projection" && id !== undefined && isInstrumentId(id) ? instrument(id).source : TRAJECTORY_SOURCES[risk.code];
+  const source =
+    (kind === "projection" || kind === "latest") && id !== undefined && isInstrumentId(id)
+      ? instrument(id).source
+      : TRAJECTORY_SOURCES[risk.code];
   return { code: risk.code, severity: risk.severity, reason: risk.reason, source, origin: risk.source };
 }
 

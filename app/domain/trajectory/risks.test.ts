@@ -273,3 +273,43 @@ describe("trajectoryRisks", () => {
     ]);
   });
 });
+
+describe("LATEST_BELOW_PASSING", () => {
+  const band = { lowPassLow: 62, lowPassHigh: 68 };
+
+  it("says what is known when there are too few scores for a trend: 53% and falling under a 62–68% band", () => {
+    const practiceExams = [entry("NBME_CBSSA", "2026-02-01", 58, band), entry("NBME_CBSSA", "2026-02-15", 53, band)];
+    const risks = trajectoryRisks({ ...base, examDate: "2026-04-20", practiceExams });
+    expect(risks.map((r) => r.code)).toEqual(["LATEST_BELOW_PASSING"]);
+    expect(risks[0]).toEqual({
+      code: "LATEST_BELOW_PASSING",
+      severity: 3,
+      reason:
+        "Too few CBSSA scores for a trend (2 of the 3 a projection needs): the latest, 53% on 15 Feb 2026, down from 58% on 1 Feb 2026, " +
+        "has its likely range 49–57%, which lies below the low-pass band 62–68%. " +
+        "Likely range entirely below the low-pass band: at risk of failing; more preparation strongly recommended.",
+      source: "latest:NBME_CBSSA",
+    });
+  });
+
+  it("judges the latest score without an exam date too, and a three-digit one against the standard", () => {
+    expect(codes({ practiceExams: [entry("NBME_CBSSA", "2026-02-15", 53, band)] })).toEqual(["LATEST_BELOW_PASSING"]);
+    const uwsa = only({ exam: "STEP2_CK", practiceExams: [entry("UWSA", "2026-02-15", 205)] }, "LATEST_BELOW_PASSING");
+    expect(uwsa).toHaveLength(1);
+    expect(uwsa[0]).toMatchObject({ severity: 2, source: "latest:UWSA" });
+    expect(uwsa[0].reason).toBe(
+      "Too few UWSA scores for a trend (1 of the 3 a projection needs): the latest, 205 on 15 Feb 2026, is 13 points below passing 218",
+    );
+  });
+
+  it("raises nothing when the latest likely range is above the band, or when a projection judges the series", () => {
+    expect(codes({ examDate: "2026-04-20", practiceExams: [entry("NBME_CBSSA", "2026-02-15", 75, band)] })).toEqual([]);
+    const projected = codes({
+      today: "2026-01-26",
+      examDate: "2026-02-09",
+      practiceExams: weekly("NBME_CBSSA", "2026-01-05", [40, 43, 44, 49]).map((e) => ({ ...e, ...band })),
+    });
+    expect(projected).not.toContain("LATEST_BELOW_PASSING");
+    expect(projected).toContain("PROJECTION_BELOW_PASSING");
+  });
+});

@@ -25,11 +25,18 @@ import {
   readinessGateSchema,
 } from "./readiness";
 
-export const TRAJECTORY_RISK_CODES = ["PROJECTION_BELOW_PASSING", "PRACTICE_GAP", "MILESTONE_MISSED", "GATE_UNMET_NEAR_EXAM"] as const;
+export const TRAJECTORY_RISK_CODES = [
+  "PROJECTION_BELOW_PASSING",
+  "LATEST_BELOW_PASSING",
+  "PRACTICE_GAP",
+  "MILESTONE_MISSED",
+  "GATE_UNMET_NEAR_EXAM",
+] as const;
 export type TrajectoryRiskCode = (typeof TRAJECTORY_RISK_CODES)[number];
 
 export const TRAJECTORY_RISK_LABELS: Record<TrajectoryRiskCode, string> = {
   PROJECTION_BELOW_PASSING: "Projected below passing",
+  LATEST_BELOW_PASSING: "Latest score below passing, too few for a trend",
   PRACTICE_GAP: "No recent practice exam",
   MILESTONE_MISSED: "Milestone missed",
   GATE_UNMET_NEAR_EXAM: "Readiness gate unmet near the exam",
@@ -44,7 +51,7 @@ export interface TrajectoryRisk {
   /** Why, with the numbers. */
   reason: string;
   /**
-   * What raised it: "projection:<instrumentId>", "practice-exams",
+   * What raised it: "projection:<instrumentId>", "latest:<instrumentId>", "practice-exams",
    * "milestone:<uid>" or "readiness-gate".
    */
   source: string;
@@ -84,6 +91,7 @@ export function trajectoryRisks(input: TrajectoryRiskInput): TrajectoryRisk[] {
   const thresholds = input.thresholds ?? RETAKE_GUIDANCE;
   const risks = [
     ...projectionRisks(input, thresholds),
+    ...latestScoreRisks(input, thresholds),
     ...practiceGapRisks(input, thresholds),
     ...milestoneRisks(input, thresholds),
     ...gateRisks(input, thresholds),
@@ -172,6 +180,90 @@ function seriesRisk(series: ChartSeries, reference: PassingReference, chart: Tra
   };
 }
 
+/**
+ * A series with too few scores for a trend (no projection: fewer than
+ * `projectionMinPoints`, or no exam date to project to) is judged by its
+ * latest score, so a student at 53% and falling under a 62–68% band never
+ * reads as "no risk". Three-digit: the latest below the standard (severity 2,
+ * 3 when it also fell). CBSSA: NBME's scenario for the latest likely range
+ * against the low-pass band, with the projection's severities.
+ */
+export function latestScoreRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+  const charts =
+    input.charts ??
+    buildTrajectoryCharts({
+      exam: input.exam,
+      examDate: input.examDate,
+      today: input.today,
+      practiceExams: input.practiceExams,
+      milestones: input.milestones,
+      confidence: thresholds.projectionConfidence,
+      minPoints: thresholds.projectionMinPoints,
+    });
+  const risks: TrajectoryRisk[] = [];
+  for (const chart of charts) {
+    if (!chart.passingReference) continue;
+    for (const series of chart.series) {
+      // A projection is judged by projectionRisks.
+      if (series.projection?.kind === "PROJECTED") continue;
+      const risk = latestRisk(series, chart.passingReference, chart, input.today, thresholds);
+      if (risk) risks.push(risk);
+    }
+  }
+  return risks;
+}
+
+function latestRisk(
+  series: ChartSeries,
+  reference: PassingReference,
+  chart: TrajectoryChart,
+  today: IsoDate,
+  thresholds: RiskThresholds,
+): TrajectoryRisk | null {
+  const points = series.points.filter((p) => p.takenOn <= today);
+  const latest = points.at(-1);
+  if (!latest) return null;
+  const family = chart.scaleFamily;
+  const previous = points.at(-2);
+  const falling = previous !== undefined && latest.score < previous.score;
+  const few =
+    points.length < thresholds.projectionMinPoints
+      ? `Too few ${series.label} scores for a trend (${points.length} of the ${thresholds.projectionMinPoints} a projection needs)`
+      : `No projection of ${series.label} (${series.projection === null ? "no exam date set" : "every score on one date"})`;
+  const trend = falling && previous ? `, down from ${formatScore(previous.score, family)} on ${formatDate(previous.takenOn)}` : "";
+  const what = `the latest, ${formatScore(latest.score, family)} on ${formatDate(latest.takenOn)}${trend}`;
+  const source = `latest:${series.instrumentId}`;
+
+  if (reference.kind === "PASSING_STANDARD") {
+    if (latest.score >= reference.score) return null;
+    return {
+      code: "LATEST_BELOW_PASSING",
+      severity: falling ? 3 : 2,
+      reason: `${few}: ${what}, is ${plural(reference.score - latest.score, "point")} below passing ${reference.score}`,
+      source,
+    };
+  }
+  if (reference.instrumentId !== series.instrumentId) return null;
+  const scenario = classifyCbssa(latest.score, reference, series.instrumentId);
+  const severity = CBSSA_SEVERITY[scenario];
+  const range = latest.likelyRange ?? likelyRange(series.instrumentId, latest.score);
+  if (severity === null || !range) return null;
+  const where: Record<CbssaScenario, string> = {
+    BELOW: "lies below",
+    PARTLY_BELOW: "is partly below",
+    WITHIN_OR_JUST_ABOVE: "overlaps",
+    ABOVE: "is above",
+  };
+  return {
+    code: "LATEST_BELOW_PASSING",
+    severity,
+    reason:
+      `${few}: ${what}, has its likely range ${formatRange(range, family)}, which ${where[scenario]} the low-pass band ` +
+      `${formatRange(reference, family)}${reference.isDefault ? " (typical band)" : ""}. ${CBSSA_SCENARIO_GUIDANCE[scenario]}`,
+    source,
+  };
+}
+
 /** No practice exam for `practiceGapDays` or more while the plan is running (3 at twice the gap). */
 export function practiceGapRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
   if (!PLAN_RUNNING.includes(input.status)) return [];
@@ -204,6 +296,24 @@ export function practiceGapRisks(input: TrajectoryRiskInput, thresholds: RiskThr
 }
 
 /**
+ * Whether a practice exam fulfils the milestone: one linked to it, or one (of
+ * its instrument, when it names one) taken within ± `graceDays` of its date.
+ * Pass only the exams taken by the day in question.
+ */
+export function milestoneFulfilled(
+  milestone: Pick<MilestoneEntry, "uid" | "dueOn" | "instrumentId">,
+  taken: readonly Pick<PracticeExamEntry, "instrumentId" | "takenOn" | "milestoneUid">[],
+  graceDays: number,
+): boolean {
+  return taken.some(
+    (e) =>
+      e.milestoneUid === milestone.uid ||
+      ((milestone.instrumentId === null || e.instrumentId === milestone.instrumentId) &&
+        Math.abs(daysBetween(milestone.dueOn, e.takenOn)) <= graceDays),
+  );
+}
+
+/**
  * A milestone more than `milestoneGraceDays` past with no practice exam linked
  * to it or taken within ± `milestoneGraceDays` of it (of its instrument, when
  * the milestone names one).
@@ -216,12 +326,7 @@ export function milestoneRisks(input: TrajectoryRiskInput, thresholds: RiskThres
   for (const m of input.milestones) {
     const daysPast = daysBetween(m.dueOn, input.today);
     if (daysPast <= grace) continue;
-    const fulfilled = taken.some(
-      (e) =>
-        e.milestoneUid === m.uid ||
-        ((m.instrumentId === null || e.instrumentId === m.instrumentId) && Math.abs(daysBetween(m.dueOn, e.takenOn)) <= grace),
-    );
-    if (fulfilled) continue;
+    if (milestoneFulfilled(m, taken, grace)) continue;
     const what = m.instrumentId ? instrument(m.instrumentId).shortName : "practice exam";
     risks.push({
       code: "MILESTONE_MISSED",

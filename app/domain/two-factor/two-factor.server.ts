@@ -56,8 +56,8 @@ export async function twoFactorStatus(userId: string): Promise<TwoFactorStatus> 
 
 export type Refused = { ok: false; reason: string; field?: "code"; status: 400 | 409 | 429 | 503 };
 
-const throttled = (userId: string): Refused | null => {
-  const retryMs = twoFactorFailures.retryAfter(userId);
+const throttled = async (userId: string): Promise<Refused | null> => {
+  const retryMs = await twoFactorFailures.retryAfter(userId);
   if (retryMs <= 0) return null;
   const minutes = Math.ceil(retryMs / 60_000);
   return {
@@ -68,8 +68,8 @@ const throttled = (userId: string): Refused | null => {
   };
 };
 
-const wrong = (userId: string, reason: string): Refused => {
-  twoFactorFailures.fail(userId);
+const wrong = async (userId: string, reason: string): Promise<Refused> => {
+  await twoFactorFailures.fail(userId);
   return { ok: false, reason, field: "code", status: 400 };
 };
 
@@ -191,7 +191,7 @@ export async function confirmEnrolment(
   input: { userId: string; sessionId: string; code: string },
   now = new Date(),
 ): Promise<{ ok: true; recoveryCodes: string[] } | Refused> {
-  const limited = throttled(input.userId);
+  const limited = await throttled(input.userId);
   if (limited) return limited;
   if (!looksLikeTotpCode(input.code)) return { ok: false, reason: "Enter the 6-digit code your app shows.", field: "code", status: 400 };
   const result = await run(() =>
@@ -213,7 +213,7 @@ export async function confirmEnrolment(
   );
   if (result === null)
     return wrong(input.userId, "That code is not right. Check that your phone's clock is set automatically, and use the newest code.");
-  if (result.ok) twoFactorFailures.reset(input.userId);
+  if (result.ok) await twoFactorFailures.reset(input.userId);
   return result;
 }
 
@@ -225,7 +225,7 @@ export async function verifySecondFactor(
   input: { userId: string; sessionId: string; code: string },
   now = new Date(),
 ): Promise<{ ok: true; usedRecoveryCode: boolean; recoveryCodesLeft: number } | Refused> {
-  const limited = throttled(input.userId);
+  const limited = await throttled(input.userId);
   if (limited) return limited;
   const totp = looksLikeTotpCode(input.code);
   if (!totp && !looksLikeRecoveryCode(input.code)) {
@@ -261,7 +261,7 @@ export async function verifySecondFactor(
         : "That recovery code is not right, or it was already used.",
     );
   }
-  if (result.ok) twoFactorFailures.reset(input.userId);
+  if (result.ok) await twoFactorFailures.reset(input.userId);
   return result;
 }
 
@@ -277,7 +277,7 @@ async function requireFreshCode(tx: Tx, userId: string, code: string, now: Date)
 
 /** Turning it off needs a fresh code: a session left open on a shared computer cannot do it. */
 export async function disableTwoFactor(input: { userId: string; code: string }, now = new Date()): Promise<{ ok: true } | Refused> {
-  const limited = throttled(input.userId);
+  const limited = await throttled(input.userId);
   if (limited) return limited;
   const result = await run(() =>
     prisma.$transaction(async (tx) => {
@@ -290,7 +290,7 @@ export async function disableTwoFactor(input: { userId: string; code: string }, 
     }),
   );
   if (result === null) return wrong(input.userId, "That code is not right, or it was already used.");
-  if (result.ok) twoFactorFailures.reset(input.userId);
+  if (result.ok) await twoFactorFailures.reset(input.userId);
   return result;
 }
 
@@ -299,7 +299,7 @@ export async function regenerateRecoveryCodes(
   input: { userId: string; code: string },
   now = new Date(),
 ): Promise<{ ok: true; recoveryCodes: string[] } | Refused> {
-  const limited = throttled(input.userId);
+  const limited = await throttled(input.userId);
   if (limited) return limited;
   const result = await run(() =>
     prisma.$transaction(async (tx) => {
@@ -311,7 +311,7 @@ export async function regenerateRecoveryCodes(
     }),
   );
   if (result === null) return wrong(input.userId, "That code is not right, or it was already used.");
-  if (result.ok) twoFactorFailures.reset(input.userId);
+  if (result.ok) await twoFactorFailures.reset(input.userId);
   return result;
 }
 

@@ -62,7 +62,7 @@ export async function action(args: Route.ActionArgs) {
   const hide = ["current", "password", "confirm"];
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
   const key = `account:${user.id}`;
-  const retryMs = loginFailures.retryAfter(key);
+  const retryMs = await loginFailures.retryAfter(key);
   if (retryMs > 0) {
     const reply = submission.reply({
       formErrors: [`Too many wrong passwords. Wait ${Math.ceil(retryMs / 1000)} seconds, then try again.`],
@@ -77,10 +77,10 @@ export async function action(args: Route.ActionArgs) {
     password: submission.value.password,
   });
   if (!result.ok) {
-    if (result.field === "current") loginFailures.fail(key);
+    if (result.field === "current") await loginFailures.fail(key);
     return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.reason] }, hideFields: hide }) }, { status: 400 });
   }
-  loginFailures.reset(key);
+  await loginFailures.reset(key);
   return data(
     { result: submission.reply({ resetForm: true }) },
     {

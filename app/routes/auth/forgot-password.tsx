@@ -12,7 +12,7 @@ import type { Route } from "./+types/forgot-password";
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
-  if (!resetRequestsPerClient.consume(clientAddress(request))) {
+  if (!(await resetRequestsPerClient.consume(clientAddress(request)))) {
     return data(
       {
         result: submission.reply({ formErrors: ["Too many requests from this network. Wait a few minutes, then try again."] }),
@@ -23,8 +23,8 @@ export async function action({ request }: Route.ActionArgs) {
   }
   const { email } = submission.value;
   // The answer is the same whether or not the address has an account, and whether or not this address was throttled.
-  if (resetRequestsPerEmail.retryAfter(email) === 0) {
-    resetRequestsPerEmail.fail(email);
+  if ((await resetRequestsPerEmail.retryAfter(email)) === 0) {
+    await resetRequestsPerEmail.fail(email);
     await requestPasswordReset(email);
   }
   return { result: submission.reply({ resetForm: true }), sentTo: email };

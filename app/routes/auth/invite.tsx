@@ -26,7 +26,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const auth = getAuth(context);
   // Accepting may hash a password: it shares the sign-in budget of the sender's address.
-  const throttled = !loginBuckets.consume(clientAddress(request));
+  const throttled = !(await loginBuckets.consume(clientAddress(request)));
   const token = isWellFormedToken(params.token) ? params.token : null;
 
   if (formData.get("intent") === "join") {

@@ -56,12 +56,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const refuse = (message: string, status: number, sso: Awaited<ReturnType<typeof ssoOfferForEmail>> = null) =>
     data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }), attempt: crypto.randomUUID(), sso }, { status });
 
-  const retryMs = loginFailures.retryAfter(email);
+  const retryMs = await loginFailures.retryAfter(email);
   if (retryMs > 0) {
     const seconds = Math.ceil(retryMs / 1000);
     return refuse(`Too many wrong passwords for this account. Wait ${seconds} seconds, then try again.`, 429);
   }
-  if (!loginBuckets.consume(clientAddress(request))) {
+  if (!(await loginBuckets.consume(clientAddress(request)))) {
     return refuse("Too many sign-in attempts from this network. Wait a minute, then try again.", 429);
   }
 
@@ -71,13 +71,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user?.passwordHash || !valid) {
-    loginFailures.fail(email);
+    await loginFailures.fail(email);
     return refuse("Wrong email or password.", 400, await ssoOfferForEmail(email));
   }
   if (user.status !== "ACTIVE") {
     return refuse("This account has been deactivated. Contact your school's office.", 403);
   }
-  loginFailures.reset(email);
+  await loginFailures.reset(email);
   const rule = await passwordSignInRule(user.id);
   if (!rule.ok) {
     const [first] = rule.offers;

@@ -21,7 +21,7 @@ export async function passwordLinkAction(purpose: TokenPurpose, request: Request
   const submission = parseWithZod(await request.formData(), { schema: choosePasswordSchema });
   const hide = ["password", "confirm"];
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
-  if (!loginBuckets.consume(clientAddress(request))) {
+  if (!(await loginBuckets.consume(clientAddress(request)))) {
     return data(
       {
         result: submission.reply({ formErrors: ["Too many attempts from this network. Wait a minute, then try again."], hideFields: hide }),

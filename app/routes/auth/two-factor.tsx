@@ -36,7 +36,7 @@ export async function action(args: Route.ActionArgs) {
   const { pending, redirectTo } = requireVerifyStep(args);
   const parsed = codeSchema.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) return data({ errors: ["Enter the code from your app, or a recovery code."] }, { status: 400 });
-  if (!loginBuckets.consume(clientAddress(args.request))) {
+  if (!(await loginBuckets.consume(clientAddress(args.request)))) {
     return data({ errors: ["Too many sign-in attempts from this network. Wait a minute, then try again."] }, { status: 429 });
   }
   const result = await verifySecondFactor({ userId: pending.userId, sessionId: pending.sessionId, code: parsed.data.code });

@@ -5,6 +5,7 @@ import { plural } from "../../../domain/text";
 import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireRole } from "../../../utils/auth.server";
 import type { Route } from "./+types/access-log";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 /** Staff reads of students' records (who, whose, when, what), for the school's administrators. */
 export async function loader(args: Route.LoaderArgs) {
@@ -71,7 +72,7 @@ export default function AccessLog({ loaderData }: Route.ComponentProps) {
           Export {filtered ? "these entries" : "the log"} (CSV)
         </a>
       </p>
-      <div className="card overflow-x-auto">
+      <ScrollRegion className="card">
         <table className="data-table">
           <caption className="sr-only">Staff reads of students' records, newest first</caption>
           <thead>
@@ -110,7 +111,7 @@ export default function AccessLog({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
         {entries.length === 0 ? <p className="mt-2 text-slate-700">No reads recorded{filtered ? " for that filter" : ""}.</p> : null}
-      </div>
+      </ScrollRegion>
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         <p>
           {plural(total, "read")} · page {page} of {pageCount}

@@ -7,6 +7,7 @@ import { requireRole } from "../../../utils/auth.server";
 import { toastHeader } from "../../../utils/toast.server";
 import type { Route } from "./+types/mail";
 import { notUnderstood } from "../../../actions/reply";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const { schoolIds } = requireRole(args, ["ADMIN"]);
@@ -69,47 +70,49 @@ export default function Mail({ loaderData }: Route.ComponentProps) {
         {loaderData.problems.length === 0 ? (
           <p className="mt-2 text-slate-700">Every e-mail was delivered to the mail server.</p>
         ) : (
-          <table className="data-table mt-3">
-            <thead>
-              <tr>
-                <th scope="col">Recipient</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Reason</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.problems.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.to}</td>
-                  <td>
-                    {p.kind}
-                    <span className="block text-sm text-slate-600">Written {when(p.createdAt)} UTC</span>
-                  </td>
-                  <td>
-                    {STATUS_LABELS[p.status] ?? p.status}
-                    {p.nextAttemptAt ? <span className="block text-sm text-slate-600">Next try {when(p.nextAttemptAt)} UTC</span> : null}
-                  </td>
-                  <td>{p.attempts}</td>
-                  <td className="max-w-sm break-words">{p.lastError ?? "—"}</td>
-                  <td>
-                    {p.retryable ? (
-                      <Form method="post">
-                        <input type="hidden" name="messageId" value={p.id} />
-                        <button type="submit" name="intent" value="retry" className="btn-link">
-                          Try again<span className="sr-only"> to send the e-mail to {p.to}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
+          <ScrollRegion className="mt-3">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Recipient</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {loaderData.problems.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.to}</td>
+                    <td>
+                      {p.kind}
+                      <span className="block text-sm text-slate-600">Written {when(p.createdAt)} UTC</span>
+                    </td>
+                    <td>
+                      {STATUS_LABELS[p.status] ?? p.status}
+                      {p.nextAttemptAt ? <span className="block text-sm text-slate-600">Next try {when(p.nextAttemptAt)} UTC</span> : null}
+                    </td>
+                    <td>{p.attempts}</td>
+                    <td className="max-w-sm break-words">{p.lastError ?? "—"}</td>
+                    <td>
+                      {p.retryable ? (
+                        <Form method="post">
+                          <input type="hidden" name="messageId" value={p.id} />
+                          <button type="submit" name="intent" value="retry" className="btn-link">
+                            Try again<span className="sr-only"> to send the e-mail to {p.to}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </div>

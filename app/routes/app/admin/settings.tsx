@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
 import { Field, FieldErrors, FormErrors, SelectField } from "../../../components/forms";
 import { instrument } from "../../../domain/reference";
 import { saveSchoolSettings } from "../../../domain/settings/mutations.server";

@@ -33,6 +33,7 @@ export default function CaseLayout({ loaderData }: Route.ComponentProps) {
     { to: "progress", label: "Progress", end: false },
     { to: "notes", label: "Session notes", end: false },
     { to: "escalations", label: "Escalations", end: false },
+    { to: "decision", label: relation === "STUDENT" ? "Exam date" : "Sit or postpone?", end: false },
   ].filter((tab) => relation !== "STUDENT" || tab.to !== "escalations");
   return (
     <div className="space-y-4">

@@ -24,6 +24,7 @@ import { rowActionState, rowRef } from "../../../actions/row-actions";
 import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/diagnostics";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await caseAccess(args);
@@ -245,29 +246,31 @@ function ReadOnlyReport({
         const rows = d.areas.filter((a) => byId.has(a.id));
         if (rows.length === 0) return null;
         return (
-          <table key={d.dimension} className="data-table">
-            <caption className="py-1 text-left font-semibold">{d.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Area</th>
-                <th scope="col">Band</th>
-                <th scope="col">Label as printed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row" className="font-normal">
-                    {a.name}
-                  </th>
-                  <td>
-                    <BandBadge band={byId.get(a.id)?.band ?? null} />
-                  </td>
-                  <td>{byId.get(a.id)?.printedLabel ?? "—"}</td>
+          <ScrollRegion key={d.dimension}>
+            <table className="data-table">
+              <caption className="py-1 text-left font-semibold">{d.label}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Area</th>
+                  <th scope="col">Band</th>
+                  <th scope="col">Label as printed</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row" className="font-normal">
+                      {a.name}
+                    </th>
+                    <td>
+                      <BandBadge band={byId.get(a.id)?.band ?? null} />
+                    </td>
+                    <td>{byId.get(a.id)?.printedLabel ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         );
       })}
     </div>

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Link } from "react-router";
 import { notUnderstood, reply } from "../../../actions/reply";
 import { type EscalationActionData, EscalationDetail } from "../../../components/escalations/escalation-detail";
 import { RaiseEscalationForm } from "../../../components/escalations/raise-escalation-form";
@@ -82,6 +83,12 @@ export default function Escalations({ loaderData, actionData }: Route.ComponentP
               ? "This case has never been escalated to the office."
               : `${open} open, ${escalations.length - open} resolved. A second failure on the same exam escalates automatically.`}
           </p>
+          {escalations.length > 0 ? (
+            <p className="mt-1 text-sm">
+              <Link to={`/cases/${escalations[0].caseId}/packet`}>Committee packet</Link> — everything the committee needs, to print or save
+              as PDF.
+            </p>
+          ) : null}
         </div>
         {escalations.map((escalation) => (
           <EscalationDetail

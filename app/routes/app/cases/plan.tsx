@@ -296,6 +296,7 @@ function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: Actio
                     defaultValue={d.editor}
                     lastResult={adjustResult}
                     currentVersion={d.plan.currentVersion}
+                    savedMeanwhile={conflict?.to}
                     caseVersion={d.caseVersion}
                     promptOptions={d.promptOptions ?? undefined}
                   >

@@ -5,6 +5,7 @@ import { examLabel } from "../../../domain/reference";
 import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
 import { requireRole } from "../../../utils/auth.server";
 import type { Route } from "./+types/record";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user } = requireRole(args, ["STUDENT"]);
@@ -84,28 +85,30 @@ export default function MyRecord({ loaderData }: Route.ComponentProps) {
         {disclosures.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">Your record has not been shared outside your school.</p>
         ) : (
-          <table className="data-table mt-2">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Records</th>
-                <th scope="col">Consent</th>
-              </tr>
-            </thead>
-            <tbody>
-              {disclosures.map((d) => (
-                <tr key={`${d.disclosedOn}-${d.recipient}`}>
-                  <td>{formatDate(d.disclosedOn)}</td>
-                  <td>{d.recipient}</td>
-                  <td>{d.purpose}</td>
-                  <td>{d.records}</td>
-                  <td>{d.consentReference ?? "—"}</td>
+          <ScrollRegion className="mt-2">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Recipient</th>
+                  <th scope="col">Purpose</th>
+                  <th scope="col">Records</th>
+                  <th scope="col">Consent</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {disclosures.map((d) => (
+                  <tr key={`${d.disclosedOn}-${d.recipient}`}>
+                    <td>{formatDate(d.disclosedOn)}</td>
+                    <td>{d.recipient}</td>
+                    <td>{d.purpose}</td>
+                    <td>{d.records}</td>
+                    <td>{d.consentReference ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
       <p className="text-sm">

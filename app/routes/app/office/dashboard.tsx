@@ -1,6 +1,8 @@
 import { Link } from "react-router";
+import { OUTCOME_STYLES, SINGLE_SERIES_COLOR, STATUS_STYLES } from "../../../components/charts/palette";
 import { BarChartPanel } from "../../../components/dashboard/bar-chart-panel";
-import { monthLabel, SMALL_GROUP } from "../../../domain/dashboard/chart-data";
+import { gainPanelsByFamily, monthLabel, SMALL_GROUP } from "../../../domain/dashboard/chart-data";
+import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "../../../domain/dashboard/links";
 import { loadDashboard } from "../../../domain/dashboard/queries.server";
 import { today } from "../../../domain/dates";
 import { examLabel, type ExamId } from "../../../domain/reference";
@@ -16,8 +18,6 @@ export async function loader(args: Route.LoaderArgs) {
 export function meta() {
   return [{ title: "Office dashboard · Retake Desk" }];
 }
-
-const OUTCOME_COLORS = { PASSED: "#047857", WITHDRAWN: "#475569", INELIGIBLE: "#b91c1c" } as const;
 
 function Figure({ label, value, to, detail }: { label: string; value: number | string; to: string; detail?: string }) {
   return (
@@ -61,7 +61,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         </h2>
         <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
           <Figure label="Open escalations" value={f.openEscalations} to="/office/escalations" />
-          <Figure label="Overdue escalations" value={f.overdueEscalations} to="/office/escalations" />
+          <Figure label="Overdue escalations" value={f.overdueEscalations} to={OVERDUE_ESCALATIONS_LINK} />
           <Figure label="At-risk students (high or critical)" value={f.atRisk} to="/cases?risk=HIGH&risk=CRITICAL&sort=risk&dir=desc" />
           <Figure
             label="Readiness gate met"
@@ -69,7 +69,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             detail={`of ${f.readinessApplicable} cases the gate applies to`}
             to="/cases?sort=readiness&dir=desc"
           />
-          <Figure label="Exams in the next 30 days" value={f.examsSoon} to="/cases?sort=daysToExam&dir=asc" />
+          <Figure label={`Exams in the next ${EXAMS_SOON_DAYS} days`} value={f.examsSoon} to={EXAMS_SOON_LINK} />
         </div>
       </section>
 
@@ -81,7 +81,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           data={d.outcomes.map((o) => ({ ...o, label: monthLabel(o.month) }))}
           xKey="label"
           stacked
-          series={CASE_OUTCOMES.map((o) => ({ key: o, label: CASE_OUTCOME_LABELS[o], color: OUTCOME_COLORS[o] }))}
+          series={CASE_OUTCOMES.map((o) => ({ key: o, label: CASE_OUTCOME_LABELS[o], ...OUTCOME_STYLES[o] }))}
           table={{
             caption: "Closed cases per month",
             columns: ["Month", ...CASE_OUTCOMES.map((o) => CASE_OUTCOME_LABELS[o])],
@@ -99,39 +99,53 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           data={d.nextAttempt.byExam.map((r) => ({ exam: examLabel(r.exam as ExamId), rate: r.rate }))}
           xKey="exam"
           unit="%"
-          series={[{ key: "rate", label: "Pass rate", color: "#1d5fbf" }]}
+          series={[{ key: "rate", label: "Pass rate", color: SINGLE_SERIES_COLOR }]}
           table={{
             caption: "Retake attempts and how many passed, per exam",
             columns: ["Exam", "Attempts", "Passed", "Pass rate"],
             rows: d.nextAttempt.byExam.map((r) => [examLabel(r.exam as ExamId), r.total, r.passed, r.rate === null ? "—" : `${r.rate}%`]),
           }}
         />
-        <BarChartPanel
-          id="gain-template"
-          title="Median practice-score gain per week, by plan template"
-          description="The median weekly slope of each student's latest practice-exam series, by the template their plan started from; percent and three-digit scales are kept apart."
-          data={d.gainByTemplate.map((g) => ({ group: `${g.group} (${g.familyLabel})`, median: g.median }))}
-          xKey="group"
-          series={[{ key: "median", label: "Median points per week", color: "#047857" }]}
-          table={{
-            caption: "Median weekly gain by plan template, with the number of students behind each figure",
-            columns: ["Plan template", "Scale", "Median per week", "Students"],
-            rows: d.gainByTemplate.map((g) => [g.group, g.familyLabel, g.median, `${g.students}${small(g.students)}`]),
-          }}
-        />
-        <BarChartPanel
-          id="gain-tutor"
-          title="Median practice-score gain per week, by tutor"
-          description="The same figure by the case's current tutor. Small groups say little about a tutor."
-          data={d.gainByTutor.map((g) => ({ group: `${g.group} (${g.familyLabel})`, median: g.median }))}
-          xKey="group"
-          series={[{ key: "median", label: "Median points per week", color: "#7c3aed" }]}
-          table={{
-            caption: "Median weekly gain by tutor, with the number of students behind each figure",
-            columns: ["Tutor", "Scale", "Median per week", "Students"],
-            rows: d.gainByTutor.map((g) => [g.group, g.familyLabel, g.median, `${g.students}${small(g.students)}`]),
-          }}
-        />
+        {d.gainByTemplate.length === 0 && d.gainByTutor.length === 0 ? (
+          <section aria-labelledby="gain-heading" className="card">
+            <h2 id="gain-heading">Median practice-score gain per week</h2>
+            <p className="mt-2 text-sm text-slate-700">No practice-score trends yet: each scale gets its own chart once there are some.</p>
+          </section>
+        ) : null}
+        {gainPanelsByFamily(d.gainByTemplate).map((panel) => (
+          <BarChartPanel
+            key={`gain-template-${panel.family}`}
+            id={`gain-template-${panel.family.toLowerCase()}`}
+            title={`Median practice-score gain per week, by plan template: ${panel.label.toLowerCase()}`}
+            description={`The median weekly slope of each student's latest practice-exam series on this scale, by the template their plan started from, in ${panel.unit}. Each scale has its own chart: gains on different scales are not comparable.`}
+            data={panel.rows.map((g) => ({ group: g.group, median: g.median }))}
+            xKey="group"
+            yLabel={panel.unit}
+            series={[{ key: "median", label: `Median ${panel.unit}`, color: SINGLE_SERIES_COLOR }]}
+            table={{
+              caption: `Median weekly gain by plan template (${panel.label.toLowerCase()}), with the number of students behind each figure`,
+              columns: ["Plan template", "Scale", "Median per week", "Students"],
+              rows: panel.rows.map((g) => [g.group, g.familyLabel, g.median, `${g.students}${small(g.students)}`]),
+            }}
+          />
+        ))}
+        {gainPanelsByFamily(d.gainByTutor).map((panel) => (
+          <BarChartPanel
+            key={`gain-tutor-${panel.family}`}
+            id={`gain-tutor-${panel.family.toLowerCase()}`}
+            title={`Median practice-score gain per week, by tutor: ${panel.label.toLowerCase()}`}
+            description={`The same figure by the case's current tutor, in ${panel.unit}. Small groups say little about a tutor.`}
+            data={panel.rows.map((g) => ({ group: g.group, median: g.median }))}
+            xKey="group"
+            yLabel={panel.unit}
+            series={[{ key: "median", label: `Median ${panel.unit}`, color: "#CC79A7" }]}
+            table={{
+              caption: `Median weekly gain by tutor (${panel.label.toLowerCase()}), with the number of students behind each figure`,
+              columns: ["Tutor", "Scale", "Median per week", "Students"],
+              rows: panel.rows.map((g) => [g.group, g.familyLabel, g.median, `${g.students}${small(g.students)}`]),
+            }}
+          />
+        ))}
         <BarChartPanel
           id="workload"
           title="Tutor workload"
@@ -139,11 +153,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           data={d.workload.map((w) => ({ tutor: w.name, ...Object.fromEntries(open.map((s) => [s, w.byStatus[s] ?? 0])) }))}
           xKey="tutor"
           stacked
-          series={open.map((s, i) => ({
-            key: s,
-            label: CASE_STATUS_LABELS[s],
-            color: ["#b45309", "#1d5fbf", "#4338ca", "#047857", "#0f766e"][i],
-          }))}
+          series={open.map((s) => ({ key: s, label: CASE_STATUS_LABELS[s], ...STATUS_STYLES[s] }))}
           table={{
             caption: "Open cases per tutor",
             columns: ["Tutor", ...open.map((s) => CASE_STATUS_LABELS[s]), "Total"],

@@ -11,6 +11,7 @@ import { requireOffice } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/disclosures";
 import { reply } from "../../../actions/reply";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);
@@ -127,32 +128,34 @@ export default function Disclosures({ loaderData, actionData }: Route.ComponentP
         {loaderData.disclosures.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">None logged.</p>
         ) : (
-          <table className="data-table mt-2">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Student</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Records</th>
-                <th scope="col">Consent</th>
-                <th scope="col">Logged by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.disclosures.map((d) => (
-                <tr key={d.id}>
-                  <td className="whitespace-nowrap">{formatDate(d.disclosedOn)}</td>
-                  <td>{d.student.user.name}</td>
-                  <td>{d.recipient}</td>
-                  <td>{d.purpose}</td>
-                  <td>{d.records}</td>
-                  <td>{d.consentReference ?? "—"}</td>
-                  <td>{d.recordedBy?.name ?? "—"}</td>
+          <ScrollRegion className="mt-2">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Student</th>
+                  <th scope="col">Recipient</th>
+                  <th scope="col">Purpose</th>
+                  <th scope="col">Records</th>
+                  <th scope="col">Consent</th>
+                  <th scope="col">Logged by</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {loaderData.disclosures.map((d) => (
+                  <tr key={d.id}>
+                    <td className="whitespace-nowrap">{formatDate(d.disclosedOn)}</td>
+                    <td>{d.student.user.name}</td>
+                    <td>{d.recipient}</td>
+                    <td>{d.purpose}</td>
+                    <td>{d.records}</td>
+                    <td>{d.consentReference ?? "—"}</td>
+                    <td>{d.recordedBy?.name ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </div>

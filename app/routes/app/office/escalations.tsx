@@ -97,6 +97,10 @@ export default function EscalationQueue({ loaderData, actionData }: Route.Compon
           <input type="checkbox" name="mine" value="1" defaultChecked={params.mine} />
           Only escalations I own
         </label>
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} />
+          Only overdue escalations
+        </label>
         <div>
           <label htmlFor="queue-sort" className="label">
             Order
@@ -135,8 +139,12 @@ export default function EscalationQueue({ loaderData, actionData }: Route.Compon
 
       {queue.rows.length === 0 ? (
         <p className="card text-slate-700">
-          {params.mine ? "No escalation you own matches these filters." : "No escalation matches these filters."} Escalations open
-          automatically on a second failure; tutors can also raise one from a case.
+          {params.overdue
+            ? "No escalation in this view is overdue."
+            : params.mine
+              ? "No escalation you own matches these filters."
+              : "No escalation matches these filters."}{" "}
+          Escalations open automatically on a second failure; tutors can also raise one from a case.
         </p>
       ) : (
         <div className="card overflow-x-auto p-0 sm:p-0">

@@ -18,6 +18,7 @@ import { requireOffice } from "../../../utils/auth.server";
 import { formDataWithin } from "../../../utils/body-limit.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/import";
+import { ScrollRegion } from "../../../components/scroll-region";
 
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD_BYTES = 10_000;
@@ -128,7 +129,7 @@ export function meta() {
 
 function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion>
       <table className="data-table">
         <caption className="text-left text-sm text-slate-700">
           {total} {total === 1 ? "problem" : "problems"}
@@ -152,7 +153,7 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

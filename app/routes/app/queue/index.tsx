@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, Link, type ShouldRevalidateFunctionArgs, useNavigation } from "react-router";
 import { notUnderstood, reply } from "../../../actions/reply";
 import { z } from "zod";
 import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
@@ -71,6 +71,15 @@ export async function action(args: Route.ActionArgs) {
   notUnderstood();
 }
 
+/**
+ * A refused "Take on" (409: another tutor won the race) still reloads the
+ * queue, so the loser sees it as it now is; React Router skips revalidation
+ * after an error status by default.
+ */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 ? true : defaultShouldRevalidate;
+}
+
 export function meta() {
   return [{ title: "Intake queue · Retake Desk" }];
 }
@@ -79,12 +88,19 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
   const { cases, tutorsBySchool, tutorSchools, officeSchools, total, page, pageCount } = loaderData;
   const navigation = useNavigation();
   const pendingCase = navigation.formData?.get("caseId");
+  // A case someone else took is gone from the refreshed queue: its refusal shows above the list.
+  const goneError = actionData?.error && !cases.some((c) => c.id === actionData.rowId) ? actionData.error : null;
   return (
     <div className="space-y-4">
       <div>
         <h1>Intake queue</h1>
-        <p className="text-sm text-slate-600">{plural(total, "new failure")} waiting for a tutor, oldest first.</p>
+        <p className="text-sm text-slate-600">{plural(total, "new failure")} waiting for a tutor, oldest failure first.</p>
       </div>
+      {goneError ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {goneError}
+        </p>
+      ) : null}
       {cases.length === 0 ? (
         <p className="card text-slate-700">
           The queue is empty: every open case has a tutor. <Link to="/cases">Go to the caseload</Link>.
@@ -106,6 +122,11 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
                       {officeSchools.length + tutorSchools.length > 1 ? ` · ${c.schoolName}` : ""}
                     </p>
                     {c.openEscalations > 0 ? <p className="mt-1 badge bg-red-100 text-red-900">Escalated to the office</p> : null}
+                    <p className="mt-1 text-sm">
+                      <Link to={`/queue/${c.id}`}>
+                        Preview<span className="sr-only"> {c.studentName}'s case</span>
+                      </Link>
+                    </p>
                   </div>
                   {tutorSchools.includes(c.schoolId) ? (
                     <Form method="post">
