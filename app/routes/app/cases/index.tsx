@@ -28,7 +28,6 @@ import { requireCaseloadScope } from "../../../utils/auth.server";
 import { caseloadColumnsCookie, readHiddenColumns } from "../../../utils/preferences.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/index";
-import { notUnderstood } from "../../../actions/reply";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, scope, isOffice } = requireCaseloadScope(args);
