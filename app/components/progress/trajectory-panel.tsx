@@ -8,13 +8,17 @@
  * `assessment.charts` from `loadCaseAssessment`), so any loader can pass them
  * straight through: the case's Progress tab and the student's home both use it.
  */
-import { Fragment } from "react";
+import { Fragment, lazy, Suspense } from "react";
 import { formatDate } from "../../domain/dates";
 import { describeProjection, describeReference, type TrajectoryChart as TrajectoryChartData } from "../../domain/trajectory/chart-data";
 import { sentence } from "../../domain/text";
-import { TrajectoryChart } from "../charts/trajectory-chart";
 import { useHydrated } from "../../utils/use-hydrated";
 import { ScrollRegion } from "../scroll-region";
+
+/** The chart code (Recharts) is fetched only when a chart is drawn, after hydration. */
+const TrajectoryChart = lazy(() => import("../charts/trajectory-chart").then((m) => ({ default: m.TrajectoryChart })));
+
+const placeholderClass = "flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600";
 
 export interface TrajectoryPanelProps {
   charts: readonly TrajectoryChartData[];
@@ -71,11 +75,11 @@ function TrajectoryFigure({
       </p>
       <div className="h-72 w-full" data-testid="trajectory-chart">
         {hydrated ? (
-          <TrajectoryChart chart={chart} descriptionId={summaryId} />
+          <Suspense fallback={<p className={placeholderClass}>The chart is loading; the table below lists the same scores.</p>}>
+            <TrajectoryChart chart={chart} descriptionId={summaryId} />
+          </Suspense>
         ) : (
-          <p className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600">
-            The chart draws when the page has loaded; the table below lists the same scores.
-          </p>
+          <p className={placeholderClass}>The chart draws when the page has loaded; the table below lists the same scores.</p>
         )}
       </div>
       <details className="text-sm" open={tableOpen}>

@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
+import { data, Form } from "react-router";
 import { z } from "zod";
 import { Field, FormErrors, SelectField } from "../../../components/forms";
+import { useFormResult } from "../../../components/use-form-result";
 import { inviteSchema } from "../../../domain/auth/schema";
 import { resendActivation } from "../../../domain/accounts/mutations.server";
 import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "../../../domain/invitations/mutations.server";
@@ -142,10 +143,10 @@ function DeliveryNote({ status }: { status: DeliveryStatus | null }) {
 }
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
-  const navigation = useNavigation();
+  const invite = useFormResult(actionData?.result, "invite");
   const [form, fields] = useForm({
     id: "invite",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    lastResult: invite.lastResult,
     constraint: getZodConstraint(inviteSchema),
     defaultValue: { role: "STUDENT", schoolId: loaderData.schools[0]?.value },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
@@ -160,7 +161,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           They receive an e-mail with a link to join; the link is never shown here. Someone who already has a Retake Desk account signs in
           to it to accept.
         </p>
-        <Form method="post" className="mt-3 grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
+        <Form method="post" className="mt-3 grid gap-4 sm:grid-cols-2" {...getFormProps(form)} onSubmit={invite.onSubmit(form.onSubmit)}>
           <input type="hidden" name="intent" value="invite" />
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field label="Name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} />

@@ -7,7 +7,7 @@ import { today } from "../../../domain/dates";
 import { raiseEscalation } from "../../../domain/escalations/mutations.server";
 import { escalationScope, loadCaseEscalations, loadOfficeMembers } from "../../../domain/escalations/queries.server";
 import { manualEscalationSchema } from "../../../domain/escalations/schema";
-import { requireCaseAccess } from "../../../utils/auth.server";
+import { caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import { handleEscalationIntent, isEscalationIntent } from "../office/escalation-actions.server";
 import type { Route } from "./+types/escalations";
@@ -16,7 +16,7 @@ import type { Route } from "./+types/escalations";
 const STAFF_RELATIONS = ["OFFICE", "TUTOR"] as const;
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId, STAFF_RELATIONS);
+  const access = await caseAccess(args, STAFF_RELATIONS);
   const on = today();
   const office = access.relation === "OFFICE";
   const [escalations, members] = await Promise.all([
@@ -33,7 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId, STAFF_RELATIONS);
+  const access = await caseAccess(args, STAFF_RELATIONS);
   const caseId = access.caseRow.id;
   const back = `/cases/${caseId}/escalations`;
   const formData = await args.request.formData();
