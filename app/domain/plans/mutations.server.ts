@@ -124,7 +124,7 @@ class PlanWriteRefused extends Error {
 }
 
 /** Runs `run` in one transaction; a plan write refused inside it rolls the whole transaction back and is answered. */
-export async function planTransaction<T>(run: (tx: Tx) => Promise<T | Refused>): Promise<T | Refused> {
+export async function planTransaction<T>(run: (tx: Tx) => Promise<T | Refusal>): Promise<T | Refusal> {
   try {
     return await prisma.$transaction(run);
   } catch (error) {

@@ -21,13 +21,13 @@ import { formatDate, formatDay, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { consequenceLabel } from "../../../domain/settings/settings";
 import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
 import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const proposed = new URL(args.request.url).searchParams.get("proposed");
   const viewer = { userId: access.user.id, relation: access.relation };
   const [overview, assessed, diagnosis] = await Promise.all([
@@ -56,7 +56,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const caseId = access.caseRow.id;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
