@@ -95,6 +95,9 @@ function editorForm(values: PlanEditorValues, extra: Record<string, string> = {}
     hoursPerDay: String(values.hoursPerDay),
     restDay: String(values.restDay),
   };
+  (values.hoursByDay ?? []).forEach((hours, i) => {
+    form[`hoursByDay[${i}]`] = hours === undefined ? "" : String(hours);
+  });
   values.focusAreas.forEach((f, i) => {
     form[`focusAreas[${i}].key`] = f.key;
     form[`focusAreas[${i}].label`] = f.label;
@@ -574,6 +577,45 @@ describe("moving the exam date", () => {
     expect(saved.find((m) => m.uid === "midpoint")?.dueOn).toBe(handDated);
     for (const m of saved) expect(m.dueOn < newExam).toBe(true);
     expect(toastOf(res.headers).description).toMatch(/^Milestones re-spaced for the new dates: Final practice exam/);
+  });
+});
+
+describe("a weekly rhythm that differs by day", () => {
+  it("saves clerkship days with their own hours, refuses them on the full-length day next to its field, and shows them to the student", async () => {
+    const { caseId, tutor, student, values } = await assigned();
+    const onSaturday = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: await adjustForm(caseId, values, 1, "Clerkship on Saturdays from next week.", {
+        hoursByDay: [undefined, undefined, undefined, undefined, undefined, 3],
+      }),
+    });
+    expect(onSaturday.status).toBe(400);
+    expect(onSaturday.data.result.error["hoursByDay[5]"]).toEqual([
+      "Saturday is the full-length practice exam's day: it keeps the whole test day",
+    ]);
+
+    const res = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: await adjustForm(caseId, values, 1, "Surgery clerkship on Mondays and Thursdays: three hours those days.", {
+        hoursByDay: [3, undefined, undefined, 3],
+      }),
+    });
+    expect(res.status, JSON.stringify(res.data)).toBe(302);
+    const page = await call(loader, { userId: student.userId, path: `/cases/${caseId}/plan`, params: { caseId } });
+    const rhythm = page.data.plan.data.content.rhythm as Array<{ blocks: Array<{ minutes: number; description: string }> }>;
+    const minutes = rhythm.map((d) => d.blocks.reduce((sum, b) => sum + b.minutes, 0));
+    expect(minutes.slice(0, 5)).toEqual([180, values.hoursPerDay * 60, values.hoursPerDay * 60, 180, values.hoursPerDay * 60]);
+    expect(rhythm[0].blocks[0].description).toMatch(/^Shorter day/);
+    expect(page.data.plan.data.content.dayHours).toEqual([
+      { weekday: 1, hours: 3 },
+      { weekday: 4, hours: 3 },
+    ]);
+    const staff = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
+    expect(staff.data.editor.hoursByDay.slice(0, 4)).toEqual([3, undefined, undefined, 3]);
   });
 });
 

@@ -41,6 +41,7 @@ import {
   type PlanMilestone,
   type PlanResource,
   type PlanVersionData,
+  type DayHours,
   type RhythmDay,
 } from "./schema";
 import { apportion } from "./shares";
@@ -52,6 +53,7 @@ import {
   type PlanTemplateId,
   RESOURCE_RULES,
   RHYTHM_RULES,
+  fullLengthWeekday,
   templateFor,
 } from "./templates";
 import { totalPlanWeeks } from "./week";
@@ -83,6 +85,8 @@ export interface GeneratePlanInput {
   findingKinds: readonly FindingKind[];
   /** Messages from the attempt-spacing rules (computed elsewhere); any one refuses the date. */
   spacingViolations: readonly string[];
+  /** Days with their own study hours (clerkship days); the others have `hoursPerDay`. */
+  dayHours?: readonly DayHours[];
 }
 
 export type PlanInputField = "exam" | "failureNumber" | "startDate" | "examDate" | "hoursPerDay" | "restDay";
@@ -145,6 +149,7 @@ export function generatePlan(input: GeneratePlanInput): GeneratePlanResult {
     qbankName: qbank,
     focusLabels: focus.focusAreas.filter((f) => f.kind !== "LIGHT_REVIEW").map((f) => f.label),
     targetedNames: targeted,
+    dayHours: input.dayHours,
   });
 
   return {
@@ -157,6 +162,7 @@ export function generatePlan(input: GeneratePlanInput): GeneratePlanResult {
       restDay: input.restDay,
       content: {
         rhythm,
+        ...(input.dayHours && input.dayHours.length > 0 ? { dayHours: [...input.dayHours] } : {}),
         focusAreas: focus.focusAreas,
         resources: resources.resources,
         measures: buildMeasures(exam, input.examDate, input.findingKinds),
@@ -255,11 +261,7 @@ function attemptWarnings(exam: RetakeExamId, failureNumber: number, examDate: Is
   return [];
 }
 
-/** The full-length practice exam goes on Saturday, or on Friday when Saturday is the rest day. */
-export function fullLengthWeekday(restDay: number): number {
-  const preferred = RHYTHM_RULES.fullLengthWeekday;
-  return restDay === preferred ? ((preferred + 5) % 7) + 1 : preferred;
-}
+export { fullLengthWeekday } from "./templates";
 
 // ─────────────────────────────── focus areas ───────────────────────────────
 
@@ -498,6 +500,8 @@ export interface RhythmOptions {
   qbankName: string | null;
   focusLabels: readonly string[];
   targetedNames: readonly string[];
+  /** Days with their own study hours (clerkship days), never the rest day or the full-length day. */
+  dayHours?: readonly DayHours[];
 }
 
 export interface SessionMinutes {
@@ -536,33 +540,40 @@ export function buildRhythm(options: RhythmOptions): RhythmDay[] {
   const exam = examLabel(options.exam);
   const blockCount = Math.max(1, Math.floor(minutes.timed / format.blockMinutes));
 
-  const timedBlock: PlanBlock = {
-    slot: "MORNING",
-    kind: "TIMED_BLOCKS",
-    description: `${plural(blockCount, "timed block")} of ${format.blockMinutes} minutes, up to ${format.maxItemsPerBlock} items each (${exam} test-day format), random mode in ${bank}.`,
-    minutes: minutes.morning,
-    blockCount,
-    blockMinutes: format.blockMinutes,
-    itemsPerBlock: format.maxItemsPerBlock,
-  };
-  const review: PlanBlock = {
-    slot: "AFTERNOON",
-    kind: "REVIEW",
-    description:
-      "In-depth review of the morning's blocks: why each right answer is right and each wrong one wrong; log every miss and its reason.",
-    minutes: minutes.afternoon,
-  };
-  const recall: PlanBlock = {
-    slot: "EVENING",
-    kind: "ACTIVE_RECALL",
-    description: "Active recall: due flashcards, plus new cards from today's missed questions.",
-    minutes: minutes.evening,
-  };
   const targetedText =
     focus.length > 0
       ? `Targeted content for ${joinWords(focus)}${options.targetedNames.length > 0 ? ` (${joinWords(options.targetedNames)})` : ""}.`
       : "Targeted content for the week's focus areas.";
-  const targeted: PlanBlock = { slot: "EVENING", kind: "TARGETED_CONTENT", description: targetedText, minutes: minutes.evening };
+  /** A study day of `m` minutes per session; a day with its own hours says so first. */
+  const studyDay = (weekday: number, m: SessionMinutes, count: number, ownHours: number | null): PlanBlock[] => {
+    const lead = ownHours === null ? "" : `Shorter day (${plural(ownHours, "study hour")}, e.g. a clerkship day): `;
+    return [
+      {
+        slot: "MORNING",
+        kind: "TIMED_BLOCKS",
+        description: `${lead}${plural(count, "timed block")} of ${format.blockMinutes} minutes, up to ${format.maxItemsPerBlock} items each (${exam} test-day format), random mode in ${bank}.`,
+        minutes: m.morning,
+        blockCount: count,
+        blockMinutes: format.blockMinutes,
+        itemsPerBlock: format.maxItemsPerBlock,
+      },
+      {
+        slot: "AFTERNOON",
+        kind: "REVIEW",
+        description:
+          "In-depth review of the morning's blocks: why each right answer is right and each wrong one wrong; log every miss and its reason.",
+        minutes: m.afternoon,
+      },
+      weekday % 2 === 1
+        ? {
+            slot: "EVENING",
+            kind: "ACTIVE_RECALL",
+            description: "Active recall: due flashcards, plus new cards from today's missed questions.",
+            minutes: m.evening,
+          }
+        : { slot: "EVENING", kind: "TARGETED_CONTENT", description: targetedText, minutes: m.evening },
+    ];
+  };
 
   // The real test day's blocks for this exam on the exam date (for Step 3, its first day).
   const flBlockCount = format.blocks;
@@ -606,7 +617,14 @@ export function buildRhythm(options: RhythmOptions): RhythmDay[] {
     let blocks: PlanBlock[];
     if (weekday === options.restDay) blocks = restDay;
     else if (weekday === flDay) blocks = fullLengthDay;
-    else blocks = [timedBlock, review, weekday % 2 === 1 ? recall : targeted];
+    else {
+      const own = options.dayHours?.find((d) => d.weekday === weekday)?.hours ?? null;
+      if (own === null || own === options.hoursPerDay) blocks = studyDay(weekday, minutes, blockCount, null);
+      else {
+        const m = sessionMinutes(own, format.blockMinutes);
+        blocks = studyDay(weekday, m, Math.max(1, Math.floor(m.timed / format.blockMinutes)), own);
+      }
+    }
     // A session with no time left (very short days) is dropped rather than shown empty.
     days.push({ weekday, blocks: blocks.filter((b) => b.kind === "REST" || b.minutes > 0).map((b) => ({ ...b })) });
   }
