@@ -32,7 +32,7 @@ test("a fixed value is sent by one click, a reused form starts empty, and an ear
   await expect(page.getByRole("article").filter({ hasText: stamp })).toBeVisible();
   await expect(reason).toHaveValue("");
 
-  // The office acknowledges it and becomes its owner.
+  // The office acknowledges it.
   await page.context().clearCookies();
   await signInAs(page, advisor);
   await page.goto(escalationsPath);
@@ -41,10 +41,15 @@ test("a fixed value is sent by one click, a reused form starts empty, and an ear
   await escalation.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Escalation acknowledged" })).toBeVisible();
 
-  // The sticky error: making the owner the owner again is refused at the field, which takes focus...
+  // The advisor takes it on; the owner form then shows them.
   const owner = escalation.locator("form[id^='owner-']");
   const ownerField = owner.getByLabel("Who owns this escalation");
+  await ownerField.selectOption({ label: advisor.name });
+  await owner.getByRole("button", { name: "Set owner" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Owner changed" })).toBeVisible();
   await expect(ownerField).toHaveValue(advisor.id);
+
+  // The sticky error: making the owner the owner again is refused at the field, which takes focus...
   await owner.getByRole("button", { name: "Set owner" }).click();
   const ownerError = owner.getByText("That person already owns this escalation.");
   await expect(ownerError).toBeVisible();
