@@ -554,6 +554,8 @@ async function moveCase(caseId: string, to: CaseStatus, tutorId: string) {
       role: "TUTOR",
       isAssignedTutor: true,
       expectedVersion: await caseVersion(caseId),
+      // Ready while the gate may still be unmet needs a reason, as on the case page.
+      note: to === "READY" ? "Rising practice scores; the exam date was agreed with the student and the office." : null,
     }),
   );
 }

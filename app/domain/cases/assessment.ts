@@ -12,6 +12,7 @@ import { assessRisk, RISK_RANK, type RiskAssessment } from "../risk/engine";
 import type { SchoolSettings } from "../settings/settings";
 import { buildTrajectoryCharts, type TrajectoryChart } from "../trajectory/chart-data";
 import { type MilestoneEntry, type PracticeExamEntry, sortByDate } from "../trajectory/practice";
+import { passingDistance } from "../trajectory/distance";
 import { leastSquares } from "../trajectory/projection";
 import { evaluateReadiness, type ReadinessResult } from "../trajectory/readiness";
 import { trajectoryRisks } from "../trajectory/risks";
@@ -39,6 +40,8 @@ export interface LatestPractice {
   on: IsoDate;
   /** Points per week over the instrument's series (least squares), null with fewer than two dates. */
   trendPerWeek: number | null;
+  /** Above (+) or below (-) passing in the scale's standard errors; null without a passing line (docs/decisions/0024). */
+  distance: number | null;
 }
 
 export interface CaseAssessment {
@@ -64,14 +67,24 @@ export function trendPerWeek(points: ReadonlyArray<{ takenOn: IsoDate; score: nu
  * is the trajectory's order (date, then id), so the caseload names the same
  * exam as the chart and the readiness gate.
  */
-export function latestPractice(exam: ExamId, practiceExams: readonly PracticeExamEntry[]): LatestPractice | null {
+export function latestPractice(
+  exam: ExamId,
+  practiceExams: readonly PracticeExamEntry[],
+  context: { examDate: IsoDate | null; today: IsoDate } | null = null,
+): LatestPractice | null {
   const relevant = practiceExams.filter((p) => instrumentInforms(p.instrumentId, exam));
   const predictive = relevant.filter((p) => instrument(p.instrumentId).predictive);
   const pool = sortByDate(predictive.length ? predictive : relevant);
   const last = pool.at(-1);
   if (!last) return null;
   const series = pool.filter((p) => p.instrumentId === last.instrumentId);
-  return { instrumentId: last.instrumentId, score: last.score, on: last.takenOn, trendPerWeek: trendPerWeek(series) };
+  return {
+    instrumentId: last.instrumentId,
+    score: last.score,
+    on: last.takenOn,
+    trendPerWeek: trendPerWeek(series),
+    distance: context ? passingDistance(last, { exam, ...context }) : null,
+  };
 }
 
 export function assessCase(input: CaseAssessmentInput): CaseAssessment {
@@ -121,6 +134,6 @@ export function assessCase(input: CaseAssessmentInput): CaseAssessment {
     risk,
     riskRank: risk.level ? RISK_RANK[risk.level] : 0,
     comparison,
-    latestPractice: latestPractice(input.exam, input.practiceExams),
+    latestPractice: latestPractice(input.exam, input.practiceExams, { examDate: input.targetExamDate, today: input.today }),
   };
 }

@@ -154,7 +154,8 @@ function derivedRowSql(caseId: string, assessment: CaseAssessment, derivedAt: Da
   return Prisma.sql`SELECT ${caseId} AS "id", ${assessment.risk.level} AS "riskLevel", ${assessment.riskRank} AS "riskRank",
     ${assessment.risk.flags.length} AS "riskFlagCount", ${readinessMet} AS "readinessMet",
     ${practice?.score ?? null} AS "latestPracticeScore", ${practice?.instrumentId ?? null} AS "latestPracticeInstrument",
-    ${practice?.on ?? null} AS "latestPracticeOn", ${practice?.trendPerWeek ?? null} AS "practiceTrend", ${derivedAt} AS "derivedAt"`;
+    ${practice?.on ?? null} AS "latestPracticeOn", ${practice?.trendPerWeek ?? null} AS "practiceTrend",
+    ${practice?.distance ?? null} AS "practiceDistance", ${derivedAt} AS "derivedAt"`;
 }
 
 /** Recomputes and stores the derived figures of these cases, inside the caller's transaction. */
@@ -169,7 +170,7 @@ export async function refreshDerived(db: Tx, caseIds: readonly string[], today: 
         "riskLevel" = v."riskLevel", "riskRank" = v."riskRank", "riskFlagCount" = v."riskFlagCount",
         "readinessMet" = v."readinessMet", "latestPracticeScore" = v."latestPracticeScore",
         "latestPracticeInstrument" = v."latestPracticeInstrument", "latestPracticeOn" = v."latestPracticeOn",
-        "practiceTrend" = v."practiceTrend", "derivedAt" = v."derivedAt"
+        "practiceTrend" = v."practiceTrend", "practiceDistance" = v."practiceDistance", "derivedAt" = v."derivedAt"
       FROM (${Prisma.join(rows, " UNION ALL ")}) AS v
       WHERE "RetakeCase"."id" = v."id"`;
   }

@@ -52,13 +52,19 @@ interface DatedMilestones {
   milestones: PlanMilestone[];
 }
 
-/** The exam after the start, and every milestone inside the study period. */
-function refineDates(value: DatedMilestones, ctx: z.RefinementCtx): void {
+/**
+ * The exam after the start, and (unless `milestonesToo` is false) every
+ * milestone inside the study period. An adjustment leaves the milestones to
+ * the server: when its dates move, the milestones are re-spaced before the
+ * whole version is checked (respace.ts, `planVersionSchema`).
+ */
+function refineDates(value: DatedMilestones, ctx: z.RefinementCtx, milestonesToo = true): void {
   if (!isIsoDate(value.startDate) || !isIsoDate(value.examDate)) return;
   if (value.examDate <= value.startDate) {
     ctx.addIssue({ code: "custom", path: ["examDate"], message: "The exam date must be after the start date" });
     return;
   }
+  if (!milestonesToo) return;
   value.milestones.forEach((m, i) => {
     if (m.dueOn < value.startDate || m.dueOn >= value.examDate) {
       ctx.addIssue({
@@ -83,7 +89,7 @@ export const planAdjustEditorSchema = z
     promptedByCheckInId: base.promptedByCheckInId,
     expectedVersion: base.expectedVersion,
   })
-  .superRefine(refineDates);
+  .superRefine((value, ctx) => refineDates(value, ctx, false));
 export type PlanAdjustEditorForm = z.output<typeof planAdjustEditorSchema>;
 
 /** What the editor shows for a version (or a proposal). */

@@ -407,6 +407,48 @@ export function buildMeasures(exam: RetakeExamId, examDate: IsoDate, findingKind
 
 // ──────────────────────────────── milestones ───────────────────────────────
 
+export type StandardMilestoneKind = Exclude<PlanMilestone["kind"], "CUSTOM">;
+
+/**
+ * The standard milestones' dates for a study period, each on a full-length
+ * day (null when the period has no room for it): the baseline in the first
+ * week, the final the earliest full-length day 1–2 weeks before the exam
+ * (leaving time to act on the result), the midpoint the full-length day
+ * nearest the middle, between the two. With `notBefore`, no date falls
+ * earlier (a plan already under way: what is past stays past).
+ */
+export function standardMilestoneDates(
+  startDate: IsoDate,
+  examDate: IsoDate,
+  restDay: number,
+  notBefore: IsoDate | null = null,
+): Record<StandardMilestoneKind, IsoDate | null> {
+  const flDay = fullLengthWeekday(restDay);
+  const flDates: IsoDate[] = [];
+  for (let d = startDate; d < examDate; d = addDays(d, 1)) {
+    if (isoWeekday(d) === flDay && (notBefore === null || d >= notBefore)) flDates.push(d);
+  }
+  const { min, max } = RETAKE_GUIDANCE.finalMilestoneDaysBeforeExam;
+  const baseline = flDates.find((d) => daysBetween(startDate, d) < 7) ?? null;
+  const finalDate =
+    flDates.find((d) => {
+      const before = daysBetween(d, examDate);
+      return before >= min && before <= max && (baseline === null || d > baseline);
+    }) ?? null;
+  let midpoint: IsoDate | null = null;
+  if (finalDate !== null) {
+    const target = addDays(startDate, Math.round(daysBetween(startDate, examDate) / 2));
+    const after = baseline ?? (notBefore !== null ? addDays(notBefore, -1) : null);
+    for (const d of flDates) {
+      if ((after !== null && d <= after) || d >= finalDate) continue;
+      if (midpoint === null || Math.abs(daysBetween(target, d)) < Math.abs(daysBetween(target, midpoint))) midpoint = d;
+    }
+    // A fresh plan needs its baseline before a midpoint means anything.
+    if (baseline === null && notBefore === null) midpoint = null;
+  }
+  return { BASELINE: baseline, MIDPOINT: midpoint, FINAL: finalDate };
+}
+
 /**
  * Practice-exam milestones on full-length days, so the week's full-length is
  * the milestone exam: a baseline in the first week, one nearest the midpoint,
@@ -421,26 +463,8 @@ export function buildMilestones(
   restDay: number,
 ): { milestones: PlanMilestone[]; warnings: string[] } {
   const warnings: string[] = [];
-  const flDay = fullLengthWeekday(restDay);
-  const flDates: IsoDate[] = [];
-  for (let d = startDate; d < examDate; d = addDays(d, 1)) {
-    if (isoWeekday(d) === flDay) flDates.push(d);
-  }
   const { min, max } = RETAKE_GUIDANCE.finalMilestoneDaysBeforeExam;
-  const baseline = flDates.find((d) => daysBetween(startDate, d) < 7) ?? null;
-  const finalDate =
-    flDates.find((d) => {
-      const before = daysBetween(d, examDate);
-      return before >= min && before <= max && (baseline === null || d > baseline);
-    }) ?? null;
-  let midpoint: IsoDate | null = null;
-  if (baseline !== null && finalDate !== null) {
-    const target = addDays(startDate, Math.round(daysBetween(startDate, examDate) / 2));
-    for (const d of flDates) {
-      if (d <= baseline || d >= finalDate) continue;
-      if (midpoint === null || Math.abs(daysBetween(target, d)) < Math.abs(daysBetween(target, midpoint))) midpoint = d;
-    }
-  }
+  const { BASELINE: baseline, MIDPOINT: midpoint, FINAL: finalDate } = standardMilestoneDates(startDate, examDate, restDay);
   if (baseline === null) warnings.push("The plan is too short for a baseline practice exam in its first week.");
   if (finalDate === null) warnings.push(`The plan is too short for a final practice exam ${min}–${max} days before the exam.`);
   else if (midpoint === null && baseline !== null) warnings.push("The plan is too short for a separate midpoint practice exam.");
