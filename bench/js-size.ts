@@ -44,10 +44,21 @@ function gzipped(file: string): number {
   return size;
 }
 
+const sibling = (file: string, relative: string) => path.posix.join(path.posix.dirname(file), relative);
+
 /** Chunks a file loads later with import(): what React.lazy and lazy route pieces fetch. */
 function lazyImports(file: string): string[] {
   const text = readFileSync(path.join(client, file), "utf8");
-  return [...text.matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => path.posix.join(path.posix.dirname(file), m[1]));
+  return [...text.matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => sibling(file, m[1]));
+}
+
+/** A chunk and every chunk it imports statically, transitively. */
+function withStaticImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(path.join(client, file), "utf8");
+  for (const m of text.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) withStaticImports(sibling(file, m[1]), seen);
+  return seen;
 }
 
 function chain(id: string): RouteEntry[] {
@@ -76,7 +87,7 @@ for (const route of Object.values(manifest.routes)) {
   const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
   for (const r of chain(route.id)) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
   const lazy = new Set<string>();
-  for (const f of files) for (const l of lazyImports(f)) if (!files.has(l)) lazy.add(l);
+  for (const f of files) for (const l of lazyImports(f)) for (const c of withStaticImports(l)) if (!files.has(c)) lazy.add(c);
   const total = [...files].reduce((sum, f) => sum + gzipped(f), 0);
   // Recharts' own code carries this string; a page that loads it at start has chart code up front.
   const chart = [...files].some((f) => readFileSync(path.join(client, f), "utf8").includes("recharts-"));

@@ -7,6 +7,8 @@ import { expect, expectAccessible, hydrated, test } from "./fixtures";
  * and the student sees the new date and the changed plan with its reason.
  */
 test("a tutor postpones with a reason; the student sees the new date and the changed plan", async ({ newPage }) => {
+  // Two people, three pages and a plan version written: more than the default budget on a loaded machine.
+  test.slow();
   const setup = await schoolWithStory("ACTIVE", { trend: "FLAT" });
   const tutor = await newPage();
   await signInAs(tutor, setup.tutor);
@@ -51,6 +53,7 @@ test("a tutor postpones with a reason; the student sees the new date and the cha
 
 /** The committee packet: an advisor opens it for an escalated case and prints it (A4 and Letter). */
 test("an advisor prints the committee packet", async ({ newPage }) => {
+  test.slow();
   const setup = await schoolWithStory("SECOND_FAILURE");
   const advisor = await newPage();
   await signInAs(advisor, setup.advisor);

@@ -32,6 +32,8 @@ async function sideways(page: Page) {
 }
 
 async function expectReflows(page: Page, paths: string[]) {
+  // A page load and an axe run per page: a few seconds each on a busy machine.
+  test.slow();
   for (const path of paths) {
     await page.goto(path);
     await hydrated(page);

@@ -110,7 +110,7 @@ describe("leases", () => {
     await b.tick(1_000);
     expect(runs).toEqual(["a", "a"]);
     await a.stop();
-    await b.tick(1_100); // released: b takes over at once and runs
+    await b.tick(2_000); // released: b takes it over when it next asks, and runs
     expect(runs).toEqual(["a", "a", "b"]);
     await b.stop();
   });

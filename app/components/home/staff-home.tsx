@@ -17,6 +17,7 @@ interface StaffHomeData {
   examsSoon: number;
   weekStart: string;
   weekEnd: string;
+  nextSteps: Array<{ id: string; caseId: string; studentName: string; text: string; dueOn: string }>;
 }
 
 function Figure({ label, value, to, tone = "text-slate-900" }: { label: string; value: number; to: string; tone?: string }) {
@@ -73,6 +74,25 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
                   <span className={m.state === "MISSED" ? "badge bg-red-100 text-red-900" : "text-slate-700"}>
                     {HOME_MILESTONE_STATE_LABELS[m.state]}
                   </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
+      {data.nearest ? (
+        <section aria-labelledby="next-steps-heading" className="card">
+          <h2 id="next-steps-heading">Next steps from your sessions</h2>
+          {data.nextSteps.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">No open next steps. Record a session on a case's Session notes tab to add some.</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-200">
+              {data.nextSteps.map((n) => (
+                <li key={n.id} className="flex flex-wrap gap-x-3 py-2 text-sm">
+                  <span className="font-medium">Due {formatDate(n.dueOn, false)}</span>
+                  <Link to={`/cases/${n.caseId}/notes`}>{n.studentName}</Link>
+                  <span className="text-slate-700">{n.text}</span>
                 </li>
               ))}
             </ul>

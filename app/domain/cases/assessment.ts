@@ -9,6 +9,7 @@ import { type AttemptComparison, compareAttemptReports } from "../diagnostics/an
 import type { ExamId, InstrumentId } from "../reference";
 import { instrument, instrumentInforms } from "../reference";
 import { assessRisk, RISK_RANK, type RiskAssessment } from "../risk/engine";
+import type { SessionFact } from "../sessions/schema";
 import type { SchoolSettings } from "../settings/settings";
 import { buildTrajectoryCharts, type TrajectoryChart } from "../trajectory/chart-data";
 import { type MilestoneEntry, type PracticeExamEntry, sortByDate } from "../trajectory/practice";
@@ -32,6 +33,8 @@ export interface CaseAssessmentInput {
   /** Score reports of this exam, oldest first. */
   reports: ReadonlyArray<{ areas: ReadonlyArray<{ areaId: string; band: Band; referenceGroup: ReferenceGroup }> }>;
   studentIneligible: boolean;
+  /** Sessions held (kind and date), for the no-show rule. */
+  sessions?: readonly SessionFact[];
 }
 
 export interface LatestPractice {
@@ -127,6 +130,7 @@ export function assessCase(input: CaseAssessmentInput): CaseAssessment {
     persistingWeakAreas: comparison?.persistingWeakAreas.map((a) => a.name) ?? [],
     policyLadder: input.settings.policyLadder,
     studentIneligible: input.studentIneligible,
+    sessions: input.sessions ?? [],
   });
   return {
     charts,

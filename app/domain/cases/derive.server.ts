@@ -37,7 +37,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
   const studentIds = [...new Set(cases.map((c) => c.studentId))];
   const schoolIds = [...new Set(cases.map((c) => c.schoolId))];
   const versionIds = cases.flatMap((c) => c.plan?.versions.map((v) => v.id) ?? []);
-  const [attempts, practice, milestones, reports, settingsRows, ladders] = await Promise.all([
+  const [attempts, practice, milestones, reports, settingsRows, ladders, sessions] = await Promise.all([
     db.examAttempt.findMany({
       where: { studentId: { in: studentIds } },
       select: { studentId: true, exam: true, takenOn: true, outcome: true },
@@ -87,6 +87,11 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
       where: { schoolId: { in: schoolIds } },
       select: { schoolId: true, failureNumber: true, consequence: true, description: true },
     }),
+    // Sessions held: their kinds and dates only (the no-show rule), never their text.
+    db.sessionRecord.findMany({
+      where: { caseId: { in: [...caseIds] }, status: "HELD", deletedAt: null },
+      select: { caseId: true, kind: true, sessionOn: true },
+    }),
   ]);
   const group = <T, K>(rows: readonly T[], key: (row: T) => K) => {
     const map = new Map<K, T[]>();
@@ -99,6 +104,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
   const reportsBy = group(reports, (r) => r.caseId);
   const settingsBy = new Map(settingsRows.map((r) => [r.schoolId, r]));
   const laddersBy = group(ladders, (l) => l.schoolId);
+  const sessionsBy = group(sessions, (x) => x.caseId);
 
   const inputs = new Map<string, CaseAssessmentInput>();
   for (const c of cases) {
@@ -137,6 +143,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
         .sort((a, b) => a.attempt.takenOn.localeCompare(b.attempt.takenOn))
         .map((r) => ({ areas: r.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup })) })),
       studentIneligible: c.student.ineligibleSince !== null,
+      sessions: (sessionsBy.get(c.id) ?? []).map((x) => ({ kind: x.kind, sessionOn: x.sessionOn })),
     });
   }
   return inputs;

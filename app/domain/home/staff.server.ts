@@ -15,6 +15,7 @@ import { loadCaseload } from "../cases/caseload.server";
 import { escalationCounts, examsSoonWindow } from "../dashboard/queries.server";
 import { addDays, type IsoDate, startOfIsoWeek } from "../dates";
 import type { ExamId, InstrumentId } from "../reference";
+import { loadTutorNextSteps, type TutorNextStep } from "../sessions/queries.server";
 import { type HomeMilestone, homeMilestones } from "./milestones";
 import { loadSinceLastVisit } from "../notifications/since-last-visit.server";
 import { OFFICE_ROLES } from "../vocabulary";
@@ -67,7 +68,7 @@ export async function loadStaffHome(user: SessionUser, today: IsoDate) {
   const weekEnd = addDays(weekStart, 6);
   const queueSchools = [...new Set([...officeSchoolIds, ...tutorSchoolIds])];
   const soon = examsSoonWindow(today);
-  const [nearest, queueCount, milestones, since, escalations, examsSoon] = await Promise.all([
+  const [nearest, queueCount, milestones, since, escalations, examsSoon, nextSteps] = await Promise.all([
     // Their own students (as a tutor), nearest exam first.
     isTutor
       ? loadCaseload({ officeSchoolIds: [], tutorId: user.id }, { ...DEFAULT_CASELOAD_PARAMS, size: 10 }, today)
@@ -83,6 +84,8 @@ export async function loadStaffHome(user: SessionUser, today: IsoDate) {
           where: { schoolId: { in: officeSchoolIds }, openSlot: "OPEN", targetExamDate: { gte: soon.from, lte: soon.to } },
         })
       : Promise.resolve(0),
+    // The next steps agreed in the tutor's sessions, still open (only those whose session the tutor may read).
+    isTutor ? loadTutorNextSteps(user.id) : Promise.resolve([] as TutorNextStep[]),
   ]);
-  return { isOffice, nearest, queueCount, milestones, since, escalations, examsSoon, weekStart, weekEnd };
+  return { isOffice, nearest, queueCount, milestones, since, escalations, examsSoon, weekStart, weekEnd, nextSteps };
 }

@@ -14,6 +14,7 @@ import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireRole } from "../../../utils/auth.server";
 import { toastHeader } from "../../../utils/toast.server";
 import type { Route } from "./+types/users";
+import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
 import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -49,17 +50,15 @@ export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const formData = await args.request.formData();
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
-  if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!intent.success) notUnderstood();
   switch (intent.data.intent) {
     case "invite": {
       const submission = parseWithZod(formData, {
         schema: inviteSchema.refine((v) => schoolIds.includes(v.schoolId), { path: ["schoolId"], error: "Choose one of your schools." }),
       });
-      if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+      if (submission.status !== "success") return reply({ intent: "invite", submission });
       const created = await createInvitation({ ...submission.value, invitedById: user.id });
-      if (!created.ok) {
-        return data({ result: submission.reply({ fieldErrors: { email: [created.reason] } }) }, { status: 400 });
-      }
+      if (!created.ok) return reply({ intent: "invite", submission }, created);
       // The link is in the mail only: this page never shows it.
       return data(
         { result: submission.reply({ resetForm: true }) },
@@ -81,7 +80,7 @@ export async function action(args: Route.ActionArgs) {
     }
     case "activation": {
       const sent = await resendActivation({ userId: intent.data.userId, schoolIds, actorId: user.id });
-      if (!sent.ok) throw data({ message: sent.reason }, { status: 409 });
+      if (!sent.ok) refusalPage(sent);
       return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: `Activation e-mail sent to ${sent.email}` }) } });
     }
     case "role": {
@@ -92,14 +91,14 @@ export async function action(args: Route.ActionArgs) {
         actorId: user.id,
         schoolIds,
       });
-      if (!change.ok) throw data({ message: change.reason }, { status: change.code === "CONFLICT" ? 409 : 403 });
+      if (!change.ok) refusalPage(change);
       return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Role changed" }) } });
     }
     case "deactivate":
     case "reactivate": {
       const active = intent.data.intent === "reactivate";
       const change = await setUserActive({ userId: intent.data.userId, active, actorId: user.id, schoolIds });
-      if (!change.ok) throw data({ message: change.reason }, { status: 403 });
+      if (!change.ok) refusalPage(change);
       return data(
         { result: null },
         {
