@@ -158,7 +158,8 @@ export function EscalationDetail({
         <div className="grid gap-4 border-t border-slate-200 pt-4 lg:grid-cols-2">
           <StatusForms escalation={e} actionData={actionData} level={level} />
           <ActionForm escalation={e} actionData={actionData} today={today} level={level} />
-          <OwnerForm escalation={e} actionData={actionData} officeMembers={officeMembers} level={level} />
+          {/* Drawn again when the owner changes (acknowledging makes the acknowledger the owner), so it shows who owns it now. */}
+          <OwnerForm key={e.owner?.id ?? "nobody"} escalation={e} actionData={actionData} officeMembers={officeMembers} level={level} />
         </div>
       ) : null}
       {canAddNote ? (
