@@ -11,11 +11,7 @@ import { expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 /** What a reader could not follow: a brief kept outside the repository, or an issue number. */
-const outsideReferences = [
-  /\b(?:DOMAIN|PRODUCT|STYLE|TOOLCHAIN)\.md\b/,
-  /\.\.\/shared\//,
-  /\bissues? #?\d+\b/i,
-];
+const outsideReferences = [/\b(?:DOMAIN|PRODUCT|STYLE|TOOLCHAIN)\.md\b/, /\.\.\/shared\//, /\bissues? #?\d+\b/i];
 
 function trackedTextFiles(): string[] {
   const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {

@@ -152,7 +152,7 @@ describe("caseload scope", () => {
     expect(rows[0].Exam).toBe("Step 1");
   });
 
-  it("remembers the chosen columns in a cookie and keeps the view", async () => {
+  it("puts the chosen columns in the URL, remembers them in a cookie and keeps the view", async () => {
     const { advisor } = await createSchoolWithCase();
     const saved = await call(caseloadAction, {
       userId: advisor.id,
@@ -160,7 +160,19 @@ describe("caseload scope", () => {
       form: { intent: "columns", show: ["exam", "status"], search: "?exam=STEP1" },
     });
     expect(saved.status).toBe(302);
-    expect(saved.location).toBe("/cases?exam=STEP1");
+    const location = new URL(saved.location ?? "", "http://localhost");
+    expect(location.pathname).toBe("/cases");
+    expect(location.searchParams.get("exam")).toBe("STEP1");
+    expect(location.searchParams.get("hide")?.split(",")).toEqual([
+      "tutor",
+      "attempts",
+      "daysToExam",
+      "practice",
+      "readiness",
+      "risk",
+      "escalations",
+      "lastContact",
+    ]);
     const cookie = saved.headers.get("Set-Cookie") ?? "";
     expect(cookie).toMatch(/^rd_caseload_columns=/);
     const { caseloadColumnsCookie } = await import("../../app/utils/preferences.server");

@@ -1,154 +1,153 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { RouterContextProvider } from "react-router";
+/**
+ * Session records (docs/decisions/0024): recorded with next steps that reach
+ * the tutor's home; two no-shows in a row raise a risk flag with its reason;
+ * a scheduled session is in the student's calendar file and week; the
+ * summary and next steps keep their tier.
+ */
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { authContext } from "../../app/context";
-import { sessionMiddleware } from "../../app/middleware/session.server";
-import { setUserActive } from "../../app/domain/users/mutations.server";
+import { addDays, today } from "../../app/domain/dates";
+import { loader as overviewLoader } from "../../app/routes/app/cases/overview";
+import { action as notesAction, loader as notesLoader } from "../../app/routes/app/cases/notes";
+import { loader as homeLoader } from "../../app/routes/app/home";
+import { loader as calendarLoader } from "../../app/routes/resources/plan-calendar";
 import { prisma } from "../../app/utils/db.server";
-import {
-  createSession,
-  invalidateAllSessions,
-  SESSION_REFRESH_BELOW_MS,
-  SESSION_TTL_MS,
-  sessionCookie,
-  validateSessionToken,
-} from "../../app/utils/session.server";
-import { createSchool, createTutor, createUser } from "../factories";
+import { createSchoolWithCase } from "../factories";
+import { call, download } from "../utils/route";
 
-const DAY = 24 * 60 * 60 * 1000;
+const day = today();
 
-/** Runs the session middleware for a request carrying `token`, returning what loaders would see. */
-async function throughMiddleware(token: string | null, method = "GET") {
-  const context = new RouterContextProvider();
-  const request = new Request("http://localhost:3000/", { method, headers: token ? { Cookie: `rd_session=${token}` } : {} });
-  const response = await sessionMiddleware(
-    { request, context, params: {}, url: new URL(request.url), pattern: "/" } as never,
-    async () => new Response("ok"),
-  );
-  return { auth: context.get(authContext), response: response as Response };
-}
+const post = (userId: string, caseId: string, form: Record<string, string>) =>
+  call(notesAction, { userId, path: `/cases/${caseId}/notes`, params: { caseId }, form });
 
-describe("sessions", () => {
-  it("stores only the id and a hash of the secret: the table holds no usable token", async () => {
-    const { id } = await createTutor();
-    const { token, session } = await createSession(id);
-    const [sessionId, secret] = token.split(".");
-    expect(sessionId).toBe(session.id);
-    expect(secret.length).toBeGreaterThanOrEqual(50);
-    const row = await prisma.authSession.findUniqueOrThrow({ where: { id: session.id } });
-    const stored = Buffer.from(row.secretHash);
-    expect(stored.equals(Buffer.from(sha256(new TextEncoder().encode(secret))))).toBe(true);
-    expect(stored.toString("utf8")).not.toContain(secret);
-    // The row's contents, used as a token, do not validate.
-    expect(await validateSessionToken(`${row.id}.${stored.toString("hex")}`)).toBeNull();
-    expect(await validateSessionToken(`${row.id}.${stored.toString("base64")}`)).toBeNull();
-  });
-
-  it("refuses tampered, malformed and unknown tokens", async () => {
-    const { id } = await createTutor();
-    const { token } = await createSession(id);
-    expect(await validateSessionToken(token)).not.toBeNull();
-    const [sessionId, secret] = token.split(".");
-    const flipped = `${sessionId}.${secret.slice(0, -1)}${secret.endsWith("a") ? "b" : "a"}`;
-    expect(await validateSessionToken(flipped)).toBeNull();
-    expect(await validateSessionToken(`${sessionId}`)).toBeNull();
-    expect(await validateSessionToken(`nosuchsession.${secret}`)).toBeNull();
-    expect(await validateSessionToken("a.b.c")).toBeNull();
-  });
-
-  it("refuses an expired session and deletes it", async () => {
-    const { id } = await createTutor();
-    const created = new Date(Date.now() - SESSION_TTL_MS - DAY);
-    const { token, session } = await createSession(id, created);
-    expect(await validateSessionToken(token)).toBeNull();
-    expect(await prisma.authSession.findUnique({ where: { id: session.id } })).toBeNull();
-  });
-
-  it("slides the expiry only when fewer than 15 days remain", async () => {
-    const { id } = await createTutor();
-    const start = new Date("2026-01-01T00:00:00Z");
-    const { token } = await createSession(id, start);
-    const early = await validateSessionToken(token, new Date(start.getTime() + 10 * DAY));
-    expect(early?.refreshed).toBe(false);
-    const late = new Date(start.getTime() + SESSION_TTL_MS - SESSION_REFRESH_BELOW_MS + DAY);
-    const slid = await validateSessionToken(token, late);
-    expect(slid?.refreshed).toBe(true);
-    expect(slid?.session.expiresAt.getTime()).toBe(late.getTime() + SESSION_TTL_MS);
-  });
-
-  it("signs the user in through the middleware and clears the cookie of a tampered token", async () => {
-    const { id } = await createTutor();
-    const { token } = await createSession(id);
-    const good = await throughMiddleware(token);
-    expect(good.auth?.user.id).toBe(id);
-    expect(good.response.headers.get("Set-Cookie")).toBeNull();
-
-    const bad = await throughMiddleware(`${token}x`);
-    expect(bad.auth).toBeNull();
-    expect(bad.response.headers.get("Set-Cookie")).toMatch(/^rd_session=; .*Max-Age=0/);
-  });
-
-  it("re-sets the cookie when the expiry slides", async () => {
-    const { id } = await createTutor();
-    const { token, session } = await createSession(id, new Date(Date.now() - SESSION_TTL_MS + 5 * DAY));
-    const { auth, response } = await throughMiddleware(token);
-    expect(auth?.user.id).toBe(id);
-    const cookie = response.headers.get("Set-Cookie") ?? "";
-    expect(cookie).toContain(`rd_session=${token}`);
-    expect(cookie).toContain("HttpOnly");
-    expect(cookie).toContain("SameSite=Lax");
-    const row = await prisma.authSession.findUniqueOrThrow({ where: { id: session.id } });
-    expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL_MS - DAY);
-  });
-
-  it("ends every session of a deactivated user at once", async () => {
-    const school = await createSchool();
-    const admin = await createUser({ schoolId: school.id, role: "ADMIN" });
-    const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
-    const first = await createSession(tutor.id);
-    await createSession(tutor.id);
-    const result = await setUserActive({ userId: tutor.id, active: false, actorId: admin.id, schoolIds: [school.id] });
-    expect(result.ok).toBe(true);
-    expect(await prisma.authSession.count({ where: { userId: tutor.id } })).toBe(0);
-    const next = await throughMiddleware(first.token);
-    expect(next.auth).toBeNull();
-    expect(next.response.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
-  });
-
-  it("refuses a session of a deactivated user even if one survived", async () => {
-    const { id } = await createTutor();
-    const { token } = await createSession(id);
-    await prisma.user.update({ where: { id }, data: { status: "DEACTIVATED" } });
-    const { auth } = await throughMiddleware(token);
-    expect(auth).toBeNull();
-    expect(await prisma.authSession.count({ where: { userId: id } })).toBe(0);
-  });
-
-  it("lets an admin deactivate only members of their own school, never themself", async () => {
-    const school = await createSchool();
-    const other = await createSchool();
-    const admin = await createUser({ schoolId: school.id, role: "ADMIN" });
-    const stranger = await createUser({ schoolId: other.id, role: "TUTOR" });
-    expect(await setUserActive({ userId: stranger.id, active: false, actorId: admin.id, schoolIds: [school.id] })).toMatchObject({
-      ok: false,
+describe("recording sessions", () => {
+  it("records a meeting with next steps, shows them on the tutor's home, and keeps a private session's text from the office", async () => {
+    const { caseId, tutor, advisor, student } = await createSchoolWithCase({ takenBy: "tutor", status: "ACTIVE" });
+    const recorded = await post(tutor.id, caseId, {
+      intent: "record-session",
+      kind: "MEETING",
+      sessionOn: addDays(day, -1),
+      durationMinutes: "50",
+      attendance: "ON_TIME",
+      summary: "Renal physiology review",
+      visibility: "OFFICE",
+      "nextSteps[0].text": "Two timed renal blocks",
+      "nextSteps[0].dueOn": addDays(day, 3),
+      "nextSteps[1].text": "",
+      "nextSteps[1].dueOn": "",
     });
-    expect(await setUserActive({ userId: admin.id, active: false, actorId: admin.id, schoolIds: [school.id] })).toMatchObject({
-      ok: false,
+    expect(recorded.status).toBe(302);
+    const row = await prisma.sessionRecord.findFirstOrThrow({ where: { caseId }, include: { nextSteps: true } });
+    expect(row).toMatchObject({ kind: "MEETING", durationMinutes: 50, attendance: "ON_TIME", status: "HELD" });
+    expect(row.nextSteps.map((s) => s.text)).toEqual(["Two timed renal blocks"]);
+    const activity = await prisma.activityLog.findFirstOrThrow({ where: { entity: "SessionRecord", entityId: row.id } });
+    expect(activity.summary).not.toContain("Renal");
+    expect((await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).lastContactAt).not.toBeNull();
+
+    const home = await call(homeLoader, { userId: tutor.id, path: "/" });
+    expect(home.data.staff.nextSteps).toEqual([
+      expect.objectContaining({ caseId, text: "Two timed renal blocks", dueOn: addDays(day, 3), studentName: student.name }),
+    ]);
+
+    // A private session: the office sees that it took place, not what was said or agreed.
+    await post(tutor.id, caseId, {
+      intent: "record-session",
+      kind: "CALL",
+      sessionOn: day,
+      durationMinutes: "20",
+      attendance: "LATE",
+      summary: "PRIVATESUMMARY money worries",
+      visibility: "PRIVATE",
+      "nextSteps[0].text": "PRIVATESTEP call the aid office",
+      "nextSteps[0].dueOn": addDays(day, 2),
     });
+    const office = await call(notesLoader, { userId: advisor.id, path: `/cases/${caseId}/notes`, params: { caseId } });
+    expect(JSON.stringify(office.data.sessions)).not.toMatch(/PRIVATESUMMARY|PRIVATESTEP/);
+    expect(office.data.sessions.map((x: { kind: string }) => x.kind)).toEqual(["CALL", "MEETING"]);
+    const own = await call(notesLoader, { userId: tutor.id, path: `/cases/${caseId}/notes`, params: { caseId } });
+    expect(JSON.stringify(own.data.sessions)).toContain("PRIVATESTEP");
+    const studentView = await call(notesLoader, { userId: student.userId, path: `/cases/${caseId}/notes`, params: { caseId } });
+    expect(studentView.data.sessions).toEqual([]);
   });
 
-  it("invalidates all sessions of a user", async () => {
-    const { id } = await createTutor();
-    await createSession(id);
-    await createSession(id);
-    await invalidateAllSessions(id);
-    expect(await prisma.authSession.count({ where: { userId: id } })).toBe(0);
+  it("refuses a student, a bad form (keeping its values) and a forged next-step id", async () => {
+    const { caseId, tutor, student } = await createSchoolWithCase({ takenBy: "tutor", status: "ACTIVE" });
+    const bad = await post(tutor.id, caseId, {
+      intent: "record-session",
+      kind: "MEETING",
+      sessionOn: addDays(day, 2),
+      visibility: "OFFICE",
+      summary: "kept",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.data.result.error.sessionOn).toBeDefined();
+    expect(bad.data.result.initialValue).toMatchObject({ summary: "kept" });
+    const byStudent = await post(student.userId, caseId, {
+      intent: "record-session",
+      kind: "NO_SHOW",
+      sessionOn: day,
+      visibility: "OFFICE",
+    });
+    expect(byStudent.status).toBe(403);
+    const forged = await post(tutor.id, caseId, { intent: "next-step-done", stepId: "nope", expectedVersion: "1", done: "true" });
+    expect(forged.status).toBe(404);
   });
 
-  it("writes a cookie that expires with the session", () => {
-    const expires = new Date(Date.now() + 10 * DAY);
-    const cookie = sessionCookie("abc.def", expires);
-    expect(cookie).toMatch(/Max-Age=86(39|40)\d\d/);
-    expect(cookie).toContain(`Expires=${expires.toUTCString()}`);
+  it("raises a risk flag after two no-shows in a row, with its reason", async () => {
+    const { caseId, tutor } = await createSchoolWithCase({ takenBy: "tutor", status: "ACTIVE" });
+    const noShow = (on: string) =>
+      post(tutor.id, caseId, { intent: "record-session", kind: "NO_SHOW", sessionOn: on, visibility: "OFFICE" });
+    const flags = async () =>
+      (await call(overviewLoader, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId } })).data.risk.flags as Array<{
+        code: string;
+        reason: string;
+      }>;
+    expect((await noShow(addDays(day, -8))).status).toBe(302);
+    expect((await flags()).map((f) => f.code)).not.toContain("REPEATED_NO_SHOWS");
+    expect((await noShow(addDays(day, -1))).status).toBe(302);
+    const flag = (await flags()).find((f) => f.code === "REPEATED_NO_SHOWS");
+    expect(flag?.reason).toMatch(/did not come to the last two sessions/);
+    // The stored risk level moved too (the caseload sorts by it).
+    expect((await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).riskFlagCount).toBeGreaterThan(0);
+    // No-shows are not contact.
+    expect((await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).lastContactAt).toBeNull();
+  });
+});
+
+describe("scheduling the next session", () => {
+  it("puts it in the student's calendar file (parsed back) and in their week", async () => {
+    const { caseId, tutor, student } = await createSchoolWithCase({ takenBy: "tutor", status: "ACTIVE" });
+    const on = addDays(day, 1);
+    const scheduled = await post(tutor.id, caseId, {
+      intent: "schedule-session",
+      kind: "CALL",
+      sessionOn: on,
+      startTime: "14:30",
+      durationMinutes: "30",
+    });
+    expect(scheduled.status).toBe(302);
+    const session = await prisma.sessionRecord.findFirstOrThrow({ where: { caseId, status: "SCHEDULED" } });
+
+    const body = await (
+      await download(calendarLoader, { userId: student.userId, path: `/cases/${caseId}/calendar.ics`, params: { caseId } })
+    ).text();
+    const events = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const event = events.find((e) => e.uid === `session-${session.id}@retake-desk`);
+    expect(event?.startDate.toString()).toBe(on);
+    expect(event?.summary).toBe(`Call with ${tutor.name} at 14:30 (30 min)`);
+
+    const home = await call(homeLoader, { userId: student.userId, path: "/" });
+    expect(home.data.student.sessions).toEqual([
+      expect.objectContaining({
+        id: session.id,
+        kind: "CALL",
+        sessionOn: on,
+        startTime: "14:30",
+        thisWeek: on <= addDays(day, 6 - ((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7)),
+      }),
+    ]);
+    // A past date cannot be scheduled.
+    const past = await post(tutor.id, caseId, { intent: "schedule-session", kind: "CALL", sessionOn: addDays(day, -1) });
+    expect(past.status).toBe(400);
   });
 });

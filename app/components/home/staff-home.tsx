@@ -3,6 +3,7 @@ import type { CaseloadRow } from "../../domain/cases/caseload.server";
 import { DEFAULT_CASELOAD_PARAMS } from "../../domain/cases/caseload";
 import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "../../domain/dashboard/links";
 import { formatDate } from "../../domain/dates";
+import { HOME_MILESTONE_STATE_LABELS, type HomeMilestone } from "../../domain/home/milestones";
 import { CaseloadTable } from "../caseload/caseload-table";
 import { SinceLastVisitPanel } from "./since-last-visit";
 
@@ -10,12 +11,13 @@ interface StaffHomeData {
   isOffice: boolean;
   nearest: { rows: CaseloadRow[]; total: number } | null;
   queueCount: number;
-  milestones: Array<{ caseId: string; studentName: string; label: string; dueOn: string; kind: string }>;
+  milestones: HomeMilestone[];
   since: { lines: string[]; total: number };
   escalations: { open: number; overdue: number } | null;
   examsSoon: number;
   weekStart: string;
   weekEnd: string;
+  nextSteps: Array<{ id: string; caseId: string; studentName: string; text: string; dueOn: string }>;
 }
 
 function Figure({ label, value, to, tone = "text-slate-900" }: { label: string; value: number; to: string; tone?: string }) {
@@ -59,15 +61,38 @@ export function StaffHome({ data, name }: { data: StaffHomeData; name: string })
           <h2 id="week-heading">
             This week's milestones ({formatDate(data.weekStart, false)} – {formatDate(data.weekEnd, false)})
           </h2>
+          <p className="hint">Also earlier milestones still open: past their date with no practice exam logged.</p>
           {data.milestones.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-700">No practice-exam milestones this week.</p>
+            <p className="mt-2 text-sm text-slate-700">No practice-exam milestones this week, and none missed.</p>
           ) : (
             <ul className="mt-2 divide-y divide-slate-200">
               {data.milestones.map((m) => (
-                <li key={`${m.caseId}-${m.label}`} className="flex flex-wrap gap-x-3 py-2 text-sm">
+                <li key={`${m.caseId}-${m.dueOn}-${m.label}`} className="flex flex-wrap gap-x-3 py-2 text-sm">
                   <span className="font-medium">{formatDate(m.dueOn, false)}</span>
                   <Link to={`/cases/${m.caseId}/progress`}>{m.studentName}</Link>
                   <span className="text-slate-700">{m.label}</span>
+                  <span className={m.state === "MISSED" ? "badge bg-red-100 text-red-900" : "text-slate-700"}>
+                    {HOME_MILESTONE_STATE_LABELS[m.state]}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
+      {data.nearest ? (
+        <section aria-labelledby="next-steps-heading" className="card">
+          <h2 id="next-steps-heading">Next steps from your sessions</h2>
+          {data.nextSteps.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-700">No open next steps. Record a session on a case's Session notes tab to add some.</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-200">
+              {data.nextSteps.map((n) => (
+                <li key={n.id} className="flex flex-wrap gap-x-3 py-2 text-sm">
+                  <span className="font-medium">Due {formatDate(n.dueOn, false)}</span>
+                  <Link to={`/cases/${n.caseId}/notes`}>{n.studentName}</Link>
+                  <span className="text-slate-700">{n.text}</span>
                 </li>
               ))}
             </ul>

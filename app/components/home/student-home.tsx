@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { SESSION_KIND_LABELS } from "../../domain/sessions/schema";
 import type { StudentHomeData } from "../../domain/home/student.server";
 import { examLabel } from "../../domain/reference";
 import { formatDate } from "../../domain/dates";
@@ -28,6 +29,29 @@ export function StudentHome({
     <div className="space-y-6">
       <h1>Welcome, {name.split(" ")[0]}</h1>
       <SinceLastVisitPanel since={data.since} />
+
+      {data.sessions.length ? (
+        <section aria-labelledby="sessions-heading" className="card">
+          <h2 id="sessions-heading">Sessions with your tutor</h2>
+          <ul className="mt-2 divide-y divide-slate-200">
+            {data.sessions.map((x) => (
+              <li key={x.id} className="flex flex-wrap gap-x-3 py-2 text-sm">
+                <span className="font-medium">
+                  {formatDate(x.sessionOn)}
+                  {x.startTime ? ` at ${x.startTime}` : ""}
+                </span>
+                <span>
+                  {SESSION_KIND_LABELS[x.kind]}
+                  {x.tutorName ? ` with ${x.tutorName}` : ""}
+                  {x.durationMinutes ? ` · ${x.durationMinutes} min` : ""}
+                </span>
+                {x.thisWeek ? <span className="badge bg-sky-100 text-sky-900">This week</span> : null}
+              </li>
+            ))}
+          </ul>
+          <p className="hint">They are in your calendar file too, with your plan's milestones.</p>
+        </section>
+      ) : null}
 
       {withPlans.map((c) => (
         <PlanCard key={c.id} c={c} renderTrajectory={renderTrajectory} />

@@ -9,9 +9,11 @@ import { type AttemptComparison, compareAttemptReports } from "../diagnostics/an
 import type { ExamId, InstrumentId } from "../reference";
 import { instrument, instrumentInforms } from "../reference";
 import { assessRisk, RISK_RANK, type RiskAssessment } from "../risk/engine";
+import type { SessionFact } from "../sessions/schema";
 import type { SchoolSettings } from "../settings/settings";
 import { buildTrajectoryCharts, type TrajectoryChart } from "../trajectory/chart-data";
 import { type MilestoneEntry, type PracticeExamEntry, sortByDate } from "../trajectory/practice";
+import { passingDistance } from "../trajectory/distance";
 import { leastSquares } from "../trajectory/projection";
 import { evaluateReadiness, type ReadinessResult } from "../trajectory/readiness";
 import { trajectoryRisks } from "../trajectory/risks";
@@ -31,6 +33,8 @@ export interface CaseAssessmentInput {
   /** Score reports of this exam, oldest first. */
   reports: ReadonlyArray<{ areas: ReadonlyArray<{ areaId: string; band: Band; referenceGroup: ReferenceGroup }> }>;
   studentIneligible: boolean;
+  /** Sessions held (kind and date), for the no-show rule. */
+  sessions?: readonly SessionFact[];
 }
 
 export interface LatestPractice {
@@ -39,6 +43,8 @@ export interface LatestPractice {
   on: IsoDate;
   /** Points per week over the instrument's series (least squares), null with fewer than two dates. */
   trendPerWeek: number | null;
+  /** Above (+) or below (-) passing in the scale's standard errors; null without a passing line (docs/decisions/0024). */
+  distance: number | null;
 }
 
 export interface CaseAssessment {
@@ -64,14 +70,24 @@ export function trendPerWeek(points: ReadonlyArray<{ takenOn: IsoDate; score: nu
  * is the trajectory's order (date, then id), so the caseload names the same
  * exam as the chart and the readiness gate.
  */
-export function latestPractice(exam: ExamId, practiceExams: readonly PracticeExamEntry[]): LatestPractice | null {
+export function latestPractice(
+  exam: ExamId,
+  practiceExams: readonly PracticeExamEntry[],
+  context: { examDate: IsoDate | null; today: IsoDate } | null = null,
+): LatestPractice | null {
   const relevant = practiceExams.filter((p) => instrumentInforms(p.instrumentId, exam));
   const predictive = relevant.filter((p) => instrument(p.instrumentId).predictive);
   const pool = sortByDate(predictive.length ? predictive : relevant);
   const last = pool.at(-1);
   if (!last) return null;
   const series = pool.filter((p) => p.instrumentId === last.instrumentId);
-  return { instrumentId: last.instrumentId, score: last.score, on: last.takenOn, trendPerWeek: trendPerWeek(series) };
+  return {
+    instrumentId: last.instrumentId,
+    score: last.score,
+    on: last.takenOn,
+    trendPerWeek: trendPerWeek(series),
+    distance: context ? passingDistance(last, { exam, ...context }) : null,
+  };
 }
 
 export function assessCase(input: CaseAssessmentInput): CaseAssessment {
@@ -114,6 +130,7 @@ export function assessCase(input: CaseAssessmentInput): CaseAssessment {
     persistingWeakAreas: comparison?.persistingWeakAreas.map((a) => a.name) ?? [],
     policyLadder: input.settings.policyLadder,
     studentIneligible: input.studentIneligible,
+    sessions: input.sessions ?? [],
   });
   return {
     charts,
@@ -121,6 +138,6 @@ export function assessCase(input: CaseAssessmentInput): CaseAssessment {
     risk,
     riskRank: risk.level ? RISK_RANK[risk.level] : 0,
     comparison,
-    latestPractice: latestPractice(input.exam, input.practiceExams),
+    latestPractice: latestPractice(input.exam, input.practiceExams, { examDate: input.targetExamDate, today: input.today }),
   };
 }

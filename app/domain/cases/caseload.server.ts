@@ -34,7 +34,9 @@ const ORDER: Record<SortKey, (dir: Prisma.Sql, flipped: Prisma.Sql) => Prisma.Sq
   tutor: (dir) => Prisma.sql`t."name" IS NULL, t."name" ${dir}`,
   attempts: (dir) => Prisma.sql`c."attemptsUsed" ${dir}`,
   daysToExam: (dir) => Prisma.sql`c."targetExamDate" IS NULL, c."targetExamDate" ${dir}`,
-  practice: (dir) => Prisma.sql`c."latestPracticeScore" IS NULL, c."latestPracticeScore" ${dir}`,
+  // By distance to passing on each score's own scale (docs/decisions/0024); scores with no passing line after those with one.
+  practice: (dir) =>
+    Prisma.sql`c."latestPracticeScore" IS NULL, c."practiceDistance" IS NULL, c."practiceDistance" ${dir}, c."latestPracticeScore" ${dir}`,
   readiness: (dir) => Prisma.sql`c."readinessMet" IS NULL, c."readinessMet" ${dir}`,
   risk: (dir) => Prisma.sql`c."riskRank" ${dir}`,
   escalations: (dir) => Prisma.sql`c."openEscalations" ${dir}`,
@@ -91,6 +93,7 @@ interface RawRow {
   latestPracticeInstrument: string | null;
   latestPracticeOn: string | null;
   practiceTrend: number | null;
+  practiceDistance: number | null;
   lastContactAt: string | Date | null;
   studentName: string;
   studentEmail: string;
@@ -101,7 +104,17 @@ interface RawRow {
 /** The most rows one export holds. */
 export const EXPORT_LIMIT = 10_000;
 
+/**
+ * One page of the caseload. A page past the end (a stale link, a shrunk filter)
+ * shows the last page, and `page` says which page was shown.
+ */
 export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams, today: IsoDate, options: { all?: boolean } = {}) {
+  const first = await loadCaseloadPage(scope, params, today, options);
+  if (options.all || first.rows.length > 0 || first.total === 0 || params.page <= first.pageCount) return first;
+  return loadCaseloadPage(scope, { ...params, page: first.pageCount }, today, options);
+}
+
+async function loadCaseloadPage(scope: CaseloadScope, params: CaseloadParams, today: IsoDate, options: { all?: boolean }) {
   // The page's ids are chosen on the case table alone (a top-N sort over narrow rows), joining
   // people only when the search or the sort needs their names; only those rows are then read in full.
   const limit = options.all ? EXPORT_LIMIT : params.size;
@@ -111,7 +124,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
     prisma.$queryRaw<RawRow[]>`
       SELECT c."id", c."schoolId", c."studentId", c."exam", c."status", c."outcome", c."targetExamDate",
              c."attemptsUsed", c."openEscalations", c."riskLevel", c."readinessMet", c."latestPracticeScore",
-             c."latestPracticeInstrument", c."latestPracticeOn", c."practiceTrend", c."lastContactAt",
+             c."latestPracticeInstrument", c."latestPracticeOn", c."practiceTrend", c."practiceDistance", c."lastContactAt",
              u."name" AS "studentName", u."email" AS "studentEmail", t."name" AS "tutorName",
              ss."schoolAttemptLimit" AS "schoolAttemptLimit"
       FROM (
@@ -164,6 +177,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
               instrumentId,
               on: r.latestPracticeOn,
               trendPerWeek: r.practiceTrend,
+              distance: r.practiceDistance,
               unit: instrument(instrumentId).scaleFamily === "PERCENT" ? "%" : "",
             }
           : null,
@@ -173,7 +187,7 @@ export async function loadCaseload(scope: CaseloadScope, params: CaseloadParams,
       daysSinceContact: lastContact ? Math.max(0, Math.floor((now.getTime() - lastContact.getTime()) / 86_400_000)) : null,
     };
   });
-  return { rows: result, total, pageCount: Math.max(1, Math.ceil(total / params.size)) };
+  return { rows: result, total, page: options.all ? 1 : params.page, pageCount: Math.max(1, Math.ceil(total / params.size)) };
 }
 
 /** Joins the people's names into the page query only when the search or the sort reads them. */

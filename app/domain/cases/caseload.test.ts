@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { caseloadSearch, DEFAULT_CASELOAD_PARAMS, nextSort, parseCaseloadParams, parseHiddenColumns } from "./caseload";
+import {
+  caseloadSearch,
+  DEFAULT_CASELOAD_PARAMS,
+  hiddenColumns,
+  nextSort,
+  parseCaseloadParams,
+  parseHiddenColumns,
+  parseHideParam,
+} from "./caseload";
 
 const parse = (query: string) => parseCaseloadParams(new URLSearchParams(query));
 
@@ -16,6 +24,7 @@ describe("caseload URL state", () => {
       risk: ["HIGH"],
       examWithin: 14,
       q: "lee",
+      hide: null,
     });
   });
 
@@ -39,6 +48,7 @@ describe("caseload URL state", () => {
           risk: fc.uniqueArray(fc.constantFrom("LOW" as const, "CRITICAL" as const)),
           examWithin: fc.constantFrom(null, 7 as const, 30 as const, 90 as const),
           q: fc.string({ maxLength: 20 }).map((s) => s.trim()),
+          hide: fc.option(fc.subarray(["exam" as const, "tutor" as const, "risk" as const, "lastContact" as const]), { nil: null }),
         }),
         (state) => {
           expect(parse(caseloadSearch(state, { page: state.page }).slice(1))).toEqual(state);
@@ -70,5 +80,18 @@ describe("caseload URL state", () => {
     expect(parseHiddenColumns("tutor,risk,student,bogus", [])).toEqual(["tutor", "risk"]);
     expect(parseHiddenColumns(null, ["tutor"])).toEqual(["tutor"]);
     expect(parseHiddenColumns("", ["tutor"])).toEqual([]);
+  });
+
+  it("reads the column choice from the URL: hideable columns only, in table order; an empty choice shows every column", () => {
+    expect(parseHideParam(null)).toBeNull();
+    expect(parseHideParam("")).toEqual([]);
+    expect(parseHideParam("risk,student,nope,tutor,tutor")).toEqual(["tutor", "risk"]);
+    const params = parse("hide=tutor");
+    expect(hiddenColumns(params, "risk", [])).toEqual(["tutor"]);
+    expect(hiddenColumns(parse(""), "risk", [])).toEqual(["risk"]);
+    expect(hiddenColumns(parse(""), null, ["tutor"])).toEqual(["tutor"]);
+    // Choosing columns keeps the page; it travels in every link the table makes.
+    expect(caseloadSearch({ ...params, page: 3 }, { hide: ["exam"] })).toBe("?hide=exam&page=3");
+    expect(caseloadSearch({ ...params, page: 3 }, { sort: "risk" })).toBe("?sort=risk&dir=asc&hide=tutor");
   });
 });

@@ -29,7 +29,16 @@ export interface CaseloadRow {
   attemptsLeft: number | null;
   targetExamDate: IsoDate | null;
   daysToExam: number | null;
-  practice: { score: number; instrument: string; instrumentId: string; on: IsoDate; trendPerWeek: number | null; unit: string } | null;
+  practice: {
+    score: number;
+    instrument: string;
+    instrumentId: string;
+    on: IsoDate;
+    trendPerWeek: number | null;
+    unit: string;
+    /** Above (+) or below (-) passing in the scale's standard errors; null without a passing line. */
+    distance: number | null;
+  } | null;
   readinessMet: boolean | null;
   riskLevel: RiskLevel | null;
   openEscalations: number;
@@ -131,6 +140,8 @@ export interface CaseloadParams {
   /** Only cases whose exam is from today to this many days ahead; null: any date. */
   examWithin: ExamWithinDays | null;
   q: string;
+  /** Columns hidden by the URL (`hide=tutor,risk`; `hide=` shows every column); null when the URL does not say. */
+  hide: CaseloadColumnId[] | null;
 }
 
 export const DEFAULT_CASELOAD_PARAMS: CaseloadParams = {
@@ -143,6 +154,7 @@ export const DEFAULT_CASELOAD_PARAMS: CaseloadParams = {
   risk: [],
   examWithin: null,
   q: "",
+  hide: null,
 };
 
 // Plain allow-list checks rather than a schema library: this module is in the caseload page's browser
@@ -196,14 +208,32 @@ export function parseCaseloadParams(search: URLSearchParams): CaseloadParams {
     risk: pickAll(RISK_LEVELS, search.getAll("risk")),
     examWithin: pickExamWithin(search.get("examWithin")),
     q: pick(fields.q, search.get("q"), d.q),
+    hide: parseHideParam(search.get("hide")),
   };
+}
+
+const HIDEABLE_IDS: readonly string[] = CASELOAD_COLUMNS.filter((c) => c.hideable).map((c) => c.id);
+
+/** The URL's column choice: hideable ids, comma-separated, in table order; anything else is dropped. */
+export function parseHideParam(value: string | null): CaseloadColumnId[] | null {
+  if (value === null || value.length > 500) return null;
+  const asked = new Set(value.split(","));
+  return CASELOAD_COLUMN_IDS.filter((id) => HIDEABLE_IDS.includes(id) && asked.has(id));
+}
+
+/**
+ * The columns hidden in this view: the URL's choice when it makes one (a shared
+ * link shows what its sender saw), else the remembered preference, else the default.
+ */
+export function hiddenColumns(params: CaseloadParams, remembered: string | null | undefined, fallback: readonly CaseloadColumnId[]) {
+  return params.hide ?? parseHiddenColumns(remembered, fallback);
 }
 
 /** The URL search for a state, leaving defaults out so links stay short. */
 export function caseloadSearch(params: CaseloadParams, change: Partial<CaseloadParams> = {}): string {
   const next = { ...params, ...change };
-  // Changing what is shown starts again at the first page.
-  if (!("page" in change) && Object.keys(change).length > 0) next.page = 1;
+  // Changing which rows are shown starts again at the first page (choosing columns does not).
+  if (!("page" in change) && Object.keys(change).some((key) => key !== "hide")) next.page = 1;
   const search = new URLSearchParams();
   const d = DEFAULT_CASELOAD_PARAMS;
   if (next.q) search.set("q", next.q);
@@ -216,6 +246,7 @@ export function caseloadSearch(params: CaseloadParams, change: Partial<CaseloadP
     search.set("dir", next.dir);
   }
   if (next.size !== d.size) search.set("size", String(next.size));
+  if (next.hide !== null) search.set("hide", next.hide.join(","));
   if (next.page !== 1) search.set("page", String(next.page));
   const text = search.toString();
   return text ? `?${text}` : "";

@@ -37,7 +37,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
   const studentIds = [...new Set(cases.map((c) => c.studentId))];
   const schoolIds = [...new Set(cases.map((c) => c.schoolId))];
   const versionIds = cases.flatMap((c) => c.plan?.versions.map((v) => v.id) ?? []);
-  const [attempts, practice, milestones, reports, settingsRows, ladders] = await Promise.all([
+  const [attempts, practice, milestones, reports, settingsRows, ladders, sessions] = await Promise.all([
     db.examAttempt.findMany({
       where: { studentId: { in: studentIds } },
       select: { studentId: true, exam: true, takenOn: true, outcome: true },
@@ -87,6 +87,11 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
       where: { schoolId: { in: schoolIds } },
       select: { schoolId: true, failureNumber: true, consequence: true, description: true },
     }),
+    // Sessions held: their kinds and dates only (the no-show rule), never their text.
+    db.sessionRecord.findMany({
+      where: { caseId: { in: [...caseIds] }, status: "HELD", deletedAt: null },
+      select: { caseId: true, kind: true, sessionOn: true },
+    }),
   ]);
   const group = <T, K>(rows: readonly T[], key: (row: T) => K) => {
     const map = new Map<K, T[]>();
@@ -99,6 +104,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
   const reportsBy = group(reports, (r) => r.caseId);
   const settingsBy = new Map(settingsRows.map((r) => [r.schoolId, r]));
   const laddersBy = group(ladders, (l) => l.schoolId);
+  const sessionsBy = group(sessions, (x) => x.caseId);
 
   const inputs = new Map<string, CaseAssessmentInput>();
   for (const c of cases) {
@@ -137,6 +143,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
         .sort((a, b) => a.attempt.takenOn.localeCompare(b.attempt.takenOn))
         .map((r) => ({ areas: r.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup })) })),
       studentIneligible: c.student.ineligibleSince !== null,
+      sessions: (sessionsBy.get(c.id) ?? []).map((x) => ({ kind: x.kind, sessionOn: x.sessionOn })),
     });
   }
   return inputs;
@@ -154,7 +161,8 @@ function derivedRowSql(caseId: string, assessment: CaseAssessment, derivedAt: Da
   return Prisma.sql`SELECT ${caseId} AS "id", ${assessment.risk.level} AS "riskLevel", ${assessment.riskRank} AS "riskRank",
     ${assessment.risk.flags.length} AS "riskFlagCount", ${readinessMet} AS "readinessMet",
     ${practice?.score ?? null} AS "latestPracticeScore", ${practice?.instrumentId ?? null} AS "latestPracticeInstrument",
-    ${practice?.on ?? null} AS "latestPracticeOn", ${practice?.trendPerWeek ?? null} AS "practiceTrend", ${derivedAt} AS "derivedAt"`;
+    ${practice?.on ?? null} AS "latestPracticeOn", ${practice?.trendPerWeek ?? null} AS "practiceTrend",
+    ${practice?.distance ?? null} AS "practiceDistance", ${derivedAt} AS "derivedAt"`;
 }
 
 /** Recomputes and stores the derived figures of these cases, inside the caller's transaction. */
@@ -169,7 +177,7 @@ export async function refreshDerived(db: Tx, caseIds: readonly string[], today: 
         "riskLevel" = v."riskLevel", "riskRank" = v."riskRank", "riskFlagCount" = v."riskFlagCount",
         "readinessMet" = v."readinessMet", "latestPracticeScore" = v."latestPracticeScore",
         "latestPracticeInstrument" = v."latestPracticeInstrument", "latestPracticeOn" = v."latestPracticeOn",
-        "practiceTrend" = v."practiceTrend", "derivedAt" = v."derivedAt"
+        "practiceTrend" = v."practiceTrend", "practiceDistance" = v."practiceDistance", "derivedAt" = v."derivedAt"
       FROM (${Prisma.join(rows, " UNION ALL ")}) AS v
       WHERE "RetakeCase"."id" = v."id"`;
   }

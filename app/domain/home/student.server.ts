@@ -9,7 +9,8 @@ import { actorOf } from "../../utils/auth.server";
 import { prisma } from "../../utils/db.server";
 import { schoolsWhere } from "../access/policy";
 import { checkInWeeks } from "../checkins/schema";
-import { type IsoDate, startOfIsoWeek } from "../dates";
+import { addDays, type IsoDate, startOfIsoWeek } from "../dates";
+import { loadScheduledSessions } from "../sessions/queries.server";
 import { loadSinceLastVisit } from "../notifications/since-last-visit.server";
 import { loadPlans, studentPlanView } from "../plans/queries.server";
 import { assessCase } from "../cases/assessment";
@@ -35,7 +36,7 @@ export async function loadStudentHome(user: SessionUser, today: IsoDate) {
   ]);
   const openIds = cases.filter((c) => c.openSlot !== null).map((c) => c.id);
   const weekOf = startOfIsoWeek(today);
-  const [plans, checkIns, inputs] = await Promise.all([
+  const [plans, checkIns, inputs, sessions] = await Promise.all([
     loadPlans(openIds, { userId: user.id, relation: "STUDENT" }),
     openIds.length
       ? prisma.checkIn.findMany({
@@ -44,6 +45,7 @@ export async function loadStudentHome(user: SessionUser, today: IsoDate) {
         })
       : Promise.resolve([]),
     loadAssessmentInputs(prisma, openIds, today),
+    loadScheduledSessions(openIds, { userId: user.id, relation: "STUDENT" }, today),
   ]);
   // The practice-exam trajectory of each open case (charts, summaries and table alternatives).
   const trajectories = Object.fromEntries([...inputs].map(([caseId, input]) => [caseId, assessCase(input).charts]));
@@ -52,6 +54,8 @@ export async function loadStudentHome(user: SessionUser, today: IsoDate) {
     today,
     since,
     trajectories,
+    // Sessions scheduled with the student, from today on; the week's are marked as this week's.
+    sessions: sessions.map((x) => ({ ...x, thisWeek: x.sessionOn <= addDays(weekOf, 6) })),
     cases: cases.map(({ openSlot, ...c }) => {
       const plan = openSlot !== null ? plans.get(c.id) : undefined;
       return {

@@ -9,6 +9,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import { addDays, formatDate, type IsoDate, toUtcDate } from "../dates";
 import { instrument } from "../reference";
 import type { PlanMilestone } from "./schema";
+import { SESSION_KIND_LABELS } from "../sessions/schema";
 import { sortMilestones } from "./week";
 
 export const CALENDAR_DOMAIN = "retake-desk";
@@ -34,6 +35,19 @@ export interface PlanCalendarInput {
   planUrl?: string;
   /** The stamp of the file (defaults to now); tests pass a fixed one. */
   now?: Date;
+  /** Sessions scheduled with the student, as all-day events saying the time (docs/decisions/0024). */
+  sessions?: ReadonlyArray<{
+    id: string;
+    kind: "MEETING" | "CALL" | "MESSAGE" | "NO_SHOW";
+    sessionOn: IsoDate;
+    startTime: string | null;
+    durationMinutes: number | null;
+    tutorName: string | null;
+  }>;
+}
+
+export function sessionEventUid(sessionId: string): string {
+  return `session-${sessionId}@${CALENDAR_DOMAIN}`;
 }
 
 export function planCalendar(input: PlanCalendarInput): string {
@@ -53,6 +67,18 @@ export function planCalendar(input: PlanCalendarInput): string {
       ...day(m.dueOn),
       summary: m.label,
       description: `A practice-exam milestone of your ${input.examLabel} retake plan.${what} Log the score in Retake Desk afterwards so your tutor sees how you are doing.`,
+      url: input.planUrl ?? null,
+    });
+  }
+  for (const x of input.sessions ?? []) {
+    const what = `${SESSION_KIND_LABELS[x.kind]} with ${x.tutorName ?? "your tutor"}`;
+    const when = `${x.startTime ? ` at ${x.startTime}` : ""}${x.durationMinutes ? ` (${x.durationMinutes} min)` : ""}`;
+    calendar.createEvent({
+      id: sessionEventUid(x.id),
+      stamp,
+      ...day(x.sessionOn),
+      summary: `${what}${when}`,
+      description: `A ${SESSION_KIND_LABELS[x.kind].toLowerCase()} with your tutor about your ${input.examLabel} retake, on ${formatDate(x.sessionOn)}${when}.`,
       url: input.planUrl ?? null,
     });
   }

@@ -164,3 +164,48 @@ export async function derivationSources(caseIds: readonly string[], db: Tx = pri
   }
   return byCase;
 }
+
+/**
+ * A case's session records as this viewer may read them (docs/decisions/0024).
+ * Staff see every session's facts (kind, date, duration, attendance: the case's
+ * record, as the date of a note is); its summary and next steps only when the
+ * session's tier lets them read it (`noteView`), else they are left out. A
+ * student sees the sessions scheduled with them and the ones shared with them.
+ */
+export async function visibleSessions(caseIds: string | string[], viewer: Viewer, db: Tx = prisma) {
+  const student = viewer.relation === "STUDENT";
+  const rows = await db.sessionRecord.findMany({
+    where: {
+      caseId: { in: Array.isArray(caseIds) ? caseIds : [caseIds] },
+      deletedAt: null,
+      ...(student ? { OR: [{ status: "SCHEDULED" }, { visibility: "STUDENT" }] } : {}),
+    },
+    select: {
+      id: true,
+      caseId: true,
+      status: true,
+      kind: true,
+      sessionOn: true,
+      startTime: true,
+      durationMinutes: true,
+      attendance: true,
+      summary: true,
+      visibility: true,
+      authorId: true,
+      version: true,
+      author: { select: { name: true } },
+      nextSteps: { select: { id: true, text: true, dueOn: true, doneOn: true, version: true }, orderBy: { position: "asc" } },
+    },
+    orderBy: [{ sessionOn: "desc" }, { createdAt: "desc" }],
+  });
+  return rows.map(({ author, summary, nextSteps, ...row }) => {
+    const readable = row.status === "SCHEDULED" || noteView(row, viewer) === "FULL";
+    return {
+      ...row,
+      authorName: author?.name ?? null,
+      readable,
+      summary: readable ? summary : null,
+      nextSteps: readable ? nextSteps : [],
+    };
+  });
+}

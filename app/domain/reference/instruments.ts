@@ -202,3 +202,16 @@ export const PRACTICE_INSTRUMENTS: readonly PracticeInstrument[] = [
     check: false,
   },
 ];
+
+/**
+ * How many points of each scale make one standard error of a predictive
+ * practice score: the NBME's likely-range half-widths (CBSSA equated percent
+ * correct ± 4; CCSSA three-digit ± 9, the width the CCSSA note above names).
+ * The caseload expresses a score's distance to passing in these units so that
+ * scores on different scales sort together (docs/decisions/0024). A scale
+ * without an entry has no comparable distance.
+ */
+export const SCALE_STANDARD_ERROR: Partial<Record<ScaleFamily, number>> = {
+  PERCENT: 4,
+  THREE_DIGIT: 9,
+};

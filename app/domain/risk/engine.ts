@@ -45,6 +45,7 @@ import {
   RETAKE_GUIDANCE,
   type SourceKey,
 } from "../reference";
+import { consecutiveNoShows, type SessionFact } from "../sessions/schema";
 import { consequenceLabel, type PolicyRung, policyFor } from "../settings/settings";
 import { joinWords, plural } from "../text";
 import { TRAJECTORY_RISK_CODES, TRAJECTORY_RISK_LABELS, type TrajectoryRisk, type TrajectoryRiskCode } from "../trajectory/risks";
@@ -63,6 +64,7 @@ export const CASE_RISK_CODES = [
   "TARGET_DATE_SPACING",
   "RUSHED_RETAKE",
   "PERSISTING_WEAKNESS",
+  "REPEATED_NO_SHOWS",
   "SCHOOL_POLICY",
 ] as const;
 export type CaseRiskCode = (typeof CASE_RISK_CODES)[number];
@@ -78,6 +80,7 @@ export const RISK_CODE_LABELS: Record<RiskCode, string> = {
   TARGET_DATE_SPACING: "Target date breaks the spacing rules",
   RUSHED_RETAKE: "Rushed retake",
   PERSISTING_WEAKNESS: "Weak area persisting",
+  REPEATED_NO_SHOWS: "Two no-shows in a row",
   SCHOOL_POLICY: "School policy",
   ...TRAJECTORY_RISK_LABELS,
 };
@@ -135,6 +138,8 @@ export interface CaseFacts {
   policyLadder: readonly PolicyRung[];
   /** The student is recorded as ineligible for the USMLE (e.g. a limit reached on another Step). */
   studentIneligible: boolean;
+  /** The case's sessions held (kind and date), for the no-show rule; none when omitted. */
+  sessions?: readonly SessionFact[];
   /** Attempt rules; defaults to the rule set in force on `today`. */
   rules?: AttemptRuleSet;
   thresholds?: Partial<RiskEngineThresholds>;
@@ -167,6 +172,8 @@ export const RULE_SEVERITY = {
   RUSHED_RETAKE_AFTER_SECOND_FAILURE: 3,
   /** What was done for the area did not work; the approach has to change. */
   PERSISTING_WEAKNESS: 2,
+  /** Disengagement: the student stopped coming (docs/decisions/0024). */
+  REPEATED_NO_SHOWS: 2,
 } as const satisfies Record<string, RiskSeverity>;
 
 /** What each consequence on the school's ladder weighs; null raises no flag. */
@@ -445,6 +452,21 @@ export function persistingWeaknessRule(facts: CaseFacts): RiskFlag[] {
   ];
 }
 
+/** The last two sessions the student was expected at were both no-shows (messages aside). */
+export function repeatedNoShowsRule(facts: CaseFacts): RiskFlag[] {
+  const missed = consecutiveNoShows(facts.sessions ?? [], facts.today);
+  if (!missed) return [];
+  const [latest, before] = missed;
+  return [
+    {
+      code: "REPEATED_NO_SHOWS",
+      severity: RULE_SEVERITY.REPEATED_NO_SHOWS,
+      reason: `The student did not come to the last two sessions (${formatDate(before)} and ${formatDate(latest)}): reach out before the plan slips further.`,
+      source: RETAKE_GUIDANCE.source,
+    },
+  ];
+}
+
 /** The school's ladder rung for the current failure number (the highest rung below it when the ladder stops short). */
 export function schoolPolicyRule(facts: CaseFacts, summary: AttemptsSummary = caseAttemptsSummary(facts)): RiskFlag[] {
   const exam = summary.byExam[facts.exam];
@@ -504,6 +526,7 @@ export const RISK_RULES: readonly RiskRule[] = [
   targetDateSpacingRule,
   rushedRetakeRule,
   persistingWeaknessRule,
+  repeatedNoShowsRule,
   schoolPolicyRule,
   trajectoryRule,
 ];

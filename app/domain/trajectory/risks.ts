@@ -296,6 +296,24 @@ export function practiceGapRisks(input: TrajectoryRiskInput, thresholds: RiskThr
 }
 
 /**
+ * Whether a practice exam fulfils the milestone: one linked to it, or one (of
+ * its instrument, when it names one) taken within ± `graceDays` of its date.
+ * Pass only the exams taken by the day in question.
+ */
+export function milestoneFulfilled(
+  milestone: Pick<MilestoneEntry, "uid" | "dueOn" | "instrumentId">,
+  taken: readonly Pick<PracticeExamEntry, "instrumentId" | "takenOn" | "milestoneUid">[],
+  graceDays: number,
+): boolean {
+  return taken.some(
+    (e) =>
+      e.milestoneUid === milestone.uid ||
+      ((milestone.instrumentId === null || e.instrumentId === milestone.instrumentId) &&
+        Math.abs(daysBetween(milestone.dueOn, e.takenOn)) <= graceDays),
+  );
+}
+
+/**
  * A milestone more than `milestoneGraceDays` past with no practice exam linked
  * to it or taken within ± `milestoneGraceDays` of it (of its instrument, when
  * the milestone names one).
@@ -308,12 +326,7 @@ export function milestoneRisks(input: TrajectoryRiskInput, thresholds: RiskThres
   for (const m of input.milestones) {
     const daysPast = daysBetween(m.dueOn, input.today);
     if (daysPast <= grace) continue;
-    const fulfilled = taken.some(
-      (e) =>
-        e.milestoneUid === m.uid ||
-        ((m.instrumentId === null || e.instrumentId === m.instrumentId) && Math.abs(daysBetween(m.dueOn, e.takenOn)) <= grace),
-    );
-    if (fulfilled) continue;
+    if (milestoneFulfilled(m, taken, grace)) continue;
     const what = m.instrumentId ? instrument(m.instrumentId).shortName : "practice exam";
     risks.push({
       code: "MILESTONE_MISSED",

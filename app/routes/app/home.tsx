@@ -16,8 +16,12 @@ export async function loader(args: Route.LoaderArgs) {
   const staff = await loadStaffHome(user, today());
   noteRecordsRead(
     args.context,
-    [...(staff.nearest?.rows ?? []).map((r) => ({ caseId: r.id })), ...staff.milestones.map((m) => ({ caseId: m.caseId }))],
-    "Home: caseload and this week's milestones",
+    [
+      ...(staff.nearest?.rows ?? []).map((r) => ({ caseId: r.id })),
+      ...staff.milestones.map((m) => ({ caseId: m.caseId })),
+      ...staff.nextSteps.map((n) => ({ caseId: n.caseId })),
+    ],
+    "Home: caseload, this week's milestones and next steps",
   );
   return { kind: "staff" as const, name: user.name, staff };
 }

@@ -3,8 +3,8 @@ import {
   caseloadExportTable,
   DEFAULT_HIDDEN_FOR_TUTOR,
   describeCaseloadFilter,
+  hiddenColumns,
   parseCaseloadParams,
-  parseHiddenColumns,
 } from "../../domain/cases/caseload";
 import { loadCaseload } from "../../domain/cases/caseload.server";
 import { today } from "../../domain/dates";
@@ -17,7 +17,7 @@ import type { Route } from "./+types/cases-export";
 export async function loader(args: Route.LoaderArgs) {
   const { scope, isOffice } = requireCaseloadScope(args);
   const params = parseCaseloadParams(new URL(args.request.url).searchParams);
-  const hidden = parseHiddenColumns(await readHiddenColumns(args.request), isOffice ? [] : DEFAULT_HIDDEN_FOR_TUTOR);
+  const hidden = hiddenColumns(params, await readHiddenColumns(args.request), isOffice ? [] : DEFAULT_HIDDEN_FOR_TUTOR);
   const on = today();
   const { rows } = await loadCaseload(scope, params, on, { all: true });
   noteRecordsRead(

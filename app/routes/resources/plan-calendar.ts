@@ -4,7 +4,9 @@
  * (requireCaseAccess refuses everyone else with 403).
  */
 import { calendarFileName, planCalendar } from "../../domain/plans/calendar";
+import { today } from "../../domain/dates";
 import { loadPlan } from "../../domain/plans/queries.server";
+import { loadScheduledSessions } from "../../domain/sessions/queries.server";
 import { examLabel } from "../../domain/reference";
 import { requireCaseAccess } from "../../utils/auth.server";
 import { allowedOrigins } from "../../utils/env.server";
@@ -13,7 +15,8 @@ import type { Route } from "./+types/plan-calendar";
 export async function loader(args: Route.LoaderArgs) {
   const access = await requireCaseAccess(args, args.params.caseId);
   const { id: caseId, exam, targetExamDate } = access.caseRow;
-  const plan = await loadPlan(caseId, { userId: access.user.id, relation: access.relation });
+  const viewer = { userId: access.user.id, relation: access.relation };
+  const [plan, sessions] = await Promise.all([loadPlan(caseId, viewer), loadScheduledSessions([caseId], viewer, today())]);
   const label = examLabel(exam);
   const body = planCalendar({
     caseId,
@@ -21,6 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
     examDate: plan?.current.data.examDate ?? targetExamDate,
     milestones: plan?.current.data.content.milestones ?? [],
     version: plan?.currentVersion ?? 0,
+    sessions,
     // The app's public origin, not whatever host the request came through.
     planUrl: new URL(`/cases/${caseId}/plan`, allowedOrigins()[0] ?? args.request.url).toString(),
   });

@@ -1,6 +1,9 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
 import { data, Form, Link, redirect, useNavigation, useSubmit } from "react-router";
 import { useRef } from "react";
 import { CaseloadTable } from "../../../components/caseload/caseload-table";
+import { SavedViews } from "../../../components/caseload/saved-views";
 import {
   CASELOAD_COLUMNS,
   caseloadSearch,
@@ -8,12 +11,14 @@ import {
   describeCaseloadFilter,
   EXAM_WITHIN_DAYS,
   hasFilters,
+  hiddenColumns,
   PAGE_SIZES,
   parseCaseloadParams,
-  parseHiddenColumns,
   STATUS_FILTERS,
 } from "../../../domain/cases/caseload";
 import { loadCaseload } from "../../../domain/cases/caseload.server";
+import { deleteViewSchema, saveViewSchema } from "../../../domain/cases/saved-views";
+import { deleteView, loadSavedViews, saveView } from "../../../domain/cases/saved-views.server";
 import { today } from "../../../domain/dates";
 import { examLabel, RETAKE_EXAM_IDS } from "../../../domain/reference";
 import { plural } from "../../../domain/text";
@@ -21,32 +26,54 @@ import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "../../../dom
 import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireCaseloadScope } from "../../../utils/auth.server";
 import { caseloadColumnsCookie, readHiddenColumns } from "../../../utils/preferences.server";
+import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/index";
 
 export async function loader(args: Route.LoaderArgs) {
-  const { scope, isOffice } = requireCaseloadScope(args);
+  const { user, scope, isOffice } = requireCaseloadScope(args);
   const url = new URL(args.request.url);
-  const params = parseCaseloadParams(url.searchParams);
-  const hidden = parseHiddenColumns(await readHiddenColumns(args.request), isOffice ? [] : DEFAULT_HIDDEN_FOR_TUTOR);
-  const page = await loadCaseload(scope, params, today());
+  const asked = parseCaseloadParams(url.searchParams);
+  const hidden = hiddenColumns(asked, await readHiddenColumns(args.request), isOffice ? [] : DEFAULT_HIDDEN_FOR_TUTOR);
+  const [page, views] = await Promise.all([loadCaseload(scope, asked, today()), loadSavedViews(user.id)]);
+  // A page past the end shows the last page, and says so.
+  const params = { ...asked, page: page.page };
   noteRecordsRead(
     args.context,
     page.rows.map((r) => ({ caseId: r.id })),
     `Caseload, page ${params.page}: ${describeCaseloadFilter(params)}`,
   );
-  return { ...page, params, hidden, isOffice, search: url.search };
+  return { ...page, params, hidden, isOffice, search: url.search, views, viewSearch: caseloadSearch({ ...params, hide: hidden }) };
 }
 
 export async function action(args: Route.ActionArgs) {
-  requireCaseloadScope(args);
+  const { user } = requireCaseloadScope(args);
   const form = await args.request.formData();
-  if (form.get("intent") !== "columns") throw data({ message: "That request was not understood." }, { status: 400 });
-  const shown = new Set(form.getAll("show").map(String));
-  const hidden = CASELOAD_COLUMNS.filter((c) => c.hideable && !shown.has(c.id)).map((c) => c.id);
-  const back = String(form.get("search") ?? "");
-  return redirect(`/cases${back.startsWith("?") ? back : ""}`, {
-    headers: { "Set-Cookie": await caseloadColumnsCookie.serialize(hidden.join(",")) },
-  });
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "columns") {
+    const shown = new Set(form.getAll("show").map(String));
+    const hidden = CASELOAD_COLUMNS.filter((c) => c.hideable && !shown.has(c.id)).map((c) => c.id);
+    const back = String(form.get("search") ?? "");
+    const params = parseCaseloadParams(new URLSearchParams(back.startsWith("?") ? back.slice(1) : ""));
+    // The choice goes in the URL (a link shows what its sender saw) and is remembered as this browser's default.
+    return redirect(`/cases${caseloadSearch(params, { hide: hidden })}`, {
+      headers: { "Set-Cookie": await caseloadColumnsCookie.serialize(hidden.join(",")) },
+    });
+  }
+  if (intent === "save-view") {
+    const submission = parseWithZod(form, { schema: saveViewSchema });
+    if (submission.status !== "success") return reply({ intent, submission });
+    const saved = await saveView({ userId: user.id, name: submission.value.name, search: submission.value.search });
+    if (!saved.ok) return reply({ intent, submission }, saved);
+    return redirectWithToast(`/cases${saved.search}`, { title: `View “${submission.value.name}” saved` });
+  }
+  if (intent === "delete-view") {
+    const parsed = deleteViewSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) notUnderstood();
+    const deleted = await deleteView({ userId: user.id, viewId: parsed.data.viewId });
+    if (!deleted.ok) refusalPage(deleted);
+    return redirectWithToast("/cases", { title: "View deleted" });
+  }
+  notUnderstood();
 }
 
 export function meta() {
@@ -82,8 +109,8 @@ function CheckboxGroup({
   );
 }
 
-export default function Caseload({ loaderData }: Route.ComponentProps) {
-  const { rows, total, pageCount, params, hidden, isOffice, search } = loaderData;
+export default function Caseload({ loaderData, actionData }: Route.ComponentProps) {
+  const { rows, total, pageCount, params, hidden, isOffice, search, views, viewSearch } = loaderData;
   const navigation = useNavigation();
   const submit = useSubmit();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -128,6 +155,7 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
       >
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
+        {params.hide !== null ? <input type="hidden" name="hide" value={params.hide.join(",")} /> : null}
         <div className="space-y-3">
           <div>
             <label htmlFor="q" className="label">
@@ -200,7 +228,7 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
         <summary className="cursor-pointer text-sm font-medium">Choose columns</summary>
         <Form method="post" className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="columns" />
-          <input type="hidden" name="search" value={search} />
+          <input type="hidden" name="search" value={viewSearch} />
           <CheckboxGroup
             legend="Columns to show"
             hideLegend
@@ -209,10 +237,12 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
             selected={CASELOAD_COLUMNS.filter((c) => !hidden.includes(c.id)).map((c) => c.id)}
           />
           <button type="submit" className="btn-secondary">
-            Save columns
+            Show these columns
           </button>
         </Form>
       </details>
+
+      <SavedViews views={views} search={viewSearch} lastResult={actionData?.intent === "save-view" ? actionData.result : null} />
 
       {total === 0 ? (
         <div className="card text-slate-700">

@@ -1,20 +1,25 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { NoteForm } from "../../../components/notes/note-form";
 import { NotesList } from "../../../components/notes/notes-list";
+import { RecordSessionForm, ScheduleSessionForm } from "../../../components/sessions/session-forms";
+import { SessionsList } from "../../../components/sessions/sessions-list";
+import { recordSession, scheduleSession, setNextStepDone } from "../../../domain/sessions/mutations.server";
+import { loadSessions } from "../../../domain/sessions/queries.server";
+import { scheduleSchema, sessionSchema } from "../../../domain/sessions/schema";
 import { today } from "../../../domain/dates";
 import { createNote, deleteNote, updateNote } from "../../../domain/notes/mutations.server";
 import { loadSessionNotes } from "../../../domain/notes/queries.server";
 import { noteSchema } from "../../../domain/notes/schema";
 import { notUnderstood, reply } from "../../../actions/reply";
 import { rowActionState, rowRef } from "../../../actions/row-actions";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/notes";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const viewer = { userId: access.user.id, relation: access.relation };
-  const notes = await loadSessionNotes(access.caseRow.id, viewer);
+  const [notes, sessions] = await Promise.all([loadSessionNotes(access.caseRow.id, viewer), loadSessions(access.caseRow.id, viewer)]);
   const edit = new URL(args.request.url).searchParams.get("edit");
   return {
     caseId: access.caseRow.id,
@@ -22,12 +27,13 @@ export async function loader(args: Route.LoaderArgs) {
     closed: access.caseRow.status === "CLOSED",
     today: today(),
     notes,
+    sessions,
     editing: notes.some((n) => n.id === edit && n.canEdit) ? edit : null,
   };
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   if (access.relation === "STUDENT") forbidden("Session notes are written by your tutor; you can read the ones shared with you.");
   const { id: caseId, schoolId } = access.caseRow;
   const actor = { userId: access.user.id, relation: access.relation };
@@ -58,11 +64,36 @@ export async function action(args: Route.ActionArgs) {
     return redirectWithToast(`${back}#note-${noteId}`, { title: result.changed ? "Session note saved" : "Nothing changed" });
   }
 
+  if (intent === "record-session") {
+    const submission = parseWithZod(formData, { schema: sessionSchema(today()) });
+    if (submission.status !== "success") return reply({ intent, submission });
+    const result = await recordSession({ caseId, schoolId, actorId: actor.userId, form: submission.value });
+    if (!result.ok) return reply({ intent, submission }, result);
+    return redirectWithToast(`${back}#session-${result.sessionId}`, { title: "Session recorded" });
+  }
+
+  if (intent === "schedule-session") {
+    const submission = parseWithZod(formData, { schema: scheduleSchema(today()) });
+    if (submission.status !== "success") return reply({ intent, submission });
+    const result = await scheduleSession({ caseId, schoolId, actorId: actor.userId, form: submission.value });
+    if (!result.ok) return reply({ intent, submission }, result);
+    return redirectWithToast(`${back}#session-${result.sessionId}`, {
+      title: "Session scheduled: the student sees it in their week and calendar",
+    });
+  }
+
+  if (intent === "next-step-done") {
+    const { rowId: stepId, expectedVersion } = rowRef(formData, "stepId");
+    const result = await setNextStepDone({ caseId, schoolId, stepId, actor, done: formData.get("done") === "true", expectedVersion });
+    if (!result.ok) return reply({ intent, rowId: stepId }, result);
+    return redirectWithToast(back, { title: "Next step updated" });
+  }
+
   notUnderstood();
 }
 
 export default function Notes({ loaderData, actionData }: Route.ComponentProps) {
-  const { caseId, relation, closed, notes, editing, today: serverToday } = loaderData;
+  const { caseId, relation, closed, notes, sessions, editing, today: serverToday } = loaderData;
   const base = `/cases/${caseId}/notes`;
   const student = relation === "STUDENT";
   const { forIntent, editResult, rowError, editingId, pageError } = rowActionState(
@@ -95,6 +126,38 @@ export default function Notes({ loaderData, actionData }: Route.ComponentProps) 
           </div>
         </section>
       ) : null}
+      {!student && !closed ? (
+        <section aria-labelledby="record-session-heading" className="card">
+          <h2 id="record-session-heading">Record a session</h2>
+          <p className="hint">A meeting, call or message moves “days since contact”; two no-shows in a row raise a risk flag.</p>
+          <div className="mt-3">
+            <RecordSessionForm
+              key={sessions.map((x) => x.id).join(",")}
+              today={serverToday}
+              lastResult={forIntent("record-session")?.result}
+              error={forIntent("record-session")?.error}
+            />
+          </div>
+          <h3 className="mt-6">Schedule the next session</h3>
+          <div className="mt-2">
+            <ScheduleSessionForm
+              key={`schedule-${sessions.length}`}
+              today={serverToday}
+              lastResult={forIntent("schedule-session")?.result}
+              error={forIntent("schedule-session")?.error}
+            />
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="sessions-heading" className="card">
+        <h2 id="sessions-heading">{student ? "Your sessions" : "Sessions"}</h2>
+        {forIntent("next-step-done")?.error ? (
+          <p role="alert" className="mt-2 text-sm text-red-900">
+            {forIntent("next-step-done")?.error}
+          </p>
+        ) : null}
+        <SessionsList sessions={sessions} canWork={!student && !closed} />
+      </section>
       <section aria-labelledby="notes-heading" className="card">
         <h2 id="notes-heading">{student ? "Notes your tutor shared with you" : "Session notes"}</h2>
         {notes.length === 0 ? (

@@ -89,7 +89,7 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
   const navigation = useNavigation();
   const pendingCase = navigation.formData?.get("caseId");
   // A case someone else took is gone from the refreshed queue: its refusal shows above the list.
-  const goneError = actionData?.error && !cases.some((c) => c.id === actionData.caseId) ? actionData.error : null;
+  const goneError = actionData?.error && !cases.some((c) => c.id === actionData.rowId) ? actionData.error : null;
   return (
     <div className="space-y-4">
       <div>

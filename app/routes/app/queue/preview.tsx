@@ -18,7 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   const actor = actorOf(user);
   const facts = { schoolId: preview.schoolId, tutorId: preview.tutorId, studentUserId: preview.studentUserId, status: preview.status };
   const relation = caseRelation(actor, facts);
-  const canTake = canTakeCase(actor, facts);
+  const canTake = canTakeCase(actor, preview.schoolId) && preview.tutorId === null && preview.open;
   if (relation === "STUDENT" || (!relation && !canTake)) forbidden("This case is not yours to open.");
   noteRecordsRead(args.context, [{ caseId: preview.id, schoolId: preview.schoolId, studentId: preview.studentId }], "Intake queue preview");
   const { studentUserId: _studentUserId, ...shown } = preview;

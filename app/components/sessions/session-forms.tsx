@@ -1,0 +1,160 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "react-router";
+import {
+  NEXT_STEP_ROWS,
+  SCHEDULABLE_KINDS,
+  SESSION_ATTENDANCE,
+  SESSION_ATTENDANCE_LABELS,
+  SESSION_KIND_LABELS,
+  SESSION_KINDS,
+  SESSION_SUMMARY_MAX,
+  scheduleSchema,
+  sessionSchema,
+} from "../../domain/sessions/schema";
+import { VisibilityFieldset } from "../diagnostics/visibility";
+import { Field, FormErrors, SelectField, TextareaField } from "../forms";
+
+type Reply = SubmissionResult<string[]> | null | undefined;
+
+/** Recording a session held (or a no-show) with up to three next steps; works without JavaScript. */
+export function RecordSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
+  const navigation = useNavigation();
+  const schema = sessionSchema(today);
+  const [form, fields] = useForm({
+    id: "session-new",
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    defaultValue: { sessionOn: today, kind: "MEETING", visibility: "OFFICE" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <input type="hidden" name="intent" value="record-session" />
+      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          label="Kind"
+          options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
+          errors={fields.kind.errors}
+          {...getSelectProps(fields.kind)}
+          key={fields.kind.key}
+        />
+        <Field
+          label="Date"
+          max={today}
+          errors={fields.sessionOn.errors}
+          {...getInputProps(fields.sessionOn, { type: "date" })}
+          key={fields.sessionOn.key}
+        />
+        <Field
+          label="Duration (minutes)"
+          hint="Meetings and calls"
+          inputMode="numeric"
+          errors={fields.durationMinutes.errors}
+          {...getInputProps(fields.durationMinutes, { type: "text" })}
+          key={fields.durationMinutes.key}
+        />
+        <SelectField
+          label="Attendance"
+          hint="Meetings and calls"
+          options={[{ value: "", label: "—" }, ...SESSION_ATTENDANCE.map((a) => ({ value: a, label: SESSION_ATTENDANCE_LABELS[a] }))]}
+          errors={fields.attendance.errors}
+          {...getSelectProps(fields.attendance)}
+          key={fields.attendance.key}
+        />
+      </div>
+      <TextareaField
+        label="Summary"
+        maxLength={SESSION_SUMMARY_MAX}
+        errors={fields.summary.errors}
+        {...getTextareaProps(fields.summary)}
+        key={fields.summary.key}
+      />
+      <fieldset className="space-y-2">
+        <legend className="label">Next steps (leave a row empty to skip it)</legend>
+        {Array.from({ length: NEXT_STEP_ROWS }, (_, i) => {
+          const row = `nextSteps[${i}]`;
+          const errors = form.allErrors ?? {};
+          return (
+            <div key={row} className="grid gap-2 sm:grid-cols-[2fr_1fr]">
+              <Field label={`Step ${i + 1}`} name={`${row}.text`} id={`next-step-${i}-text`} errors={errors[`${row}.text`]} />
+              <Field
+                label={`Step ${i + 1} due on`}
+                name={`${row}.dueOn`}
+                id={`next-step-${i}-due`}
+                type="date"
+                errors={errors[`${row}.dueOn`]}
+              />
+            </div>
+          );
+        })}
+      </fieldset>
+      <VisibilityFieldset
+        id="session-new-visibility"
+        name={fields.visibility.name}
+        legend="Who can read the summary and next steps"
+        defaultValue={(fields.visibility.value as string | undefined) ?? "OFFICE"}
+        errors={fields.visibility.errors}
+      />
+      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+        Record the session
+      </button>
+    </Form>
+  );
+}
+
+/** Scheduling the next session: it shows in the student's week and calendar. */
+export function ScheduleSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
+  const navigation = useNavigation();
+  const schema = scheduleSchema(today);
+  const [form, fields] = useForm({
+    id: "session-schedule",
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    defaultValue: { kind: "MEETING" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <input type="hidden" name="intent" value="schedule-session" />
+      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField
+          label="Kind"
+          options={SCHEDULABLE_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
+          errors={fields.kind.errors}
+          {...getSelectProps(fields.kind)}
+          key={fields.kind.key}
+        />
+        <Field
+          label="Date"
+          min={today}
+          errors={fields.sessionOn.errors}
+          {...getInputProps(fields.sessionOn, { type: "date" })}
+          key={fields.sessionOn.key}
+        />
+        <Field
+          label="Time (optional)"
+          errors={fields.startTime.errors}
+          {...getInputProps(fields.startTime, { type: "time" })}
+          key={fields.startTime.key}
+        />
+        <Field
+          label="Duration in minutes (optional)"
+          inputMode="numeric"
+          errors={fields.durationMinutes.errors}
+          {...getInputProps(fields.durationMinutes, { type: "text" })}
+          key={fields.durationMinutes.key}
+        />
+      </div>
+      <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
+        Schedule the session
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * Writes to session records (docs/decisions/0024). Each runs in one
+ * transaction with an activity-log entry that never carries the summary or a
+ * next step's text, and refreshes the case's derived figures (a no-show can
+ * raise a risk flag). A session held moves the case's last contact, unless the
+ * student did not come. Callers authorize the actor as staff on the case.
+ */
+import { logActivity } from "../../utils/activity.server";
+import { prisma, type Tx } from "../../utils/db.server";
+import { recordContact } from "../cases/contact.server";
+import { refreshDerived } from "../cases/derive.server";
+import { formatDate, type IsoDate, today as todayOf } from "../dates";
+import { contactInstant } from "../notes/mutations.server";
+import { noteView, type Viewer } from "../privacy/visibility";
+import { CASE_CLOSED, refuse, type Result } from "../result";
+import { type ScheduleForm, SESSION_KIND_LABELS, type SessionForm } from "./schema";
+
+async function isOpen(tx: Tx, caseId: string): Promise<boolean> {
+  const kase = await tx.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { openSlot: true } });
+  return kase.openSlot !== null;
+}
+
+export async function recordSession(input: {
+  caseId: string;
+  schoolId: string;
+  actorId: string;
+  form: SessionForm;
+  today?: IsoDate;
+}): Promise<Result<{ sessionId: string }>> {
+  const { form } = input;
+  return prisma.$transaction(async (tx) => {
+    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
+    const session = await tx.sessionRecord.create({
+      data: {
+        caseId: input.caseId,
+        authorId: input.actorId,
+        status: "HELD",
+        kind: form.kind,
+        sessionOn: form.sessionOn,
+        durationMinutes: form.durationMinutes ?? null,
+        attendance: form.attendance ?? null,
+        summary: form.summary,
+        visibility: form.visibility,
+        nextSteps: {
+          create: form.nextSteps.map((step, position) => ({ caseId: input.caseId, text: step.text, dueOn: step.dueOn, position })),
+        },
+      },
+      select: { id: true },
+    });
+    if (form.kind !== "NO_SHOW") await recordContact(tx, input.caseId, contactInstant(form.sessionOn));
+    await logActivity(tx, {
+      schoolId: input.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "SessionRecord",
+      entityId: session.id,
+      action: "session.recorded",
+      summary: `${SESSION_KIND_LABELS[form.kind]} of ${formatDate(form.sessionOn)} recorded with ${form.nextSteps.length} next step${form.nextSteps.length === 1 ? "" : "s"}`,
+      after: {
+        kind: form.kind,
+        sessionOn: form.sessionOn,
+        durationMinutes: form.durationMinutes ?? null,
+        attendance: form.attendance ?? null,
+      },
+    });
+    await refreshDerived(tx, [input.caseId], input.today ?? todayOf());
+    return { ok: true as const, sessionId: session.id };
+  });
+}
+
+export async function scheduleSession(input: {
+  caseId: string;
+  schoolId: string;
+  actorId: string;
+  form: ScheduleForm;
+}): Promise<Result<{ sessionId: string }>> {
+  const { form } = input;
+  return prisma.$transaction(async (tx) => {
+    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
+    const session = await tx.sessionRecord.create({
+      data: {
+        caseId: input.caseId,
+        authorId: input.actorId,
+        status: "SCHEDULED",
+        kind: form.kind,
+        sessionOn: form.sessionOn,
+        startTime: form.startTime ?? null,
+        durationMinutes: form.durationMinutes ?? null,
+        // The student is told of a scheduled session: its facts are theirs to see.
+        visibility: "STUDENT",
+      },
+      select: { id: true },
+    });
+    await logActivity(tx, {
+      schoolId: input.schoolId,
+      actorId: input.actorId,
+      caseId: input.caseId,
+      entity: "SessionRecord",
+      entityId: session.id,
+      action: "session.scheduled",
+      summary: `${SESSION_KIND_LABELS[form.kind]} scheduled for ${formatDate(form.sessionOn)}${form.startTime ? ` at ${form.startTime}` : ""}`,
+      after: { kind: form.kind, sessionOn: form.sessionOn, startTime: form.startTime ?? null },
+    });
+    return { ok: true as const, sessionId: session.id };
+  });
+}
+
+/** Marks a next step done (or open again), guarded by its version; only someone who can read it may. */
+export async function setNextStepDone(input: {
+  caseId: string;
+  schoolId: string;
+  stepId: string;
+  actor: Viewer;
+  done: boolean;
+  expectedVersion: number;
+  today?: IsoDate;
+}): Promise<Result> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
+    const step = await tx.nextStep.findFirst({
+      where: { id: input.stepId, caseId: input.caseId, session: { deletedAt: null } },
+      select: { id: true, session: { select: { authorId: true, visibility: true } } },
+    });
+    if (!step || noteView(step.session, input.actor) !== "FULL") return refuse("NOT_FOUND", "That next step is no longer on this case.");
+    const { count } = await tx.nextStep.updateMany({
+      where: { id: step.id, version: input.expectedVersion },
+      data: { doneOn: input.done ? (input.today ?? todayOf()) : null, version: { increment: 1 } },
+    });
+    if (count === 0) return refuse("CONFLICT", "Someone else changed this next step meanwhile: check it and try again.");
+    await logActivity(tx, {
+      schoolId: input.schoolId,
+      actorId: input.actor.userId,
+      caseId: input.caseId,
+      entity: "NextStep",
+      entityId: step.id,
+      action: input.done ? "next-step.done" : "next-step.reopened",
+      summary: input.done ? "A next step was marked done" : "A next step was opened again",
+    });
+    return { ok: true as const };
+  });
+}
