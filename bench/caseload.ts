@@ -134,6 +134,8 @@ async function main() {
         for (const c of CONCURRENCY) {
           const f = await measure(t.path, t.cookie, c);
           if (f.errors > 0) failed.push(`${t.name} at ${c} connections, ${processes} processes: ${f.errors} errors or non-2xx responses`);
+          // A cell where no response completed has no figures (a machine far busier than the measurement needs).
+          if (f.rps === 0 && f.p95 === 0) failed.push(`${t.name} at ${c} connections, ${processes} processes: no response completed`);
           if (t.path === "/login") baseline.set(c, f.p95);
           const ratio = baseline.get(c) ? (f.p95 / (baseline.get(c) as number)).toFixed(1) : "—";
           rows.push(
