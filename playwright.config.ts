@@ -94,6 +94,9 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         APP_ORIGIN: baseURL,
+        // One app process unless asked (E2E_WEB_CONCURRENCY): several start slower on a busy machine. The
+        // multi-process mode is tested by tests/integration/processes.test.ts (ADR 0019).
+        WEB_CONCURRENCY: process.env.E2E_WEB_CONCURRENCY ?? "1",
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         MAIL_POLL_MS: "250",
         E2E_DATA_TOKEN: process.env.E2E_DATA_TOKEN,

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
-import { data, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import { ErrorMessage } from "./components/error-page";
 import { ToastMessage } from "./components/toast";
 import { accessLogMiddleware } from "./middleware/access-log.server";
 import { requestBodyMiddleware } from "./middleware/request-body.server";
@@ -62,35 +63,9 @@ export function meta() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  let status = 500;
-  let message = "Something went wrong on our side. The error has been logged; please try again.";
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    const payload = error.data as { message?: string } | string | undefined;
-    const given = typeof payload === "string" ? payload : payload?.message;
-    if (status === 403) message = given ?? "You do not have access to this page.";
-    else if (status === 404) message = given ?? "We could not find that page.";
-    else if (given) message = given;
-  }
-  const titles: Record<number, string> = {
-    400: "Request not understood",
-    403: "Not allowed",
-    404: "Page not found",
-    413: "Too large",
-    415: "Not a form",
-    500: "Something went wrong",
-  };
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
-      <title>{`${titles[status] ?? "Error"} · Retake Desk`}</title>
-      <p className="text-sm font-semibold text-brand-700">Error {status}</p>
-      <h1 className="mt-2">{titles[status] ?? "Error"}</h1>
-      <p className="mt-3 text-slate-700">{message}</p>
-      <p className="mt-6">
-        <a href="/" className="btn-primary">
-          Go to your home page
-        </a>
-      </p>
+      <ErrorMessage error={error} />
     </main>
   );
 }

@@ -36,6 +36,7 @@ export default [
       route("decision", "routes/app/cases/decision.tsx"),
     ]),
     route("cases/:caseId/plan/print", "routes/app/cases/plan-print.tsx"),
+    route("cases/:caseId/packet", "routes/app/cases/packet.tsx"),
     route("office", "routes/app/office/dashboard.tsx"),
     route("office/escalations", "routes/app/office/escalations.tsx"),
     route("office/import", "routes/app/office/import.tsx"),

@@ -1,14 +1,17 @@
 /**
- * Load measurement of the caseload pages (issue: performance, measured not
- * asserted). Seeds a large school into its own database, starts the production
- * server, and drives it over HTTP with autocannon at a few concurrency levels.
- * Prints requests per second and p50 / p95 / p99 latency for the tutor's
- * caseload and the office's case list, next to the app's cheapest pages.
+ * Load measurement of the caseload pages (measured, not asserted). Seeds a
+ * large school into its own database, starts the production server with one
+ * process and then with one per core (ADR 0019), and drives each over HTTP
+ * with autocannon at a few concurrency levels. Prints requests per second and
+ * p50 / p95 / p99 latency for the tutor's caseload and the office's case
+ * list, next to the app's cheapest pages, for both in one table.
  *
- *   npm run build && npm run bench            (BENCH_DURATION=seconds, default 8)
+ *   npm run build && npm run bench     (BENCH_DURATION=seconds, default 8;
+ *                                       BENCH_PROCESSES=list, default "1,<cores>")
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 
@@ -21,6 +24,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 5000);
 const PRACTICE_PER_CASE = 8;
 const CONCURRENCY = [1, 10, 25];
+const PROCESSES = (process.env.BENCH_PROCESSES ?? `1,${Math.max(2, availableParallelism())}`).split(",").map(Number);
 
 mkdirSync(dataDir, { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force: true });
@@ -52,10 +56,10 @@ async function seedLargeSchool() {
   return { tutorCookie: `rd_session=${tutorSession.token}`, advisorCookie: `rd_session=${advisorSession.token}` };
 }
 
-function startServer(): Promise<ChildProcess> {
+function startServer(processes: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(PORT), APP_ORIGIN: ORIGIN, LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: String(PORT), APP_ORIGIN: ORIGIN, LOG_LEVEL: "warn", WEB_CONCURRENCY: String(processes) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
@@ -63,6 +67,14 @@ function startServer(): Promise<ChildProcess> {
       if (chunk.toString().includes("is running")) resolve(child);
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+/** SIGTERM, and wait until every process has finished (graceful shutdown, scripts/start.ts). */
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
   });
 }
 
@@ -96,47 +108,52 @@ async function measure(urlPath: string, cookie: string | null, connections: numb
   };
 }
 
+const targets = (tutorCookie: string, advisorCookie: string): Array<{ name: string; path: string; cookie: string | null }> => [
+  { name: "GET /healthz (cheapest: one SELECT 1)", path: "/healthz", cookie: null },
+  { name: "GET /login (cheapest page, anonymous)", path: "/login", cookie: null },
+  { name: "GET /cases as tutor (250 cases)", path: "/cases", cookie: tutorCookie },
+  { name: "GET /cases as office (5,000 cases)", path: "/cases", cookie: advisorCookie },
+  {
+    name: "GET /cases office, sorted by risk, filtered, 50 rows",
+    path: "/cases?sort=risk&dir=desc&exam=STEP1&status=ACTIVE&size=50",
+    cookie: advisorCookie,
+  },
+];
+
 async function main() {
   const { tutorCookie, advisorCookie } = await seedLargeSchool();
-  const server = await startServer();
-  try {
-    const targets: Array<{ name: string; path: string; cookie: string | null }> = [
-      { name: "GET /healthz (cheapest: one SELECT 1)", path: "/healthz", cookie: null },
-      { name: "GET /login (cheapest page, anonymous)", path: "/login", cookie: null },
-      { name: "GET /cases as tutor (250 cases)", path: "/cases", cookie: tutorCookie },
-      { name: "GET /cases as office (5,000 cases)", path: "/cases", cookie: advisorCookie },
-      {
-        name: "GET /cases office, sorted by risk, filtered, 50 rows",
-        path: "/cases?sort=risk&dir=desc&exam=STEP1&status=ACTIVE&size=50",
-        cookie: advisorCookie,
-      },
-    ];
-    // Warm up once so the first measurements do not include cold caches.
-    for (const t of targets) await measure(t.path, t.cookie, 1).catch(() => null);
-    const rows: string[] = [];
-    const failed: string[] = [];
-    const baseline = new Map<number, number>();
-    for (const t of targets) {
-      for (const c of CONCURRENCY) {
-        const f = await measure(t.path, t.cookie, c);
-        if (f.errors > 0) failed.push(`${t.name} at ${c} connections: ${f.errors} errors or non-2xx responses`);
-        if (t.path === "/login") baseline.set(c, f.p95);
-        const ratio = baseline.get(c) ? (f.p95 / (baseline.get(c) as number)).toFixed(1) : "—";
-        rows.push(
-          `| ${t.name} | ${c} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${t.path === "/healthz" ? "—" : ratio} | ${f.errors} |`,
-        );
-        console.log(rows[rows.length - 1]);
+  const rows: string[] = [];
+  const failed: string[] = [];
+  for (const processes of PROCESSES) {
+    const server = await startServer(processes);
+    try {
+      // Warm up once so the first measurements do not include cold caches (each process's).
+      for (const t of targets(tutorCookie, advisorCookie)) await measure(t.path, t.cookie, Math.max(2, processes)).catch(() => null);
+      const baseline = new Map<number, number>();
+      for (const t of targets(tutorCookie, advisorCookie)) {
+        for (const c of CONCURRENCY) {
+          const f = await measure(t.path, t.cookie, c);
+          if (f.errors > 0) failed.push(`${t.name} at ${c} connections, ${processes} processes: ${f.errors} errors or non-2xx responses`);
+          if (t.path === "/login") baseline.set(c, f.p95);
+          const ratio = baseline.get(c) ? (f.p95 / (baseline.get(c) as number)).toFixed(1) : "—";
+          rows.push(
+            `| ${t.name} | ${processes} | ${c} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${t.path === "/healthz" ? "—" : ratio} | ${f.errors} |`,
+          );
+          console.log(rows[rows.length - 1]);
+        }
       }
+    } finally {
+      await stopServer(server);
     }
-    // Latencies of failed requests (a redirect to /login, a 500) are not the page's figures.
-    if (failed.length > 0) throw new Error(`The measurements are not valid:\n  ${failed.join("\n  ")}`);
-    console.log(`\n${DURATION} s per cell, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-    console.log("| page | connections | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ /login p95 | errors |");
-    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    for (const row of rows) console.log(row);
-  } finally {
-    server.kill("SIGTERM");
   }
+  // Latencies of failed requests (a redirect to /login, a 500) are not the page's figures.
+  if (failed.length > 0) throw new Error(`The measurements are not valid:\n  ${failed.join("\n  ")}`);
+  console.log(
+    `\n${DURATION} s per cell, Node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
+  console.log("| page | processes | connections | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ /login p95 | errors |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const row of rows) console.log(row);
 }
 
 main().catch((error) => {

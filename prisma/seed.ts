@@ -13,7 +13,10 @@
  * the app creates a school only from the operator's command and a password only
  * from its owner's mail link (ADR 0012), neither of which a seed can follow.
  * Where a mutation takes a clock (`today` for attempts, `now` for check-ins
- * and the invitation; a note's session date) the seed passes the story's date.
+ * and the invitation; a note's session date) the seed passes the story's date;
+ * and each step runs on the story's clock (`atStory`), so what the database
+ * stamps itself (activity, notifications, escalations, cases opened and
+ * closed) is dated by the story too, never after the seeding moment.
  *
  *   npm run db:seed        seed an empty database (refuses a non-empty one)
  */
@@ -23,11 +26,12 @@ import { refreshDerived } from "../app/domain/cases/derive.server.ts";
 import { changeCaseStatus, setTargetExamDate, takeCase } from "../app/domain/cases/mutations.server.ts";
 import { submitCheckIn } from "../app/domain/checkins/mutations.server.ts";
 import { checkInSchema, weekNotAllowed } from "../app/domain/checkins/schema.ts";
-import { addDays, type IsoDate, isoWeekday, minDate, today as todayOf } from "../app/domain/dates.ts";
+import { addBusinessDays, addDays, type IsoDate, isoWeekday, maxDate, minDate, today as todayOf } from "../app/domain/dates.ts";
 import { createFinding, saveScoreReport } from "../app/domain/diagnostics/mutations.server.ts";
 import { findingSchema, scoreReportSchema } from "../app/domain/diagnostics/schema.ts";
 import { createInvitation } from "../app/domain/invitations/mutations.server.ts";
 import { mailOverdueEscalations, mailWeeklyDigests } from "../app/domain/mail/jobs.server.ts";
+import { changeEscalationStatus } from "../app/domain/escalations/mutations.server.ts";
 import { createNote } from "../app/domain/notes/mutations.server.ts";
 import { noteSchema } from "../app/domain/notes/schema.ts";
 import { logPracticeExam } from "../app/domain/practice/mutations.server.ts";
@@ -208,6 +212,11 @@ interface SeedContext {
   rng: Rng;
   /** The seeding moment: the story's "now". */
   now: Date;
+  /**
+   * Whether steps run on the story's clock (`atStory`). Only the demo seed, which has
+   * its process to itself; the end-to-end server seeds students while it serves requests.
+   */
+  storyClock: boolean;
   today: IsoDate;
   schoolId: string;
   adminId: string;
@@ -249,6 +258,7 @@ export async function seed(now: Date = new Date()): Promise<void> {
   const ctx: SeedContext = {
     rng,
     now,
+    storyClock: true,
     today,
     schoolId: school.id,
     adminId: staff.get("admin@northfield.edu") as string,
@@ -337,6 +347,7 @@ export async function seedStudentStory(input: {
   const ctx: SeedContext = {
     rng: random(20261122),
     now,
+    storyClock: false,
     today: todayOf(now),
     schoolId: input.schoolId,
     adminId: input.advisorId,
@@ -377,6 +388,7 @@ async function seedSecondSchool(now: Date, today: IsoDate, passwordHash: string)
   const ctx: SeedContext = {
     rng: random(20261201),
     now,
+    storyClock: true,
     today,
     schoolId: school.id,
     adminId: staff.get("ADMIN") as string,
@@ -434,11 +446,55 @@ async function record(
   actorId: string,
 ) {
   // Results arrive about three weeks after the exam: that is when the office records them (and when escalations fall due from).
-  const recordedOn = minDate(addDays(takenOn, 21), ctx.today);
-  const result = await prisma.$transaction((tx) =>
-    recordAttemptIn(tx, { studentId, exam, takenOn: weekday(takenOn), outcome, score, actorId, source: "SEED", today: recordedOn }),
+  const recordedOn = resultDay(ctx, takenOn);
+  const result = await atStory(ctx, storyInstant(ctx, recordedOn, 9), () =>
+    prisma.$transaction((tx) =>
+      recordAttemptIn(tx, { studentId, exam, takenOn: weekday(takenOn), outcome, score, actorId, source: "SEED", today: recordedOn }),
+    ),
   );
   return must("attempt", result);
+}
+
+/** The day a result arrives and the office records it: about three weeks after the exam, never after today. */
+function resultDay(ctx: SeedContext, takenOn: IsoDate): IsoDate {
+  return minDate(addDays(takenOn, 21), ctx.today);
+}
+
+/** `days` after `from`, never after today. */
+function storyDay(ctx: SeedContext, from: IsoDate, days: number): IsoDate {
+  return minDate(addDays(from, days), ctx.today);
+}
+
+const RealDate = Date;
+
+/**
+ * Runs one step of the story at `moment`: while it runs, the clock reads the
+ * story's time (and keeps ticking from there), so the rows the database dates
+ * itself carry the day the step happened. The seed runs alone in its process
+ * (`npm run db:seed`, or before `npm start` serves), and steps run one at a time.
+ */
+async function atStory<T>(ctx: SeedContext, moment: Date, run: () => Promise<T>): Promise<T> {
+  if (!ctx.storyClock) return run();
+  const previous = globalThis.Date;
+  const offset = Math.min(moment.getTime(), ctx.now.getTime() - 10 * 60_000) - RealDate.now();
+  class StoryDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...(args as ConstructorParameters<DateConstructor>));
+    }
+    static override now() {
+      return RealDate.now() + offset;
+    }
+    static override [Symbol.hasInstance](value: unknown) {
+      return value instanceof RealDate;
+    }
+  }
+  globalThis.Date = StoryDate as unknown as DateConstructor;
+  try {
+    return await run();
+  } finally {
+    globalThis.Date = previous;
+  }
 }
 
 async function seedStudent(ctx: SeedContext, student: SeedStudentRef, plan: StudentPlan, index: number) {
@@ -475,23 +531,34 @@ async function seedStudent(ctx: SeedContext, student: SeedStudentRef, plan: Stud
     const result = await fail(ctx, student.id, exam, date, ctx.advisorId);
     caseId = result.caseId;
     attemptIds.push(result.attemptId);
-    // Earlier failures of a multi-failure history were worked by a tutor before the latest one.
-    if (i === 0 && plan.stage !== "INTAKE" && caseId) must("take-on", await takeCase({ caseId, tutorId }));
+    const recordedOn = resultDay(ctx, date);
+    // Earlier failures of a multi-failure history were worked by a tutor before the latest one: taken the day the result came.
+    if (i === 0 && plan.stage !== "INTAKE" && caseId) {
+      const id = caseId;
+      must("take-on", await atStory(ctx, storyInstant(ctx, recordedOn, 15), () => takeCase({ caseId: id, tutorId })));
+    }
+    // The office resolved the escalations a later failure followed, and the one that ended eligibility.
+    const settled = i < failures.length - 1 || plan.stage === "INELIGIBLE";
+    if (result.escalationId) await workEscalation(ctx, result.escalationId, recordedOn, settled ? "RESOLVED" : index, plan.stage);
   }
   if (!caseId) return;
   if (plan.stage === "INTAKE" || plan.stage === "INELIGIBLE") return;
 
   const latestFailure = failures[failures.length - 1];
+  const diagnosedOn = storyDay(ctx, resultDay(ctx, latestFailure), 1);
   const reports: ReportBands[] = [];
-  for (const [i, attemptId] of attemptIds.entries()) reports.push(await seedReport(ctx, caseId, exam, attemptId, tutorId, i));
-  await seedFindings(
-    ctx,
-    caseId,
-    exam,
-    tutorId,
-    reports[reports.length - 1],
-    plan.stage === "SECOND_FAILURE" || plan.stage === "THIRD_FAILURE",
-  );
+  const id = caseId;
+  await atStory(ctx, storyInstant(ctx, diagnosedOn, 11), async () => {
+    for (const [i, attemptId] of attemptIds.entries()) reports.push(await seedReport(ctx, id, exam, attemptId, tutorId, i));
+    await seedFindings(
+      ctx,
+      id,
+      exam,
+      tutorId,
+      reports[reports.length - 1],
+      plan.stage === "SECOND_FAILURE" || plan.stage === "THIRD_FAILURE",
+    );
+  });
   if (plan.stage === "DIAGNOSING") return;
 
   const start = addDays(latestFailure, rng.int(21, 28));
@@ -503,23 +570,29 @@ async function seedStudent(ctx: SeedContext, student: SeedStudentRef, plan: Stud
   examDate = weekday(examDate);
 
   // The diagnosis is done: the tutor starts planning and books the exam date.
-  await moveCase(caseId, "PLANNING", tutorId);
-  must(
-    "target exam date",
-    await setTargetExamDate({ caseId, date: examDate, actorId: tutorId, expectedVersion: await caseVersion(caseId) }),
-  );
+  const plannedOn = storyDay(ctx, diagnosedOn, 1);
+  await atStory(ctx, storyInstant(ctx, plannedOn, 10), async () => {
+    await moveCase(id, "PLANNING", tutorId);
+    must(
+      "target exam date",
+      await setTargetExamDate({ caseId: id, date: examDate, actorId: tutorId, expectedVersion: await caseVersion(id) }),
+    );
+  });
   if (plan.stage === "PLANNING") return;
 
   const planStart = minDate(start, addDays(examDate, -42));
-  const planData = await seedPlan({
-    caseId,
-    exam,
-    failureNumber: failures.length,
-    startDate: planStart,
-    examDate,
-    tutorId,
-    reportId: reports[reports.length - 1].reportId,
-  });
+  const assignedOn = minDate(maxDate(addDays(planStart, -1), storyDay(ctx, plannedOn, 1)), ctx.today);
+  const planData = await atStory(ctx, storyInstant(ctx, assignedOn, 16), () =>
+    seedPlan({
+      caseId,
+      exam,
+      failureNumber: failures.length,
+      startDate: planStart,
+      examDate,
+      tutorId,
+      reportId: reports[reports.length - 1].reportId,
+    }),
+  );
 
   // Falling trajectories got a second plan version once the baseline practice exam came in, with the reason.
   const adjust = plan.trend === "FALLING" && plan.stage === "ACTIVE";
@@ -536,9 +609,11 @@ async function seedStudent(ctx: SeedContext, student: SeedStudentRef, plan: Stud
       if (adjust) await adjustSeedPlan({ caseId, tutorId, data: planData, promptedByPracticeExamId: baselineId });
     },
   );
-  await replay([...series.events, ...checkIns(ctx, caseId, student, planStart), ...sessionNotes(ctx, caseId, tutorId, planStart)]);
+  await replay(ctx, [...series.events, ...checkIns(ctx, caseId, student, planStart), ...sessionNotes(ctx, caseId, tutorId, planStart)]);
 
-  if (plan.stage === "NEAR_EXAM" && plan.trend === "RISING") await moveCase(caseId, "READY", tutorId);
+  if (plan.stage === "NEAR_EXAM" && plan.trend === "RISING") {
+    await atStory(ctx, storyInstant(ctx, addDays(ctx.today, -1), 17), () => moveCase(id, "READY", tutorId));
+  }
   if (plan.stage === "PASSED") {
     const passScore = exam === "STEP2_CK" ? Math.max(219, Math.round(series.last + rng.int(0, 6))) : null;
     await record(ctx, student.id, exam, examDate, "PASS", passScore, ctx.advisorId);
@@ -556,6 +631,8 @@ async function moveCase(caseId: string, to: CaseStatus, tutorId: string) {
       role: "TUTOR",
       isAssignedTutor: true,
       expectedVersion: await caseVersion(caseId),
+      // Ready while the gate may still be unmet needs a reason, as on the case page.
+      note: to === "READY" ? "Rising practice scores; the exam date was agreed with the student and the office." : null,
     }),
   );
 }
@@ -776,9 +853,48 @@ function sessionNotes(ctx: SeedContext, caseId: string, tutorId: string, from: I
 }
 
 /** Replays the events oldest first (ties keep their order), so the log and the inboxes read in story order. */
-async function replay(events: PlanEvent[]) {
+async function replay(ctx: SeedContext, events: PlanEvent[]) {
   const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i);
-  for (const { e } of ordered) await e.run();
+  for (const { e } of ordered) await atStory(ctx, e.at, e.run);
+}
+
+/**
+ * The office works a rule-raised escalation as the story goes: one that a later
+ * failure follows was acknowledged the next working day and resolved within its
+ * time limit; the open one of a current case is acknowledged in time for every
+ * other student (by `index`), and left for the office otherwise, so the queue
+ * shows escalations on time and a few overdue by days.
+ */
+async function workEscalation(ctx: SeedContext, escalationId: string, raisedOn: IsoDate, until: "RESOLVED" | number, stage: Stage) {
+  const step = async (to: "ACKNOWLEDGED" | "RESOLVED", on: IsoDate, outcome?: string) => {
+    const moment = storyInstant(ctx, on, 11);
+    if (on > ctx.today || moment.getTime() <= Date.parse(`${raisedOn}T09:00:00Z`)) return;
+    const { version } = await prisma.escalation.findUniqueOrThrow({ where: { id: escalationId }, select: { version: true } });
+    must(
+      `escalation ${to.toLowerCase()}`,
+      await atStory(ctx, moment, () =>
+        changeEscalationStatus({
+          escalationId,
+          to,
+          outcome,
+          expectedVersion: version,
+          actorId: ctx.advisorId,
+          role: "ADVISOR",
+          now: moment,
+        }),
+      ),
+    );
+  };
+  if (until !== "RESOLVED" && until % 2 === 1) return;
+  await step("ACKNOWLEDGED", addBusinessDays(raisedOn, 1));
+  if (until !== "RESOLVED") return;
+  await step(
+    "RESOLVED",
+    addBusinessDays(raisedOn, 8),
+    stage === "INELIGIBLE"
+      ? "The student can no longer sit any Step: the promotions committee and the dean of students were told, and career advising was offered."
+      : "Met the student and the tutor: the plan was lengthened and the promotions committee informed.",
+  );
 }
 
 /** Seeds only an empty database; returns what happened. */
@@ -816,21 +932,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
  * weeks; this week's, and every escalation, are still waiting for them.
  */
 async function markEarlierUpdatesRead(now: Date) {
-  const weekAgo = now.getTime() - 7 * DAY_MS;
-  const routine = await prisma.notification.findMany({
-    where: { readAt: null, kind: { in: ["CHECK_IN", "PRACTICE_LOGGED"] }, user: { memberships: { some: { role: { not: "STUDENT" } } } } },
-    select: { id: true, dedupeKey: true },
+  // Every notification is dated by the story (atStory), so "earlier" is its own date.
+  await prisma.notification.updateMany({
+    where: {
+      readAt: null,
+      kind: { in: ["CHECK_IN", "PRACTICE_LOGGED"] },
+      createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) },
+      user: { memberships: { some: { role: { not: "STUDENT" } } } },
+    },
+    data: { readAt: now },
   });
-  // The keys carry the event: `checkin:<id>:<sent at, ms>` and `practice:<id>:logged`.
-  const practiceIds = routine.flatMap((n) => (n.dedupeKey?.startsWith("practice:") ? [n.dedupeKey.split(":")[1]] : []));
-  const practiceOn = new Map(
-    (await prisma.practiceExam.findMany({ where: { id: { in: practiceIds } }, select: { id: true, takenOn: true } })).map((p) => [
-      p.id,
-      new Date(`${p.takenOn}T12:00:00Z`).getTime(),
-    ]),
-  );
-  const happenedAt = (key: string) =>
-    key.startsWith("checkin:") ? Number(key.split(":")[2]) : (practiceOn.get(key.split(":")[1]) ?? Number.POSITIVE_INFINITY);
-  const earlier = routine.filter((n) => n.dedupeKey && happenedAt(n.dedupeKey) < weekAgo).map((n) => n.id);
-  await prisma.notification.updateMany({ where: { id: { in: earlier } }, data: { readAt: now } });
 }

@@ -37,7 +37,7 @@ export function ScrollRegion({
   return (
     <div
       ref={ref}
-      className={`max-w-full overflow-x-auto print:overflow-visible ${className}`}
+      className={`relative max-w-full overflow-x-auto print:overflow-visible ${className}`}
       {...(scrolls
         ? {
             role: "region",

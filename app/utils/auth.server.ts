@@ -2,7 +2,7 @@
  * Guards for loaders and actions. Each either returns what the caller needs or
  * throws: a redirect to /login for anonymous visitors, a 403 for the rest.
  */
-import { data, redirect, type RouterContextProvider } from "react-router";
+import { createContext, data, type MiddlewareFunction, redirect, type RouterContextProvider } from "react-router";
 import { type Auth, authContext, type PendingSignIn, pendingSignInContext, type SessionUser } from "../context";
 import { type Actor, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
 import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
@@ -152,9 +152,8 @@ export interface CaseAccess {
  * member let in is noted in the request's access log (one row per request,
  * whichever loaders, actions or downloads ask).
  */
-export async function requireCaseAccess(args: Args, caseId: string | undefined, allowed?: readonly CaseRelation[]): Promise<CaseAccess> {
+async function loadCaseAccess(args: Args, caseId: string): Promise<CaseAccess> {
   const user = requireUser(args);
-  if (!caseId) notFound();
   const row = await prisma.retakeCase.findUnique({
     where: { id: caseId },
     select: caseAccessSelect,
@@ -167,11 +166,49 @@ export async function requireCaseAccess(args: Args, caseId: string | undefined, 
     status: row.status,
   });
   const role = roleAt(actorOf(user), row.schoolId);
-  if (!relation || !role || (allowed && !allowed.includes(relation))) forbidden("This case is not yours to open.");
+  if (!relation || !role) forbidden("This case is not yours to open.");
   const { student: _student, ...caseRow } = row;
   if (relation !== "STUDENT") noteRecordsRead(args.context, [{ caseId: row.id, schoolId: row.schoolId, studentId: row.studentId }]);
   return { user, relation, role, caseRow };
 }
+
+/** The request's checked case access, so the case layout and its tabs ask the database once (ADR 0015). */
+const caseAccessContext = createContext<{ caseId: string; access: Promise<CaseAccess> } | null>(null);
+
+/**
+ * The case a request is about and the person's relation to it, or a 404/403.
+ * Checked once per request and case: the case layout's middleware asks first,
+ * and every loader and action of the request gets the same answer. `allowed`
+ * narrows who may use a page (the escalations tab is for staff only).
+ */
+export async function requireCaseAccess(args: Args, caseId: string | undefined, allowed?: readonly CaseRelation[]): Promise<CaseAccess> {
+  requireUser(args);
+  if (!caseId) notFound();
+  let checked = args.context.get(caseAccessContext);
+  if (checked?.caseId !== caseId) {
+    checked = { caseId, access: loadCaseAccess(args, caseId) };
+    args.context.set(caseAccessContext, checked);
+  }
+  const access = await checked.access;
+  if (allowed && !allowed.includes(access.relation)) forbidden("This case is not yours to open.");
+  return access;
+}
+
+/** The access of a case page's request: `requireCaseAccess` for its `:caseId`. */
+export function caseAccess(args: Args & { params: { caseId?: string } }, allowed?: readonly CaseRelation[]): Promise<CaseAccess> {
+  return requireCaseAccess(args, args.params.caseId, allowed);
+}
+
+/**
+ * The case layout's middleware: checks the case before any loader or action
+ * runs. A refusal is not thrown here but by every loader and action that asks
+ * (they all do), so it shows in the case layout's error boundary, inside the
+ * app's shell — a middleware's error would replace the whole page.
+ */
+export const caseAccessMiddleware: MiddlewareFunction<Response> = async (args, next) => {
+  await caseAccess(args).catch(() => undefined);
+  return next();
+};
 
 /**
  * Whose cases a person's caseload holds: every case of the schools where they

@@ -45,15 +45,16 @@ export interface LeasedJobOptions {
 
 /**
  * A job that runs only in the process holding its lease. Every process ticks
- * (a third of the lease's life, or the job's own interval if shorter): the
- * tick takes or renews the lease, and runs the job when it is due. A run in
- * progress keeps the lease renewed by the ticks around it, and is never
- * started twice.
+ * (a third of the lease's life, or the job's own interval if shorter): once a
+ * third of the lease's life the tick takes or renews the lease, and it runs
+ * the job when it is due. A run in progress keeps the lease renewed by the
+ * ticks around it, and is never started twice.
  */
 export class LeasedJob {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private nextRunAt = 0;
+  private askedAt = Number.NEGATIVE_INFINITY;
   private stopped = false;
   held = false;
   readonly holder: string;
@@ -74,14 +75,19 @@ export class LeasedJob {
   async tick(now = Date.now()): Promise<void> {
     if (this.stopped) return;
     const { name, ttlMs, everyMs } = this.options;
-    try {
-      const held = await acquireLease(name, this.holder, ttlMs, now);
-      if (held && !this.held) logger.info({ lease: name, holder: this.holder }, "took lease");
-      this.held = held;
-    } catch (error) {
-      // Unable to renew: act as if the lease were lost, so no run starts on a lease that may have expired.
-      this.held = false;
-      logger.warn({ err: error, lease: name }, "lease renewal failed");
+    // The lease is asked for (taken or renewed) once a third of its life: a job that runs more often than
+    // that does not write the lease row at every run.
+    if (now - this.askedAt >= ttlMs / 3) {
+      this.askedAt = now;
+      try {
+        const held = await acquireLease(name, this.holder, ttlMs, now);
+        if (held && !this.held) logger.info({ lease: name, holder: this.holder }, "took lease");
+        this.held = held;
+      } catch (error) {
+        // Unable to renew: act as if the lease were lost, so no run starts on a lease that may have expired.
+        this.held = false;
+        logger.warn({ err: error, lease: name }, "lease renewal failed");
+      }
     }
     if (!this.held) {
       this.nextRunAt = 0; // whoever takes it over runs the job at once

@@ -163,7 +163,7 @@ describe("school settings: which school", () => {
       saveSchoolSettings({ schoolId: school.id, actorId: admin.id, form }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, message: SETTINGS_CONFLICT }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: "CONFLICT", message: SETTINGS_CONFLICT }]);
     expect(await prisma.activityLog.count({ where: { schoolId: school.id, action: "settings.saved" } })).toBe(1);
   });
 
@@ -177,7 +177,7 @@ describe("school settings: which school", () => {
       .mockImplementation(((fn: (tx: Tx) => Promise<unknown>) => transaction((tx) => fn(withoutSettingsRow(tx)))) as never);
     const lost = await saveSchoolSettings({ schoolId: school.id, actorId: admin.id, form: firstSave() });
     expect(spy).toHaveBeenCalled();
-    expect(lost).toEqual({ ok: false, message: SETTINGS_CONFLICT });
+    expect(lost).toEqual({ ok: false, code: "CONFLICT", message: SETTINGS_CONFLICT });
     expect(await prisma.activityLog.count({ where: { schoolId: school.id, action: "settings.saved" } })).toBe(1);
     expect((await prisma.schoolSettings.findUniqueOrThrow({ where: { schoolId: school.id } })).version).toBe(1);
   });

@@ -156,3 +156,52 @@ describe("the student's timeline", () => {
     expect(staff.data.assignments.map((a: { reason: string | null }) => a.reason)).toContain(reason);
   });
 });
+
+describe("marking a case ready for the exam", () => {
+  const ready = async (caseId: string, note?: string) => ({
+    intent: "status",
+    to: "READY",
+    ...(note === undefined ? {} : { note }),
+    expectedVersion: String(await versionOf(caseId)),
+  });
+
+  it("asks for a reason while the readiness gate is not met, keeps what was typed, and logs the reason", async () => {
+    const { caseId, tutor } = await createSchoolWithCase({ takenBy: "tutor", status: "ACTIVE" });
+    const post = async (note?: string) =>
+      call(overviewAction, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId }, form: await ready(caseId, note) });
+
+    // The page offers the reason field with how far the gate is.
+    const page = await call(overviewLoader, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId } });
+    expect(page.data.readiness).toMatchObject({ applicable: true, met: false, howFar: "2 more CBSSAs needed" });
+
+    for (const note of [undefined, "   ", "ok"]) {
+      const refused = await post(note);
+      expect(refused.status).toBe(400);
+      expect(refused.data.result.error.note).toEqual([
+        "The readiness gate is not met (2 more CBSSAs needed). Say why the student is ready for the exam anyway.",
+      ]);
+      expect(refused.data.to).toBe("READY");
+      if (note?.trim()) expect(refused.data.result.initialValue.note).toBe(note);
+    }
+    expect((await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("ACTIVE");
+
+    const reason = "Two UWorld blocks at 78% and the school's committee approved the date.";
+    const done = await post(reason);
+    expect(done.status).toBe(302);
+    expect((await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("READY");
+    const [log] = await prisma.activityLog.findMany({
+      where: { caseId, action: "case.status_changed" },
+      orderBy: { createdAt: "desc" },
+      take: 1,
+    });
+    expect(log.summary).toBe("Active plan → Ready, with the readiness gate not met");
+    expect(log.actorId).toBe(tutor.id);
+    expect(JSON.parse(log.after ?? "{}")).toEqual({
+      status: "READY",
+      outcome: null,
+      note: reason,
+      readinessGate: "2 more CBSSAs needed",
+      readyReason: reason,
+    });
+  });
+});

@@ -71,6 +71,25 @@ describe("weekly check-ins", () => {
     expect(page.data.checkIn.existing).toMatchObject({ weekOf: thisWeek, percentCorrect: 67 });
   });
 
+  it("groups the tutor's check-in notifications: one per student per day, brought up to date by the next", async () => {
+    const { caseId, student, tutor } = await activeCase();
+    const values = { weekOf: thisWeek, questionsDone: 100, percentCorrect: 60, hoursStudied: 20, mood: 3, note: null };
+    const morning = new Date(`${today()}T00:30:00Z`);
+    const later = new Date(morning.getTime() + 3600_000);
+    expect(await submitCheckIn({ caseId, actorId: student.userId, values, now: morning })).toMatchObject({ ok: true });
+    await prisma.notification.updateMany({ where: { userId: tutor.id }, data: { readAt: morning } });
+    const lastWeek = { ...values, weekOf: addDays(thisWeek, -7), percentCorrect: 64 };
+    expect(await submitCheckIn({ caseId, actorId: student.userId, values: lastWeek, now: later })).toMatchObject({ ok: true });
+    const rows = await prisma.notification.findMany({
+      where: { userId: tutor.id, kind: "CHECK_IN" },
+      select: { title: true, body: true, groupCount: true, readAt: true },
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ groupCount: 2, readAt: null });
+    expect(rows[0].title).toMatch(/ sent 2 check-ins that day$/);
+    expect(rows[0].body).toContain("64% correct");
+  });
+
   it("moves the case's last contact to when it was sent, never back", async () => {
     const { caseId, student } = await activeCase();
     const values = { weekOf: thisWeek, questionsDone: 100, percentCorrect: 60, hoursStudied: 20, mood: 3, note: null };

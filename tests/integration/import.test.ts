@@ -78,7 +78,7 @@ describe("CSV import", () => {
     });
     expect(preview.ok).toBe(false);
     if (preview.ok) return;
-    expect(preview.errors).toEqual([{ row: 3, column: "email", message: "Enter a valid email address." }]);
+    expect(preview.errors).toEqual([{ row: 3, column: "email", message: "Enter a valid email address.", value: "not-an-email" }]);
     expect(await prisma.studentProfile.count({ where: { schoolId: school.id } })).toBe(0);
 
     const fixed = bad.replace("not-an-email", "two@example.edu");
@@ -553,8 +553,8 @@ describe("CSV import", () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.errors).toEqual([
-        { row: 2, column: "score", message: "CBSSA scores run from 0 to 100." },
-        { row: 3, column: "score", message: "UWSA scores run from 1 to 300." },
+        { row: 2, column: "score", message: "CBSSA scores run from 0 to 100.", value: "101" },
+        { row: 3, column: "score", message: "UWSA scores run from 1 to 300.", value: "320" },
       ]);
     }
     const good = await previewImport({

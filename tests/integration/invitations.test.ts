@@ -71,7 +71,7 @@ async function invitation(options: { role?: Role; email?: string; now?: Date } =
     { schoolId: setup.school.id, email, name: "Grace Hopper", role: options.role ?? "TUTOR", invitedById: setup.admin.id },
     options.now,
   );
-  if (!created.ok) throw new Error(created.reason);
+  if (!created.ok) throw new Error(created.message);
   return { ...setup, email, invitationId: created.id, token: await mailedToken(email, "INVITATION", "/invite") };
 }
 
@@ -136,7 +136,7 @@ describe("creating an invitation", () => {
       role: "ADVISOR",
       invitedById: admin.id,
     });
-    expect(refused).toEqual({ ok: false, reason: ALREADY_MEMBER_MESSAGE });
+    expect(refused).toEqual({ ok: false, code: "INVALID", message: ALREADY_MEMBER_MESSAGE, field: "email" });
     expect(await prisma.invitation.count({ where: { email: tutor.email } })).toBe(0);
     expect(await outboxTo(tutor.email)).toEqual([]);
   });
@@ -320,7 +320,7 @@ describe("accepting an invitation for an address that has an account", () => {
       role: "ADVISOR",
       invitedById: inviting.admin.id,
     });
-    if (!created.ok) throw new Error(created.reason);
+    if (!created.ok) throw new Error(created.message);
     return { home, person, inviting, invitationId: created.id, token: await mailedToken(person.email, "INVITATION", "/invite") };
   }
 
@@ -399,7 +399,7 @@ describe("accepting an invitation for an address that has an account", () => {
     const { school, admin } = await createSchoolWithCase();
     const email = uniqueEmail("later-member");
     const created = await createInvitation({ schoolId: school.id, email, name: "Later", role: "ADVISOR", invitedById: admin.id });
-    if (!created.ok) throw new Error(created.reason);
+    if (!created.ok) throw new Error(created.message);
     const token = await mailedToken(email, "INVITATION", "/invite");
     // Meanwhile the person joined as a tutor through another path.
     const user = await prisma.user.create({

@@ -43,7 +43,7 @@ async function inviteSomeone(prefix = "outbox") {
   const { school, admin } = await createSchoolWithCase();
   const email = uniqueEmail(prefix);
   const created = await createInvitation({ schoolId: school.id, email, name: "Mail Test", role: "TUTOR", invitedById: admin.id });
-  if (!created.ok) throw new Error(created.reason);
+  if (!created.ok) throw new Error(created.message);
   const row = await prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
   return { school, admin, email, row };
 }

@@ -18,6 +18,7 @@ import { loader as printLoader } from "../../app/routes/app/cases/plan-print";
 import { loader as calendarLoader } from "../../app/routes/resources/plan-calendar";
 import { prisma } from "../../app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent, takeCaseAs } from "../factories";
+import { cookieFrom } from "../utils/sign-in";
 import { countCall } from "../utils/queries";
 import { request, signIn } from "../utils/app";
 import { call, download } from "../utils/route";
@@ -94,6 +95,9 @@ function editorForm(values: PlanEditorValues, extra: Record<string, string> = {}
     hoursPerDay: String(values.hoursPerDay),
     restDay: String(values.restDay),
   };
+  (values.hoursByDay ?? []).forEach((hours, i) => {
+    form[`hoursByDay[${i}]`] = hours === undefined ? "" : String(hours);
+  });
   values.focusAreas.forEach((f, i) => {
     form[`focusAreas[${i}].key`] = f.key;
     form[`focusAreas[${i}].label`] = f.label;
@@ -504,6 +508,114 @@ describe("plan versions", () => {
     // The versions list says what prompted it.
     const page = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
     expect(page.data.plan.versions[1].promptedBy).toMatch(/CBSSA/);
+  });
+});
+
+describe("moving the exam date", () => {
+  /** The toast a response sets (the rd_toast cookie: base64 JSON). */
+  function toastOf(headers: Headers): { title: string; description?: string } {
+    const raw = cookieFrom(headers, "rd_toast") ?? "";
+    return JSON.parse(Buffer.from(decodeURIComponent(raw), "base64").toString("utf8"));
+  }
+
+  it("re-spaces the milestones the tutor left alone and tells the tutor what moved", async () => {
+    const { caseId, tutor, values } = await assigned();
+    const final = values.milestones.find((m) => m.uid === "final");
+    const baseline = values.milestones.find((m) => m.uid === "baseline");
+    if (!final || !baseline) throw new Error("the proposal has a baseline and a final");
+    const newExam = addDays(values.examDate, 7);
+    // Left where it was, the final would end more than two weeks before the new date.
+    expect(daysBetween(final.dueOn, newExam)).toBeGreaterThan(14);
+
+    const res = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: await adjustForm(caseId, values, 1, "The exam centre had no seat that week: one week later.", { examDate: newExam }),
+    });
+    expect(res.status, JSON.stringify(res.data)).toBe(302);
+
+    const plan = await loadPlan(caseId, { userId: tutor.id, relation: "TUTOR" });
+    const saved = plan?.current.data.content.milestones ?? [];
+    const newFinal = saved.find((m) => m.uid === "final");
+    expect(newFinal).toBeDefined();
+    const before = daysBetween(newFinal?.dueOn ?? "", newExam);
+    expect(before >= 7 && before <= 14, `final ${before} days before the exam`).toBe(true);
+    expect(saved.find((m) => m.uid === "baseline")?.dueOn).toBe(baseline.dueOn);
+
+    // The tutor is told what moved, in words, when the version is saved…
+    const toast = toastOf(res.headers);
+    expect(toast.title).toBe("Version 2 saved");
+    expect(toast.description).toContain(
+      `Final practice exam: CBSSA moves from ${formatDate(final.dueOn)} to ${formatDate(newFinal?.dueOn ?? "")}, ${before} days before the exam.`,
+    );
+    // …and the page's comparison of the versions lists the move.
+    const page = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
+    const texts = page.data.comparison.groups.flatMap((g: { texts: string[] }) => g.texts).join("\n");
+    expect(texts).toContain("Final practice exam");
+  });
+
+  it("leaves a milestone the tutor dated by hand in the same edit where the tutor put it, and accepts a date that leaves the old final after the exam", async () => {
+    const { caseId, tutor, values } = await assigned();
+    const midpoint = values.milestones.find((m) => m.uid === "midpoint");
+    if (!midpoint) throw new Error("an eight-week plan has a midpoint");
+    const handDated = addDays(midpoint.dueOn, -7);
+    // Three weeks earlier: the old final would fall after the new exam date.
+    const newExam = addDays(values.examDate, -21);
+    const res = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: await adjustForm(caseId, values, 1, "A seat came free three weeks earlier; the student is ready.", {
+        examDate: newExam,
+        milestones: values.milestones.map((m) => (m.uid === "midpoint" ? { ...m, dueOn: handDated } : m)),
+      }),
+    });
+    expect(res.status, JSON.stringify(res.data)).toBe(302);
+    const plan = await loadPlan(caseId, { userId: tutor.id, relation: "TUTOR" });
+    const saved = plan?.current.data.content.milestones ?? [];
+    expect(saved.find((m) => m.uid === "midpoint")?.dueOn).toBe(handDated);
+    for (const m of saved) expect(m.dueOn < newExam).toBe(true);
+    expect(toastOf(res.headers).description).toMatch(/^Milestones re-spaced for the new dates: Final practice exam/);
+  });
+});
+
+describe("a weekly rhythm that differs by day", () => {
+  it("saves clerkship days with their own hours, refuses them on the full-length day next to its field, and shows them to the student", async () => {
+    const { caseId, tutor, student, values } = await assigned();
+    const onSaturday = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: await adjustForm(caseId, values, 1, "Clerkship on Saturdays from next week.", {
+        hoursByDay: [undefined, undefined, undefined, undefined, undefined, 3],
+      }),
+    });
+    expect(onSaturday.status).toBe(400);
+    expect(onSaturday.data.result.error["hoursByDay[5]"]).toEqual([
+      "Saturday is the full-length practice exam's day: it keeps the whole test day",
+    ]);
+
+    const res = await call(action, {
+      userId: tutor.id,
+      path: `/cases/${caseId}/plan`,
+      params: { caseId },
+      form: await adjustForm(caseId, values, 1, "Surgery clerkship on Mondays and Thursdays: three hours those days.", {
+        hoursByDay: [3, undefined, undefined, 3],
+      }),
+    });
+    expect(res.status, JSON.stringify(res.data)).toBe(302);
+    const page = await call(loader, { userId: student.userId, path: `/cases/${caseId}/plan`, params: { caseId } });
+    const rhythm = page.data.plan.data.content.rhythm as Array<{ blocks: Array<{ minutes: number; description: string }> }>;
+    const minutes = rhythm.map((d) => d.blocks.reduce((sum, b) => sum + b.minutes, 0));
+    expect(minutes.slice(0, 5)).toEqual([180, values.hoursPerDay * 60, values.hoursPerDay * 60, 180, values.hoursPerDay * 60]);
+    expect(rhythm[0].blocks[0].description).toMatch(/^Shorter day/);
+    expect(page.data.plan.data.content.dayHours).toEqual([
+      { weekday: 1, hours: 3 },
+      { weekday: 4, hours: 3 },
+    ]);
+    const staff = await call(loader, { userId: tutor.id, path: `/cases/${caseId}/plan`, params: { caseId } });
+    expect(staff.data.editor.hoursByDay.slice(0, 4)).toEqual([3, undefined, undefined, 3]);
   });
 });
 

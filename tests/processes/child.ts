@@ -6,6 +6,8 @@
  *
  *   sign-in <email> <password> <times>   posts the sign-in form `times` times; reports each status
  *   take <address> <times> <now>         takes `times` tokens from the sign-in bucket at one instant; reports how many it got
+ *   import <schoolId> <actorId> <rows>   previews a students file of `rows` rows, then commits it; reports
+ *                                        "committing" at the commit's first insert, and "committed" after
  *   refresh <ttlMs>                      runs the daily-refresh job under a lease of ttlMs until killed; reports each run
  */
 import { dbReady } from "../../app/utils/db.server";
@@ -36,6 +38,27 @@ if (command === "take") {
   let granted = 0;
   for (let i = 0; i < Number(times); i += 1) if (await loginBuckets.consume(address, Number(now))) granted += 1;
   say({ granted });
+  process.exit(0);
+}
+
+if (command === "import") {
+  const { previewImport, commitImport } = await import("../../app/domain/imports/import.server");
+  const { onQuery } = await import("../../app/utils/db.server");
+  const [schoolId, actorId, rows] = args;
+  const lines = ["student_id,email,name,graduation_year,international_graduate"];
+  for (let i = 0; i < Number(rows); i += 1) lines.push(`K-${i},k${i}@crash.example.edu,Student ${i},2027,no`);
+  const preview = await previewImport({ schoolId, kind: "STUDENTS", fileName: "crash.csv", content: lines.join("\n"), actorId });
+  if (!preview.ok) throw new Error(JSON.stringify(preview));
+  say({ previewed: preview.batchId });
+  let committing = false;
+  onQuery(({ query }) => {
+    if (!committing && /^\s*INSERT/i.test(query)) {
+      committing = true;
+      say({ committing: true });
+    }
+  });
+  const result = await commitImport({ batchId: preview.batchId, schoolIds: [schoolId], actorId });
+  say({ committed: result.ok });
   process.exit(0);
 }
 

@@ -46,7 +46,7 @@ export function startChild(args: string[], env: Record<string, string> = {}): Ch
     pid: child.pid ?? 0,
     messages,
     exited,
-    waitFor(match, timeoutMs = 30_000) {
+    waitFor(match, timeoutMs = 90_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = messages.find(match);

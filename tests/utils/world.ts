@@ -196,7 +196,7 @@ export async function createWorld(): Promise<World> {
     role: "TUTOR",
     invitedById: setup.admin.id,
   });
-  if (!invitation.ok) throw new Error(invitation.reason);
+  if (!invitation.ok) throw new Error(invitation.message);
   // The link reaches the invitee by mail only: the token is read from the outbox as they would read it.
   const invitationToken = await mailedToken(inviteeEmail, "INVITATION", "/invite");
 

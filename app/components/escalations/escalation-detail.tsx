@@ -4,7 +4,13 @@ import { Form, useNavigation } from "react-router";
 import type { ActionReply } from "../../actions/reply";
 import { formatDate, formatDateTime, type IsoDate } from "../../domain/dates";
 import { examLabel, type ExamId } from "../../domain/reference";
-import { actionRecordSchema, escalationNoteSchema, RECORDED_ACCOMMODATION_STATUSES } from "../../domain/escalations/schema";
+import {
+  actionRecordSchema,
+  escalationNoteSchema,
+  ownerChangeSchema,
+  RECORDED_ACCOMMODATION_STATUSES,
+  statusChangeSchema,
+} from "../../domain/escalations/schema";
 import { describeEvent, type EscalationView, severityLabel } from "../../domain/escalations/view";
 import { ESCALATION_TRANSITIONS } from "../../domain/escalations/workflow";
 import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "../../domain/vocabulary";
@@ -192,6 +198,9 @@ function StatusForms({
   const [form, fields] = useForm({
     id: `resolve-${e.id}`,
     lastResult: resolve.lastResult,
+    // Checked in the browser too: a check on the server while typing would disable the button under the next click.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusChangeSchema }),
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const busy = navigation.state === "submitting";
@@ -321,6 +330,8 @@ function OwnerForm({
     id: `owner-${e.id}`,
     lastResult: result.lastResult,
     defaultValue: { ownerId: e.owner?.id ?? "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownerChangeSchema }),
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const options = [{ value: "", label: "Choose…" }, ...officeMembers.map((m) => ({ value: m.id, label: m.name }))];

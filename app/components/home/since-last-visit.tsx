@@ -13,7 +13,7 @@ export function SinceLastVisitPanel({ since }: { since: { lines: string[]; total
         ))}
       </ul>
       {since.total > 0 ? (
-        <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-2 text-sm">
           <Link to="/notifications">See the notifications</Link>
           {since.escalationQueue ? <Link to="/office/escalations">Open the escalation queue</Link> : null}
         </p>

@@ -54,6 +54,22 @@ describe("the plan editor", () => {
     expect(html).not.toContain("Save as version 4");
   });
 
+  it("has a study-hours field for each day, filled for the days with their own hours", () => {
+    const html = render(
+      <PlanEditor
+        mode="adjust"
+        defaultValue={{ ...values, hoursByDay: [3, undefined, 3] }}
+        lastResult={null}
+        currentVersion={1}
+        caseVersion={1}
+      />,
+    );
+    expect(html).toContain(">Days with other study hours (e.g. clerkship days)</legend>");
+    for (let i = 0; i < 7; i++) expect(html).toContain(`name="hoursByDay[${i}]"`);
+    expect(html).toMatch(/name="hoursByDay\[0\]"[^>]*value="3"/);
+    expect(html).toMatch(/name="hoursByDay\[1\]"[^>]*value=""/);
+  });
+
   it("assigns without a plan version, but with the case's", () => {
     const html = render(<PlanEditor mode="assign" defaultValue={values} lastResult={null} caseVersion={2} />);
     expect(html).not.toContain('name="expectedVersion"');

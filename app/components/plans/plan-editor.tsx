@@ -27,6 +27,7 @@ import {
   PLAN_LIMITS,
   RESOURCE_KIND_LABELS,
   RESOURCE_KINDS,
+  WEEKDAY_NAMES,
 } from "../../domain/plans/schema";
 import { MILESTONE_KIND_NAMES } from "../../domain/plans/templates";
 import { INSTRUMENT_IDS, instrument } from "../../domain/reference";
@@ -140,6 +141,11 @@ export function PlanEditor({
           The weekly rhythm follows from these: timed blocks in the exam's format in the mornings, review in the afternoons, recall and
           targeted content in the evenings, a full-length practice exam once a week and the rest day kept free.
         </p>
+        <DayHoursFields
+          defaults={defaultValue.hoursByDay ?? []}
+          usualHours={defaultValue.hoursPerDay}
+          errors={form.allErrors as Record<string, string[] | undefined>}
+        />
       </fieldset>
 
       <RepeatableList
@@ -297,6 +303,46 @@ export function PlanEditor({
         </p>
       </div>
     </Form>
+  );
+}
+
+/**
+ * Days with their own study hours (clerkship days): one field per weekday,
+ * empty for the usual hours. The rest day and the full-length day keep theirs
+ * (the server says so next to the field if one is filled in).
+ */
+function DayHoursFields({
+  defaults,
+  usualHours,
+  errors,
+}: {
+  defaults: ReadonlyArray<number | undefined>;
+  usualHours: number;
+  errors: Record<string, string[] | undefined>;
+}) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-semibold">Days with other study hours (e.g. clerkship days)</legend>
+      <p className="hint">
+        Leave a day empty for the usual {usualHours} hours. A shorter day keeps one timed block at least and shortens review and recall.
+      </p>
+      <div className="grid gap-3 sm:grid-cols-4 lg:grid-cols-7">
+        {WEEKDAY_NAMES.map((day, i) => (
+          <Field
+            key={day}
+            label={day}
+            name={`hoursByDay[${i}]`}
+            type="number"
+            step="0.5"
+            min={PLAN_LIMITS.minHoursPerDay}
+            max={PLAN_LIMITS.maxHoursPerDay}
+            inputMode="decimal"
+            defaultValue={defaults[i] ?? ""}
+            errors={errors[`hoursByDay[${i}]`]}
+          />
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

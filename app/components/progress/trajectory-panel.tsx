@@ -8,13 +8,17 @@
  * `assessment.charts` from `loadCaseAssessment`), so any loader can pass them
  * straight through: the case's Progress tab and the student's home both use it.
  */
-import { Fragment } from "react";
+import { Fragment, lazy, Suspense } from "react";
 import { formatDate } from "../../domain/dates";
 import { describeProjection, describeReference, type TrajectoryChart as TrajectoryChartData } from "../../domain/trajectory/chart-data";
 import { sentence } from "../../domain/text";
-import { TrajectoryChart } from "../charts/trajectory-chart";
 import { useHydrated } from "../../utils/use-hydrated";
 import { ScrollRegion } from "../scroll-region";
+
+/** The chart code (Recharts) is fetched only when a chart is drawn, after hydration. */
+const TrajectoryChart = lazy(() => import("../charts/trajectory-chart").then((m) => ({ default: m.TrajectoryChart })));
+
+const placeholderClass = "flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600";
 
 export interface TrajectoryPanelProps {
   charts: readonly TrajectoryChartData[];
@@ -24,22 +28,40 @@ export interface TrajectoryPanelProps {
   idPrefix?: string;
   /** Shown when no practice exam is logged yet. */
   emptyMessage?: string;
+  /** Show each chart's table open (print, where a closed one would be lost). */
+  tablesOpen?: boolean;
 }
 
-export function TrajectoryPanel({ charts, headingLevel = 3, idPrefix = "trajectory", emptyMessage }: TrajectoryPanelProps) {
+export function TrajectoryPanel({ charts, headingLevel = 3, idPrefix = "trajectory", emptyMessage, tablesOpen }: TrajectoryPanelProps) {
   if (charts.length === 0) {
     return <p className="text-slate-700">{emptyMessage ?? "No practice exams logged yet. The chart appears with the first score."}</p>;
   }
   return (
     <div className="space-y-8">
       {charts.map((chart) => (
-        <TrajectoryFigure key={chart.scaleFamily} chart={chart} headingLevel={headingLevel} idPrefix={`${idPrefix}-${chart.scaleFamily}`} />
+        <TrajectoryFigure
+          key={chart.scaleFamily}
+          chart={chart}
+          headingLevel={headingLevel}
+          idPrefix={`${idPrefix}-${chart.scaleFamily}`}
+          tableOpen={tablesOpen}
+        />
       ))}
     </div>
   );
 }
 
-function TrajectoryFigure({ chart, headingLevel, idPrefix }: { chart: TrajectoryChartData; headingLevel: 2 | 3 | 4; idPrefix: string }) {
+function TrajectoryFigure({
+  chart,
+  headingLevel,
+  idPrefix,
+  tableOpen,
+}: {
+  chart: TrajectoryChartData;
+  headingLevel: 2 | 3 | 4;
+  idPrefix: string;
+  tableOpen?: boolean;
+}) {
   const hydrated = useHydrated();
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
   const headingId = `${idPrefix}-heading`;
@@ -53,14 +75,14 @@ function TrajectoryFigure({ chart, headingLevel, idPrefix }: { chart: Trajectory
       </p>
       <div className="h-72 w-full" data-testid="trajectory-chart">
         {hydrated ? (
-          <TrajectoryChart chart={chart} descriptionId={summaryId} />
+          <Suspense fallback={<p className={placeholderClass}>The chart is loading; the table below lists the same scores.</p>}>
+            <TrajectoryChart chart={chart} descriptionId={summaryId} />
+          </Suspense>
         ) : (
-          <p className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600">
-            The chart draws when the page has loaded; the table below lists the same scores.
-          </p>
+          <p className={placeholderClass}>The chart draws when the page has loaded; the table below lists the same scores.</p>
         )}
       </div>
-      <details className="text-sm">
+      <details className="text-sm" open={tableOpen}>
         <summary className="cursor-pointer font-medium text-brand-700">Table of the scores in this chart</summary>
         <ScrollRegion className="mt-2">
           <table className="data-table">

@@ -12,6 +12,7 @@ import { appUrl, enqueueMail } from "../mail/outbox.server";
 import { activationMail, passwordChangedMail, passwordResetMail } from "../mail/templates";
 import { checkNewPassword } from "./common-passwords.server";
 import { ACTIVATION_TTL_DAYS, activationExpiry, hashToken, newSecret, RESET_TTL_MINUTES, resetExpiry } from "./tokens.server";
+import { type Result, refuse } from "../result";
 
 export type TokenPurpose = "ACTIVATION" | "RESET";
 
@@ -104,7 +105,7 @@ export async function issueActivations(tx: Tx, targets: readonly ActivationTarge
   }
 }
 
-export type ResendActivationResult = { ok: true; email: string } | { ok: false; reason: string };
+type ResendActivationResult = Result<{ email: string }>;
 
 /** An admin sends a member of their school who never chose a password a new activation link. */
 export async function resendActivation(
@@ -123,9 +124,9 @@ export async function resendActivation(
       },
     });
     const membership = user?.memberships[0];
-    if (!user || !membership) return { ok: false, reason: "That person is not a member of your school." } as const;
-    if (user.passwordHash) return { ok: false, reason: `${user.name} has already activated their account.` } as const;
-    if (user.status !== "ACTIVE") return { ok: false, reason: `${user.name}'s account is deactivated.` } as const;
+    if (!user || !membership) return refuse("CONFLICT", "That person is not a member of your school.");
+    if (user.passwordHash) return refuse("CONFLICT", `${user.name} has already activated their account.`);
+    if (user.status !== "ACTIVE") return refuse("CONFLICT", `${user.name}'s account is deactivated.`);
     await issueActivations(
       tx,
       [{ userId: input.userId, email: user.email, name: user.name, schoolId: membership.schoolId, schoolName: membership.school.name }],

@@ -75,7 +75,9 @@ describe("latestPractice", () => {
       const chartPoints = assessment.charts[0].series[0].points;
       expect(assessment.latestPractice).toMatchObject({ score: 71, on: "2027-01-20" });
       expect(chartPoints.at(-1)).toMatchObject({ id: "b", score: 71 });
-      expect(assessment.readiness.rules[0].detail).toContain("the latest likely range 67–75% (20 Jan 2027)");
+      expect(assessment.readiness.rules[0].detail).toContain(
+        "the latest, 71% on 20 Jan 2027, is 1 point below 72%, the score its likely range (now 67–75%)",
+      );
     }
   });
 });

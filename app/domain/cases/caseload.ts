@@ -4,7 +4,6 @@
  * is allow-listed; anything else falls back to its default, field by field,
  * so a forged or stale parameter never reaches a query.
  */
-import { z } from "zod";
 import type { IsoDate } from "../dates";
 import { type ExamId, examLabel, RETAKE_EXAM_IDS } from "../reference";
 import {
@@ -158,20 +157,33 @@ export const DEFAULT_CASELOAD_PARAMS: CaseloadParams = {
   hide: null,
 };
 
+// Plain allow-list checks rather than a schema library: this module is in the caseload page's browser
+// bundle (its links are built with caseloadSearch), and the page stays light without one.
+
+/** A whole number within [min, max] as the URL writes it; anything else is null. */
+function wholeNumber(value: string, min: number, max: number): number | null {
+  const n = Number(value);
+  return value.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+function oneOf<T extends string | number>(allowed: readonly T[], value: T | null): T | null {
+  return value !== null && (allowed as readonly (string | number)[]).includes(value) ? value : null;
+}
+
 const fields = {
-  page: z.coerce.number().int().min(1).max(100_000),
-  size: z.coerce
-    .number()
-    .pipe(z.union(PAGE_SIZES.map((s) => z.literal(s)) as [z.ZodLiteral<10>, z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])),
-  sort: z.enum(SORT_KEYS),
-  dir: z.enum(["asc", "desc"]),
-  q: z.string().trim().max(100),
+  page: (value: string) => wholeNumber(value, 1, 100_000),
+  size: (value: string) => oneOf(PAGE_SIZES, wholeNumber(value, 1, 1_000) as (typeof PAGE_SIZES)[number] | null),
+  sort: (value: string) => oneOf(SORT_KEYS, value as SortKey),
+  dir: (value: string) => oneOf(["asc", "desc"] as const, value as "asc" | "desc"),
+  q: (value: string) => {
+    const trimmed = value.trim();
+    return trimmed.length <= 100 ? trimmed : null;
+  },
 };
 
-function pick<T>(schema: z.ZodType<T>, value: string | null, fallback: T): T {
+function pick<T>(parse: (value: string) => T | null, value: string | null, fallback: T): T {
   if (value === null) return fallback;
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : fallback;
+  return parse(value) ?? fallback;
 }
 
 function pickAll<T extends string>(allowed: readonly T[], values: string[]): T[] {

@@ -6,12 +6,13 @@
  */
 import { logActivity } from "../../utils/activity.server";
 import { prisma } from "../../utils/db.server";
-import { formatDate, type IsoDate } from "../dates";
+import { formatDate, type IsoDate, today as todayOf } from "../dates";
 import type { CaseOutcome, CaseStatus, Role } from "../vocabulary";
 import { CASE_STATUS_LABELS } from "../vocabulary";
+import { assessCase } from "./assessment";
 import { CASE_CLOSED, type Result, refuse } from "../result";
-import { refreshDerived } from "./derive.server";
-import { onTutorAssigned, transition } from "./status";
+import { loadAssessmentInputs, refreshDerived } from "./derive.server";
+import { checkReadyReason, onTutorAssigned, transition } from "./status";
 
 type CaseWriteResult = Result<{ version: number }>;
 
@@ -147,6 +148,10 @@ export async function changeCaseStatus(input: {
       outcome: input.outcome ?? undefined,
     });
     if (!result.ok) return refuse("FORBIDDEN", result.reason);
+    // Ready against an unmet gate: allowed with a reason, judged on the gate as it stands now.
+    const gate = result.status === "READY" ? (await loadAssessmentInputs(tx, [input.caseId], todayOf())).get(input.caseId) : undefined;
+    const ready = checkReadyReason(result.status, gate ? assessCase(gate).readiness : null, input.note);
+    if (!ready.ok) return refuse("INVALID", ready.reason, { field: "note" });
     const closing = result.status === "CLOSED";
     const updated = await tx.retakeCase.updateMany({
       where: { id: input.caseId, version: input.expectedVersion },
@@ -166,9 +171,16 @@ export async function changeCaseStatus(input: {
       entityId: input.caseId,
       action: "case.status_changed",
       // Students read RetakeCase summaries on their timeline: the staff's note stays in the details.
-      summary: `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[result.status]}`,
+      summary:
+        `${CASE_STATUS_LABELS[current.status]} → ${CASE_STATUS_LABELS[result.status]}` +
+        (ready.override ? ", with the readiness gate not met" : ""),
       before: { status: current.status },
-      after: { status: result.status, outcome: result.outcome, ...(input.note ? { note: input.note } : {}) },
+      after: {
+        status: result.status,
+        outcome: result.outcome,
+        ...(input.note ? { note: input.note } : {}),
+        ...(ready.override ? { readinessGate: ready.override.gate, readyReason: ready.override.reason } : {}),
+      },
     });
     await refreshDerived(tx, [input.caseId]);
     return { ok: true, version: input.expectedVersion + 1 } as const;

@@ -4,6 +4,7 @@ import { ATTEMPT_OUTCOMES, CASE_OUTCOMES, CASE_STATUSES, type CaseOutcome, type 
 import {
   availableTransitions,
   type CaseActor,
+  checkReadyReason,
   INITIAL_CASE_STATUS,
   isOpenStatus,
   MANUAL_TRANSITIONS,
@@ -374,5 +375,29 @@ describe("onPlanAssigned", () => {
     expect(onPlanAssigned("READY")).toBeNull();
     expect(onPlanAssigned("CLOSED")).toBeNull();
     expect(onPlanAssigned("INTAKE")).toBeNull();
+  });
+});
+
+describe("checkReadyReason", () => {
+  const unmet = { applicable: true, met: false, howFar: "1 more CBSSA needed; 19 points below 72%" };
+
+  it("asks for a reason to mark a case ready while the gate is not met", () => {
+    expect(checkReadyReason("READY", unmet, null)).toEqual({
+      ok: false,
+      code: "REASON_REQUIRED",
+      reason: "The readiness gate is not met (1 more CBSSA needed; 19 points below 72%). Say why the student is ready for the exam anyway.",
+    });
+    expect(checkReadyReason("READY", unmet, " too short ").ok).toBe(false);
+    expect(checkReadyReason("READY", unmet, "  Committee approved the date.  ")).toEqual({
+      ok: true,
+      override: { gate: "1 more CBSSA needed; 19 points below 72%", reason: "Committee approved the date." },
+    });
+  });
+
+  it("needs nothing when the gate is met or does not apply, or for any other move", () => {
+    expect(checkReadyReason("READY", { ...unmet, met: true }, null)).toEqual({ ok: true, override: null });
+    expect(checkReadyReason("READY", { ...unmet, applicable: false }, null)).toEqual({ ok: true, override: null });
+    expect(checkReadyReason("READY", null, null)).toEqual({ ok: true, override: null });
+    expect(checkReadyReason("PLANNING", unmet, null)).toEqual({ ok: true, override: null });
   });
 });

@@ -334,3 +334,37 @@ export function onPlanAssigned(status: CaseStatus): AutomaticChange | null {
     reason: "A plan was assigned; the case is active.",
   };
 }
+
+/** What the readiness check needs to know of the gate (a `ReadinessResult`). */
+export interface GateState {
+  applicable: boolean;
+  met: boolean;
+  /** "1 more CBSSA needed; 19 points below 72%". */
+  howFar: string;
+}
+
+/** The shortest reason accepted for marking a case ready against the gate. */
+export const READY_REASON_MIN_LENGTH = 10;
+
+export type ReadyCheck =
+  | { ok: true; override: { gate: string; reason: string } | null }
+  | { ok: false; code: "REASON_REQUIRED"; reason: string };
+
+/**
+ * "Mark ready for the exam" while the school's readiness gate applies and is
+ * not met is allowed, but only with a reason, which the activity log keeps
+ * with how far the gate was (docs/product.md workflow step 5). Any other move,
+ * or a met or inapplicable gate, needs none.
+ */
+export function checkReadyReason(to: CaseStatus, gate: GateState | null, note: string | null | undefined): ReadyCheck {
+  if (to !== "READY" || gate === null || !gate.applicable || gate.met) return { ok: true, override: null };
+  const reason = (note ?? "").trim();
+  if (reason.length < READY_REASON_MIN_LENGTH) {
+    return {
+      ok: false,
+      code: "REASON_REQUIRED",
+      reason: `The readiness gate is not met (${gate.howFar}). Say why the student is ready for the exam anyway.`,
+    };
+  }
+  return { ok: true, override: { gate: gate.howFar, reason } };
+}

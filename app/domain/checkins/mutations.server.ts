@@ -8,6 +8,7 @@ import { changedFields, logActivity } from "../../utils/activity.server";
 import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { recordContact } from "../cases/contact.server";
 import { formatDate } from "../dates";
+import { checkInGroupKey, checkInTitle } from "../notifications/grouping";
 import { notify } from "../notifications/notify.server";
 import { type Result, refuse } from "../result";
 import type { CheckInForm } from "./schema";
@@ -86,10 +87,15 @@ export async function submitCheckIn(input: {
           schoolId: row.schoolId,
           caseId: input.caseId,
           kind: "CHECK_IN",
-          title: existing ? `${row.student.user.name} updated a weekly check-in` : `${row.student.user.name} sent a weekly check-in`,
+          title: checkInTitle(row.student.user.name, 1, existing !== null),
           body: `Week of ${week}: ${values.questionsDone} questions, ${values.percentCorrect}% correct, ${values.hoursStudied} hours.`,
           link: `/cases/${input.caseId}/plan#check-ins`,
-          dedupeKey: `checkin:${saved.id}:${now.getTime()}`,
+          // One notification per student per day: a second check-in that day updates it.
+          dedupeKey: checkInGroupKey(row.studentId, now),
+          group: ({ count }) => ({
+            title: checkInTitle(row.student.user.name, count, existing !== null),
+            body: `Latest, week of ${week}: ${values.questionsDone} questions, ${values.percentCorrect}% correct, ${values.hoursStudied} hours.`,
+          }),
         });
       }
       return { ok: true, checkInId: saved.id, updated: existing !== null };

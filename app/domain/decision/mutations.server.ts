@@ -18,8 +18,8 @@ import { adjustPlanIn, planTransaction } from "../plans/mutations.server";
 import { loadPlan, loadPlanningFacts } from "../plans/queries.server";
 import { isRetakeExam } from "../reference";
 import type { Viewer } from "../privacy/visibility";
+import { CASE_CLOSED, type Refusal, type Result, refuse } from "../result";
 import { respacedVersion } from "./respace";
-import type { Refusal, Result } from "../result";
 import type { DecisionForm } from "./schema";
 
 export type DecisionResult = Result<{ planVersion: number | null }>;
@@ -40,24 +40,24 @@ export async function recordDecision(input: {
   const { caseId, form, actor } = input;
   const facts = await loadPlanningFacts(caseId);
   const spacing = spacingViolations(facts.attempts, facts.exam, form.examDate, facts.schoolAttemptLimit);
-  if (spacing.length > 0) return { ok: false, code: "INVALID", message: spacing[0], fieldErrors: { examDate: spacing } };
+  if (spacing.length > 0) return refuse("INVALID", spacing[0], { fieldErrors: { examDate: spacing } });
 
   // The re-spaced version is built from the plan as the actor sees it; the plan's write keeps what they cannot see.
   const plan = form.choice === "POSTPONE" ? await loadPlan(caseId, actor) : null;
   let respaced: ReturnType<typeof respacedVersion> | null = null;
   if (plan && isRetakeExam(facts.exam)) {
     respaced = respacedVersion(facts.exam, plan.current.data, form.examDate, input.today);
-    if (!respaced.ok) return { ok: false, code: "INVALID", message: respaced.errors[0], fieldErrors: { examDate: respaced.errors } };
+    if (!respaced.ok) return refuse("INVALID", respaced.errors[0], { fieldErrors: { examDate: respaced.errors } });
   }
 
   try {
-    const result = await planTransaction(async (tx): Promise<DecisionResult> => {
+    return await planTransaction(async (tx): Promise<DecisionResult> => {
       const current = await tx.retakeCase.findUniqueOrThrow({
         where: { id: caseId },
         select: { schoolId: true, targetExamDate: true, openSlot: true, version: true, student: { select: { userId: true } } },
       });
-      if (!current.openSlot) return { ok: false, code: "CLOSED", message: "This case is closed." };
-      if (current.version !== form.expectedCaseVersion) return { ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE };
+      if (!current.openSlot) return CASE_CLOSED;
+      if (current.version !== form.expectedCaseVersion) return refuse("CONFLICT", CONFLICT_MESSAGE);
       const when = formatDate(form.examDate);
       let planVersion: number | null = null;
 
@@ -71,8 +71,7 @@ export async function recordDecision(input: {
             reason: `Exam postponed to ${when}: ${form.reason}`,
             data: respaced.data,
           });
-          if (!written.ok)
-            throw new Refused({ ok: false, code: written.code === "CLOSED" ? "CLOSED" : "CONFLICT", message: written.message });
+          if (!written.ok) throw new Refused(written);
           planVersion = written.version;
         } else {
           await moveTargetDate(tx, caseId, form.expectedCaseVersion, form.examDate);
@@ -120,8 +119,6 @@ export async function recordDecision(input: {
       });
       return { ok: true, planVersion };
     });
-    // A refusal from the plan's own guard (thrown to roll back) comes back as the plan's result.
-    return result;
   } catch (error) {
     if (error instanceof Refused) return error.result;
     throw error;
@@ -134,6 +131,6 @@ async function moveTargetDate(tx: Tx, caseId: string, expectedVersion: number, d
     where: { id: caseId, version: expectedVersion, openSlot: "OPEN" },
     data: { targetExamDate: date, version: { increment: 1 } },
   });
-  if (updated.count !== 1) throw new Refused({ ok: false, code: "CONFLICT", message: CONFLICT_MESSAGE });
+  if (updated.count !== 1) throw new Refused(refuse("CONFLICT", CONFLICT_MESSAGE));
   await refreshDerived(tx, [caseId]);
 }

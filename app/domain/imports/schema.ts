@@ -222,6 +222,8 @@ export interface RowError {
   row: number;
   column: string;
   message: string;
+  /** What the file holds in that cell, when there is one to show (the preview's error table shows it beside the problem). */
+  value?: string;
 }
 
 export const ROW_SCHEMAS = { STUDENTS: studentRowSchema, ATTEMPTS: attemptRowSchema, PRACTICE: practiceRowSchema } as const;
@@ -251,7 +253,9 @@ export function validateRecords<K extends ImportKind>(kind: K, records: Readonly
     if (parsed.success) rows.push({ row, value: parsed.data as z.output<(typeof ROW_SCHEMAS)[K]> });
     else {
       for (const issue of parsed.error.issues) {
-        errors.push({ row, column: String(issue.path[0] ?? ""), message: issue.message });
+        const column = String(issue.path[0] ?? "");
+        const value = record[column];
+        errors.push({ row, column, message: issue.message, ...(value ? { value } : {}) });
       }
     }
   });

@@ -18,6 +18,7 @@ import { appUrl, enqueueMail } from "../mail/outbox.server";
 import { invitationMail } from "../mail/templates";
 import { changeMembershipRole } from "../users/release.server";
 import { ROLE_LABELS, type Role } from "../vocabulary";
+import { type Result, refuse } from "../result";
 
 export { INVITATION_TTL_DAYS } from "../accounts/tokens.server";
 
@@ -32,7 +33,7 @@ export interface NewInvitation {
 export const PENDING_INVITATION_MESSAGE = "This person already has a pending invitation: resend it below.";
 export const ALREADY_MEMBER_MESSAGE = "This person is already a member of this school: change their role below.";
 
-export type CreateInvitationResult = { ok: true; id: string } | { ok: false; reason: string };
+type CreateInvitationResult = Result<{ id: string }>;
 
 const origin = () => allowedOrigins()[0] ?? "http://localhost:3000";
 
@@ -86,9 +87,9 @@ export async function createInvitationIn(
     const pending = await tx.invitation.count({
       where: { email: input.email, schoolId: input.schoolId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     });
-    if (pending > 0) return { ok: false, reason: PENDING_INVITATION_MESSAGE } as const;
+    if (pending > 0) return refuse("INVALID", PENDING_INVITATION_MESSAGE, { field: "email" });
     const member = await tx.membership.count({ where: { schoolId: input.schoolId, user: { email: input.email } } });
-    if (member > 0) return { ok: false, reason: ALREADY_MEMBER_MESSAGE } as const;
+    if (member > 0) return refuse("INVALID", ALREADY_MEMBER_MESSAGE, { field: "email" });
     const created = await tx.invitation.create({
       data: { ...input, tokenHash, expiresAt: invitationExpiry(now), sentAt: now, createdAt: now },
       select: { id: true },

@@ -15,6 +15,11 @@ export interface NotificationInput {
   link?: string | null;
   /** Same key for the same event: a retry creates nothing new. */
   dedupeKey?: string | null;
+  /**
+   * The key names a group (./grouping.ts), not one event: a notification already under it
+   * is brought up to date with this title and body, and reads as new again.
+   */
+  group?: (existing: { title: string; count: number }) => { title: string; body: string };
   /** The session note it is derived from: shown only while the note is visible to the recipient (ADR 0012). */
   sourceNoteId?: string | null;
 }
@@ -27,8 +32,17 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<number> 
     if (input.dedupeKey) {
       const existing = await tx.notification.findUnique({
         where: { userId_dedupeKey: { userId, dedupeKey: input.dedupeKey } },
-        select: { id: true },
+        select: { id: true, title: true, groupCount: true },
       });
+      if (existing && input.group) {
+        const count = existing.groupCount + 1;
+        const next = input.group({ title: existing.title, count });
+        await tx.notification.update({
+          where: { id: existing.id },
+          data: { title: next.title, body: next.body, groupCount: count, readAt: null, createdAt: new Date() },
+        });
+        continue;
+      }
       if (existing) continue;
     }
     await tx.notification.create({

@@ -45,6 +45,55 @@ describe("versionFromEditor", () => {
     expect(monday).toBe(6 * 60);
   });
 
+  it("gives clerkship days their own hours: a shorter day, the other days and the full-length exam as they were", () => {
+    const plan = proposal();
+    // Monday and Wednesday are clerkship days with 3 study hours; Tuesday is left at the usual 8.
+    const values = { ...editorValues(plan), hoursByDay: [3, undefined, 3, 8] };
+    const built = versionFromEditor("STEP1", values);
+    if (!built.ok) throw new Error(JSON.stringify(built.fieldErrors));
+    const minutes = built.data.content.rhythm.map((d) => d.blocks.reduce((sum, b) => sum + b.minutes, 0));
+    expect(minutes.slice(0, 5)).toEqual([180, 480, 180, 480, 480]);
+    expect(built.data.content.dayHours).toEqual([
+      { weekday: 1, hours: 3 },
+      { weekday: 3, hours: 3 },
+    ]);
+    const monday = built.data.content.rhythm[0].blocks;
+    expect(monday[0]).toMatchObject({ kind: "TIMED_BLOCKS", blockCount: 2, blockMinutes: 30 });
+    expect(monday[0].description).toMatch(/^Shorter day \(3 study hours, e\.g\. a clerkship day\)/);
+    expect(built.data.content.rhythm[5]).toEqual(plan.content.rhythm[5]);
+    // The stored days come back into the form's seven fields.
+    expect(editorValues(built.data).hoursByDay).toEqual([3, undefined, 3, undefined, undefined, undefined, undefined]);
+    expect(versionFromEditor("STEP1", editorValues(plan)).ok && plan.content.dayHours).toBeUndefined();
+  });
+
+  it("keeps the rest day free and the full-length day whole, saying so next to that day's field", () => {
+    const values = { ...editorValues(proposal()), hoursByDay: [undefined, undefined, undefined, undefined, undefined, 4, 2] };
+    const built = versionFromEditor("STEP1", values);
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.fieldErrors["hoursByDay[5]"]).toEqual(["Saturday is the full-length practice exam's day: it keeps the whole test day"]);
+    expect(built.fieldErrors["hoursByDay[6]"]).toEqual(["Sunday is the rest day: no study hours"]);
+  });
+
+  it("reads the day fields from a posted form, empty ones as the usual hours", () => {
+    const formData = new FormData();
+    for (const [k, v] of Object.entries({ startDate: START, examDate: addWeeks(START, 8), hoursPerDay: "8", restDay: "7" }))
+      formData.set(k, v);
+    for (const [k, v] of Object.entries({ key: "mixed", label: "Mixed review", kind: "AREA", sharePercent: "100" })) {
+      formData.set(`focusAreas[0].${k}`, v);
+    }
+    formData.set("hoursByDay[0]", "3.5");
+    formData.set("hoursByDay[1]", "");
+    formData.set("hoursByDay[2]", "2.25");
+    const submission = parseWithZod(formData, { schema: planEditorSchema });
+    expect(submission.status).toBe("error");
+    expect(submission.reply().error?.["hoursByDay[2]"]).toEqual(["Use whole or half hours"]);
+    formData.set("hoursByDay[2]", "4");
+    const ok = parseWithZod(formData, { schema: planEditorSchema });
+    if (ok.status !== "success") throw new Error(JSON.stringify(ok.reply().error));
+    expect(ok.value.hoursByDay).toEqual([3.5, undefined, 4]);
+  });
+
   it("uses the exam format in force on the exam date", () => {
     const values = { ...editorValues(proposal()), startDate: "2026-03-02", examDate: "2026-05-01" };
     const values2 = { ...values, milestones: [] };

@@ -28,6 +28,8 @@ import {
   planVersionSchema,
   resourcesSchema,
   type RhythmDay,
+  type DayHours,
+  WEEKDAY_NAMES,
 } from "./schema";
 
 const base = planAdjustmentSchema.shape;
@@ -35,11 +37,15 @@ const base = planAdjustmentSchema.shape;
 /** An emptied list arrives as "nothing" from a form: read it as an empty list. */
 const list = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? [], schema);
 
+/** Monday first; empty means the usual hours. */
+const hoursByDaySchema = z.array(base.hoursPerDay.optional()).max(7).optional();
+
 const editorFields = {
   startDate: base.startDate,
   examDate: base.examDate,
   hoursPerDay: base.hoursPerDay,
   restDay: base.restDay,
+  hoursByDay: hoursByDaySchema,
   focusAreas: list(focusAreasSchema),
   resources: list(resourcesSchema),
   measures: list(measuresSchema),
@@ -52,13 +58,19 @@ interface DatedMilestones {
   milestones: PlanMilestone[];
 }
 
-/** The exam after the start, and every milestone inside the study period. */
-function refineDates(value: DatedMilestones, ctx: z.RefinementCtx): void {
+/**
+ * The exam after the start, and (unless `milestonesToo` is false) every
+ * milestone inside the study period. An adjustment leaves the milestones to
+ * the server: when its dates move, the milestones are re-spaced before the
+ * whole version is checked (respace.ts, `planVersionSchema`).
+ */
+function refineDates(value: DatedMilestones, ctx: z.RefinementCtx, milestonesToo = true): void {
   if (!isIsoDate(value.startDate) || !isIsoDate(value.examDate)) return;
   if (value.examDate <= value.startDate) {
     ctx.addIssue({ code: "custom", path: ["examDate"], message: "The exam date must be after the start date" });
     return;
   }
+  if (!milestonesToo) return;
   value.milestones.forEach((m, i) => {
     if (m.dueOn < value.startDate || m.dueOn >= value.examDate) {
       ctx.addIssue({
@@ -83,7 +95,7 @@ export const planAdjustEditorSchema = z
     promptedByCheckInId: base.promptedByCheckInId,
     expectedVersion: base.expectedVersion,
   })
-  .superRefine(refineDates);
+  .superRefine((value, ctx) => refineDates(value, ctx, false));
 export type PlanAdjustEditorForm = z.output<typeof planAdjustEditorSchema>;
 
 /** What the editor shows for a version (or a proposal). */
@@ -92,6 +104,8 @@ export type PlanEditorValues = {
   examDate: string;
   hoursPerDay: number;
   restDay: number;
+  /** Per weekday, Monday first: that day's own study hours (a clerkship day), or empty for the usual hours. */
+  hoursByDay?: Array<number | undefined>;
   focusAreas: PlanContent["focusAreas"];
   resources: PlanContent["resources"];
   measures: PlanContent["measures"];
@@ -104,11 +118,24 @@ export function editorValues(version: PlanVersionData): PlanEditorValues {
     examDate: version.examDate,
     hoursPerDay: version.hoursPerDay,
     restDay: version.restDay,
+    hoursByDay: hoursByDayOf(version.content.dayHours ?? []),
     focusAreas: version.content.focusAreas,
     resources: version.content.resources,
     measures: version.content.measures,
     milestones: version.content.milestones,
   };
+}
+
+/** The form's seven day fields from the stored list of days with their own hours. */
+export function hoursByDayOf(dayHours: readonly DayHours[]): Array<number | undefined> {
+  return WEEKDAY_NAMES.map((_, i) => dayHours.find((d) => d.weekday === i + 1)?.hours);
+}
+
+/** The stored list from the form's day fields: only days whose hours differ from the usual ones. */
+export function dayHoursOf(form: Pick<PlanEditorValues, "hoursByDay" | "hoursPerDay">): DayHours[] {
+  return (form.hoursByDay ?? []).flatMap((hours, i) =>
+    hours === undefined || hours === null || hours === form.hoursPerDay ? [] : [{ weekday: i + 1, hours }],
+  );
 }
 
 /** The weekly rhythm the edited basics call for (see the module comment). */
@@ -121,6 +148,7 @@ export function rhythmFor(exam: RetakeExamId, form: PlanEditorValues): RhythmDay
     qbankName: form.resources.find((r) => r.kind === "SWITCH_QBANK" || r.kind === "ADD_QBANK")?.name ?? null,
     focusLabels: form.focusAreas.filter((f) => f.kind !== "LIGHT_REVIEW").map((f) => f.label),
     targetedNames: form.resources.filter((r) => r.kind === "TARGETED").map((r) => r.name),
+    dayHours: dayHoursOf(form),
   });
 }
 
@@ -151,6 +179,7 @@ export function versionFromEditor(
   } catch {
     return { ok: false, fieldErrors: { examDate: ["No test-day format is known for that exam date"] } };
   }
+  const dayHours = dayHoursOf(form);
   const candidate = {
     startDate: form.startDate,
     examDate: form.examDate,
@@ -158,6 +187,7 @@ export function versionFromEditor(
     restDay: form.restDay,
     content: {
       rhythm,
+      ...(dayHours.length > 0 ? { dayHours } : {}),
       focusAreas: form.focusAreas,
       resources: form.resources,
       measures: form.measures,
@@ -170,7 +200,9 @@ export function versionFromEditor(
   for (const issue of parsed.error.issues) {
     const path = issue.path[0] === "content" ? issue.path.slice(1) : issue.path;
     // Rhythm problems are the generator's, not a field the tutor can fix: say so on the form.
-    const name = path[0] === "rhythm" ? "" : fieldName(path);
+    // A day's own hours are the form's `hoursByDay[weekday - 1]`.
+    const day = path[0] === "dayHours" && typeof path[1] === "number" ? dayHours[path[1]] : undefined;
+    const name = path[0] === "rhythm" ? "" : day ? `hoursByDay[${day.weekday - 1}]` : fieldName(path);
     fieldErrors[name] ??= [];
     if (!fieldErrors[name].includes(issue.message)) fieldErrors[name].push(issue.message);
   }

@@ -41,6 +41,7 @@ import {
   type PlanMilestone,
   type PlanResource,
   type PlanVersionData,
+  type DayHours,
   type RhythmDay,
 } from "./schema";
 import { apportion } from "./shares";
@@ -52,6 +53,7 @@ import {
   type PlanTemplateId,
   RESOURCE_RULES,
   RHYTHM_RULES,
+  fullLengthWeekday,
   templateFor,
 } from "./templates";
 import { totalPlanWeeks } from "./week";
@@ -83,6 +85,8 @@ export interface GeneratePlanInput {
   findingKinds: readonly FindingKind[];
   /** Messages from the attempt-spacing rules (computed elsewhere); any one refuses the date. */
   spacingViolations: readonly string[];
+  /** Days with their own study hours (clerkship days); the others have `hoursPerDay`. */
+  dayHours?: readonly DayHours[];
 }
 
 export type PlanInputField = "exam" | "failureNumber" | "startDate" | "examDate" | "hoursPerDay" | "restDay";
@@ -145,6 +149,7 @@ export function generatePlan(input: GeneratePlanInput): GeneratePlanResult {
     qbankName: qbank,
     focusLabels: focus.focusAreas.filter((f) => f.kind !== "LIGHT_REVIEW").map((f) => f.label),
     targetedNames: targeted,
+    dayHours: input.dayHours,
   });
 
   return {
@@ -157,6 +162,7 @@ export function generatePlan(input: GeneratePlanInput): GeneratePlanResult {
       restDay: input.restDay,
       content: {
         rhythm,
+        ...(input.dayHours && input.dayHours.length > 0 ? { dayHours: [...input.dayHours] } : {}),
         focusAreas: focus.focusAreas,
         resources: resources.resources,
         measures: buildMeasures(exam, input.examDate, input.findingKinds),
@@ -255,11 +261,7 @@ function attemptWarnings(exam: RetakeExamId, failureNumber: number, examDate: Is
   return [];
 }
 
-/** The full-length practice exam goes on Saturday, or on Friday when Saturday is the rest day. */
-export function fullLengthWeekday(restDay: number): number {
-  const preferred = RHYTHM_RULES.fullLengthWeekday;
-  return restDay === preferred ? ((preferred + 5) % 7) + 1 : preferred;
-}
+export { fullLengthWeekday } from "./templates";
 
 // ─────────────────────────────── focus areas ───────────────────────────────
 
@@ -407,6 +409,48 @@ export function buildMeasures(exam: RetakeExamId, examDate: IsoDate, findingKind
 
 // ──────────────────────────────── milestones ───────────────────────────────
 
+export type StandardMilestoneKind = Exclude<PlanMilestone["kind"], "CUSTOM">;
+
+/**
+ * The standard milestones' dates for a study period, each on a full-length
+ * day (null when the period has no room for it): the baseline in the first
+ * week, the final the earliest full-length day 1–2 weeks before the exam
+ * (leaving time to act on the result), the midpoint the full-length day
+ * nearest the middle, between the two. With `notBefore`, no date falls
+ * earlier (a plan already under way: what is past stays past).
+ */
+export function standardMilestoneDates(
+  startDate: IsoDate,
+  examDate: IsoDate,
+  restDay: number,
+  notBefore: IsoDate | null = null,
+): Record<StandardMilestoneKind, IsoDate | null> {
+  const flDay = fullLengthWeekday(restDay);
+  const flDates: IsoDate[] = [];
+  for (let d = startDate; d < examDate; d = addDays(d, 1)) {
+    if (isoWeekday(d) === flDay && (notBefore === null || d >= notBefore)) flDates.push(d);
+  }
+  const { min, max } = RETAKE_GUIDANCE.finalMilestoneDaysBeforeExam;
+  const baseline = flDates.find((d) => daysBetween(startDate, d) < 7) ?? null;
+  const finalDate =
+    flDates.find((d) => {
+      const before = daysBetween(d, examDate);
+      return before >= min && before <= max && (baseline === null || d > baseline);
+    }) ?? null;
+  let midpoint: IsoDate | null = null;
+  if (finalDate !== null) {
+    const target = addDays(startDate, Math.round(daysBetween(startDate, examDate) / 2));
+    const after = baseline ?? (notBefore !== null ? addDays(notBefore, -1) : null);
+    for (const d of flDates) {
+      if ((after !== null && d <= after) || d >= finalDate) continue;
+      if (midpoint === null || Math.abs(daysBetween(target, d)) < Math.abs(daysBetween(target, midpoint))) midpoint = d;
+    }
+    // A fresh plan needs its baseline before a midpoint means anything.
+    if (baseline === null && notBefore === null) midpoint = null;
+  }
+  return { BASELINE: baseline, MIDPOINT: midpoint, FINAL: finalDate };
+}
+
 /**
  * Practice-exam milestones on full-length days, so the week's full-length is
  * the milestone exam: a baseline in the first week, one nearest the midpoint,
@@ -421,26 +465,8 @@ export function buildMilestones(
   restDay: number,
 ): { milestones: PlanMilestone[]; warnings: string[] } {
   const warnings: string[] = [];
-  const flDay = fullLengthWeekday(restDay);
-  const flDates: IsoDate[] = [];
-  for (let d = startDate; d < examDate; d = addDays(d, 1)) {
-    if (isoWeekday(d) === flDay) flDates.push(d);
-  }
   const { min, max } = RETAKE_GUIDANCE.finalMilestoneDaysBeforeExam;
-  const baseline = flDates.find((d) => daysBetween(startDate, d) < 7) ?? null;
-  const finalDate =
-    flDates.find((d) => {
-      const before = daysBetween(d, examDate);
-      return before >= min && before <= max && (baseline === null || d > baseline);
-    }) ?? null;
-  let midpoint: IsoDate | null = null;
-  if (baseline !== null && finalDate !== null) {
-    const target = addDays(startDate, Math.round(daysBetween(startDate, examDate) / 2));
-    for (const d of flDates) {
-      if (d <= baseline || d >= finalDate) continue;
-      if (midpoint === null || Math.abs(daysBetween(target, d)) < Math.abs(daysBetween(target, midpoint))) midpoint = d;
-    }
-  }
+  const { BASELINE: baseline, MIDPOINT: midpoint, FINAL: finalDate } = standardMilestoneDates(startDate, examDate, restDay);
   if (baseline === null) warnings.push("The plan is too short for a baseline practice exam in its first week.");
   if (finalDate === null) warnings.push(`The plan is too short for a final practice exam ${min}–${max} days before the exam.`);
   else if (midpoint === null && baseline !== null) warnings.push("The plan is too short for a separate midpoint practice exam.");
@@ -474,6 +500,8 @@ export interface RhythmOptions {
   qbankName: string | null;
   focusLabels: readonly string[];
   targetedNames: readonly string[];
+  /** Days with their own study hours (clerkship days), never the rest day or the full-length day. */
+  dayHours?: readonly DayHours[];
 }
 
 export interface SessionMinutes {
@@ -512,33 +540,40 @@ export function buildRhythm(options: RhythmOptions): RhythmDay[] {
   const exam = examLabel(options.exam);
   const blockCount = Math.max(1, Math.floor(minutes.timed / format.blockMinutes));
 
-  const timedBlock: PlanBlock = {
-    slot: "MORNING",
-    kind: "TIMED_BLOCKS",
-    description: `${plural(blockCount, "timed block")} of ${format.blockMinutes} minutes, up to ${format.maxItemsPerBlock} items each (${exam} test-day format), random mode in ${bank}.`,
-    minutes: minutes.morning,
-    blockCount,
-    blockMinutes: format.blockMinutes,
-    itemsPerBlock: format.maxItemsPerBlock,
-  };
-  const review: PlanBlock = {
-    slot: "AFTERNOON",
-    kind: "REVIEW",
-    description:
-      "In-depth review of the morning's blocks: why each right answer is right and each wrong one wrong; log every miss and its reason.",
-    minutes: minutes.afternoon,
-  };
-  const recall: PlanBlock = {
-    slot: "EVENING",
-    kind: "ACTIVE_RECALL",
-    description: "Active recall: due flashcards, plus new cards from today's missed questions.",
-    minutes: minutes.evening,
-  };
   const targetedText =
     focus.length > 0
       ? `Targeted content for ${joinWords(focus)}${options.targetedNames.length > 0 ? ` (${joinWords(options.targetedNames)})` : ""}.`
       : "Targeted content for the week's focus areas.";
-  const targeted: PlanBlock = { slot: "EVENING", kind: "TARGETED_CONTENT", description: targetedText, minutes: minutes.evening };
+  /** A study day of `m` minutes per session; a day with its own hours says so first. */
+  const studyDay = (weekday: number, m: SessionMinutes, count: number, ownHours: number | null): PlanBlock[] => {
+    const lead = ownHours === null ? "" : `Shorter day (${plural(ownHours, "study hour")}, e.g. a clerkship day): `;
+    return [
+      {
+        slot: "MORNING",
+        kind: "TIMED_BLOCKS",
+        description: `${lead}${plural(count, "timed block")} of ${format.blockMinutes} minutes, up to ${format.maxItemsPerBlock} items each (${exam} test-day format), random mode in ${bank}.`,
+        minutes: m.morning,
+        blockCount: count,
+        blockMinutes: format.blockMinutes,
+        itemsPerBlock: format.maxItemsPerBlock,
+      },
+      {
+        slot: "AFTERNOON",
+        kind: "REVIEW",
+        description:
+          "In-depth review of the morning's blocks: why each right answer is right and each wrong one wrong; log every miss and its reason.",
+        minutes: m.afternoon,
+      },
+      weekday % 2 === 1
+        ? {
+            slot: "EVENING",
+            kind: "ACTIVE_RECALL",
+            description: "Active recall: due flashcards, plus new cards from today's missed questions.",
+            minutes: m.evening,
+          }
+        : { slot: "EVENING", kind: "TARGETED_CONTENT", description: targetedText, minutes: m.evening },
+    ];
+  };
 
   // The real test day's blocks for this exam on the exam date (for Step 3, its first day).
   const flBlockCount = format.blocks;
@@ -582,7 +617,14 @@ export function buildRhythm(options: RhythmOptions): RhythmDay[] {
     let blocks: PlanBlock[];
     if (weekday === options.restDay) blocks = restDay;
     else if (weekday === flDay) blocks = fullLengthDay;
-    else blocks = [timedBlock, review, weekday % 2 === 1 ? recall : targeted];
+    else {
+      const own = options.dayHours?.find((d) => d.weekday === weekday)?.hours ?? null;
+      if (own === null || own === options.hoursPerDay) blocks = studyDay(weekday, minutes, blockCount, null);
+      else {
+        const m = sessionMinutes(own, format.blockMinutes);
+        blocks = studyDay(weekday, m, Math.max(1, Math.floor(m.timed / format.blockMinutes)), own);
+      }
+    }
     // A session with no time left (very short days) is dropped rather than shown empty.
     days.push({ weekday, blocks: blocks.filter((b) => b.kind === "REST" || b.minutes > 0).map((b) => ({ ...b })) });
   }

@@ -13,7 +13,7 @@ import type { Tx } from "../../utils/db.server";
 import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { refreshDerived } from "../cases/derive.server";
 import { onPlanAssigned } from "../cases/status";
-import { formatDate, type IsoDate } from "../dates";
+import { formatDate, type IsoDate, today as todayIso } from "../dates";
 import { notify } from "../notifications/notify.server";
 import type { SourceFinding } from "../privacy/derived";
 import { derivationSources } from "../privacy/queries.server";
@@ -26,6 +26,7 @@ import { hiddenMeasures, viewContent, withProvenance } from "./provenance";
 import { compareVersions, loadPlan, loadPlanningFacts } from "./queries.server";
 import { isRetakeExam } from "../reference";
 import { type PlanContent, parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
+import { datesMoved, describeMoves, milestonesDatedByHand, respaceMilestones } from "./respace";
 import { templateFor } from "./templates";
 import { CASE_CLOSED, type Refusal, type Result, refuse } from "../result";
 
@@ -355,6 +356,9 @@ export const STALE_FORM_MESSAGE = "This form is out of date and was not saved: r
 /** A refused save from a plan form; on a version conflict, what the versions saved meanwhile changed. */
 type EditorRefusal = Refusal & { conflict: ReturnType<typeof compareVersions> };
 
+/** A saved plan form: the version written and, when the dates moved, what happened to each milestone re-spaced for them, in the tutor's words. */
+type EditorSaved = { ok: true; version: number; moved?: string[] };
+
 const refused = (refusal: Refusal, conflict: ReturnType<typeof compareVersions> = null): EditorRefusal => ({ ...refusal, conflict });
 
 /** Entries the plan's rules refuse, each at its field. */
@@ -368,7 +372,7 @@ export async function assignFromEditor(input: {
   form: PlanEditorForm;
   /** The case's version the form was shown with. */
   expectedCaseVersion: number;
-}): Promise<{ ok: true; version: number } | EditorRefusal> {
+}): Promise<EditorSaved | EditorRefusal> {
   const facts = await loadPlanningFacts(input.caseId);
   if (!isRetakeExam(facts.exam)) return refused(refuse("INVALID", "This exam was discontinued: there is nothing to plan for."));
   const spacing = spacingViolations(facts.attempts, facts.exam, input.form.examDate, facts.schoolAttemptLimit);
@@ -397,8 +401,10 @@ export async function adjustFromEditor(input: {
   form: PlanAdjustEditorForm;
   /** The case's version the form was shown with. */
   expectedCaseVersion: number;
-}): Promise<{ ok: true; version: number } | EditorRefusal> {
-  const { caseId, form } = input;
+  today?: IsoDate;
+}): Promise<EditorSaved | EditorRefusal> {
+  const { caseId } = input;
+  let form = input.form;
   const viewer = staffViewer(input.actorId);
   const plan = await loadPlan(caseId, viewer);
   if (!plan) return refused(refuse("CONFLICT", "This case has no plan yet: build one first."));
@@ -422,6 +428,21 @@ export async function adjustFromEditor(input: {
   if (form.promptedByCheckInId && !checkIn) fieldErrors.promptedByCheckInId = ["Choose a check-in of this case"];
   if (Object.keys(fieldErrors).length > 0) return invalidFields(fieldErrors);
 
+  // Moved dates re-space the milestones the tutor left as they were (respace.ts), and say what moved.
+  const before = plan.current.data;
+  let moved: string[] = [];
+  if (datesMoved(before, form)) {
+    const respaced = respaceMilestones({
+      milestones: form.milestones,
+      before,
+      after: form,
+      today: input.today ?? todayIso(),
+      keep: milestonesDatedByHand(before.content.milestones, form.milestones),
+    });
+    form = { ...form, milestones: respaced.milestones };
+    moved = describeMoves(respaced.moves, form.examDate);
+  }
+
   const built = versionFromEditor(facts.exam, form);
   if (!built.ok) return invalidFields(built.fieldErrors);
   if (diffPlanVersions(plan.current.data, built.data).length === 0) {
@@ -437,7 +458,7 @@ export async function adjustFromEditor(input: {
     promptedByPracticeExamId: form.promptedByPracticeExamId ?? null,
     promptedByCheckInId: form.promptedByCheckInId ?? null,
   });
-  if (result.ok) return result;
+  if (result.ok) return { ...result, moved };
   if (result.code !== "CONFLICT") return refused(result);
   const latest = await loadPlan(caseId, viewer);
   return refused(result, latest ? compareVersions(latest, form.expectedVersion, latest.currentVersion) : null);

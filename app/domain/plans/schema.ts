@@ -11,6 +11,7 @@ import { type IsoDate, isIsoDate } from "../dates";
 import { INSTRUMENT_IDS } from "../reference";
 import { provenanceSchema } from "../privacy/derived";
 import { FINDING_KIND_IDS, MILESTONE_KINDS, type Visibility } from "../vocabulary";
+import { fullLengthWeekday } from "./templates";
 
 export const SLOTS = ["MORNING", "AFTERNOON", "EVENING"] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -292,9 +293,33 @@ export const milestonesSchema = z
     });
   });
 
+/**
+ * A day of the week with its own study hours (a clerkship day, a part-time
+ * job): its sessions are built for those hours instead of the plan's usual
+ * hours per day. Neither the rest day nor the full-length day can be one.
+ */
+export const dayHoursSchema = z.object({
+  weekday: weekdaySchema,
+  hours: hoursPerDaySchema,
+});
+export type DayHours = z.output<typeof dayHoursSchema>;
+
+export const dayHoursListSchema = z
+  .array(dayHoursSchema)
+  .max(5, "At most five days can have their own hours")
+  .superRefine((days, ctx) => {
+    const seen = new Set<number>();
+    days.forEach((d, i) => {
+      if (seen.has(d.weekday)) ctx.addIssue({ code: "custom", path: [i, "weekday"], message: `${weekdayName(d.weekday)} is listed twice` });
+      seen.add(d.weekday);
+    });
+  });
+
 /** The JSON stored per immutable plan version. */
 export const planContentSchema = z.object({
   rhythm: rhythmSchema,
+  /** Versions saved before days could differ have none: every day has the usual hours. */
+  dayHours: dayHoursListSchema.optional(),
   focusAreas: focusAreasSchema,
   resources: resourcesSchema,
   measures: measureList(storedMeasureSchema),
@@ -352,6 +377,7 @@ function refineDateOrder(value: DatedFields, ctx: z.RefinementCtx): void {
 
 interface VersionShape extends DatedFields {
   restDay: number;
+  dayHours?: DayHours[];
   rhythm: RhythmDay[];
   milestones: PlanMilestone[];
 }
@@ -363,6 +389,7 @@ interface VersionShape extends DatedFields {
  */
 function refineVersion(value: VersionShape, ctx: z.RefinementCtx, prefix: (string | number)[]): void {
   refineDateOrder(value, ctx);
+  refineDayHours(value.dayHours ?? [], value.restDay, ctx, [...prefix, "dayHours"]);
   const restIndex = value.rhythm.findIndex((d) => d.weekday === value.restDay);
   if (restIndex >= 0) {
     value.rhythm[restIndex].blocks.forEach((block, i) => {
@@ -382,6 +409,22 @@ function refineVersion(value: VersionShape, ctx: z.RefinementCtx, prefix: (strin
         code: "custom",
         path: [...prefix, "milestones", i, "dueOn"],
         message: "A milestone falls on or after the start date and before the exam date",
+      });
+    }
+  });
+}
+
+/** The rest day and the full-length practice exam's day keep their own shape: neither can have other hours. */
+export function refineDayHours(dayHours: readonly DayHours[], restDay: number, ctx: z.RefinementCtx, path: (string | number)[]): void {
+  const fullLength = fullLengthWeekday(restDay);
+  dayHours.forEach((d, i) => {
+    if (d.weekday === restDay) {
+      ctx.addIssue({ code: "custom", path: [...path, i, "hours"], message: `${weekdayName(d.weekday)} is the rest day: no study hours` });
+    } else if (d.weekday === fullLength) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, i, "hours"],
+        message: `${weekdayName(d.weekday)} is the full-length practice exam's day: it keeps the whole test day`,
       });
     }
   });

@@ -72,6 +72,12 @@ export const RHYTHM_RULES = {
   minHoursForFullRhythm: 4,
 } as const;
 
+/** The full-length practice exam goes on Saturday, or on Friday when Saturday is the rest day. */
+export function fullLengthWeekday(restDay: number): number {
+  const preferred = RHYTHM_RULES.fullLengthWeekday;
+  return restDay === preferred ? ((preferred + 5) % 7) + 1 : preferred;
+}
+
 /** How the weekly time is shared between focus areas. */
 export const FOCUS_RULES = {
   /** More than this many focus areas dilutes the plan; the rest wait for the midpoint review. */

@@ -3,20 +3,19 @@ import { prisma } from "../../utils/db.server";
 import { findStudentByKey } from "../cases/students.server";
 import { notify } from "../notifications/notify.server";
 import type { DisclosureForm } from "./disclosures";
-
-export type DisclosureResult = { ok: true } | { ok: false; field: "student" | "schoolId"; message: string };
+import { type Result, refuse } from "../result";
 
 /**
  * Logs a disclosure for a student of the chosen school (one of the office's),
  * and tells the student. Student numbers are only unique within a school, so
  * the student is looked up in that school alone.
  */
-export async function logDisclosure(input: { form: DisclosureForm; schoolIds: string[]; actorId: string }): Promise<DisclosureResult> {
+export async function logDisclosure(input: { form: DisclosureForm; schoolIds: string[]; actorId: string }): Promise<Result> {
   const { schoolId, student: key, ...fields } = input.form;
-  if (!input.schoolIds.includes(schoolId)) return { ok: false, field: "schoolId", message: "Choose one of your schools." };
+  if (!input.schoolIds.includes(schoolId)) return refuse("INVALID", "Choose one of your schools.", { field: "schoolId" });
   return prisma.$transaction(async (tx) => {
     const found = await findStudentByKey([schoolId], key, tx);
-    if (!found.ok) return { ok: false, field: "student", message: found.message } as const;
+    if (!found.ok) return refuse("INVALID", found.message, { field: "student" });
     const { student } = found;
     const created = await tx.disclosure.create({
       data: {

@@ -58,7 +58,7 @@ export async function createSchool(input: NewSchool, now = new Date()): Promise<
         { schoolId: school.id, email: adminEmail, name: adminName, role: "ADMIN", invitedById: null },
         now,
       );
-      if (!invited.ok) throw new Error(invited.reason);
+      if (!invited.ok) throw new Error(invited.message);
       return { ok: true, schoolId: school.id, admin: "invitation" } as const;
     }
     const admin = await tx.user.create({

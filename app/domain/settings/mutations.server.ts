@@ -8,8 +8,9 @@ import { isUniqueViolation, prisma } from "../../utils/db.server";
 import { logger } from "../../utils/logger.server";
 import { refreshStaleCases } from "../cases/derive.server";
 import { gateFromForm, type SettingsForm } from "./schema";
+import { type Result, refuse } from "../result";
 
-export type SettingsWrite = { ok: true } | { ok: false; message: string };
+type SettingsWrite = Result;
 
 export const SETTINGS_CONFLICT =
   "Someone else saved these settings while you were editing. Nothing was saved: your changes are still in the form; compare with the current values and save again.";
@@ -24,7 +25,7 @@ export async function saveSchoolSettings(input: { schoolId: string; actorId: str
     schoolAttemptLimit: form.schoolAttemptLimit,
     updatedById: input.actorId,
   };
-  const conflict = { ok: false, message: SETTINGS_CONFLICT } as const;
+  const conflict = refuse("CONFLICT", SETTINGS_CONFLICT);
   const write = prisma.$transaction(async (tx) => {
     const current = await tx.schoolSettings.findUnique({ where: { schoolId: input.schoolId } });
     if (!current) {

@@ -6,11 +6,13 @@ import {
   classifyCbssa,
   DEFAULT_READINESS_GATE,
   evaluateReadiness,
+  gateDistance,
   type ReadinessGate,
   type ReadinessGateInput,
   readinessGateOrDefault,
   readinessGateSchema,
 } from "./readiness";
+import { trajectoryRisks } from "./risks";
 
 let nextId = 0;
 function entry(instrumentId: InstrumentId, takenOn: string, score: number, extra: Partial<PracticeExamEntry> = {}): PracticeExamEntry {
@@ -149,8 +151,9 @@ describe("evaluateReadiness: CBSSA rule (2 in the last 21 days, likely range ent
     expect(touching.rules[0]).toMatchObject({ missingCount: 1, shortBy: 0 });
     expect(touching.rules[0].detail).toBe(
       "1 of 2 CBSSAs in the last 21 days with the likely range entirely above the low-pass band; " +
-        "the latest likely range 68–76% (27 Feb 2026) touches the top of the low-pass band (62–68%, typical band)",
+        "the latest, 72% on 27 Feb 2026, is at 72%, not above it, the score its likely range (now 68–76%) must be above to clear the low-pass band (62–68%, typical band)",
     );
+    expect(touching.howFar).toBe("1 more CBSSA needed; at 72%, not above it");
     // 72.5 → 68.5–76.5: clears it.
     expect(run([entry("NBME_CBSSA", "2026-02-20", 73), entry("NBME_CBSSA", "2026-02-27", 72.5)]).met).toBe(true);
   });
@@ -159,16 +162,42 @@ describe("evaluateReadiness: CBSSA rule (2 in the last 21 days, likely range ent
     const result = run([entry("NBME_CBSSA", "2026-02-20", 73), entry("NBME_CBSSA", "2026-02-27", 67)]);
     expect(result.rules[0]).toMatchObject({ met: false, missingCount: 1, shortBy: 5 });
     expect(result.rules[0].detail).toContain(
-      "the latest likely range 63–71% (27 Feb 2026) overlaps the low-pass band (62–68%, typical band) by 5 points",
+      "the latest, 67% on 27 Feb 2026, is 5 points below 72%, the score its likely range (now 63–71%) must be above to clear the low-pass band (62–68%, typical band)",
     );
-    expect(result.howFar).toBe("1 more CBSSA needed; latest 5 points short");
+    expect(result.howFar).toBe("1 more CBSSA needed; 5 points below 72%");
     expect(result.summary).toMatch(/^Readiness gate not met: 1 of 2 CBSSAs/);
   });
 
   it("says by how much the latest likely range lies below the band", () => {
     const result = run([entry("NBME_CBSSA", "2026-02-27", 55)]);
-    expect(result.rules[0].detail).toContain("51–59% (27 Feb 2026) lies below the low-pass band (62–68%, typical band) by 3 points");
-    expect(result.rules[0]).toMatchObject({ shortBy: 17, missingCount: 2 });
+    expect(result.rules[0].detail).toContain(
+      "the latest, 55% on 27 Feb 2026, is 17 points below 72%, the score its likely range (now 51–59%)",
+    );
+    expect(result.rules[0]).toMatchObject({ shortBy: 17, target: 72, missingCount: 2 });
+  });
+
+  it("words the distance one way everywhere: the reason, how far, and the flag near the exam name one figure", () => {
+    // 53% under the typical 62–68% band: once "19 points short" beside "below the band by 5 points".
+    const practiceExams = [entry("NBME_CBSSA", "2026-02-27", 53)];
+    const result = run(practiceExams);
+    const distance = gateDistance(result.rules[0]);
+    expect(distance).toBe("19 points below 72%");
+    expect(result.howFar).toBe(`2 more CBSSAs needed; ${distance}`);
+    expect(result.rules[0].detail).toContain(`is ${distance},`);
+    const flag = trajectoryRisks({
+      status: "ACTIVE",
+      exam: "STEP1",
+      examDate: "2026-03-10",
+      today,
+      practiceExams,
+      milestones: [],
+      readiness: result,
+    });
+    const gateFlag = flag.find((f) => f.code === "GATE_UNMET_NEAR_EXAM");
+    expect(gateFlag?.reason).toContain(distance);
+    for (const text of [result.howFar, result.rules[0].detail, result.summary, gateFlag?.reason ?? ""]) {
+      expect(text.match(/\d+ points?/g)).toEqual(["19 points"]);
+    }
   });
 
   it("judges each report by the band it printed, else the latest recorded band", () => {
@@ -184,7 +213,8 @@ describe("evaluateReadiness: CBSSA rule (2 in the last 21 days, likely range ent
     expect(run([entry("NBME_CBSSA", "2026-02-20", 66), entry("NBME_CBSSA", "2026-02-27", 66)], lenient).met).toBe(true);
     const partly = run([entry("NBME_CBSSA", "2026-02-20", 66), entry("NBME_CBSSA", "2026-02-27", 65)], lenient);
     expect(partly.met).toBe(false);
-    expect(partly.rules[0]).toMatchObject({ rule: "LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS", shortBy: 1 });
+    expect(partly.rules[0]).toMatchObject({ rule: "LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS", shortBy: 1, target: 66 });
+    expect(partly.howFar).toBe("1 more CBSSA needed; 1 point below 66%");
   });
 
   it("honours the school's count and window", () => {

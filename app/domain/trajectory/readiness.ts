@@ -170,8 +170,16 @@ export interface ReadinessRuleResult {
   shortBy?: number;
   /** CBSSA rule: how many more qualifying CBSSAs are needed. */
   missingCount?: number;
-  /** Three-digit rule: the score to reach (standard + margin). */
+  /**
+   * The score the latest result has to reach: standard + margin (three-digit
+   * rule), or the CBSSA score whose likely range meets the band as the rule
+   * asks (strict for "entirely above": the score must be above it).
+   */
   target?: number;
+  /** The latest result must be above `target`, not merely reach it. */
+  targetStrict?: boolean;
+  /** "%" for the CBSSA, "" for three-digit scores. */
+  unit?: string;
 }
 
 export interface ReadinessResult {
@@ -236,16 +244,28 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessResult {
 function howFar(rule: ReadinessRuleResult): string {
   const parts: string[] = [];
   if (rule.missingCount) parts.push(`${plural(rule.missingCount, "more CBSSA")} needed`);
-  if (rule.shortBy !== undefined) {
-    parts.push(
-      rule.target !== undefined ? `${formatPoints(rule.shortBy)} below ${rule.target}` : `latest ${formatPoints(rule.shortBy)} short`,
-    );
-  }
+  const distance = gateDistance(rule);
+  if (distance) parts.push(distance);
   if (parts.length === 0) parts.push(rule.rule === "THREE_DIGIT_STANDARD_PLUS_MARGIN" ? "No recent three-digit score" : "Not met");
   return capitalize(parts.join("; "));
 }
 
 const formatPoints = (points: number) => plural(Math.round(points * 10) / 10, "point");
+
+/**
+ * How far the latest result is from the gate's line, worded one way wherever
+ * the gate is shown (the rule's reason, the panel's "how far", the risk flag):
+ * "19 points below 72%", or "at 72%, not above it" for the strict CBSSA rule.
+ * Null when the rule has no latest result to measure.
+ */
+export function gateDistance(rule: Pick<ReadinessRuleResult, "shortBy" | "target" | "targetStrict" | "unit">): string | null {
+  if (rule.shortBy === undefined || rule.target === undefined) return null;
+  const target = `${Math.round(rule.target * 10) / 10}${rule.unit ?? ""}`;
+  if (rule.shortBy <= 0) return rule.targetStrict ? `at ${target}, not above it` : null;
+  return `${formatPoints(rule.shortBy)} below ${target}`;
+}
+
+const formatTarget = (score: number) => `${Math.round(score * 10) / 10}%`;
 
 /** CBSSAs in the window whose likely range the rule accepts, counted against `minCount`. */
 export function evaluateCbssaRule(input: ReadinessInput): ReadinessRuleResult {
@@ -279,21 +299,17 @@ export function evaluateCbssaRule(input: ReadinessInput): ReadinessRuleResult {
   const range = likelyRange("NBME_CBSSA", latest.score);
   if (!band || !range || accepts.includes(classifyCbssa(latest.score, band))) return result;
 
-  // The latest result does not qualify: say where its likely range sits and by how much.
+  // The latest result does not qualify: one distance, from its score to the score the rule needs.
   const bandText = `the low-pass band (${formatRange(band, "PERCENT")}${band.isDefault ? ", typical band" : ""})`;
-  const rangeText = `the latest likely range ${formatRange(range, "PERCENT")} (${formatDate(latest.takenOn)})`;
-  const boundary = rule === "LIKELY_RANGE_ABOVE_LOW_PASS" ? band.high : band.low;
+  const strict = rule === "LIKELY_RANGE_ABOVE_LOW_PASS";
+  const boundary = strict ? band.high : band.low;
   const shortBy = boundary - range.low;
-  result.shortBy = shortBy;
-  if (range.high < band.low) {
-    result.detail += `; ${rangeText} lies below ${bandText} by ${formatPoints(band.low - range.high)}`;
-  } else if (rule === "LIKELY_RANGE_ABOVE_LOW_PASS" && shortBy === 0) {
-    result.detail += `; ${rangeText} touches the top of ${bandText}`;
-  } else if (rule === "LIKELY_RANGE_ABOVE_LOW_PASS") {
-    result.detail += `; ${rangeText} overlaps ${bandText} by ${formatPoints(shortBy)}`;
-  } else {
-    result.detail += `; ${rangeText} reaches ${formatPoints(shortBy)} below ${bandText}`;
-  }
+  const target = latest.score + shortBy;
+  Object.assign(result, { shortBy, target, targetStrict: strict, unit: "%" });
+  const line = strict
+    ? `the score its likely range (now ${formatRange(range, "PERCENT")}) must be above to clear ${bandText}`
+    : `the score from which its likely range (now ${formatRange(range, "PERCENT")}) reaches ${bandText}`;
+  result.detail += `; the latest, ${formatTarget(latest.score)} on ${formatDate(latest.takenOn)}, is ${gateDistance(result)}, ${line}`;
   return result;
 }
 
@@ -337,7 +353,8 @@ export function evaluateThreeDigitRule(input: ReadinessInput): ReadinessRuleResu
     const what = `${instrument(latest.instrumentId).shortName} ${latest.score} on ${formatDate(latest.takenOn)}`;
     if (latest.score >= target) return { rule, met: true, target, detail: `latest ${what}, at or above ${line}` };
     const shortBy = target - latest.score;
-    return { rule, met: false, target, shortBy, detail: `latest ${what}, ${formatPoints(shortBy)} below ${line}` };
+    const distance = gateDistance({ shortBy, target });
+    return { rule, met: false, target, shortBy, detail: `latest ${what}, ${distance}${line.slice(String(target).length)}` };
   }
 
   const opens = today < windowStart ? ` (the window opens on ${formatDate(windowStart)})` : "";
@@ -348,7 +365,7 @@ export function evaluateThreeDigitRule(input: ReadinessInput): ReadinessRuleResu
     const what = `${instrument(older.instrumentId).shortName} ${older.score} on ${formatDate(older.takenOn)}`;
     if (older.score < target) {
       result.shortBy = target - older.score;
-      detail += `; the latest, ${what}, is ${formatPoints(result.shortBy)} below ${line}`;
+      detail += `; the latest, ${what}, is ${gateDistance(result)}${line.slice(String(target).length)}`;
     } else {
       detail += `; the latest, ${what}, reached ${line} but is too early to count`;
     }

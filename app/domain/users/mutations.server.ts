@@ -7,10 +7,11 @@ import { logActivity } from "../../utils/activity.server";
 import { prisma } from "../../utils/db.server";
 import { ROLE_LABELS, type Role } from "../vocabulary";
 import { changeMembershipRole, releaseRoleDuties } from "./release.server";
+import { type Result, refuse } from "../result";
 
-export type StatusChange = { ok: true } | { ok: false; code: "REFUSED" | "CONFLICT"; reason: string };
+type StatusChange = Result;
 
-const refused = (reason: string) => ({ ok: false, code: "REFUSED", reason }) as const;
+const refused = (message: string) => refuse("FORBIDDEN", message);
 
 export async function setUserActive(
   input: { userId: string; active: boolean; actorId: string; schoolIds: string[] },
@@ -83,11 +84,10 @@ export async function setMembershipRole(
     if (!membership) return refused("That person is not a member of your school.");
     if (membership.userId === input.actorId) return refused("You cannot change your own role; ask another administrator.");
     if (membership.role === input.role) return { ok: true } as const;
-    const conflict = {
-      ok: false,
-      code: "CONFLICT",
-      reason: `Someone else changed ${membership.user.name}'s role to ${ROLE_LABELS[membership.role].toLowerCase()} while you were looking. Nothing was saved: check the current role and change it again if you still need to.`,
-    } as const;
+    const conflict = refuse(
+      "CONFLICT",
+      `Someone else changed ${membership.user.name}'s role to ${ROLE_LABELS[membership.role].toLowerCase()} while you were looking. Nothing was saved: check the current role and change it again if you still need to.`,
+    );
     if (membership.role !== input.expectedRole) return conflict;
     const changed = await changeMembershipRole(tx, {
       membershipId: membership.id,

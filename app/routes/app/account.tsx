@@ -12,6 +12,7 @@ import { prisma } from "../../utils/db.server";
 import { loginFailures } from "../../utils/rate-limit.server";
 import { toastHeader } from "../../utils/toast.server";
 import type { Route } from "./+types/account";
+import { notUnderstood } from "../../actions/reply";
 
 /** Who gets the weekly digest: the people with cases (tutors) or a school's cases (advisors). */
 const DIGEST_ROLES = new Set(["TUTOR", "ADVISOR"]);
@@ -45,7 +46,7 @@ export async function action(args: Route.ActionArgs) {
   const auth = getAuth(args.context);
   const formData = await args.request.formData();
   const intent = intentSchema.safeParse(formData.get("intent"));
-  if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!intent.success) notUnderstood();
   if (intent.data === "digest") {
     await setWeeklyDigest({ userId: user.id, weeklyDigest: formData.get("weeklyDigest") === "on" });
     return data(

@@ -1,5 +1,6 @@
-import { Outlet } from "react-router";
+import { Outlet, useRouteLoaderData } from "react-router";
 import { AppShell, type NavItem } from "../../components/app-shell";
+import { ErrorMessage } from "../../components/error-page";
 import { type Actor, hasRole, primaryRole } from "../../domain/access/policy";
 import { countUnread } from "../../domain/notifications/inbox.server";
 import { OFFICE_ROLES, ROLE_LABELS } from "../../domain/vocabulary";
@@ -47,6 +48,25 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
   return (
     <AppShell user={loaderData.user} items={loaderData.nav}>
       <Outlet />
+    </AppShell>
+  );
+}
+
+/** A refusal or failure below the layout shows inside the app's shell, its navigation kept. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const shell = useRouteLoaderData<typeof loader>("routes/app/layout");
+  if (!shell) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-16">
+        <ErrorMessage error={error} />
+      </main>
+    );
+  }
+  return (
+    <AppShell user={shell.user} items={shell.nav}>
+      <div className="max-w-xl">
+        <ErrorMessage error={error} />
+      </div>
     </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { NotificationList } from "../../components/notifications/notification-list";
 import { loadInbox, markAllNotificationsRead, markNotificationRead } from "../../domain/notifications/inbox.server";
@@ -6,6 +6,7 @@ import { noteRecordsRead } from "../../utils/access-log.server";
 import { notFound, requireUser } from "../../utils/auth.server";
 import { redirectWithToast } from "../../utils/toast.server";
 import type { Route } from "./+types/notifications";
+import { notUnderstood } from "../../actions/reply";
 
 function pageOf(url: URL): number {
   const page = Number(url.searchParams.get("page"));
@@ -34,7 +35,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action(args: Route.ActionArgs) {
   const user = requireUser(args);
   const parsed = actionSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!parsed.success) notUnderstood();
   const page = pageOf(new URL(args.request.url));
   const back = page > 1 ? `/notifications?page=${page}` : "/notifications";
   if (parsed.data.intent === "read") {

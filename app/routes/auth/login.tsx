@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { Field, FormErrors } from "../../components/forms";
 import { SsoOfferBox, useSsoOffer } from "../../components/sso-offer";
+import { LOGIN_CONSTRAINT } from "../../domain/auth/constraints";
 import { loginSchema, ssoLookupSchema } from "../../domain/auth/schema";
 import { passwordSignInRule } from "../../domain/sso/password-rule.server";
 import { SSO_REFUSAL_MESSAGES, type SsoRefusal, ssoOfferBySlug, ssoOfferForEmail } from "../../domain/sso/sign-in.server";
@@ -100,10 +101,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const [form, fields] = useForm({
     id: "login",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    constraint: getZodConstraint(loginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    // The browser checks that both fields are filled; the server checks the rest (loginSchema) and answers
+    // with field errors. No schema library in the sign-in page's bundle: it is the first page most people load.
+    constraint: LOGIN_CONSTRAINT,
   });
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-12">

@@ -6,6 +6,7 @@ import { mailKindLabel } from "../../../domain/mail/templates";
 import { requireRole } from "../../../utils/auth.server";
 import { toastHeader } from "../../../utils/toast.server";
 import type { Route } from "./+types/mail";
+import { notUnderstood } from "../../../actions/reply";
 import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -34,7 +35,7 @@ const retrySchema = z.object({ intent: z.literal("retry"), messageId: z.string()
 export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const parsed = retrySchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!parsed.success) notUnderstood();
   const ok = await retryMessage({ id: parsed.data.messageId, schoolIds, actorId: user.id });
   if (!ok) throw data({ message: "That e-mail cannot be tried again: it is not a recent failure of your school." }, { status: 409 });
   return data({ ok: true }, { headers: { "Set-Cookie": await toastHeader({ title: "The e-mail will be tried again" }) } });

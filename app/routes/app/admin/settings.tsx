@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
 import { Field, FieldErrors, FormErrors, SelectField } from "../../../components/forms";
 import { instrument } from "../../../domain/reference";
 import { saveSchoolSettings } from "../../../domain/settings/mutations.server";
@@ -11,6 +11,7 @@ import { ordinal } from "../../../domain/attempts/rules";
 import { forbidden, requireRole } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/settings";
+import { reply } from "../../../actions/reply";
 
 function chooseSchool(schoolIds: string[], requested: string | null) {
   const schoolId = requested ?? schoolIds[0];
@@ -34,9 +35,9 @@ export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
   const submission = parseWithZod(await args.request.formData(), { schema: settingsFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), conflict: null }, { status: 400 });
+  if (submission.status !== "success") return reply({ intent: "settings", submission });
   const saved = await saveSchoolSettings({ schoolId, actorId: user.id, form: submission.value });
-  if (!saved.ok) return data({ result: submission.reply(), conflict: saved.message }, { status: 409 });
+  if (!saved.ok) return reply({ intent: "settings", submission }, saved);
   return redirectWithToast(`/admin/settings?school=${schoolId}`, {
     title: "Settings saved",
     description: "Open cases are being re-assessed against them.",
@@ -96,7 +97,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           </button>
         </Form>
       ) : null}
-      {actionData?.conflict ? <FormErrors errors={[actionData.conflict]} /> : null}
+      {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
       <Form method="post" className="space-y-4" key={JSON.stringify(typed)}>
         <input type="hidden" name="expectedVersion" value={version} />
 

@@ -16,6 +16,7 @@ import { actorOf, forbidden, getAuth, requireRole } from "../../../utils/auth.se
 import { encryptionAvailable } from "../../../utils/secret-box.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/sign-in";
+import { notUnderstood } from "../../../actions/reply";
 
 function chooseSchool(schoolIds: string[], requested: string | null) {
   const schoolId = requested ?? schoolIds[0];
@@ -82,7 +83,7 @@ export async function action(args: Route.ActionArgs) {
     }
     return redirectWithToast(`/admin/sign-in?school=${schoolId}`, { title: "Two-factor requirement saved" });
   }
-  throw data({ message: "That request was not understood." }, { status: 400 });
+  notUnderstood();
 }
 
 export function meta() {

@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
+import { data, Form } from "react-router";
 import { z } from "zod";
 import { Field, FormErrors, SelectField } from "../../../components/forms";
+import { useFormResult } from "../../../components/use-form-result";
 import { inviteSchema } from "../../../domain/auth/schema";
 import { resendActivation } from "../../../domain/accounts/mutations.server";
 import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "../../../domain/invitations/mutations.server";
@@ -13,6 +14,7 @@ import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireRole } from "../../../utils/auth.server";
 import { toastHeader } from "../../../utils/toast.server";
 import type { Route } from "./+types/users";
+import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
 import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -48,17 +50,15 @@ export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const formData = await args.request.formData();
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
-  if (!intent.success) throw data({ message: "That request was not understood." }, { status: 400 });
+  if (!intent.success) notUnderstood();
   switch (intent.data.intent) {
     case "invite": {
       const submission = parseWithZod(formData, {
         schema: inviteSchema.refine((v) => schoolIds.includes(v.schoolId), { path: ["schoolId"], error: "Choose one of your schools." }),
       });
-      if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+      if (submission.status !== "success") return reply({ intent: "invite", submission });
       const created = await createInvitation({ ...submission.value, invitedById: user.id });
-      if (!created.ok) {
-        return data({ result: submission.reply({ fieldErrors: { email: [created.reason] } }) }, { status: 400 });
-      }
+      if (!created.ok) return reply({ intent: "invite", submission }, created);
       // The link is in the mail only: this page never shows it.
       return data(
         { result: submission.reply({ resetForm: true }) },
@@ -80,7 +80,7 @@ export async function action(args: Route.ActionArgs) {
     }
     case "activation": {
       const sent = await resendActivation({ userId: intent.data.userId, schoolIds, actorId: user.id });
-      if (!sent.ok) throw data({ message: sent.reason }, { status: 409 });
+      if (!sent.ok) refusalPage(sent);
       return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: `Activation e-mail sent to ${sent.email}` }) } });
     }
     case "role": {
@@ -91,14 +91,14 @@ export async function action(args: Route.ActionArgs) {
         actorId: user.id,
         schoolIds,
       });
-      if (!change.ok) throw data({ message: change.reason }, { status: change.code === "CONFLICT" ? 409 : 403 });
+      if (!change.ok) refusalPage(change);
       return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Role changed" }) } });
     }
     case "deactivate":
     case "reactivate": {
       const active = intent.data.intent === "reactivate";
       const change = await setUserActive({ userId: intent.data.userId, active, actorId: user.id, schoolIds });
-      if (!change.ok) throw data({ message: change.reason }, { status: 403 });
+      if (!change.ok) refusalPage(change);
       return data(
         { result: null },
         {
@@ -142,10 +142,10 @@ function DeliveryNote({ status }: { status: DeliveryStatus | null }) {
 }
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
-  const navigation = useNavigation();
+  const invite = useFormResult(actionData?.result, "invite");
   const [form, fields] = useForm({
     id: "invite",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    lastResult: invite.lastResult,
     constraint: getZodConstraint(inviteSchema),
     defaultValue: { role: "STUDENT", schoolId: loaderData.schools[0]?.value },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
@@ -160,7 +160,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           They receive an e-mail with a link to join; the link is never shown here. Someone who already has a Retake Desk account signs in
           to it to accept.
         </p>
-        <Form method="post" className="mt-3 grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
+        <Form method="post" className="mt-3 grid gap-4 sm:grid-cols-2" {...getFormProps(form)} onSubmit={invite.onSubmit(form.onSubmit)}>
           <input type="hidden" name="intent" value="invite" />
           <FormErrors id={form.errorId} errors={form.errors} />
           <Field label="Name" errors={fields.name.errors} {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} />

@@ -3,11 +3,15 @@ import { StatusBadge } from "../../../components/badges";
 import { loadCaseHeaderPeople } from "../../../domain/cases/header.server";
 import { daysBetween, formatDate, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
-import { requireCaseAccess } from "../../../utils/auth.server";
+import { ErrorMessage } from "../../../components/error-page";
+import { caseAccess, caseAccessMiddleware } from "../../../utils/auth.server";
 import type { Route } from "./+types/case";
 
+/** The case is checked once per request, before the layout and its tabs load (ADR 0015). */
+export const middleware: Route.MiddlewareFunction[] = [caseAccessMiddleware];
+
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   // The access check already read the case's exam, status and date; only the names and the outcome are left.
   const { id, exam, status, targetExamDate } = access.caseRow;
   const header = { id, exam, status, targetExamDate, ...(await loadCaseHeaderPeople(id)) };
@@ -68,6 +72,15 @@ export default function CaseLayout({ loaderData }: Route.ComponentProps) {
         </ul>
       </nav>
       <Outlet />
+    </div>
+  );
+}
+
+/** A tab's refusal shows under the app's navigation; a refusal of the case itself replaces the case's header. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return (
+    <div className="max-w-xl">
+      <ErrorMessage error={error} />
     </div>
   );
 }

@@ -5,11 +5,13 @@
  * student reads the same comparison in gentler words. `?date=` adds a date to
  * compare and shows the re-spaced plan a postponement to it would write.
  */
+import { type ActionReply, notUnderstood, reply } from "../../../actions/reply";
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
 import { Field, FormErrors, TextareaField } from "../../../components/forms";
 import { ChangeGroupList } from "../../../components/plans/plan-versions";
+import { useFormResult } from "../../../components/use-form-result";
 import { ordinal } from "../../../domain/attempts/rules";
 import { formatDate, formatDay, isIsoDate, today } from "../../../domain/dates";
 import { type DateOption, studentWords } from "../../../domain/decision/compare";
@@ -17,7 +19,6 @@ import { recordDecision } from "../../../domain/decision/mutations.server";
 import { loadComparison, loadDecisions, loadPostponementProposal } from "../../../domain/decision/queries.server";
 import { decisionSchema } from "../../../domain/decision/schema";
 import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
-import { notUnderstood } from "../../../actions/reply";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/decision";
 
@@ -62,17 +63,14 @@ export async function action(args: Route.ActionArgs) {
   const intent = String(formData.get("intent") ?? "");
   if (intent !== "sit" && intent !== "postpone") notUnderstood();
   const submission = parseWithZod(formData, { schema: decisionSchema(on, access.caseRow.targetExamDate) });
-  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return reply({ intent, submission });
   const result = await recordDecision({
     caseId: access.caseRow.id,
     actor: { userId: access.user.id, relation: access.relation },
     form: submission.value,
     today: on,
   });
-  if (!result.ok) {
-    const status = result.code === "INVALID" ? 400 : 409;
-    return data({ intent, result: submission.reply({ formErrors: [result.message], fieldErrors: result.fieldErrors }) }, { status });
-  }
+  if (!result.ok) return reply({ intent, submission, messageIn: "form" }, result);
   const when = formatDate(submission.value.examDate);
   return redirectWithToast(`/cases/${access.caseRow.id}/decision`, {
     title: submission.value.choice === "SIT" ? `Decision recorded: sit on ${when}` : `Exam postponed to ${when}`,
@@ -95,7 +93,7 @@ const LEANING_WORDS = { SIT: "For sitting", POSTPONE: "For more time", NEUTRAL: 
 export default function Decision({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
   const options = d.comparison.options as ShownOption[];
-  const answer = actionData as { intent: string; result: SubmissionResult<string[]> } | undefined;
+  const answer = actionData as ActionReply | undefined;
   return (
     <div className="space-y-4">
       <section aria-labelledby="decision-heading" className="card space-y-2">
@@ -155,6 +153,7 @@ export default function Decision({ loaderData, actionData }: Route.ComponentProp
                 examDate={d.plannedDate}
                 caseVersion={d.caseVersion}
                 lastResult={answer?.intent === "sit" ? answer.result : undefined}
+                error={answer?.intent === "sit" ? answer.error : null}
               />
             ) : (
               <p className="text-sm">There is no planned date in the future to sit on: choose a date to postpone to.</p>
@@ -168,6 +167,7 @@ export default function Decision({ loaderData, actionData }: Route.ComponentProp
               examDate={d.postponeDefault}
               caseVersion={d.caseVersion}
               lastResult={answer?.intent === "postpone" ? answer.result : undefined}
+              error={answer?.intent === "postpone" ? answer.error : null}
             />
           </div>
         </section>
@@ -319,13 +319,16 @@ function DecisionForm(props: {
   planned: string | null;
   examDate: string;
   caseVersion: number;
-  lastResult: SubmissionResult<string[]> | undefined;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  error: string | null;
 }) {
   const navigation = useNavigation();
   const schema = decisionSchema(props.today, props.planned);
+  const formId = `decision-${props.intent}`;
+  const result = useFormResult(props.lastResult, formId);
   const [form, fields] = useForm({
-    id: `decision-${props.intent}`,
-    lastResult: navigation.state === "idle" ? props.lastResult : undefined,
+    id: formId,
+    lastResult: result.lastResult,
     defaultValue: { examDate: props.examDate, reason: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
@@ -333,12 +336,12 @@ function DecisionForm(props: {
   });
   const sit = props.intent === "sit";
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
+    <Form method="post" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)} className="space-y-3">
       <h3 className="text-base font-semibold">{props.title}</h3>
       <input type="hidden" name="intent" value={props.intent} />
       <input type="hidden" name="choice" value={sit ? "SIT" : "POSTPONE"} />
       <input type="hidden" name="expectedCaseVersion" value={props.caseVersion} />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(props.error ? [props.error] : [])]} />
       {sit ? (
         <input type="hidden" name="examDate" value={props.examDate} />
       ) : (

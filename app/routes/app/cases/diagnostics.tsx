@@ -21,13 +21,13 @@ import type { ExamId } from "../../../domain/reference";
 import type { Band } from "../../../domain/vocabulary";
 import { notUnderstood, reply } from "../../../actions/reply";
 import { rowActionState, rowRef } from "../../../actions/row-actions";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/diagnostics";
 import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const viewer = { userId: access.user.id, relation: access.relation };
   const caseId = access.caseRow.id;
   if (access.relation === "STUDENT") {
@@ -41,7 +41,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   if (access.relation === "STUDENT") forbidden("Your tutor records the diagnosis; you can read what is shared with you.");
   const { id: caseId, schoolId } = access.caseRow;
   const examId = access.caseRow.exam as ExamId;

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Link } from "react-router";
 import { notUnderstood, reply } from "../../../actions/reply";
 import { type EscalationActionData, EscalationDetail } from "../../../components/escalations/escalation-detail";
 import { RaiseEscalationForm } from "../../../components/escalations/raise-escalation-form";
@@ -6,7 +7,7 @@ import { today } from "../../../domain/dates";
 import { raiseEscalation } from "../../../domain/escalations/mutations.server";
 import { escalationScope, loadCaseEscalations, loadOfficeMembers } from "../../../domain/escalations/queries.server";
 import { manualEscalationSchema } from "../../../domain/escalations/schema";
-import { requireCaseAccess } from "../../../utils/auth.server";
+import { caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import { handleEscalationIntent, isEscalationIntent } from "../office/escalation-actions.server";
 import type { Route } from "./+types/escalations";
@@ -15,7 +16,7 @@ import type { Route } from "./+types/escalations";
 const STAFF_RELATIONS = ["OFFICE", "TUTOR"] as const;
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId, STAFF_RELATIONS);
+  const access = await caseAccess(args, STAFF_RELATIONS);
   const on = today();
   const office = access.relation === "OFFICE";
   const [escalations, members] = await Promise.all([
@@ -32,7 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId, STAFF_RELATIONS);
+  const access = await caseAccess(args, STAFF_RELATIONS);
   const caseId = access.caseRow.id;
   const back = `/cases/${caseId}/escalations`;
   const formData = await args.request.formData();
@@ -82,6 +83,12 @@ export default function Escalations({ loaderData, actionData }: Route.ComponentP
               ? "This case has never been escalated to the office."
               : `${open} open, ${escalations.length - open} resolved. A second failure on the same exam escalates automatically.`}
           </p>
+          {escalations.length > 0 ? (
+            <p className="mt-1 text-sm">
+              <Link to={`/cases/${escalations[0].caseId}/packet`}>Committee packet</Link> — everything the committee needs, to print or save
+              as PDF.
+            </p>
+          ) : null}
         </div>
         {escalations.map((escalation) => (
           <EscalationDetail

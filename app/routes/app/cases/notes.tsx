@@ -12,12 +12,12 @@ import { loadSessionNotes } from "../../../domain/notes/queries.server";
 import { noteSchema } from "../../../domain/notes/schema";
 import { notUnderstood, reply } from "../../../actions/reply";
 import { rowActionState, rowRef } from "../../../actions/row-actions";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/notes";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const viewer = { userId: access.user.id, relation: access.relation };
   const [notes, sessions] = await Promise.all([loadSessionNotes(access.caseRow.id, viewer), loadSessions(access.caseRow.id, viewer)]);
   const edit = new URL(args.request.url).searchParams.get("edit");
@@ -33,7 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   if (access.relation === "STUDENT") forbidden("Session notes are written by your tutor; you can read the ones shared with you.");
   const { id: caseId, schoolId } = access.caseRow;
   const actor = { userId: access.user.id, relation: access.relation };

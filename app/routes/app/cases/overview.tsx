@@ -16,18 +16,18 @@ import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summ
 import { ReadinessGatePanel } from "../../../components/progress/readiness-gate";
 import { RiskFlags } from "../../../components/risk-flags";
 import { assignSchema, statusSchema, targetDateSchema } from "../../../domain/cases/schema";
-import { availableTransitions } from "../../../domain/cases/status";
+import { availableTransitions, READY_REASON_MIN_LENGTH } from "../../../domain/cases/status";
 import { formatDate, formatDay, today } from "../../../domain/dates";
 import { examLabel } from "../../../domain/reference";
 import { consequenceLabel } from "../../../domain/settings/settings";
 import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
+import { forbidden, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/overview";
 import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const proposed = new URL(args.request.url).searchParams.get("proposed");
   const viewer = { userId: access.user.id, relation: access.relation };
   const [overview, assessed, diagnosis] = await Promise.all([
@@ -56,7 +56,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const caseId = access.caseRow.id;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -76,19 +76,20 @@ export async function action(args: Route.ActionArgs) {
   if (access.relation === "STUDENT") forbidden("Only staff can change a case.");
 
   if (intent === "status") {
-    const parsed = statusSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) notUnderstood();
+    const submission = parseWithZod(formData, { schema: statusSchema });
+    if (submission.status !== "success") notUnderstood();
     const result = await changeCaseStatus({
       caseId,
-      to: parsed.data.to,
-      outcome: parsed.data.outcome ?? null,
-      note: parsed.data.note,
-      expectedVersion: parsed.data.expectedVersion,
+      to: submission.value.to,
+      outcome: submission.value.outcome ?? null,
+      note: submission.value.note,
+      expectedVersion: submission.value.expectedVersion,
       actorId: access.user.id,
       role: access.role,
       isAssignedTutor: access.relation === "TUTOR",
     });
-    if (!result.ok) return reply({ intent }, result);
+    // A refusal naming the reason field (marking ready against an unmet gate) shows next to it, keeping what was typed.
+    if (!result.ok) return reply({ intent, submission, extra: { to: submission.value.to } }, result);
     return redirectWithToast(back, { title: "Status changed" });
   }
 
@@ -127,6 +128,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
   const staff = relation !== "STUDENT";
   const open = caseRow.status !== "CLOSED";
   const errorFor = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
+  const readyReply = actionData?.intent === "status" && "to" in actionData && actionData.to === "READY" ? actionData : null;
   const targetResult = actionData?.intent === "target" ? actionData.result : null;
   const targetTyped = (targetResult?.initialValue ?? {}) as Record<string, string | undefined>;
   const targetErrors = (targetResult?.error ?? {}) as Record<string, string[] | undefined>;
@@ -300,6 +302,13 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
                     <input type="hidden" name="to" value={t.to} />
                     {t.outcome ? <input type="hidden" name="outcome" value={t.outcome} /> : null}
                     <input type="hidden" name="expectedVersion" value={caseRow.version} />
+                    {t.to === "READY" && readiness?.applicable && !readiness.met ? (
+                      <ReadyReasonField
+                        howFar={readiness.howFar}
+                        error={readyReply?.result?.error?.note?.[0] ?? null}
+                        typed={String(readyReply?.result?.initialValue?.note ?? "")}
+                      />
+                    ) : null}
                     <button
                       type="submit"
                       className={
@@ -378,6 +387,34 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           </section>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+/** Marking a case ready while the readiness gate is not met asks why; the activity log keeps the answer. */
+function ReadyReasonField({ howFar, error, typed }: { howFar: string; error: string | null; typed: string }) {
+  return (
+    <div className="mb-2">
+      <label htmlFor="ready-reason" className="label">
+        Why is the student ready? The readiness gate is not met ({howFar}).
+      </label>
+      <textarea
+        id="ready-reason"
+        name="note"
+        className="input w-full"
+        rows={3}
+        required
+        minLength={READY_REASON_MIN_LENGTH}
+        maxLength={500}
+        defaultValue={typed}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "ready-reason-error" : undefined}
+      />
+      {error ? (
+        <p id="ready-reason-error" className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -9,11 +9,11 @@ import { formatDate, formatDay, today } from "../../../domain/dates";
 import { loadCaseHeaderPeople } from "../../../domain/cases/header.server";
 import { loadPlan } from "../../../domain/plans/queries.server";
 import { examLabel } from "../../../domain/reference";
-import { requireCaseAccess } from "../../../utils/auth.server";
+import { caseAccess } from "../../../utils/auth.server";
 import type { Route } from "./+types/plan-print";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const caseId = access.caseRow.id;
   const viewer = { userId: access.user.id, relation: access.relation };
   // The names are not among the case's access facts; the exam is.

@@ -19,6 +19,7 @@ import {
   planEditorSchema,
 } from "../../../domain/plans/editor";
 import { adjustFromEditor, assignFromEditor, expectedCaseVersionOf, STALE_FORM_MESSAGE } from "../../../domain/plans/mutations.server";
+import { versionSavedNote } from "../../../domain/plans/respace";
 import {
   compareVersions,
   loadPlan,
@@ -29,7 +30,7 @@ import {
 import { examLabel } from "../../../domain/reference";
 import { refuse } from "../../../domain/result";
 import { plural } from "../../../domain/text";
-import { forbidden, requireCaseAccess, safeRedirect } from "../../../utils/auth.server";
+import { forbidden, caseAccess, safeRedirect } from "../../../utils/auth.server";
 import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/plan";
@@ -40,7 +41,7 @@ function versionParam(value: string | null): number | null {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const { caseRow } = access;
   const caseId = caseRow.id;
   const viewer = { userId: access.user.id, relation: access.relation };
@@ -151,7 +152,7 @@ export async function loader(args: Route.LoaderArgs) {
 const NO_CONFLICT = { conflict: null };
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const caseId = access.caseRow.id;
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -202,7 +203,7 @@ export async function action(args: Route.ActionArgs) {
       `/cases/${caseId}/plan`,
       saved.version === 1
         ? { title: "Plan assigned", description: "Version 1 is now the student's plan." }
-        : { title: `Version ${saved.version} saved`, description: "The student sees what changed and why." },
+        : { title: `Version ${saved.version} saved`, description: versionSavedNote(saved.moved ?? []) },
     );
   }
 

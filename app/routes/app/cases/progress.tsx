@@ -14,12 +14,12 @@ import { loadPracticeFormContext, loadPracticeRecordRef, loadProgress } from "..
 import { deletePracticeSchema, logPracticeSchema, updatePracticeSchema } from "../../../domain/practice/schema";
 import { examLabel, instrument } from "../../../domain/reference";
 import { formatScore } from "../../../domain/trajectory/practice";
-import { notFound, requireCaseAccess } from "../../../utils/auth.server";
+import { notFound, caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/progress";
 
 export async function loader(args: Route.LoaderArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const viewer = { userId: access.user.id, relation: access.relation };
   const day = today();
   const progress = await loadProgress(access.caseRow, viewer, day);
@@ -45,7 +45,7 @@ function toValues(value: Omit<PracticeValues, "form"> & { form?: string }): Prac
 }
 
 export async function action(args: Route.ActionArgs) {
-  const access = await requireCaseAccess(args, args.params.caseId);
+  const access = await caseAccess(args);
   const caseId = access.caseRow.id;
   const actor = { userId: access.user.id, relation: access.relation };
   const formData = await args.request.formData();

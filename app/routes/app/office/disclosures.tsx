@@ -10,6 +10,7 @@ import { noteRecordsRead } from "../../../utils/access-log.server";
 import { requireOffice } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/disclosures";
+import { reply } from "../../../actions/reply";
 import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -30,9 +31,9 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireOffice(args);
   const submission = parseWithZod(await args.request.formData(), { schema: disclosureSchema(today(), schoolIds) });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return reply({ intent: "disclose", submission });
   const result = await logDisclosure({ form: submission.value, schoolIds, actorId: user.id });
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 });
+  if (!result.ok) return reply({ intent: "disclose", submission }, result);
   return redirectWithToast("/office/disclosures", { title: "Disclosure logged", description: "The student can see it in their record." });
 }
 

@@ -127,6 +127,10 @@ export function meta() {
   return [{ title: "Import CSV · Retake Desk" }];
 }
 
+function Spinner() {
+  return <span aria-hidden="true" className="inline-block size-4 animate-spin rounded-full border-2 border-white border-t-transparent" />;
+}
+
 function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
   return (
     <ScrollRegion>
@@ -140,6 +144,7 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
           <tr>
             <th scope="col">Row</th>
             <th scope="col">Column</th>
+            <th scope="col">Value</th>
             <th scope="col">Problem</th>
           </tr>
         </thead>
@@ -148,6 +153,7 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
             <tr key={`${e.row}-${e.column}-${e.message}`}>
               <td>{e.row}</td>
               <td className="font-mono text-xs">{e.column || "—"}</td>
+              <td className="font-mono text-xs">{e.value ?? "—"}</td>
               <td>{e.message}</td>
             </tr>
           ))}
@@ -160,6 +166,7 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
 export default function Import({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const committing = busy && navigation.formData?.get("intent") === "commit";
   const result = actionData as ActionData | undefined;
   const { schools } = loaderData;
   const several = schools.length > 1;
@@ -259,10 +266,20 @@ export default function Import({ loaderData, actionData }: Route.ComponentProps)
           <Form method="post">
             <input type="hidden" name="intent" value="commit" />
             <input type="hidden" name="batchId" value={result.batchId} />
-            <button type="submit" className="btn-primary" disabled={busy}>
-              {busy ? "Importing…" : `Import ${result.summary.rows} rows`}
+            <button type="submit" className="btn-primary" disabled={busy} aria-describedby="import-progress">
+              {committing ? <Spinner /> : null}
+              {committing ? "Importing…" : `Import ${result.summary.rows} rows`}
             </button>
           </Form>
+          {/* A large file takes seconds: say so while it runs (read out once). */}
+          <div id="import-progress" role="status" className="text-sm text-slate-700">
+            {committing ? (
+              <>
+                <p>Importing {result.summary.rows} rows; this can take a few seconds. Stay on this page.</p>
+                <progress className="mt-1 w-full" aria-label="Import in progress" />
+              </>
+            ) : null}
+          </div>
         </section>
       ) : null}
 
