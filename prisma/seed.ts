@@ -45,6 +45,7 @@ import type { Band, CaseStatus, FindingKind, Role, Visibility } from "../app/dom
 import { dbReady, disconnectDb, prisma } from "../app/utils/db.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
 import { adjustSeedPlan, seedPlan } from "./seed-plans.ts";
+import { seedSessions } from "./seed-sessions.ts";
 
 export const DEMO_PASSWORD = "retake-desk-demo";
 export const DEMO_SCHOOL = { name: "Northfield School of Medicine", slug: "northfield" };
@@ -290,6 +291,7 @@ export async function seed(now: Date = new Date()): Promise<void> {
   }
 
   await seedSecondSchool(now, today, passwordHash);
+  await seedSessions(school.id, today);
 
   // Derived figures (risk, readiness, latest score) for every case, as the daily refresh would.
   const allCases = await prisma.retakeCase.findMany({ select: { id: true } });
