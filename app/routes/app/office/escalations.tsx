@@ -16,7 +16,7 @@ import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "../../../domain/v
 import { noteRecordsRead } from "../../../utils/access-log.server";
 import { actorOf, forbidden, notFound, requireOffice } from "../../../utils/auth.server";
 import type { Route } from "./+types/escalations";
-import { handleEscalationIntent, isEscalationIntent } from "./escalation-actions.server";
+import { handleEscalationIntent, isEscalationIntent } from "../../../actions/escalations.server";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);
