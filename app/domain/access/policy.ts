@@ -60,11 +60,6 @@ export function canTakeCase(actor: Actor, schoolId: string): boolean {
   return roleAt(actor, schoolId) === "TUTOR";
 }
 
-/** Staff who may work a case: the office, or its assigned tutor. */
-export function canWorkCase(relation: CaseRelation | null): boolean {
-  return relation === "OFFICE" || relation === "TUTOR";
-}
-
 /** Which home a person lands on: the most senior role they hold anywhere. */
 export function primaryRole(actor: Actor): Role | null {
   const order: Role[] = ["ADMIN", "ADVISOR", "TUTOR", "STUDENT"];
