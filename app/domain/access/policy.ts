@@ -25,6 +25,11 @@ export interface CaseFacts {
 /** How an actor relates to a case; null means no access. */
 export type CaseRelation = "OFFICE" | "TUTOR" | "STUDENT";
 
+/** The signed-in person as the predicates read them. */
+export function actorOf(user: { id: string; memberships: readonly Membership[] }): Actor {
+  return { userId: user.id, memberships: user.memberships };
+}
+
 export function roleAt(actor: Actor, schoolId: string): Role | null {
   return actor.memberships.find((m) => m.schoolId === schoolId)?.role ?? null;
 }

@@ -14,7 +14,8 @@ import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from ".
 import { plural } from "../../../domain/text";
 import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "../../../domain/vocabulary";
 import { noteRecordsRead } from "../../../utils/access-log.server";
-import { actorOf, forbidden, notFound, requireOffice } from "../../../utils/auth.server";
+import { forbidden, notFound, requireOffice } from "../../../utils/auth.server";
+import { actorOf } from "../../../domain/access/policy";
 import type { Route } from "./+types/escalations";
 import { handleEscalationIntent, isEscalationIntent } from "../../../actions/escalations.server";
 
