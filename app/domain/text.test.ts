@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDateTime, formatDay } from "./dates";
-import { blankToUndefined, capitalize, joinWords, plural, sentence } from "./text";
+import { blankToUndefined, capitalize, joinWords, ordinal, plural, sentence } from "./text";
 
 describe("text helpers", () => {
   it("pluralizes with the count, regular or given", () => {
@@ -35,5 +35,22 @@ describe("instant formatting", () => {
     expect(formatDay("2026-03-03T23:59:00.000Z")).toBe("3 Mar 2026");
     expect(formatDay(new Date("2026-11-01T00:00:00.000Z"))).toBe("1 Nov 2026");
     expect(formatDateTime("2026-03-03T14:05:09.000Z")).toBe("3 Mar 2026, 14:05 UTC");
+  });
+});
+
+describe("ordinal", () => {
+  it("says attempt numbers the way people do", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "101st",
+    ]);
   });
 });

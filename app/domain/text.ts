@@ -26,3 +26,14 @@ export function blankToUndefined(value: unknown): unknown {
   if (typeof value === "string" && value.trim() === "") return undefined;
   return value;
 }
+
+const ordinalSuffix = (n: number): string => {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return "th";
+  return ["th", "st", "nd", "rd"][n % 10] ?? "th";
+};
+
+/** "1st", "2nd", "4th" — attempt numbers as tutors say them. */
+export function ordinal(n: number): string {
+  return `${n}${ordinalSuffix(n)}`;
+}

@@ -4,7 +4,7 @@
  */
 import { createContext, data, type MiddlewareFunction, redirect, type RouterContextProvider } from "react-router";
 import { type Auth, authContext, type PendingSignIn, pendingSignInContext, type SessionUser } from "../context";
-import { type Actor, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
+import { actorOf, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
 import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
 import type { Prisma } from "#generated/prisma/client";
 import { noteRecordsRead, readPath } from "./access-log.server";
@@ -106,10 +106,6 @@ export function requireAnonymous({ context }: Pick<Args, "context">): void {
   if (getAuth(context)) throw redirect("/");
   const pending = getPendingSignIn(context);
   if (pending) throw redirect(secondFactorPath(pending));
-}
-
-export function actorOf(user: SessionUser): Actor {
-  return { userId: user.id, memberships: user.memberships };
 }
 
 /** Requires one of `roles` at some school; returns those school ids. */

@@ -25,6 +25,11 @@ export interface CaseFacts {
 /** How an actor relates to a case; null means no access. */
 export type CaseRelation = "OFFICE" | "TUTOR" | "STUDENT";
 
+/** The signed-in person as the predicates read them. */
+export function actorOf(user: { id: string; memberships: readonly Membership[] }): Actor {
+  return { userId: user.id, memberships: user.memberships };
+}
+
 export function roleAt(actor: Actor, schoolId: string): Role | null {
   return actor.memberships.find((m) => m.schoolId === schoolId)?.role ?? null;
 }
@@ -58,11 +63,6 @@ export function caseRelation(actor: Actor, facts: CaseFacts): CaseRelation | nul
  */
 export function canTakeCase(actor: Actor, schoolId: string): boolean {
   return roleAt(actor, schoolId) === "TUTOR";
-}
-
-/** Staff who may work a case: the office, or its assigned tutor. */
-export function canWorkCase(relation: CaseRelation | null): boolean {
-  return relation === "OFFICE" || relation === "TUTOR";
 }
 
 /** Which home a person lands on: the most senior role they hold anywhere. */

@@ -19,7 +19,7 @@ import { loadSchoolSettings } from "../settings/queries.server";
 import type { SchoolSettings } from "../settings/settings";
 import { type AttemptEffects, decideAttempt, type StudentState } from "./decide";
 import type { AttemptInput } from "./rules";
-import { type AttemptFieldErrors, ordinal } from "./rules";
+import type { AttemptFieldErrors } from "./rules";
 import { type Refusal, type Result, refuse } from "../result";
 
 export interface RecordAttemptInput extends AttemptInput {
@@ -363,5 +363,3 @@ export async function recordAttempt(input: RecordAttemptInput): Promise<RecordAt
     throw error;
   }
 }
-
-export { ordinal };

@@ -8,7 +8,6 @@ import {
   type AttemptViolationCode,
   checkProposedAttempt,
   failureDates,
-  ordinal,
   summarizeAttempts,
   validateAttemptInput,
 } from "./rules";
@@ -62,23 +61,6 @@ describe("failureDates", () => {
     ]);
     expect(failureDates(summary.byExam.STEP1)).toEqual(["2025-01-10", "2025-09-10"]);
     expect(failureDates(summary.byExam.STEP3)).toEqual([]);
-  });
-});
-
-describe("ordinal", () => {
-  it("says attempt numbers the way people do", () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
-      "1st",
-      "2nd",
-      "3rd",
-      "4th",
-      "11th",
-      "12th",
-      "13th",
-      "21st",
-      "22nd",
-      "101st",
-    ]);
   });
 });
 

@@ -29,6 +29,7 @@ import {
 } from "../reference";
 import { plural } from "../text";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES, type AttemptOutcome } from "../vocabulary";
+import { ordinal } from "../text";
 
 /** One sitting of an exam, as recorded (incomplete sittings included). */
 export interface AttemptRecord {
@@ -98,17 +99,6 @@ export interface AttemptsSummary<T extends AttemptRecord = AttemptRecord> {
   ineligibleBecauseOf: ExamId | null;
   /** Date of the attempt that used up the limit. */
   ineligibleSince: IsoDate | null;
-}
-
-const ORDINAL_SUFFIX = (n: number): string => {
-  const mod100 = n % 100;
-  if (mod100 >= 11 && mod100 <= 13) return "th";
-  return ["th", "st", "nd", "rd"][n % 10] ?? "th";
-};
-
-/** "1st", "2nd", "4th" — attempt numbers as tutors say them. */
-export function ordinal(n: number): string {
-  return `${n}${ORDINAL_SUFFIX(n)}`;
 }
 
 /** Oldest first; equal dates keep their input order so numbering is stable. */

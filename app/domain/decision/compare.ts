@@ -24,7 +24,8 @@
  *   either side of a change compare against different lines, and it is said so.
  */
 import { addDays, addMonths, addWeeks, daysBetween, formatDate, type IsoDate } from "../dates";
-import { type AttemptRecord, checkProposedAttempt, ordinal, summarizeAttempts } from "../attempts/rules";
+import { type AttemptRecord, checkProposedAttempt, summarizeAttempts } from "../attempts/rules";
+import { ordinal } from "../text";
 import { type ExamId, examLabel, instrument, instrumentInforms, isPassFailOnly, passingStandardOn, RETAKE_GUIDANCE } from "../reference";
 import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
 import { plural } from "../text";

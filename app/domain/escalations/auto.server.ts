@@ -10,7 +10,7 @@ import { addBusinessDays, formatDate, type IsoDate } from "../dates";
 import { notify } from "../notifications/notify.server";
 import { examLabel, type ExamId } from "../reference";
 import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
-import { ordinal } from "../attempts/rules";
+import { ordinal } from "../text";
 import { OFFICE_ROLES, STAFF_ROLES } from "../vocabulary";
 import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";

@@ -3,7 +3,7 @@
  * history event reads ("Acknowledged → In progress", "Counselling referral on
  * 3 Mar 2026"). Pure, so the words are unit-tested and safe on the client.
  */
-import { ordinal } from "../attempts/rules";
+import { ordinal } from "../text";
 import { formatDate, type IsoDate } from "../dates";
 import { type RiskSeverity, SEVERITY_LEVEL } from "../risk/engine";
 import {

@@ -7,7 +7,7 @@
  * someone without that role.
  */
 import type { SessionUser } from "../../context";
-import { actorOf } from "../../utils/auth.server";
+import { actorOf } from "../access/policy";
 import { prisma } from "../../utils/db.server";
 import { schoolsWhere } from "../access/policy";
 import { DEFAULT_CASELOAD_PARAMS } from "../cases/caseload";

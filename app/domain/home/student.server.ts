@@ -5,7 +5,7 @@
  * fixed number of queries, however many cases, versions or check-ins.
  */
 import type { SessionUser } from "../../context";
-import { actorOf } from "../../utils/auth.server";
+import { actorOf } from "../access/policy";
 import { prisma } from "../../utils/db.server";
 import { schoolsWhere } from "../access/policy";
 import { checkInWeeks } from "../checkins/schema";

@@ -8,7 +8,7 @@ import { prisma } from "../../utils/db.server";
 import { loadCaseAssessment } from "../cases/derive.server";
 import { formatDate, type IsoDate } from "../dates";
 import type { Viewer } from "../privacy/visibility";
-import { type ExamId, type InstrumentId, instrument, instrumentInforms, instrumentsFor } from "../reference";
+import { type ExamId, type InstrumentId, instrument, instrumentInforms } from "../reference";
 import type { MilestoneEntry } from "../trajectory/practice";
 import { formatRange, formatScore, likelyRange } from "../trajectory/practice";
 import { TRAJECTORY_RISK_CODES } from "../trajectory/risks";
@@ -40,11 +40,6 @@ export interface PracticeLogRow {
 
 export function canEditPractice(viewer: Viewer, entry: { recordedById: string | null }): boolean {
   return viewer.relation !== "STUDENT" || entry.recordedById === viewer.userId;
-}
-
-/** The instruments that can be logged on a case of this exam, in reference order. */
-export function instrumentOptions(exam: ExamId) {
-  return instrumentsFor(exam).map((i) => ({ id: i.id, label: i.shortName, name: i.name }));
 }
 
 /** Everything the Progress tab shows, or null when the case is gone. */

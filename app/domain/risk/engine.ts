@@ -31,9 +31,9 @@ import {
   checkProposedAttempt,
   type ExamAttemptSummary,
   failureDates,
-  ordinal,
   summarizeAttempts,
 } from "../attempts/rules";
+import { ordinal } from "../text";
 import { daysBetween, formatDate, type IsoDate } from "../dates";
 import {
   type AttemptRuleSet,

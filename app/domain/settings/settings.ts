@@ -4,7 +4,6 @@
  * than USMLE's. Defaults follow the common pattern of school policies
  * (docs/domain.md §6.1); every school can change them.
  */
-import { z } from "zod";
 import { DEFAULT_READINESS_GATE, type ReadinessGate, readinessGateOrDefault } from "../trajectory/readiness";
 import { POLICY_CONSEQUENCES, type PolicyConsequence } from "../vocabulary";
 
@@ -63,14 +62,6 @@ export function policyFor(ladder: readonly PolicyRung[], failureNumber: number):
 export function consequenceLabel(consequence: PolicyConsequence): string {
   return POLICY_CONSEQUENCES[consequence];
 }
-
-const consequenceKeys = Object.keys(POLICY_CONSEQUENCES) as [PolicyConsequence, ...PolicyConsequence[]];
-
-export const policyRungSchema = z.object({
-  failureNumber: z.coerce.number().int().min(1).max(6),
-  consequence: z.enum(consequenceKeys),
-  description: z.string().trim().min(1, { error: "Describe what this failure means at your school." }).max(500),
-});
 
 /** Settings as stored (readiness gate JSON parsed, falling back to defaults). */
 export function settingsFromRow(

@@ -6,7 +6,8 @@ import { today } from "../../domain/dates";
 import { loadStaffHome } from "../../domain/home/staff.server";
 import { loadStudentHome } from "../../domain/home/student.server";
 import { noteRecordsRead } from "../../utils/access-log.server";
-import { actorOf, requireUser } from "../../utils/auth.server";
+import { requireUser } from "../../utils/auth.server";
+import { actorOf } from "../../domain/access/policy";
 import type { Route } from "./+types/home";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -4,7 +4,8 @@ import { ErrorMessage } from "../../components/error-page";
 import { type Actor, hasRole, primaryRole } from "../../domain/access/policy";
 import { countUnread } from "../../domain/notifications/inbox.server";
 import { OFFICE_ROLES, ROLE_LABELS } from "../../domain/vocabulary";
-import { actorOf, requireUser } from "../../utils/auth.server";
+import { requireUser } from "../../utils/auth.server";
+import { actorOf } from "../../domain/access/policy";
 import type { Route } from "./+types/layout";
 
 function navigation(actor: Actor, unread: number): NavItem[] {

@@ -7,7 +7,7 @@ import { LADDER_RUNGS, settingsFormSchema, THREE_DIGIT_INSTRUMENT_IDS } from "..
 import { loadSchoolSettingsForEdit } from "../../../domain/settings/queries.server";
 import { CBSSA_GATE_RULES } from "../../../domain/trajectory/readiness";
 import { POLICY_CONSEQUENCES, type PolicyConsequence } from "../../../domain/vocabulary";
-import { ordinal } from "../../../domain/attempts/rules";
+import { ordinal } from "../../../domain/text";
 import { forbidden, requireRole } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/settings";

@@ -11,7 +11,8 @@ import { findOwnProfile, findStudentByKey } from "../../../domain/cases/students
 import { today } from "../../../domain/dates";
 import { refuse } from "../../../domain/result";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
-import { actorOf, forbidden, requireUser } from "../../../utils/auth.server";
+import { forbidden, requireUser } from "../../../utils/auth.server";
+import { actorOf } from "../../../domain/access/policy";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/new";
 

@@ -12,7 +12,7 @@ import { data, Form, useNavigation } from "react-router";
 import { Field, FormErrors, TextareaField } from "../../../components/forms";
 import { ChangeGroupList } from "../../../components/plans/plan-versions";
 import { useFormResult } from "../../../components/use-form-result";
-import { ordinal } from "../../../domain/attempts/rules";
+import { ordinal } from "../../../domain/text";
 import { formatDate, formatDay, isIsoDate, today } from "../../../domain/dates";
 import { type DateOption, studentWords } from "../../../domain/decision/compare";
 import { recordDecision } from "../../../domain/decision/mutations.server";

@@ -9,7 +9,7 @@ import { escalationScope, loadCaseEscalations, loadOfficeMembers } from "../../.
 import { manualEscalationSchema } from "../../../domain/escalations/schema";
 import { caseAccess } from "../../../utils/auth.server";
 import { redirectWithToast } from "../../../utils/toast.server";
-import { handleEscalationIntent, isEscalationIntent } from "../office/escalation-actions.server";
+import { handleEscalationIntent, isEscalationIntent } from "../../../actions/escalations.server";
 import type { Route } from "./+types/escalations";
 
 /** Staff only: students never see escalations (the tab is hidden for them, and this refuses them). */

@@ -6,7 +6,7 @@ import { StatusBadge } from "../../../components/badges";
 import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
 import { Field, FormErrors } from "../../../components/forms";
 import { recordAttempt } from "../../../domain/attempts/mutations.server";
-import { ordinal } from "../../../domain/attempts/rules";
+import { ordinal } from "../../../domain/text";
 import { attemptFormSchema } from "../../../domain/attempts/schema";
 import { assignCase, changeCaseStatus, setTargetExamDate } from "../../../domain/cases/mutations.server";
 import { loadCaseAssessment } from "../../../domain/cases/derive.server";

@@ -15,7 +15,7 @@ import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summ
 import { Field, FormErrors } from "../../../components/forms";
 import { TrajectoryPanel } from "../../../components/progress/trajectory-panel";
 import { useFormResult } from "../../../components/use-form-result";
-import { ordinal } from "../../../domain/attempts/rules";
+import { ordinal } from "../../../domain/text";
 import { formatDate, formatDay, formatDateTime, today } from "../../../domain/dates";
 import { describeEvent, ESCALATION_TRIGGER_LABELS, severityLabel } from "../../../domain/escalations/view";
 import { cssString, PACKET_RECORDS_DESCRIPTION } from "../../../domain/packet/packet";

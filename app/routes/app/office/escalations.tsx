@@ -14,9 +14,10 @@ import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from ".
 import { plural } from "../../../domain/text";
 import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "../../../domain/vocabulary";
 import { noteRecordsRead } from "../../../utils/access-log.server";
-import { actorOf, forbidden, notFound, requireOffice } from "../../../utils/auth.server";
+import { forbidden, notFound, requireOffice } from "../../../utils/auth.server";
+import { actorOf } from "../../../domain/access/policy";
 import type { Route } from "./+types/escalations";
-import { handleEscalationIntent, isEscalationIntent } from "./escalation-actions.server";
+import { handleEscalationIntent, isEscalationIntent } from "../../../actions/escalations.server";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);

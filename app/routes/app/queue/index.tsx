@@ -13,7 +13,8 @@ import { examLabel } from "../../../domain/reference";
 import { plural } from "../../../domain/text";
 import { OFFICE_ROLES } from "../../../domain/vocabulary";
 import { noteRecordsRead } from "../../../utils/access-log.server";
-import { actorOf, forbidden, notFound, requireUser } from "../../../utils/auth.server";
+import { forbidden, notFound, requireUser } from "../../../utils/auth.server";
+import { actorOf } from "../../../domain/access/policy";
 import { redirectWithToast } from "../../../utils/toast.server";
 import type { Route } from "./+types/index";
 

@@ -8,7 +8,8 @@ import { canTakeCase, caseRelation } from "../../../domain/access/policy";
 import { loadQueuePreview } from "../../../domain/cases/queue.server";
 import { today } from "../../../domain/dates";
 import { noteRecordsRead } from "../../../utils/access-log.server";
-import { actorOf, forbidden, notFound, requireUser } from "../../../utils/auth.server";
+import { forbidden, notFound, requireUser } from "../../../utils/auth.server";
+import { actorOf } from "../../../domain/access/policy";
 import type { Route } from "./+types/preview";
 
 export async function loader(args: Route.LoaderArgs) {
