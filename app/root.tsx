@@ -8,8 +8,8 @@ import { requestBodyMiddleware } from "./middleware/request-body.server";
 import { sameOriginMiddleware, securityHeadersMiddleware } from "./middleware/security.server";
 import { sessionMiddleware } from "./middleware/session.server";
 import "./styles/app.css";
-import { readToast } from "./utils/toast.server";
 import { useNonce } from "./utils/nonce";
+import { readToast } from "./utils/toast.server";
 
 // Outermost first: the headers reach every response, refusals by the later ones included.
 export const middleware: Route.MiddlewareFunction[] = [

@@ -34,8 +34,8 @@ process.env.LOG_LEVEL ??= "error";
 
 async function seedLargeSchool() {
   execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, stdio: "ignore", env: process.env });
-  const { prisma } = await import("../app/utils/db.server.ts");
-  const { createSession } = await import("../app/utils/session.server.ts");
+  const { prisma } = await import("#app/utils/db.server.ts");
+  const { createSession } = await import("#app/utils/session.server.ts");
   const { bulkSchool } = await import("./large-school.ts");
   const started = Date.now();
   const school = await prisma.school.create({ data: { name: "Benchmark School", slug: "bench" } });

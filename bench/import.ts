@@ -17,10 +17,10 @@ process.env.DATABASE_URL = `file:${dbFile}`;
 process.env.LOG_LEVEL = "error";
 execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, stdio: "ignore", env: process.env });
 
-const { prisma } = await import("../app/utils/db.server.ts");
-const { previewImport, commitImport } = await import("../app/domain/imports/import.server.ts");
-const { refreshStaleCases } = await import("../app/domain/cases/derive.server.ts");
-const { addDays, today } = await import("../app/domain/dates.ts");
+const { prisma } = await import("#app/utils/db.server.ts");
+const { previewImport, commitImport } = await import("#app/domain/imports/import.server.ts");
+const { refreshStaleCases } = await import("#app/domain/cases/derive.server.ts");
+const { addDays, today } = await import("#app/domain/dates.ts");
 
 const school = await prisma.school.create({ data: { name: "Import School", slug: "import" } });
 const advisor = await prisma.user.create({

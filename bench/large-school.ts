@@ -5,9 +5,9 @@
  * app's own refresh from the rows inserted, as the daily refresh would.
  */
 import { randomUUID } from "node:crypto";
-import { DERIVE_BATCH, refreshDerived } from "../app/domain/cases/derive.server";
-import { addDays, today } from "../app/domain/dates";
-import { prisma } from "../app/utils/db.server";
+import { DERIVE_BATCH, refreshDerived } from "#app/domain/cases/derive.server";
+import { addDays, today } from "#app/domain/dates";
+import { prisma } from "#app/utils/db.server";
 
 export async function bulkSchool(options: { cases: number; tutorId: string; schoolId: string; practicePerCase?: number }) {
   const now = today();

@@ -29,8 +29,8 @@ process.env.DATABASE_URL = `file:${dbFile}`;
 process.env.NODE_ENV = "production";
 process.env.LOG_LEVEL = "error";
 
-const { prisma } = await import("../app/utils/db.server.ts");
-const { createSession } = await import("../app/utils/session.server.ts");
+const { prisma } = await import("#app/utils/db.server.ts");
+const { createSession } = await import("#app/utils/session.server.ts");
 
 async function cookieFor(email: string): Promise<string> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });

@@ -1,4 +1,4 @@
-import { addDays, today } from "../app/domain/dates";
+import { addDays, today } from "#app/domain/dates";
 import { demoUser, schoolWithCase, signInAs } from "./data";
 import { ACCOUNTS, expect, expectAccessible, hydrated, test } from "./fixtures";
 

@@ -8,12 +8,12 @@
  *   POST /__e2e/data/<what>   JSON in, JSON out; needs the run's E2E_DATA_TOKEN
  */
 import express, { type RequestHandler } from "express";
-import { today } from "../app/domain/dates";
-import { createNote } from "../app/domain/notes/mutations.server";
-import { noteSchema } from "../app/domain/notes/schema";
-import { prisma } from "../app/utils/db.server";
-import { createSession } from "../app/utils/session.server";
-import { seedStudentStory, type Stage, type Trend } from "../prisma/seed";
+import { today } from "#app/domain/dates";
+import { createNote } from "#app/domain/notes/mutations.server";
+import { noteSchema } from "#app/domain/notes/schema";
+import { prisma } from "#app/utils/db.server";
+import { createSession } from "#app/utils/session.server";
+import { type Stage, seedStudentStory, type Trend } from "../prisma/seed";
 import { createSchool, createSchoolWithCase, createStudent, createUser } from "../tests/factories";
 
 export const DATA_PATH = "/__e2e/data";

@@ -1,4 +1,4 @@
-import { formatDate } from "../app/domain/dates";
+import { formatDate } from "#app/domain/dates";
 import { schoolWithStory, signInAs } from "./data";
 import { expect, expectAccessible, hydrated, test } from "./fixtures";
 

@@ -1,4 +1,4 @@
-import { addBusinessDays, addDays, formatDate, today } from "../app/domain/dates";
+import { addBusinessDays, addDays, formatDate, today } from "#app/domain/dates";
 import { schoolWithCase, signInAs } from "./data";
 import { expect, expectAccessible, hydrated, test } from "./fixtures";
 

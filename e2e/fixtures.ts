@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContextOptions, expect, type Page, type TestInfo, test as base } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
 export const DEMO_PASSWORD = "retake-desk-demo";
 export const ACCOUNTS = {

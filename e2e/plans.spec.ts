@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { addDays, startOfIsoWeek, today } from "../app/domain/dates";
+import { addDays, startOfIsoWeek, today } from "#app/domain/dates";
 import { schoolWithStory, signInAs } from "./data";
 import { expect, expectAccessible, hydrated, test } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { addDays, startOfIsoWeek, today } from "../app/domain/dates";
+import { addDays, startOfIsoWeek, today } from "#app/domain/dates";
 import { schoolWithCase, signInAs } from "./data";
 import { expect, expectAccessible, hydrated, test } from "./fixtures";
 

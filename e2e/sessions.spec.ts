@@ -1,4 +1,4 @@
-import { addDays, today } from "../app/domain/dates";
+import { addDays, today } from "#app/domain/dates";
 import { schoolWithCase, signInAs } from "./data";
 import { expect, expectAccessible, hydrated, test } from "./fixtures";
 

@@ -3,15 +3,16 @@
  * from the case's diagnosis, the tutor assigns it (assignPlan), and some plans
  * are adjusted once with a reason (adjustPlan) after the baseline practice exam.
  */
-import { analyzeDiagnosis } from "../app/domain/diagnostics/analysis.ts";
-import { addDays, type IsoDate } from "../app/domain/dates.ts";
-import { focusFromDiagnosis } from "../app/domain/plans/from-diagnosis.ts";
-import { generatePlan } from "../app/domain/plans/generator.ts";
-import { adjustPlan, assignPlan } from "../app/domain/plans/mutations.server.ts";
-import type { PlanVersionData } from "../app/domain/plans/schema.ts";
-import type { ExamId } from "../app/domain/reference/index.ts";
-import type { FindingKind } from "../app/domain/vocabulary.ts";
-import { prisma } from "../app/utils/db.server.ts";
+
+import { addDays, type IsoDate } from "#app/domain/dates.ts";
+import { analyzeDiagnosis } from "#app/domain/diagnostics/analysis.ts";
+import { focusFromDiagnosis } from "#app/domain/plans/from-diagnosis.ts";
+import { generatePlan } from "#app/domain/plans/generator.ts";
+import { adjustPlan, assignPlan } from "#app/domain/plans/mutations.server.ts";
+import type { PlanVersionData } from "#app/domain/plans/schema.ts";
+import type { ExamId } from "#app/domain/reference/index.ts";
+import type { FindingKind } from "#app/domain/vocabulary.ts";
+import { prisma } from "#app/utils/db.server.ts";
 
 interface SeedPlanInput {
   caseId: string;

@@ -6,10 +6,10 @@
  * Written through the app's own mutation, so contact dates, the activity log
  * and the derived risk move as they would.
  */
-import { addDays, type IsoDate } from "../app/domain/dates.ts";
-import { recordSession } from "../app/domain/sessions/mutations.server.ts";
-import { type SessionForm, sessionSchema } from "../app/domain/sessions/schema.ts";
-import { prisma } from "../app/utils/db.server.ts";
+import { addDays, type IsoDate } from "#app/domain/dates.ts";
+import { recordSession } from "#app/domain/sessions/mutations.server.ts";
+import { type SessionForm, sessionSchema } from "#app/domain/sessions/schema.ts";
+import { prisma } from "#app/utils/db.server.ts";
 
 /** Active cases per tutor that get sessions. */
 const CASES_PER_TUTOR = 2;

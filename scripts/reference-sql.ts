@@ -13,7 +13,7 @@ import {
   PASSING_STANDARDS,
   PRACTICE_INSTRUMENTS,
   SOURCES,
-} from "../app/domain/reference/index.ts";
+} from "#app/domain/reference/index.ts";
 
 type Value = string | number | boolean | null;
 type Row = Record<string, Value>;

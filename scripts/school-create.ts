@@ -29,10 +29,10 @@ async function main() {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const { dbReady, disconnectDb } = await import("../app/utils/db.server.ts");
-  const { createSchool } = await import("../app/domain/schools/create.server.ts");
-  const { deliverDue } = await import("../app/domain/mail/worker.server.ts");
-  const { configuredTransport } = await import("../app/utils/mailer.server.ts");
+  const { dbReady, disconnectDb } = await import("#app/utils/db.server.ts");
+  const { createSchool } = await import("#app/domain/schools/create.server.ts");
+  const { deliverDue } = await import("#app/domain/mail/worker.server.ts");
+  const { configuredTransport } = await import("#app/utils/mailer.server.ts");
   await dbReady();
   try {
     const result = await createSchool({
@@ -55,7 +55,7 @@ async function main() {
       console.log(report.sent ? "The e-mail was sent." : "The e-mail is queued: the running server's mail worker sends it.");
       transport.close();
     } else {
-      const pending = await (await import("../app/utils/db.server.ts")).prisma.outboxMessage.findMany({
+      const pending = await (await import("#app/utils/db.server.ts")).prisma.outboxMessage.findMany({
         where: { status: "PENDING", toAddress: values["admin-email"]?.trim().toLowerCase() },
         select: { text: true },
         orderBy: { createdAt: "desc" },

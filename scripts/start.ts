@@ -69,7 +69,7 @@ export async function main(options: { before?: RequestHandler } = {}) {
     return;
   }
   // The primary only forks and watches; it closes its own connection so the workers own the database.
-  const { disconnectDb } = await import("../app/utils/db.server.ts");
+  const { disconnectDb } = await import("#app/utils/db.server.ts");
   await disconnectDb();
   superviseWorkers(count, banner);
 }
@@ -120,7 +120,7 @@ function superviseWorkers(count: number, onListening: () => void) {
 async function serve(options: { before?: RequestHandler }, onListening?: () => void) {
   const { createApp } = await import("../server/index.ts");
   const { startBackgroundJobs } = await import("../server/background.ts");
-  const { dbReady, disconnectDb } = await import("../app/utils/db.server.ts");
+  const { dbReady, disconnectDb } = await import("#app/utils/db.server.ts");
   await dbReady();
   const app = await createApp(path.join(root, "build"));
   let served = app;

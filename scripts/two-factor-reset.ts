@@ -12,8 +12,8 @@ import { parseArgs } from "node:util";
 process.env.DATABASE_URL ??= "file:./prisma/dev.db";
 const { values } = parseArgs({ options: { email: { type: "string" } }, strict: true });
 
-const { dbReady, disconnectDb } = await import("../app/utils/db.server.ts");
-const { resetTwoFactorByOperator } = await import("../app/domain/two-factor/two-factor.server.ts");
+const { dbReady, disconnectDb } = await import("#app/utils/db.server.ts");
+const { resetTwoFactorByOperator } = await import("#app/domain/two-factor/two-factor.server.ts");
 await dbReady();
 try {
   if (!values.email) {

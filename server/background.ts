@@ -5,13 +5,14 @@
  * jobs (ADR 0013). Every app process starts them; only the lease holder runs
  * each, and another takes over within a lease's life if the holder dies.
  */
-import { fromDate } from "../app/domain/dates.ts";
-import { refreshStaleCases } from "../app/domain/cases/derive.server.ts";
-import { runMailJobs } from "../app/domain/mail/jobs.server.ts";
-import { deliverDue } from "../app/domain/mail/worker.server.ts";
-import { env } from "../app/utils/env.server.ts";
-import { LeasedJob } from "../app/utils/lease.server.ts";
-import { logger } from "../app/utils/logger.server.ts";
+
+import { refreshStaleCases } from "#app/domain/cases/derive.server.ts";
+import { fromDate } from "#app/domain/dates.ts";
+import { runMailJobs } from "#app/domain/mail/jobs.server.ts";
+import { deliverDue } from "#app/domain/mail/worker.server.ts";
+import { env } from "#app/utils/env.server.ts";
+import { LeasedJob } from "#app/utils/lease.server.ts";
+import { logger } from "#app/utils/logger.server.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A dead holder's jobs resume in another process within this long. */

@@ -2,12 +2,12 @@
  * Test records with unique names, created through the same code paths as the
  * app where one exists (attempts go through the attempt mutation).
  */
-import { recordAttempt } from "../app/domain/attempts/mutations.server";
-import { changeCaseStatus, setTargetExamDate, takeCase } from "../app/domain/cases/mutations.server";
-import { addDays, type IsoDate, today } from "../app/domain/dates";
-import type { ExamId } from "../app/domain/reference";
-import type { Role } from "../app/domain/vocabulary";
-import { prisma } from "../app/utils/db.server";
+import { recordAttempt } from "#app/domain/attempts/mutations.server";
+import { changeCaseStatus, setTargetExamDate, takeCase } from "#app/domain/cases/mutations.server";
+import { addDays, type IsoDate, today } from "#app/domain/dates";
+import type { ExamId } from "#app/domain/reference";
+import type { Role } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -19,7 +19,7 @@ export { TEST_PASSWORD };
 /** A real Argon2id hash of TEST_PASSWORD, made once (hashing is slow on purpose). */
 let passwordHash: Promise<string> | undefined;
 export function testPasswordHash(): Promise<string> {
-  passwordHash ??= import("../app/utils/password.server").then((m) => m.hashPassword(TEST_PASSWORD));
+  passwordHash ??= import("#app/utils/password.server").then((m) => m.hashPassword(TEST_PASSWORD));
   return passwordHash;
 }
 

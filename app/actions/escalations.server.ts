@@ -10,19 +10,19 @@
  * mutations.server.ts): its FORBIDDEN answer becomes a 403 here.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type AnySubmission, notUnderstood, refusalPage, reply } from "./reply";
-import type { IsoDate } from "../domain/dates";
+import type { IsoDate } from "#app/domain/dates";
 import {
   addEscalationNote,
   changeEscalationOwner,
   changeEscalationStatus,
   recordEscalationAction,
-} from "../domain/escalations/mutations.server";
-import type { Refusal } from "../domain/result";
-import { actionRecordSchema, escalationNoteSchema, ownerChangeSchema, statusChangeSchema } from "../domain/escalations/schema";
-import { ESCALATION_ACTIONS, type EscalationStatus, type Role } from "../domain/vocabulary";
-import { notFound } from "../utils/auth.server";
-import { redirectWithToast } from "../utils/toast.server";
+} from "#app/domain/escalations/mutations.server";
+import { actionRecordSchema, escalationNoteSchema, ownerChangeSchema, statusChangeSchema } from "#app/domain/escalations/schema";
+import type { Refusal } from "#app/domain/result";
+import { ESCALATION_ACTIONS, type EscalationStatus, type Role } from "#app/domain/vocabulary";
+import { notFound } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
+import { type AnySubmission, notUnderstood, refusalPage, reply } from "./reply";
 
 export const ESCALATION_INTENTS = ["status", "action", "owner", "note"] as const;
 export type EscalationIntent = (typeof ESCALATION_INTENTS)[number];

@@ -7,7 +7,7 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "react-router";
-import type { Refusal, RefusalCode } from "../domain/result";
+import type { Refusal, RefusalCode } from "#app/domain/result";
 
 export interface ActionReply {
   /** Which form answered (the submitted `intent`). */

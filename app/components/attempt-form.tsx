@@ -1,9 +1,9 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { attemptFormSchema } from "../domain/attempts/schema";
-import { examLabel, RETAKE_EXAM_IDS } from "../domain/reference";
-import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "../domain/vocabulary";
+import { attemptFormSchema } from "#app/domain/attempts/schema";
+import { examLabel, RETAKE_EXAM_IDS } from "#app/domain/reference";
+import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "#app/domain/vocabulary";
 import { Field, FormErrors, SelectField } from "./forms";
 
 /**

@@ -5,7 +5,7 @@ import {
   type CaseStatus,
   RISK_LEVEL_LABELS,
   type RiskLevel,
-} from "../domain/vocabulary";
+} from "#app/domain/vocabulary";
 
 const statusTone: Record<CaseStatus, string> = {
   INTAKE: "bg-amber-100 text-amber-900",

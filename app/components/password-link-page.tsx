@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { choosePasswordSchema } from "../domain/auth/schema";
+import { choosePasswordSchema } from "#app/domain/auth/schema";
 import { AuthPage } from "./auth-page";
 import { Field, FormErrors } from "./forms";
 

@@ -1,7 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { RiskFlag } from "../domain/risk/engine";
-import type { ReadinessResult } from "../domain/trajectory/readiness";
+import type { RiskFlag } from "#app/domain/risk/engine";
+import type { ReadinessResult } from "#app/domain/trajectory/readiness";
 import { ReadinessGatePanel } from "./progress/readiness-gate";
 import { TrajectoryRisksPanel } from "./progress/trajectory-risks";
 import { RiskFlags } from "./risk-flags";

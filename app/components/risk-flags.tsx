@@ -1,7 +1,7 @@
-import type { RiskFlag } from "../domain/risk/engine";
-import { RISK_CODE_LABELS, SEVERITY_LEVEL } from "../domain/risk/engine";
-import { SOURCES } from "../domain/reference";
-import type { RiskLevel } from "../domain/vocabulary";
+import { SOURCES } from "#app/domain/reference";
+import type { RiskFlag } from "#app/domain/risk/engine";
+import { RISK_CODE_LABELS, SEVERITY_LEVEL } from "#app/domain/risk/engine";
+import type { RiskLevel } from "#app/domain/vocabulary";
 import { RiskBadge } from "./badges";
 
 /** The case's risk flags, each with its reason and the rule's source, most severe first. */

@@ -4,7 +4,7 @@
  * is not shown and may be left out.
  */
 import { z } from "zod";
-import type { SessionUser } from "../context";
+import type { SessionUser } from "#app/context";
 import { blankToUndefined } from "./text";
 
 /** The person's schools among `schoolIds` (those their role allows), as a select's options. */

@@ -5,8 +5,8 @@
  * row cannot be written, the request fails rather than answer unlogged.
  */
 import type { MiddlewareFunction } from "react-router";
-import { authContext } from "../context";
-import { type AccessTrail, accessTrailContext, readPath, writeAccessRows } from "../utils/access-log.server";
+import { authContext } from "#app/context";
+import { type AccessTrail, accessTrailContext, readPath, writeAccessRows } from "#app/utils/access-log.server";
 
 export const accessLogMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const trail: AccessTrail = { reads: [], details: [] };

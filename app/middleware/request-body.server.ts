@@ -6,7 +6,7 @@
  * copy of the body, so actions read theirs as usual.
  */
 import { data, type MiddlewareFunction } from "react-router";
-import { checkHeaders, hasBody, readFormBody } from "../utils/request-body.server";
+import { checkHeaders, hasBody, readFormBody } from "#app/utils/request-body.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -8,9 +8,9 @@
  *   missing or foreign (CSRF).
  */
 import { data, type MiddlewareFunction } from "react-router";
-import { nonceContext } from "../context";
-import { allowedOrigins, isProduction } from "../utils/env.server";
-import { applySecurityHeaders, createNonce } from "../utils/headers.server";
+import { nonceContext } from "#app/context";
+import { allowedOrigins, isProduction } from "#app/utils/env.server";
+import { applySecurityHeaders, createNonce } from "#app/utils/headers.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

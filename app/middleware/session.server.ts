@@ -7,10 +7,10 @@
  * left out of it (ADR 0016).
  */
 import type { MiddlewareFunction } from "react-router";
-import { type Auth, authContext, type PendingSignIn, pendingSignInContext } from "../context";
-import { asTwoFactorRequirement, resolveSignIn } from "../domain/sign-in/policy";
-import type { Role } from "../domain/vocabulary";
-import { dbReady, prisma } from "../utils/db.server";
+import { type Auth, authContext, type PendingSignIn, pendingSignInContext } from "#app/context";
+import { asTwoFactorRequirement, resolveSignIn } from "#app/domain/sign-in/policy";
+import type { Role } from "#app/domain/vocabulary";
+import { dbReady, prisma } from "#app/utils/db.server";
 import {
   clearedSessionCookie,
   invalidateAllSessions,
@@ -19,7 +19,7 @@ import {
   SESSION_COOKIE,
   sessionCookie,
   validateSessionToken,
-} from "../utils/session.server";
+} from "#app/utils/session.server";
 
 interface Loaded {
   auth: Auth | null;

@@ -2,12 +2,12 @@
  * Guards for loaders and actions. Each either returns what the caller needs or
  * throws: a redirect to /login for anonymous visitors, a 403 for the rest.
  */
-import { createContext, data, type MiddlewareFunction, redirect, type RouterContextProvider } from "react-router";
-import { type Auth, authContext, type PendingSignIn, pendingSignInContext, type SessionUser } from "../context";
-import { actorOf, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "../domain/access/policy";
-import { OFFICE_ROLES, type Role } from "../domain/vocabulary";
+import { createContext, data, type MiddlewareFunction, type RouterContextProvider, redirect } from "react-router";
+import { type Auth, authContext, type PendingSignIn, pendingSignInContext, type SessionUser } from "#app/context";
+import { actorOf, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "#app/domain/access/policy";
+import { OFFICE_ROLES, type Role } from "#app/domain/vocabulary";
 import type { Prisma } from "#generated/prisma/client";
-import { noteRecordsRead, readPath } from "./access-log.server";
+import { noteRecordsRead } from "./access-log.server";
 import { prisma } from "./db.server";
 
 interface Args {

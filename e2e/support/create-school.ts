@@ -10,8 +10,8 @@
 import process from "node:process";
 
 const [name, slug, adminEmail, adminName] = process.argv.slice(2);
-const { dbReady, disconnectDb } = await import("../../app/utils/db.server.ts");
-const { createSchool } = await import("../../app/domain/schools/create.server.ts");
+const { dbReady, disconnectDb } = await import("#app/utils/db.server.ts");
+const { createSchool } = await import("#app/domain/schools/create.server.ts");
 await dbReady();
 try {
   const result = await createSchool({ name, slug, adminEmail, adminName });

@@ -5,11 +5,12 @@
  * the CSV export. Generated from routes.ts: a route added later is walked too,
  * and a case route that answers staff without an access row fails here.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { CASE_STATUS_LABELS } from "../../app/domain/vocabulary";
-import { prisma } from "../../app/utils/db.server";
+
 import { parse } from "csv-parse/sync";
-import { loader as accessLogLoader } from "../../app/routes/app/admin/access-log";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CASE_STATUS_LABELS } from "#app/domain/vocabulary";
+import { loader as accessLogLoader } from "#app/routes/app/admin/access-log";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 import { type AppRoute, appRoutes, dataUrl, request, signIn } from "../utils/app";
 import { call } from "../utils/route";

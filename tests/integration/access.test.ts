@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { loader as caseLoader } from "../../app/routes/app/cases/case";
-import { loader as overviewLoader } from "../../app/routes/app/cases/overview";
-import { prisma } from "../../app/utils/db.server";
+import { loader as caseLoader } from "#app/routes/app/cases/case";
+import { loader as overviewLoader } from "#app/routes/app/cases/overview";
+import { prisma } from "#app/utils/db.server";
+import { createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 import { request, signIn } from "../utils/app";
 import { call } from "../utils/route";
-import { createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 
 describe("case access", () => {
   it("lets a student open only their own case", async () => {

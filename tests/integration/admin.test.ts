@@ -1,16 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
-import { takeCase } from "../../app/domain/cases/mutations.server";
-import { today } from "../../app/domain/dates";
-import { createInvitation, findInvitationByToken } from "../../app/domain/invitations/mutations.server";
-import { SETTINGS_CONFLICT, saveSchoolSettings } from "../../app/domain/settings/mutations.server";
-import { settingsFormSchema } from "../../app/domain/settings/schema";
-import { action as settingsAction, loader as settingsLoader } from "../../app/routes/app/admin/settings";
-import { action as usersAction } from "../../app/routes/app/admin/users";
-import { loadSchoolSettings } from "../../app/domain/settings/queries.server";
-import { prisma, type Tx } from "../../app/utils/db.server";
+import { takeCase } from "#app/domain/cases/mutations.server";
+import { today } from "#app/domain/dates";
+import { createInvitation, findInvitationByToken } from "#app/domain/invitations/mutations.server";
+import { SETTINGS_CONFLICT, saveSchoolSettings } from "#app/domain/settings/mutations.server";
+import { loadSchoolSettings } from "#app/domain/settings/queries.server";
+import { settingsFormSchema } from "#app/domain/settings/schema";
+import { action as settingsAction, loader as settingsLoader } from "#app/routes/app/admin/settings";
+import { action as usersAction } from "#app/routes/app/admin/users";
+import { prisma, type Tx } from "#app/utils/db.server";
+import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser } from "../factories";
 import { mailedToken } from "../utils/mail";
 import { call } from "../utils/route";
-import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser } from "../factories";
 
 const usersCall = (userId: string, form: Record<string, string>) => call(usersAction, { userId, path: "/admin/users", form });
 
@@ -417,7 +417,7 @@ describe("users", () => {
     });
     expect(created.status).toBe(200);
     const token = await mailedToken("new.tutor@example.edu", "INVITATION", "/invite");
-    const { acceptInvitation } = await import("../../app/domain/invitations/mutations.server");
+    const { acceptInvitation } = await import("#app/domain/invitations/mutations.server");
     const input = { kind: "create", name: "New Tutor", password: "a long passphrase of mine" } as const;
     expect(await acceptInvitation(token, input)).toMatchObject({ ok: true });
     expect(await acceptInvitation(token, input)).toMatchObject({ ok: false, code: "UNUSABLE" });

@@ -4,7 +4,7 @@
  * refusal shows inside the app's shell.
  */
 import { describe, expect, it } from "vitest";
-import { onQuery } from "../../app/utils/db.server";
+import { onQuery } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 import { dataUrl, request, signIn } from "../utils/app";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { action as overviewAction, loader as overviewLoader } from "../../app/routes/app/cases/overview";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { action as overviewAction, loader as overviewLoader } from "#app/routes/app/cases/overview";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 import { call } from "../utils/route";
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, today } from "../../app/domain/dates";
-import { action as overviewAction, loader as overviewLoader } from "../../app/routes/app/cases/overview";
-import { action as caseloadAction, loader as caseloadLoader } from "../../app/routes/app/cases/index";
-import { loader as exportLoader } from "../../app/routes/resources/cases-export";
-import { action as queueAction, loader as queueLoader } from "../../app/routes/app/queue/index";
-import { action as newAttemptAction } from "../../app/routes/app/attempts/new";
-import { recordAttempt } from "../../app/domain/attempts/mutations.server";
-import { prisma } from "../../app/utils/db.server";
-import { CASELOAD_COLUMNS, CASELOAD_EXPORT } from "../../app/domain/cases/caseload";
-import { call, download } from "../utils/route";
+import { recordAttempt } from "#app/domain/attempts/mutations.server";
+import { CASELOAD_COLUMNS, CASELOAD_EXPORT } from "#app/domain/cases/caseload";
+import { addDays, addMonths, today } from "#app/domain/dates";
+import { action as newAttemptAction } from "#app/routes/app/attempts/new";
+import { action as caseloadAction, loader as caseloadLoader } from "#app/routes/app/cases/index";
+import { action as overviewAction, loader as overviewLoader } from "#app/routes/app/cases/overview";
+import { action as queueAction, loader as queueLoader } from "#app/routes/app/queue/index";
+import { loader as exportLoader } from "#app/routes/resources/cases-export";
+import { prisma } from "#app/utils/db.server";
 import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
+import { call, download } from "../utils/route";
 
 /** Runs the CSV export as the given person. */
 const exportCsv = (userId: string, query = "") => download(exportLoader, { userId, path: `/cases/export.csv${query}` });
@@ -175,7 +175,7 @@ describe("caseload scope", () => {
     ]);
     const cookie = saved.headers.get("Set-Cookie") ?? "";
     expect(cookie).toMatch(/^rd_caseload_columns=/);
-    const { caseloadColumnsCookie } = await import("../../app/utils/preferences.server");
+    const { caseloadColumnsCookie } = await import("#app/utils/preferences.server");
     const hidden = await caseloadColumnsCookie.parse(cookie.split(";")[0]);
     expect(String(hidden).split(",")).toContain("risk");
     expect(String(hidden).split(",")).not.toContain("exam");

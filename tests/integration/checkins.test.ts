@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { submitCheckIn } from "../../app/domain/checkins/mutations.server";
-import { addDays, startOfIsoWeek, today } from "../../app/domain/dates";
-import { action, loader } from "../../app/routes/app/cases/plan";
-import { prisma } from "../../app/utils/db.server";
+import { submitCheckIn } from "#app/domain/checkins/mutations.server";
+import { addDays, startOfIsoWeek, today } from "#app/domain/dates";
+import { action, loader } from "#app/routes/app/cases/plan";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase, createStudent } from "../factories";
 import { call } from "../utils/route";
 

@@ -6,8 +6,8 @@
  */
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { disconnectDb, prisma } from "#app/utils/db.server";
 import { databaseFile } from "../../scripts/db-backup";
-import { disconnectDb, prisma } from "../../app/utils/db.server";
 import { createSchool, createUser } from "../factories";
 import { request, signIn } from "../utils/app";
 import { type Child, killAll, startChild } from "../utils/processes";

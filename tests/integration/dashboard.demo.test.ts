@@ -3,9 +3,9 @@
  * seeded demo database (its name ends in `.demo.test.ts`: ADR 0007).
  */
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { loader as dashboardLoader } from "../../app/routes/app/office/dashboard";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { loader as dashboardLoader } from "#app/routes/app/office/dashboard";
+import { prisma } from "#app/utils/db.server";
 import { call } from "../utils/route";
 
 describe("office dashboard", () => {

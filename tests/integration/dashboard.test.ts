@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "../../app/domain/dashboard/links";
-import { escalationCounts } from "../../app/domain/dashboard/queries.server";
-import { addDays, type IsoDate, today } from "../../app/domain/dates";
-import { overdueEscalationWhere, overdueState } from "../../app/domain/escalations/workflow";
-import type { EscalationStatus } from "../../app/domain/vocabulary";
-import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
-import { loader as homeLoader } from "../../app/routes/app/home";
-import { loader as queueLoader } from "../../app/routes/app/office/escalations";
-import { loader as dashboardLoader } from "../../app/routes/app/office/dashboard";
-import { prisma } from "../../app/utils/db.server";
-import { call } from "../utils/route";
+import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "#app/domain/dashboard/links";
+import { escalationCounts } from "#app/domain/dashboard/queries.server";
+import { addDays, type IsoDate, today } from "#app/domain/dates";
+import { overdueEscalationWhere, overdueState } from "#app/domain/escalations/workflow";
+import type { EscalationStatus } from "#app/domain/vocabulary";
+import { loader as caseloadLoader } from "#app/routes/app/cases/index";
+import { loader as homeLoader } from "#app/routes/app/home";
+import { loader as dashboardLoader } from "#app/routes/app/office/dashboard";
+import { loader as queueLoader } from "#app/routes/app/office/escalations";
+import { prisma } from "#app/utils/db.server";
 import { createFailedCase, createSchool, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
+import { call } from "../utils/route";
 
 describe("office dashboard", () => {
   it("is for the office only", async () => {

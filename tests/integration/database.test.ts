@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { driverKind } from "../../app/utils/db-adapter.server";
-import { dbReady, prisma } from "../../app/utils/db.server";
+import { dbReady, prisma } from "#app/utils/db.server";
+import { driverKind } from "#app/utils/db-adapter.server";
 import { referenceRows } from "../../scripts/reference-sql";
-import { createSchoolWithCase, createStudent, createSchool } from "../factories";
+import { createSchool, createSchoolWithCase, createStudent } from "../factories";
 
 describe("database", () => {
   it("uses the driver the environment asks for", async () => {

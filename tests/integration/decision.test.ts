@@ -5,10 +5,10 @@
  * page, bad input).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { loadPlan } from "../../app/domain/plans/queries.server";
-import { action, loader } from "../../app/routes/app/cases/decision";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { loadPlan } from "#app/domain/plans/queries.server";
+import { action, loader } from "#app/routes/app/cases/decision";
+import { prisma } from "#app/utils/db.server";
 import { call } from "../utils/route";
 import { createWorld, type World } from "../utils/world";
 

@@ -4,10 +4,10 @@
  * starts on the seeded demo database (its name ends in `.demo.test.ts`: ADR 0007).
  */
 import { describe, expect, it } from "vitest";
-import { today } from "../../app/domain/dates";
-import { loader as caseLoader } from "../../app/routes/app/cases/case";
-import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
-import { prisma } from "../../app/utils/db.server";
+import { today } from "#app/domain/dates";
+import { loader as caseLoader } from "#app/routes/app/cases/case";
+import { loader as caseloadLoader } from "#app/routes/app/cases/index";
+import { prisma } from "#app/utils/db.server";
 import { DEMO_ACCOUNTS } from "../../prisma/seed";
 import { call } from "../utils/route";
 

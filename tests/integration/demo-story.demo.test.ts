@@ -6,8 +6,8 @@
  * The file starts on the seeded demo database (ADR 0007).
  */
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, fromDate, type IsoDate, today } from "../../app/domain/dates";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, daysBetween, fromDate, type IsoDate, today } from "#app/domain/dates";
+import { prisma } from "#app/utils/db.server";
 
 const dayOf = (d: Date) => fromDate(d);
 

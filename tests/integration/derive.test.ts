@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { recordAttempt } from "../../app/domain/attempts/mutations.server";
-import { likePattern } from "../../app/domain/cases/caseload.server";
-import { refreshDerived, refreshStaleCases } from "../../app/domain/cases/derive.server";
-import { addDays, today } from "../../app/domain/dates";
-import { prisma } from "../../app/utils/db.server";
+import { recordAttempt } from "#app/domain/attempts/mutations.server";
+import { likePattern } from "#app/domain/cases/caseload.server";
+import { refreshDerived, refreshStaleCases } from "#app/domain/cases/derive.server";
+import { addDays, today } from "#app/domain/dates";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 
 describe("derived case figures", () => {

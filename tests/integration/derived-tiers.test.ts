@@ -6,16 +6,16 @@
  * download — and how the tier follows its sources afterwards.
  */
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { createFinding, deleteFinding, updateFinding } from "../../app/domain/diagnostics/mutations.server";
-import { STUDENT_PRESENT_ONLY_WORDS } from "../../app/domain/diagnostics/student-view";
-import { createNote, deleteNote, updateNote } from "../../app/domain/notes/mutations.server";
-import { countUnread, loadInbox } from "../../app/domain/notifications/inbox.server";
-import { editorValues } from "../../app/domain/plans/editor";
-import { adjustFromEditor, assignFromEditor } from "../../app/domain/plans/mutations.server";
-import { loadPlan, loadPlanBuilderContext, nextMonday, proposePlan } from "../../app/domain/plans/queries.server";
-import type { FindingKind, Visibility } from "../../app/domain/vocabulary";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { createFinding, deleteFinding, updateFinding } from "#app/domain/diagnostics/mutations.server";
+import { STUDENT_PRESENT_ONLY_WORDS } from "#app/domain/diagnostics/student-view";
+import { createNote, deleteNote, updateNote } from "#app/domain/notes/mutations.server";
+import { countUnread, loadInbox } from "#app/domain/notifications/inbox.server";
+import { editorValues } from "#app/domain/plans/editor";
+import { adjustFromEditor, assignFromEditor } from "#app/domain/plans/mutations.server";
+import { loadPlan, loadPlanBuilderContext, nextMonday, proposePlan } from "#app/domain/plans/queries.server";
+import type { FindingKind, Visibility } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 import { dataUrl, request, signIn } from "../utils/app";
 
@@ -223,7 +223,7 @@ describe("tiers of derived text", () => {
       },
       expectedCaseVersion: await caseVersion(setup.caseId),
     });
-    expect(saved).toEqual({ ok: true, version: 2 });
+    expect(saved).toEqual({ ok: true, version: 2, moved: [] });
     const tutorView = await loadPlan(setup.caseId, { userId: setup.tutor.id, relation: "TUTOR" });
     const tutorTitles = tutorView?.current.data.content.measures.map((m) => m.title);
     expect(tutorTitles).toContain("Financial-aid referral");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { raiseEscalation } from "../../app/domain/escalations/mutations.server";
-import { prisma } from "../../app/utils/db.server";
+import { raiseEscalation } from "#app/domain/escalations/mutations.server";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 
 describe("raising an escalation by hand", () => {

@@ -5,13 +5,13 @@
  * page; the column choice is in the URL; views are saved per person.
  */
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { logPracticeExam } from "../../app/domain/practice/mutations.server";
-import type { ExamId, InstrumentId } from "../../app/domain/reference";
-import { action as caseloadAction, loader as caseloadLoader } from "../../app/routes/app/cases/index";
-import { loader as homeLoader } from "../../app/routes/app/home";
-import { loader as exportLoader } from "../../app/routes/resources/cases-export";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { logPracticeExam } from "#app/domain/practice/mutations.server";
+import type { ExamId, InstrumentId } from "#app/domain/reference";
+import { action as caseloadAction, loader as caseloadLoader } from "#app/routes/app/cases/index";
+import { loader as homeLoader } from "#app/routes/app/home";
+import { loader as exportLoader } from "#app/routes/resources/cases-export";
+import { prisma } from "#app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 import { call, download } from "../utils/route";
 

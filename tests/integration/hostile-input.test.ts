@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "../../app/utils/db.server";
-import { UPLOAD_BODY_LIMIT } from "../../app/utils/request-body.server";
+import { prisma } from "#app/utils/db.server";
+import { UPLOAD_BODY_LIMIT } from "#app/utils/request-body.server";
 import { type AppRoute, appRoutes, dataUrl, request, signIn, unhandled } from "../utils/app";
 import { createWorld, fillPattern, type World, type WorldRole } from "../utils/world";
 

@@ -1,14 +1,14 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { commitImport, previewImport } from "../../app/domain/imports/import.server";
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "../../app/domain/imports/schema";
-import { templateCsv } from "../../app/domain/imports/templates.server";
-import { recordAttempt } from "../../app/domain/attempts/mutations.server";
-import { action as importAction } from "../../app/routes/app/office/import";
-import { prisma } from "../../app/utils/db.server";
-import { call } from "../utils/route";
+import { recordAttempt } from "#app/domain/attempts/mutations.server";
+import { addDays, today } from "#app/domain/dates";
+import { commitImport, previewImport } from "#app/domain/imports/import.server";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "#app/domain/imports/schema";
+import { templateCsv } from "#app/domain/imports/templates.server";
+import { action as importAction } from "#app/routes/app/office/import";
+import { prisma } from "#app/utils/db.server";
 import { createSchool, createUser } from "../factories";
+import { call } from "../utils/route";
 
 async function office() {
   const school = await createSchool();
@@ -277,7 +277,7 @@ describe("CSV import", () => {
     const { school, advisor } = await office();
     const admin = await createUser({ schoolId: school.id, role: "ADMIN" });
     const invitedEmail = `invited-${Date.now()}@example.edu`;
-    const { createInvitation, acceptInvitation } = await import("../../app/domain/invitations/mutations.server");
+    const { createInvitation, acceptInvitation } = await import("#app/domain/invitations/mutations.server");
     await createInvitation({ schoolId: school.id, email: invitedEmail, name: "Invited Student", role: "STUDENT", invitedById: admin.id });
     const { mailedToken } = await import("../utils/mail");
     const token = await mailedToken(invitedEmail, "INVITATION", "/invite");

@@ -4,10 +4,10 @@
  * on, and a loser's queue that reloads after another tutor won the race.
  */
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { loader as previewLoader } from "../../app/routes/app/queue/preview";
-import { action as queueAction, loader as queueLoader, shouldRevalidate } from "../../app/routes/app/queue/index";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { action as queueAction, loader as queueLoader, shouldRevalidate } from "#app/routes/app/queue/index";
+import { loader as previewLoader } from "#app/routes/app/queue/preview";
+import { prisma } from "#app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent, createUser } from "../factories";
 import { request, signIn } from "../utils/app";
 import { call } from "../utils/route";

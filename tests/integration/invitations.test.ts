@@ -6,7 +6,7 @@
  * school end in a refusal with nothing changed.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { commitImport, previewImport } from "../../app/domain/imports/import.server";
+import { commitImport, previewImport } from "#app/domain/imports/import.server";
 import {
   ACTIVATE_FIRST,
   ALREADY_MEMBER_MESSAGE,
@@ -15,16 +15,16 @@ import {
   SIGN_IN_FIRST,
   UNUSABLE_INVITATION,
   WRONG_ACCOUNT,
-} from "../../app/domain/invitations/mutations.server";
-import type { Role } from "../../app/domain/vocabulary";
-import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
-import { action as usersAction, loader as usersLoader } from "../../app/routes/app/admin/users";
-import { action as forgotAction } from "../../app/routes/auth/forgot-password";
-import { action as inviteAction, loader as inviteLoader } from "../../app/routes/auth/invite";
-import { action as resetAction } from "../../app/routes/auth/reset-password";
-import { prisma } from "../../app/utils/db.server";
-import { loginBuckets } from "../../app/utils/rate-limit.server";
-import { createSession, validateSessionToken } from "../../app/utils/session.server";
+} from "#app/domain/invitations/mutations.server";
+import type { Role } from "#app/domain/vocabulary";
+import { action as usersAction, loader as usersLoader } from "#app/routes/app/admin/users";
+import { loader as caseloadLoader } from "#app/routes/app/cases/index";
+import { action as forgotAction } from "#app/routes/auth/forgot-password";
+import { action as inviteAction, loader as inviteLoader } from "#app/routes/auth/invite";
+import { action as resetAction } from "#app/routes/auth/reset-password";
+import { prisma } from "#app/utils/db.server";
+import { loginBuckets } from "#app/utils/rate-limit.server";
+import { createSession, validateSessionToken } from "#app/utils/session.server";
 import { createSchool, createSchoolWithCase, createStudent, createUser, TEST_PASSWORD } from "../factories";
 import { mailedToken, outboxTo } from "../utils/mail";
 import { call } from "../utils/route";
@@ -339,7 +339,7 @@ describe("accepting an invitation for an address that has an account", () => {
       acceptedById: null,
     });
     // The old password still signs in; the one typed on the invitation page does not.
-    const { verifyPassword } = await import("../../app/utils/password.server");
+    const { verifyPassword } = await import("#app/utils/password.server");
     expect(await verifyPassword(before.user.passwordHash as string, TEST_PASSWORD)).toBe(true);
     expect(await verifyPassword(before.user.passwordHash as string, NEW_PASSWORD)).toBe(false);
     // "Join" without a session goes to the sign-in page and back.

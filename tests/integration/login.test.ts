@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { action as loginAction, loader as loginLoader } from "../../app/routes/auth/login";
-import { action as logoutAction } from "../../app/routes/auth/logout";
-import { createSession } from "../../app/utils/session.server";
-import { prisma } from "../../app/utils/db.server";
-import { loader as caseLoader } from "../../app/routes/app/cases/case";
-import { safeRedirect } from "../../app/utils/auth.server";
+import { loader as caseLoader } from "#app/routes/app/cases/case";
+import { action as loginAction, loader as loginLoader } from "#app/routes/auth/login";
+import { action as logoutAction } from "#app/routes/auth/logout";
+import { safeRedirect } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import { createSession } from "#app/utils/session.server";
+import { createSchoolWithCase, createTutor, createUser, TEST_PASSWORD } from "../factories";
 import { request } from "../utils/app";
 import { call } from "../utils/route";
-import { createSchoolWithCase, createTutor, createUser, TEST_PASSWORD } from "../factories";
 
 function login(email: string, password: string, redirectTo?: string) {
   return call(loginAction, { userId: null, path: "/login", form: { email, password, ...(redirectTo ? { redirectTo } : {}) } });

@@ -5,10 +5,10 @@
  * changed in their cases, once a week, unless they opted out.
  */
 import { describe, expect, it } from "vitest";
-import { addDays, startOfIsoWeek, today as todayOf } from "../../app/domain/dates";
-import { changeEscalationStatus, raiseEscalation } from "../../app/domain/escalations/mutations.server";
-import { mailOverdueEscalations, mailWeeklyDigests } from "../../app/domain/mail/jobs.server";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, startOfIsoWeek, today as todayOf } from "#app/domain/dates";
+import { changeEscalationStatus, raiseEscalation } from "#app/domain/escalations/mutations.server";
+import { mailOverdueEscalations, mailWeeklyDigests } from "#app/domain/mail/jobs.server";
+import { prisma } from "#app/utils/db.server";
 import { createEscalatedCase, createSchoolWithCase, createUser } from "../factories";
 import { outboxTo } from "../utils/mail";
 

@@ -5,14 +5,14 @@
  * school's admins, and the log (not the network) when no SMTP is configured.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createInvitation } from "../../app/domain/invitations/mutations.server";
-import { CLAIM_LEASE_MS, MAX_ATTEMPTS, MAX_AGE_MS, RETRY_DELAYS_MS } from "../../app/domain/mail/retry";
-import { deliverDue } from "../../app/domain/mail/worker.server";
-import { action as mailAction, loader as mailLoader } from "../../app/routes/app/admin/mail";
-import { loader as usersLoader } from "../../app/routes/app/admin/users";
-import { prisma } from "../../app/utils/db.server";
-import { logger } from "../../app/utils/logger.server";
-import { type MailTransport, smtpTransport } from "../../app/utils/mailer.server";
+import { createInvitation } from "#app/domain/invitations/mutations.server";
+import { CLAIM_LEASE_MS, MAX_AGE_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS } from "#app/domain/mail/retry";
+import { deliverDue } from "#app/domain/mail/worker.server";
+import { action as mailAction, loader as mailLoader } from "#app/routes/app/admin/mail";
+import { loader as usersLoader } from "#app/routes/app/admin/users";
+import { prisma } from "#app/utils/db.server";
+import { logger } from "#app/utils/logger.server";
+import { type MailTransport, smtpTransport } from "#app/utils/mailer.server";
 import { createSchoolWithCase } from "../factories";
 import { call } from "../utils/route";
 import { startSmtpServer, type TestSmtpServer } from "../utils/smtp";
@@ -77,15 +77,15 @@ describe("delivery through SMTP", () => {
     expect(arrivedFor(email)).toEqual([]);
     // A restart: fresh module state — a new worker and a new SMTP connection over the same database.
     vi.resetModules();
-    const restarted = await import("../../app/domain/mail/worker.server");
-    const { smtpTransport: freshTransport } = await import("../../app/utils/mailer.server");
+    const restarted = await import("#app/domain/mail/worker.server");
+    const { smtpTransport: freshTransport } = await import("#app/utils/mailer.server");
     const afterRestart = freshTransport(smtp.url, "Retake Desk <no-reply@localhost>");
     try {
       expect(await restarted.deliverDue({ transport: afterRestart })).toMatchObject({ sent: 1 });
       await smtp.waitFor(1);
       // Another restart, another worker: still exactly one.
       vi.resetModules();
-      const again = await import("../../app/domain/mail/worker.server");
+      const again = await import("#app/domain/mail/worker.server");
       expect(await again.deliverDue({ transport: afterRestart })).toMatchObject({ sent: 0 });
     } finally {
       afterRestart.close();
@@ -228,7 +228,7 @@ describe("the development outbox page", () => {
     process.env.NODE_ENV = nodeEnv;
     vi.resetModules();
     try {
-      const { loader } = await import("../../app/routes/dev/mail");
+      const { loader } = await import("#app/routes/dev/mail");
       return await call(loader, { userId: null, path: "/dev/mail" });
     } finally {
       process.env.NODE_ENV = previous;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { contactInstant } from "../../app/domain/notes/mutations.server";
-import { action, loader } from "../../app/routes/app/cases/notes";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { contactInstant } from "#app/domain/notes/mutations.server";
+import { action, loader } from "#app/routes/app/cases/notes";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase, createUser } from "../factories";
 import { call } from "../utils/route";
 

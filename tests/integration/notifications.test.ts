@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { notify } from "../../app/domain/notifications/notify.server";
-import { loadSinceLastVisit } from "../../app/domain/notifications/since-last-visit.server";
-import { loader as layoutLoader } from "../../app/routes/app/layout";
-import { action as notificationsAction, loader as notificationsLoader } from "../../app/routes/app/notifications";
-import { action as queueAction } from "../../app/routes/app/office/escalations";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { notify } from "#app/domain/notifications/notify.server";
+import { loadSinceLastVisit } from "#app/domain/notifications/since-last-visit.server";
+import { loader as layoutLoader } from "#app/routes/app/layout";
+import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/app/notifications";
+import { action as queueAction } from "#app/routes/app/office/escalations";
+import { prisma } from "#app/utils/db.server";
 import { createEscalatedCase, createSchoolWithCase } from "../factories";
 import { countQueries } from "../utils/queries";
 import { call, contextFor, ORIGIN } from "../utils/route";

@@ -4,9 +4,9 @@
  * office records its disclosure outside the school in the student's log.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { today } from "../../app/domain/dates";
-import { action, loader } from "../../app/routes/app/cases/packet";
-import { prisma } from "../../app/utils/db.server";
+import { today } from "#app/domain/dates";
+import { action, loader } from "#app/routes/app/cases/packet";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 import { call } from "../utils/route";
 import { createWorld, type World } from "../utils/world";

@@ -5,17 +5,17 @@
  * were sent for; "My account" changes the password with the current one.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { findUsableToken, setPasswordWithToken } from "../../app/domain/accounts/mutations.server";
-import { commitImport, previewImport } from "../../app/domain/imports/import.server";
-import { action as usersAction } from "../../app/routes/app/admin/users";
-import { action as accountAction, loader as accountLoader } from "../../app/routes/app/account";
-import { action as activateAction, loader as activateLoader } from "../../app/routes/auth/activate";
-import { action as forgotAction } from "../../app/routes/auth/forgot-password";
-import { action as loginAction } from "../../app/routes/auth/login";
-import { action as resetAction, loader as resetLoader } from "../../app/routes/auth/reset-password";
-import { prisma } from "../../app/utils/db.server";
-import { verifyPassword } from "../../app/utils/password.server";
-import { createSession, validateSessionToken } from "../../app/utils/session.server";
+import { findUsableToken, setPasswordWithToken } from "#app/domain/accounts/mutations.server";
+import { commitImport, previewImport } from "#app/domain/imports/import.server";
+import { action as accountAction, loader as accountLoader } from "#app/routes/app/account";
+import { action as usersAction } from "#app/routes/app/admin/users";
+import { action as activateAction, loader as activateLoader } from "#app/routes/auth/activate";
+import { action as forgotAction } from "#app/routes/auth/forgot-password";
+import { action as loginAction } from "#app/routes/auth/login";
+import { action as resetAction, loader as resetLoader } from "#app/routes/auth/reset-password";
+import { prisma } from "#app/utils/db.server";
+import { verifyPassword } from "#app/utils/password.server";
+import { createSession, validateSessionToken } from "#app/utils/session.server";
 import { createSchool, createSchoolWithCase, createUser, TEST_PASSWORD } from "../factories";
 import { mailedToken, outboxTo } from "../utils/mail";
 import { call } from "../utils/route";

@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { setTargetExamDate } from "../../app/domain/cases/mutations.server";
-import { addDays, daysBetween, formatDate, isoWeekday, startOfIsoWeek, today } from "../../app/domain/dates";
-import type { PlanEditorValues } from "../../app/domain/plans/editor";
+import { setTargetExamDate } from "#app/domain/cases/mutations.server";
+import { addDays, daysBetween, formatDate, isoWeekday, startOfIsoWeek, today } from "#app/domain/dates";
+import type { PlanEditorValues } from "#app/domain/plans/editor";
 import {
   adjustPlan,
   assignPlan,
@@ -10,18 +10,18 @@ import {
   PLAN_CONFLICT_MESSAGE,
   PLAN_EXISTS_MESSAGE,
   STALE_FORM_MESSAGE,
-} from "../../app/domain/plans/mutations.server";
-import { loadPlan } from "../../app/domain/plans/queries.server";
-import { loader as homeLoader } from "../../app/routes/app/home";
-import { action, loader } from "../../app/routes/app/cases/plan";
-import { loader as printLoader } from "../../app/routes/app/cases/plan-print";
-import { loader as calendarLoader } from "../../app/routes/resources/plan-calendar";
-import { prisma } from "../../app/utils/db.server";
+} from "#app/domain/plans/mutations.server";
+import { loadPlan } from "#app/domain/plans/queries.server";
+import { action, loader } from "#app/routes/app/cases/plan";
+import { loader as printLoader } from "#app/routes/app/cases/plan-print";
+import { loader as homeLoader } from "#app/routes/app/home";
+import { loader as calendarLoader } from "#app/routes/resources/plan-calendar";
+import { prisma } from "#app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent, takeCaseAs } from "../factories";
-import { cookieFrom } from "../utils/sign-in";
-import { countCall } from "../utils/queries";
 import { request, signIn } from "../utils/app";
+import { countCall } from "../utils/queries";
 import { call, download } from "../utils/route";
+import { cookieFrom } from "../utils/sign-in";
 
 const day = today();
 const nextMonday = (() => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { createNote } from "../../app/domain/notes/mutations.server";
-import { loadStudentRecord } from "../../app/domain/records/student-record.server";
-import { loader as accessLogLoader } from "../../app/routes/app/admin/access-log";
-import { loader as notesLoader } from "../../app/routes/app/cases/notes";
-import { action as disclosuresAction } from "../../app/routes/app/office/disclosures";
-import { loader as recordPage } from "../../app/routes/app/me/record";
-import { loader as recordJson } from "../../app/routes/resources/my-record";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { createNote } from "#app/domain/notes/mutations.server";
+import { loadStudentRecord } from "#app/domain/records/student-record.server";
+import { loader as accessLogLoader } from "#app/routes/app/admin/access-log";
+import { loader as notesLoader } from "#app/routes/app/cases/notes";
+import { loader as recordPage } from "#app/routes/app/me/record";
+import { action as disclosuresAction } from "#app/routes/app/office/disclosures";
+import { loader as recordJson } from "#app/routes/resources/my-record";
+import { prisma } from "#app/utils/db.server";
+import { createFailedCase, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 import { request, signIn } from "../utils/app";
 import { call, download } from "../utils/route";
-import { createFailedCase, createSchoolWithCase, createStudent, createUser, takeCaseAs } from "../factories";
 
 /** The signed-in person's record download, through its route. */
 const recordDownload = (userId: string, query = "") => download(recordJson, { userId, path: `/me/record.json${query}` });

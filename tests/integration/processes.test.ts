@@ -5,10 +5,10 @@
  * real ones (tests/processes/child.ts) on this test's database file.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { action as loginAction } from "../../app/routes/auth/login";
-import { prisma } from "../../app/utils/db.server";
-import { acquireLease, LeasedJob, releaseLease } from "../../app/utils/lease.server";
-import { FailureWindow, TokenBucket } from "../../app/utils/rate-limit.server";
+import { action as loginAction } from "#app/routes/auth/login";
+import { prisma } from "#app/utils/db.server";
+import { acquireLease, LeasedJob, releaseLease } from "#app/utils/lease.server";
+import { FailureWindow, TokenBucket } from "#app/utils/rate-limit.server";
 import { createSchoolWithCase, createTutor, TEST_PASSWORD } from "../factories";
 import { type Child, killAll, startChild } from "../utils/processes";
 import { call } from "../utils/route";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { PRACTICE_DELETE_CONFLICT_MESSAGE } from "../../app/domain/practice/mutations.server";
-import { action, loader } from "../../app/routes/app/cases/progress";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { PRACTICE_DELETE_CONFLICT_MESSAGE } from "#app/domain/practice/mutations.server";
+import { action, loader } from "#app/routes/app/cases/progress";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase, createStudent, takeCaseAs } from "../factories";
 import { countCall } from "../utils/queries";
 import { call } from "../utils/route";

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loader as caseloadLoader } from "../../app/routes/app/cases/index";
-import { loader as queueLoader } from "../../app/routes/app/queue/index";
-import { loader as layoutLoader } from "../../app/routes/app/layout";
+import { loader as caseloadLoader } from "#app/routes/app/cases/index";
+import { loader as layoutLoader } from "#app/routes/app/layout";
+import { loader as queueLoader } from "#app/routes/app/queue/index";
 import { bulkSchool } from "../../bench/large-school";
+import { createSchool, createUser } from "../factories";
 import { countCall } from "../utils/queries";
 import { call } from "../utils/route";
-import { createSchool, createUser } from "../factories";
 
 async function schoolOf(size: number) {
   const school = await createSchool();

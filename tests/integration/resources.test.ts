@@ -4,9 +4,9 @@
  * import templates for the office.
  */
 import { describe, expect, it } from "vitest";
-import { loader as exportLoader } from "../../app/routes/resources/cases-export";
-import { loader as templateLoader } from "../../app/routes/resources/import-template";
-import { loader as recordLoader } from "../../app/routes/resources/my-record";
+import { loader as exportLoader } from "#app/routes/resources/cases-export";
+import { loader as templateLoader } from "#app/routes/resources/import-template";
+import { loader as recordLoader } from "#app/routes/resources/my-record";
 import { createSchoolWithCase } from "../factories";
 import { call, download } from "../utils/route";
 

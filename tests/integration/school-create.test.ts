@@ -7,10 +7,10 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { setPasswordWithToken } from "../../app/domain/accounts/mutations.server";
-import { createSchool } from "../../app/domain/schools/create.server";
-import { DEFAULT_POLICY_LADDER } from "../../app/domain/settings/settings";
-import { prisma } from "../../app/utils/db.server";
+import { setPasswordWithToken } from "#app/domain/accounts/mutations.server";
+import { createSchool } from "#app/domain/schools/create.server";
+import { DEFAULT_POLICY_LADDER } from "#app/domain/settings/settings";
+import { prisma } from "#app/utils/db.server";
 import { createSchool as createTestSchool, createUser } from "../factories";
 import { mailedToken, outboxTo } from "../utils/mail";
 

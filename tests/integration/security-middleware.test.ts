@@ -1,7 +1,7 @@
 import { RouterContextProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import { sameOriginMiddleware, securityHeadersMiddleware } from "../../app/middleware/security.server";
-import { contentSecurityPolicy } from "../../app/utils/headers.server";
+import { sameOriginMiddleware, securityHeadersMiddleware } from "#app/middleware/security.server";
+import { contentSecurityPolicy } from "#app/utils/headers.server";
 
 async function run(method: string, headers: Record<string, string>, url = "http://localhost:3000/cases") {
   const request = new Request(url, { method, headers });

@@ -6,12 +6,12 @@
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { addDays, today } from "../../app/domain/dates";
-import { loader as overviewLoader } from "../../app/routes/app/cases/overview";
-import { action as notesAction, loader as notesLoader } from "../../app/routes/app/cases/notes";
-import { loader as homeLoader } from "../../app/routes/app/home";
-import { loader as calendarLoader } from "../../app/routes/resources/plan-calendar";
-import { prisma } from "../../app/utils/db.server";
+import { addDays, today } from "#app/domain/dates";
+import { action as notesAction, loader as notesLoader } from "#app/routes/app/cases/notes";
+import { loader as overviewLoader } from "#app/routes/app/cases/overview";
+import { loader as homeLoader } from "#app/routes/app/home";
+import { loader as calendarLoader } from "#app/routes/resources/plan-calendar";
+import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 import { call, download } from "../utils/route";
 

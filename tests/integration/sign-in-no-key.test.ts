@@ -10,10 +10,10 @@ vi.hoisted(() => {
   delete process.env.DATA_ENCRYPTION_KEY_PREVIOUS;
 });
 
-import { action as accountTwoFactorAction, loader as accountTwoFactorLoader } from "../../app/routes/app/account-two-factor";
-import { action, loader } from "../../app/routes/app/admin/sign-in";
-import { action as loginAction, loader as loginLoader } from "../../app/routes/auth/login";
-import { prisma } from "../../app/utils/db.server";
+import { action as accountTwoFactorAction, loader as accountTwoFactorLoader } from "#app/routes/app/account-two-factor";
+import { action, loader } from "#app/routes/app/admin/sign-in";
+import { action as loginAction, loader as loginLoader } from "#app/routes/auth/login";
+import { prisma } from "#app/utils/db.server";
 import { createSchool, createUser, TEST_PASSWORD } from "../factories";
 import { call } from "../utils/route";
 

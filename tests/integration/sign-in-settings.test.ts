@@ -10,14 +10,14 @@ vi.hoisted(() => {
   process.env.SSO_ALLOW_HTTP_LOOPBACK_ISSUER = "1";
 });
 
-import { action, loader } from "../../app/routes/app/admin/sign-in";
-import { prisma } from "../../app/utils/db.server";
-import { openText } from "../../app/utils/secret-box.server";
-import { createSession } from "../../app/utils/session.server";
+import { authContext } from "#app/context";
+import { action, loader } from "#app/routes/app/admin/sign-in";
+import { prisma } from "#app/utils/db.server";
+import { openText } from "#app/utils/secret-box.server";
+import { createSession } from "#app/utils/session.server";
 import { createSchool, createUser } from "../factories";
 import { startTestProvider, type TestProvider } from "../utils/oidc-provider";
-import { contextFor, call } from "../utils/route";
-import { authContext } from "../../app/context";
+import { call, contextFor } from "../utils/route";
 import { configureSso, ssoSignIn, TEST_CLIENT, throughMiddleware } from "../utils/sign-in";
 
 let idp: TestProvider;

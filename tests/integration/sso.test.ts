@@ -14,10 +14,10 @@ vi.hoisted(() => {
 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { action as loginAction, loader as loginLoader } from "../../app/routes/auth/login";
-import { loader as ssoOfferLoader } from "../../app/routes/resources/sso-offer";
-import { prisma } from "../../app/utils/db.server";
-import { createSession } from "../../app/utils/session.server";
+import { action as loginAction, loader as loginLoader } from "#app/routes/auth/login";
+import { loader as ssoOfferLoader } from "#app/routes/resources/sso-offer";
+import { prisma } from "#app/utils/db.server";
+import { createSession } from "#app/utils/session.server";
 import { createSchool, createStudent, createUser, TEST_PASSWORD } from "../factories";
 import { signInAtProvider, startTestProvider, type TestProvider } from "../utils/oidc-provider";
 import { call } from "../utils/route";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commitImport, previewImport } from "../../app/domain/imports/import.server";
-import { prisma } from "../../app/utils/db.server";
+import { commitImport, previewImport } from "#app/domain/imports/import.server";
+import { prisma } from "#app/utils/db.server";
 import { createSchool, createStudent, createUser } from "../factories";
 
 const csv = (rows: string[][]) => rows.map((r) => r.join(",")).join("\n");

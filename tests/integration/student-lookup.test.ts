@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findStudentByKey, STUDENT_AMBIGUOUS_MESSAGE, STUDENT_NOT_FOUND_MESSAGE } from "../../app/domain/cases/students.server";
-import { loader as overviewLoader } from "../../app/routes/app/cases/overview";
-import { prisma } from "../../app/utils/db.server";
+import { findStudentByKey, STUDENT_AMBIGUOUS_MESSAGE, STUDENT_NOT_FOUND_MESSAGE } from "#app/domain/cases/students.server";
+import { loader as overviewLoader } from "#app/routes/app/cases/overview";
+import { prisma } from "#app/utils/db.server";
 import { createSchool, createSchoolWithCase, createStudent } from "../factories";
 import { call } from "../utils/route";
 

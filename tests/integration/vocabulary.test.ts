@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as enums from "../../app/generated/prisma/enums";
-import { EXAM_IDS } from "../../app/domain/reference";
+import { EXAM_IDS } from "#app/domain/reference";
+import { DIMENSIONS } from "#app/domain/reference/content-areas";
 import {
   ACCOMMODATION_STATUSES,
   ATTEMPT_OUTCOMES,
@@ -16,8 +16,8 @@ import {
   RISK_LEVELS,
   ROLES,
   VISIBILITIES,
-} from "../../app/domain/vocabulary";
-import { DIMENSIONS } from "../../app/domain/reference/content-areas";
+} from "#app/domain/vocabulary";
+import * as enums from "#generated/prisma/enums";
 
 const pairs: Array<[string, Record<string, string>, readonly string[]]> = [
   ["Role", enums.Role, ROLES],

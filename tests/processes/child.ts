@@ -10,7 +10,7 @@
  *                                        "committing" at the commit's first insert, and "committed" after
  *   refresh <ttlMs>                      runs the daily-refresh job under a lease of ttlMs until killed; reports each run
  */
-import { dbReady } from "../../app/utils/db.server";
+import { dbReady } from "#app/utils/db.server";
 
 const say = (message: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ pid: process.pid, ...message })}\n`);
 
@@ -20,7 +20,7 @@ say({ ready: true });
 
 // Each command loads only what it needs: the machine running the tests is busy.
 if (command === "sign-in") {
-  const { action: loginAction } = await import("../../app/routes/auth/login");
+  const { action: loginAction } = await import("#app/routes/auth/login");
   const { call } = await import("../utils/route");
   const [email, password, times] = args;
   const statuses: number[] = [];
@@ -33,7 +33,7 @@ if (command === "sign-in") {
 }
 
 if (command === "take") {
-  const { loginBuckets } = await import("../../app/utils/rate-limit.server");
+  const { loginBuckets } = await import("#app/utils/rate-limit.server");
   const [address, times, now] = args;
   let granted = 0;
   for (let i = 0; i < Number(times); i += 1) if (await loginBuckets.consume(address, Number(now))) granted += 1;
@@ -42,8 +42,8 @@ if (command === "take") {
 }
 
 if (command === "import") {
-  const { previewImport, commitImport } = await import("../../app/domain/imports/import.server");
-  const { onQuery } = await import("../../app/utils/db.server");
+  const { previewImport, commitImport } = await import("#app/domain/imports/import.server");
+  const { onQuery } = await import("#app/utils/db.server");
   const [schoolId, actorId, rows] = args;
   const lines = ["student_id,email,name,graduation_year,international_graduate"];
   for (let i = 0; i < Number(rows); i += 1) lines.push(`K-${i},k${i}@crash.example.edu,Student ${i},2027,no`);
@@ -63,8 +63,8 @@ if (command === "import") {
 }
 
 if (command === "refresh") {
-  const { refreshStaleCases } = await import("../../app/domain/cases/derive.server");
-  const { LeasedJob } = await import("../../app/utils/lease.server");
+  const { refreshStaleCases } = await import("#app/domain/cases/derive.server");
+  const { LeasedJob } = await import("#app/utils/lease.server");
   const ttlMs = Number(args[0]);
   new LeasedJob({
     name: "daily-refresh",

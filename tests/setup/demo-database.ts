@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { today } from "../../app/domain/dates";
+import { today } from "#app/domain/dates";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..", "..");

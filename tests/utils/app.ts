@@ -9,6 +9,7 @@
  * editing them.
  */
 import path from "node:path";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
 import {
   createRequestHandler,
   type ServerBuild,
@@ -16,10 +17,9 @@ import {
   UNSAFE_withErrorBoundaryProps,
   UNSAFE_withHydrateFallbackProps,
 } from "react-router";
-import type { RouteConfigEntry } from "@react-router/dev/routes";
-import routeConfig from "../../app/routes";
+import routeConfig from "#app/routes";
+import { createSession, SESSION_COOKIE } from "#app/utils/session.server";
 import config from "../../react-router.config";
-import { createSession, SESSION_COOKIE } from "../../app/utils/session.server";
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -121,7 +121,7 @@ async function buildHandler() {
 async function assembleBuild(): Promise<ServerBuild> {
   const routes = await appRoutes();
   const root = await modules["../../app/root.tsx"]();
-  const entry = await import("../../app/entry.server");
+  const entry = await import("#app/entry.server");
   const manifestRoute = (
     id: string,
     parentId: string | undefined,

@@ -2,7 +2,7 @@
  * Reading the mail a test caused: the outbox rows (what the worker will send)
  * and the links in them — the way the person at that address would follow them.
  */
-import { prisma } from "../../app/utils/db.server";
+import { prisma } from "#app/utils/db.server";
 
 export async function outboxTo(email: string, kind?: string) {
   return prisma.outboxMessage.findMany({

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { onQuery } from "../../app/utils/db.server";
+import { onQuery } from "#app/utils/db.server";
 
 /** Counts the SQL statements `run` issues. */
 export async function countQueries(run: () => Promise<unknown>): Promise<number> {

@@ -3,8 +3,8 @@
  * user (or none) in the context — without an HTTP server.
  */
 import { RouterContextProvider } from "react-router";
-import { type Auth, authContext, type SessionUser } from "../../app/context";
-import { prisma } from "../../app/utils/db.server";
+import { type Auth, authContext, type SessionUser } from "#app/context";
+import { prisma } from "#app/utils/db.server";
 
 export const ORIGIN = "http://localhost:3000";
 

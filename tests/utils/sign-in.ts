@@ -6,12 +6,12 @@
  * in `vi.hoisted` before importing the app.
  */
 import { RouterContextProvider } from "react-router";
-import { authContext, pendingSignInContext } from "../../app/context";
-import { sessionMiddleware } from "../../app/middleware/session.server";
-import { loader as callbackLoader } from "../../app/routes/auth/sso-callback";
-import { loader as startLoader } from "../../app/routes/auth/sso-start";
-import { prisma } from "../../app/utils/db.server";
-import { seal } from "../../app/utils/secret-box.server";
+import { authContext, pendingSignInContext } from "#app/context";
+import { sessionMiddleware } from "#app/middleware/session.server";
+import { loader as callbackLoader } from "#app/routes/auth/sso-callback";
+import { loader as startLoader } from "#app/routes/auth/sso-start";
+import { prisma } from "#app/utils/db.server";
+import { seal } from "#app/utils/secret-box.server";
 import { signInAtProvider } from "./oidc-provider";
 import { call, ORIGIN } from "./route";
 

@@ -4,17 +4,17 @@
  * derived from them (plan measures, plan versions and their differences), for
  * the tests that walk every route. Built through the app's own mutations.
  */
-import { recordAttempt } from "../../app/domain/attempts/mutations.server";
-import { createFinding } from "../../app/domain/diagnostics/mutations.server";
-import { addDays, today } from "../../app/domain/dates";
-import { createInvitation } from "../../app/domain/invitations/mutations.server";
-import { createNote } from "../../app/domain/notes/mutations.server";
-import { editorValues, type PlanEditorValues } from "../../app/domain/plans/editor";
-import { adjustFromEditor, assignFromEditor } from "../../app/domain/plans/mutations.server";
-import { loadPlan, loadPlanBuilderContext, nextMonday, proposePlan } from "../../app/domain/plans/queries.server";
-import { logDisclosure } from "../../app/domain/records/disclosures.server";
-import type { FindingKind, Visibility } from "../../app/domain/vocabulary";
-import { prisma } from "../../app/utils/db.server";
+import { recordAttempt } from "#app/domain/attempts/mutations.server";
+import { addDays, today } from "#app/domain/dates";
+import { createFinding } from "#app/domain/diagnostics/mutations.server";
+import { createInvitation } from "#app/domain/invitations/mutations.server";
+import { createNote } from "#app/domain/notes/mutations.server";
+import { editorValues, type PlanEditorValues } from "#app/domain/plans/editor";
+import { adjustFromEditor, assignFromEditor } from "#app/domain/plans/mutations.server";
+import { loadPlan, loadPlanBuilderContext, nextMonday, proposePlan } from "#app/domain/plans/queries.server";
+import { logDisclosure } from "#app/domain/records/disclosures.server";
+import type { FindingKind, Visibility } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent } from "../factories";
 import { mailedToken } from "./mail";
 

@@ -1,6 +1,7 @@
 import { columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import { Link } from "react-router";
-import type { CaseloadRow } from "../../domain/cases/caseload.server";
+import { ReadinessBadge, RiskBadge, StatusBadge } from "#app/components/badges";
+import { ScrollRegion } from "#app/components/scroll-region";
 import {
   CASELOAD_COLUMNS,
   type CaseloadColumnId,
@@ -8,10 +9,9 @@ import {
   caseloadSearch,
   nextSort,
   type SortKey,
-} from "../../domain/cases/caseload";
-import { examLabel } from "../../domain/reference";
-import { ReadinessBadge, RiskBadge, StatusBadge } from "../badges";
-import { ScrollRegion } from "../scroll-region";
+} from "#app/domain/cases/caseload";
+import type { CaseloadRow } from "#app/domain/cases/caseload.server";
+import { examLabel } from "#app/domain/reference";
 
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, CaseloadRow>();

@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "react-router";
-import { saveViewSchema } from "../../domain/cases/saved-views";
-import { Field } from "../forms";
+import { Field } from "#app/components/forms";
+import { saveViewSchema } from "#app/domain/cases/saved-views";
 
 /**
  * The person's saved caseload views: each a link to the table as it was saved

@@ -1,8 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { assignSchema } from "../../domain/cases/schema";
-import { Field, FormErrors, SelectField } from "../forms";
+import { Field, FormErrors, SelectField } from "#app/components/forms";
+import { assignSchema } from "#app/domain/cases/schema";
 
 /**
  * The office assigns (or reassigns) a tutor to a case, with a reason. Used on

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CASE_OUTCOMES, CASE_STATUSES } from "../../domain/vocabulary";
+import { CASE_OUTCOMES, CASE_STATUSES } from "#app/domain/vocabulary";
 import { colourDistance, OUTCOME_STYLES, type SeriesStyle, STATUS_STYLES, VISION_SIMULATIONS, type Vision } from "./palette";
 
 /** Below this ΔE two bar colours are easily confused (the old Active and Ready were about 16 apart). */

@@ -4,7 +4,7 @@
  * has its own pattern, so two series never differ by colour alone (WCAG 1.4.1),
  * and every chart keeps its table alternative.
  */
-import type { CaseOutcome, CaseStatus } from "../../domain/vocabulary";
+import type { CaseOutcome, CaseStatus } from "#app/domain/vocabulary";
 
 export const PATTERNS = ["solid", "diagonal", "dots", "horizontal", "crosshatch", "vertical"] as const;
 export type PatternId = (typeof PATTERNS)[number];

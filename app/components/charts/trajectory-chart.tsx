@@ -8,9 +8,9 @@
  */
 import { useMemo } from "react";
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay } from "../../domain/dates";
-import type { TrajectoryChart as TrajectoryChartData } from "../../domain/trajectory/chart-data";
-import { MILESTONE_KINDS, type MilestoneKind } from "../../domain/vocabulary";
+import { formatDay } from "#app/domain/dates";
+import type { TrajectoryChart as TrajectoryChartData } from "#app/domain/trajectory/chart-data";
+import { MILESTONE_KINDS, type MilestoneKind } from "#app/domain/vocabulary";
 import { scoreRows, seriesKeys, shortDate, toX, trendRows, xDomain, xTicks } from "./trajectory-rows";
 
 /** Series colours with at least 4.5:1 contrast on white; shapes and the table carry the same facts. */

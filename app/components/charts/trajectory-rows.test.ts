@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildTrajectoryCharts } from "../../domain/trajectory/chart-data";
-import type { PracticeExamEntry } from "../../domain/trajectory/practice";
+import { buildTrajectoryCharts } from "#app/domain/trajectory/chart-data";
+import type { PracticeExamEntry } from "#app/domain/trajectory/practice";
 import { DAY_MS, scoreRows, shortDate, toX, trendRows, xDomain, xTicks } from "./trajectory-rows";
 
 const cbssa = (id: string, takenOn: string, score: number): PracticeExamEntry => ({

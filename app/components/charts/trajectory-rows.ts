@@ -6,8 +6,8 @@
  * at the exam date, whose band widens to the 80% interval. Pure, so it is
  * unit-tested without a browser.
  */
-import { addDays, daysBetween, formatDate, fromDate, type IsoDate, toUtcDate } from "../../domain/dates";
-import type { TrajectoryChart } from "../../domain/trajectory/chart-data";
+import { addDays, daysBetween, formatDate, fromDate, type IsoDate, toUtcDate } from "#app/domain/dates";
+import type { TrajectoryChart } from "#app/domain/trajectory/chart-data";
 
 export const DAY_MS = 86_400_000;
 

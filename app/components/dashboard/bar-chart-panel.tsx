@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
-import { useHydrated } from "../../utils/use-hydrated";
-import type { PatternId } from "../charts/palette";
+import type { PatternId } from "#app/components/charts/palette";
+import { useHydrated } from "#app/utils/use-hydrated";
 
 export interface BarSeries {
   key: string;

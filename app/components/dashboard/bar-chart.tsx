@@ -4,7 +4,7 @@
  * chart page's first paint, carry no chart code (figures in bench/README.md).
  */
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { PatternId } from "../charts/palette";
+import type { PatternId } from "#app/components/charts/palette";
 import type { BarSeries } from "./bar-chart-panel";
 
 /** The texture of each pattern, drawn in white over the series colour in a 8×8 tile. */

@@ -1,8 +1,8 @@
-import { type AreaChange, CHARACTER_LABELS, type DiagnosisAnalysis } from "../../domain/diagnostics/analysis";
-import { formatDate } from "../../domain/dates";
-import { DIMENSION_LABELS } from "../../domain/reference";
-import { BAND_LABELS, type Band, REFERENCE_GROUP_LABELS } from "../../domain/vocabulary";
-import { ScrollRegion } from "../scroll-region";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDate } from "#app/domain/dates";
+import { type AreaChange, CHARACTER_LABELS, type DiagnosisAnalysis } from "#app/domain/diagnostics/analysis";
+import { DIMENSION_LABELS } from "#app/domain/reference";
+import { BAND_LABELS, type Band, REFERENCE_GROUP_LABELS } from "#app/domain/vocabulary";
 
 const bandTone: Record<Band, string> = {
   LOWER: "bg-red-100 text-red-900",

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { formatDate } from "../../domain/dates";
-import type { DiagnosisSummaryData } from "../../domain/diagnostics/summary";
+import { formatDate } from "#app/domain/dates";
+import type { DiagnosisSummaryData } from "#app/domain/diagnostics/summary";
 
 /**
  * The diagnosis in brief, for the case overview. Feed it

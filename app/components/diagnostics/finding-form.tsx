@@ -1,12 +1,12 @@
 import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "react-router";
-import { findingKindGroups, SEVERITY_LABELS } from "../../domain/diagnostics/findings";
-import { reportGrid } from "../../domain/diagnostics/report-form";
-import { EVIDENCE_MAX, type FindingForm as FindingFormValue, findingSchema } from "../../domain/diagnostics/schema";
-import type { ExamId } from "../../domain/reference";
-import type { FindingKind, Visibility } from "../../domain/vocabulary";
-import { FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
+import { FieldErrors, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { findingKindGroups, SEVERITY_LABELS } from "#app/domain/diagnostics/findings";
+import { reportGrid } from "#app/domain/diagnostics/report-form";
+import { EVIDENCE_MAX, type FindingForm as FindingFormValue, findingSchema } from "#app/domain/diagnostics/schema";
+import type { ExamId } from "#app/domain/reference";
+import type { FindingKind, Visibility } from "#app/domain/vocabulary";
 import { VisibilityFieldset } from "./visibility";
 
 export interface FindingDefaults {

@@ -1,9 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { SEVERITY_LABELS } from "../../domain/diagnostics/findings";
-import { formatDay } from "../../domain/dates";
-import type { ExamId } from "../../domain/reference";
-import { FINDING_FAMILIES, FINDING_FAMILY_LABELS, FINDING_KINDS, type FindingKind, type Visibility } from "../../domain/vocabulary";
-import { RowActions } from "../row-actions";
+import { RowActions } from "#app/components/row-actions";
+import { formatDay } from "#app/domain/dates";
+import { SEVERITY_LABELS } from "#app/domain/diagnostics/findings";
+import type { ExamId } from "#app/domain/reference";
+import { FINDING_FAMILIES, FINDING_FAMILY_LABELS, FINDING_KINDS, type FindingKind, type Visibility } from "#app/domain/vocabulary";
 import { FindingForm } from "./finding-form";
 import { VisibilityBadge } from "./visibility";
 

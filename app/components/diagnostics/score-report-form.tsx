@@ -1,12 +1,12 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { type GridDimension, printedLabelsFor, type ReportFormValues, reportEntrySchema } from "../../domain/diagnostics/report-form";
-import { DISTANCE_NOTE_MAX, PRINTED_LABEL_MAX } from "../../domain/diagnostics/schema";
-import { type ExamId, examInfo } from "../../domain/reference";
-import { BAND_LABELS, BAND_SCALES, type Band, type BandScale, REFERENCE_GROUP_LABELS, REFERENCE_GROUPS } from "../../domain/vocabulary";
-import { Field, FieldErrors, FormErrors, SelectField, type SelectOption, TextareaField } from "../forms";
-import { ScrollRegion } from "../scroll-region";
+import { Field, FieldErrors, FormErrors, SelectField, type SelectOption, TextareaField } from "#app/components/forms";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { type GridDimension, printedLabelsFor, type ReportFormValues, reportEntrySchema } from "#app/domain/diagnostics/report-form";
+import { DISTANCE_NOTE_MAX, PRINTED_LABEL_MAX } from "#app/domain/diagnostics/schema";
+import { type ExamId, examInfo } from "#app/domain/reference";
+import { BAND_LABELS, BAND_SCALES, type Band, type BandScale, REFERENCE_GROUP_LABELS, REFERENCE_GROUPS } from "#app/domain/vocabulary";
 
 const SCALE_OPTIONS: SelectOption[] = [
   { value: "CURRENT", label: "Current: Lower / Same / Higher" },

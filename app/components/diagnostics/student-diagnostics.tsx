@@ -1,5 +1,5 @@
-import { formatDate } from "../../domain/dates";
-import type { StudentAreaGroup } from "../../domain/diagnostics/summary";
+import { formatDate } from "#app/domain/dates";
+import type { StudentAreaGroup } from "#app/domain/diagnostics/summary";
 
 export interface StudentFindingItem {
   id: string;

@@ -1,5 +1,5 @@
-import { VISIBILITIES, VISIBILITY_LABELS, type Visibility } from "../../domain/vocabulary";
-import { RadioGroupField } from "../forms";
+import { RadioGroupField } from "#app/components/forms";
+import { VISIBILITIES, VISIBILITY_LABELS, type Visibility } from "#app/domain/vocabulary";
 
 const tone: Record<Visibility, string> = {
   PRIVATE: "bg-slate-200 text-slate-800",

@@ -1,4 +1,4 @@
-import { ESCALATION_STATUS_LABELS, type EscalationStatus } from "../../domain/vocabulary";
+import { ESCALATION_STATUS_LABELS, type EscalationStatus } from "#app/domain/vocabulary";
 
 const statusTone: Record<EscalationStatus, string> = {
   OPEN: "bg-red-100 text-red-900",

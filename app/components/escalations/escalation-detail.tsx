@@ -1,21 +1,21 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import type { ActionReply } from "../../actions/reply";
-import { formatDate, formatDateTime, type IsoDate } from "../../domain/dates";
-import { examLabel, type ExamId } from "../../domain/reference";
+import type { ActionReply } from "#app/actions/reply";
+import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { useFormResult } from "#app/components/use-form-result";
+import { formatDate, formatDateTime, type IsoDate } from "#app/domain/dates";
 import {
   actionRecordSchema,
   escalationNoteSchema,
   ownerChangeSchema,
   RECORDED_ACCOMMODATION_STATUSES,
   statusChangeSchema,
-} from "../../domain/escalations/schema";
-import { describeEvent, type EscalationView, severityLabel } from "../../domain/escalations/view";
-import { ESCALATION_TRANSITIONS } from "../../domain/escalations/workflow";
-import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "../../domain/vocabulary";
-import { Field, FormErrors, SelectField, TextareaField } from "../forms";
-import { useFormResult } from "../use-form-result";
+} from "#app/domain/escalations/schema";
+import { describeEvent, type EscalationView, severityLabel } from "#app/domain/escalations/view";
+import { ESCALATION_TRANSITIONS } from "#app/domain/escalations/workflow";
+import { type ExamId, examLabel } from "#app/domain/reference";
+import { ACCOMMODATION_STATUS_LABELS, ESCALATION_ACTIONS, type EscalationAction } from "#app/domain/vocabulary";
 import { EscalationStatusBadge, OverdueBadge } from "./badges";
 
 /** What an escalation action returned (its row is the escalation), as the forms read it. */

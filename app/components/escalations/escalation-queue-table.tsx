@@ -1,10 +1,10 @@
 import { Link } from "react-router";
-import { formatDate, formatDay } from "../../domain/dates";
-import { type QueueParams, queueSearch } from "../../domain/escalations/queue-params";
-import { type EscalationQueueRow, severityLabel } from "../../domain/escalations/view";
-import { examLabel, type ExamId } from "../../domain/reference";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDate, formatDay } from "#app/domain/dates";
+import { type QueueParams, queueSearch } from "#app/domain/escalations/queue-params";
+import { type EscalationQueueRow, severityLabel } from "#app/domain/escalations/view";
+import { type ExamId, examLabel } from "#app/domain/reference";
 import { EscalationStatusBadge, OverdueBadge } from "./badges";
-import { ScrollRegion } from "../scroll-region";
 
 /** The deadline that applies now, in words. */
 function dueText(row: EscalationQueueRow): string {

@@ -1,9 +1,9 @@
 import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { manualEscalationSchema } from "../../domain/escalations/schema";
-import { FormErrors, TextareaField } from "../forms";
-import { useFormResult } from "../use-form-result";
+import { FormErrors, TextareaField } from "#app/components/forms";
+import { useFormResult } from "#app/components/use-form-result";
+import { manualEscalationSchema } from "#app/domain/escalations/schema";
 
 /**
  * Escalating a case to the office by hand (reason, optional note). Works

@@ -1,10 +1,10 @@
 import { Link } from "react-router";
-import type { CaseloadRow } from "../../domain/cases/caseload.server";
-import { DEFAULT_CASELOAD_PARAMS } from "../../domain/cases/caseload";
-import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "../../domain/dashboard/links";
-import { formatDate } from "../../domain/dates";
-import { HOME_MILESTONE_STATE_LABELS, type HomeMilestone } from "../../domain/home/milestones";
-import { CaseloadTable } from "../caseload/caseload-table";
+import { CaseloadTable } from "#app/components/caseload/caseload-table";
+import { DEFAULT_CASELOAD_PARAMS } from "#app/domain/cases/caseload";
+import type { CaseloadRow } from "#app/domain/cases/caseload.server";
+import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "#app/domain/dashboard/links";
+import { formatDate } from "#app/domain/dates";
+import { HOME_MILESTONE_STATE_LABELS, type HomeMilestone } from "#app/domain/home/milestones";
 import { SinceLastVisitPanel } from "./since-last-visit";
 
 interface StaffHomeData {

@@ -1,10 +1,10 @@
 import { Link } from "react-router";
-import { SESSION_KIND_LABELS } from "../../domain/sessions/schema";
-import type { StudentHomeData } from "../../domain/home/student.server";
-import { examLabel } from "../../domain/reference";
-import { formatDate } from "../../domain/dates";
-import { StatusBadge } from "../badges";
-import { CheckInSection, StudentPlanSummary } from "../plans/student-plan";
+import { StatusBadge } from "#app/components/badges";
+import { CheckInSection, StudentPlanSummary } from "#app/components/plans/student-plan";
+import { formatDate } from "#app/domain/dates";
+import type { StudentHomeData } from "#app/domain/home/student.server";
+import { examLabel } from "#app/domain/reference";
+import { SESSION_KIND_LABELS } from "#app/domain/sessions/schema";
 import { SinceLastVisitPanel } from "./since-last-visit";
 
 type HomeCase = StudentHomeData["cases"][number];

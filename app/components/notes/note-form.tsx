@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "react-router";
-import { NOTE_BODY_MAX, noteSchema } from "../../domain/notes/schema";
-import type { Visibility } from "../../domain/vocabulary";
-import { VisibilityFieldset } from "../diagnostics/visibility";
-import { Field, FormErrors, TextareaField } from "../forms";
+import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
+import { Field, FormErrors, TextareaField } from "#app/components/forms";
+import { NOTE_BODY_MAX, noteSchema } from "#app/domain/notes/schema";
+import type { Visibility } from "#app/domain/vocabulary";
 
 export interface NoteDefaults {
   id: string;

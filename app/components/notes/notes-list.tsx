@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { formatDate } from "../../domain/dates";
-import type { Visibility } from "../../domain/vocabulary";
-import { VisibilityBadge } from "../diagnostics/visibility";
-import { RowActions } from "../row-actions";
+import { VisibilityBadge } from "#app/components/diagnostics/visibility";
+import { RowActions } from "#app/components/row-actions";
+import { formatDate } from "#app/domain/dates";
+import type { Visibility } from "#app/domain/vocabulary";
 import { NoteForm } from "./note-form";
 
 export interface NoteItem {

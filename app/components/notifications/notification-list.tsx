@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "react-router";
-import { type InboxItem, notificationKindLabel } from "../../domain/notifications/inbox";
-import { formatDateTime } from "../../domain/dates";
+import { formatDateTime } from "#app/domain/dates";
+import { type InboxItem, notificationKindLabel } from "#app/domain/notifications/inbox";
 
 /**
  * The notification list: newest first, unread ones highlighted and labelled

@@ -7,8 +7,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useFetcher } from "react-router";
-import { CHECK_IN_LIMITS, checkInSchema, MOOD_LABELS, MOODS, type WeekOption } from "../../domain/checkins/schema";
-import { Field, FormErrors, RadioGroupField, SelectField, TextareaField } from "../forms";
+import { Field, FormErrors, RadioGroupField, SelectField, TextareaField } from "#app/components/forms";
+import { CHECK_IN_LIMITS, checkInSchema, MOOD_LABELS, MOODS, type WeekOption } from "#app/domain/checkins/schema";
 
 const MOOD_OPTIONS = MOODS.map((m) => ({ value: String(m), label: `${m} · ${MOOD_LABELS[m]}` }));
 

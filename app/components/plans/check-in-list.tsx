@@ -3,11 +3,12 @@
  * in words (the text is the trend: no chart to read) and the week-on-week
  * change in percent correct on each row.
  */
-import type { CheckInRow } from "../../domain/checkins/queries.server";
-import { moodLabel } from "../../domain/checkins/schema";
-import type { CheckInTrend } from "../../domain/checkins/trend";
-import { formatDate } from "../../domain/dates";
-import { ScrollRegion } from "../scroll-region";
+
+import { ScrollRegion } from "#app/components/scroll-region";
+import type { CheckInRow } from "#app/domain/checkins/queries.server";
+import { moodLabel } from "#app/domain/checkins/schema";
+import type { CheckInTrend } from "#app/domain/checkins/trend";
+import { formatDate } from "#app/domain/dates";
 
 function Delta({ value }: { value: number | null }) {
   if (value === null) return null;

@@ -6,9 +6,9 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import type { PlanBuilderDefaults } from "../../domain/plans/builder.server";
-import { PLAN_LIMITS, planBuilderSchema, WEEKDAY_NAMES } from "../../domain/plans/schema";
-import { Field, FormErrors, SelectField, TextareaField } from "../forms";
+import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import type { PlanBuilderDefaults } from "#app/domain/plans/builder.server";
+import { PLAN_LIMITS, planBuilderSchema, WEEKDAY_NAMES } from "#app/domain/plans/schema";
 
 export const REST_DAY_OPTIONS = WEEKDAY_NAMES.map((name, i) => ({ value: String(i + 1), label: name }));
 

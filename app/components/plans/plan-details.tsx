@@ -3,7 +3,9 @@
  * milestones and measures. Used on the Plan tab and the print page, so it is
  * plain semantic HTML that prints well (tables, lists, headings).
  */
-import { formatDate } from "../../domain/dates";
+
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDate } from "#app/domain/dates";
 import {
   ACTIVITY_LABELS,
   FOCUS_KIND_LABELS,
@@ -13,13 +15,12 @@ import {
   SLOTS,
   type ViewedPlanVersionData,
   weekdayName,
-} from "../../domain/plans/schema";
-import type { Visibility } from "../../domain/vocabulary";
-import { MILESTONE_KIND_NAMES } from "../../domain/plans/templates";
-import { instrument } from "../../domain/reference";
-import { FINDING_KINDS } from "../../domain/vocabulary";
+} from "#app/domain/plans/schema";
+import { MILESTONE_KIND_NAMES } from "#app/domain/plans/templates";
+import { instrument } from "#app/domain/reference";
+import type { Visibility } from "#app/domain/vocabulary";
+import { FINDING_KINDS } from "#app/domain/vocabulary";
 import { formatMinutes } from "./format";
-import { ScrollRegion } from "../scroll-region";
 
 type HeadingLevel = "h2" | "h3";
 

@@ -1,7 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import type { PlanEditorValues } from "../../domain/plans/editor";
+import type { PlanEditorValues } from "#app/domain/plans/editor";
 import { PlanEditor } from "./plan-editor";
 
 const values: PlanEditorValues = {

@@ -6,8 +6,8 @@
  * server answers the intent with the updated form).
  */
 import {
-  type FieldMetadata,
   type DefaultValue,
+  type FieldMetadata,
   type FormMetadata,
   getFieldsetProps,
   getFormProps,
@@ -19,7 +19,8 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { editorBaseVersion, newFocusKey, type PlanEditorValues, planAdjustEditorSchema, planEditorSchema } from "../../domain/plans/editor";
+import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { editorBaseVersion, newFocusKey, type PlanEditorValues, planAdjustEditorSchema, planEditorSchema } from "#app/domain/plans/editor";
 import {
   FOCUS_KIND_LABELS,
   FOCUS_KINDS,
@@ -28,12 +29,11 @@ import {
   RESOURCE_KIND_LABELS,
   RESOURCE_KINDS,
   WEEKDAY_NAMES,
-} from "../../domain/plans/schema";
-import { MILESTONE_KIND_NAMES } from "../../domain/plans/templates";
-import { INSTRUMENT_IDS, instrument } from "../../domain/reference";
-import { capitalize } from "../../domain/text";
-import { FINDING_KIND_IDS, FINDING_KINDS, MILESTONE_KINDS } from "../../domain/vocabulary";
-import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
+} from "#app/domain/plans/schema";
+import { MILESTONE_KIND_NAMES } from "#app/domain/plans/templates";
+import { INSTRUMENT_IDS, instrument } from "#app/domain/reference";
+import { capitalize } from "#app/domain/text";
+import { FINDING_KIND_IDS, FINDING_KINDS, MILESTONE_KINDS } from "#app/domain/vocabulary";
 import { REST_DAY_OPTIONS } from "./plan-builder-form";
 
 type Option = { value: string; label: string };

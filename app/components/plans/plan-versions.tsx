@@ -4,10 +4,10 @@
  * JavaScript and a comparison can be linked to.
  */
 import { Form } from "react-router";
-import type { ChangeSection } from "../../domain/plans/diff";
-import { formatDay } from "../../domain/dates";
-import { plural } from "../../domain/text";
-import { ScrollRegion } from "../scroll-region";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDay } from "#app/domain/dates";
+import type { ChangeSection } from "#app/domain/plans/diff";
+import { plural } from "#app/domain/text";
 
 export interface VersionListItem {
   number: number;

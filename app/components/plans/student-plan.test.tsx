@@ -1,9 +1,9 @@
 import { renderToString } from "react-dom/server";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { describe, expect, it } from "vitest";
-import { checkInWeeks } from "../../domain/checkins/schema";
-import { generatePlan } from "../../domain/plans/generator";
-import { type LoadedPlan, type PlanVersionRow, studentPlanView } from "../../domain/plans/queries.server";
+import { checkInWeeks } from "#app/domain/checkins/schema";
+import { generatePlan } from "#app/domain/plans/generator";
+import { type LoadedPlan, type PlanVersionRow, studentPlanView } from "#app/domain/plans/queries.server";
 import { CheckInSection, StudentPlanSummary } from "./student-plan";
 
 const generated = generatePlan({

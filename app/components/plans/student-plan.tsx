@@ -4,13 +4,13 @@
  * that say the next step. Shared by the student's home and their Plan tab.
  */
 import type { SubmissionResult } from "@conform-to/react";
-import type { WeekOption } from "../../domain/checkins/schema";
-import { formatDate, formatDay } from "../../domain/dates";
-import type { StudentPlanView } from "../../domain/plans/queries.server";
-import { ACTIVITY_LABELS, SLOT_LABELS } from "../../domain/plans/schema";
-import type { WeekView as WeekViewData } from "../../domain/plans/week";
-import { instrument } from "../../domain/reference";
-import { plural } from "../../domain/text";
+import type { WeekOption } from "#app/domain/checkins/schema";
+import { formatDate, formatDay } from "#app/domain/dates";
+import type { StudentPlanView } from "#app/domain/plans/queries.server";
+import { ACTIVITY_LABELS, SLOT_LABELS } from "#app/domain/plans/schema";
+import type { WeekView as WeekViewData } from "#app/domain/plans/week";
+import { instrument } from "#app/domain/reference";
+import { plural } from "#app/domain/text";
 import { type CheckInDefaults, CheckInForm } from "./check-in-form";
 import { formatMinutes, inDays } from "./format";
 import { ChangeGroupList } from "./plan-versions";

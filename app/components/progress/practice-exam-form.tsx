@@ -7,12 +7,12 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { formatDate } from "../../domain/dates";
-import { logPracticeSchema, updatePracticeSchema } from "../../domain/practice/schema";
-import { activeForms, type ExamId, type InstrumentId, instrument, instrumentsFor } from "../../domain/reference";
-import { formatRange, likelyRange, printsLowPassBand, scaleUnit } from "../../domain/trajectory/practice";
-import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "../forms";
-import { useHydrated } from "../../utils/use-hydrated";
+import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { formatDate } from "#app/domain/dates";
+import { logPracticeSchema, updatePracticeSchema } from "#app/domain/practice/schema";
+import { activeForms, type ExamId, type InstrumentId, instrument, instrumentsFor } from "#app/domain/reference";
+import { formatRange, likelyRange, printsLowPassBand, scaleUnit } from "#app/domain/trajectory/practice";
+import { useHydrated } from "#app/utils/use-hydrated";
 
 export interface PracticeFormMilestone {
   uid: string;

@@ -4,8 +4,8 @@
  * it, and a link to correct it for those who may.
  */
 import { Link } from "react-router";
-import type { PracticeLogRow } from "../../domain/practice/queries.server";
-import { ScrollRegion } from "../scroll-region";
+import { ScrollRegion } from "#app/components/scroll-region";
+import type { PracticeLogRow } from "#app/domain/practice/queries.server";
 
 export function PracticeLog({ rows, canChange, forStudent }: { rows: readonly PracticeLogRow[]; canChange: boolean; forStudent: boolean }) {
   if (rows.length === 0) {

@@ -2,9 +2,10 @@
  * The school's readiness gate for one case: met or not, how far, and each
  * rule with its numbers (evaluateReadiness in app/domain/trajectory/readiness.ts).
  */
-import { sentence } from "../../domain/text";
-import type { ReadinessResult, ReadinessRuleId } from "../../domain/trajectory/readiness";
-import { ReadinessBadge } from "../badges";
+
+import { ReadinessBadge } from "#app/components/badges";
+import { sentence } from "#app/domain/text";
+import type { ReadinessResult, ReadinessRuleId } from "#app/domain/trajectory/readiness";
 
 const RULE_LABELS: Record<ReadinessRuleId, string> = {
   LIKELY_RANGE_ABOVE_LOW_PASS: "Recent CBSSAs clear the low-pass band",

@@ -1,7 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { buildTrajectoryCharts } from "../../domain/trajectory/chart-data";
-import type { PracticeExamEntry } from "../../domain/trajectory/practice";
+import { buildTrajectoryCharts } from "#app/domain/trajectory/chart-data";
+import type { PracticeExamEntry } from "#app/domain/trajectory/practice";
 import { TrajectoryPanel } from "./trajectory-panel";
 
 const entry = (

@@ -9,14 +9,14 @@
  * straight through: the case's Progress tab and the student's home both use it.
  */
 import { Fragment, lazy, Suspense } from "react";
-import { formatDate } from "../../domain/dates";
-import { describeProjection, describeReference, type TrajectoryChart as TrajectoryChartData } from "../../domain/trajectory/chart-data";
-import { sentence } from "../../domain/text";
-import { useHydrated } from "../../utils/use-hydrated";
-import { ScrollRegion } from "../scroll-region";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDate } from "#app/domain/dates";
+import { sentence } from "#app/domain/text";
+import { describeProjection, describeReference, type TrajectoryChart as TrajectoryChartData } from "#app/domain/trajectory/chart-data";
+import { useHydrated } from "#app/utils/use-hydrated";
 
 /** The chart code (Recharts) is fetched only when a chart is drawn, after hydration. */
-const TrajectoryChart = lazy(() => import("../charts/trajectory-chart").then((m) => ({ default: m.TrajectoryChart })));
+const TrajectoryChart = lazy(() => import("#app/components/charts/trajectory-chart").then((m) => ({ default: m.TrajectoryChart })));
 
 const placeholderClass = "flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600";
 

@@ -3,9 +3,10 @@
  * projection below passing, a gap in practice exams, a missed milestone, the
  * gate unmet near the exam. Students read the same facts with a next step.
  */
-import { type RiskFlag, SEVERITY_LEVEL } from "../../domain/risk/engine";
-import { TRAJECTORY_RISK_LABELS, type TrajectoryRiskCode } from "../../domain/trajectory/risks";
-import { RiskBadge } from "../badges";
+
+import { RiskBadge } from "#app/components/badges";
+import { type RiskFlag, SEVERITY_LEVEL } from "#app/domain/risk/engine";
+import { TRAJECTORY_RISK_LABELS, type TrajectoryRiskCode } from "#app/domain/trajectory/risks";
 
 const STUDENT_LABELS: Record<TrajectoryRiskCode, string> = {
   PROJECTION_BELOW_PASSING: "Your trend is not yet where it needs to be by the exam",

@@ -1,9 +1,9 @@
 import { Form, Link } from "react-router";
-import type { QueuePreview } from "../../domain/cases/queue.server";
-import { formatDate } from "../../domain/dates";
-import { examLabel } from "../../domain/reference";
-import { plural } from "../../domain/text";
-import { ATTEMPT_OUTCOME_LABELS } from "../../domain/vocabulary";
+import type { QueuePreview } from "#app/domain/cases/queue.server";
+import { formatDate } from "#app/domain/dates";
+import { examLabel } from "#app/domain/reference";
+import { plural } from "#app/domain/text";
+import { ATTEMPT_OUTCOME_LABELS } from "#app/domain/vocabulary";
 
 /**
  * A read-only look at a case in the intake queue before taking it on: who,

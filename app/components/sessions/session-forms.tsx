@@ -1,6 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
+import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
+import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
 import {
   NEXT_STEP_ROWS,
   SCHEDULABLE_KINDS,
@@ -11,9 +13,7 @@ import {
   SESSION_SUMMARY_MAX,
   scheduleSchema,
   sessionSchema,
-} from "../../domain/sessions/schema";
-import { VisibilityFieldset } from "../diagnostics/visibility";
-import { Field, FormErrors, SelectField, TextareaField } from "../forms";
+} from "#app/domain/sessions/schema";
 
 type Reply = SubmissionResult<string[]> | null | undefined;
 

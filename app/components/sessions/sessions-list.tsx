@@ -1,7 +1,7 @@
 import { Form } from "react-router";
-import { formatDate } from "../../domain/dates";
-import { SESSION_ATTENDANCE_LABELS, SESSION_KIND_LABELS } from "../../domain/sessions/schema";
-import type { SessionRow } from "../../domain/sessions/queries.server";
+import { formatDate } from "#app/domain/dates";
+import type { SessionRow } from "#app/domain/sessions/queries.server";
+import { SESSION_ATTENDANCE_LABELS, SESSION_KIND_LABELS } from "#app/domain/sessions/schema";
 
 /** The case's sessions, newest first: facts, and the summary and next steps where the viewer may read them. */
 export function SessionsList({ sessions, canWork }: { sessions: readonly SessionRow[]; canWork: boolean }) {

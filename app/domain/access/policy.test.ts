@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, caseRelation, canTakeCase, primaryRole } from "./policy";
+import { type Actor, canTakeCase, caseRelation, primaryRole } from "./policy";
 
 const facts = { schoolId: "s1", tutorId: "t1", studentUserId: "st1", status: "ACTIVE" };
 const actor = (userId: string, role: Actor["memberships"][number]["role"], schoolId = "s1"): Actor => ({

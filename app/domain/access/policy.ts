@@ -3,7 +3,7 @@
  * a record's facts. Loaders and actions call these through app/utils/auth.server.ts;
  * the UI may call them too, but only to hide what the server would refuse anyway.
  */
-import { OFFICE_ROLES, type Role } from "../vocabulary";
+import { OFFICE_ROLES, type Role } from "#app/domain/vocabulary";
 
 export interface Membership {
   schoolId: string;

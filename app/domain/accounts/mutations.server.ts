@@ -4,15 +4,16 @@
  * in — with the current password. No admin path and no invitation sets,
  * resets or replaces a password. Every change ends sessions and is logged.
  */
-import { logActivity } from "../../utils/activity.server";
-import { prisma, type Tx } from "../../utils/db.server";
-import { allowedOrigins } from "../../utils/env.server";
-import { hashPassword, verifyPassword } from "../../utils/password.server";
-import { appUrl, enqueueMail } from "../mail/outbox.server";
-import { activationMail, passwordChangedMail, passwordResetMail } from "../mail/templates";
+
+import { appUrl, enqueueMail } from "#app/domain/mail/outbox.server";
+import { activationMail, passwordChangedMail, passwordResetMail } from "#app/domain/mail/templates";
+import { type Result, refuse } from "#app/domain/result";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma, type Tx } from "#app/utils/db.server";
+import { allowedOrigins } from "#app/utils/env.server";
+import { hashPassword, verifyPassword } from "#app/utils/password.server";
 import { checkNewPassword } from "./common-passwords.server";
 import { ACTIVATION_TTL_DAYS, activationExpiry, hashToken, newSecret, RESET_TTL_MINUTES, resetExpiry } from "./tokens.server";
-import { type Result, refuse } from "../result";
 
 export type TokenPurpose = "ACTIVATION" | "RESET";
 

@@ -12,10 +12,10 @@
  * The forms record one attempt at a time and the CSV import thousands; both
  * decide here and write the resulting effects with ./mutations.server.ts.
  */
-import { type AutomaticChange, onAttemptRecorded, onIneligible } from "../cases/status";
-import { formatDate, type IsoDate } from "../dates";
-import { type ExamId, examLabel, isRetakeExam, RETAKE_GUIDANCE } from "../reference";
-import type { AttemptOutcome, CaseStatus } from "../vocabulary";
+import { type AutomaticChange, onAttemptRecorded, onIneligible } from "#app/domain/cases/status";
+import { formatDate, type IsoDate } from "#app/domain/dates";
+import { type ExamId, examLabel, isRetakeExam, RETAKE_GUIDANCE } from "#app/domain/reference";
+import type { AttemptOutcome, CaseStatus } from "#app/domain/vocabulary";
 import { type AttemptFieldErrors, type AttemptInput, failureDates, summarizeAttempts, validateAttemptInput } from "./rules";
 
 /** The raw input is the validator's (./rules.ts); re-exported for the modules that import it from here. */

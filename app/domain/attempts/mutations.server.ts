@@ -6,21 +6,20 @@
  * writes batched; the rules are the same.
  */
 import { randomUUID } from "node:crypto";
+import { recountCases } from "#app/domain/cases/counters.server";
+import { refreshDerived } from "#app/domain/cases/derive.server";
+import { formatDate, type IsoDate, today as todayOf } from "#app/domain/dates";
+import { escalateFailure, newEscalationLookups } from "#app/domain/escalations/auto.server";
+import { EXAM_IDS, type ExamId } from "#app/domain/reference";
+import { type Refusal, type Result, refuse } from "#app/domain/result";
+import { loadSchoolSettings } from "#app/domain/settings/queries.server";
+import type { SchoolSettings } from "#app/domain/settings/settings";
+import { chunk, inChunks } from "#app/utils/chunks";
+import type { Tx } from "#app/utils/db.server";
+import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import { chunk, inChunks } from "../../utils/chunks";
-import type { Tx } from "../../utils/db.server";
-import { isUniqueViolation, prisma } from "../../utils/db.server";
-import { recountCases } from "../cases/counters.server";
-import { refreshDerived } from "../cases/derive.server";
-import { formatDate, type IsoDate, today as todayOf } from "../dates";
-import { escalateFailure, newEscalationLookups } from "../escalations/auto.server";
-import { EXAM_IDS, type ExamId } from "../reference";
-import { loadSchoolSettings } from "../settings/queries.server";
-import type { SchoolSettings } from "../settings/settings";
 import { type AttemptEffects, decideAttempt, type StudentState } from "./decide";
-import type { AttemptInput } from "./rules";
-import type { AttemptFieldErrors } from "./rules";
-import { type Refusal, type Result, refuse } from "../result";
+import type { AttemptFieldErrors, AttemptInput } from "./rules";
 
 export interface RecordAttemptInput extends AttemptInput {
   studentId: string;

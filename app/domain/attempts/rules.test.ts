@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, type IsoDate } from "../dates";
-import { ATTEMPT_RULE_SETS, type AttemptRuleSet, type ExamId, passingStandardOn, RETAKE_EXAM_IDS } from "../reference";
-import type { AttemptOutcome } from "../vocabulary";
+import { addDays, addMonths, type IsoDate } from "#app/domain/dates";
+import { ATTEMPT_RULE_SETS, type AttemptRuleSet, type ExamId, passingStandardOn, RETAKE_EXAM_IDS } from "#app/domain/reference";
+import type { AttemptOutcome } from "#app/domain/vocabulary";
 import {
   type AttemptRecord,
   type AttemptViolationCode,

@@ -14,7 +14,7 @@
  *   before `addMonths(D, windowMonths)`. An attempt exactly 12 months before the
  *   proposed date is therefore outside the window; one a day later is inside.
  */
-import { addDays, addMonths, formatDate, isIsoDate, type IsoDate, maxDate } from "../dates";
+import { addDays, addMonths, formatDate, type IsoDate, isIsoDate, maxDate } from "#app/domain/dates";
 import {
   type AttemptRuleSet,
   attemptRulesOn,
@@ -26,10 +26,9 @@ import {
   isRetakeExam,
   PASSING_STANDARDS,
   passingStandardOn,
-} from "../reference";
-import { plural } from "../text";
-import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES, type AttemptOutcome } from "../vocabulary";
-import { ordinal } from "../text";
+} from "#app/domain/reference";
+import { ordinal, plural } from "#app/domain/text";
+import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES, type AttemptOutcome } from "#app/domain/vocabulary";
 
 /** One sitting of an exam, as recorded (incomplete sittings included). */
 export interface AttemptRecord {

@@ -3,10 +3,10 @@
  * passing standards on the day) run in validateAttemptInput on the server.
  */
 import { z } from "zod";
-import { isIsoDate } from "../dates";
-import { EXAM_IDS } from "../reference";
-import { blankToUndefined } from "../text";
-import { ATTEMPT_OUTCOMES } from "../vocabulary";
+import { isIsoDate } from "#app/domain/dates";
+import { EXAM_IDS } from "#app/domain/reference";
+import { blankToUndefined } from "#app/domain/text";
+import { ATTEMPT_OUTCOMES } from "#app/domain/vocabulary";
 
 export const attemptFormSchema = z.object({
   exam: z.enum(EXAM_IDS, { error: "Choose the exam that was taken." }),

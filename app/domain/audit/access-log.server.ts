@@ -2,9 +2,10 @@
  * Reads of the access log for the school's administrators: filtered by staff
  * member, student and dates, a page at a time or whole for the CSV export.
  */
+
+import { personMatching } from "#app/domain/users/queries.server";
+import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import { prisma } from "../../utils/db.server";
-import { personMatching } from "../users/queries.server";
 import { ACCESS_LOG_EXPORT_MAX, ACCESS_LOG_PAGE_SIZE, type AccessLogFilter, accessLogRange } from "./access-log";
 
 function accessLogWhere(schoolIds: readonly string[], filter: AccessLogFilter): Prisma.AccessLogWhereInput {

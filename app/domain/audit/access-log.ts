@@ -4,7 +4,7 @@
  * missing value takes its default, so a forged parameter never reaches a query.
  */
 import { z } from "zod";
-import { addDays, type IsoDate, isIsoDate } from "../dates";
+import { addDays, type IsoDate, isIsoDate } from "#app/domain/dates";
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 /** The export's ceiling: a year of a busy school's reads fits; narrow the dates beyond it. */

@@ -4,7 +4,7 @@
  * here, in a module without Zod, so the sign-in page's bundle carries no schema
  * library. The server still checks everything with loginSchema.
  */
-import { PASSWORD_MAX } from "../accounts/password-policy";
+import { PASSWORD_MAX } from "#app/domain/accounts/password-policy";
 
 export const LOGIN_CONSTRAINT = {
   email: { required: true },

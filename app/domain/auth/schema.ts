@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../accounts/password-policy";
+import { PASSWORD_MAX, PASSWORD_MIN } from "#app/domain/accounts/password-policy";
 
 export { PASSWORD_MAX, PASSWORD_MIN };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compareAttemptReports } from "../diagnostics/analysis";
-import { DEFAULT_SCHOOL_SETTINGS } from "../settings/settings";
-import type { PracticeExamEntry } from "../trajectory/practice";
-import type { Band } from "../vocabulary";
-import { type CaseAssessmentInput, assessCase, latestPractice, trendPerWeek } from "./assessment";
+import { compareAttemptReports } from "#app/domain/diagnostics/analysis";
+import { DEFAULT_SCHOOL_SETTINGS } from "#app/domain/settings/settings";
+import type { PracticeExamEntry } from "#app/domain/trajectory/practice";
+import type { Band } from "#app/domain/vocabulary";
+import { assessCase, type CaseAssessmentInput, latestPractice, trendPerWeek } from "./assessment";
 
 const entry = (id: string, instrumentId: PracticeExamEntry["instrumentId"], takenOn: string, score: number): PracticeExamEntry => ({
   id,

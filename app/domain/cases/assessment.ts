@@ -4,20 +4,20 @@
  * their reasons and level, and the latest practice score with its trend.
  * The case page shows it; the caseload stores a summary of it on the case row.
  */
-import { daysBetween, type IsoDate } from "../dates";
-import { type AttemptComparison, compareAttemptReports } from "../diagnostics/analysis";
-import type { ExamId, InstrumentId } from "../reference";
-import { instrument, instrumentInforms } from "../reference";
-import { assessRisk, RISK_RANK, type RiskAssessment } from "../risk/engine";
-import type { SessionFact } from "../sessions/schema";
-import type { SchoolSettings } from "../settings/settings";
-import { buildTrajectoryCharts, type TrajectoryChart } from "../trajectory/chart-data";
-import { type MilestoneEntry, type PracticeExamEntry, sortByDate } from "../trajectory/practice";
-import { passingDistance } from "../trajectory/distance";
-import { leastSquares } from "../trajectory/projection";
-import { evaluateReadiness, type ReadinessResult } from "../trajectory/readiness";
-import { trajectoryRisks } from "../trajectory/risks";
-import type { AttemptOutcome, Band, CaseStatus, ReferenceGroup } from "../vocabulary";
+import { daysBetween, type IsoDate } from "#app/domain/dates";
+import { type AttemptComparison, compareAttemptReports } from "#app/domain/diagnostics/analysis";
+import type { ExamId, InstrumentId } from "#app/domain/reference";
+import { instrument, instrumentInforms } from "#app/domain/reference";
+import { assessRisk, RISK_RANK, type RiskAssessment } from "#app/domain/risk/engine";
+import type { SessionFact } from "#app/domain/sessions/schema";
+import type { SchoolSettings } from "#app/domain/settings/settings";
+import { buildTrajectoryCharts, type TrajectoryChart } from "#app/domain/trajectory/chart-data";
+import { passingDistance } from "#app/domain/trajectory/distance";
+import { type MilestoneEntry, type PracticeExamEntry, sortByDate } from "#app/domain/trajectory/practice";
+import { leastSquares } from "#app/domain/trajectory/projection";
+import { evaluateReadiness, type ReadinessResult } from "#app/domain/trajectory/readiness";
+import { trajectoryRisks } from "#app/domain/trajectory/risks";
+import type { AttemptOutcome, Band, CaseStatus, ReferenceGroup } from "#app/domain/vocabulary";
 
 export interface CaseAssessmentInput {
   status: CaseStatus;

@@ -3,13 +3,14 @@
  * fixed number of queries however large the school: the page (with the
  * schools' attempt limits), its total, and the page's attempts.
  */
+
+import { summarizeAttempts } from "#app/domain/attempts/rules";
+import { addDays, daysBetween, type IsoDate } from "#app/domain/dates";
+import type { ExamId, InstrumentId } from "#app/domain/reference";
+import { instrument } from "#app/domain/reference";
+import type { AttemptOutcome, CaseOutcome, CaseStatus, RiskLevel } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
-import { prisma } from "../../utils/db.server";
-import { summarizeAttempts } from "../attempts/rules";
-import { addDays, daysBetween, type IsoDate } from "../dates";
-import type { ExamId, InstrumentId } from "../reference";
-import { instrument } from "../reference";
-import type { AttemptOutcome, CaseOutcome, CaseStatus, RiskLevel } from "../vocabulary";
 import type { CaseloadParams, CaseloadRow, SortKey } from "./caseload";
 
 /** Kept here too for the components that read the row type next to the loader. */

@@ -4,8 +4,8 @@
  * is allow-listed; anything else falls back to its default, field by field,
  * so a forged or stale parameter never reaches a query.
  */
-import type { IsoDate } from "../dates";
-import { type ExamId, examLabel, RETAKE_EXAM_IDS } from "../reference";
+import type { IsoDate } from "#app/domain/dates";
+import { type ExamId, examLabel, RETAKE_EXAM_IDS } from "#app/domain/reference";
 import {
   CASE_STATUS_LABELS,
   CASE_STATUSES,
@@ -14,7 +14,7 @@ import {
   RISK_LEVEL_LABELS,
   RISK_LEVELS,
   type RiskLevel,
-} from "../vocabulary";
+} from "#app/domain/vocabulary";
 
 /** One row of the caseload table (and of its CSV export). */
 export interface CaseloadRow {

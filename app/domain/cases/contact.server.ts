@@ -3,7 +3,7 @@
  * contact"): a session note or a weekly check-in moves it, in the writer's
  * transaction.
  */
-import type { Tx } from "../../utils/db.server";
+import type { Tx } from "#app/utils/db.server";
 
 /** Moves the case's last contact forward to `at`, never back (an older session leaves a newer contact as it is). */
 export async function recordContact(tx: Tx, caseId: string, at: Date): Promise<void> {

@@ -4,9 +4,10 @@
  * escalations. Recounted (not incremented) in the transaction that changed
  * them, so they cannot drift.
  */
+
+import { inChunks } from "#app/utils/chunks";
+import type { Tx } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
-import { inChunks } from "../../utils/chunks";
-import type { Tx } from "../../utils/db.server";
 
 /** Recounts the cases' attempts and open escalations in one statement per chunk. */
 export async function recountCases(tx: Tx, caseIds: readonly string[]): Promise<void> {

@@ -7,14 +7,15 @@
  *
  * Loading is batched: a fixed number of queries per batch of cases.
  */
+
+import { type IsoDate, today as todayOf } from "#app/domain/dates";
+import { type InstrumentId, instrumentInforms } from "#app/domain/reference";
+import { settingsFromRow } from "#app/domain/settings/settings";
+import type { MilestoneEntry, PracticeExamEntry } from "#app/domain/trajectory/practice";
+import type { Tx } from "#app/utils/db.server";
+import { prisma } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
-import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
-import { type IsoDate, today as todayOf } from "../dates";
-import { type InstrumentId, instrument, instrumentInforms } from "../reference";
-import { settingsFromRow } from "../settings/settings";
-import type { MilestoneEntry, PracticeExamEntry } from "../trajectory/practice";
-import { type CaseAssessment, assessCase, type CaseAssessmentInput } from "./assessment";
+import { assessCase, type CaseAssessment, type CaseAssessmentInput } from "./assessment";
 
 export const DERIVE_BATCH = 200;
 

@@ -1,5 +1,5 @@
 /** What the case page's header shows besides the access facts: the names and the outcome. */
-import { prisma } from "../../utils/db.server";
+import { prisma } from "#app/utils/db.server";
 
 export async function loadCaseHeaderPeople(caseId: string) {
   return prisma.retakeCase.findUniqueOrThrow({

@@ -4,13 +4,14 @@
  * (or, for taking a case, on it still having no tutor), so the second writer
  * gets a clear refusal instead of silently overwriting the first.
  */
-import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
-import { formatDate, type IsoDate, today as todayOf } from "../dates";
-import type { CaseOutcome, CaseStatus, Role } from "../vocabulary";
-import { CASE_STATUS_LABELS } from "../vocabulary";
+
+import { formatDate, type IsoDate, today as todayOf } from "#app/domain/dates";
+import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
+import type { CaseOutcome, CaseStatus, Role } from "#app/domain/vocabulary";
+import { CASE_STATUS_LABELS } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma } from "#app/utils/db.server";
 import { assessCase } from "./assessment";
-import { CASE_CLOSED, type Result, refuse } from "../result";
 import { loadAssessmentInputs, refreshDerived } from "./derive.server";
 import { checkReadyReason, onTutorAssigned, transition } from "./status";
 

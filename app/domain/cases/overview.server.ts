@@ -3,13 +3,14 @@
  * with numbers and what is left, the next-attempt date check, the school's
  * policy for this failure, tutor history and the timeline.
  */
-import { prisma } from "../../utils/db.server";
-import { checkProposedAttempt, summarizeAttempts } from "../attempts/rules";
-import { type IsoDate, isIsoDate } from "../dates";
-import { visibleTimeline } from "../privacy/queries.server";
-import type { Viewer } from "../privacy/visibility";
-import { loadSchoolSettings } from "../settings/queries.server";
-import { policyFor } from "../settings/settings";
+
+import { checkProposedAttempt, summarizeAttempts } from "#app/domain/attempts/rules";
+import { type IsoDate, isIsoDate } from "#app/domain/dates";
+import { visibleTimeline } from "#app/domain/privacy/queries.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { loadSchoolSettings } from "#app/domain/settings/queries.server";
+import { policyFor } from "#app/domain/settings/settings";
+import { prisma } from "#app/utils/db.server";
 
 export async function loadCaseOverview(caseId: string, viewer: Viewer, options: { proposed: string | null; today: IsoDate }) {
   const row = await prisma.retakeCase.findUniqueOrThrow({

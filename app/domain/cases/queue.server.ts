@@ -5,10 +5,11 @@
  * seed makes many rows on one day); a case with no known failure date comes
  * last. "Waiting" counts from the failure too (ADR 0024).
  */
+
+import { summarizeAttempts } from "#app/domain/attempts/rules";
+import { daysBetween, fromDate, type IsoDate } from "#app/domain/dates";
+import { prisma } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
-import { prisma } from "../../utils/db.server";
-import { summarizeAttempts } from "../attempts/rules";
-import { daysBetween, fromDate, type IsoDate } from "../dates";
 
 /** Cases shown per page of the queue. */
 export const QUEUE_PAGE_SIZE = 30;

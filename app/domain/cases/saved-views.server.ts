@@ -3,8 +3,9 @@
  * own preference, like the remembered columns: it names no student and belongs
  * to no school, so it has no activity-log entry (docs/decisions/0024).
  */
-import { prisma } from "../../utils/db.server";
-import { refuse, type Result } from "../result";
+
+import { type Result, refuse } from "#app/domain/result";
+import { prisma } from "#app/utils/db.server";
 import { normalizeViewSearch, SAVED_VIEWS_MAX } from "./saved-views";
 
 export function loadSavedViews(userId: string) {

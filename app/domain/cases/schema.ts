@@ -3,9 +3,9 @@
  * the target exam date. Pure and client-safe.
  */
 import { z } from "zod";
-import { type IsoDate, isIsoDate } from "../dates";
-import { blankToUndefined } from "../text";
-import { CASE_OUTCOMES, CASE_STATUSES } from "../vocabulary";
+import { type IsoDate, isIsoDate } from "#app/domain/dates";
+import { blankToUndefined } from "#app/domain/text";
+import { CASE_OUTCOMES, CASE_STATUSES } from "#app/domain/vocabulary";
 
 const expectedVersion = z.coerce.number().int().min(1);
 

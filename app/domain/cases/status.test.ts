@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ATTEMPT_OUTCOMES, CASE_OUTCOMES, CASE_STATUSES, type CaseOutcome, type CaseStatus, ROLES, type Role } from "../vocabulary";
+import {
+  ATTEMPT_OUTCOMES,
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  type CaseOutcome,
+  type CaseStatus,
+  ROLES,
+  type Role,
+} from "#app/domain/vocabulary";
 import {
   availableTransitions,
   type CaseActor,
@@ -9,12 +17,12 @@ import {
   isOpenStatus,
   MANUAL_TRANSITIONS,
   mayPerform,
+  OPEN_CASE_STATUSES,
   onAttemptRecorded,
   onFailureRecorded,
   onIneligible,
   onPassRecorded,
   onTutorAssigned,
-  OPEN_CASE_STATUSES,
   transition,
 } from "./status";
 

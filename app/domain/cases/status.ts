@@ -23,7 +23,7 @@ import {
   type CaseStatus,
   OFFICE_ROLES,
   type Role,
-} from "../vocabulary";
+} from "#app/domain/vocabulary";
 
 /** Every new case starts in the school's intake queue. */
 export const INITIAL_CASE_STATUS = "INTAKE" satisfies CaseStatus;

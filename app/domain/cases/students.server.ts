@@ -2,7 +2,7 @@
  * Finding a student record: the office's lookup by email or student number
  * (limited to its schools), and a student's own profile.
  */
-import { prisma, type Tx } from "../../utils/db.server";
+import { prisma, type Tx } from "#app/utils/db.server";
 
 export const STUDENT_NOT_FOUND_MESSAGE = "No student of your school has that email or student number.";
 

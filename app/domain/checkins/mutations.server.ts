@@ -4,13 +4,14 @@
  * again updates that week's check-in. Each one counts as contact with the
  * student and tells the tutor.
  */
-import { changedFields, logActivity } from "../../utils/activity.server";
-import { isUniqueViolation, prisma } from "../../utils/db.server";
-import { recordContact } from "../cases/contact.server";
-import { formatDate } from "../dates";
-import { checkInGroupKey, checkInTitle } from "../notifications/grouping";
-import { notify } from "../notifications/notify.server";
-import { type Result, refuse } from "../result";
+
+import { recordContact } from "#app/domain/cases/contact.server";
+import { formatDate } from "#app/domain/dates";
+import { checkInGroupKey, checkInTitle } from "#app/domain/notifications/grouping";
+import { notify } from "#app/domain/notifications/notify.server";
+import { type Result, refuse } from "#app/domain/result";
+import { changedFields, logActivity } from "#app/utils/activity.server";
+import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import type { CheckInForm } from "./schema";
 
 type CheckInWriteResult = Result<{ checkInId: string; updated: boolean }>;

@@ -2,8 +2,9 @@
  * Reads of a case's weekly check-ins: newest first, with the week-on-week
  * change and a little trend for the tutor. One query whatever the number.
  */
-import { prisma } from "../../utils/db.server";
-import type { IsoDate } from "../dates";
+
+import type { IsoDate } from "#app/domain/dates";
+import { prisma } from "#app/utils/db.server";
 import { checkInTrend, percentDeltas } from "./trend";
 
 /** How many weeks the Plan tab lists (a plan lasts at most about six months). */

@@ -4,7 +4,7 @@
  * check-in per case and week: sending the same week again updates it.
  */
 import { z } from "zod";
-import { addDays, formatDate, type IsoDate, isIsoDate, isoWeekday, startOfIsoWeek } from "../dates";
+import { addDays, formatDate, type IsoDate, isIsoDate, isoWeekday, startOfIsoWeek } from "#app/domain/dates";
 
 export const CHECK_IN_LIMITS = {
   maxQuestions: 3000,

@@ -3,8 +3,8 @@
  * glance: how percent correct moved, the usual weekly volume, and how the
  * student has been feeling. Pure.
  */
-import { formatDate, type IsoDate } from "../dates";
-import { plural } from "../text";
+import { formatDate, type IsoDate } from "#app/domain/dates";
+import { plural } from "#app/domain/text";
 import { moodLabel } from "./schema";
 
 export interface CheckInPoint {

@@ -3,10 +3,10 @@
  * months without closures still appear, rates carry the number behind them,
  * and medians are labelled with how many students they rest on.
  */
-import { addMonths, type IsoDate, MONTH_NAMES } from "../dates";
-import { PLAN_TEMPLATES, type PlanTemplateId } from "../plans/templates";
-import { SCALE_FAMILIES, SCALE_FAMILY_LABELS, type ScaleFamily } from "../reference";
-import { CASE_OUTCOMES, type CaseOutcome } from "../vocabulary";
+import { addMonths, type IsoDate, MONTH_NAMES } from "#app/domain/dates";
+import { PLAN_TEMPLATES, type PlanTemplateId } from "#app/domain/plans/templates";
+import { SCALE_FAMILIES, SCALE_FAMILY_LABELS, type ScaleFamily } from "#app/domain/reference";
+import { CASE_OUTCOMES, type CaseOutcome } from "#app/domain/vocabulary";
 
 /** Fewer students than this behind a figure: read it with care. */
 export const SMALL_GROUP = 5;

@@ -3,8 +3,8 @@
  * staff home): each opens the list of exactly what it counts, filtered by the
  * list's own URL parameters.
  */
-import type { ExamWithinDays } from "../cases/caseload";
-import { addDays, type IsoDate } from "../dates";
+import type { ExamWithinDays } from "#app/domain/cases/caseload";
+import { addDays, type IsoDate } from "#app/domain/dates";
 
 /** "Exams soon": a target exam date from today to this many days ahead (the caseload's `examWithin` filter). */
 export const EXAMS_SOON_DAYS: ExamWithinDays = 30;

@@ -3,11 +3,12 @@
  * cases (no per-student loops): the number of queries is the same for ten
  * cases or ten thousand.
  */
+
+import type { IsoDate } from "#app/domain/dates";
+import { PRACTICE_INSTRUMENTS, SCALE_FAMILY_LABELS, type ScaleFamily } from "#app/domain/reference";
+import type { CaseOutcome, CaseStatus } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
-import { prisma } from "../../utils/db.server";
-import type { IsoDate } from "../dates";
-import { PRACTICE_INSTRUMENTS, SCALE_FAMILY_LABELS, type ScaleFamily } from "../reference";
-import type { CaseOutcome, CaseStatus } from "../vocabulary";
 import { lastMonths, outcomesByMonth, passRate, templateName } from "./chart-data";
 import { examsSoonWindow } from "./links";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { AttemptRecord } from "../attempts/rules";
-import { addDays, addWeeks, type IsoDate } from "../dates";
-import { passingStandardOn } from "../reference";
-import { DEFAULT_SCHOOL_SETTINGS } from "../settings/settings";
-import type { PracticeExamEntry } from "../trajectory/practice";
-import { DEFAULT_READINESS_GATE } from "../trajectory/readiness";
+import type { AttemptRecord } from "#app/domain/attempts/rules";
+import { addDays, addWeeks, type IsoDate } from "#app/domain/dates";
+import { passingStandardOn } from "#app/domain/reference";
+import { DEFAULT_SCHOOL_SETTINGS } from "#app/domain/settings/settings";
+import type { PracticeExamEntry } from "#app/domain/trajectory/practice";
+import { DEFAULT_READINESS_GATE } from "#app/domain/trajectory/readiness";
 import {
   candidateDates,
   compareDates,

@@ -23,15 +23,23 @@
  * - The standard compared is the one in force on each date, so two dates on
  *   either side of a change compare against different lines, and it is said so.
  */
-import { addDays, addMonths, addWeeks, daysBetween, formatDate, type IsoDate } from "../dates";
-import { type AttemptRecord, checkProposedAttempt, summarizeAttempts } from "../attempts/rules";
-import { ordinal } from "../text";
-import { type ExamId, examLabel, instrument, instrumentInforms, isPassFailOnly, passingStandardOn, RETAKE_GUIDANCE } from "../reference";
-import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
-import { plural } from "../text";
-import { buildTrajectoryCharts } from "../trajectory/chart-data";
-import { formatScore, type MilestoneEntry, type PracticeExamEntry } from "../trajectory/practice";
-import { evaluateReadiness, type ReadinessResult } from "../trajectory/readiness";
+
+import { type AttemptRecord, checkProposedAttempt, summarizeAttempts } from "#app/domain/attempts/rules";
+import { addDays, addMonths, addWeeks, daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
+import {
+  type ExamId,
+  examLabel,
+  instrument,
+  instrumentInforms,
+  isPassFailOnly,
+  passingStandardOn,
+  RETAKE_GUIDANCE,
+} from "#app/domain/reference";
+import { consequenceLabel, policyFor, type SchoolSettings } from "#app/domain/settings/settings";
+import { ordinal, plural } from "#app/domain/text";
+import { buildTrajectoryCharts } from "#app/domain/trajectory/chart-data";
+import { formatScore, type MilestoneEntry, type PracticeExamEntry } from "#app/domain/trajectory/practice";
+import { evaluateReadiness, type ReadinessResult } from "#app/domain/trajectory/readiness";
 
 /** Besides the planned date, postponements of this many weeks after it are compared (a product choice, not a rule). */
 export const POSTPONE_OPTION_WEEKS = [4, 8] as const;

@@ -7,18 +7,19 @@
  * student what changed), else on the case itself. Guarded by the case's
  * version the page was shown with: a date moved meanwhile is never decided on.
  */
-import { logActivity } from "../../utils/activity.server";
-import type { Tx } from "../../utils/db.server";
-import { refreshDerived } from "../cases/derive.server";
-import { CONFLICT_MESSAGE } from "../cases/mutations.server";
-import { formatDate, type IsoDate } from "../dates";
-import { notify } from "../notifications/notify.server";
-import { spacingViolations } from "../plans/editor";
-import { adjustPlanIn, planTransaction } from "../plans/mutations.server";
-import { loadPlan, loadPlanningFacts } from "../plans/queries.server";
-import { isRetakeExam } from "../reference";
-import type { Viewer } from "../privacy/visibility";
-import { CASE_CLOSED, type Refusal, type Result, refuse } from "../result";
+
+import { refreshDerived } from "#app/domain/cases/derive.server";
+import { CONFLICT_MESSAGE } from "#app/domain/cases/mutations.server";
+import { formatDate, type IsoDate } from "#app/domain/dates";
+import { notify } from "#app/domain/notifications/notify.server";
+import { spacingViolations } from "#app/domain/plans/editor";
+import { adjustPlanIn, planTransaction } from "#app/domain/plans/mutations.server";
+import { loadPlan, loadPlanningFacts } from "#app/domain/plans/queries.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { isRetakeExam } from "#app/domain/reference";
+import { CASE_CLOSED, type Refusal, type Result, refuse } from "#app/domain/result";
+import { logActivity } from "#app/utils/activity.server";
+import type { Tx } from "#app/utils/db.server";
 import { respacedVersion } from "./respace";
 import type { DecisionForm } from "./schema";
 

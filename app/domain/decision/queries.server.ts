@@ -4,13 +4,14 @@
  * recorded so far, and for a date the tutor is considering, the re-spaced
  * plan version a postponement to it would write, as changes from the current one.
  */
-import { prisma } from "../../utils/db.server";
-import { loadCaseAssessment } from "../cases/derive.server";
-import type { IsoDate } from "../dates";
-import { diffPlanVersions, groupChanges } from "../plans/diff";
-import { loadPlan } from "../plans/queries.server";
-import { isRetakeExam } from "../reference";
-import type { Viewer } from "../privacy/visibility";
+
+import { loadCaseAssessment } from "#app/domain/cases/derive.server";
+import type { IsoDate } from "#app/domain/dates";
+import { diffPlanVersions, groupChanges } from "#app/domain/plans/diff";
+import { loadPlan } from "#app/domain/plans/queries.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { isRetakeExam } from "#app/domain/reference";
+import { prisma } from "#app/utils/db.server";
 import { compareDates, type DecisionComparison } from "./compare";
 import { respacedVersion } from "./respace";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addWeeks, daysBetween } from "../dates";
-import { generatePlan } from "../plans/generator";
-import { planVersionSchema } from "../plans/schema";
-import { RETAKE_GUIDANCE } from "../reference";
+import { addWeeks, daysBetween } from "#app/domain/dates";
+import { generatePlan } from "#app/domain/plans/generator";
+import { planVersionSchema } from "#app/domain/plans/schema";
+import { RETAKE_GUIDANCE } from "#app/domain/reference";
 import { respacedVersion } from "./respace";
 
 /** A Monday, well after the 2026 format change. */

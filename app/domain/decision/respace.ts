@@ -6,11 +6,11 @@
  * rebuilt for the test-day format on that date (the plan editor's own
  * `versionFromEditor`, which validates the whole version).
  */
-import type { IsoDate } from "../dates";
-import { editorValues, versionFromEditor } from "../plans/editor";
-import { respaceMilestones } from "../plans/respace";
-import type { PlanVersionData } from "../plans/schema";
-import type { RetakeExamId } from "../reference";
+import type { IsoDate } from "#app/domain/dates";
+import { editorValues, versionFromEditor } from "#app/domain/plans/editor";
+import { respaceMilestones } from "#app/domain/plans/respace";
+import type { PlanVersionData } from "#app/domain/plans/schema";
+import type { RetakeExamId } from "#app/domain/reference";
 
 export type RespaceResult = { ok: true; data: PlanVersionData } | { ok: false; errors: string[] };
 

@@ -3,8 +3,8 @@
  * postpone to a date, with a reason the student will read. Pure and client-safe.
  */
 import { z } from "zod";
-import { type IsoDate, isIsoDate } from "../dates";
-import { PLAN_LIMITS } from "../plans/schema";
+import { type IsoDate, isIsoDate } from "#app/domain/dates";
+import { PLAN_LIMITS } from "#app/domain/plans/schema";
 
 export const DECISION_CHOICES = { SIT: "Sit on the planned date", POSTPONE: "Postpone to a later date" } as const;
 export type DecisionChoice = keyof typeof DECISION_CHOICES;

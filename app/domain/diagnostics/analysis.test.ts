@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CONTENT_AREAS, contentArea, contentAreasFor, type ExamId } from "../reference";
-import { type Band, BANDS, type ReferenceGroup } from "../vocabulary";
+import { CONTENT_AREAS, contentArea, contentAreasFor, type ExamId } from "#app/domain/reference";
+import { BANDS, type Band, type ReferenceGroup } from "#app/domain/vocabulary";
 import {
-  analyzeDiagnosis,
   AREA_CHANGES,
+  analyzeDiagnosis,
   bandLevel,
   CHARACTERS,
   DIAGNOSIS_THRESHOLDS,

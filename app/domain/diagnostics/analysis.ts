@@ -17,17 +17,17 @@
  * barely-passing performance is still a study target, just a later one.
  */
 import {
+  areaWeight,
   type ContentArea,
   contentAreasByDimension,
   contentAreasFor,
-  type Dimension,
   DIMENSION_LABELS,
+  type Dimension,
   type ExamId,
-  areaWeight,
   examInfo,
-} from "../reference";
-import { joinWords, plural } from "../text";
-import { type Band, FINDING_KINDS, type FindingFamily, type FindingKind, type ReferenceGroup } from "../vocabulary";
+} from "#app/domain/reference";
+import { joinWords, plural } from "#app/domain/text";
+import { type Band, FINDING_KINDS, type FindingFamily, type FindingKind, type ReferenceGroup } from "#app/domain/vocabulary";
 
 // ---------------------------------------------------------------------------
 // Thresholds: the one place the analysis' judgement calls live.

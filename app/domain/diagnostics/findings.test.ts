@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FINDING_KIND_IDS } from "../vocabulary";
+import { FINDING_KIND_IDS } from "#app/domain/vocabulary";
 import { canManageFinding, findingChange, findingKindGroups } from "./findings";
 
 const tutor = { userId: "tutor", relation: "TUTOR" as const };

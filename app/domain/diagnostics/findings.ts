@@ -3,7 +3,7 @@
  * its history in the activity log records. Pure, so the UI can hide what the
  * server would refuse anyway.
  */
-import { findingView, type Viewer } from "../privacy/visibility";
+import { findingView, type Viewer } from "#app/domain/privacy/visibility";
 import {
   FINDING_FAMILIES,
   FINDING_FAMILY_LABELS,
@@ -12,7 +12,7 @@ import {
   type FindingFamily,
   type FindingKind,
   type Visibility,
-} from "../vocabulary";
+} from "#app/domain/vocabulary";
 
 /** Only its author or the school's office may edit or delete a finding, and only one they can read in full. */
 export function canManageFinding(finding: { authorId: string | null; visibility: Visibility; kind: string }, viewer: Viewer): boolean {

@@ -9,16 +9,17 @@
  * pass its school; finding edits also check here that the actor is the author
  * or the office.
  */
-import { logActivity } from "../../utils/activity.server";
-import { prisma, type Tx } from "../../utils/db.server";
-import { refreshDerived } from "../cases/derive.server";
-import { formatDate } from "../dates";
-import { findingView, type Viewer } from "../privacy/visibility";
-import { FINDING_KINDS, type FindingKind } from "../vocabulary";
+
+import { refreshDerived } from "#app/domain/cases/derive.server";
+import { formatDate } from "#app/domain/dates";
+import { findingView, type Viewer } from "#app/domain/privacy/visibility";
+import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
+import { FINDING_KINDS, type FindingKind } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma, type Tx } from "#app/utils/db.server";
 import { canManageFinding, findingChange } from "./findings";
 import { bandCounts } from "./report-form";
 import { type FindingForm, reportedBands, type ScoreReportForm } from "./schema";
-import { CASE_CLOSED, type Result, refuse } from "../result";
 
 export const REPORT_CONFLICT_MESSAGE =
   "Someone else saved this score report while you were editing it. Nothing was saved: your entries are still below; review the current report, then save again.";

@@ -9,15 +9,16 @@
  * A fixed number of queries per call, whatever the number of attempts,
  * areas or findings.
  */
-import { prisma } from "../../utils/db.server";
-import { visibleFindings, type VisibleFinding } from "../privacy/queries.server";
-import type { Viewer } from "../privacy/visibility";
-import { contentArea, type ExamId } from "../reference";
-import type { Band, BandScale, ReferenceGroup } from "../vocabulary";
+
+import { type VisibleFinding, visibleFindings } from "#app/domain/privacy/queries.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { contentArea, type ExamId } from "#app/domain/reference";
+import type { Band, BandScale, ReferenceGroup } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import { analyzeDiagnosis, type DiagnosisAnalysis, type DiagnosisFinding, type ReportedBand, type Severity } from "./analysis";
 import { canManageFinding } from "./findings";
-import { buildDiagnosisSummary, type DiagnosisSummaryData, type StudentAreaGroup, studentReportGroups } from "./summary";
 import { STUDENT_PRESENT_ONLY_WORDS, studentCharacterSummary, studentFindingWords } from "./student-view";
+import { buildDiagnosisSummary, type DiagnosisSummaryData, type StudentAreaGroup, studentReportGroups } from "./summary";
 
 export interface ReportAreaRow {
   contentAreaId: string;

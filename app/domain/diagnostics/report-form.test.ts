@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { contentAreasFor } from "../reference";
+import { contentAreasFor } from "#app/domain/reference";
 import {
   applyPrintedLabels,
   bandCounts,

@@ -18,8 +18,8 @@ import {
   type ExamId,
   examInfo,
   resolveAreaLabel,
-} from "../reference";
-import { BAND_LABELS, BAND_SCALES, BANDS, type Band, type BandScale, REFERENCE_GROUPS, type ReferenceGroup } from "../vocabulary";
+} from "#app/domain/reference";
+import { BAND_LABELS, BAND_SCALES, BANDS, type Band, type BandScale, REFERENCE_GROUPS, type ReferenceGroup } from "#app/domain/vocabulary";
 import type { ReportedBand } from "./analysis";
 import { BAND_SCALE_IDS, type FieldIssue, PRINTED_LABEL_MAX, scoreReportSchema } from "./schema";
 

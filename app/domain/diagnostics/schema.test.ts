@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveAreaLabel } from "../reference";
-import { findingSchema, findingIssues, knownAreaIds, reportedBands, scoreReportIssues, scoreReportSchema } from "./schema";
+import { resolveAreaLabel } from "#app/domain/reference";
+import { findingIssues, findingSchema, knownAreaIds, reportedBands, scoreReportIssues, scoreReportSchema } from "./schema";
 
 type Issue = { path: PropertyKey[]; message: string };
 const paths = (issues: Issue[]) => issues.map((i) => i.path.join("."));

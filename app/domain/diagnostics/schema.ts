@@ -6,8 +6,8 @@
  * rest of what was typed and nothing is saved half.
  */
 import { z } from "zod";
-import { contentAreasFor, type ExamId, examInfo } from "../reference";
-import { blankToUndefined } from "../text";
+import { contentAreasFor, type ExamId, examInfo } from "#app/domain/reference";
+import { blankToUndefined } from "#app/domain/text";
 import {
   BAND_LABELS,
   BAND_SCALES,
@@ -18,7 +18,7 @@ import {
   type FindingKind,
   REFERENCE_GROUPS,
   VISIBILITIES,
-} from "../vocabulary";
+} from "#app/domain/vocabulary";
 import type { ReportedBand } from "./analysis";
 
 /** Longest free-text note on how far from passing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FINDING_KIND_IDS } from "../vocabulary";
+import { FINDING_KIND_IDS } from "#app/domain/vocabulary";
 import { CHARACTERS } from "./analysis";
 import { STUDENT_FINDING_WORDS, STUDENT_PRESENT_ONLY_WORDS, studentCharacterSummary, studentFindingWords } from "./student-view";
 

@@ -4,8 +4,9 @@
  * finding is something the plan can work on, and each entry says the next step.
  * Never alarming, never blaming; sensitive topics offer support, not verdicts.
  */
-import type { FindingKind } from "../vocabulary";
-import { joinWords } from "../text";
+
+import { joinWords } from "#app/domain/text";
+import type { FindingKind } from "#app/domain/vocabulary";
 import type { Character, CharacterFamily } from "./analysis";
 
 export interface StudentFindingWords {

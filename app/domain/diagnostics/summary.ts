@@ -3,9 +3,9 @@
  * the student's reading of their score report, and the short summary the case
  * overview shows. Pure and serializable.
  */
-import { contentArea } from "../reference";
-import type { Band, ReferenceGroup } from "../vocabulary";
-import { joinWords } from "../text";
+import { contentArea } from "#app/domain/reference";
+import { joinWords } from "#app/domain/text";
+import type { Band, ReferenceGroup } from "#app/domain/vocabulary";
 import { bandLevel, CHARACTER_LABELS, type Character, type DiagnosisAnalysis, isStrongBand, isWeakBand } from "./analysis";
 import { studentCharacterSummary } from "./student-view";
 

@@ -4,17 +4,18 @@
  * escalation's unique trigger); a third raises the open one's severity, or
  * opens one when none is open.
  */
-import { logActivity } from "../../utils/activity.server";
-import type { Tx } from "../../utils/db.server";
-import { addBusinessDays, formatDate, type IsoDate } from "../dates";
-import { notify } from "../notifications/notify.server";
-import { examLabel, type ExamId } from "../reference";
-import { consequenceLabel, policyFor, type SchoolSettings } from "../settings/settings";
-import { ordinal } from "../text";
-import { OFFICE_ROLES, STAFF_ROLES } from "../vocabulary";
+
+import { addBusinessDays, formatDate, type IsoDate } from "#app/domain/dates";
+import { notify } from "#app/domain/notifications/notify.server";
+import { type ExamId, examLabel } from "#app/domain/reference";
+import { failureCountLevel, RISK_RANK } from "#app/domain/risk/engine";
+import { consequenceLabel, policyFor, type SchoolSettings } from "#app/domain/settings/settings";
+import { ordinal } from "#app/domain/text";
+import { OFFICE_ROLES, STAFF_ROLES } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import type { Tx } from "#app/utils/db.server";
 import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
-import { failureCountLevel, RISK_RANK } from "../risk/engine";
 import { escalationTitle, severityLabel } from "./view";
 
 /** An escalation raised by hand starts moderate; the office raises or lowers nothing else by hand. */

@@ -4,13 +4,14 @@
  * message that something needs attention, with a link. Student details stay
  * behind the sign-in.
  */
-import type { Tx } from "../../utils/db.server";
-import { allowedOrigins } from "../../utils/env.server";
-import { formatDate, type IsoDate } from "../dates";
-import { appUrl, enqueueMail } from "../mail/outbox.server";
-import { escalationOverdueMail, escalationRaisedMail } from "../mail/templates";
-import { examLabel, type ExamId } from "../reference";
-import { OFFICE_ROLES } from "../vocabulary";
+
+import { formatDate, type IsoDate } from "#app/domain/dates";
+import { appUrl, enqueueMail } from "#app/domain/mail/outbox.server";
+import { escalationOverdueMail, escalationRaisedMail } from "#app/domain/mail/templates";
+import { type ExamId, examLabel } from "#app/domain/reference";
+import { OFFICE_ROLES } from "#app/domain/vocabulary";
+import type { Tx } from "#app/utils/db.server";
+import { allowedOrigins } from "#app/utils/env.server";
 import { schoolMembers } from "./members.server";
 
 const origin = () => allowedOrigins()[0] ?? "http://localhost:3000";

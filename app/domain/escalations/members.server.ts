@@ -3,8 +3,9 @@
  * school" (who is told about an escalation, who may own one) and "staff of
  * this school" (who may be told an outcome, who raised an escalation).
  */
-import type { Tx } from "../../utils/db.server";
-import type { Role } from "../vocabulary";
+
+import type { Role } from "#app/domain/vocabulary";
+import type { Tx } from "#app/utils/db.server";
 
 export interface SchoolMember {
   id: string;

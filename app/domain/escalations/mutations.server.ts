@@ -24,30 +24,31 @@
  * - A manual escalation repeating one the same person raised on the case and
  *   that is still unresolved (same reason) is a double submit: nothing new.
  */
-import type { Prisma } from "#generated/prisma/client";
-import { type ActivityEntry, logActivity } from "../../utils/activity.server";
-import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
-import { syncCaseCounters } from "../cases/counters.server";
-import { formatDate, type IsoDate, today as todayOf } from "../dates";
-import { notify } from "../notifications/notify.server";
-import { examLabel } from "../reference";
+
+import { syncCaseCounters } from "#app/domain/cases/counters.server";
+import { formatDate, type IsoDate, today as todayOf } from "#app/domain/dates";
+import { notify } from "#app/domain/notifications/notify.server";
+import { examLabel } from "#app/domain/reference";
+import { type RefusalCode, type Result, refuse } from "#app/domain/result";
+import { loadSchoolSettings } from "#app/domain/settings/queries.server";
 import {
   ACCOMMODATION_STATUS_LABELS,
-  ESCALATION_STATUS_LABELS,
   type AccommodationStatus,
+  ESCALATION_STATUS_LABELS,
   type EscalationAction,
   type EscalationStatus,
   OFFICE_ROLES,
   type Role,
   STAFF_ROLES,
-} from "../vocabulary";
-import { loadSchoolSettings } from "../settings/queries.server";
+} from "#app/domain/vocabulary";
+import { type ActivityEntry, logActivity } from "#app/utils/activity.server";
+import type { Tx } from "#app/utils/db.server";
+import { prisma } from "#app/utils/db.server";
+import type { Prisma } from "#generated/prisma/client";
 import { ESCALATION_SEVERITY, escalationDueDates, officeUserIds } from "./auto.server";
 import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
 import { mayPerformEscalation, statusAfterAction, transitionEscalation } from "./workflow";
-import { type RefusalCode, type Result, refuse } from "../result";
 
 export const ESCALATION_CONFLICT_MESSAGE =
   "Someone else changed this escalation while you were working on it. Nothing was saved: review its current state, then make your change again.";

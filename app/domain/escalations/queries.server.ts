@@ -5,10 +5,11 @@
  * who may own an escalation. Every read selects only what the pages render,
  * and the number of queries does not grow with the number of escalations.
  */
+
+import type { IsoDate } from "#app/domain/dates";
+import { OFFICE_ROLES } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import { prisma } from "../../utils/db.server";
-import type { IsoDate } from "../dates";
-import { OFFICE_ROLES } from "../vocabulary";
 import { schoolMembers } from "./members.server";
 import { QUEUE_PAGE_SIZE, type QueueParams } from "./queue-params";
 import { type EscalationQueueRow, type EscalationView, escalationTitle } from "./view";

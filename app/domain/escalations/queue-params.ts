@@ -11,7 +11,7 @@
  *   the nearest due date, severity, age) and "newest" (most recently opened
  *   first). Resolved escalations always come after the unresolved ones.
  */
-import { ESCALATION_STATUSES, type EscalationStatus } from "../vocabulary";
+import { ESCALATION_STATUSES, type EscalationStatus } from "#app/domain/vocabulary";
 
 export const QUEUE_SORTS = ["urgency", "newest"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { ESCALATION_ACTIONS } from "../vocabulary";
+import { ESCALATION_ACTIONS } from "#app/domain/vocabulary";
 import {
   actionRecordSchema,
   ESCALATION_TEXT_LIMITS,

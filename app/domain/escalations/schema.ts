@@ -12,9 +12,9 @@
  * for one.
  */
 import { z } from "zod";
-import { formatDate, type IsoDate, isIsoDate } from "../dates";
-import { blankToUndefined } from "../text";
-import { type AccommodationStatus, ESCALATION_ACTIONS, ESCALATION_STATUSES, type EscalationAction } from "../vocabulary";
+import { formatDate, type IsoDate, isIsoDate } from "#app/domain/dates";
+import { blankToUndefined } from "#app/domain/text";
+import { type AccommodationStatus, ESCALATION_ACTIONS, ESCALATION_STATUSES, type EscalationAction } from "#app/domain/vocabulary";
 
 /** Length limits of the escalation forms' free text. */
 export const ESCALATION_TEXT_LIMITS = {

@@ -3,9 +3,10 @@
  * history event reads ("Acknowledged → In progress", "Counselling referral on
  * 3 Mar 2026"). Pure, so the words are unit-tested and safe on the client.
  */
-import { ordinal } from "../text";
-import { formatDate, type IsoDate } from "../dates";
-import { type RiskSeverity, SEVERITY_LEVEL } from "../risk/engine";
+
+import { formatDate, type IsoDate } from "#app/domain/dates";
+import { type RiskSeverity, SEVERITY_LEVEL } from "#app/domain/risk/engine";
+import { ordinal } from "#app/domain/text";
 import {
   ACCOMMODATION_STATUS_LABELS,
   type AccommodationStatus,
@@ -15,7 +16,7 @@ import {
   type EscalationStatus,
   type EscalationTrigger,
   RISK_LEVEL_LABELS,
-} from "../vocabulary";
+} from "#app/domain/vocabulary";
 import type { OverdueState } from "./workflow";
 
 export const ESCALATION_TRIGGER_LABELS: Record<EscalationTrigger, string> = {

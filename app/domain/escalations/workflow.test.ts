@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ESCALATION_STATUSES, type EscalationStatus, ROLES } from "../vocabulary";
+import { ESCALATION_STATUSES, type EscalationStatus, ROLES } from "#app/domain/vocabulary";
 import {
   availableEscalationTransitions,
   dueDates,

@@ -21,10 +21,11 @@
  * - Overdue boundaries: due today is not overdue; due yesterday is, by 1 day.
  *   Days overdue are calendar days (the due dates themselves count business days).
  */
+
+import { addBusinessDays, daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
+import { plural } from "#app/domain/text";
+import { ESCALATION_STATUS_LABELS, type EscalationStatus, OFFICE_ROLES, type Role, STAFF_ROLES } from "#app/domain/vocabulary";
 import type { Prisma } from "#generated/prisma/client";
-import { addBusinessDays, daysBetween, formatDate, type IsoDate } from "../dates";
-import { plural } from "../text";
-import { ESCALATION_STATUS_LABELS, type EscalationStatus, OFFICE_ROLES, type Role, STAFF_ROLES } from "../vocabulary";
 
 // ---------------------------------------------------------------------------
 // Permissions

@@ -4,9 +4,9 @@
  * exam fulfilling it — so a missed final practice exam a week before the exam
  * is on the page, not hidden because its week is over. Pure.
  */
-import type { IsoDate } from "../dates";
-import { type InstrumentId, instrumentInforms, type ExamId, RETAKE_GUIDANCE } from "../reference";
-import { milestoneFulfilled } from "../trajectory/risks";
+import type { IsoDate } from "#app/domain/dates";
+import { type ExamId, type InstrumentId, instrumentInforms, RETAKE_GUIDANCE } from "#app/domain/reference";
+import { milestoneFulfilled } from "#app/domain/trajectory/risks";
 
 export type HomeMilestoneState = "MISSED" | "DONE" | "DUE";
 

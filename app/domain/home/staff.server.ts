@@ -6,19 +6,18 @@
  * milestones cover the cases assigned to them as a tutor. Neither is read for
  * someone without that role.
  */
-import type { SessionUser } from "../../context";
-import { actorOf } from "../access/policy";
-import { prisma } from "../../utils/db.server";
-import { schoolsWhere } from "../access/policy";
-import { DEFAULT_CASELOAD_PARAMS } from "../cases/caseload";
-import { loadCaseload } from "../cases/caseload.server";
-import { escalationCounts, examsSoonWindow } from "../dashboard/queries.server";
-import { addDays, type IsoDate, startOfIsoWeek } from "../dates";
-import type { ExamId, InstrumentId } from "../reference";
-import { loadTutorNextSteps, type TutorNextStep } from "../sessions/queries.server";
+import type { SessionUser } from "#app/context";
+import { actorOf, schoolsWhere } from "#app/domain/access/policy";
+import { DEFAULT_CASELOAD_PARAMS } from "#app/domain/cases/caseload";
+import { loadCaseload } from "#app/domain/cases/caseload.server";
+import { escalationCounts, examsSoonWindow } from "#app/domain/dashboard/queries.server";
+import { addDays, type IsoDate, startOfIsoWeek } from "#app/domain/dates";
+import { loadSinceLastVisit } from "#app/domain/notifications/since-last-visit.server";
+import type { ExamId, InstrumentId } from "#app/domain/reference";
+import { loadTutorNextSteps, type TutorNextStep } from "#app/domain/sessions/queries.server";
+import { OFFICE_ROLES } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import { type HomeMilestone, homeMilestones } from "./milestones";
-import { loadSinceLastVisit } from "../notifications/since-last-visit.server";
-import { OFFICE_ROLES } from "../vocabulary";
 
 type MilestoneRow = {
   caseId: string;

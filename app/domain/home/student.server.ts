@@ -4,18 +4,17 @@
  * changed last and why, and this week's check-in (to prefill the form). A
  * fixed number of queries, however many cases, versions or check-ins.
  */
-import type { SessionUser } from "../../context";
-import { actorOf } from "../access/policy";
-import { prisma } from "../../utils/db.server";
-import { schoolsWhere } from "../access/policy";
-import { checkInWeeks } from "../checkins/schema";
-import { addDays, type IsoDate, startOfIsoWeek } from "../dates";
-import { loadScheduledSessions } from "../sessions/queries.server";
-import { loadSinceLastVisit } from "../notifications/since-last-visit.server";
-import { loadPlans, studentPlanView } from "../plans/queries.server";
-import { assessCase } from "../cases/assessment";
-import { loadAssessmentInputs } from "../cases/derive.server";
-import { OFFICE_ROLES } from "../vocabulary";
+import type { SessionUser } from "#app/context";
+import { actorOf, schoolsWhere } from "#app/domain/access/policy";
+import { assessCase } from "#app/domain/cases/assessment";
+import { loadAssessmentInputs } from "#app/domain/cases/derive.server";
+import { checkInWeeks } from "#app/domain/checkins/schema";
+import { addDays, type IsoDate, startOfIsoWeek } from "#app/domain/dates";
+import { loadSinceLastVisit } from "#app/domain/notifications/since-last-visit.server";
+import { loadPlans, studentPlanView } from "#app/domain/plans/queries.server";
+import { loadScheduledSessions } from "#app/domain/sessions/queries.server";
+import { OFFICE_ROLES } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 
 export async function loadStudentHome(user: SessionUser, today: IsoDate) {
   const [cases, since] = await Promise.all([

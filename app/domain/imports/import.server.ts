@@ -8,20 +8,20 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import { type ActivationTarget, issueActivations } from "#app/domain/accounts/mutations.server";
+import { recordAttemptsBulk } from "#app/domain/attempts/mutations.server";
+import { type AttemptField, validateAttemptInput } from "#app/domain/attempts/rules";
+import { refreshDerived, refreshStaleCases } from "#app/domain/cases/derive.server";
+import { formatDate, fromDate, type IsoDate, today as todayOf } from "#app/domain/dates";
+import { type ExamId, instrument } from "#app/domain/reference";
+import { formatScore } from "#app/domain/trajectory/practice";
+import type { Role } from "#app/domain/vocabulary";
+import { changedFields, logActivity } from "#app/utils/activity.server";
+import { chunk, inChunks } from "#app/utils/chunks";
+import type { Tx } from "#app/utils/db.server";
+import { prisma } from "#app/utils/db.server";
+import { logger } from "#app/utils/logger.server";
 import type { Prisma } from "#generated/prisma/client";
-import { changedFields, logActivity } from "../../utils/activity.server";
-import { chunk, inChunks } from "../../utils/chunks";
-import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
-import { logger } from "../../utils/logger.server";
-import { type ActivationTarget, issueActivations } from "../accounts/mutations.server";
-import { recordAttemptsBulk } from "../attempts/mutations.server";
-import { type AttemptField, validateAttemptInput } from "../attempts/rules";
-import { refreshDerived, refreshStaleCases } from "../cases/derive.server";
-import { formatDate, fromDate, type IsoDate, today as todayOf } from "../dates";
-import { type ExamId, instrument } from "../reference";
-import { formatScore } from "../trajectory/practice";
-import type { Role } from "../vocabulary";
 import {
   type AttemptRow,
   headerErrors,

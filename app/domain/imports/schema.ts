@@ -5,11 +5,11 @@
  * row 1, the first record row 2.
  */
 import { z } from "zod";
-import { emailSchema } from "../auth/schema";
-import { isIsoDate } from "../dates";
-import { EXAMS, type ExamId, INSTRUMENT_IDS, type InstrumentId, PRACTICE_INSTRUMENTS } from "../reference";
-import { schoolIdSchema } from "../school-choice";
-import { ACCOMMODATION_STATUSES, type ATTEMPT_OUTCOMES } from "../vocabulary";
+import { emailSchema } from "#app/domain/auth/schema";
+import { isIsoDate } from "#app/domain/dates";
+import { EXAMS, type ExamId, INSTRUMENT_IDS, type InstrumentId, PRACTICE_INSTRUMENTS } from "#app/domain/reference";
+import { schoolIdSchema } from "#app/domain/school-choice";
+import { ACCOMMODATION_STATUSES, type ATTEMPT_OUTCOMES } from "#app/domain/vocabulary";
 
 export const IMPORT_KINDS = ["STUDENTS", "ATTEMPTS", "PRACTICE"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -8,19 +8,20 @@
  *   invitation never sets, resets or replaces the credentials of an account.
  * A link works once, expires after a week, and a resend replaces it.
  */
-import { logActivity } from "../../utils/activity.server";
-import { prisma, type Tx } from "../../utils/db.server";
-import { allowedOrigins } from "../../utils/env.server";
-import { hashPassword } from "../../utils/password.server";
-import { checkNewPassword } from "../accounts/common-passwords.server";
-import { hashToken, INVITATION_TTL_DAYS, invitationExpiry, newSecret } from "../accounts/tokens.server";
-import { appUrl, enqueueMail } from "../mail/outbox.server";
-import { invitationMail } from "../mail/templates";
-import { changeMembershipRole } from "../users/release.server";
-import { ROLE_LABELS, type Role } from "../vocabulary";
-import { type Result, refuse } from "../result";
 
-export { INVITATION_TTL_DAYS } from "../accounts/tokens.server";
+import { checkNewPassword } from "#app/domain/accounts/common-passwords.server";
+import { hashToken, INVITATION_TTL_DAYS, invitationExpiry, newSecret } from "#app/domain/accounts/tokens.server";
+import { appUrl, enqueueMail } from "#app/domain/mail/outbox.server";
+import { invitationMail } from "#app/domain/mail/templates";
+import { type Result, refuse } from "#app/domain/result";
+import { changeMembershipRole } from "#app/domain/users/release.server";
+import { ROLE_LABELS, type Role } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma, type Tx } from "#app/utils/db.server";
+import { allowedOrigins } from "#app/utils/env.server";
+import { hashPassword } from "#app/utils/password.server";
+
+export { INVITATION_TTL_DAYS } from "#app/domain/accounts/tokens.server";
 
 export interface NewInvitation {
   schoolId: string;

@@ -4,9 +4,10 @@
  * never a body, which may hold someone's secret link. A school's admins see
  * the mail about their school and the personal mail of their members.
  */
+
+import { logActivity } from "#app/utils/activity.server";
+import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
 import { MAX_AGE_MS } from "./retry";
 
 /** The school's own mail, and the personal mail (resets, notices, digests) of its members. */

@@ -3,7 +3,7 @@
  * words of a sentence. Built from the person's notifications, which already
  * carry what each person may know about each case.
  */
-import { addDays, type IsoDate, startOfIsoWeek } from "../dates";
+import { addDays, type IsoDate, startOfIsoWeek } from "#app/domain/dates";
 
 const PHRASES: Record<string, [string, string]> = {
   PRACTICE_LOGGED: ["practice exam logged", "practice exams logged"],

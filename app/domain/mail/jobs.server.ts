@@ -4,12 +4,13 @@
  * transaction that writes its mail, so it mails once however often — and in
  * however many processes — the job runs.
  */
-import { prisma } from "../../utils/db.server";
-import { allowedOrigins } from "../../utils/env.server";
-import { logger } from "../../utils/logger.server";
-import { formatDate, type IsoDate, today as todayOf } from "../dates";
-import { mailEscalationOverdue } from "../escalations/mail.server";
-import { overdueEscalationWhere, overdueState } from "../escalations/workflow";
+
+import { formatDate, type IsoDate, today as todayOf } from "#app/domain/dates";
+import { mailEscalationOverdue } from "#app/domain/escalations/mail.server";
+import { overdueEscalationWhere, overdueState } from "#app/domain/escalations/workflow";
+import { prisma } from "#app/utils/db.server";
+import { allowedOrigins } from "#app/utils/env.server";
+import { logger } from "#app/utils/logger.server";
 import { digestLines, digestWeek } from "./digest";
 import { appUrl, claimMailEvent, enqueueMail } from "./outbox.server";
 import { weeklyDigestMail } from "./templates";

@@ -3,7 +3,7 @@
  * the event that causes it, so it exists exactly when the event does — a
  * rolled-back invitation sends nothing, a committed one is never lost.
  */
-import type { Tx } from "../../utils/db.server";
+import type { Tx } from "#app/utils/db.server";
 import type { MailContent, MailKind } from "./templates";
 
 export interface NewMail {

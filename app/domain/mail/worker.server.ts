@@ -7,10 +7,10 @@
  * secret links in it do not outlive their delivery.
  */
 import { randomUUID } from "node:crypto";
-import { prisma } from "../../utils/db.server";
-import { env } from "../../utils/env.server";
-import { logger } from "../../utils/logger.server";
-import { configuredTransport, type MailTransport, mailHost } from "../../utils/mailer.server";
+import { prisma } from "#app/utils/db.server";
+import { env } from "#app/utils/env.server";
+import { logger } from "#app/utils/logger.server";
+import { configuredTransport, type MailTransport, mailHost } from "#app/utils/mailer.server";
 import { afterFailure, CLAIM_LEASE_MS, describeFailure, MAX_AGE_MS } from "./retry";
 
 export interface DeliveryReport {

@@ -6,15 +6,16 @@
  * Callers authorize the actor on the case (staff only) and pass its school;
  * who may change which note is checked here.
  */
-import { changedFields, logActivity } from "../../utils/activity.server";
-import { prisma, type Tx } from "../../utils/db.server";
-import { recordContact } from "../cases/contact.server";
-import { formatDate, type IsoDate, today as todayOf } from "../dates";
-import { notify } from "../notifications/notify.server";
-import { noteView, type Viewer } from "../privacy/visibility";
-import type { Visibility } from "../vocabulary";
+
+import { recordContact } from "#app/domain/cases/contact.server";
+import { formatDate, type IsoDate, today as todayOf } from "#app/domain/dates";
+import { notify } from "#app/domain/notifications/notify.server";
+import { noteView, type Viewer } from "#app/domain/privacy/visibility";
+import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
+import type { Visibility } from "#app/domain/vocabulary";
+import { changedFields, logActivity } from "#app/utils/activity.server";
+import { prisma, type Tx } from "#app/utils/db.server";
 import { canDeleteNote, canEditNote, type NoteForm } from "./schema";
-import { CASE_CLOSED, type Result, refuse } from "../result";
 
 /** Who a note is for, in words that read right in anyone's activity log. */
 const AUDIENCE: Record<Visibility, string> = { PRIVATE: "private", OFFICE: "shared with the office", STUDENT: "shared with the student" };

@@ -2,8 +2,8 @@
  * Reads for the Session notes tab, through the privacy layer only. Callers
  * authorize the viewer on the case first.
  */
-import { visibleNotes } from "../privacy/queries.server";
-import type { Viewer } from "../privacy/visibility";
+import { visibleNotes } from "#app/domain/privacy/queries.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
 import { canDeleteNote, canEditNote } from "./schema";
 
 export async function loadSessionNotes(caseId: string, viewer: Viewer) {

@@ -3,9 +3,9 @@
  * change a note. Pure and client-safe.
  */
 import { z } from "zod";
-import { addDays, formatDate, type IsoDate, isIsoDate } from "../dates";
-import { noteView, type Viewer } from "../privacy/visibility";
-import { VISIBILITIES, type Visibility } from "../vocabulary";
+import { addDays, formatDate, type IsoDate, isIsoDate } from "#app/domain/dates";
+import { noteView, type Viewer } from "#app/domain/privacy/visibility";
+import { VISIBILITIES, type Visibility } from "#app/domain/vocabulary";
 
 /** Longest note body. */
 export const NOTE_BODY_MAX = 5000;

@@ -5,7 +5,7 @@
  * second check-in (or an edit) that day updates it, and it reads as new again.
  * Events that need action (escalations, plan changes) are never grouped.
  */
-import { today } from "../dates";
+import { today } from "#app/domain/dates";
 
 /** The key shared by one student's check-in notifications of one day. */
 export function checkInGroupKey(studentId: string, now: Date): string {

@@ -12,8 +12,9 @@
  * channels (email later) keep theirs on `NotificationDelivery`, so the record
  * itself never changes for a channel.
  */
+
+import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import { prisma } from "../../utils/db.server";
 import type { InboxItem } from "./inbox";
 
 /**

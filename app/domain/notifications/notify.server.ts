@@ -3,7 +3,7 @@
  * row (in-app now, email later) so another channel can send the same record
  * without changing it. A dedupe key makes retried events notify once.
  */
-import type { Tx } from "../../utils/db.server";
+import type { Tx } from "#app/utils/db.server";
 
 export interface NotificationInput {
   userIds: readonly string[];

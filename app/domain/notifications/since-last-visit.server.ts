@@ -16,10 +16,11 @@
  * session's memberships) and what day it is, so the page and this summary
  * agree on both.
  */
-import { prisma } from "../../utils/db.server";
-import type { IsoDate } from "../dates";
-import { type SinceLastVisit, sinceLastVisit, type VisitEvent } from "../escalations/since-last-visit";
-import { overdueEscalationWhere } from "../escalations/workflow";
+
+import type { IsoDate } from "#app/domain/dates";
+import { type SinceLastVisit, sinceLastVisit, type VisitEvent } from "#app/domain/escalations/since-last-visit";
+import { overdueEscalationWhere } from "#app/domain/escalations/workflow";
+import { prisma } from "#app/utils/db.server";
 import { notificationsShownTo } from "./inbox.server";
 
 /** Visits closer together than this count as the same visit. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingView, noteView } from "../privacy/visibility";
+import { findingView, noteView } from "#app/domain/privacy/visibility";
 import { checkInAdherence, cssString, PACKET_VIEWER } from "./packet";
 
 describe("the packet's viewer", () => {

@@ -8,8 +8,8 @@
  * through the privacy layer (ADR 0010, 0014) as an office viewer who authored
  * nothing: `PACKET_VIEWER`.
  */
-import { addDays, type IsoDate, minDate, startOfIsoWeek } from "../dates";
-import type { Viewer } from "../privacy/visibility";
+import { addDays, type IsoDate, minDate, startOfIsoWeek } from "#app/domain/dates";
+import type { Viewer } from "#app/domain/privacy/visibility";
 
 /** The office tier and nothing private: no user id is ever empty, so no record counts as this viewer's own. */
 export const PACKET_VIEWER: Viewer = Object.freeze({ userId: "", relation: "OFFICE" });

@@ -6,18 +6,19 @@
  * attempts), the escalations with their history, and the decisions on the
  * exam date. Callers authorize the office on the case first.
  */
-import { prisma } from "../../utils/db.server";
-import { summarizeAttempts } from "../attempts/rules";
-import { loadCaseAssessment } from "../cases/derive.server";
-import { loadCheckIns } from "../checkins/queries.server";
-import type { IsoDate } from "../dates";
-import { loadDecisions } from "../decision/queries.server";
-import { loadDiagnosisSummary } from "../diagnostics/queries.server";
-import { loadCaseEscalations } from "../escalations/queries.server";
-import { loadPlan } from "../plans/queries.server";
-import { visibleNotes } from "../privacy/queries.server";
-import { noteView } from "../privacy/visibility";
-import { examLabel } from "../reference";
+
+import { summarizeAttempts } from "#app/domain/attempts/rules";
+import { loadCaseAssessment } from "#app/domain/cases/derive.server";
+import { loadCheckIns } from "#app/domain/checkins/queries.server";
+import type { IsoDate } from "#app/domain/dates";
+import { loadDecisions } from "#app/domain/decision/queries.server";
+import { loadDiagnosisSummary } from "#app/domain/diagnostics/queries.server";
+import { loadCaseEscalations } from "#app/domain/escalations/queries.server";
+import { loadPlan } from "#app/domain/plans/queries.server";
+import { visibleNotes } from "#app/domain/privacy/queries.server";
+import { noteView } from "#app/domain/privacy/visibility";
+import { examLabel } from "#app/domain/reference";
+import { prisma } from "#app/utils/db.server";
 import { checkInAdherence, PACKET_VIEWER } from "./packet";
 
 export async function loadPacket(caseId: string, today: IsoDate) {

@@ -4,13 +4,14 @@
  * errors next to their fields, and the generator's proposal for step 2.
  * Proposing changes nothing, so it lives in the URL.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import type { SubmissionResult } from "@conform-to/react";
-import type { IsoDate } from "../dates";
-import type { Visibility } from "../vocabulary";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { IsoDate } from "#app/domain/dates";
+import type { Visibility } from "#app/domain/vocabulary";
 import { editorValues, type PlanEditorValues } from "./editor";
-import { withProvenance } from "./provenance";
 import type { PlanInputError } from "./generator";
+import { withProvenance } from "./provenance";
 import { builderDefaults, type PlanBuilderContext, proposePlan } from "./queries.server";
 import { planBuilderSchema, type RhythmDay } from "./schema";
 

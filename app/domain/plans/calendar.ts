@@ -6,10 +6,10 @@
  * again moves the events it already has instead of duplicating them.
  */
 import ical, { ICalCalendarMethod } from "ical-generator";
-import { addDays, formatDate, type IsoDate, toUtcDate } from "../dates";
-import { instrument } from "../reference";
+import { addDays, formatDate, type IsoDate, toUtcDate } from "#app/domain/dates";
+import { instrument } from "#app/domain/reference";
+import { SESSION_KIND_LABELS } from "#app/domain/sessions/schema";
 import type { PlanMilestone } from "./schema";
-import { SESSION_KIND_LABELS } from "../sessions/schema";
 import { sortMilestones } from "./week";
 
 export const CALENDAR_DOMAIN = "retake-desk";

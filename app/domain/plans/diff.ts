@@ -5,9 +5,9 @@
  * measures by title, rhythm sessions by weekday and slot. Identical versions
  * give an empty list.
  */
-import { type IsoDate, daysBetween, formatDate } from "../dates";
-import { instrument } from "../reference";
-import { plural } from "../text";
+import { daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
+import { instrument } from "#app/domain/reference";
+import { plural } from "#app/domain/text";
 import { normalizeResourceName as resourceKey } from "./resources";
 import {
   ACTIVITY_LABELS,
@@ -20,8 +20,8 @@ import {
   type PlanVersionData,
   RESOURCE_KIND_LABELS,
   type RhythmDay,
-  SLOTS,
   SLOT_LABELS,
+  SLOTS,
   type Slot,
   WEEKDAY_SHORT_NAMES,
   weekdayName,

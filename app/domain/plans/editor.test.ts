@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { addDays, addWeeks } from "../dates";
+import { addDays, addWeeks } from "#app/domain/dates";
 import { editorValues, fieldName, newFocusKey, planEditorSchema, spacingViolations, versionFromEditor } from "./editor";
 import { type GeneratedPlan, generatePlan } from "./generator";
 

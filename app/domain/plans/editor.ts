@@ -12,23 +12,23 @@
  * the format the student will sit.
  */
 import { z } from "zod";
-import { checkProposedAttempt, type AttemptRecord } from "../attempts/rules";
-import { formatDate, isIsoDate } from "../dates";
-import { type ExamId, examFormatOn, type RetakeExamId } from "../reference";
+import { type AttemptRecord, checkProposedAttempt } from "#app/domain/attempts/rules";
+import { formatDate, isIsoDate } from "#app/domain/dates";
+import { type ExamId, examFormatOn, type RetakeExamId } from "#app/domain/reference";
 import { buildRhythm } from "./generator";
 import {
+  type DayHours,
   type FocusArea,
   focusAreasSchema,
   measuresSchema,
   milestonesSchema,
   type PlanContent,
-  planAdjustmentSchema,
   type PlanMilestone,
   type PlanVersionData,
+  planAdjustmentSchema,
   planVersionSchema,
-  resourcesSchema,
   type RhythmDay,
-  type DayHours,
+  resourcesSchema,
   WEEKDAY_NAMES,
 } from "./schema";
 

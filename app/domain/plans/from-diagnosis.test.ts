@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeDiagnosis } from "../diagnostics/analysis";
+import { analyzeDiagnosis } from "#app/domain/diagnostics/analysis";
 import { focusFromDiagnosis, PERSISTING_WEIGHT } from "./from-diagnosis";
 
 const lower = (areaId: string) => ({ areaId, band: "LOWER" as const, referenceGroup: "LOW_PASS" as const });

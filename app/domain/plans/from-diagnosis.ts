@@ -4,9 +4,9 @@
  * attempts), the reasoning patterns the clusters point to, and the strong
  * areas to keep on light review.
  */
-import { type DiagnosisAnalysis, isStrongBand, isWeakBand } from "../diagnostics/analysis";
-import { contentArea } from "../reference";
-import type { Band } from "../vocabulary";
+import { type DiagnosisAnalysis, isStrongBand, isWeakBand } from "#app/domain/diagnostics/analysis";
+import { contentArea } from "#app/domain/reference";
+import type { Band } from "#app/domain/vocabulary";
 import type { FocusCandidate } from "./generator";
 
 /** A weakness that survived a retake weighs this much more. */

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addWeeks, daysBetween, isoWeekday } from "../dates";
-import { FINDING_KIND_IDS } from "../vocabulary";
-import { RETAKE_GUIDANCE, examFormatOn, instrumentsFor } from "../reference";
+import { addDays, addWeeks, daysBetween, isoWeekday } from "#app/domain/dates";
+import { examFormatOn, instrumentsFor, RETAKE_GUIDANCE } from "#app/domain/reference";
+import { FINDING_KIND_IDS } from "#app/domain/vocabulary";
 import {
-  type GeneratePlanInput,
-  type GeneratedPlan,
   buildFocusAreas,
   defaultExamDate,
   fullLengthWeekday,
+  type GeneratedPlan,
+  type GeneratePlanInput,
   generatePlan,
   sessionMinutes,
 } from "./generator";

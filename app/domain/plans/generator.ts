@@ -8,32 +8,33 @@
  * the student must train for the format they will sit (Step 1 from 14 May 2026:
  * 30-minute blocks of up to 20 items; before: 60 minutes, up to 40 items).
  */
-import { type IsoDate, addDays, addWeeks, daysBetween, formatDate, isIsoDate, isoWeekday } from "../dates";
+import { addDays, addWeeks, daysBetween, formatDate, type IsoDate, isIsoDate, isoWeekday } from "#app/domain/dates";
 import {
+  attemptRulesOn,
   type ExamFormat,
   type ExamId,
-  RETAKE_EXAM_IDS,
-  RETAKE_GUIDANCE,
-  type RetakeExamId,
-  attemptRulesOn,
   examFormatOn,
   examLabel,
   instrument,
-} from "../reference";
-import { capitalize, joinWords, plural } from "../text";
-import { FINDING_KIND_IDS, type FindingKind } from "../vocabulary";
+  RETAKE_EXAM_IDS,
+  RETAKE_GUIDANCE,
+  type RetakeExamId,
+} from "#app/domain/reference";
+import { capitalize, joinWords, plural } from "#app/domain/text";
+import { FINDING_KIND_IDS, type FindingKind } from "#app/domain/vocabulary";
 import {
+  areaIdsInKey,
   FLASHCARD_RESOURCE,
+  fillTemplate,
   MEASURES_BY_FINDING,
+  measureTemplate,
   QUESTION_BANKS,
   type TargetedResource,
-  areaIdsInKey,
-  fillTemplate,
-  measureTemplate,
   targetedResourcesFor,
   usedBefore,
 } from "./resources";
 import {
+  type DayHours,
   type FocusArea,
   PLAN_LIMITS,
   type PlanBlock,
@@ -41,19 +42,18 @@ import {
   type PlanMilestone,
   type PlanResource,
   type PlanVersionData,
-  type DayHours,
   type RhythmDay,
 } from "./schema";
 import { apportion } from "./shares";
 import {
   FOCUS_RULES,
+  fullLengthWeekday,
   MILESTONE_INSTRUMENTS,
   MILESTONE_KIND_NAMES,
   MILESTONE_UIDS,
   type PlanTemplateId,
   RESOURCE_RULES,
   RHYTHM_RULES,
-  fullLengthWeekday,
   templateFor,
 } from "./templates";
 import { totalPlanWeeks } from "./week";

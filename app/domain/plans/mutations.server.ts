@@ -8,27 +8,27 @@
  * silently.
  */
 import { z } from "zod";
-import { logActivity } from "../../utils/activity.server";
-import type { Tx } from "../../utils/db.server";
-import { isUniqueViolation, prisma } from "../../utils/db.server";
-import { refreshDerived } from "../cases/derive.server";
-import { onPlanAssigned } from "../cases/status";
-import { formatDate, type IsoDate, today as todayIso } from "../dates";
-import { notify } from "../notifications/notify.server";
-import type { SourceFinding } from "../privacy/derived";
-import { derivationSources } from "../privacy/queries.server";
-import { findingView, type Viewer } from "../privacy/visibility";
-import { plural } from "../text";
-import type { CaseStatus } from "../vocabulary";
+import { refreshDerived } from "#app/domain/cases/derive.server";
+import { onPlanAssigned } from "#app/domain/cases/status";
+import { formatDate, type IsoDate, today as todayIso } from "#app/domain/dates";
+import { notify } from "#app/domain/notifications/notify.server";
+import type { SourceFinding } from "#app/domain/privacy/derived";
+import { derivationSources } from "#app/domain/privacy/queries.server";
+import { findingView, type Viewer } from "#app/domain/privacy/visibility";
+import { isRetakeExam } from "#app/domain/reference";
+import { CASE_CLOSED, type Refusal, type Result, refuse } from "#app/domain/result";
+import { plural } from "#app/domain/text";
+import type { CaseStatus } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import type { Tx } from "#app/utils/db.server";
+import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import { diffPlanVersions } from "./diff";
 import { type PlanAdjustEditorForm, type PlanEditorForm, spacingViolations, versionFromEditor } from "./editor";
 import { hiddenMeasures, viewContent, withProvenance } from "./provenance";
 import { compareVersions, loadPlan, loadPlanningFacts } from "./queries.server";
-import { isRetakeExam } from "../reference";
-import { type PlanContent, parsePlanContent, type PlanVersionData, versionConflict } from "./schema";
 import { datesMoved, describeMoves, milestonesDatedByHand, respaceMilestones } from "./respace";
+import { type PlanContent, type PlanVersionData, parsePlanContent, versionConflict } from "./schema";
 import { templateFor } from "./templates";
-import { CASE_CLOSED, type Refusal, type Result, refuse } from "../result";
 
 type PlanWriteResult = Result<{ version: number }>;
 

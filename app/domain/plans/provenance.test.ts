@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { STUDENT_PRESENT_ONLY_WORDS } from "../diagnostics/student-view";
-import type { SourceFinding } from "../privacy/derived";
-import type { Viewer } from "../privacy/visibility";
+import { STUDENT_PRESENT_ONLY_WORDS } from "#app/domain/diagnostics/student-view";
+import type { SourceFinding } from "#app/domain/privacy/derived";
+import type { Viewer } from "#app/domain/privacy/visibility";
 import { findingsCallingFor, hiddenMeasures, viewContent, withProvenance } from "./provenance";
 import type { PlanContent, PlanMeasure } from "./schema";
 

@@ -12,10 +12,10 @@
  *   as present; the rest is left out, and measures hidden from an editor are
  *   kept when they save (`hiddenMeasures`).
  */
-import { STUDENT_PRESENT_ONLY_WORDS } from "../diagnostics/student-view";
-import { derivedView, provenanceOf, type Provenance, type SourceFinding } from "../privacy/derived";
-import { isSensitiveKind, type Viewer } from "../privacy/visibility";
-import { FINDING_KIND_IDS, type FindingKind } from "../vocabulary";
+import { STUDENT_PRESENT_ONLY_WORDS } from "#app/domain/diagnostics/student-view";
+import { derivedView, type Provenance, provenanceOf, type SourceFinding } from "#app/domain/privacy/derived";
+import { isSensitiveKind, type Viewer } from "#app/domain/privacy/visibility";
+import { FINDING_KIND_IDS, type FindingKind } from "#app/domain/vocabulary";
 import { MEASURES_BY_FINDING, measureTemplate } from "./resources";
 import type { PlanContent, PlanMeasure, StoredMeasure, ViewedMeasure, ViewedPlanContent } from "./schema";
 

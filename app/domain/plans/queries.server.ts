@@ -4,22 +4,23 @@
  * and the student's view of their plan. Each read is a fixed number of
  * queries, whatever the number of versions, check-ins or scores.
  */
-import { prisma } from "../../utils/db.server";
-import type { AttemptRecord } from "../attempts/rules";
-import { summarizeAttempts } from "../attempts/rules";
-import { addDays, daysBetween, formatDate, type IsoDate, isoWeekday, startOfIsoWeek } from "../dates";
-import { analyze, loadCaseDiagnosis, reportedAreas, selectAttempt } from "../diagnostics/queries.server";
-import type { SourceFinding } from "../privacy/derived";
-import { derivationSources } from "../privacy/queries.server";
-import type { Viewer } from "../privacy/visibility";
-import { type ExamId, instrument, type InstrumentId } from "../reference";
-import { loadSchoolSettings } from "../settings/queries.server";
-import { formatScore } from "../trajectory/practice";
-import type { FindingKind } from "../vocabulary";
+
+import type { AttemptRecord } from "#app/domain/attempts/rules";
+import { summarizeAttempts } from "#app/domain/attempts/rules";
+import { addDays, daysBetween, formatDate, type IsoDate, isoWeekday, startOfIsoWeek } from "#app/domain/dates";
+import { analyze, loadCaseDiagnosis, reportedAreas, selectAttempt } from "#app/domain/diagnostics/queries.server";
+import type { SourceFinding } from "#app/domain/privacy/derived";
+import { derivationSources } from "#app/domain/privacy/queries.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { type ExamId, type InstrumentId, instrument } from "#app/domain/reference";
+import { loadSchoolSettings } from "#app/domain/settings/queries.server";
+import { formatScore } from "#app/domain/trajectory/practice";
+import type { FindingKind } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 import { diffPlanVersions, groupChanges } from "./diff";
 import { spacingViolations } from "./editor";
-import { defaultExamDate, type FocusCandidate, type GeneratePlanResult, generatePlan } from "./generator";
 import { focusFromDiagnosis } from "./from-diagnosis";
+import { defaultExamDate, type FocusCandidate, type GeneratePlanResult, generatePlan } from "./generator";
 import { viewContent } from "./provenance";
 import { type PlanBuilderForm, parsePlanContent, type ViewedPlanVersionData } from "./schema";
 import { templateFor } from "./templates";

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CONTENT_AREAS } from "../reference";
-import { FINDING_KINDS, FINDING_KIND_IDS } from "../vocabulary";
+import { CONTENT_AREAS } from "#app/domain/reference";
+import { FINDING_KIND_IDS, FINDING_KINDS } from "#app/domain/vocabulary";
 import {
-  MEASURES,
-  MEASURES_BY_FINDING,
-  QUESTION_BANKS,
-  TARGETED_RESOURCES,
   areaIdsInKey,
   fillTemplate,
+  MEASURES,
+  MEASURES_BY_FINDING,
   mentions,
+  QUESTION_BANKS,
+  TARGETED_RESOURCES,
   targetedResourcesFor,
   usedBefore,
 } from "./resources";

@@ -5,8 +5,8 @@
  * so the list can be edited (or moved to school settings) without touching the
  * generator. Every entry says why, and that reason reaches the plan.
  */
-import { CONTENT_AREAS, RETAKE_EXAM_IDS, type RetakeExamId } from "../reference";
-import type { FindingKind } from "../vocabulary";
+import { CONTENT_AREAS, RETAKE_EXAM_IDS, type RetakeExamId } from "#app/domain/reference";
+import type { FindingKind } from "#app/domain/vocabulary";
 
 export interface QuestionBank {
   id: string;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addWeeks, daysBetween, isoWeekday } from "../dates";
-import { RETAKE_GUIDANCE } from "../reference";
+import { addDays, addWeeks, daysBetween, isoWeekday } from "#app/domain/dates";
+import { RETAKE_GUIDANCE } from "#app/domain/reference";
 import { buildMilestones } from "./generator";
 import { describeMoves, milestonesDatedByHand, respaceMilestones } from "./respace";
 import type { PlanMilestone } from "./schema";

@@ -13,8 +13,8 @@
  * Used by the plan editor when a new version moves the dates, and by anything
  * else that moves an exam date (a postponement).
  */
-import { addDays, daysBetween, formatDate, type IsoDate } from "../dates";
-import { plural } from "../text";
+import { addDays, daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
+import { plural } from "#app/domain/text";
 import { standardMilestoneDates } from "./generator";
 import type { PlanMilestone } from "./schema";
 

@@ -5,13 +5,13 @@ import {
   adjustmentDefaults,
   adjustmentToVersion,
   newCustomMilestoneUid,
+  type PlanVersionData,
   parsePlanContent,
   planAdjustmentSchema,
   planBlockSchema,
   planBuilderSchema,
   planContentSchema,
   planVersionSchema,
-  type PlanVersionData,
   versionConflict,
 } from "./schema";
 

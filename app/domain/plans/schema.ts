@@ -7,10 +7,10 @@
  * Conform's `parseWithZod` turns form strings into numbers.
  */
 import { z } from "zod";
-import { type IsoDate, isIsoDate } from "../dates";
-import { INSTRUMENT_IDS } from "../reference";
-import { provenanceSchema } from "../privacy/derived";
-import { FINDING_KIND_IDS, MILESTONE_KINDS, type Visibility } from "../vocabulary";
+import { type IsoDate, isIsoDate } from "#app/domain/dates";
+import { provenanceSchema } from "#app/domain/privacy/derived";
+import { INSTRUMENT_IDS } from "#app/domain/reference";
+import { FINDING_KIND_IDS, MILESTONE_KINDS, type Visibility } from "#app/domain/vocabulary";
 import { fullLengthWeekday } from "./templates";
 
 export const SLOTS = ["MORNING", "AFTERNOON", "EVENING"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RETAKE_GUIDANCE } from "../reference";
+import { RETAKE_GUIDANCE } from "#app/domain/reference";
 import { PLAN_TEMPLATES, templateFor } from "./templates";
 
 describe("plan templates", () => {

@@ -3,8 +3,8 @@
  * data so a tutor-facing change is one edit. Timeline thresholds are not here:
  * they come from RETAKE_GUIDANCE (reference/guidance.ts), the one place for them.
  */
-import { type InstrumentId, RETAKE_GUIDANCE, type RetakeExamId } from "../reference";
-import type { MilestoneKind } from "../vocabulary";
+import { type InstrumentId, RETAKE_GUIDANCE, type RetakeExamId } from "#app/domain/reference";
+import type { MilestoneKind } from "#app/domain/vocabulary";
 
 export const PLAN_TEMPLATE_IDS = ["first-retake", "later-retake"] as const;
 export type PlanTemplateId = (typeof PLAN_TEMPLATE_IDS)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "./generator";
 import type { PlanMilestone } from "./schema";
-import { type WeekPlan, daysToExam, nextMilestones, sortMilestones, totalPlanWeeks, weekView } from "./week";
+import { daysToExam, nextMilestones, sortMilestones, totalPlanWeeks, type WeekPlan, weekView } from "./week";
 
 function plan(startDate: string, examDate: string, restDay = 7): WeekPlan {
   const result = generatePlan({

@@ -3,8 +3,8 @@
  * milestones ahead and the days left. Weeks are ISO weeks (Monday to Sunday),
  * the way a calendar shows them, whatever weekday the plan started on.
  */
-import { type IsoDate, addDays, daysBetween, isoWeekday, startOfIsoWeek } from "../dates";
-import { MILESTONE_KINDS } from "../vocabulary";
+import { addDays, daysBetween, type IsoDate, isoWeekday, startOfIsoWeek } from "#app/domain/dates";
+import { MILESTONE_KINDS } from "#app/domain/vocabulary";
 import { type PlanBlock, type PlanMilestone, type PlanVersionData, weekdayName } from "./schema";
 
 export interface WeekDay {

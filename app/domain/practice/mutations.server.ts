@@ -7,18 +7,19 @@
  * second save. The unique (student, instrument, date, form) makes a duplicate
  * a field error, even when two saves race.
  */
-import { changedFields, logActivity } from "../../utils/activity.server";
-import type { Tx } from "../../utils/db.server";
-import { isUniqueViolation, prisma } from "../../utils/db.server";
-import { refreshDerived } from "../cases/derive.server";
-import { formatDate } from "../dates";
-import { notify } from "../notifications/notify.server";
-import type { Viewer } from "../privacy/visibility";
-import { type ExamId, type InstrumentId, instrument, instrumentInforms } from "../reference";
-import { formatScore } from "../trajectory/practice";
+
+import { refreshDerived } from "#app/domain/cases/derive.server";
+import { formatDate } from "#app/domain/dates";
+import { notify } from "#app/domain/notifications/notify.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { type ExamId, type InstrumentId, instrument, instrumentInforms } from "#app/domain/reference";
+import { type Result, refuse } from "#app/domain/result";
+import { formatScore } from "#app/domain/trajectory/practice";
+import { changedFields, logActivity } from "#app/utils/activity.server";
+import type { Tx } from "#app/utils/db.server";
+import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import type { BreakdownEntry } from "./breakdown";
 import { canEditPractice } from "./queries.server";
-import { type Result, refuse } from "../result";
 
 export interface PracticeValues {
   instrumentId: InstrumentId;

@@ -4,14 +4,15 @@
  * recorded each score, and the plan milestones a score can fulfil. A fixed
  * number of queries, whatever the number of scores.
  */
-import { prisma } from "../../utils/db.server";
-import { loadCaseAssessment } from "../cases/derive.server";
-import { formatDate, type IsoDate } from "../dates";
-import type { Viewer } from "../privacy/visibility";
-import { type ExamId, type InstrumentId, instrument, instrumentInforms } from "../reference";
-import type { MilestoneEntry } from "../trajectory/practice";
-import { formatRange, formatScore, likelyRange } from "../trajectory/practice";
-import { TRAJECTORY_RISK_CODES } from "../trajectory/risks";
+
+import { loadCaseAssessment } from "#app/domain/cases/derive.server";
+import { formatDate, type IsoDate } from "#app/domain/dates";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { type ExamId, type InstrumentId, instrument, instrumentInforms } from "#app/domain/reference";
+import type { MilestoneEntry } from "#app/domain/trajectory/practice";
+import { formatRange, formatScore, likelyRange } from "#app/domain/trajectory/practice";
+import { TRAJECTORY_RISK_CODES } from "#app/domain/trajectory/risks";
+import { prisma } from "#app/utils/db.server";
 import { type BreakdownEntry, readStoredBreakdown } from "./breakdown";
 
 export interface PracticeLogRow {

@@ -4,7 +4,7 @@
  * breakdown, and the hidden fields that editing and deleting carry.
  */
 import { z } from "zod";
-import { type PracticeExamSchemaOptions, practiceExamSchema } from "../trajectory/schema";
+import { type PracticeExamSchemaOptions, practiceExamSchema } from "#app/domain/trajectory/schema";
 import { parseBreakdown } from "./breakdown";
 
 const breakdownField = z

@@ -8,7 +8,7 @@
  * Pure: the read path (e.g. plans/queries.server.ts) loads the sources.
  */
 import { z } from "zod";
-import { VISIBILITIES, type Visibility } from "../vocabulary";
+import { VISIBILITIES, type Visibility } from "#app/domain/vocabulary";
 import { findingView, type RecordView, sharedWith, type Viewer } from "./visibility";
 
 /** A finding as derivation reads it. */

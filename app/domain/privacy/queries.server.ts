@@ -4,10 +4,11 @@
  * and API alike. Rows the viewer may not see are never loaded; rows they may
  * see only as "present" lose everything but their kind.
  */
+
+import { FINDING_KINDS, type FindingKind, type Visibility } from "#app/domain/vocabulary";
+import type { Tx } from "#app/utils/db.server";
+import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
-import { FINDING_KINDS, type FindingKind, type Visibility } from "../vocabulary";
 import type { SourceFinding } from "./derived";
 import { findingView, noteView, STUDENT_TIMELINE_ENTITIES, type Viewer, visibleTiers } from "./visibility";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FINDING_KIND_IDS, FINDING_KINDS } from "../vocabulary";
+import { FINDING_KIND_IDS, FINDING_KINDS } from "#app/domain/vocabulary";
 import { findingView, isSensitiveKind, noteView, type Viewer } from "./visibility";
 
 const author: Viewer = { userId: "tutor-1", relation: "TUTOR" };

@@ -8,7 +8,7 @@
  * A sensitive finding (anxiety, health, well-being, finances, family) that is
  * not shared with someone shows to them only as "present".
  */
-import { FINDING_KINDS, type FindingKind, type Visibility } from "../vocabulary";
+import { FINDING_KINDS, type FindingKind, type Visibility } from "#app/domain/vocabulary";
 
 export type ViewerRelation = "OFFICE" | "TUTOR" | "STUDENT";
 

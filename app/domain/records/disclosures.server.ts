@@ -1,9 +1,9 @@
-import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
-import { findStudentByKey } from "../cases/students.server";
-import { notify } from "../notifications/notify.server";
+import { findStudentByKey } from "#app/domain/cases/students.server";
+import { notify } from "#app/domain/notifications/notify.server";
+import { type Result, refuse } from "#app/domain/result";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma } from "#app/utils/db.server";
 import type { DisclosureForm } from "./disclosures";
-import { type Result, refuse } from "../result";
 
 /**
  * Logs a disclosure for a student of the chosen school (one of the office's),

@@ -5,8 +5,8 @@
  * consent it rests on. The student can read their own entries.
  */
 import { z } from "zod";
-import { isIsoDate, type IsoDate } from "../dates";
-import { schoolIdSchema } from "../school-choice";
+import { type IsoDate, isIsoDate } from "#app/domain/dates";
+import { schoolIdSchema } from "#app/domain/school-choice";
 
 /** The form; `schoolIds` are the office's schools, the student is looked up in the one chosen. */
 export function disclosureSchema(today: IsoDate, schoolIds: readonly string[]) {

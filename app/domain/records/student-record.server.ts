@@ -8,12 +8,13 @@
  * student may not see is left out, and a sensitive finding shown to them only
  * as present reads in the same neutral words as on their pages (ADR 0012).
  */
-import { prisma } from "../../utils/db.server";
-import { STUDENT_PRESENT_ONLY_WORDS, studentFindingWords } from "../diagnostics/student-view";
-import { loadPlans } from "../plans/queries.server";
-import { type VisibleFinding, visibleFindings, visibleNotes } from "../privacy/queries.server";
-import { contentArea } from "../reference";
-import { FINDING_KINDS } from "../vocabulary";
+
+import { STUDENT_PRESENT_ONLY_WORDS, studentFindingWords } from "#app/domain/diagnostics/student-view";
+import { loadPlans } from "#app/domain/plans/queries.server";
+import { type VisibleFinding, visibleFindings, visibleNotes } from "#app/domain/privacy/queries.server";
+import { contentArea } from "#app/domain/reference";
+import { FINDING_KINDS } from "#app/domain/vocabulary";
+import { prisma } from "#app/utils/db.server";
 
 /**
  * A finding as the student's record shows it, on the record page and in the

@@ -2,8 +2,8 @@
  * USMLE exams, passing standards, attempt rules and test-day formats, each
  * versioned by effective date (docs/domain.md §1.2, §1.6, §2, §3).
  */
-import type { IsoDate } from "../dates";
-import type { ReferenceGroup } from "../vocabulary";
+import type { IsoDate } from "#app/domain/dates";
+import type { ReferenceGroup } from "#app/domain/vocabulary";
 import type { SourceKey } from "./sources";
 
 export const EXAM_IDS = ["STEP1", "STEP2_CK", "STEP3", "STEP2_CS"] as const;

@@ -3,8 +3,8 @@
  * written into the database by migration SQL generated from these modules
  * (`npm run db:reference-sql`), and a test keeps the two identical (ADR 0005).
  */
-import type { IsoDate } from "../dates";
-import { CONTENT_AREAS, CONTENT_AREA_ALIASES, type ContentArea, type Dimension } from "./content-areas";
+import type { IsoDate } from "#app/domain/dates";
+import { CONTENT_AREA_ALIASES, CONTENT_AREAS, type ContentArea, type Dimension } from "./content-areas";
 import {
   ATTEMPT_RULE_SETS,
   type AttemptRuleSet,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween } from "../dates";
-import { type ExamId, instrument, RETAKE_GUIDANCE } from "../reference";
-import { DEFAULT_POLICY_LADDER, type PolicyRung } from "../settings/settings";
-import type { TrajectoryRisk } from "../trajectory/risks";
-import { type AttemptOutcome, RISK_LEVELS, type RiskLevel } from "../vocabulary";
+import { addDays, daysBetween } from "#app/domain/dates";
+import { type ExamId, instrument, RETAKE_GUIDANCE } from "#app/domain/reference";
+import { DEFAULT_POLICY_LADDER, type PolicyRung } from "#app/domain/settings/settings";
+import type { TrajectoryRisk } from "#app/domain/trajectory/risks";
+import { type AttemptOutcome, RISK_LEVELS, type RiskLevel } from "#app/domain/vocabulary";
 import {
   assessRisk,
   attemptLimitRule,

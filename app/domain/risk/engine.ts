@@ -32,9 +32,8 @@ import {
   type ExamAttemptSummary,
   failureDates,
   summarizeAttempts,
-} from "../attempts/rules";
-import { ordinal } from "../text";
-import { daysBetween, formatDate, type IsoDate } from "../dates";
+} from "#app/domain/attempts/rules";
+import { daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
 import {
   type AttemptRuleSet,
   attemptRulesOn,
@@ -44,12 +43,12 @@ import {
   instrument,
   RETAKE_GUIDANCE,
   type SourceKey,
-} from "../reference";
-import { consecutiveNoShows, type SessionFact } from "../sessions/schema";
-import { consequenceLabel, type PolicyRung, policyFor } from "../settings/settings";
-import { joinWords, plural } from "../text";
-import { TRAJECTORY_RISK_CODES, TRAJECTORY_RISK_LABELS, type TrajectoryRisk, type TrajectoryRiskCode } from "../trajectory/risks";
-import { type CaseStatus, type PolicyConsequence, RISK_LEVEL_LABELS, RISK_LEVELS, type RiskLevel } from "../vocabulary";
+} from "#app/domain/reference";
+import { consecutiveNoShows, type SessionFact } from "#app/domain/sessions/schema";
+import { consequenceLabel, type PolicyRung, policyFor } from "#app/domain/settings/settings";
+import { joinWords, ordinal, plural } from "#app/domain/text";
+import { TRAJECTORY_RISK_CODES, TRAJECTORY_RISK_LABELS, type TrajectoryRisk, type TrajectoryRiskCode } from "#app/domain/trajectory/risks";
+import { type CaseStatus, type PolicyConsequence, RISK_LEVEL_LABELS, RISK_LEVELS, type RiskLevel } from "#app/domain/vocabulary";
 
 // ---------------------------------------------------------------------------
 // Types

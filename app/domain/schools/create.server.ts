@@ -5,13 +5,13 @@
  * invitation its owner accepts after signing in (ADR 0012).
  */
 import { z } from "zod";
-import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
-import { issueActivations } from "../accounts/mutations.server";
-import { emailSchema } from "../auth/schema";
-import { createInvitationIn } from "../invitations/mutations.server";
-import { DEFAULT_POLICY_LADDER } from "../settings/settings";
-import { DEFAULT_READINESS_GATE } from "../trajectory/readiness";
+import { issueActivations } from "#app/domain/accounts/mutations.server";
+import { emailSchema } from "#app/domain/auth/schema";
+import { createInvitationIn } from "#app/domain/invitations/mutations.server";
+import { DEFAULT_POLICY_LADDER } from "#app/domain/settings/settings";
+import { DEFAULT_READINESS_GATE } from "#app/domain/trajectory/readiness";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma } from "#app/utils/db.server";
 
 export const newSchoolSchema = z.object({
   name: z.string({ error: "Give the school's name (--name)." }).trim().min(2, { error: "Give the school's name (--name)." }).max(120),

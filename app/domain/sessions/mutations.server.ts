@@ -5,14 +5,15 @@
  * raise a risk flag). A session held moves the case's last contact, unless the
  * student did not come. Callers authorize the actor as staff on the case.
  */
-import { logActivity } from "../../utils/activity.server";
-import { prisma, type Tx } from "../../utils/db.server";
-import { recordContact } from "../cases/contact.server";
-import { refreshDerived } from "../cases/derive.server";
-import { formatDate, type IsoDate, today as todayOf } from "../dates";
-import { contactInstant } from "../notes/mutations.server";
-import { noteView, type Viewer } from "../privacy/visibility";
-import { CASE_CLOSED, refuse, type Result } from "../result";
+
+import { recordContact } from "#app/domain/cases/contact.server";
+import { refreshDerived } from "#app/domain/cases/derive.server";
+import { formatDate, type IsoDate, today as todayOf } from "#app/domain/dates";
+import { contactInstant } from "#app/domain/notes/mutations.server";
+import { noteView, type Viewer } from "#app/domain/privacy/visibility";
+import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma, type Tx } from "#app/utils/db.server";
 import { type ScheduleForm, SESSION_KIND_LABELS, type SessionForm } from "./schema";
 
 async function isOpen(tx: Tx, caseId: string): Promise<boolean> {

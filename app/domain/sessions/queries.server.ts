@@ -3,10 +3,11 @@
  * (`visibleSessions`). Callers authorize the viewer on the case first, or pass
  * only cases the viewer works.
  */
-import { prisma } from "../../utils/db.server";
-import type { IsoDate } from "../dates";
-import { visibleSessions } from "../privacy/queries.server";
-import type { Viewer } from "../privacy/visibility";
+
+import type { IsoDate } from "#app/domain/dates";
+import { visibleSessions } from "#app/domain/privacy/queries.server";
+import type { Viewer } from "#app/domain/privacy/visibility";
+import { prisma } from "#app/utils/db.server";
 
 export async function loadSessions(caseId: string, viewer: Viewer) {
   return visibleSessions(caseId, viewer);

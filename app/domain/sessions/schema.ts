@@ -5,8 +5,8 @@
  * The forms and their rules. Pure and client-safe.
  */
 import { z } from "zod";
-import { addDays, formatDate, type IsoDate, isIsoDate } from "../dates";
-import { VISIBILITIES } from "../vocabulary";
+import { addDays, formatDate, type IsoDate, isIsoDate } from "#app/domain/dates";
+import { VISIBILITIES } from "#app/domain/vocabulary";
 
 export const SESSION_KINDS = ["MEETING", "CALL", "MESSAGE", "NO_SHOW"] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];

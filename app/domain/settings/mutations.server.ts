@@ -3,12 +3,13 @@
  * by the settings' version. The school's open cases are then re-assessed
  * (the gate and the ladder change their readiness and risk).
  */
-import { logActivity } from "../../utils/activity.server";
-import { isUniqueViolation, prisma } from "../../utils/db.server";
-import { logger } from "../../utils/logger.server";
-import { refreshStaleCases } from "../cases/derive.server";
+
+import { refreshStaleCases } from "#app/domain/cases/derive.server";
+import { type Result, refuse } from "#app/domain/result";
+import { logActivity } from "#app/utils/activity.server";
+import { isUniqueViolation, prisma } from "#app/utils/db.server";
+import { logger } from "#app/utils/logger.server";
 import { gateFromForm, type SettingsForm } from "./schema";
-import { type Result, refuse } from "../result";
 
 type SettingsWrite = Result;
 

@@ -1,5 +1,5 @@
-import type { Tx } from "../../utils/db.server";
-import { prisma } from "../../utils/db.server";
+import type { Tx } from "#app/utils/db.server";
+import { prisma } from "#app/utils/db.server";
 import { type SchoolSettings, settingsFromRow } from "./settings";
 
 async function readSettings(schoolId: string, db: Tx) {

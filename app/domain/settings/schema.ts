@@ -3,9 +3,9 @@
  * map onto SchoolSettings, the readiness gate and the policy ladder.
  */
 import { z } from "zod";
-import { currentAttemptRules, INSTRUMENT_IDS, instrument } from "../reference";
-import { CBSSA_GATE_RULES, readinessGateSchema } from "../trajectory/readiness";
-import { POLICY_CONSEQUENCES, type PolicyConsequence } from "../vocabulary";
+import { currentAttemptRules, INSTRUMENT_IDS, instrument } from "#app/domain/reference";
+import { CBSSA_GATE_RULES, readinessGateSchema } from "#app/domain/trajectory/readiness";
+import { POLICY_CONSEQUENCES, type PolicyConsequence } from "#app/domain/vocabulary";
 
 /** Rungs a school can describe: the 1st to the 4th failure (USMLE allows no 5th). */
 export const LADDER_RUNGS = [1, 2, 3, 4] as const;

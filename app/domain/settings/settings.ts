@@ -4,8 +4,8 @@
  * than USMLE's. Defaults follow the common pattern of school policies
  * (docs/domain.md §6.1); every school can change them.
  */
-import { DEFAULT_READINESS_GATE, type ReadinessGate, readinessGateOrDefault } from "../trajectory/readiness";
-import { POLICY_CONSEQUENCES, type PolicyConsequence } from "../vocabulary";
+import { DEFAULT_READINESS_GATE, type ReadinessGate, readinessGateOrDefault } from "#app/domain/trajectory/readiness";
+import { POLICY_CONSEQUENCES, type PolicyConsequence } from "#app/domain/vocabulary";
 
 export interface PolicyRung {
   failureNumber: number;

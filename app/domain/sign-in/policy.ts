@@ -11,7 +11,7 @@
  *   none, must set one up before reaching anything (an SSO session satisfies
  *   its own school's requirement: that school's provider enforces its MFA).
  */
-import { type Role, STAFF_ROLES } from "../vocabulary";
+import { type Role, STAFF_ROLES } from "#app/domain/vocabulary";
 
 export const TWO_FACTOR_REQUIREMENTS = ["NONE", "OFFICE", "OFFICE_AND_TUTORS"] as const;
 export type TwoFactorRequirement = (typeof TWO_FACTOR_REQUIREMENTS)[number];

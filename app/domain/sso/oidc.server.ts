@@ -5,8 +5,8 @@
  * nonce). Discovery documents are kept for ten minutes per configuration.
  */
 import * as oidc from "openid-client";
-import { env } from "../../utils/env.server";
-import { openText } from "../../utils/secret-box.server";
+import { env } from "#app/utils/env.server";
+import { openText } from "#app/utils/secret-box.server";
 import { isHttpLoopbackIssuer } from "./schema";
 
 export interface ProviderSettings {

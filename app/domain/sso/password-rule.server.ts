@@ -4,9 +4,10 @@
  * nothing about an address to someone who does not know its password), with
  * the same rule the session middleware applies on every request.
  */
-import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
-import { asTwoFactorRequirement, resolveSignIn } from "../sign-in/policy";
+
+import { asTwoFactorRequirement, resolveSignIn } from "#app/domain/sign-in/policy";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma } from "#app/utils/db.server";
 import type { SsoOffer } from "./sign-in.server";
 
 export type PasswordRule = { ok: true } | { ok: false; offers: SsoOffer[] };

@@ -4,7 +4,7 @@
  * work without JavaScript.
  */
 import { z } from "zod";
-import { TWO_FACTOR_REQUIREMENTS } from "../sign-in/policy";
+import { TWO_FACTOR_REQUIREMENTS } from "#app/domain/sign-in/policy";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const expectedVersion = z.coerce.number().int().min(0);

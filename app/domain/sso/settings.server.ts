@@ -3,11 +3,12 @@
  * page (never the secret) and saving them — one transaction with an activity
  * entry, guarded by the row's version.
  */
-import { logActivity } from "../../utils/activity.server";
-import { isUniqueViolation, prisma } from "../../utils/db.server";
-import { encryptionAvailable, seal } from "../../utils/secret-box.server";
-import { asTwoFactorRequirement, roleNeedsTwoFactor, type TwoFactorRequirement } from "../sign-in/policy";
-import type { Role } from "../vocabulary";
+
+import { asTwoFactorRequirement, roleNeedsTwoFactor, type TwoFactorRequirement } from "#app/domain/sign-in/policy";
+import type { Role } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import { isUniqueViolation, prisma } from "#app/utils/db.server";
+import { encryptionAvailable, seal } from "#app/utils/secret-box.server";
 import { checkDiscovery, forgetProvider, secretContext } from "./oidc.server";
 import type { SsoForm, TwoFactorPolicyForm } from "./schema";
 

@@ -12,11 +12,11 @@
  */
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
-import { allowedOrigins, secureCookies } from "../../utils/env.server";
-import { logger } from "../../utils/logger.server";
-import { createSession } from "../../utils/session.server";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma } from "#app/utils/db.server";
+import { allowedOrigins, secureCookies } from "#app/utils/env.server";
+import { logger } from "#app/utils/logger.server";
+import { createSession } from "#app/utils/session.server";
 import {
   authorizationUrl,
   ExchangeError,

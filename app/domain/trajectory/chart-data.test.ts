@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../dates";
-import type { InstrumentId } from "../reference";
+import { addDays } from "#app/domain/dates";
+import type { InstrumentId } from "#app/domain/reference";
 import { buildTrajectoryCharts, yDomain } from "./chart-data";
 import type { MilestoneEntry, PracticeExamEntry } from "./practice";
 

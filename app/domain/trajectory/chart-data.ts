@@ -4,7 +4,7 @@
  * each with its series, passing reference, milestones, exam date, projections,
  * a text summary and a table alternative that the server renders.
  */
-import { formatDate, type IsoDate } from "../dates";
+import { formatDate, type IsoDate } from "#app/domain/dates";
 import {
   type ExamId,
   type InstrumentId,
@@ -15,8 +15,8 @@ import {
   SCALE_FAMILIES,
   SCALE_FAMILY_LABELS,
   type ScaleFamily,
-} from "../reference";
-import { plural } from "../text";
+} from "#app/domain/reference";
+import { plural } from "#app/domain/text";
 import {
   formatRange,
   formatScore,

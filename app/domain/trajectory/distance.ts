@@ -7,8 +7,8 @@
  * Positive is above passing. Null for an instrument that does not predict the
  * exam or whose scale has no passing line (CCMSA, CBSE, raw percentages).
  */
-import type { IsoDate } from "../dates";
-import { type ExamId, instrument, passingStandardOn, SCALE_STANDARD_ERROR } from "../reference";
+import type { IsoDate } from "#app/domain/dates";
+import { type ExamId, instrument, passingStandardOn, SCALE_STANDARD_ERROR } from "#app/domain/reference";
 import { bandForEntry, type PracticeExamEntry, printsLowPassBand } from "./practice";
 
 export function passingLine(entry: PracticeExamEntry, context: { exam: ExamId; examDate: IsoDate | null; today: IsoDate }): number | null {

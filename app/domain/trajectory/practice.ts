@@ -3,8 +3,8 @@
  * a score, the low-pass band a report printed, and score formatting. Scores stay
  * on their instrument's own scale (docs/domain.md §4); nothing here converts them.
  */
-import type { IsoDate } from "../dates";
-import { type InstrumentId, instrument, type ScaleFamily } from "../reference";
+import type { IsoDate } from "#app/domain/dates";
+import { type InstrumentId, instrument, type ScaleFamily } from "#app/domain/reference";
 import { clamp } from "./projection";
 
 /** One logged practice exam, as the domain needs it (the database row maps onto this). */

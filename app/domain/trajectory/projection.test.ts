@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../dates";
-import { RETAKE_GUIDANCE } from "../reference";
+import { addDays } from "#app/domain/dates";
+import { RETAKE_GUIDANCE } from "#app/domain/reference";
 import { leastSquares, projectSeries, regularizedIncompleteBeta, studentTCdf, studentTQuantile } from "./projection";
 
 const PERCENT = { scaleMin: 0, scaleMax: 100 };

@@ -6,8 +6,8 @@
  * line: a tutor wants to know where the student's next score — the real exam —
  * may land, which is wider than where the trend line sits.
  */
-import { daysBetween, type IsoDate } from "../dates";
-import { RETAKE_GUIDANCE } from "../reference";
+import { daysBetween, type IsoDate } from "#app/domain/dates";
+import { RETAKE_GUIDANCE } from "#app/domain/reference";
 
 export interface ScorePoint {
   takenOn: IsoDate;

@@ -15,7 +15,7 @@
  *   supersedes an older, higher one.
  */
 import { z } from "zod";
-import { addDays, daysBetween, formatDate, type IsoDate, minDate } from "../dates";
+import { addDays, daysBetween, formatDate, type IsoDate, minDate } from "#app/domain/dates";
 import {
   type ExamId,
   examLabel,
@@ -27,8 +27,8 @@ import {
   isPassFailOnly,
   passingStandardOn,
   RETAKE_GUIDANCE,
-} from "../reference";
-import { capitalize, joinWords, plural } from "../text";
+} from "#app/domain/reference";
+import { capitalize, joinWords, plural } from "#app/domain/text";
 import {
   bandForEntry,
   formatRange,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../dates";
-import { type InstrumentId, RETAKE_GUIDANCE } from "../reference";
+import { addDays } from "#app/domain/dates";
+import { type InstrumentId, RETAKE_GUIDANCE } from "#app/domain/reference";
 import type { MilestoneEntry, PracticeExamEntry } from "./practice";
 import { evaluateReadiness, readinessGateSchema } from "./readiness";
 import { type TrajectoryRiskInput, trajectoryRisks } from "./risks";

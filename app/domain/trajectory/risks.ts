@@ -9,10 +9,10 @@
  * fulfils it; the gate flag starts exactly `gateDeadlineDaysBeforeExam` days
  * before the exam.
  */
-import { daysBetween, formatDate, type IsoDate } from "../dates";
-import { type ExamId, instrument, RETAKE_GUIDANCE } from "../reference";
-import { plural } from "../text";
-import type { CaseStatus } from "../vocabulary";
+import { daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
+import { type ExamId, instrument, RETAKE_GUIDANCE } from "#app/domain/reference";
+import { plural } from "#app/domain/text";
+import type { CaseStatus } from "#app/domain/vocabulary";
 import { buildTrajectoryCharts, type ChartSeries, type PassingReference, type TrajectoryChart } from "./chart-data";
 import { formatRange, formatScore, likelyRange, type MilestoneEntry, type PracticeExamEntry, sortByDate } from "./practice";
 import {

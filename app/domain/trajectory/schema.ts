@@ -5,8 +5,16 @@
  * the error names it: "CBSSA scores run from 0 to 100%".
  */
 import { z } from "zod";
-import { type IsoDate, isIsoDate } from "../dates";
-import { activeForms, type ExamId, examLabel, INSTRUMENT_IDS, type InstrumentId, instrument, instrumentInforms } from "../reference";
+import { type IsoDate, isIsoDate } from "#app/domain/dates";
+import {
+  activeForms,
+  type ExamId,
+  examLabel,
+  INSTRUMENT_IDS,
+  type InstrumentId,
+  instrument,
+  instrumentInforms,
+} from "#app/domain/reference";
 import { printsLowPassBand, scaleUnit } from "./practice";
 
 export interface PracticeExamSchemaOptions {

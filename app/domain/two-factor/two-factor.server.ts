@@ -5,14 +5,15 @@
  * the account's budget (app/utils/rate-limit.server.ts); every change is in
  * the activity log of the person's schools and mailed to them as a notice.
  */
-import { prisma, type Tx } from "../../utils/db.server";
-import { allowedOrigins } from "../../utils/env.server";
-import { twoFactorFailures } from "../../utils/rate-limit.server";
-import { EncryptionUnavailableError, encryptionAvailable, open, SealedValueError, seal } from "../../utils/secret-box.server";
-import { formatInstant, logAccountEvent } from "../accounts/mutations.server";
-import { asTwoFactorRequirement, roleNeedsTwoFactor } from "../sign-in/policy";
-import { appUrl, enqueueMail } from "../mail/outbox.server";
-import { twoFactorChangedMail } from "../mail/templates";
+
+import { formatInstant, logAccountEvent } from "#app/domain/accounts/mutations.server";
+import { appUrl, enqueueMail } from "#app/domain/mail/outbox.server";
+import { twoFactorChangedMail } from "#app/domain/mail/templates";
+import { asTwoFactorRequirement, roleNeedsTwoFactor } from "#app/domain/sign-in/policy";
+import { prisma, type Tx } from "#app/utils/db.server";
+import { allowedOrigins } from "#app/utils/env.server";
+import { twoFactorFailures } from "#app/utils/rate-limit.server";
+import { EncryptionUnavailableError, encryptionAvailable, open, SealedValueError, seal } from "#app/utils/secret-box.server";
 import {
   hashRecoveryCode,
   looksLikeRecoveryCode,

@@ -3,11 +3,12 @@
  * of the person at once, in the same transaction, and releases what they held
  * (a tutor's open cases, an office member's escalations).
  */
-import { logActivity } from "../../utils/activity.server";
-import { prisma } from "../../utils/db.server";
-import { ROLE_LABELS, type Role } from "../vocabulary";
+
+import { type Result, refuse } from "#app/domain/result";
+import { ROLE_LABELS, type Role } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import { prisma } from "#app/utils/db.server";
 import { changeMembershipRole, releaseRoleDuties } from "./release.server";
-import { type Result, refuse } from "../result";
 
 type StatusChange = Result;
 

@@ -2,8 +2,9 @@
  * The people of a school as the administrators' pages list them: members with
  * their roles and recent invitations (the access log is app/domain/audit).
  */
+
+import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import { prisma } from "../../utils/db.server";
 
 /** A person whose name or email contains `q` (emails are stored lower-cased). */
 export function personMatching(q: string): Prisma.UserWhereInput {

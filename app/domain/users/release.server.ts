@@ -6,9 +6,10 @@
  * a different role) and by deactivation. Every helper runs inside the caller's
  * transaction and writes its own activity entries; none reads the clock.
  */
-import { logActivity } from "../../utils/activity.server";
-import type { Tx } from "../../utils/db.server";
-import { OFFICE_ROLES, type Role } from "../vocabulary";
+
+import { OFFICE_ROLES, type Role } from "#app/domain/vocabulary";
+import { logActivity } from "#app/utils/activity.server";
+import type { Tx } from "#app/utils/db.server";
 
 export type ReleaseReason = "ROLE_CHANGED" | "DEACTIVATED";
 

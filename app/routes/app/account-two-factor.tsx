@@ -6,10 +6,10 @@
  */
 import { data, Form } from "react-router";
 import { z } from "zod";
-import { FormErrors } from "../../components/forms";
-import { CodeField, RecoveryCodes, TotpSetup } from "../../components/two-factor";
-import { formatInstant } from "../../domain/accounts/mutations.server";
-import { qrSvg } from "../../domain/two-factor/qr.server";
+import { FormErrors } from "#app/components/forms";
+import { CodeField, RecoveryCodes, TotpSetup } from "#app/components/two-factor";
+import { formatInstant } from "#app/domain/accounts/mutations.server";
+import { qrSvg } from "#app/domain/two-factor/qr.server";
 import {
   beginEnrolment,
   confirmEnrolment,
@@ -18,9 +18,9 @@ import {
   regenerateRecoveryCodes,
   twoFactorRequiredBy,
   twoFactorStatus,
-} from "../../domain/two-factor/two-factor.server";
-import { getAuth, requireUser } from "../../utils/auth.server";
-import { redirectWithToast } from "../../utils/toast.server";
+} from "#app/domain/two-factor/two-factor.server";
+import { getAuth, requireUser } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/account-two-factor";
 
 export async function loader(args: Route.LoaderArgs) {

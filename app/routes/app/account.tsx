@@ -2,17 +2,17 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
 import { z } from "zod";
-import { Field, FormErrors } from "../../components/forms";
-import { changePassword, formatInstant, setWeeklyDigest } from "../../domain/accounts/mutations.server";
-import { changePasswordSchema } from "../../domain/auth/schema";
-import { twoFactorStatus } from "../../domain/two-factor/two-factor.server";
-import { ROLE_LABELS } from "../../domain/vocabulary";
-import { getAuth, requireUser } from "../../utils/auth.server";
-import { prisma } from "../../utils/db.server";
-import { loginFailures } from "../../utils/rate-limit.server";
-import { toastHeader } from "../../utils/toast.server";
+import { notUnderstood } from "#app/actions/reply";
+import { Field, FormErrors } from "#app/components/forms";
+import { changePassword, formatInstant, setWeeklyDigest } from "#app/domain/accounts/mutations.server";
+import { changePasswordSchema } from "#app/domain/auth/schema";
+import { twoFactorStatus } from "#app/domain/two-factor/two-factor.server";
+import { ROLE_LABELS } from "#app/domain/vocabulary";
+import { getAuth, requireUser } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import { loginFailures } from "#app/utils/rate-limit.server";
+import { toastHeader } from "#app/utils/toast.server";
 import type { Route } from "./+types/account";
-import { notUnderstood } from "../../actions/reply";
 
 /** Who gets the weekly digest: the people with cases (tutors) or a school's cases (advisors). */
 const DIGEST_ROLES = new Set(["TUTOR", "ADVISOR"]);

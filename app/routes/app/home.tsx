@@ -1,13 +1,12 @@
-import { StaffHome } from "../../components/home/staff-home";
-import { StudentHome } from "../../components/home/student-home";
-import { TrajectoryPanel } from "../../components/progress/trajectory-panel";
-import { primaryRole } from "../../domain/access/policy";
-import { today } from "../../domain/dates";
-import { loadStaffHome } from "../../domain/home/staff.server";
-import { loadStudentHome } from "../../domain/home/student.server";
-import { noteRecordsRead } from "../../utils/access-log.server";
-import { requireUser } from "../../utils/auth.server";
-import { actorOf } from "../../domain/access/policy";
+import { StaffHome } from "#app/components/home/staff-home";
+import { StudentHome } from "#app/components/home/student-home";
+import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
+import { actorOf, primaryRole } from "#app/domain/access/policy";
+import { today } from "#app/domain/dates";
+import { loadStaffHome } from "#app/domain/home/staff.server";
+import { loadStudentHome } from "#app/domain/home/student.server";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { requireUser } from "#app/utils/auth.server";
 import type { Route } from "./+types/home";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
-import { NotificationList } from "../../components/notifications/notification-list";
-import { loadInbox, markAllNotificationsRead, markNotificationRead } from "../../domain/notifications/inbox.server";
-import { noteRecordsRead } from "../../utils/access-log.server";
-import { notFound, requireUser } from "../../utils/auth.server";
-import { redirectWithToast } from "../../utils/toast.server";
+import { notUnderstood } from "#app/actions/reply";
+import { NotificationList } from "#app/components/notifications/notification-list";
+import { loadInbox, markAllNotificationsRead, markNotificationRead } from "#app/domain/notifications/inbox.server";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { notFound, requireUser } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/notifications";
-import { notUnderstood } from "../../actions/reply";
 
 function pageOf(url: URL): number {
   const page = Number(url.searchParams.get("page"));

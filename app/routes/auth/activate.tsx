@@ -1,4 +1,4 @@
-import { PasswordLinkPage } from "../../components/password-link-page";
+import { PasswordLinkPage } from "#app/components/password-link-page";
 import type { Route } from "./+types/activate";
 import { passwordLinkAction, passwordLinkLoader } from "./password-link.server";
 

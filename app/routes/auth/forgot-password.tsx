@@ -1,12 +1,12 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
-import { AuthPage } from "../../components/auth-page";
-import { Field, FormErrors } from "../../components/forms";
-import { requestPasswordReset } from "../../domain/accounts/mutations.server";
-import { RESET_TTL_MINUTES } from "../../domain/accounts/link-lifetimes";
-import { forgotPasswordSchema } from "../../domain/auth/schema";
-import { clientAddress, resetRequestsPerClient, resetRequestsPerEmail } from "../../utils/rate-limit.server";
+import { AuthPage } from "#app/components/auth-page";
+import { Field, FormErrors } from "#app/components/forms";
+import { RESET_TTL_MINUTES } from "#app/domain/accounts/link-lifetimes";
+import { requestPasswordReset } from "#app/domain/accounts/mutations.server";
+import { forgotPasswordSchema } from "#app/domain/auth/schema";
+import { clientAddress, resetRequestsPerClient, resetRequestsPerEmail } from "#app/utils/rate-limit.server";
 import type { Route } from "./+types/forgot-password";
 
 export async function action({ request }: Route.ActionArgs) {

@@ -1,17 +1,17 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useNavigation } from "react-router";
-import { Field, FormErrors } from "../../components/forms";
-import { SsoOfferBox, useSsoOffer } from "../../components/sso-offer";
-import { LOGIN_CONSTRAINT } from "../../domain/auth/constraints";
-import { loginSchema, ssoLookupSchema } from "../../domain/auth/schema";
-import { passwordSignInRule } from "../../domain/sso/password-rule.server";
-import { SSO_REFUSAL_MESSAGES, type SsoRefusal, ssoOfferBySlug, ssoOfferForEmail } from "../../domain/sso/sign-in.server";
-import { requireAnonymous, safeRedirect } from "../../utils/auth.server";
-import { prisma } from "../../utils/db.server";
-import { decoyHash, verifyPassword } from "../../utils/password.server";
-import { clientAddress, loginBuckets, loginFailures } from "../../utils/rate-limit.server";
-import { createSession, sessionCookie } from "../../utils/session.server";
+import { Field, FormErrors } from "#app/components/forms";
+import { SsoOfferBox, useSsoOffer } from "#app/components/sso-offer";
+import { LOGIN_CONSTRAINT } from "#app/domain/auth/constraints";
+import { loginSchema, ssoLookupSchema } from "#app/domain/auth/schema";
+import { passwordSignInRule } from "#app/domain/sso/password-rule.server";
+import { SSO_REFUSAL_MESSAGES, type SsoRefusal, ssoOfferBySlug, ssoOfferForEmail } from "#app/domain/sso/sign-in.server";
+import { requireAnonymous, safeRedirect } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import { decoyHash, verifyPassword } from "#app/utils/password.server";
+import { clientAddress, loginBuckets, loginFailures } from "#app/utils/rate-limit.server";
+import { createSession, sessionCookie } from "#app/utils/session.server";
 import type { Route } from "./+types/login";
 
 /**

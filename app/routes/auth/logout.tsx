@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
-import { authContext, pendingSignInContext } from "../../context";
-import { clearedSessionCookie, invalidateSession } from "../../utils/session.server";
+import { authContext, pendingSignInContext } from "#app/context";
+import { clearedSessionCookie, invalidateSession } from "#app/utils/session.server";
 import type { Route } from "./+types/logout";
 
 /** Signing out only by POST: a link or image cannot sign someone out. */

@@ -5,12 +5,12 @@
  */
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
-import { findUsableToken, setPasswordWithToken, type TokenPurpose, UNUSABLE_LINK } from "../../domain/accounts/mutations.server";
-import { isWellFormedToken } from "../../domain/accounts/tokens.server";
-import { choosePasswordSchema } from "../../domain/auth/schema";
-import { clientAddress, loginBuckets } from "../../utils/rate-limit.server";
-import { clearedSessionCookie, createSession, sessionCookie } from "../../utils/session.server";
-import { toastHeader } from "../../utils/toast.server";
+import { findUsableToken, setPasswordWithToken, type TokenPurpose, UNUSABLE_LINK } from "#app/domain/accounts/mutations.server";
+import { isWellFormedToken } from "#app/domain/accounts/tokens.server";
+import { choosePasswordSchema } from "#app/domain/auth/schema";
+import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
+import { clearedSessionCookie, createSession, sessionCookie } from "#app/utils/session.server";
+import { toastHeader } from "#app/utils/toast.server";
 
 export async function passwordLinkLoader(purpose: TokenPurpose, token: string | undefined) {
   const found = isWellFormedToken(token) ? await findUsableToken(purpose, token) : null;

@@ -5,9 +5,9 @@
  * reason (the activity log has the details).
  */
 import { redirect } from "react-router";
-import { clearedFlowCookie, completeSsoSignIn } from "../../domain/sso/sign-in.server";
-import { safeRedirect } from "../../utils/auth.server";
-import { sessionCookie } from "../../utils/session.server";
+import { clearedFlowCookie, completeSsoSignIn } from "#app/domain/sso/sign-in.server";
+import { safeRedirect } from "#app/utils/auth.server";
+import { sessionCookie } from "#app/utils/session.server";
 import type { Route } from "./+types/sso-callback";
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -5,9 +5,9 @@
  * address's sign-in budget, like a password attempt.
  */
 import { redirect } from "react-router";
-import { startSsoSignIn } from "../../domain/sso/sign-in.server";
-import { requireAnonymous, safeRedirect } from "../../utils/auth.server";
-import { clientAddress, loginBuckets } from "../../utils/rate-limit.server";
+import { startSsoSignIn } from "#app/domain/sso/sign-in.server";
+import { requireAnonymous, safeRedirect } from "#app/utils/auth.server";
+import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import type { Route } from "./+types/sso-start";
 
 const backToLogin = (slug: string | null, reason: string, redirectTo: string) => {

@@ -1,6 +1,6 @@
-import { notFound } from "../../utils/auth.server";
-import { prisma } from "../../utils/db.server";
-import { isDevelopment } from "../../utils/env.server";
+import { notFound } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import { isDevelopment } from "#app/utils/env.server";
 import type { Route } from "./+types/mail";
 
 /**

@@ -5,12 +5,12 @@ import {
   describeCaseloadFilter,
   hiddenColumns,
   parseCaseloadParams,
-} from "../../domain/cases/caseload";
-import { loadCaseload } from "../../domain/cases/caseload.server";
-import { today } from "../../domain/dates";
-import { noteRecordsRead } from "../../utils/access-log.server";
-import { requireCaseloadScope } from "../../utils/auth.server";
-import { readHiddenColumns } from "../../utils/preferences.server";
+} from "#app/domain/cases/caseload";
+import { loadCaseload } from "#app/domain/cases/caseload.server";
+import { today } from "#app/domain/dates";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { requireCaseloadScope } from "#app/utils/auth.server";
+import { readHiddenColumns } from "#app/utils/preferences.server";
 import type { Route } from "./+types/cases-export";
 
 /** The current filtered view of the caseload (all pages), with the columns the person shows; an empty view is just the header. */

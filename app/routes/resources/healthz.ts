@@ -1,5 +1,5 @@
-import { prisma } from "../../utils/db.server";
-import { logger } from "../../utils/logger.server";
+import { prisma } from "#app/utils/db.server";
+import { logger } from "#app/utils/logger.server";
 
 /** 200 when the app can reach its database; 503 otherwise. */
 export async function loader() {

@@ -3,13 +3,14 @@
  * calendar file. Only the case's student and staff on the case may download it
  * (requireCaseAccess refuses everyone else with 403).
  */
-import { calendarFileName, planCalendar } from "../../domain/plans/calendar";
-import { today } from "../../domain/dates";
-import { loadPlan } from "../../domain/plans/queries.server";
-import { loadScheduledSessions } from "../../domain/sessions/queries.server";
-import { examLabel } from "../../domain/reference";
-import { requireCaseAccess } from "../../utils/auth.server";
-import { allowedOrigins } from "../../utils/env.server";
+
+import { today } from "#app/domain/dates";
+import { calendarFileName, planCalendar } from "#app/domain/plans/calendar";
+import { loadPlan } from "#app/domain/plans/queries.server";
+import { examLabel } from "#app/domain/reference";
+import { loadScheduledSessions } from "#app/domain/sessions/queries.server";
+import { requireCaseAccess } from "#app/utils/auth.server";
+import { allowedOrigins } from "#app/utils/env.server";
 import type { Route } from "./+types/plan-calendar";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -4,8 +4,8 @@
  * never a redirect — a lookup still in flight when the person signs in cannot
  * send their browser anywhere.
  */
-import { ssoLookupSchema } from "../../domain/auth/schema";
-import { ssoOfferForEmail } from "../../domain/sso/sign-in.server";
+import { ssoLookupSchema } from "#app/domain/auth/schema";
+import { ssoOfferForEmail } from "#app/domain/sso/sign-in.server";
 import type { Route } from "./+types/sso-offer";
 
 export async function loader({ request }: Route.LoaderArgs) {

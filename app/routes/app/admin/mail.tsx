@@ -1,13 +1,13 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
-import { loadMailOverview, retryMessage } from "../../../domain/mail/admin.server";
-import { MAX_AGE_MS } from "../../../domain/mail/retry";
-import { mailKindLabel } from "../../../domain/mail/templates";
-import { requireRole } from "../../../utils/auth.server";
-import { toastHeader } from "../../../utils/toast.server";
+import { notUnderstood } from "#app/actions/reply";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { loadMailOverview, retryMessage } from "#app/domain/mail/admin.server";
+import { MAX_AGE_MS } from "#app/domain/mail/retry";
+import { mailKindLabel } from "#app/domain/mail/templates";
+import { requireRole } from "#app/utils/auth.server";
+import { toastHeader } from "#app/utils/toast.server";
 import type { Route } from "./+types/mail";
-import { notUnderstood } from "../../../actions/reply";
-import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const { schoolIds } = requireRole(args, ["ADMIN"]);

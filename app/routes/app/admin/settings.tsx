@@ -1,17 +1,17 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { Field, FieldErrors, FormErrors, SelectField } from "../../../components/forms";
-import { instrument } from "../../../domain/reference";
-import { saveSchoolSettings } from "../../../domain/settings/mutations.server";
-import { LADDER_RUNGS, settingsFormSchema, THREE_DIGIT_INSTRUMENT_IDS } from "../../../domain/settings/schema";
-import { loadSchoolSettingsForEdit } from "../../../domain/settings/queries.server";
-import { CBSSA_GATE_RULES } from "../../../domain/trajectory/readiness";
-import { POLICY_CONSEQUENCES, type PolicyConsequence } from "../../../domain/vocabulary";
-import { ordinal } from "../../../domain/text";
-import { forbidden, requireRole } from "../../../utils/auth.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { reply } from "#app/actions/reply";
+import { Field, FieldErrors, FormErrors, SelectField } from "#app/components/forms";
+import { instrument } from "#app/domain/reference";
+import { saveSchoolSettings } from "#app/domain/settings/mutations.server";
+import { loadSchoolSettingsForEdit } from "#app/domain/settings/queries.server";
+import { LADDER_RUNGS, settingsFormSchema, THREE_DIGIT_INSTRUMENT_IDS } from "#app/domain/settings/schema";
+import { ordinal } from "#app/domain/text";
+import { CBSSA_GATE_RULES } from "#app/domain/trajectory/readiness";
+import { POLICY_CONSEQUENCES, type PolicyConsequence } from "#app/domain/vocabulary";
+import { forbidden, requireRole } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/settings";
-import { reply } from "../../../actions/reply";
 
 function chooseSchool(schoolIds: string[], requested: string | null) {
   const schoolId = requested ?? schoolIds[0];

@@ -5,19 +5,18 @@
  */
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
-import { Field, FieldErrors, FormErrors } from "../../../components/forms";
-import { roleAt } from "../../../domain/access/policy";
-import { TWO_FACTOR_REQUIREMENT_LABELS, TWO_FACTOR_REQUIREMENTS } from "../../../domain/sign-in/policy";
-import { httpLoopbackAllowed } from "../../../domain/sso/oidc.server";
-import { ssoFormSchema, twoFactorPolicySchema } from "../../../domain/sso/schema";
-import { loadSignInSettings, NO_ENCRYPTION_KEY, saveSsoSettings, saveTwoFactorPolicy } from "../../../domain/sso/settings.server";
-import { redirectUri } from "../../../domain/sso/sign-in.server";
-import { forbidden, getAuth, requireRole } from "../../../utils/auth.server";
-import { actorOf } from "../../../domain/access/policy";
-import { encryptionAvailable } from "../../../utils/secret-box.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { notUnderstood } from "#app/actions/reply";
+import { Field, FieldErrors, FormErrors } from "#app/components/forms";
+import { actorOf, roleAt } from "#app/domain/access/policy";
+import { TWO_FACTOR_REQUIREMENT_LABELS, TWO_FACTOR_REQUIREMENTS } from "#app/domain/sign-in/policy";
+import { httpLoopbackAllowed } from "#app/domain/sso/oidc.server";
+import { ssoFormSchema, twoFactorPolicySchema } from "#app/domain/sso/schema";
+import { loadSignInSettings, NO_ENCRYPTION_KEY, saveSsoSettings, saveTwoFactorPolicy } from "#app/domain/sso/settings.server";
+import { redirectUri } from "#app/domain/sso/sign-in.server";
+import { forbidden, getAuth, requireRole } from "#app/utils/auth.server";
+import { encryptionAvailable } from "#app/utils/secret-box.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/sign-in";
-import { notUnderstood } from "../../../actions/reply";
 
 function chooseSchool(schoolIds: string[], requested: string | null) {
   const schoolId = requested ?? schoolIds[0];

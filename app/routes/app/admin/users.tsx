@@ -2,20 +2,20 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form } from "react-router";
 import { z } from "zod";
-import { Field, FormErrors, SelectField } from "../../../components/forms";
-import { useFormResult } from "../../../components/use-form-result";
-import { inviteSchema } from "../../../domain/auth/schema";
-import { resendActivation } from "../../../domain/accounts/mutations.server";
-import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "../../../domain/invitations/mutations.server";
-import { setMembershipRole, setUserActive } from "../../../domain/users/mutations.server";
-import { type DeliveryStatus, loadSchoolPeople } from "../../../domain/users/queries.server";
-import { ROLE_LABELS, ROLES } from "../../../domain/vocabulary";
-import { noteRecordsRead } from "../../../utils/access-log.server";
-import { requireRole } from "../../../utils/auth.server";
-import { toastHeader } from "../../../utils/toast.server";
+import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { Field, FormErrors, SelectField } from "#app/components/forms";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { useFormResult } from "#app/components/use-form-result";
+import { resendActivation } from "#app/domain/accounts/mutations.server";
+import { inviteSchema } from "#app/domain/auth/schema";
+import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "#app/domain/invitations/mutations.server";
+import { setMembershipRole, setUserActive } from "#app/domain/users/mutations.server";
+import { type DeliveryStatus, loadSchoolPeople } from "#app/domain/users/queries.server";
+import { ROLE_LABELS, ROLES } from "#app/domain/vocabulary";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { requireRole } from "#app/utils/auth.server";
+import { toastHeader } from "#app/utils/toast.server";
 import type { Route } from "./+types/users";
-import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
-import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);

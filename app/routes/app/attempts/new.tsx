@@ -1,19 +1,18 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useActionData } from "react-router";
-import { reply } from "../../../actions/reply";
 import { z } from "zod";
-import { AttemptForm } from "../../../components/attempt-form";
-import { Field } from "../../../components/forms";
-import { schoolsWhere } from "../../../domain/access/policy";
-import { recordAttempt } from "../../../domain/attempts/mutations.server";
-import { attemptFormSchema } from "../../../domain/attempts/schema";
-import { findOwnProfile, findStudentByKey } from "../../../domain/cases/students.server";
-import { today } from "../../../domain/dates";
-import { refuse } from "../../../domain/result";
-import { OFFICE_ROLES } from "../../../domain/vocabulary";
-import { forbidden, requireUser } from "../../../utils/auth.server";
-import { actorOf } from "../../../domain/access/policy";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { reply } from "#app/actions/reply";
+import { AttemptForm } from "#app/components/attempt-form";
+import { Field } from "#app/components/forms";
+import { actorOf, schoolsWhere } from "#app/domain/access/policy";
+import { recordAttempt } from "#app/domain/attempts/mutations.server";
+import { attemptFormSchema } from "#app/domain/attempts/schema";
+import { findOwnProfile, findStudentByKey } from "#app/domain/cases/students.server";
+import { today } from "#app/domain/dates";
+import { refuse } from "#app/domain/result";
+import { OFFICE_ROLES } from "#app/domain/vocabulary";
+import { forbidden, requireUser } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/new";
 
 /**

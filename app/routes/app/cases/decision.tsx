@@ -5,21 +5,22 @@
  * student reads the same comparison in gentler words. `?date=` adds a date to
  * compare and shows the re-spaced plan a postponement to it would write.
  */
-import { type ActionReply, notUnderstood, reply } from "../../../actions/reply";
+
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
-import { Field, FormErrors, TextareaField } from "../../../components/forms";
-import { ChangeGroupList } from "../../../components/plans/plan-versions";
-import { useFormResult } from "../../../components/use-form-result";
-import { ordinal } from "../../../domain/text";
-import { formatDate, formatDay, isIsoDate, today } from "../../../domain/dates";
-import { type DateOption, studentWords } from "../../../domain/decision/compare";
-import { recordDecision } from "../../../domain/decision/mutations.server";
-import { loadComparison, loadDecisions, loadPostponementProposal } from "../../../domain/decision/queries.server";
-import { decisionSchema } from "../../../domain/decision/schema";
-import { forbidden, requireCaseAccess } from "../../../utils/auth.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { type ActionReply, notUnderstood, reply } from "#app/actions/reply";
+import { Field, FormErrors, TextareaField } from "#app/components/forms";
+import { ChangeGroupList } from "#app/components/plans/plan-versions";
+import { useFormResult } from "#app/components/use-form-result";
+import { formatDate, formatDay, isIsoDate, today } from "#app/domain/dates";
+import { type DateOption, studentWords } from "#app/domain/decision/compare";
+import { recordDecision } from "#app/domain/decision/mutations.server";
+import { loadComparison, loadDecisions, loadPostponementProposal } from "#app/domain/decision/queries.server";
+import { decisionSchema } from "#app/domain/decision/schema";
+import { ordinal } from "#app/domain/text";
+import { forbidden, requireCaseAccess } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/decision";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -1,30 +1,30 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Link } from "react-router";
 import { z } from "zod";
-import { AnalysisPanel, BandBadge } from "../../../components/diagnostics/analysis-panel";
-import { FindingForm } from "../../../components/diagnostics/finding-form";
-import { FindingsList } from "../../../components/diagnostics/findings-list";
-import { ScoreReportForm } from "../../../components/diagnostics/score-report-form";
-import { StudentDiagnostics } from "../../../components/diagnostics/student-diagnostics";
-import { formatDate, formatDay } from "../../../domain/dates";
-import { createFinding, deleteFinding, saveScoreReport, updateFinding } from "../../../domain/diagnostics/mutations.server";
-import { loadStaffDiagnostics, loadStudentDiagnostics } from "../../../domain/diagnostics/queries.server";
+import { notUnderstood, reply } from "#app/actions/reply";
+import { rowActionState, rowRef } from "#app/actions/row-actions";
+import { AnalysisPanel, BandBadge } from "#app/components/diagnostics/analysis-panel";
+import { FindingForm } from "#app/components/diagnostics/finding-form";
+import { FindingsList } from "#app/components/diagnostics/findings-list";
+import { ScoreReportForm } from "#app/components/diagnostics/score-report-form";
+import { StudentDiagnostics } from "#app/components/diagnostics/student-diagnostics";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDate, formatDay } from "#app/domain/dates";
+import { createFinding, deleteFinding, saveScoreReport, updateFinding } from "#app/domain/diagnostics/mutations.server";
+import { loadStaffDiagnostics, loadStudentDiagnostics } from "#app/domain/diagnostics/queries.server";
 import {
   type GridDimension,
   initialReportValues,
   reportEntrySchema,
   reportGrid,
   submittedReportValues,
-} from "../../../domain/diagnostics/report-form";
-import { findingSchema } from "../../../domain/diagnostics/schema";
-import type { ExamId } from "../../../domain/reference";
-import type { Band } from "../../../domain/vocabulary";
-import { notUnderstood, reply } from "../../../actions/reply";
-import { rowActionState, rowRef } from "../../../actions/row-actions";
-import { forbidden, caseAccess } from "../../../utils/auth.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+} from "#app/domain/diagnostics/report-form";
+import { findingSchema } from "#app/domain/diagnostics/schema";
+import type { ExamId } from "#app/domain/reference";
+import type { Band } from "#app/domain/vocabulary";
+import { caseAccess, forbidden } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/diagnostics";
-import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const access = await caseAccess(args);

@@ -1,15 +1,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Link } from "react-router";
-import { notUnderstood, reply } from "../../../actions/reply";
-import { type EscalationActionData, EscalationDetail } from "../../../components/escalations/escalation-detail";
-import { RaiseEscalationForm } from "../../../components/escalations/raise-escalation-form";
-import { today } from "../../../domain/dates";
-import { raiseEscalation } from "../../../domain/escalations/mutations.server";
-import { escalationScope, loadCaseEscalations, loadOfficeMembers } from "../../../domain/escalations/queries.server";
-import { manualEscalationSchema } from "../../../domain/escalations/schema";
-import { caseAccess } from "../../../utils/auth.server";
-import { redirectWithToast } from "../../../utils/toast.server";
-import { handleEscalationIntent, isEscalationIntent } from "../../../actions/escalations.server";
+import { handleEscalationIntent, isEscalationIntent } from "#app/actions/escalations.server";
+import { notUnderstood, reply } from "#app/actions/reply";
+import { type EscalationActionData, EscalationDetail } from "#app/components/escalations/escalation-detail";
+import { RaiseEscalationForm } from "#app/components/escalations/raise-escalation-form";
+import { today } from "#app/domain/dates";
+import { raiseEscalation } from "#app/domain/escalations/mutations.server";
+import { escalationScope, loadCaseEscalations, loadOfficeMembers } from "#app/domain/escalations/queries.server";
+import { manualEscalationSchema } from "#app/domain/escalations/schema";
+import { caseAccess } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/escalations";
 
 /** Staff only: students never see escalations (the tab is hidden for them, and this refuses them). */

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
-import { data, Form, Link, redirect, useNavigation, useSubmit } from "react-router";
 import { useRef } from "react";
-import { CaseloadTable } from "../../../components/caseload/caseload-table";
-import { SavedViews } from "../../../components/caseload/saved-views";
+import { Form, Link, redirect, useNavigation, useSubmit } from "react-router";
+import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { CaseloadTable } from "#app/components/caseload/caseload-table";
+import { SavedViews } from "#app/components/caseload/saved-views";
 import {
   CASELOAD_COLUMNS,
   caseloadSearch,
@@ -15,18 +15,18 @@ import {
   PAGE_SIZES,
   parseCaseloadParams,
   STATUS_FILTERS,
-} from "../../../domain/cases/caseload";
-import { loadCaseload } from "../../../domain/cases/caseload.server";
-import { deleteViewSchema, saveViewSchema } from "../../../domain/cases/saved-views";
-import { deleteView, loadSavedViews, saveView } from "../../../domain/cases/saved-views.server";
-import { today } from "../../../domain/dates";
-import { examLabel, RETAKE_EXAM_IDS } from "../../../domain/reference";
-import { plural } from "../../../domain/text";
-import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "../../../domain/vocabulary";
-import { noteRecordsRead } from "../../../utils/access-log.server";
-import { requireCaseloadScope } from "../../../utils/auth.server";
-import { caseloadColumnsCookie, readHiddenColumns } from "../../../utils/preferences.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+} from "#app/domain/cases/caseload";
+import { loadCaseload } from "#app/domain/cases/caseload.server";
+import { deleteViewSchema, saveViewSchema } from "#app/domain/cases/saved-views";
+import { deleteView, loadSavedViews, saveView } from "#app/domain/cases/saved-views.server";
+import { today } from "#app/domain/dates";
+import { examLabel, RETAKE_EXAM_IDS } from "#app/domain/reference";
+import { plural } from "#app/domain/text";
+import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "#app/domain/vocabulary";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { requireCaseloadScope } from "#app/utils/auth.server";
+import { caseloadColumnsCookie, readHiddenColumns } from "#app/utils/preferences.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/index";
 
 export async function loader(args: Route.LoaderArgs) {

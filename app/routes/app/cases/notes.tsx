@@ -1,19 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { NoteForm } from "../../../components/notes/note-form";
-import { NotesList } from "../../../components/notes/notes-list";
-import { RecordSessionForm, ScheduleSessionForm } from "../../../components/sessions/session-forms";
-import { SessionsList } from "../../../components/sessions/sessions-list";
-import { recordSession, scheduleSession, setNextStepDone } from "../../../domain/sessions/mutations.server";
-import { loadSessions } from "../../../domain/sessions/queries.server";
-import { scheduleSchema, sessionSchema } from "../../../domain/sessions/schema";
-import { today } from "../../../domain/dates";
-import { createNote, deleteNote, updateNote } from "../../../domain/notes/mutations.server";
-import { loadSessionNotes } from "../../../domain/notes/queries.server";
-import { noteSchema } from "../../../domain/notes/schema";
-import { notUnderstood, reply } from "../../../actions/reply";
-import { rowActionState, rowRef } from "../../../actions/row-actions";
-import { forbidden, caseAccess } from "../../../utils/auth.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { notUnderstood, reply } from "#app/actions/reply";
+import { rowActionState, rowRef } from "#app/actions/row-actions";
+import { NoteForm } from "#app/components/notes/note-form";
+import { NotesList } from "#app/components/notes/notes-list";
+import { RecordSessionForm, ScheduleSessionForm } from "#app/components/sessions/session-forms";
+import { SessionsList } from "#app/components/sessions/sessions-list";
+import { today } from "#app/domain/dates";
+import { createNote, deleteNote, updateNote } from "#app/domain/notes/mutations.server";
+import { loadSessionNotes } from "#app/domain/notes/queries.server";
+import { noteSchema } from "#app/domain/notes/schema";
+import { recordSession, scheduleSession, setNextStepDone } from "#app/domain/sessions/mutations.server";
+import { loadSessions } from "#app/domain/sessions/queries.server";
+import { scheduleSchema, sessionSchema } from "#app/domain/sessions/schema";
+import { caseAccess, forbidden } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/notes";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -7,25 +7,26 @@
  * print dialog makes the PDF. Giving it to anyone outside the school is
  * recorded in the student's disclosure log with the form below it.
  */
-import { type ActionReply, notUnderstood, reply } from "../../../actions/reply";
+
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, useNavigation } from "react-router";
-import { DiagnosisSummary } from "../../../components/diagnostics/diagnosis-summary";
-import { Field, FormErrors } from "../../../components/forms";
-import { TrajectoryPanel } from "../../../components/progress/trajectory-panel";
-import { useFormResult } from "../../../components/use-form-result";
-import { ordinal } from "../../../domain/text";
-import { formatDate, formatDay, formatDateTime, today } from "../../../domain/dates";
-import { describeEvent, ESCALATION_TRIGGER_LABELS, severityLabel } from "../../../domain/escalations/view";
-import { cssString, PACKET_RECORDS_DESCRIPTION } from "../../../domain/packet/packet";
-import { loadPacket, packetStudentKey } from "../../../domain/packet/queries.server";
-import { disclosureSchema } from "../../../domain/records/disclosures";
-import { logDisclosure } from "../../../domain/records/disclosures.server";
-import { ATTEMPT_OUTCOME_LABELS, CASE_STATUS_LABELS, ESCALATION_STATUS_LABELS, VISIBILITY_LABELS } from "../../../domain/vocabulary";
-import { requireCaseAccess } from "../../../utils/auth.server";
-import { refuse } from "../../../domain/result";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { type ActionReply, notUnderstood, reply } from "#app/actions/reply";
+import { DiagnosisSummary } from "#app/components/diagnostics/diagnosis-summary";
+import { Field, FormErrors } from "#app/components/forms";
+import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
+import { useFormResult } from "#app/components/use-form-result";
+import { formatDate, formatDateTime, formatDay, today } from "#app/domain/dates";
+import { describeEvent, ESCALATION_TRIGGER_LABELS, severityLabel } from "#app/domain/escalations/view";
+import { cssString, PACKET_RECORDS_DESCRIPTION } from "#app/domain/packet/packet";
+import { loadPacket, packetStudentKey } from "#app/domain/packet/queries.server";
+import { disclosureSchema } from "#app/domain/records/disclosures";
+import { logDisclosure } from "#app/domain/records/disclosures.server";
+import { refuse } from "#app/domain/result";
+import { ordinal } from "#app/domain/text";
+import { ATTEMPT_OUTCOME_LABELS, CASE_STATUS_LABELS, ESCALATION_STATUS_LABELS, VISIBILITY_LABELS } from "#app/domain/vocabulary";
+import { requireCaseAccess } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/packet";
 
 /** The staff on the case read it (the tutor prepares for the committee too); only the office records a disclosure. */

@@ -1,38 +1,32 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
-import { CheckInList } from "../../../components/plans/check-in-list";
-import { PlanBuilderForm } from "../../../components/plans/plan-builder-form";
-import { PlanDetails, RhythmTable } from "../../../components/plans/plan-details";
-import { PlanEditor } from "../../../components/plans/plan-editor";
-import { ChangeGroups, PlanVersions } from "../../../components/plans/plan-versions";
-import { CheckInSection, PlanLinks, StudentPlanSummary } from "../../../components/plans/student-plan";
-import { submitCheckIn } from "../../../domain/checkins/mutations.server";
-import { loadCheckIns, loadWeekCheckIn } from "../../../domain/checkins/queries.server";
-import { checkInSchema, checkInWeeks, weekNotAllowed } from "../../../domain/checkins/schema";
-import { formatDate, formatDay, startOfIsoWeek, today } from "../../../domain/dates";
-import { proposeFromParams } from "../../../domain/plans/builder.server";
+import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { CheckInList } from "#app/components/plans/check-in-list";
+import { PlanBuilderForm } from "#app/components/plans/plan-builder-form";
+import { PlanDetails, RhythmTable } from "#app/components/plans/plan-details";
+import { PlanEditor } from "#app/components/plans/plan-editor";
+import { ChangeGroups, PlanVersions } from "#app/components/plans/plan-versions";
+import { CheckInSection, PlanLinks, StudentPlanSummary } from "#app/components/plans/student-plan";
+import { submitCheckIn } from "#app/domain/checkins/mutations.server";
+import { loadCheckIns, loadWeekCheckIn } from "#app/domain/checkins/queries.server";
+import { checkInSchema, checkInWeeks, weekNotAllowed } from "#app/domain/checkins/schema";
+import { formatDate, formatDay, startOfIsoWeek, today } from "#app/domain/dates";
+import { proposeFromParams } from "#app/domain/plans/builder.server";
 import {
   editorValues,
   type PlanAdjustEditorForm,
   type PlanEditorForm,
   planAdjustEditorSchema,
   planEditorSchema,
-} from "../../../domain/plans/editor";
-import { adjustFromEditor, assignFromEditor, expectedCaseVersionOf, STALE_FORM_MESSAGE } from "../../../domain/plans/mutations.server";
-import { versionSavedNote } from "../../../domain/plans/respace";
-import {
-  compareVersions,
-  loadPlan,
-  loadPlanBuilderContext,
-  loadPromptOptions,
-  studentPlanView,
-} from "../../../domain/plans/queries.server";
-import { examLabel } from "../../../domain/reference";
-import { refuse } from "../../../domain/result";
-import { plural } from "../../../domain/text";
-import { forbidden, caseAccess, safeRedirect } from "../../../utils/auth.server";
-import { notUnderstood, refusalPage, reply } from "../../../actions/reply";
-import { redirectWithToast } from "../../../utils/toast.server";
+} from "#app/domain/plans/editor";
+import { adjustFromEditor, assignFromEditor, expectedCaseVersionOf, STALE_FORM_MESSAGE } from "#app/domain/plans/mutations.server";
+import { compareVersions, loadPlan, loadPlanBuilderContext, loadPromptOptions, studentPlanView } from "#app/domain/plans/queries.server";
+import { versionSavedNote } from "#app/domain/plans/respace";
+import { examLabel } from "#app/domain/reference";
+import { refuse } from "#app/domain/result";
+import { plural } from "#app/domain/text";
+import { caseAccess, forbidden, safeRedirect } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/plan";
 
 function versionParam(value: string | null): number | null {

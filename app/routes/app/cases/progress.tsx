@@ -1,21 +1,21 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "react-router";
-import { notUnderstood, reply } from "../../../actions/reply";
-import { FormErrors } from "../../../components/forms";
-import { PracticeExamForm } from "../../../components/progress/practice-exam-form";
-import { PracticeLog } from "../../../components/progress/practice-log";
-import { ReadinessGatePanel } from "../../../components/progress/readiness-gate";
-import { TrajectoryPanel } from "../../../components/progress/trajectory-panel";
-import { TrajectoryRisksPanel } from "../../../components/progress/trajectory-risks";
-import { formatDate, today } from "../../../domain/dates";
-import { formatBreakdown } from "../../../domain/practice/breakdown";
-import { deletePracticeExam, logPracticeExam, type PracticeValues, updatePracticeExam } from "../../../domain/practice/mutations.server";
-import { loadPracticeFormContext, loadPracticeRecordRef, loadProgress } from "../../../domain/practice/queries.server";
-import { deletePracticeSchema, logPracticeSchema, updatePracticeSchema } from "../../../domain/practice/schema";
-import { examLabel, instrument } from "../../../domain/reference";
-import { formatScore } from "../../../domain/trajectory/practice";
-import { notFound, caseAccess } from "../../../utils/auth.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { notUnderstood, reply } from "#app/actions/reply";
+import { FormErrors } from "#app/components/forms";
+import { PracticeExamForm } from "#app/components/progress/practice-exam-form";
+import { PracticeLog } from "#app/components/progress/practice-log";
+import { ReadinessGatePanel } from "#app/components/progress/readiness-gate";
+import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
+import { TrajectoryRisksPanel } from "#app/components/progress/trajectory-risks";
+import { formatDate, today } from "#app/domain/dates";
+import { formatBreakdown } from "#app/domain/practice/breakdown";
+import { deletePracticeExam, logPracticeExam, type PracticeValues, updatePracticeExam } from "#app/domain/practice/mutations.server";
+import { loadPracticeFormContext, loadPracticeRecordRef, loadProgress } from "#app/domain/practice/queries.server";
+import { deletePracticeSchema, logPracticeSchema, updatePracticeSchema } from "#app/domain/practice/schema";
+import { examLabel, instrument } from "#app/domain/reference";
+import { formatScore } from "#app/domain/trajectory/practice";
+import { caseAccess, notFound } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/progress";
 
 export async function loader(args: Route.LoaderArgs) {

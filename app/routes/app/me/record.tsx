@@ -1,11 +1,11 @@
 import { Link } from "react-router";
-import { formatDate } from "../../../domain/dates";
-import { loadStudentRecordSummary } from "../../../domain/records/student-record.server";
-import { examLabel } from "../../../domain/reference";
-import { ATTEMPT_OUTCOME_LABELS } from "../../../domain/vocabulary";
-import { requireRole } from "../../../utils/auth.server";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDate } from "#app/domain/dates";
+import { loadStudentRecordSummary } from "#app/domain/records/student-record.server";
+import { examLabel } from "#app/domain/reference";
+import { ATTEMPT_OUTCOME_LABELS } from "#app/domain/vocabulary";
+import { requireRole } from "#app/utils/auth.server";
 import type { Route } from "./+types/record";
-import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user } = requireRole(args, ["STUDENT"]);

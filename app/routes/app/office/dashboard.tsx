@@ -1,13 +1,13 @@
 import { Link } from "react-router";
-import { OUTCOME_STYLES, SINGLE_SERIES_COLOR, STATUS_STYLES } from "../../../components/charts/palette";
-import { BarChartPanel } from "../../../components/dashboard/bar-chart-panel";
-import { gainPanelsByFamily, monthLabel, SMALL_GROUP } from "../../../domain/dashboard/chart-data";
-import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "../../../domain/dashboard/links";
-import { loadDashboard } from "../../../domain/dashboard/queries.server";
-import { today } from "../../../domain/dates";
-import { examLabel, type ExamId } from "../../../domain/reference";
-import { CASE_OUTCOME_LABELS, CASE_OUTCOMES, CASE_STATUS_LABELS, CASE_STATUSES } from "../../../domain/vocabulary";
-import { requireOffice } from "../../../utils/auth.server";
+import { OUTCOME_STYLES, SINGLE_SERIES_COLOR, STATUS_STYLES } from "#app/components/charts/palette";
+import { BarChartPanel } from "#app/components/dashboard/bar-chart-panel";
+import { gainPanelsByFamily, monthLabel, SMALL_GROUP } from "#app/domain/dashboard/chart-data";
+import { EXAMS_SOON_DAYS, EXAMS_SOON_LINK, OVERDUE_ESCALATIONS_LINK } from "#app/domain/dashboard/links";
+import { loadDashboard } from "#app/domain/dashboard/queries.server";
+import { today } from "#app/domain/dates";
+import { type ExamId, examLabel } from "#app/domain/reference";
+import { CASE_OUTCOME_LABELS, CASE_OUTCOMES, CASE_STATUS_LABELS, CASE_STATUSES } from "#app/domain/vocabulary";
+import { requireOffice } from "#app/utils/auth.server";
 import type { Route } from "./+types/dashboard";
 
 export async function loader(args: Route.LoaderArgs) {

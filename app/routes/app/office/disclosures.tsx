@@ -1,17 +1,17 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
-import { Field, FormErrors, SelectField } from "../../../components/forms";
-import { formatDate, today } from "../../../domain/dates";
-import { disclosureSchema } from "../../../domain/records/disclosures";
-import { listDisclosures, logDisclosure } from "../../../domain/records/disclosures.server";
-import { schoolOptions } from "../../../domain/school-choice";
-import { noteRecordsRead } from "../../../utils/access-log.server";
-import { requireOffice } from "../../../utils/auth.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { Form, useNavigation } from "react-router";
+import { reply } from "#app/actions/reply";
+import { Field, FormErrors, SelectField } from "#app/components/forms";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDate, today } from "#app/domain/dates";
+import { disclosureSchema } from "#app/domain/records/disclosures";
+import { listDisclosures, logDisclosure } from "#app/domain/records/disclosures.server";
+import { schoolOptions } from "#app/domain/school-choice";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { requireOffice } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/disclosures";
-import { reply } from "../../../actions/reply";
-import { ScrollRegion } from "../../../components/scroll-region";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);

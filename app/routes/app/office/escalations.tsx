@@ -1,23 +1,17 @@
 import { Form, Link } from "react-router";
-import { notUnderstood } from "../../../actions/reply";
-import { EscalationDetail, type EscalationActionData } from "../../../components/escalations/escalation-detail";
-import { EscalationQueueTable } from "../../../components/escalations/escalation-queue-table";
-import { roleAt } from "../../../domain/access/policy";
-import { today } from "../../../domain/dates";
-import {
-  escalationScope,
-  loadEscalationForSchools,
-  loadEscalationQueue,
-  loadOfficeMembers,
-} from "../../../domain/escalations/queries.server";
-import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from "../../../domain/escalations/queue-params";
-import { plural } from "../../../domain/text";
-import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "../../../domain/vocabulary";
-import { noteRecordsRead } from "../../../utils/access-log.server";
-import { forbidden, notFound, requireOffice } from "../../../utils/auth.server";
-import { actorOf } from "../../../domain/access/policy";
+import { handleEscalationIntent, isEscalationIntent } from "#app/actions/escalations.server";
+import { notUnderstood } from "#app/actions/reply";
+import { type EscalationActionData, EscalationDetail } from "#app/components/escalations/escalation-detail";
+import { EscalationQueueTable } from "#app/components/escalations/escalation-queue-table";
+import { actorOf, roleAt } from "#app/domain/access/policy";
+import { today } from "#app/domain/dates";
+import { escalationScope, loadEscalationForSchools, loadEscalationQueue, loadOfficeMembers } from "#app/domain/escalations/queries.server";
+import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from "#app/domain/escalations/queue-params";
+import { plural } from "#app/domain/text";
+import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "#app/domain/vocabulary";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { forbidden, notFound, requireOffice } from "#app/utils/auth.server";
 import type { Route } from "./+types/escalations";
-import { handleEscalationIntent, isEscalationIntent } from "../../../actions/escalations.server";
 
 export async function loader(args: Route.LoaderArgs) {
   const { user, schoolIds } = requireOffice(args);

@@ -1,8 +1,9 @@
 import { data, Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
-import { Field, FormErrors, SelectField } from "../../../components/forms";
-import { formatDay } from "../../../domain/dates";
-import { commitImport, previewImport, recentImports } from "../../../domain/imports/import.server";
+import { Field, FormErrors, SelectField } from "#app/components/forms";
+import { ScrollRegion } from "#app/components/scroll-region";
+import { formatDay } from "#app/domain/dates";
+import { commitImport, previewImport, recentImports } from "#app/domain/imports/import.server";
 import {
   FILE_TOO_LARGE,
   IMPORT_COLUMNS,
@@ -12,13 +13,12 @@ import {
   importFormSchema,
   MAX_IMPORT_BYTES,
   type RowError,
-} from "../../../domain/imports/schema";
-import { schoolOptions } from "../../../domain/school-choice";
-import { requireOffice } from "../../../utils/auth.server";
-import { formDataWithin } from "../../../utils/body-limit.server";
-import { redirectWithToast } from "../../../utils/toast.server";
+} from "#app/domain/imports/schema";
+import { schoolOptions } from "#app/domain/school-choice";
+import { requireOffice } from "#app/utils/auth.server";
+import { formDataWithin } from "#app/utils/body-limit.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/import";
-import { ScrollRegion } from "../../../components/scroll-region";
 
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD_BYTES = 10_000;

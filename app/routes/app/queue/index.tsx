@@ -1,21 +1,20 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, type ShouldRevalidateFunctionArgs, useNavigation } from "react-router";
-import { notUnderstood, reply } from "../../../actions/reply";
 import { z } from "zod";
-import { AssignTutorForm } from "../../../components/cases/assign-tutor-form";
-import { FormErrors } from "../../../components/forms";
-import { canTakeCase, schoolsWhere } from "../../../domain/access/policy";
-import { assignCase, takeCase } from "../../../domain/cases/mutations.server";
-import { assignSchema } from "../../../domain/cases/schema";
-import { loadIntakeQueue, loadQueueCase } from "../../../domain/cases/queue.server";
-import { formatDate, today } from "../../../domain/dates";
-import { examLabel } from "../../../domain/reference";
-import { plural } from "../../../domain/text";
-import { OFFICE_ROLES } from "../../../domain/vocabulary";
-import { noteRecordsRead } from "../../../utils/access-log.server";
-import { forbidden, notFound, requireUser } from "../../../utils/auth.server";
-import { actorOf } from "../../../domain/access/policy";
-import { redirectWithToast } from "../../../utils/toast.server";
+import { notUnderstood, reply } from "#app/actions/reply";
+import { AssignTutorForm } from "#app/components/cases/assign-tutor-form";
+import { FormErrors } from "#app/components/forms";
+import { actorOf, canTakeCase, schoolsWhere } from "#app/domain/access/policy";
+import { assignCase, takeCase } from "#app/domain/cases/mutations.server";
+import { loadIntakeQueue, loadQueueCase } from "#app/domain/cases/queue.server";
+import { assignSchema } from "#app/domain/cases/schema";
+import { formatDate, today } from "#app/domain/dates";
+import { examLabel } from "#app/domain/reference";
+import { plural } from "#app/domain/text";
+import { OFFICE_ROLES } from "#app/domain/vocabulary";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { forbidden, notFound, requireUser } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/index";
 
 function queueScope(args: Route.LoaderArgs | Route.ActionArgs) {

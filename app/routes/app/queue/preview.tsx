@@ -3,13 +3,12 @@
  * may take the case (a tutor of its school while it waits) or already see it
  * (the office, its tutor) may open it; the read is logged like any case read.
  */
-import { QueuePreviewCard } from "../../../components/queue/queue-preview";
-import { canTakeCase, caseRelation } from "../../../domain/access/policy";
-import { loadQueuePreview } from "../../../domain/cases/queue.server";
-import { today } from "../../../domain/dates";
-import { noteRecordsRead } from "../../../utils/access-log.server";
-import { forbidden, notFound, requireUser } from "../../../utils/auth.server";
-import { actorOf } from "../../../domain/access/policy";
+import { QueuePreviewCard } from "#app/components/queue/queue-preview";
+import { actorOf, canTakeCase, caseRelation } from "#app/domain/access/policy";
+import { loadQueuePreview } from "#app/domain/cases/queue.server";
+import { today } from "#app/domain/dates";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { forbidden, notFound, requireUser } from "#app/utils/auth.server";
 import type { Route } from "./+types/preview";
 
 export async function loader(args: Route.LoaderArgs) {
