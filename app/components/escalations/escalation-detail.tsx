@@ -83,7 +83,7 @@ export function EscalationDetail({
       className={`card space-y-4 ${overdue ? "border-l-4 border-l-red-700" : resolved ? "" : "border-l-4 border-l-amber-500"}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <div>
+        <div className="min-w-0">
           <Heading level={level} id={titleId}>
             {showStudent ? `${e.studentName} · ` : ""}
             {e.title} · {examLabel(e.exam as ExamId)}
