@@ -108,16 +108,9 @@ const CBSSA_SEVERITY: Record<CbssaScenario, RiskSeverity | null> = {
   ABOVE: null,
 };
 
-/**
- * A series projected to the exam date against its chart's passing reference,
- * judged on the whole-point projection people see. Three-digit: the projection
- * below the standard (3 when even the interval's top is below). CBSSA: NBME's
- * scenario for the projected score's likely range against the low-pass band
- * (below 3, partly below 2, within or just above 1; entirely above: no flag).
- */
-export function projectionRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
-  if (input.examDate === null || input.today > input.examDate) return [];
-  const charts =
+/** The trajectory charts the rules read: the caller's, or built here with the thresholds' projection settings. */
+function chartsOf(input: TrajectoryRiskInput, thresholds: RiskThresholds) {
+  return (
     input.charts ??
     buildTrajectoryCharts({
       exam: input.exam,
@@ -127,7 +120,20 @@ export function projectionRisks(input: TrajectoryRiskInput, thresholds: RiskThre
       milestones: input.milestones,
       confidence: thresholds.projectionConfidence,
       minPoints: thresholds.projectionMinPoints,
-    });
+    })
+  );
+}
+
+/**
+ * A series projected to the exam date against its chart's passing reference,
+ * judged on the whole-point projection people see. Three-digit: the projection
+ * below the standard (3 when even the interval's top is below). CBSSA: NBME's
+ * scenario for the projected score's likely range against the low-pass band
+ * (below 3, partly below 2, within or just above 1; entirely above: no flag).
+ */
+export function projectionRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+  if (input.examDate === null || input.today > input.examDate) return [];
+  const charts = chartsOf(input, thresholds);
   const risks: TrajectoryRisk[] = [];
   for (const chart of charts) {
     if (!chart.passingReference) continue;
@@ -189,17 +195,7 @@ function seriesRisk(series: ChartSeries, reference: PassingReference, chart: Tra
  * against the low-pass band, with the projection's severities.
  */
 export function latestScoreRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
-  const charts =
-    input.charts ??
-    buildTrajectoryCharts({
-      exam: input.exam,
-      examDate: input.examDate,
-      today: input.today,
-      practiceExams: input.practiceExams,
-      milestones: input.milestones,
-      confidence: thresholds.projectionConfidence,
-      minPoints: thresholds.projectionMinPoints,
-    });
+  const charts = chartsOf(input, thresholds);
   const risks: TrajectoryRisk[] = [];
   for (const chart of charts) {
     if (!chart.passingReference) continue;
