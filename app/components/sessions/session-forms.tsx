@@ -1,6 +1,15 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import {
+  type DefaultValue,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
+import type { z } from "zod";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
 import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
 import {
@@ -17,18 +26,33 @@ import {
 
 type Reply = SubmissionResult<string[]> | null | undefined;
 
-/** Recording a session held (or a no-show) with up to three next steps; works without JavaScript. */
-export function RecordSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
+/** A session form on Conform: checked on submit, then as the person types; the last result shows once the page is idle. */
+function useSessionForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  id: string,
+  schema: Schema,
+  defaultValue: DefaultValue<z.input<Schema>>,
+  lastResult: Reply,
+) {
   const navigation = useNavigation();
-  const schema = sessionSchema(today);
-  const [form, fields] = useForm({
-    id: "session-new",
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
     lastResult: navigation.state === "idle" ? lastResult : undefined,
-    defaultValue: { sessionOn: today, kind: "MEETING", visibility: "OFFICE" },
+    defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+}
+
+/** Recording a session held (or a no-show) with up to three next steps; works without JavaScript. */
+export function RecordSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
+  const navigation = useNavigation();
+  const [form, fields] = useSessionForm(
+    "session-new",
+    sessionSchema(today),
+    { sessionOn: today, kind: "MEETING", visibility: "OFFICE" },
+    lastResult,
+  );
   const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
@@ -109,15 +133,7 @@ export function RecordSessionForm({ today, lastResult, error }: { today: string;
 /** Scheduling the next session: it shows in the student's week and calendar. */
 export function ScheduleSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
   const navigation = useNavigation();
-  const schema = scheduleSchema(today);
-  const [form, fields] = useForm({
-    id: "session-schedule",
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    defaultValue: { kind: "MEETING" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useSessionForm("session-schedule", scheduleSchema(today), { kind: "MEETING" }, lastResult);
   const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
