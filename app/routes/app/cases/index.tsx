@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useRef } from "react";
 import { Form, Link, redirect, useNavigation, useSubmit } from "react-router";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { requireCaseloadScope } from "#app/auth/guards.server";
 import { CaseloadTable } from "#app/components/caseload/caseload-table";
 import { SavedViews } from "#app/components/caseload/saved-views";
 import {
@@ -24,7 +25,6 @@ import { examLabel, RETAKE_EXAM_IDS } from "#app/domain/reference";
 import { plural } from "#app/domain/text";
 import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireCaseloadScope } from "#app/utils/auth.server";
 import { caseloadColumnsCookie, readHiddenColumns } from "#app/utils/preferences.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/index";

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "react-router";
 import { notUnderstood, reply } from "#app/actions/reply";
+import { caseAccess, forbidden } from "#app/auth/guards.server";
 import { AttemptForm } from "#app/components/attempt-form";
 import { StatusBadge } from "#app/components/badges";
 import { AssignTutorForm } from "#app/components/cases/assign-tutor-form";
@@ -22,7 +23,6 @@ import { examLabel } from "#app/domain/reference";
 import { consequenceLabel } from "#app/domain/settings/settings";
 import { ordinal } from "#app/domain/text";
 import { ATTEMPT_OUTCOME_LABELS } from "#app/domain/vocabulary";
-import { caseAccess, forbidden } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/overview";
 

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { caseAccess, forbidden, safeRedirect } from "#app/auth/guards.server";
 import { CheckInList } from "#app/components/plans/check-in-list";
 import { PlanBuilderForm } from "#app/components/plans/plan-builder-form";
 import { PlanDetails, RhythmTable } from "#app/components/plans/plan-details";
@@ -25,7 +26,6 @@ import { versionSavedNote } from "#app/domain/plans/respace";
 import { examLabel } from "#app/domain/reference";
 import { refuse } from "#app/domain/result";
 import { plural } from "#app/domain/text";
-import { caseAccess, forbidden, safeRedirect } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/plan";
 
