@@ -4,7 +4,7 @@
  */
 import { useId } from "react";
 
-export type ErrorList = string[] | undefined | null;
+type ErrorList = string[] | undefined | null;
 
 export function FieldErrors({ id, errors }: { id: string; errors: ErrorList }) {
   if (!errors?.length) return null;
@@ -79,7 +79,7 @@ export interface SelectOption {
   key?: string;
 }
 
-export interface SelectOptionGroup {
+interface SelectOptionGroup {
   label: string;
   options: ReadonlyArray<SelectOption>;
 }
@@ -133,7 +133,7 @@ export function TextareaField({
   );
 }
 
-export interface RadioOption {
+interface RadioOption {
   value: string;
   label: string;
   /** Said after the label, in the radio's accessible name. */

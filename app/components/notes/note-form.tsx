@@ -6,7 +6,7 @@ import { Field, FormErrors, TextareaField } from "#app/components/forms";
 import { NOTE_BODY_MAX, noteSchema } from "#app/domain/notes/schema";
 import type { Visibility } from "#app/domain/vocabulary";
 
-export interface NoteDefaults {
+interface NoteDefaults {
   id: string;
   version: number;
   sessionOn: string;

@@ -14,13 +14,13 @@ import { activeForms, type ExamId, type InstrumentId, instrument, instrumentsFor
 import { formatRange, likelyRange, printsLowPassBand, scaleUnit } from "#app/domain/trajectory/practice";
 import { useHydrated } from "#app/utils/use-hydrated";
 
-export interface PracticeFormMilestone {
+interface PracticeFormMilestone {
   uid: string;
   label: string;
   dueOn: string;
 }
 
-export interface PracticeFormDefaults {
+interface PracticeFormDefaults {
   instrumentId?: string;
   form?: string;
   takenOn?: string;
