@@ -4,6 +4,7 @@ import { Form, Link, redirect, useNavigation, useSubmit } from "react-router";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
 import { CaseloadTable } from "#app/components/caseload/caseload-table";
 import { SavedViews } from "#app/components/caseload/saved-views";
+import { Pager } from "#app/components/pager";
 import {
   CASELOAD_COLUMNS,
   caseloadSearch,
@@ -268,23 +269,13 @@ export default function Caseload({ loaderData, actionData }: Route.ComponentProp
       )}
 
       {total > 0 ? (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-          <p>
-            Showing {first}–{last} of {total} · page {params.page} of {pageCount}
-          </p>
-          <div className="flex gap-2">
-            {params.page > 1 ? (
-              <Link className="btn-secondary" to={caseloadSearch(params, { page: params.page - 1 }) || "/cases"} preventScrollReset>
-                Previous page
-              </Link>
-            ) : null}
-            {params.page < pageCount ? (
-              <Link className="btn-secondary" to={caseloadSearch(params, { page: params.page + 1 })} preventScrollReset>
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </nav>
+        <Pager
+          page={params.page}
+          pageCount={pageCount}
+          href={(page) => caseloadSearch(params, { page }) || "/cases"}
+          summary={`Showing ${first}–${last} of ${total} · page ${params.page} of ${pageCount}`}
+          preventScrollReset
+        />
       ) : null}
     </div>
   );
