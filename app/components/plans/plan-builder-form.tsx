@@ -3,14 +3,13 @@
  * proposing changes nothing, so the proposal lives in the URL (it survives a
  * reload and works without JavaScript); step 2 edits and assigns it.
  */
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { FormErrors, TextareaField } from "#app/components/forms";
 import type { PlanBuilderDefaults } from "#app/domain/plans/builder.server";
-import { PLAN_LIMITS, planBuilderSchema, WEEKDAY_NAMES } from "#app/domain/plans/schema";
-
-export const REST_DAY_OPTIONS = WEEKDAY_NAMES.map((name, i) => ({ value: String(i + 1), label: name }));
+import { planBuilderSchema } from "#app/domain/plans/schema";
+import { PlanBasicsFields } from "./plan-basics-fields";
 
 export function PlanBuilderForm({
   defaults,
@@ -36,36 +35,11 @@ export function PlanBuilderForm({
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>
-      <Field
-        label="Start date"
-        errors={fields.startDate.errors}
-        min={today}
-        {...getInputProps(fields.startDate, { type: "date" })}
-        key={fields.startDate.key}
-      />
-      <Field
-        label="Target exam date"
-        hint="Checked against the USMLE attempt-spacing rules."
-        errors={fields.examDate.errors}
-        {...getInputProps(fields.examDate, { type: "date" })}
-        key={fields.examDate.key}
-      />
-      <Field
-        label="Study hours per day"
-        step="0.5"
-        min={PLAN_LIMITS.minHoursPerDay}
-        max={PLAN_LIMITS.maxHoursPerDay}
-        inputMode="decimal"
-        errors={fields.hoursPerDay.errors}
-        {...getInputProps(fields.hoursPerDay, { type: "number" })}
-        key={fields.hoursPerDay.key}
-      />
-      <SelectField
-        label="Protected rest day"
-        options={REST_DAY_OPTIONS}
-        errors={fields.restDay.errors}
-        {...getSelectProps(fields.restDay)}
-        key={fields.restDay.key}
+      <PlanBasicsFields
+        fields={fields}
+        startMin={today}
+        examDateLabel="Target exam date"
+        examDateHint="Checked against the USMLE attempt-spacing rules."
       />
       <TextareaField
         className="sm:col-span-2"
