@@ -1,11 +1,11 @@
 import { Form, redirect } from "react-router";
 import { z } from "zod";
 import { notUnderstood } from "#app/actions/reply";
+import { notFound, requireUser } from "#app/auth/guards.server";
 import { NotificationList } from "#app/components/notifications/notification-list";
 import { Pager, pageHref } from "#app/components/pager";
 import { loadInbox, markAllNotificationsRead, markNotificationRead } from "#app/domain/notifications/inbox.server";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { notFound, requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/notifications";
 

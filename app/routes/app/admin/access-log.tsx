@@ -1,11 +1,11 @@
 import { Form, Link } from "react-router";
+import { requireRole } from "#app/auth/guards.server";
 import { Pager } from "#app/components/pager";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { accessLogSearch, parseAccessLogFilter } from "#app/domain/audit/access-log";
 import { loadAccessLog } from "#app/domain/audit/access-log.server";
 import { plural } from "#app/domain/text";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireRole } from "#app/utils/auth.server";
 import type { Route } from "./+types/access-log";
 
 /** Staff reads of students' records (who, whose, when, what), for the school's administrators. */

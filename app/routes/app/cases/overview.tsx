@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { notUnderstood, reply } from "#app/actions/reply";
+import { caseAccess, forbidden } from "#app/auth/guards.server";
 import { AttemptForm } from "#app/components/attempt-form";
 import { AttemptHistory } from "#app/components/cases/attempt-history";
 import { CaseTimeline, SchoolPolicyPanel, TutorsPanel } from "#app/components/cases/case-people-panels";
@@ -18,7 +19,6 @@ import { assignSchema, statusSchema, targetDateSchema } from "#app/domain/cases/
 import { availableTransitions } from "#app/domain/cases/status";
 import { today } from "#app/domain/dates";
 import { loadDiagnosisSummary } from "#app/domain/diagnostics/queries.server";
-import { caseAccess, forbidden } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/overview";
 

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { caseAccess, forbidden, safeRedirect } from "#app/auth/guards.server";
 import type { PlanBuilderState } from "#app/components/plans/plan-builder";
 import { StaffPlan } from "#app/components/plans/staff-plan";
 import { StudentPlanTab } from "#app/components/plans/student-plan-tab";
@@ -21,7 +22,6 @@ import { compareVersions, loadPlan, loadPlanBuilderContext, loadPromptOptions, s
 import { versionSavedNote } from "#app/domain/plans/respace";
 import { examLabel } from "#app/domain/reference";
 import { refuse } from "#app/domain/result";
-import { caseAccess, forbidden, safeRedirect } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/plan";
 

@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import { handleEscalationIntent, isEscalationIntent } from "#app/actions/escalations.server";
 import { notUnderstood } from "#app/actions/reply";
+import { forbidden, notFound, requireOffice } from "#app/auth/guards.server";
 import { type EscalationActionData, EscalationDetail } from "#app/components/escalations/escalation-detail";
 import { EscalationQueueTable } from "#app/components/escalations/escalation-queue-table";
 import { Pager } from "#app/components/pager";
@@ -11,7 +12,6 @@ import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from "#
 import { plural } from "#app/domain/text";
 import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { forbidden, notFound, requireOffice } from "#app/utils/auth.server";
 import type { Route } from "./+types/escalations";
 
 export async function loader(args: Route.LoaderArgs) {

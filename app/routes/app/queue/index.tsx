@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, type ShouldRevalidateFunctionArgs, useNavigation } from "react-router";
 import { z } from "zod";
 import { notUnderstood, reply } from "#app/actions/reply";
+import { forbidden, notFound, requireUser } from "#app/auth/guards.server";
 import { AssignTutorForm } from "#app/components/cases/assign-tutor-form";
 import { FormErrors } from "#app/components/forms";
 import { Pager, pageHref } from "#app/components/pager";
@@ -14,7 +15,6 @@ import { examLabel } from "#app/domain/reference";
 import { plural } from "#app/domain/text";
 import { OFFICE_ROLES } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { forbidden, notFound, requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/index";
 
