@@ -3,8 +3,8 @@
  * the editor: start date, exam date, study hours per day and the protected
  * rest day. The caller lays them out (they sit in its grid).
  */
-import { type FieldMetadata, getInputProps, getSelectProps } from "@conform-to/react";
-import { Field, SelectField } from "#app/components/forms";
+import type { FieldMetadata } from "@conform-to/react";
+import { InputField, SelectMetaField } from "#app/components/forms";
 import { PLAN_LIMITS, WEEKDAY_NAMES } from "#app/domain/plans/schema";
 
 const REST_DAY_OPTIONS = WEEKDAY_NAMES.map((name, i) => ({ value: String(i + 1), label: name }));
@@ -26,37 +26,18 @@ export function PlanBasicsFields({
 }) {
   return (
     <>
-      <Field
-        label="Start date"
-        errors={fields.startDate.errors}
-        min={startMin}
-        {...getInputProps(fields.startDate, { type: "date" })}
-        key={fields.startDate.key}
-      />
-      <Field
-        label={examDateLabel}
-        hint={examDateHint}
-        errors={fields.examDate.errors}
-        {...getInputProps(fields.examDate, { type: "date" })}
-        key={fields.examDate.key}
-      />
-      <Field
+      <InputField label="Start date" type="date" min={startMin} meta={fields.startDate} />
+      <InputField label={examDateLabel} hint={examDateHint} type="date" meta={fields.examDate} />
+      <InputField
         label="Study hours per day"
+        type="number"
         step="0.5"
         min={PLAN_LIMITS.minHoursPerDay}
         max={PLAN_LIMITS.maxHoursPerDay}
         inputMode="decimal"
-        errors={fields.hoursPerDay.errors}
-        {...getInputProps(fields.hoursPerDay, { type: "number" })}
-        key={fields.hoursPerDay.key}
+        meta={fields.hoursPerDay}
       />
-      <SelectField
-        label="Protected rest day"
-        options={REST_DAY_OPTIONS}
-        errors={fields.restDay.errors}
-        {...getSelectProps(fields.restDay)}
-        key={fields.restDay.key}
-      />
+      <SelectMetaField label="Protected rest day" options={REST_DAY_OPTIONS} meta={fields.restDay} />
     </>
   );
 }

@@ -3,10 +3,10 @@
  * proposing changes nothing, so the proposal lives in the URL (it survives a
  * reload and works without JavaScript); step 2 edits and assigns it.
  */
-import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { FormErrors, TextareaField } from "#app/components/forms";
+import { FormErrors, TextareaMetaField } from "#app/components/forms";
 import type { PlanBuilderDefaults } from "#app/domain/plans/builder.server";
 import { planBuilderSchema } from "#app/domain/plans/schema";
 import { PlanBasicsFields } from "./plan-basics-fields";
@@ -41,13 +41,11 @@ export function PlanBuilderForm({
         examDateLabel="Target exam date"
         examDateHint="Checked against the USMLE attempt-spacing rules."
       />
-      <TextareaField
+      <TextareaMetaField
         className="sm:col-span-2"
         label="Question banks and resources used before"
         hint="One per line or separated by commas, e.g. UWorld, First Aid. The plan suggests a fresh question bank and skips what did not work."
-        errors={fields.previousResources.errors}
-        {...getTextareaProps(fields.previousResources)}
-        key={fields.previousResources.key}
+        meta={fields.previousResources}
       />
       <div className="sm:col-span-2">
         <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
