@@ -9,6 +9,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form } from "react-router";
 import { type ActionReply, notUnderstood, reply } from "#app/actions/reply";
+import { forbidden, requireCaseAccess } from "#app/auth/guards.server";
 import { type ShownOption, StaffComparison, StudentComparison } from "#app/components/decision/date-comparison";
 import { DecisionForm } from "#app/components/decision/decision-form";
 import { DecisionHistory } from "#app/components/decision/decision-history";
@@ -19,7 +20,6 @@ import { studentWords } from "#app/domain/decision/compare";
 import { recordDecision } from "#app/domain/decision/mutations.server";
 import { loadComparison, loadDecisions, loadPostponementProposal } from "#app/domain/decision/queries.server";
 import { decisionSchema } from "#app/domain/decision/schema";
-import { forbidden, requireCaseAccess } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/decision";
 

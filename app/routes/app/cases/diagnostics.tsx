@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { z } from "zod";
 import { notUnderstood, reply } from "#app/actions/reply";
 import { rowActionState, rowRef } from "#app/actions/row-actions";
+import { caseAccess, forbidden } from "#app/auth/guards.server";
 import { ClosedCaseError } from "#app/components/closed-case-error";
 import { AnalysisPanel } from "#app/components/diagnostics/analysis-panel";
 import { FindingForm } from "#app/components/diagnostics/finding-form";
@@ -16,7 +17,6 @@ import { loadStaffDiagnostics, loadStudentDiagnostics } from "#app/domain/diagno
 import { initialReportValues, reportEntrySchema, reportGrid, submittedReportValues } from "#app/domain/diagnostics/report-form";
 import { findingSchema } from "#app/domain/diagnostics/schema";
 import type { ExamId } from "#app/domain/reference";
-import { caseAccess, forbidden } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/diagnostics";
 

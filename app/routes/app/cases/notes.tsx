@@ -13,7 +13,6 @@ import { noteSchema } from "#app/domain/notes/schema";
 import { recordSession, scheduleSession, setNextStepDone } from "#app/domain/sessions/mutations.server";
 import { loadSessions } from "#app/domain/sessions/queries.server";
 import { scheduleSchema, sessionSchema } from "#app/domain/sessions/schema";
-import { caseAccess, forbidden } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/notes";
 

@@ -11,6 +11,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import { type ActionReply, notUnderstood, reply } from "#app/actions/reply";
+import { requireCaseAccess } from "#app/auth/guards.server";
 import { PacketDisclosureForm } from "#app/components/packet/disclosure-form";
 import { PacketView } from "#app/components/packet/packet-view";
 import { today } from "#app/domain/dates";
@@ -18,7 +19,6 @@ import { PACKET_RECORDS_DESCRIPTION, packetDisclosureSchema } from "#app/domain/
 import { loadPacket, packetStudentKey } from "#app/domain/packet/queries.server";
 import { logDisclosure } from "#app/domain/records/disclosures.server";
 import { refuse } from "#app/domain/result";
-import { requireCaseAccess } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/packet";
 
