@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { notUnderstood, reply } from "#app/actions/reply";
 import { rowActionState, rowRef } from "#app/actions/row-actions";
+import { caseAccess, forbidden } from "#app/auth/guards.server";
 import { ClosedCaseError } from "#app/components/closed-case-error";
 import { NoteForm } from "#app/components/notes/note-form";
 import { NotesList } from "#app/components/notes/notes-list";
