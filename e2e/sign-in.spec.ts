@@ -124,8 +124,6 @@ test.describe("two-factor authentication", () => {
     page,
     newPage,
   }) => {
-    // Two accounts made and five sign-ins, each hashing or checking a password (Argon2id, slow on purpose).
-    test.slow();
     // A school of its own for this test, made as the operator makes one (its first admin is mailed an activation link).
     const { school, adminEmail } = await operatorSchool();
     const advisorEmail = adminEmail.replace(/^dean@/, "advisor@");

@@ -7,7 +7,7 @@
 # Two chains run side by side (ADR 0007), each gate after the one before it in
 # its chain:
 #   checks:     typecheck, lint, migration drift, Vitest on better-sqlite3, Vitest on libSQL
-#   end-to-end: demo database, production build, Playwright
+#   end-to-end: demo database and production build (side by side), Playwright
 # They share no port and no database file (Vitest: tests/.db/test-<process>-*.db;
 # Playwright: e2e/.db/e2e-<E2E_PORT>.db). Each gate's output goes to its own log,
 # printed in order at the end; every failed gate is counted.
@@ -55,8 +55,11 @@ name 8 "end-to-end (Chromium)"
 ) &
 checks=$!
 (
-  gate 6 "${names[6]}" npx tsx tests/setup/demo-database.ts
+  # The build needs no database: it runs while the demo database is made (mostly waiting on the disk and on
+  # Prisma's engine), so the longer chain starts Playwright sooner.
+  gate 6 "${names[6]}" npx tsx tests/setup/demo-database.ts &
   gate 7 "${names[7]}" npm run --silent build
+  wait
   # One end-to-end test at a time here: the checks chain has the other core.
   gate 8 "${names[8]}" env E2E_WORKERS="${E2E_WORKERS:-1}" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
 ) &
