@@ -19,7 +19,7 @@ export interface ActionReply {
 }
 
 /** The HTTP status of a refusal. */
-export const REFUSAL_STATUS: Record<RefusalCode, 400 | 403 | 404 | 409> = {
+const REFUSAL_STATUS: Record<RefusalCode, 400 | 403 | 404 | 409> = {
   INVALID: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { Field, FormErrors, SelectField } from "#app/components/forms";
+import { FormErrors, InputField, SelectMetaField } from "#app/components/forms";
 import { assignSchema } from "#app/domain/cases/schema";
 
 /**
@@ -61,20 +61,8 @@ export function AssignTutorForm({
           <FormErrors id={form.errorId} errors={formErrors} />
         </div>
       ) : null}
-      <SelectField
-        label={reassign ? "Reassign to" : "Assign a tutor"}
-        errors={fields.tutorId.errors}
-        options={options}
-        {...getSelectProps(fields.tutorId)}
-        key={fields.tutorId.key}
-      />
-      <Field
-        label="Reason"
-        placeholder="e.g. Step 1 specialist with capacity"
-        errors={fields.reason.errors}
-        {...getInputProps(fields.reason, { type: "text" })}
-        key={fields.reason.key}
-      />
+      <SelectMetaField label={reassign ? "Reassign to" : "Assign a tutor"} options={options} meta={fields.tutorId} />
+      <InputField label="Reason" placeholder="e.g. Step 1 specialist with capacity" meta={fields.reason} />
       <div className={layout === "inline" ? "sm:pt-6" : undefined}>
         <button type="submit" className="btn-secondary" disabled={pending}>
           {reassign ? "Reassign" : "Assign"}

@@ -8,7 +8,7 @@ import { FindingForm } from "./finding-form";
 import { VisibilityBadge } from "./visibility";
 
 /** A finding as the staff list shows it (serializable). */
-export interface FindingItem {
+interface FindingItem {
   id: string;
   kind: FindingKind;
   severity: number;

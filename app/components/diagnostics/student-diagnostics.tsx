@@ -1,7 +1,7 @@
 import { formatDate } from "#app/domain/dates";
 import type { StudentAreaGroup } from "#app/domain/diagnostics/summary";
 
-export interface StudentFindingItem {
+interface StudentFindingItem {
   id: string;
   presentOnly: boolean;
   title: string;

@@ -46,7 +46,7 @@ function resultFor(actionData: EscalationActionData | null | undefined, escalati
   return actionData.result ?? undefined;
 }
 
-export interface EscalationDetailProps {
+interface EscalationDetailProps {
   escalation: EscalationView;
   /** The office of the escalation's school: status, actions and owner. */
   canManage: boolean;

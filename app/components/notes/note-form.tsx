@@ -1,12 +1,12 @@
-import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "react-router";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
-import { Field, FormErrors, TextareaField } from "#app/components/forms";
+import { FormErrors, InputField, TextareaMetaField } from "#app/components/forms";
 import { NOTE_BODY_MAX, noteSchema } from "#app/domain/notes/schema";
 import type { Visibility } from "#app/domain/vocabulary";
 
-export interface NoteDefaults {
+interface NoteDefaults {
   id: string;
   version: number;
   sessionOn: string;
@@ -53,21 +53,8 @@ export function NoteForm({
         </>
       ) : null}
       <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
-      <Field
-        label="Session date"
-        className="max-w-xs"
-        max={today}
-        errors={fields.sessionOn.errors}
-        {...getInputProps(fields.sessionOn, { type: "date" })}
-        key={fields.sessionOn.key}
-      />
-      <TextareaField
-        label="Note"
-        maxLength={NOTE_BODY_MAX}
-        errors={fields.body.errors}
-        {...getTextareaProps(fields.body)}
-        key={fields.body.key}
-      />
+      <InputField label="Session date" className="max-w-xs" max={today} meta={fields.sessionOn} type="date" />
+      <TextareaMetaField label="Note" maxLength={NOTE_BODY_MAX} meta={fields.body} />
       <VisibilityFieldset
         id={`${id}-visibility`}
         name={fields.visibility.name}

@@ -55,7 +55,7 @@ type EditorShape = PlanEditorValues & {
   expectedVersion?: number;
 };
 
-export interface PlanEditorProps {
+interface PlanEditorProps {
   mode: "assign" | "adjust";
   defaultValue: PlanEditorValues;
   lastResult: SubmissionResult<string[]> | null | undefined;

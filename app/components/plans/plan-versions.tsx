@@ -9,7 +9,7 @@ import { formatDay } from "#app/domain/dates";
 import type { ChangeSection } from "#app/domain/plans/diff";
 import { plural } from "#app/domain/text";
 
-export interface VersionListItem {
+interface VersionListItem {
   number: number;
   createdBy: string | null;
   createdAt: Date | string;
@@ -17,7 +17,7 @@ export interface VersionListItem {
   promptedBy: string | null;
 }
 
-export interface VersionComparison {
+interface VersionComparison {
   from: number;
   to: number;
   count: number;

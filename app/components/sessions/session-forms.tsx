@@ -1,17 +1,9 @@
-import {
-  type DefaultValue,
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type SubmissionResult,
-  useForm,
-} from "@conform-to/react";
+import { type DefaultValue, getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import type { z } from "zod";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
-import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { Field, FormErrors, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
 import {
   NEXT_STEP_ROWS,
   SCHEDULABLE_KINDS,
@@ -59,44 +51,21 @@ export function RecordSessionForm({ today, lastResult, error }: { today: string;
       <input type="hidden" name="intent" value="record-session" />
       <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField
+        <SelectMetaField
           label="Kind"
           options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
-          errors={fields.kind.errors}
-          {...getSelectProps(fields.kind)}
-          key={fields.kind.key}
+          meta={fields.kind}
         />
-        <Field
-          label="Date"
-          max={today}
-          errors={fields.sessionOn.errors}
-          {...getInputProps(fields.sessionOn, { type: "date" })}
-          key={fields.sessionOn.key}
-        />
-        <Field
-          label="Duration (minutes)"
-          hint="Meetings and calls"
-          inputMode="numeric"
-          errors={fields.durationMinutes.errors}
-          {...getInputProps(fields.durationMinutes, { type: "text" })}
-          key={fields.durationMinutes.key}
-        />
-        <SelectField
+        <InputField label="Date" max={today} meta={fields.sessionOn} type="date" />
+        <InputField label="Duration (minutes)" hint="Meetings and calls" inputMode="numeric" meta={fields.durationMinutes} />
+        <SelectMetaField
           label="Attendance"
           hint="Meetings and calls"
           options={[{ value: "", label: "—" }, ...SESSION_ATTENDANCE.map((a) => ({ value: a, label: SESSION_ATTENDANCE_LABELS[a] }))]}
-          errors={fields.attendance.errors}
-          {...getSelectProps(fields.attendance)}
-          key={fields.attendance.key}
+          meta={fields.attendance}
         />
       </div>
-      <TextareaField
-        label="Summary"
-        maxLength={SESSION_SUMMARY_MAX}
-        errors={fields.summary.errors}
-        {...getTextareaProps(fields.summary)}
-        key={fields.summary.key}
-      />
+      <TextareaMetaField label="Summary" maxLength={SESSION_SUMMARY_MAX} meta={fields.summary} />
       <fieldset className="space-y-2">
         <legend className="label">Next steps (leave a row empty to skip it)</legend>
         {Array.from({ length: NEXT_STEP_ROWS }, (_, i) => {
@@ -140,33 +109,14 @@ export function ScheduleSessionForm({ today, lastResult, error }: { today: strin
       <input type="hidden" name="intent" value="schedule-session" />
       <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField
+        <SelectMetaField
           label="Kind"
           options={SCHEDULABLE_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
-          errors={fields.kind.errors}
-          {...getSelectProps(fields.kind)}
-          key={fields.kind.key}
+          meta={fields.kind}
         />
-        <Field
-          label="Date"
-          min={today}
-          errors={fields.sessionOn.errors}
-          {...getInputProps(fields.sessionOn, { type: "date" })}
-          key={fields.sessionOn.key}
-        />
-        <Field
-          label="Time (optional)"
-          errors={fields.startTime.errors}
-          {...getInputProps(fields.startTime, { type: "time" })}
-          key={fields.startTime.key}
-        />
-        <Field
-          label="Duration in minutes (optional)"
-          inputMode="numeric"
-          errors={fields.durationMinutes.errors}
-          {...getInputProps(fields.durationMinutes, { type: "text" })}
-          key={fields.durationMinutes.key}
-        />
+        <InputField label="Date" min={today} meta={fields.sessionOn} type="date" />
+        <InputField label="Time (optional)" meta={fields.startTime} type="time" />
+        <InputField label="Duration in minutes (optional)" inputMode="numeric" meta={fields.durationMinutes} />
       </div>
       <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
         Schedule the session

@@ -1,6 +1,6 @@
 /**
  * Who may see and do what, as pure predicates over the actor's memberships and
- * a record's facts. Loaders and actions call these through app/utils/auth.server.ts;
+ * a record's facts. Loaders and actions call these through app/auth/guards.server.ts;
  * the UI may call them too, but only to hide what the server would refuse anyway.
  */
 import { OFFICE_ROLES, type Role } from "#app/domain/vocabulary";
@@ -15,7 +15,7 @@ export interface Actor {
   memberships: readonly Membership[];
 }
 
-export interface CaseFacts {
+interface CaseFacts {
   schoolId: string;
   tutorId: string | null;
   studentUserId: string;
@@ -38,7 +38,7 @@ export function schoolsWhere(actor: Actor, roles: readonly Role[]): string[] {
   return actor.memberships.filter((m) => roles.includes(m.role)).map((m) => m.schoolId);
 }
 
-export const isOfficeRole = (role: Role | null): boolean => role !== null && (OFFICE_ROLES as readonly Role[]).includes(role);
+const isOfficeRole = (role: Role | null): boolean => role !== null && (OFFICE_ROLES as readonly Role[]).includes(role);
 
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.memberships.some((m) => roles.includes(m.role));

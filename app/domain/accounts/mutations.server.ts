@@ -20,7 +20,7 @@ export type TokenPurpose = "ACTIVATION" | "RESET";
 const origin = () => allowedOrigins()[0] ?? "http://localhost:3000";
 
 /** Paths of the pages that take each kind of link. */
-export const TOKEN_PATHS: Record<TokenPurpose, string> = { ACTIVATION: "/activate", RESET: "/reset-password" };
+const TOKEN_PATHS: Record<TokenPurpose, string> = { ACTIVATION: "/activate", RESET: "/reset-password" };
 
 /** Thrown inside a transaction to roll it back and answer with a refusal. */
 class Refusal extends Error {
@@ -183,7 +183,7 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
 
 export const UNUSABLE_LINK = "This link has expired or was already used. Ask for a new one.";
 
-export interface UsableToken {
+interface UsableToken {
   id: string;
   userId: string;
   email: string;
@@ -226,7 +226,7 @@ export async function findUsableToken(
   return { id: row.id, userId: row.user.id, email: row.email, name: row.user.name, schoolId: row.schoolId };
 }
 
-export type SetPasswordResult = { ok: true; userId: string } | { ok: false; code: "UNUSABLE" | "PASSWORD"; reason: string };
+type SetPasswordResult = { ok: true; userId: string } | { ok: false; code: "UNUSABLE" | "PASSWORD"; reason: string };
 
 /**
  * Sets the password from an activation or reset link, once: the token is
@@ -307,7 +307,7 @@ export function formatInstant(at: Date): string {
 
 // ───────────────────────────── signed in ─────────────────────────────
 
-export type ChangePasswordResult = { ok: true } | { ok: false; field: "current" | "password"; reason: string };
+type ChangePasswordResult = { ok: true } | { ok: false; field: "current" | "password"; reason: string };
 
 /**
  * "My account": the current password proves it is the owner at the keyboard.

@@ -63,7 +63,7 @@ export async function takeCase(input: { caseId: string; tutorId: string }): Prom
   });
 }
 
-export const TUTOR_NOT_AT_SCHOOL_MESSAGE = "Choose an active tutor who serves this school.";
+const TUTOR_NOT_AT_SCHOOL_MESSAGE = "Choose an active tutor who serves this school.";
 
 /**
  * The office assigns or reassigns a tutor, with a reason; the history keeps

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { caseloadSearch, parseCaseloadParams } from "./caseload";
 
-export const SAVED_VIEW_NAME_MAX = 60;
+const SAVED_VIEW_NAME_MAX = 60;
 /** The most views one person keeps. */
 export const SAVED_VIEWS_MAX = 20;
 

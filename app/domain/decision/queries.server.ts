@@ -15,7 +15,7 @@ import { prisma } from "#app/utils/db.server";
 import { compareDates, type DecisionComparison } from "./compare";
 import { respacedVersion } from "./respace";
 
-export interface DecisionRow {
+interface DecisionRow {
   id: string;
   choice: "SIT" | "POSTPONE";
   fromDate: IsoDate | null;
@@ -26,7 +26,7 @@ export interface DecisionRow {
   createdAt: Date;
 }
 
-export interface PostponementProposal {
+interface PostponementProposal {
   date: IsoDate;
   /** Null when the case has no plan yet: only the date moves. */
   changes: ReturnType<typeof groupChanges> | null;

@@ -21,9 +21,9 @@ import { canManageFinding, findingChange } from "./findings";
 import { bandCounts } from "./report-form";
 import { type FindingForm, reportedBands, type ScoreReportForm } from "./schema";
 
-export const REPORT_CONFLICT_MESSAGE =
+const REPORT_CONFLICT_MESSAGE =
   "Someone else saved this score report while you were editing it. Nothing was saved: your entries are still below; review the current report, then save again.";
-export const FINDING_CONFLICT_MESSAGE =
+const FINDING_CONFLICT_MESSAGE =
   "Someone else changed this finding while you were editing it. Nothing was saved: your entries are still below; review the current finding, then save again.";
 
 /** The case's exam, and whether it is still open, read in the writer's transaction. */

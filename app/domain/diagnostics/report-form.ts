@@ -80,7 +80,7 @@ export function gridAreas(exam: ExamId): GridArea[] {
 }
 
 /** Printed labels per canonical area id. */
-export function aliasesByArea(exam: ExamId): Map<string, string[]> {
+function aliasesByArea(exam: ExamId): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const alias of CONTENT_AREA_ALIASES) {
     if (alias.exam !== exam) continue;
@@ -127,7 +127,7 @@ export interface ReportFormValues {
   printed: { label: string; band: string }[];
 }
 
-export interface StoredReport {
+interface StoredReport {
   bandScale: BandScale;
   distanceFromPassing: number | null;
   distanceNote: string | null;
@@ -331,8 +331,6 @@ export function reportEntrySchema(exam: ExamId) {
       ),
   );
 }
-
-export type ReportEntryForm = z.output<ReturnType<typeof reportEntrySchema>>;
 
 // ---------------------------------------------------------------------------
 // Summaries that carry no sensitive text (for the activity log)

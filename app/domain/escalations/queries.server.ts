@@ -157,7 +157,7 @@ function toRow(row: QueueDbRow, today: IsoDate): EscalationQueueRow & { openedAt
   };
 }
 
-export interface EscalationQueue {
+interface EscalationQueue {
   rows: EscalationQueueRow[];
   total: number;
   overdue: number;

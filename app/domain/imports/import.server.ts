@@ -34,19 +34,19 @@ import {
 } from "./schema";
 
 /** Up to this many touched cases are re-assessed inside the import; more go to the background refresh. */
-export const DERIVE_INLINE_LIMIT = 200;
+const DERIVE_INLINE_LIMIT = 200;
 
 /** Errors shown in a preview; the count says how many more there are. */
-export const MAX_ERRORS_SHOWN = 200;
+const MAX_ERRORS_SHOWN = 200;
 
-export interface ImportSummary {
+interface ImportSummary {
   rows: number;
   create: number;
   update: number;
   unchanged: number;
 }
 
-export type PreviewResult =
+type PreviewResult =
   | { ok: true; batchId: string; summary: ImportSummary; alreadyImportedOn: string | null }
   | { ok: false; errors: RowError[]; errorCount: number; rows: number };
 
@@ -466,7 +466,7 @@ export async function previewImport(input: {
   };
 }
 
-export type CommitResult = { ok: true; summary: ImportSummary; kind: ImportKind } | { ok: false; errors: RowError[]; message: string };
+type CommitResult = { ok: true; summary: ImportSummary; kind: ImportKind } | { ok: false; errors: RowError[]; message: string };
 
 /** Who imported what: each written row gets its own activity-log entry besides the batch's. */
 interface ImportAudit {

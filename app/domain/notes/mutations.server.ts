@@ -20,7 +20,7 @@ import { canDeleteNote, canEditNote, type NoteForm } from "./schema";
 /** Who a note is for, in words that read right in anyone's activity log. */
 const AUDIENCE: Record<Visibility, string> = { PRIVATE: "private", OFFICE: "shared with the office", STUDENT: "shared with the student" };
 
-export const NOTE_CONFLICT_MESSAGE =
+const NOTE_CONFLICT_MESSAGE =
   "This note was changed somewhere else while you were editing it. Nothing was saved: your text is still below; review the current note, then save again.";
 
 /** Whether the case is still open, read in the writer's transaction (a closed case's notes stay as they were). */

@@ -18,7 +18,7 @@ export const PACKET_VIEWER: Viewer = Object.freeze({ userId: "", relation: "OFFI
 export const PACKET_RECORDS_DESCRIPTION =
   "Committee packet: attempt history, diagnosis, plan versions, trajectory, sessions, check-ins, risk flags, escalations";
 
-export interface CheckInAdherence {
+interface CheckInAdherence {
   /** Weeks of the plan so far (its first week through the current one, or the exam's). */
   expected: number;
   /** Of those weeks, the ones with a check-in. */

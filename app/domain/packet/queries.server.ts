@@ -102,8 +102,6 @@ export async function loadPacket(caseId: string, today: IsoDate) {
   };
 }
 
-export type Packet = Awaited<ReturnType<typeof loadPacket>>;
-
 /**
  * The sessions held: their date, kind, length and attendance are the case's
  * facts, listed for every session; a summary only when its tier is the

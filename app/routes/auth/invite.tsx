@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useNavigation } from "react-router";
+import { getAuth } from "#app/auth/guards.server";
 import { AuthPage } from "#app/components/auth-page";
 import { Field, FormErrors } from "#app/components/forms";
 import { isWellFormedToken } from "#app/domain/accounts/tokens.server";
 import { newPasswordSchema } from "#app/domain/auth/schema";
 import { acceptInvitation, type InvitationView, UNUSABLE_INVITATION, viewInvitation } from "#app/domain/invitations/mutations.server";
 import { ROLE_LABELS } from "#app/domain/vocabulary";
-import { getAuth } from "#app/utils/auth.server";
 import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import { createSession, invalidateSession, sessionCookie } from "#app/utils/session.server";
 import { redirectWithToast } from "#app/utils/toast.server";

@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useNavigation } from "react-router";
+import { requireAnonymous, safeRedirect } from "#app/auth/guards.server";
 import { Field, FormErrors } from "#app/components/forms";
 import { SsoOfferBox, useSsoOffer } from "#app/components/sso-offer";
 import { LOGIN_CONSTRAINT } from "#app/domain/auth/constraints";
 import { loginSchema, ssoLookupSchema } from "#app/domain/auth/schema";
 import { passwordSignInRule } from "#app/domain/sso/password-rule.server";
 import { SSO_REFUSAL_MESSAGES, type SsoRefusal, ssoOfferBySlug, ssoOfferForEmail } from "#app/domain/sso/sign-in.server";
-import { requireAnonymous, safeRedirect } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { decoyHash, verifyPassword } from "#app/utils/password.server";
 import { clientAddress, loginBuckets, loginFailures } from "#app/utils/rate-limit.server";

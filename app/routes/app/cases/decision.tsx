@@ -10,6 +10,7 @@ import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, u
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
 import { type ActionReply, notUnderstood, reply } from "#app/actions/reply";
+import { forbidden, requireCaseAccess } from "#app/auth/guards.server";
 import { Field, FormErrors, TextareaField } from "#app/components/forms";
 import { ChangeGroupList } from "#app/components/plans/plan-versions";
 import { useFormResult } from "#app/components/use-form-result";
@@ -19,7 +20,6 @@ import { recordDecision } from "#app/domain/decision/mutations.server";
 import { loadComparison, loadDecisions, loadPostponementProposal } from "#app/domain/decision/queries.server";
 import { decisionSchema } from "#app/domain/decision/schema";
 import { ordinal } from "#app/domain/text";
-import { forbidden, requireCaseAccess } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/decision";
 

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { z } from "zod";
 import { notUnderstood, reply } from "#app/actions/reply";
 import { rowActionState, rowRef } from "#app/actions/row-actions";
+import { caseAccess, forbidden } from "#app/auth/guards.server";
 import { AnalysisPanel, BandBadge } from "#app/components/diagnostics/analysis-panel";
 import { FindingForm } from "#app/components/diagnostics/finding-form";
 import { FindingsList } from "#app/components/diagnostics/findings-list";
@@ -22,7 +23,6 @@ import {
 import { findingSchema } from "#app/domain/diagnostics/schema";
 import type { ExamId } from "#app/domain/reference";
 import type { Band } from "#app/domain/vocabulary";
-import { caseAccess, forbidden } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/diagnostics";
 

@@ -2,8 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useRef } from "react";
 import { Form, Link, redirect, useNavigation, useSubmit } from "react-router";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { requireCaseloadScope } from "#app/auth/guards.server";
 import { CaseloadTable } from "#app/components/caseload/caseload-table";
 import { SavedViews } from "#app/components/caseload/saved-views";
+import { Pager } from "#app/components/pager";
 import {
   CASELOAD_COLUMNS,
   caseloadSearch,
@@ -24,7 +26,6 @@ import { examLabel, RETAKE_EXAM_IDS } from "#app/domain/reference";
 import { plural } from "#app/domain/text";
 import { CASE_STATUS_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireCaseloadScope } from "#app/utils/auth.server";
 import { caseloadColumnsCookie, readHiddenColumns } from "#app/utils/preferences.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/index";
@@ -268,23 +269,13 @@ export default function Caseload({ loaderData, actionData }: Route.ComponentProp
       )}
 
       {total > 0 ? (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-          <p>
-            Showing {first}–{last} of {total} · page {params.page} of {pageCount}
-          </p>
-          <div className="flex gap-2">
-            {params.page > 1 ? (
-              <Link className="btn-secondary" to={caseloadSearch(params, { page: params.page - 1 }) || "/cases"} preventScrollReset>
-                Previous page
-              </Link>
-            ) : null}
-            {params.page < pageCount ? (
-              <Link className="btn-secondary" to={caseloadSearch(params, { page: params.page + 1 })} preventScrollReset>
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </nav>
+        <Pager
+          page={params.page}
+          pageCount={pageCount}
+          href={(page) => caseloadSearch(params, { page }) || "/cases"}
+          summary={`Showing ${first}–${last} of ${total} · page ${params.page} of ${pageCount}`}
+          preventScrollReset
+        />
       ) : null}
     </div>
   );

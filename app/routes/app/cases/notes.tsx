@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { notUnderstood, reply } from "#app/actions/reply";
 import { rowActionState, rowRef } from "#app/actions/row-actions";
+import { caseAccess, forbidden } from "#app/auth/guards.server";
 import { NoteForm } from "#app/components/notes/note-form";
 import { NotesList } from "#app/components/notes/notes-list";
 import { RecordSessionForm, ScheduleSessionForm } from "#app/components/sessions/session-forms";
@@ -12,7 +13,6 @@ import { noteSchema } from "#app/domain/notes/schema";
 import { recordSession, scheduleSession, setNextStepDone } from "#app/domain/sessions/mutations.server";
 import { loadSessions } from "#app/domain/sessions/queries.server";
 import { scheduleSchema, sessionSchema } from "#app/domain/sessions/schema";
-import { caseAccess, forbidden } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/notes";
 

@@ -12,6 +12,7 @@ import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, useNavigation } from "react-router";
 import { type ActionReply, notUnderstood, reply } from "#app/actions/reply";
+import { requireCaseAccess } from "#app/auth/guards.server";
 import { DiagnosisSummary } from "#app/components/diagnostics/diagnosis-summary";
 import { Field, FormErrors } from "#app/components/forms";
 import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
@@ -25,7 +26,6 @@ import { logDisclosure } from "#app/domain/records/disclosures.server";
 import { refuse } from "#app/domain/result";
 import { ordinal } from "#app/domain/text";
 import { ATTEMPT_OUTCOME_LABELS, CASE_STATUS_LABELS, ESCALATION_STATUS_LABELS, VISIBILITY_LABELS } from "#app/domain/vocabulary";
-import { requireCaseAccess } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/packet";
 
