@@ -55,6 +55,8 @@ function bucket(node: ProfileNode): string {
 async function main() {
   const { seedLargeSchool } = await import("./seed.ts");
   const { tutorCookie, advisorCookie } = await seedLargeSchool(dbFile, { reuse: process.env.BENCH_FRESH !== "1" });
+  // As `npm start` does (scripts/start.ts); BENCH_RR_DEVELOPMENT=1 keeps the development build to compare.
+  if (process.env.BENCH_RR_DEVELOPMENT !== "1") (await import("../server/react-router-production.ts")).resolveReactRouterProductionBuild();
   const { createRequestHandler } = await import("react-router");
   const build = await import(path.join(root, "build", "server", "index.js"));
   const handler = createRequestHandler(build, "production");
