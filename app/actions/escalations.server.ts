@@ -24,16 +24,16 @@ import { ESCALATION_ACTIONS, type EscalationStatus, type Role } from "#app/domai
 import { redirectWithToast } from "#app/utils/toast.server";
 import { type AnySubmission, notUnderstood, refusalPage, reply } from "./reply";
 
-export const ESCALATION_INTENTS = ["status", "action", "owner", "note"] as const;
-export type EscalationIntent = (typeof ESCALATION_INTENTS)[number];
+const ESCALATION_INTENTS = ["status", "action", "owner", "note"] as const;
+type EscalationIntent = (typeof ESCALATION_INTENTS)[number];
 
-export interface EscalationTarget {
+interface EscalationTarget {
   id: string;
   schoolId: string;
   caseId: string;
 }
 
-export interface EscalationActionContext {
+interface EscalationActionContext {
   userId: string;
   /** The actor's role for this escalation: their office role at its school, or TUTOR on their case. */
   roleFor: (target: EscalationTarget) => Role;

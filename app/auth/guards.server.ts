@@ -134,7 +134,7 @@ const caseAccessSelect = {
   student: { select: { userId: true } },
 } satisfies Prisma.RetakeCaseSelect;
 
-export interface CaseAccess {
+interface CaseAccess {
   user: SessionUser;
   relation: CaseRelation;
   /** The person's role at the case's school (a relation implies one). */

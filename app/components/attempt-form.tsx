@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { attemptFormSchema } from "#app/domain/attempts/schema";
 import { examLabel, RETAKE_EXAM_IDS } from "#app/domain/reference";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "#app/domain/vocabulary";
-import { Field, FormErrors, SelectField } from "./forms";
+import { FormErrors, InputField, SelectMetaField } from "./forms";
+import { useZodForm } from "./use-zod-form";
 
 /**
  * Recording an exam result. Works without JavaScript; errors from the server
@@ -24,13 +24,12 @@ export function AttemptForm({
   intent?: string;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: "attempt",
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    constraint: getZodConstraint(attemptFormSchema),
+    schema: attemptFormSchema,
+    lastResult,
     defaultValue: { exam: defaultExam, outcome: "FAIL" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: attemptFormSchema }),
-    shouldRevalidate: "onInput",
+    constraint: true,
   });
   return (
     <Form method="post" className="grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>
@@ -39,34 +38,18 @@ export function AttemptForm({
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>
-      <SelectField
-        label="Exam"
-        errors={fields.exam.errors}
-        options={RETAKE_EXAM_IDS.map((e) => ({ value: e, label: examLabel(e) }))}
-        {...getSelectProps(fields.exam)}
-        key={fields.exam.key}
-      />
-      <Field
-        label="Date taken (first test day)"
-        max={today}
-        errors={fields.takenOn.errors}
-        {...getInputProps(fields.takenOn, { type: "date" })}
-        key={fields.takenOn.key}
-      />
-      <SelectField
+      <SelectMetaField label="Exam" options={RETAKE_EXAM_IDS.map((e) => ({ value: e, label: examLabel(e) }))} meta={fields.exam} />
+      <InputField label="Date taken (first test day)" max={today} meta={fields.takenOn} type="date" />
+      <SelectMetaField
         label="Result"
-        errors={fields.outcome.errors}
         options={ATTEMPT_OUTCOMES.map((o) => ({ value: o, label: ATTEMPT_OUTCOME_LABELS[o] }))}
-        {...getSelectProps(fields.outcome)}
-        key={fields.outcome.key}
+        meta={fields.outcome}
       />
-      <Field
+      <InputField
         label="Three-digit score (optional)"
         hint="Leave empty for Step 1 taken since 26 Jan 2022 (pass/fail only) and for incomplete attempts."
         inputMode="numeric"
-        errors={fields.score.errors}
-        {...getInputProps(fields.score, { type: "text" })}
-        key={fields.score.key}
+        meta={fields.score}
       />
       <div className="sm:col-span-2">
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>

@@ -14,7 +14,7 @@ const TITLES: Record<number, string> = {
   500: "Something went wrong",
 };
 
-export function errorFacts(error: unknown): { status: number; title: string; message: string } {
+function errorFacts(error: unknown): { status: number; title: string; message: string } {
   let status = 500;
   let message = "Something went wrong on our side. The error has been logged; please try again.";
   if (isRouteErrorResponse(error)) {

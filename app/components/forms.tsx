@@ -1,10 +1,14 @@
 /**
  * Labelled form controls that show their errors next to the field and point
- * to them with aria-describedby, so screen readers announce them.
+ * to them with aria-describedby, so screen readers announce them. A Conform
+ * form passes each field's metadata to `InputField`, `SelectMetaField`,
+ * `TextareaMetaField` or `RadioMetaField`, which spread its props, errors and
+ * key in one place.
  */
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useId } from "react";
 
-export type ErrorList = string[] | undefined | null;
+type ErrorList = string[] | undefined | null;
 
 export function FieldErrors({ id, errors }: { id: string; errors: ErrorList }) {
   if (!errors?.length) return null;
@@ -79,7 +83,7 @@ export interface SelectOption {
   key?: string;
 }
 
-export interface SelectOptionGroup {
+interface SelectOptionGroup {
   label: string;
   options: ReadonlyArray<SelectOption>;
 }
@@ -133,7 +137,7 @@ export function TextareaField({
   );
 }
 
-export interface RadioOption {
+interface RadioOption {
   value: string;
   label: string;
   /** Said after the label, in the radio's accessible name. */
@@ -195,6 +199,49 @@ export function RadioGroupField({
       <FieldErrors id={ids.errorId} errors={errors} />
     </fieldset>
   );
+}
+
+/** The input types a labelled text-like field takes (checkboxes and radios have their own controls). */
+type InputType = "date" | "email" | "number" | "password" | "text" | "time";
+
+type MetaProps<Props, Schema> = Omit<Props, "errors" | "id" | "name" | "defaultValue" | "required"> & { meta: FieldMetadata<Schema> };
+
+/** `Field` for a Conform field: its name, id, default value, constraints, errors and key come from `meta`. */
+export function InputField<Schema>({
+  meta,
+  type = "text",
+  ...field
+}: MetaProps<Omit<React.ComponentProps<typeof Field>, "type">, Schema> & { type?: InputType }) {
+  return <Field errors={meta.errors} {...field} {...getInputProps(meta, { type })} key={meta.key} />;
+}
+
+/** `SelectField` for a Conform field (see `InputField`). */
+export function SelectMetaField<Schema>({ meta, ...field }: MetaProps<React.ComponentProps<typeof SelectField>, Schema>) {
+  return <SelectField errors={meta.errors} {...field} {...getSelectProps(meta)} key={meta.key} />;
+}
+
+/** `TextareaField` for a Conform field (see `InputField`). */
+export function TextareaMetaField<Schema>({ meta, ...field }: MetaProps<React.ComponentProps<typeof TextareaField>, Schema>) {
+  return <TextareaField errors={meta.errors} {...field} {...getTextareaProps(meta)} key={meta.key} />;
+}
+
+/** `RadioGroupField` for a Conform field (see `InputField`); the options' ids start with the field's id. */
+export function RadioMetaField<Schema>({ meta, ...field }: MetaProps<React.ComponentProps<typeof RadioGroupField>, Schema>) {
+  return (
+    <RadioGroupField
+      {...field}
+      id={meta.id}
+      name={meta.name}
+      defaultValue={meta.initialValue == null ? null : String(meta.initialValue)}
+      errors={meta.errors}
+      key={meta.key}
+    />
+  );
+}
+
+/** A Conform form's own errors, and a refusal of the whole form the action gave outside Conform (`also`). */
+export function ConformFormErrors({ form, also }: { form: { errorId: string; errors?: string[] }; also?: string | null }) {
+  return <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(also ? [also] : [])]} />;
 }
 
 /** Errors that belong to the whole form (e.g. "Wrong email or password"); focusable, so a refused submission can move focus to them. */

@@ -7,13 +7,13 @@
 import { useEffect, useRef, useState } from "react";
 import { useFetcher } from "react-router";
 
-export interface SsoOfferView {
+interface SsoOfferView {
   slug: string;
   name: string;
   requiredForStaff: boolean;
 }
 
-export function ssoStartHref(slug: string, redirectTo: string | null, loginHint: string | null | undefined): string {
+function ssoStartHref(slug: string, redirectTo: string | null, loginHint: string | null | undefined): string {
   const params = new URLSearchParams();
   if (redirectTo) params.set("redirectTo", redirectTo);
   if (loginHint) params.set("login_hint", loginHint);

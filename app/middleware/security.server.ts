@@ -14,7 +14,7 @@ import { applySecurityHeaders, createNonce } from "#app/utils/headers.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isAllowedOrigin(request: Request): boolean {
+function isAllowedOrigin(request: Request): boolean {
   const origin = request.headers.get("Origin");
   if (!origin || origin === "null") return false;
   if (allowedOrigins().includes(origin)) return true;

@@ -6,7 +6,7 @@
  */
 import { readFormBody } from "./request-body.server";
 
-export type LimitedFormData = { ok: true; form: FormData } | { ok: false; reason: "TOO_LARGE" | "UNREADABLE" };
+type LimitedFormData = { ok: true; form: FormData } | { ok: false; reason: "TOO_LARGE" | "UNREADABLE" };
 
 export async function formDataWithin(request: Request, maxBytes: number): Promise<LimitedFormData> {
   const read = await readFormBody(request, maxBytes);

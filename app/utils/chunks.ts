@@ -2,7 +2,7 @@
  * SQLite caps the number of bound parameters in one statement, so long
  * `IN (…)` lists and large multi-row inserts are split into chunks.
  */
-export const SQL_CHUNK = 500;
+const SQL_CHUNK = 500;
 
 export function chunk<T>(items: readonly T[], size = SQL_CHUNK): T[][] {
   const out: T[][] = [];

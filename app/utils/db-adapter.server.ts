@@ -11,7 +11,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
-export type DriverKind = "better-sqlite3" | "libsql-embedded" | "libsql-remote";
+type DriverKind = "better-sqlite3" | "libsql-embedded" | "libsql-remote";
 
 /** SQLite waits this long for a lock before failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;

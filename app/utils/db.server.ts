@@ -81,6 +81,5 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-export type { PrismaClient };
 /** The client inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Prisma.TransactionClient;

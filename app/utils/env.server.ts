@@ -49,7 +49,7 @@ function validKey(raw: string): boolean {
   return raw.trim() === "" || decodeKey(raw) !== null;
 }
 
-export type Env = z.infer<typeof schema>;
+type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 

@@ -12,7 +12,7 @@ import { prisma } from "./db.server";
 import { logger } from "./logger.server";
 
 /** This process, as a lease holder: readable in the table, unique across restarts. */
-export const PROCESS_HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const PROCESS_HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** Takes or renews `name` for `ttlMs`; true when `holder` holds it now. */
 export async function acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
@@ -32,7 +32,7 @@ export async function releaseLease(name: string, holder: string): Promise<void> 
   await prisma.$executeRaw`DELETE FROM "Lease" WHERE "name" = ${name} AND "holder" = ${holder}`;
 }
 
-export interface LeasedJobOptions {
+interface LeasedJobOptions {
   /** The lease's name: one job of that name runs across all processes. */
   name: string;
   /** Run this often while the lease is held (and at once when it is taken). */

@@ -28,7 +28,7 @@ export function mailHost(): string {
   }
 }
 
-export function mailFrom(): string {
+function mailFrom(): string {
   return env().MAIL_FROM || `Retake Desk <no-reply@${mailHost()}>`;
 }
 

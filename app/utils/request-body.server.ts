@@ -8,7 +8,7 @@
  */
 
 /** A form without a file: the longest the app's forms send (a plan with every list full) is far below this. */
-export const FORM_BODY_LIMIT = 256 * 1024;
+const FORM_BODY_LIMIT = 256 * 1024;
 /**
  * A multipart body (a form with a file). The routes that take files check
  * their own, smaller limit with a message next to the field; this one only
@@ -21,15 +21,15 @@ export const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
  * sent twice is refused: `get()` would silently keep the first value. A new
  * checkbox group adds its name here.
  */
-export const MULTI_VALUE_FIELDS: ReadonlySet<string> = new Set(["areaIds", "show"]);
+const MULTI_VALUE_FIELDS: ReadonlySet<string> = new Set(["areaIds", "show"]);
 
-export type BodyProblem = { status: 400 | 413 | 415; message: string };
+type BodyProblem = { status: 400 | 413 | 415; message: string };
 
-export type FormBody = { ok: true; form: FormData; bytes: number } | { ok: false; problem: BodyProblem };
+type FormBody = { ok: true; form: FormData; bytes: number } | { ok: false; problem: BodyProblem };
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;
 
-export const BODY_PROBLEMS = {
+const BODY_PROBLEMS = {
   notAForm: {
     status: 415,
     message: "This address accepts only forms (application/x-www-form-urlencoded or multipart/form-data); the request was refused.",
@@ -51,14 +51,14 @@ function formatBytes(bytes: number): string {
 }
 
 /** The form's media type, lower-cased without parameters; null when there is none. */
-export function mediaType(request: Request): string | null {
+function mediaType(request: Request): string | null {
   const header = request.headers.get("Content-Type");
   if (!header) return null;
   return header.split(";")[0].trim().toLowerCase() || null;
 }
 
 /** The largest body a request of this content type may send. */
-export function bodyLimitFor(request: Request): number {
+function bodyLimitFor(request: Request): number {
   return mediaType(request) === "multipart/form-data" ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
 }
 
@@ -106,7 +106,7 @@ async function readWithin(request: Request, limit: number): Promise<{ ok: true; 
 }
 
 /** The first field sent more than once that may not be, or null. */
-export function duplicatedField(form: FormData): string | null {
+function duplicatedField(form: FormData): string | null {
   const seen = new Set<string>();
   for (const name of form.keys()) {
     if (seen.has(name) && !MULTI_VALUE_FIELDS.has(name)) return name;

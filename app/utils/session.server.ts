@@ -11,12 +11,12 @@ import { prisma } from "./db.server";
 import { secureCookies } from "./env.server";
 
 export const SESSION_COOKIE = "rd_session";
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-export const SESSION_REFRESH_BELOW_MS = 15 * 24 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const SESSION_REFRESH_BELOW_MS = 15 * 24 * 60 * 60 * 1000;
 
-export type SignInMethod = "PASSWORD" | "SSO";
+type SignInMethod = "PASSWORD" | "SSO";
 
-export interface SessionRecord {
+interface SessionRecord {
   id: string;
   userId: string;
   expiresAt: Date;
@@ -27,12 +27,12 @@ export interface SessionRecord {
   secondFactorAt: Date | null;
 }
 
-export interface NewSessionOptions {
+interface NewSessionOptions {
   method?: SignInMethod;
   ssoSchoolId?: string | null;
 }
 
-export interface ValidatedSession {
+interface ValidatedSession {
   session: SessionRecord;
   /** True when the expiry moved: the cookie must be sent again. */
   refreshed: boolean;

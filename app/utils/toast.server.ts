@@ -11,7 +11,7 @@ const toastSchema = z.object({
   title: z.string().max(200),
   description: z.string().max(500).optional(),
 });
-export type Toast = z.infer<typeof toastSchema>;
+type Toast = z.infer<typeof toastSchema>;
 
 const toastCookie = createCookie("rd_toast", {
   path: "/",

@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
-import { Field, FormErrors, SelectField } from "#app/components/forms";
+import { FormErrors, InputField, SelectMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import { assignSchema } from "#app/domain/cases/schema";
 
 /**
@@ -33,13 +33,7 @@ export function AssignTutorForm({
   layout?: "stacked" | "inline";
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `assign-${caseId}`,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: `assign-${caseId}`, schema: assignSchema, lastResult });
   const reassign = currentTutorId !== null;
   const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
   const pending = navigation.state === "submitting" && navigation.formData?.get("caseId") === caseId;
@@ -61,20 +55,8 @@ export function AssignTutorForm({
           <FormErrors id={form.errorId} errors={formErrors} />
         </div>
       ) : null}
-      <SelectField
-        label={reassign ? "Reassign to" : "Assign a tutor"}
-        errors={fields.tutorId.errors}
-        options={options}
-        {...getSelectProps(fields.tutorId)}
-        key={fields.tutorId.key}
-      />
-      <Field
-        label="Reason"
-        placeholder="e.g. Step 1 specialist with capacity"
-        errors={fields.reason.errors}
-        {...getInputProps(fields.reason, { type: "text" })}
-        key={fields.reason.key}
-      />
+      <SelectMetaField label={reassign ? "Reassign to" : "Assign a tutor"} options={options} meta={fields.tutorId} />
+      <InputField label="Reason" placeholder="e.g. Step 1 specialist with capacity" meta={fields.reason} />
       <div className={layout === "inline" ? "sm:pt-6" : undefined}>
         <button type="submit" className="btn-secondary" disabled={pending}>
           {reassign ? "Reassign" : "Assign"}

@@ -14,7 +14,7 @@ import { MILESTONE_KINDS, type MilestoneKind } from "#app/domain/vocabulary";
 import { scoreRows, seriesKeys, shortDate, toX, trendRows, xDomain, xTicks } from "./trajectory-rows";
 
 /** Series colours with at least 4.5:1 contrast on white; shapes and the table carry the same facts. */
-export const SERIES_COLORS = ["#1d5fbf", "#b45309", "#047857", "#7c3aed"] as const;
+const SERIES_COLORS = ["#1d5fbf", "#b45309", "#047857", "#7c3aed"] as const;
 const REFERENCE_COLOR = "#b91c1c";
 const MILESTONE_COLOR = "#475569";
 

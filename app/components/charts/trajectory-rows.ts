@@ -24,8 +24,8 @@ export function seriesKeys(i: number) {
   return { score: `s${i}`, error: `e${i}`, trend: `t${i}`, interval: `i${i}` } as const;
 }
 
-export type RowValue = number | [number, number];
-export interface ScoreRow {
+type RowValue = number | [number, number];
+interface ScoreRow {
   x: number;
   [key: string]: RowValue;
 }
@@ -48,7 +48,7 @@ export function scoreRows(chart: TrajectoryChart): ScoreRow[] {
   return rows.sort((a, b) => a.x - b.x);
 }
 
-export interface TrendRow {
+interface TrendRow {
   x: number;
   trend: number;
   interval: [number, number];

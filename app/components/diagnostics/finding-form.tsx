@@ -9,7 +9,7 @@ import type { ExamId } from "#app/domain/reference";
 import type { FindingKind, Visibility } from "#app/domain/vocabulary";
 import { VisibilityFieldset } from "./visibility";
 
-export interface FindingDefaults {
+interface FindingDefaults {
   id: string;
   version: number;
   kind: FindingKind;

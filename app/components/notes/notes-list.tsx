@@ -5,7 +5,7 @@ import { formatDate } from "#app/domain/dates";
 import type { Visibility } from "#app/domain/vocabulary";
 import { NoteForm } from "./note-form";
 
-export interface NoteItem {
+interface NoteItem {
   id: string;
   sessionOn: string;
   body: string;

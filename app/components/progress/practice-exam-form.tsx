@@ -4,23 +4,23 @@
  * the CBSSA report fields follow the chosen instrument; without it every
  * instrument's forms are listed (grouped) and the server says which are valid.
  */
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
-import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { FieldErrors, FormErrors, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import { formatDate } from "#app/domain/dates";
 import { logPracticeSchema, updatePracticeSchema } from "#app/domain/practice/schema";
 import { activeForms, type ExamId, type InstrumentId, instrument, instrumentsFor } from "#app/domain/reference";
 import { formatRange, likelyRange, printsLowPassBand, scaleUnit } from "#app/domain/trajectory/practice";
 import { useHydrated } from "#app/utils/use-hydrated";
 
-export interface PracticeFormMilestone {
+interface PracticeFormMilestone {
   uid: string;
   label: string;
   dueOn: string;
 }
 
-export interface PracticeFormDefaults {
+interface PracticeFormDefaults {
   instrumentId?: string;
   form?: string;
   takenOn?: string;
@@ -78,13 +78,12 @@ export function PracticeExamForm({
   };
   const schema = intent === "update" ? updatePracticeSchema(schemaOptions) : logPracticeSchema(schemaOptions);
   const formId = intent === "update" ? `practice-edit-${record?.id ?? ""}` : "practice-log";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: formId,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    schema,
+    lastResult,
     defaultValue: { instrumentId: instruments[0]?.id, ...defaultValue },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
 
   const chosen = isInstrument(fields.instrumentId.value, exam) ? fields.instrumentId.value : (instruments[0]?.id ?? "OTHER");
@@ -109,21 +108,18 @@ export function PracticeExamForm({
       ) : null}
       {children}
       <FormErrors id={form.errorId} errors={form.errors} />
-      <SelectField
+      <SelectMetaField
         label="Practice exam"
-        errors={fields.instrumentId.errors}
         options={instruments.map((i) => ({ value: i.id, label: `${i.shortName} — ${i.name}` }))}
-        {...getSelectProps(fields.instrumentId)}
-        key={fields.instrumentId.key}
+        meta={fields.instrumentId}
       />
 
       {hydrated && formsOfChosen.length === 0 ? (
-        <Field
+        <InputField
           label="Form or label (optional)"
           hint={`${info.shortName} has no numbered forms; add a label if it helps you tell them apart.`}
-          errors={fields.form.errors}
-          {...getInputProps(fields.form, { type: "text" })}
-          key={`${fields.form.key}-${chosen}`}
+          meta={fields.form}
+          key={chosen}
         />
       ) : (
         <FormSelect
@@ -142,16 +138,10 @@ export function PracticeExamForm({
         />
       )}
 
-      <Field
-        label="Date taken"
-        max={today}
-        errors={fields.takenOn.errors}
-        {...getInputProps(fields.takenOn, { type: "date" })}
-        key={fields.takenOn.key}
-      />
+      <InputField label="Date taken" max={today} meta={fields.takenOn} type="date" />
 
       <div>
-        <Field
+        <InputField
           label="Score"
           hint={
             hydrated
@@ -160,9 +150,7 @@ export function PracticeExamForm({
           }
           inputMode="decimal"
           autoComplete="off"
-          errors={fields.score.errors}
-          {...getInputProps(fields.score, { type: "text" })}
-          key={fields.score.key}
+          meta={fields.score}
         />
         {hydrated && range ? (
           <p className="hint" aria-live="polite">
@@ -175,53 +163,28 @@ export function PracticeExamForm({
         <fieldset className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium text-slate-800">From the CBSSA report (optional)</legend>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field
-              label="Pass probability (%)"
-              inputMode="decimal"
-              autoComplete="off"
-              errors={fields.passProbability.errors}
-              {...getInputProps(fields.passProbability, { type: "text" })}
-              key={fields.passProbability.key}
-            />
-            <Field
-              label="Low-pass band from (%)"
-              inputMode="decimal"
-              autoComplete="off"
-              errors={fields.lowPassLow.errors}
-              {...getInputProps(fields.lowPassLow, { type: "text" })}
-              key={fields.lowPassLow.key}
-            />
-            <Field
-              label="Low-pass band to (%)"
-              inputMode="decimal"
-              autoComplete="off"
-              errors={fields.lowPassHigh.errors}
-              {...getInputProps(fields.lowPassHigh, { type: "text" })}
-              key={fields.lowPassHigh.key}
-            />
+            <InputField label="Pass probability (%)" inputMode="decimal" autoComplete="off" meta={fields.passProbability} />
+            <InputField label="Low-pass band from (%)" inputMode="decimal" autoComplete="off" meta={fields.lowPassLow} />
+            <InputField label="Low-pass band to (%)" inputMode="decimal" autoComplete="off" meta={fields.lowPassHigh} />
           </div>
           <p className="hint">Copy them from the score report; leave them empty if the report does not show them.</p>
         </fieldset>
       ) : null}
 
-      <SelectField
+      <SelectMetaField
         label="Plan milestone it fulfils"
         hint={milestones.length === 0 ? "The plan has no practice-exam milestones yet." : undefined}
-        errors={fields.milestoneUid.errors}
         options={[
           { value: "", label: "Not linked to a milestone" },
           ...milestones.map((m) => ({ value: m.uid, label: `${m.label} — due ${formatDate(m.dueOn)}` })),
         ]}
-        {...getSelectProps(fields.milestoneUid)}
-        key={fields.milestoneUid.key}
+        meta={fields.milestoneUid}
       />
 
-      <TextareaField
+      <TextareaMetaField
         label="Per-area breakdown (optional)"
         hint="One area per line with its percent correct, for example “Cardiovascular: 62”."
-        errors={fields.breakdown.errors}
-        {...getTextareaProps(fields.breakdown)}
-        key={fields.breakdown.key}
+        meta={fields.breakdown}
       />
 
       <div>

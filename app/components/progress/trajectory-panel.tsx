@@ -20,7 +20,7 @@ const TrajectoryChart = lazy(() => import("#app/components/charts/trajectory-cha
 
 const placeholderClass = "flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600";
 
-export interface TrajectoryPanelProps {
+interface TrajectoryPanelProps {
   charts: readonly TrajectoryChartData[];
   /** Level of each chart's heading (default 3, under a section's h2). */
   headingLevel?: 2 | 3 | 4;

@@ -1,17 +1,8 @@
-import {
-  type DefaultValue,
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type SubmissionResult,
-  useForm,
-} from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
-import type { z } from "zod";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
-import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { ConformFormErrors, Field, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import {
   NEXT_STEP_ROWS,
   SCHEDULABLE_KINDS,
@@ -26,77 +17,35 @@ import {
 
 type Reply = SubmissionResult<string[]> | null | undefined;
 
-/** A session form on Conform: checked on submit, then as the person types; the last result shows once the page is idle. */
-function useSessionForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
-  id: string,
-  schema: Schema,
-  defaultValue: DefaultValue<z.input<Schema>>,
-  lastResult: Reply,
-) {
-  const navigation = useNavigation();
-  return useForm<z.input<Schema>, z.output<Schema>>({
-    id,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-}
-
 /** Recording a session held (or a no-show) with up to three next steps; works without JavaScript. */
 export function RecordSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
   const navigation = useNavigation();
-  const [form, fields] = useSessionForm(
-    "session-new",
-    sessionSchema(today),
-    { sessionOn: today, kind: "MEETING", visibility: "OFFICE" },
+  const [form, fields] = useZodForm({
+    id: "session-new",
+    schema: sessionSchema(today),
+    defaultValue: { sessionOn: today, kind: "MEETING", visibility: "OFFICE" },
     lastResult,
-  );
-  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="record-session" />
-      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <ConformFormErrors form={form} also={error} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField
+        <SelectMetaField
           label="Kind"
           options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
-          errors={fields.kind.errors}
-          {...getSelectProps(fields.kind)}
-          key={fields.kind.key}
+          meta={fields.kind}
         />
-        <Field
-          label="Date"
-          max={today}
-          errors={fields.sessionOn.errors}
-          {...getInputProps(fields.sessionOn, { type: "date" })}
-          key={fields.sessionOn.key}
-        />
-        <Field
-          label="Duration (minutes)"
-          hint="Meetings and calls"
-          inputMode="numeric"
-          errors={fields.durationMinutes.errors}
-          {...getInputProps(fields.durationMinutes, { type: "text" })}
-          key={fields.durationMinutes.key}
-        />
-        <SelectField
+        <InputField label="Date" max={today} meta={fields.sessionOn} type="date" />
+        <InputField label="Duration (minutes)" hint="Meetings and calls" inputMode="numeric" meta={fields.durationMinutes} />
+        <SelectMetaField
           label="Attendance"
           hint="Meetings and calls"
           options={[{ value: "", label: "—" }, ...SESSION_ATTENDANCE.map((a) => ({ value: a, label: SESSION_ATTENDANCE_LABELS[a] }))]}
-          errors={fields.attendance.errors}
-          {...getSelectProps(fields.attendance)}
-          key={fields.attendance.key}
+          meta={fields.attendance}
         />
       </div>
-      <TextareaField
-        label="Summary"
-        maxLength={SESSION_SUMMARY_MAX}
-        errors={fields.summary.errors}
-        {...getTextareaProps(fields.summary)}
-        key={fields.summary.key}
-      />
+      <TextareaMetaField label="Summary" maxLength={SESSION_SUMMARY_MAX} meta={fields.summary} />
       <fieldset className="space-y-2">
         <legend className="label">Next steps (leave a row empty to skip it)</legend>
         {Array.from({ length: NEXT_STEP_ROWS }, (_, i) => {
@@ -133,40 +82,25 @@ export function RecordSessionForm({ today, lastResult, error }: { today: string;
 /** Scheduling the next session: it shows in the student's week and calendar. */
 export function ScheduleSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
   const navigation = useNavigation();
-  const [form, fields] = useSessionForm("session-schedule", scheduleSchema(today), { kind: "MEETING" }, lastResult);
-  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+  const [form, fields] = useZodForm({
+    id: "session-schedule",
+    schema: scheduleSchema(today),
+    defaultValue: { kind: "MEETING" },
+    lastResult,
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="schedule-session" />
-      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <ConformFormErrors form={form} also={error} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField
+        <SelectMetaField
           label="Kind"
           options={SCHEDULABLE_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))}
-          errors={fields.kind.errors}
-          {...getSelectProps(fields.kind)}
-          key={fields.kind.key}
+          meta={fields.kind}
         />
-        <Field
-          label="Date"
-          min={today}
-          errors={fields.sessionOn.errors}
-          {...getInputProps(fields.sessionOn, { type: "date" })}
-          key={fields.sessionOn.key}
-        />
-        <Field
-          label="Time (optional)"
-          errors={fields.startTime.errors}
-          {...getInputProps(fields.startTime, { type: "time" })}
-          key={fields.startTime.key}
-        />
-        <Field
-          label="Duration in minutes (optional)"
-          inputMode="numeric"
-          errors={fields.durationMinutes.errors}
-          {...getInputProps(fields.durationMinutes, { type: "text" })}
-          key={fields.durationMinutes.key}
-        />
+        <InputField label="Date" min={today} meta={fields.sessionOn} type="date" />
+        <InputField label="Time (optional)" meta={fields.startTime} type="time" />
+        <InputField label="Duration in minutes (optional)" inputMode="numeric" meta={fields.durationMinutes} />
       </div>
       <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
         Schedule the session

@@ -15,7 +15,7 @@ export interface Actor {
   memberships: readonly Membership[];
 }
 
-export interface CaseFacts {
+interface CaseFacts {
   schoolId: string;
   tutorId: string | null;
   studentUserId: string;
@@ -38,7 +38,7 @@ export function schoolsWhere(actor: Actor, roles: readonly Role[]): string[] {
   return actor.memberships.filter((m) => roles.includes(m.role)).map((m) => m.schoolId);
 }
 
-export const isOfficeRole = (role: Role | null): boolean => role !== null && (OFFICE_ROLES as readonly Role[]).includes(role);
+const isOfficeRole = (role: Role | null): boolean => role !== null && (OFFICE_ROLES as readonly Role[]).includes(role);
 
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.memberships.some((m) => roles.includes(m.role));

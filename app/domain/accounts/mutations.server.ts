@@ -20,7 +20,7 @@ export type TokenPurpose = "ACTIVATION" | "RESET";
 const origin = () => allowedOrigins()[0] ?? "http://localhost:3000";
 
 /** Paths of the pages that take each kind of link. */
-export const TOKEN_PATHS: Record<TokenPurpose, string> = { ACTIVATION: "/activate", RESET: "/reset-password" };
+const TOKEN_PATHS: Record<TokenPurpose, string> = { ACTIVATION: "/activate", RESET: "/reset-password" };
 
 /** Thrown inside a transaction to roll it back; the caller answers with the link's refusal. */
 class LinkUnusable extends Error {}
@@ -179,7 +179,7 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
 
 export const UNUSABLE_LINK = "This link has expired or was already used. Ask for a new one.";
 
-export interface UsableToken {
+interface UsableToken {
   id: string;
   userId: string;
   email: string;

@@ -59,7 +59,7 @@ export interface AttemptEffects {
   summary: string;
 }
 
-export type Decision =
+type Decision =
   | { kind: "REFUSED"; errors: AttemptFieldErrors }
   | { kind: "DUPLICATE"; attemptId: string; caseId: string | null }
   | { kind: "RECORD"; effects: AttemptEffects; next: StudentState };

@@ -21,7 +21,7 @@ import type { Prisma } from "#generated/prisma/client";
 import { type AttemptEffects, decideAttempt, type StudentState } from "./decide";
 import type { AttemptFieldErrors, AttemptInput } from "./rules";
 
-export interface RecordAttemptInput extends AttemptInput {
+interface RecordAttemptInput extends AttemptInput {
   studentId: string;
   actorId: string | null;
   source?: "MANUAL" | "IMPORT" | "SEED";
@@ -45,7 +45,7 @@ function invalidAttempt(errors: AttemptFieldErrors): Refusal {
 }
 
 /** The students' attempts and open cases, as the decision needs them (a fixed number of queries per 500 students). */
-export async function loadStudentStates(tx: Tx, studentIds: readonly string[]): Promise<Map<string, StudentState>> {
+async function loadStudentStates(tx: Tx, studentIds: readonly string[]): Promise<Map<string, StudentState>> {
   const ids = [...new Set(studentIds)];
   const [students, attempts, cases] = await Promise.all([
     inChunks(ids, (part) =>
@@ -283,7 +283,7 @@ export async function recordAttemptIn(tx: Tx, input: RecordAttemptInput): Promis
   };
 }
 
-export interface BulkAttemptRow extends AttemptInput {
+interface BulkAttemptRow extends AttemptInput {
   studentId: string;
 }
 

@@ -43,7 +43,7 @@ export type NumberedAttempt<T extends AttemptRecord = AttemptRecord> = T & {
   number: number;
 };
 
-export interface AttemptRuleOptions {
+interface AttemptRuleOptions {
   /** Defaults to the current USMLE rule set (summaries) or the one in force on the proposed date (checks). */
   rules?: AttemptRuleSet;
   /** A school's own, stricter cap on attempts per exam (e.g. 3); null or absent for none. */
@@ -201,7 +201,7 @@ export const ATTEMPT_VIOLATION_CODES = [
 export type AttemptViolationCode = (typeof ATTEMPT_VIOLATION_CODES)[number];
 
 /** Codes no later date can cure: the exam cannot be sat again at all. */
-export const BLOCKING_VIOLATION_CODES = [
+const BLOCKING_VIOLATION_CODES = [
   "ALREADY_PASSED",
   "LIMIT_REACHED",
   "SCHOOL_LIMIT_REACHED",
@@ -209,14 +209,14 @@ export const BLOCKING_VIOLATION_CODES = [
   "EXAM_DISCONTINUED",
 ] as const satisfies readonly AttemptViolationCode[];
 
-export interface AttemptViolation {
+interface AttemptViolation {
   code: AttemptViolationCode;
   message: string;
   /** For spacing rules: the first date this rule would accept. */
   earliestAllowed?: IsoDate;
 }
 
-export interface ProposedAttemptCheck {
+interface ProposedAttemptCheck {
   ok: boolean;
   violations: AttemptViolation[];
   /** No date would do: the exam is passed, its attempts are used up, or the student is ineligible. */
@@ -379,18 +379,16 @@ export interface AttemptInput {
   score?: number | null;
 }
 
-export interface ValidatedAttempt {
+interface ValidatedAttempt {
   exam: ExamId;
   takenOn: IsoDate;
   outcome: AttemptOutcome;
   score: number | null;
 }
 
-export type AttemptValidation =
-  | { ok: true; attempt: ValidatedAttempt; errors: AttemptFieldErrors }
-  | { ok: false; errors: AttemptFieldErrors };
+type AttemptValidation = { ok: true; attempt: ValidatedAttempt; errors: AttemptFieldErrors } | { ok: false; errors: AttemptFieldErrors };
 
-export interface AttemptValidationContext {
+interface AttemptValidationContext {
   today: IsoDate;
   /** The student's recorded attempts (leave out the one being edited). */
   previousAttempts: readonly AttemptRecord[];

@@ -17,5 +17,3 @@ export const attemptFormSchema = z.object({
     z.coerce.number({ error: "Enter the score as a number." }).int({ error: "Enter the score as a whole number." }).optional(),
   ),
 });
-
-export type AttemptForm = z.infer<typeof attemptFormSchema>;

@@ -35,7 +35,7 @@ const entrySelect = {
 
 type EntryRow = Prisma.AccessLogGetPayload<{ select: typeof entrySelect }>;
 
-export interface AccessLogEntry {
+interface AccessLogEntry {
   id: string;
   createdAt: string;
   path: string;

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX, PASSWORD_MIN } from "#app/domain/accounts/password-policy";
 
-export { PASSWORD_MAX, PASSWORD_MIN };
-
 const emailWith = (missing: string) =>
   z
     .string({ error: missing })

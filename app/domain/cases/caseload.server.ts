@@ -17,7 +17,7 @@ import type { CaseloadParams, CaseloadRow, SortKey } from "./caseload";
 export type { CaseloadRow } from "./caseload";
 
 /** Whose cases: the office's schools, and/or the cases a tutor holds. */
-export interface CaseloadScope {
+interface CaseloadScope {
   officeSchoolIds: string[];
   tutorId: string | null;
 }
@@ -54,7 +54,7 @@ export function likePattern(text: string): string {
 }
 
 /** The WHERE clause: the person's scope, then the table's filters, all as bound parameters. */
-export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams, today: IsoDate): Prisma.Sql {
+function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams, today: IsoDate): Prisma.Sql {
   const scopeParts: Prisma.Sql[] = [];
   if (scope.officeSchoolIds.length) scopeParts.push(Prisma.sql`c."schoolId" IN (${list(scope.officeSchoolIds)})`);
   if (scope.tutorId) scopeParts.push(Prisma.sql`c."tutorId" = ${scope.tutorId}`);
@@ -72,7 +72,7 @@ export function caseloadWhereSql(scope: CaseloadScope, params: CaseloadParams, t
   return Prisma.join(parts, " AND ");
 }
 
-export function caseloadOrderSql(params: CaseloadParams): Prisma.Sql {
+function caseloadOrderSql(params: CaseloadParams): Prisma.Sql {
   const dir = SQL_DIR[params.dir];
   const flipped = SQL_DIR[params.dir === "asc" ? "desc" : "asc"];
   return Prisma.sql`${ORDER[params.sort](dir, flipped)}, c."openedAt" ASC, c."id" ASC`;
@@ -103,7 +103,7 @@ interface RawRow {
 }
 
 /** The most rows one export holds. */
-export const EXPORT_LIMIT = 10_000;
+const EXPORT_LIMIT = 10_000;
 
 /**
  * One page of the caseload. A page past the end (a stale link, a shrunk filter)

@@ -61,7 +61,7 @@ export const CASELOAD_COLUMNS = [
 
 export type CaseloadColumnId = (typeof CASELOAD_COLUMNS)[number]["id"];
 
-export type CsvCell = string | number;
+type CsvCell = string | number;
 
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
@@ -111,7 +111,7 @@ export function caseloadExportTable(rows: readonly CaseloadRow[], hidden: readon
   const body = rows.map((row) => columns.flatMap((c) => c.values(row).map(neutralizeFormula)));
   return [header, ...body];
 }
-export const CASELOAD_COLUMN_IDS = CASELOAD_COLUMNS.map((c) => c.id) as CaseloadColumnId[];
+const CASELOAD_COLUMN_IDS = CASELOAD_COLUMNS.map((c) => c.id) as CaseloadColumnId[];
 export const SORT_KEYS = [...CASELOAD_COLUMN_IDS, "opened"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;

@@ -12,7 +12,7 @@ import { prisma } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
 
 /** Cases shown per page of the queue. */
-export const QUEUE_PAGE_SIZE = 30;
+const QUEUE_PAGE_SIZE = 30;
 
 export async function loadIntakeQueue(schoolIds: string[], today: IsoDate, page = 1) {
   const where = { schoolId: { in: schoolIds }, tutorId: null, openSlot: "OPEN" } as const;

@@ -30,8 +30,8 @@ export const statusSchema = z.object({
   note: z.preprocess(blankToUndefined, z.string().trim().max(500).optional()),
 });
 
-export const TARGET_DATE_FORMAT_MESSAGE = "Enter a date like 2027-03-14.";
-export const TARGET_DATE_PAST_MESSAGE = "Choose a date from today on.";
+const TARGET_DATE_FORMAT_MESSAGE = "Enter a date like 2027-03-14.";
+const TARGET_DATE_PAST_MESSAGE = "Choose a date from today on.";
 
 /** Sets (or, left blank, clears) the target exam date; `today` bounds it (no target in the past). */
 export function targetDateSchema(today: IsoDate) {
@@ -48,5 +48,3 @@ export function targetDateSchema(today: IsoDate) {
     expectedVersion,
   });
 }
-
-export type TargetDateForm = z.output<ReturnType<typeof targetDateSchema>>;

@@ -29,7 +29,7 @@ import {
 export const INITIAL_CASE_STATUS = "INTAKE" satisfies CaseStatus;
 
 export const OPEN_CASE_STATUSES = ["INTAKE", "DIAGNOSING", "PLANNING", "ACTIVE", "READY"] as const satisfies readonly CaseStatus[];
-export type OpenCaseStatus = (typeof OPEN_CASE_STATUSES)[number];
+type OpenCaseStatus = (typeof OPEN_CASE_STATUSES)[number];
 
 /** Open cases are the ones a failure attaches to and the caseload shows by default. */
 export function isOpenStatus(status: CaseStatus): status is OpenCaseStatus {
@@ -37,9 +37,9 @@ export function isOpenStatus(status: CaseStatus): status is OpenCaseStatus {
 }
 
 /** Who may perform a manual move: the case's assigned tutor, or the school's office (advisor, admin). */
-export type Performer = "ASSIGNED_TUTOR" | "OFFICE";
+type Performer = "ASSIGNED_TUTOR" | "OFFICE";
 
-export type TransitionKind = "FORWARD" | "BACK" | "CLOSE";
+type TransitionKind = "FORWARD" | "BACK" | "CLOSE";
 
 export interface ManualTransition {
   from: CaseStatus;
@@ -135,12 +135,12 @@ export interface CaseActor {
   isAssignedTutor: boolean;
 }
 
-export interface TransitionRequest extends CaseActor {
+interface TransitionRequest extends CaseActor {
   /** Required when closing (only WITHDRAWN can be chosen by hand); refused otherwise. */
   outcome?: CaseOutcome | null;
 }
 
-export type TransitionRefusal =
+type TransitionRefusal =
   | "CLOSED"
   | "SAME_STATUS"
   | "NOT_ALLOWED"
@@ -149,7 +149,7 @@ export type TransitionRefusal =
   | "OUTCOME_NOT_EXPECTED"
   | "FORBIDDEN";
 
-export type TransitionResult =
+type TransitionResult =
   | {
       ok: true;
       status: CaseStatus;
@@ -336,7 +336,7 @@ export function onPlanAssigned(status: CaseStatus): AutomaticChange | null {
 }
 
 /** What the readiness check needs to know of the gate (a `ReadinessResult`). */
-export interface GateState {
+interface GateState {
   applicable: boolean;
   met: boolean;
   /** "1 more CBSSA needed; 19 points below 72%". */
@@ -346,9 +346,7 @@ export interface GateState {
 /** The shortest reason accepted for marking a case ready against the gate. */
 export const READY_REASON_MIN_LENGTH = 10;
 
-export type ReadyCheck =
-  | { ok: true; override: { gate: string; reason: string } | null }
-  | { ok: false; code: "REASON_REQUIRED"; reason: string };
+type ReadyCheck = { ok: true; override: { gate: string; reason: string } | null } | { ok: false; code: "REASON_REQUIRED"; reason: string };
 
 /**
  * "Mark ready for the exam" while the school's readiness gate applies and is

@@ -6,7 +6,7 @@ import { prisma, type Tx } from "#app/utils/db.server";
 
 export const STUDENT_NOT_FOUND_MESSAGE = "No student of your school has that email or student number.";
 
-export interface StudentRef {
+interface StudentRef {
   id: string;
   schoolId: string;
   userId: string;
@@ -15,7 +15,7 @@ export interface StudentRef {
 export const STUDENT_AMBIGUOUS_MESSAGE =
   "That matches more than one student: enter the student number, and choose the school if you serve several.";
 
-export type StudentLookup = { ok: true; student: StudentRef } | { ok: false; message: string };
+type StudentLookup = { ok: true; student: StudentRef } | { ok: false; message: string };
 
 /**
  * The one student of `schoolIds` with that student number (exact) or email (any

@@ -8,7 +8,7 @@ import { prisma } from "#app/utils/db.server";
 import { checkInTrend, percentDeltas } from "./trend";
 
 /** How many weeks the Plan tab lists (a plan lasts at most about six months). */
-export const CHECK_IN_LIST_LIMIT = 30;
+const CHECK_IN_LIST_LIMIT = 30;
 
 export interface CheckInRow {
   id: string;

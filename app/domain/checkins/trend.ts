@@ -7,7 +7,7 @@ import { formatDate, type IsoDate } from "#app/domain/dates";
 import { plural } from "#app/domain/text";
 import { moodLabel } from "./schema";
 
-export interface CheckInPoint {
+interface CheckInPoint {
   weekOf: IsoDate;
   questionsDone: number;
   percentCorrect: number;
@@ -16,9 +16,9 @@ export interface CheckInPoint {
 }
 
 /** Check-ins the trend looks back over. */
-export const TREND_WINDOW = 4;
+const TREND_WINDOW = 4;
 /** A change in percent correct smaller than this (points) is "steady". */
-export const STEADY_POINTS = 2;
+const STEADY_POINTS = 2;
 
 export type TrendDirection = "UP" | "DOWN" | "STEADY";
 

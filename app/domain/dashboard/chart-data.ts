@@ -48,14 +48,14 @@ export function templateName(id: string): string {
 }
 
 /** What one point of gain per week means on each scale, for axis labels. */
-export const GAIN_UNITS: Record<ScaleFamily, string> = {
+const GAIN_UNITS: Record<ScaleFamily, string> = {
   PERCENT: "percentage points per week",
   THREE_DIGIT: "score points per week",
   ASSESSMENT_800: "score points per week (10–800 scale)",
   CBSE_SCALED: "scaled points per week",
 };
 
-export interface GainRow {
+interface GainRow {
   group: string;
   family: ScaleFamily;
   median: number;

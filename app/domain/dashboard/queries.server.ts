@@ -12,8 +12,9 @@ import { Prisma } from "#generated/prisma/client";
 import { lastMonths, outcomesByMonth, passRate, templateName } from "./chart-data";
 import { examsSoonWindow } from "./links";
 
-export const OUTCOME_MONTHS = 12;
-export { EXAMS_SOON_DAYS, examsSoonWindow } from "./links";
+const OUTCOME_MONTHS = 12;
+
+export { examsSoonWindow } from "./links";
 
 const n = (v: number | bigint | null | undefined) => Number(v ?? 0);
 
@@ -161,5 +162,3 @@ export async function loadDashboard(schoolIds: string[], today: IsoDate) {
     workload: [...tutors.values()],
   };
 }
-
-export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

@@ -56,7 +56,7 @@ export interface DecisionInput {
   settings: Pick<SchoolSettings, "readinessGate" | "schoolAttemptLimit" | "policyLadder">;
 }
 
-export type IntervalPosition = "CLEARS" | "STRADDLES" | "BELOW";
+type IntervalPosition = "CLEARS" | "STRADDLES" | "BELOW";
 
 export interface ProjectionAtDate {
   instrument: string;
@@ -115,7 +115,7 @@ export interface GateAtDate {
   windowNotYetOpen: boolean;
 }
 
-export type ReasonLeaning = "SIT" | "POSTPONE" | "NEUTRAL";
+type ReasonLeaning = "SIT" | "POSTPONE" | "NEUTRAL";
 
 export interface Reason {
   leaning: ReasonLeaning;
@@ -149,7 +149,7 @@ export interface DecisionComparison {
 }
 
 /** The first date after `today` the spacing rules accept for the next attempt, or null when none does. */
-export function earliestAllowedDate(input: Pick<DecisionInput, "attempts" | "exam" | "today" | "settings">): IsoDate | null {
+function earliestAllowedDate(input: Pick<DecisionInput, "attempts" | "exam" | "today" | "settings">): IsoDate | null {
   const from = addDays(input.today, 1);
   const check = checkProposedAttempt(input.attempts, input.exam, from, { schoolAttemptLimit: input.settings.schoolAttemptLimit });
   if (check.blocked) return null;

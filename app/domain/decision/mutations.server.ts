@@ -23,7 +23,7 @@ import type { Tx } from "#app/utils/db.server";
 import { respacedVersion } from "./respace";
 import type { DecisionForm } from "./schema";
 
-export type DecisionResult = Result<{ planVersion: number | null }>;
+type DecisionResult = Result<{ planVersion: number | null }>;
 
 /** Thrown inside the transaction to roll it back. */
 class Refused extends Error {

@@ -26,7 +26,7 @@ export interface DecisionRow {
   createdAt: Date;
 }
 
-export interface PostponementProposal {
+interface PostponementProposal {
   date: IsoDate;
   /** Null when the case has no plan yet: only the date moves. */
   changes: ReturnType<typeof groupChanges> | null;

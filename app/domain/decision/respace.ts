@@ -12,7 +12,7 @@ import { respaceMilestones } from "#app/domain/plans/respace";
 import type { PlanVersionData } from "#app/domain/plans/schema";
 import type { RetakeExamId } from "#app/domain/reference";
 
-export type RespaceResult = { ok: true; data: PlanVersionData } | { ok: false; errors: string[] };
+type RespaceResult = { ok: true; data: PlanVersionData } | { ok: false; errors: string[] };
 
 /** The current version moved to `toExamDate`, validated as a whole like an edited plan. */
 export function respacedVersion(exam: RetakeExamId, current: PlanVersionData, toExamDate: IsoDate, today: IsoDate): RespaceResult {

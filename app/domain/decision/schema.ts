@@ -6,9 +6,6 @@ import { z } from "zod";
 import { type IsoDate, isIsoDate } from "#app/domain/dates";
 import { PLAN_LIMITS } from "#app/domain/plans/schema";
 
-export const DECISION_CHOICES = { SIT: "Sit on the planned date", POSTPONE: "Postpone to a later date" } as const;
-export type DecisionChoice = keyof typeof DECISION_CHOICES;
-
 /** `today` bounds the date (the exam is in the future); `planned` is the case's current target date. */
 export function decisionSchema(today: IsoDate, planned: IsoDate | null) {
   return z

@@ -124,7 +124,7 @@ export interface RankedArea extends AreaRef {
   hasContentGapFinding: boolean;
 }
 
-export const CLUSTER_KINDS = [
+const CLUSTER_KINDS = [
   "DISCIPLINE_ACROSS_SYSTEMS",
   "BROAD_SYSTEMS",
   "FOUNDATIONAL_KNOWLEDGE",
@@ -132,7 +132,7 @@ export const CLUSTER_KINDS = [
   "MANAGEMENT_REASONING",
   "PROFESSIONAL_PRACTICE",
 ] as const;
-export type ClusterKind = (typeof CLUSTER_KINDS)[number];
+type ClusterKind = (typeof CLUSTER_KINDS)[number];
 
 export interface Cluster {
   kind: ClusterKind;
@@ -166,7 +166,7 @@ export interface CharacterAssessment {
   reasons: string[];
 }
 
-export interface DimensionMagnitude {
+interface DimensionMagnitude {
   dimension: Dimension;
   label: string;
   reported: number;
@@ -256,7 +256,7 @@ export function isStrongBand(band: Band): boolean {
 }
 
 /** Whether an area belongs on the ranked list of study targets (everything but Higher). */
-export function isRankedBand(band: Band): boolean {
+function isRankedBand(band: Band): boolean {
   return band !== "HIGHER";
 }
 
@@ -267,20 +267,20 @@ export function isRankedBand(band: Band): boolean {
  * (Step 2 CK disciplines) they are the heavy ones, and their mean would rank
  * Pediatrics above Surgery.
  */
-export function effectiveWeight(area: ContentArea): { weight: number; estimated: boolean } {
+function effectiveWeight(area: ContentArea): { weight: number; estimated: boolean } {
   const known = areaWeight(area);
   if (known !== null) return { weight: known, estimated: false };
   const siblings = contentAreasFor(area.exam).filter((a) => a.dimension === area.dimension).length;
   return { weight: 100 / Math.max(1, siblings), estimated: true };
 }
 
-export function areaRef(area: ContentArea): AreaRef {
+function areaRef(area: ContentArea): AreaRef {
   const { weight, estimated } = effectiveWeight(area);
   return { id: area.id, name: area.name, dimension: area.dimension, weight, weightEstimated: estimated };
 }
 
 /** A reported band resolved to its content area. */
-export interface ReportedArea {
+interface ReportedArea {
   area: ContentArea;
   ref: AreaRef;
   band: Band;
@@ -291,7 +291,7 @@ export interface ReportedArea {
  * Keeps the exam's areas (legacy ones included, for older reports). A
  * duplicated area keeps its weakest band: the cautious reading.
  */
-export function resolveReport(exam: ExamId, bands: readonly ReportedBand[]): { reported: Map<string, ReportedArea>; unknown: string[] } {
+function resolveReport(exam: ExamId, bands: readonly ReportedBand[]): { reported: Map<string, ReportedArea>; unknown: string[] } {
   const known = new Map(contentAreasFor(exam, { includeLegacy: true }).map((a) => [a.id, a]));
   const reported = new Map<string, ReportedArea>();
   const unknown: string[] = [];
@@ -329,7 +329,7 @@ function names(areas: readonly AreaRef[]): string {
  * Lower before Borderline before Same (Higher never), heavier outline weight
  * first within a band: the order the plan's focus areas follow.
  */
-export function rankWeakAreas(reported: Iterable<ReportedArea>, findings: readonly DiagnosisFinding[] = []): RankedArea[] {
+function rankWeakAreas(reported: Iterable<ReportedArea>, findings: readonly DiagnosisFinding[] = []): RankedArea[] {
   const named = new Set(findings.filter((f) => f.kind === "CONTENT_GAP").flatMap((f) => f.areaIds));
   return [...reported]
     .filter((r) => isRankedBand(r.band))
@@ -341,7 +341,7 @@ export function rankWeakAreas(reported: Iterable<ReportedArea>, findings: readon
 // Clusters
 // ---------------------------------------------------------------------------
 
-export type TaskPattern = Exclude<ClusterKind, "DISCIPLINE_ACROSS_SYSTEMS" | "BROAD_SYSTEMS">;
+type TaskPattern = Exclude<ClusterKind, "DISCIPLINE_ACROSS_SYSTEMS" | "BROAD_SYSTEMS">;
 
 /**
  * What a Lower physician task points at, keyed by the content area's full id
@@ -407,7 +407,7 @@ const TASK_CLUSTER_TEXT: Record<TaskPattern, { title: (n: string) => string; exp
 };
 
 /** Clusters of Lower areas: disciplines running through Lower systems, broad system weakness, physician-task patterns. */
-export function findClusters(exam: ExamId, reported: readonly ReportedArea[]): Cluster[] {
+function findClusters(exam: ExamId, reported: readonly ReportedArea[]): Cluster[] {
   const lower = reported.filter((r) => isWeakBand(r.band)).map((r) => r.ref);
   const lowerSystems = lower.filter((a) => a.dimension === "SYSTEM").sort(byWeight);
   const lowerDisciplines = lower.filter((a) => a.dimension === "DISCIPLINE").sort(byWeight);
@@ -482,7 +482,7 @@ function isContentDimension(dimension: Dimension): boolean {
  * comes close (MIXED). External factors never decide it but are counted in the
  * reasons (without naming them: some are sensitive).
  */
-export function assessCharacter(reported: readonly ReportedArea[], findings: readonly DiagnosisFinding[]): CharacterAssessment {
+function assessCharacter(reported: readonly ReportedArea[], findings: readonly DiagnosisFinding[]): CharacterAssessment {
   const t = DIAGNOSIS_THRESHOLDS;
   const points: Record<CharacterFamily, number> = { CONTENT: 0, STRATEGY: 0, METHOD: 0 };
   const reasons: string[] = [];
@@ -596,7 +596,7 @@ const FAMILY_WORDS: Record<CharacterFamily, string> = { CONTENT: "Content", STRA
  * denominator is the dimension's total outline weight (Step 1 disciplines sum
  * past 100% because items carry several disciplines).
  */
-export function measureMagnitude(exam: ExamId, reported: readonly ReportedArea[], distanceFromPassing: number | null): Magnitude {
+function measureMagnitude(exam: ExamId, reported: readonly ReportedArea[], distanceFromPassing: number | null): Magnitude {
   const dims = contentAreasByDimension(exam);
   // Legacy areas count in their dimension only when the report has them.
   for (const r of reported) {
@@ -660,7 +660,7 @@ function classify(before: Band | null, after: Band | null): AreaChange {
 }
 
 /** Per-area change between the previous report and this one. */
-export function compareReports(current: ReadonlyMap<string, ReportedArea>, previous: ReadonlyMap<string, ReportedArea>): AttemptComparison {
+function compareReports(current: ReadonlyMap<string, ReportedArea>, previous: ReadonlyMap<string, ReportedArea>): AttemptComparison {
   const ids = [...new Set([...previous.keys(), ...current.keys()])];
   const areas: AreaComparison[] = ids.map((id) => {
     const now = current.get(id);

@@ -21,7 +21,7 @@ export function canManageFinding(finding: { authorId: string | null; visibility:
   return finding.authorId === viewer.userId || viewer.relation === "OFFICE";
 }
 
-export interface FindingSnapshot {
+interface FindingSnapshot {
   kind: FindingKind;
   severity: number;
   visibility: Visibility;

@@ -20,14 +20,14 @@ import { canManageFinding } from "./findings";
 import { STUDENT_PRESENT_ONLY_WORDS, studentCharacterSummary, studentFindingWords } from "./student-view";
 import { buildDiagnosisSummary, type DiagnosisSummaryData, type StudentAreaGroup, studentReportGroups } from "./summary";
 
-export interface ReportAreaRow {
+interface ReportAreaRow {
   contentAreaId: string;
   band: Band;
   referenceGroup: ReferenceGroup;
   printedLabel: string | null;
 }
 
-export interface AttemptReport {
+interface AttemptReport {
   id: string;
   version: number;
   bandScale: BandScale;
@@ -38,7 +38,7 @@ export interface AttemptReport {
   areas: ReportAreaRow[];
 }
 
-export interface FailedAttempt {
+interface FailedAttempt {
   id: string;
   takenOn: string;
   score: number | null;
@@ -148,7 +148,7 @@ export interface StaffFinding extends Omit<FullFinding, "updatedAt" | "view"> {
   areaNames: string[];
 }
 
-export interface StaffDiagnostics {
+interface StaffDiagnostics {
   view: "STAFF";
   exam: ExamId;
   closed: boolean;
@@ -195,7 +195,7 @@ export interface StudentFinding {
   evidence: string | null;
 }
 
-export interface StudentDiagnostics {
+interface StudentDiagnostics {
   view: "STUDENT";
   exam: ExamId;
   report: { takenOn: string; intro: string; groups: StudentAreaGroup[] } | null;

@@ -120,7 +120,6 @@ export function scoreReportSchema(exam: ExamId) {
     );
 }
 
-export type ScoreReportInput = z.input<ReturnType<typeof scoreReportSchema>>;
 export type ScoreReportForm = z.output<ReturnType<typeof scoreReportSchema>>;
 
 /** The reported areas of a parsed form, blanks dropped and the default reference group applied: what gets saved and analysed. */
@@ -137,7 +136,7 @@ export function reportedBands(form: ScoreReportForm): (ReportedBand & { printedL
 // ---------------------------------------------------------------------------
 
 /** Only content gaps are linked to areas (strategy, method and external factors cut across them). */
-export const AREA_LINKED_KINDS: readonly FindingKind[] = ["CONTENT_GAP"];
+const AREA_LINKED_KINDS: readonly FindingKind[] = ["CONTENT_GAP"];
 
 /** Cross-field rules of a finding: areas only for content gaps, and only the exam's areas. */
 export function findingIssues(exam: ExamId, value: unknown): FieldIssue[] {
@@ -192,5 +191,4 @@ export function findingSchema(exam: ExamId) {
     );
 }
 
-export type FindingInput = z.input<ReturnType<typeof findingSchema>>;
 export type FindingForm = z.output<ReturnType<typeof findingSchema>>;

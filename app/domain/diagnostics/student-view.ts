@@ -9,7 +9,7 @@ import { joinWords } from "#app/domain/text";
 import type { FindingKind } from "#app/domain/vocabulary";
 import type { Character, CharacterFamily } from "./analysis";
 
-export interface StudentFindingWords {
+interface StudentFindingWords {
   /** A friendly heading (not the tutor's clinical label). */
   title: string;
   /** What the finding means, in plain words. */

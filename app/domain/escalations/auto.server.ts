@@ -27,11 +27,11 @@ export const ESCALATION_SEVERITY = { MANUAL: 2 } as const;
  * escalation and the case's risk say the same (a 2nd failure high, a 3rd or
  * later critical).
  */
-export function severityForFailure(failureNumber: number): number {
+function severityForFailure(failureNumber: number): number {
   return RISK_RANK[failureCountLevel(failureNumber) ?? "HIGH"];
 }
 
-export interface FailureFacts {
+interface FailureFacts {
   schoolId: string;
   caseId: string;
   attemptId: string;
@@ -47,7 +47,7 @@ export interface FailureFacts {
   lookups?: EscalationLookups;
 }
 
-export interface EscalationLookups {
+interface EscalationLookups {
   officeIds: Map<string, string[]>;
   staff: Map<string, boolean>;
 }

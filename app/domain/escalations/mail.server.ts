@@ -44,7 +44,7 @@ async function loadFacts(tx: Tx, escalationId: string): Promise<EscalationFacts>
 }
 
 /** The owner while they are still in the school's office; otherwise everyone in it. Active accounts only. */
-export async function escalationRecipients(tx: Tx, facts: Pick<EscalationFacts, "schoolId" | "ownerId">) {
+async function escalationRecipients(tx: Tx, facts: Pick<EscalationFacts, "schoolId" | "ownerId">) {
   const office = await schoolMembers(tx, facts.schoolId, OFFICE_ROLES);
   const owner = facts.ownerId ? office.filter((m) => m.id === facts.ownerId) : [];
   const ids = (owner.length ? owner : office).map((m) => m.id);

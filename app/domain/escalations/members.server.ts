@@ -7,13 +7,13 @@
 import type { Role } from "#app/domain/vocabulary";
 import type { Tx } from "#app/utils/db.server";
 
-export interface SchoolMember {
+interface SchoolMember {
   id: string;
   name: string;
   schoolId: string;
 }
 
-export interface SchoolMembersOptions {
+interface SchoolMembersOptions {
   /** Only these people (an empty list matches nobody). */
   userIds?: readonly string[];
   /** Only active accounts (the default); false includes deactivated ones. */

@@ -50,7 +50,7 @@ import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
 import { mayPerformEscalation, statusAfterAction, transitionEscalation } from "./workflow";
 
-export const ESCALATION_CONFLICT_MESSAGE =
+const ESCALATION_CONFLICT_MESSAGE =
   "Someone else changed this escalation while you were working on it. Nothing was saved: review its current state, then make your change again.";
 
 type EscalationWriteResult = Result<{ escalationId: string; version: number; duplicate?: boolean }>;
@@ -152,7 +152,7 @@ async function applyOfficeWrite(tx: Tx, current: Current, write: OfficeWrite): P
 // Raising by hand
 // ---------------------------------------------------------------------------
 
-export interface RaiseEscalationInput {
+interface RaiseEscalationInput {
   caseId: string;
   actorId: string;
   /** The actor's role at the case's school. */
@@ -230,7 +230,7 @@ export async function raiseEscalation(input: RaiseEscalationInput): Promise<Esca
 // Status
 // ---------------------------------------------------------------------------
 
-export interface ChangeStatusInput {
+interface ChangeStatusInput {
   escalationId: string;
   to: EscalationStatus;
   outcome?: string | null;
@@ -303,7 +303,7 @@ export async function changeEscalationStatus(input: ChangeStatusInput): Promise<
 // Actions
 // ---------------------------------------------------------------------------
 
-export interface RecordActionInput {
+interface RecordActionInput {
   escalationId: string;
   action: EscalationAction;
   actionOn: IsoDate;
@@ -382,7 +382,7 @@ export async function recordEscalationAction(input: RecordActionInput): Promise<
 // Owner
 // ---------------------------------------------------------------------------
 
-export interface ChangeOwnerInput {
+interface ChangeOwnerInput {
   escalationId: string;
   ownerId: string;
   expectedVersion: number;
@@ -440,7 +440,7 @@ export async function changeEscalationOwner(input: ChangeOwnerInput): Promise<Es
 // Notes
 // ---------------------------------------------------------------------------
 
-export interface AddNoteInput {
+interface AddNoteInput {
   escalationId: string;
   note: string;
   actorId: string;

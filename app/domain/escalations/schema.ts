@@ -29,20 +29,19 @@ export const ESCALATION_TEXT_LIMITS = {
 
 const L = ESCALATION_TEXT_LIMITS;
 
-export const ESCALATION_ACTION_KEYS = Object.keys(ESCALATION_ACTIONS) as [EscalationAction, ...EscalationAction[]];
+const ESCALATION_ACTION_KEYS = Object.keys(ESCALATION_ACTIONS) as [EscalationAction, ...EscalationAction[]];
 
 /** The statuses an accommodation request can be recorded with ("NONE" is the absence of a request). */
 export const RECORDED_ACCOMMODATION_STATUSES = ["REQUESTED", "GRANTED", "DENIED"] as const satisfies readonly AccommodationStatus[];
-export type RecordedAccommodationStatus = (typeof RECORDED_ACCOMMODATION_STATUSES)[number];
 
 /** The one action that carries an accommodation status. */
-export const ACCOMMODATION_ACTION = "ACCOMMODATION_REQUEST" satisfies EscalationAction;
+const ACCOMMODATION_ACTION = "ACCOMMODATION_REQUEST" satisfies EscalationAction;
 
 const optionalText = (max: number, what: string) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max, `Keep the ${what} under ${max} characters`).optional());
 
 /** The version of the escalation the form was drawn from: every office write carries it (optimistic concurrency). */
-export const expectedVersionSchema = z
+const expectedVersionSchema = z
   .number({ error: "Missing escalation version; reload the page" })
   .int("Missing escalation version; reload the page")
   .min(1, "Missing escalation version; reload the page");
@@ -65,13 +64,11 @@ export const manualEscalationSchema = z.object({
     .max(L.reasonMax, `Keep the reason under ${L.reasonMax} characters`),
   note: optionalText(L.noteMax, "note"),
 });
-export type ManualEscalationForm = z.output<typeof manualEscalationSchema>;
 
 /** A note on an escalation's history; tutors may add these too. */
 export const escalationNoteSchema = z.object({
   note: z.string({ error: "Write the note" }).trim().min(1, "Write the note").max(L.noteMax, `Keep the note under ${L.noteMax} characters`),
 });
-export type EscalationNoteForm = z.output<typeof escalationNoteSchema>;
 
 // ---------------------------------------------------------------------------
 // Status change
@@ -96,7 +93,6 @@ export const statusChangeSchema = z
     }
   }, always)
   .transform((value) => (value.to === "RESOLVED" ? value : { ...value, outcome: undefined }));
-export type StatusChangeForm = z.output<typeof statusChangeSchema>;
 
 // ---------------------------------------------------------------------------
 // Actions
@@ -136,7 +132,6 @@ export function actionRecordSchema(today: IsoDate) {
     }, always)
     .transform((value) => (value.action === ACCOMMODATION_ACTION ? value : { ...value, accommodationStatus: undefined }));
 }
-export type ActionRecordForm = z.output<ReturnType<typeof actionRecordSchema>>;
 
 // ---------------------------------------------------------------------------
 // Owner
@@ -151,4 +146,3 @@ export const ownerChangeSchema = z.object({
     .max(L.idMax, "Choose who owns this escalation"),
   expectedVersion: expectedVersionSchema,
 });
-export type OwnerChangeForm = z.output<typeof ownerChangeSchema>;

@@ -18,7 +18,7 @@
  *   the panel can always render `lines`; `total` is 0 then.
  */
 
-export const VISIT_EVENT_KINDS = [
+const VISIT_EVENT_KINDS = [
   "OVERDUE",
   "ESCALATION_OPENED",
   "ESCALATION_RAISED",
@@ -28,14 +28,14 @@ export const VISIT_EVENT_KINDS = [
   "PLAN_ADJUSTED",
   "CHECK_IN",
 ] as const;
-export type VisitEventKind = (typeof VISIT_EVENT_KINDS)[number];
+type VisitEventKind = (typeof VISIT_EVENT_KINDS)[number];
 
 /** Unknown kinds are counted under this key. */
-export const OTHER_KIND = "OTHER";
+const OTHER_KIND = "OTHER";
 export type VisitCountKey = VisitEventKind | typeof OTHER_KIND;
 
 /** How each kind reads, singular and plural, after its count. */
-export const VISIT_EVENT_PHRASES: Record<VisitCountKey, { one: string; many: string }> = {
+const VISIT_EVENT_PHRASES: Record<VisitCountKey, { one: string; many: string }> = {
   OVERDUE: { one: "overdue item", many: "overdue items" },
   ESCALATION_OPENED: { one: "new escalation", many: "new escalations" },
   ESCALATION_RAISED: { one: "escalation raised in severity", many: "escalations raised in severity" },

@@ -31,11 +31,11 @@ import type { Prisma } from "#generated/prisma/client";
 // Permissions
 // ---------------------------------------------------------------------------
 
-export const ESCALATION_OPERATIONS = ["RAISE", "ADD_NOTE", "CHANGE_STATUS", "RECORD_ACTION", "CHANGE_OWNER"] as const;
-export type EscalationOperation = (typeof ESCALATION_OPERATIONS)[number];
+const ESCALATION_OPERATIONS = ["RAISE", "ADD_NOTE", "CHANGE_STATUS", "RECORD_ACTION", "CHANGE_OWNER"] as const;
+type EscalationOperation = (typeof ESCALATION_OPERATIONS)[number];
 
 /** Who may do each thing to an escalation (within a school they may see). */
-export const ESCALATION_PERMISSIONS: Record<EscalationOperation, readonly Role[]> = {
+const ESCALATION_PERMISSIONS: Record<EscalationOperation, readonly Role[]> = {
   RAISE: STAFF_ROLES,
   ADD_NOTE: STAFF_ROLES,
   CHANGE_STATUS: OFFICE_ROLES,
@@ -51,7 +51,7 @@ export function mayPerformEscalation(operation: EscalationOperation, role: Role)
 // State machine
 // ---------------------------------------------------------------------------
 
-export interface EscalationTransition {
+interface EscalationTransition {
   from: EscalationStatus;
   to: EscalationStatus;
   /** Button text on the escalation page. */
@@ -66,9 +66,9 @@ export const ESCALATION_TRANSITIONS: readonly EscalationTransition[] = [
   { from: "IN_PROGRESS", to: "RESOLVED", label: "Resolve" },
 ];
 
-export type EscalationRefusal = "FORBIDDEN" | "TERMINAL" | "SAME_STATUS" | "NOT_ALLOWED" | "OUTCOME_REQUIRED" | "OUTCOME_NOT_EXPECTED";
+type EscalationRefusal = "FORBIDDEN" | "TERMINAL" | "SAME_STATUS" | "NOT_ALLOWED" | "OUTCOME_REQUIRED" | "OUTCOME_NOT_EXPECTED";
 
-export type EscalationTransitionResult =
+type EscalationTransitionResult =
   | {
       ok: true;
       status: EscalationStatus;
@@ -87,7 +87,7 @@ export type EscalationTransitionResult =
       field?: "outcome";
     };
 
-export interface EscalationTransitionRequest {
+interface EscalationTransitionRequest {
   role: Role;
   /** Required (non-blank) to resolve; refused for any other move. */
   outcome?: string | null;
@@ -167,12 +167,12 @@ export function statusAfterAction(current: EscalationStatus): EscalationStatus |
 // ---------------------------------------------------------------------------
 
 /** The school's time limits (SchoolSettings), in business days. */
-export interface EscalationTimeLimits {
+interface EscalationTimeLimits {
   acknowledgeWithinBusinessDays: number;
   resolveWithinBusinessDays: number;
 }
 
-export interface EscalationDueDates {
+interface EscalationDueDates {
   acknowledgeBy: IsoDate;
   resolveBy: IsoDate;
 }
@@ -191,10 +191,10 @@ export function dueDates(openedOn: IsoDate, limits: EscalationTimeLimits): Escal
   };
 }
 
-export const OVERDUE_STATES = ["NONE", "ACK_OVERDUE", "RESOLVE_OVERDUE"] as const;
+const OVERDUE_STATES = ["NONE", "ACK_OVERDUE", "RESOLVE_OVERDUE"] as const;
 export type OverdueKind = (typeof OVERDUE_STATES)[number];
 
-export interface EscalationTiming {
+interface EscalationTiming {
   status: EscalationStatus;
   acknowledgeBy: IsoDate;
   resolveBy: IsoDate;

@@ -21,7 +21,7 @@ export interface HomeMilestoneInput {
   instrumentId: InstrumentId | null;
 }
 
-export interface HomePracticeInput {
+interface HomePracticeInput {
   caseId: string | null;
   studentKey: string;
   instrumentId: InstrumentId;

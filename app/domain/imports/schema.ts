@@ -24,7 +24,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   PRACTICE: "Practice exams",
 };
 
-export interface ImportColumn {
+interface ImportColumn {
   name: string;
   required: boolean;
   description: string;
@@ -283,5 +283,3 @@ export function importFormSchema(schoolIds: readonly string[]) {
     }),
   ]);
 }
-
-export type ImportForm = z.output<ReturnType<typeof importFormSchema>>;

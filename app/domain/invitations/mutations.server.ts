@@ -21,9 +21,7 @@ import { prisma, type Tx } from "#app/utils/db.server";
 import { allowedOrigins } from "#app/utils/env.server";
 import { hashPassword } from "#app/utils/password.server";
 
-export { INVITATION_TTL_DAYS } from "#app/domain/accounts/tokens.server";
-
-export interface NewInvitation {
+interface NewInvitation {
   schoolId: string;
   email: string;
   name: string;
@@ -31,7 +29,7 @@ export interface NewInvitation {
   invitedById: string;
 }
 
-export const PENDING_INVITATION_MESSAGE = "This person already has a pending invitation: resend it below.";
+const PENDING_INVITATION_MESSAGE = "This person already has a pending invitation: resend it below.";
 export const ALREADY_MEMBER_MESSAGE = "This person is already a member of this school: change their role below.";
 
 type CreateInvitationResult = Result<{ id: string }>;
@@ -160,7 +158,7 @@ export async function revokeInvitation(id: string, schoolIds: string[], actorId:
   });
 }
 
-export type InvitationState = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
+type InvitationState = "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
 
 export function invitationState(
   row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
@@ -215,7 +213,7 @@ export async function viewInvitation(token: string, signedInUserId: string | nul
   return { step: signedInUserId === account.id ? "join" : "wrong-account", invitation };
 }
 
-export type AcceptInput =
+type AcceptInput =
   /** No account exists at the invited address: one is created with this name and password. */
   | { kind: "create"; name: string; password: string }
   /** The account exists and its owner is signed in as it. */

@@ -53,7 +53,7 @@ export async function mailOverdueEscalations(now = new Date()): Promise<number> 
 }
 
 /** The digest goes out from Monday 07:00 UTC for the week before; a server that was down catches up later that week. */
-export const DIGEST_HOUR_UTC = 7;
+const DIGEST_HOUR_UTC = 7;
 
 /**
  * Writes this week's digest for every tutor and advisor who wants it and had

@@ -6,7 +6,7 @@
 import type { Tx } from "#app/utils/db.server";
 import type { MailContent, MailKind } from "./templates";
 
-export interface NewMail {
+interface NewMail {
   kind: MailKind;
   to: string;
   content: MailContent;

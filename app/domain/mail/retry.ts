@@ -26,7 +26,7 @@ export function isPermanentFailure(error: unknown): boolean {
   return typeof code === "number" && code >= 500 && code < 600;
 }
 
-export type AttemptOutcome = { status: "FAILED" } | { status: "PENDING"; nextAttemptAt: Date };
+type AttemptOutcome = { status: "FAILED" } | { status: "PENDING"; nextAttemptAt: Date };
 
 /** What a failed attempt leaves: another try later, or a failure for the admins to see. */
 export function afterFailure(failedAttempts: number, error: unknown, now: Date): AttemptOutcome {

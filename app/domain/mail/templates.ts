@@ -24,7 +24,7 @@ export const MAIL_KINDS = [
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
-export const MAIL_KIND_LABELS: Record<MailKind, string> = {
+const MAIL_KIND_LABELS: Record<MailKind, string> = {
   INVITATION: "Invitation",
   ACTIVATION: "Account activation",
   PASSWORD_RESET: "Password reset",

@@ -13,7 +13,7 @@ import { logger } from "#app/utils/logger.server";
 import { configuredTransport, type MailTransport, mailHost } from "#app/utils/mailer.server";
 import { afterFailure, CLAIM_LEASE_MS, describeFailure, MAX_AGE_MS } from "./retry";
 
-export interface DeliveryReport {
+interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
@@ -22,7 +22,7 @@ export interface DeliveryReport {
   logged: number;
 }
 
-export interface DeliverOptions {
+interface DeliverOptions {
   now?: Date;
   /** The transport to send with; defaults to SMTP_URL's, and `null` means "none: log instead". */
   transport?: MailTransport | null;
@@ -138,7 +138,7 @@ async function logUndeliverable(now: Date, limit: number): Promise<DeliveryRepor
  * process-wide scheduling can be wrapped (e.g. by a lease) without touching
  * delivery; overlapping ticks are skipped.
  */
-export function scheduleMailDelivery(intervalMs = env().MAIL_POLL_MS): NodeJS.Timeout {
+function scheduleMailDelivery(intervalMs = env().MAIL_POLL_MS): NodeJS.Timeout {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -20,5 +20,3 @@ export async function loadSessionNotes(caseId: string, viewer: Viewer) {
     canDelete: canDeleteNote(n, viewer),
   }));
 }
-
-export type SessionNoteRow = Awaited<ReturnType<typeof loadSessionNotes>>[number];

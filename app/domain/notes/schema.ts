@@ -10,7 +10,7 @@ import { VISIBILITIES, type Visibility } from "#app/domain/vocabulary";
 /** Longest note body. */
 export const NOTE_BODY_MAX = 5000;
 /** How far back a session may be dated (a note for a session two years ago is a typo). */
-export const NOTE_MAX_AGE_DAYS = 730;
+const NOTE_MAX_AGE_DAYS = 730;
 
 /** The note form; `today` bounds the session date (no sessions in the future). */
 export function noteSchema(today: IsoDate) {

@@ -37,7 +37,7 @@ export function notificationsShownTo(userId: string): Prisma.NotificationWhereIn
   };
 }
 
-export const INBOX_PAGE_SIZE = 30;
+const INBOX_PAGE_SIZE = 30;
 
 /** How many of the user's notifications are unread (one statement: the layout asks on every page). */
 export function countUnread(userId: string): Promise<number> {

@@ -15,7 +15,7 @@ export interface InboxItem {
   createdAt: string;
 }
 
-export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
+const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   ESCALATION_OPENED: "New escalation",
   ESCALATION_RAISED: "Escalation raised in severity",
   ESCALATION_RESOLVED: "Escalation resolved",

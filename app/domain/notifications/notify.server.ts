@@ -5,7 +5,7 @@
  */
 import type { Tx } from "#app/utils/db.server";
 
-export interface NotificationInput {
+interface NotificationInput {
   userIds: readonly string[];
   schoolId: string;
   caseId?: string | null;
@@ -24,7 +24,7 @@ export interface NotificationInput {
   sourceNoteId?: string | null;
 }
 
-export const CHANNELS = ["IN_APP"] as const;
+const CHANNELS = ["IN_APP"] as const;
 
 export async function notify(tx: Tx, input: NotificationInput): Promise<number> {
   let created = 0;

@@ -24,11 +24,11 @@ import { prisma } from "#app/utils/db.server";
 import { notificationsShownTo } from "./inbox.server";
 
 /** Visits closer together than this count as the same visit. */
-export const SAME_VISIT_MS = 10 * 60 * 1000;
+const SAME_VISIT_MS = 10 * 60 * 1000;
 /** At most this many rows of each source are read (the panel says counts, not lists). */
 const MAX_EVENTS = 500;
 
-export interface SinceLastVisitScope {
+interface SinceLastVisitScope {
   /** The schools where the person is an advisor or administrator (none for tutors and students). */
   officeSchoolIds: readonly string[];
   /** The calendar day the page is for, which decides what is overdue. */

@@ -102,6 +102,7 @@ export async function loadPacket(caseId: string, today: IsoDate) {
   };
 }
 
+/** The committee packet as its page shows it. */
 export type Packet = Awaited<ReturnType<typeof loadPacket>>;
 
 /**

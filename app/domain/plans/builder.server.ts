@@ -35,7 +35,7 @@ export interface PlanProposal {
   notForTheStudent: Array<{ title: string; audience: Visibility }>;
 }
 
-export interface BuilderStep {
+interface BuilderStep {
   defaults: PlanBuilderDefaults;
   /** The submission's errors (null before a submission and when it proposed a plan). */
   result: SubmissionResult<string[]> | null;
@@ -44,7 +44,7 @@ export interface BuilderStep {
 }
 
 /** The generator's errors under the builder's field names; the case's own facts (exam, failures) are the form's. */
-export function builderErrors(errors: readonly PlanInputError[]): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
+function builderErrors(errors: readonly PlanInputError[]): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   for (const e of errors) {

@@ -12,7 +12,7 @@ import { SESSION_KIND_LABELS } from "#app/domain/sessions/schema";
 import type { PlanMilestone } from "./schema";
 import { sortMilestones } from "./week";
 
-export const CALENDAR_DOMAIN = "retake-desk";
+const CALENDAR_DOMAIN = "retake-desk";
 
 export function milestoneEventUid(caseId: string, milestoneUid: string): string {
   return `${caseId}-${milestoneUid}@${CALENDAR_DOMAIN}`;
@@ -22,7 +22,7 @@ export function examEventUid(caseId: string): string {
   return `${caseId}-exam@${CALENDAR_DOMAIN}`;
 }
 
-export interface PlanCalendarInput {
+interface PlanCalendarInput {
   caseId: string;
   /** "Step 1". */
   examLabel: string;
@@ -46,7 +46,7 @@ export interface PlanCalendarInput {
   }>;
 }
 
-export function sessionEventUid(sessionId: string): string {
+function sessionEventUid(sessionId: string): string {
   return `session-${sessionId}@${CALENDAR_DOMAIN}`;
 }
 

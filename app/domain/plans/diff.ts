@@ -31,7 +31,7 @@ import { sortMilestones } from "./week";
 
 export const CHANGE_SECTIONS = ["DATES", "FOCUS", "RESOURCES", "MILESTONES", "RHYTHM", "MEASURES"] as const;
 export type ChangeSection = (typeof CHANGE_SECTIONS)[number];
-export const CHANGE_SECTION_LABELS: Record<ChangeSection, string> = {
+const CHANGE_SECTION_LABELS: Record<ChangeSection, string> = {
   DATES: "Dates",
   FOCUS: "Focus areas",
   RESOURCES: "Resources",
@@ -40,7 +40,7 @@ export const CHANGE_SECTION_LABELS: Record<ChangeSection, string> = {
   MEASURES: "Measures",
 };
 
-export interface PlanChange {
+interface PlanChange {
   section: ChangeSection;
   text: string;
 }
@@ -67,17 +67,14 @@ export function groupChanges(changes: readonly PlanChange[]): { section: ChangeS
   })).filter((g) => g.texts.length > 0);
 }
 
-export function diffDates(
-  a: Pick<PlanVersionData, "startDate" | "examDate">,
-  b: Pick<PlanVersionData, "startDate" | "examDate">,
-): string[] {
+function diffDates(a: Pick<PlanVersionData, "startDate" | "examDate">, b: Pick<PlanVersionData, "startDate" | "examDate">): string[] {
   const out: string[] = [];
   if (a.startDate !== b.startDate) out.push(`Start date moved ${dateMove(a.startDate, b.startDate, true)}`);
   if (a.examDate !== b.examDate) out.push(`Exam date moved ${dateMove(a.examDate, b.examDate, true)}`);
   return out;
 }
 
-export function diffFocusAreas(a: readonly FocusArea[], b: readonly FocusArea[]): string[] {
+function diffFocusAreas(a: readonly FocusArea[], b: readonly FocusArea[]): string[] {
   const out: string[] = [];
   const before = new Map(a.map((f) => [f.key, f]));
   const afterKeys = new Set(b.map((f) => f.key));
@@ -104,7 +101,7 @@ export function diffFocusAreas(a: readonly FocusArea[], b: readonly FocusArea[])
   return out;
 }
 
-export function diffResources(a: readonly PlanResource[], b: readonly PlanResource[]): string[] {
+function diffResources(a: readonly PlanResource[], b: readonly PlanResource[]): string[] {
   const out: string[] = [];
   const before = new Map(a.map((r) => [resourceKey(r.name), r]));
   const afterKeys = new Set(b.map((r) => resourceKey(r.name)));
@@ -125,7 +122,7 @@ export function diffResources(a: readonly PlanResource[], b: readonly PlanResour
   return out;
 }
 
-export function diffMilestones(a: readonly PlanMilestone[], b: readonly PlanMilestone[]): string[] {
+function diffMilestones(a: readonly PlanMilestone[], b: readonly PlanMilestone[]): string[] {
   const out: string[] = [];
   const before = new Map(a.map((m) => [m.uid, m]));
   const afterUids = new Set(b.map((m) => m.uid));
@@ -150,7 +147,7 @@ export function diffMilestones(a: readonly PlanMilestone[], b: readonly PlanMile
   return out;
 }
 
-export function diffMeasures(a: readonly PlanMeasure[], b: readonly PlanMeasure[]): string[] {
+function diffMeasures(a: readonly PlanMeasure[], b: readonly PlanMeasure[]): string[] {
   const out: string[] = [];
   const key = (m: PlanMeasure) => m.title.trim().toLowerCase();
   const before = new Map(a.map((m) => [key(m), m]));
@@ -170,7 +167,7 @@ export function diffMeasures(a: readonly PlanMeasure[], b: readonly PlanMeasure[
  * Hours, rest day, then session changes. The same change on several days is
  * said once ("Morning (Mon–Fri): 2 → 3 timed blocks").
  */
-export function diffRhythm(
+function diffRhythm(
   a: Pick<PlanVersionData, "hoursPerDay" | "restDay" | "content">,
   b: Pick<PlanVersionData, "hoursPerDay" | "restDay" | "content">,
 ): string[] {
@@ -204,7 +201,7 @@ export function diffRhythm(
 }
 
 /** Phrases describing how one session changed; empty when it did not. */
-export function blockChanges(prev: PlanBlock | undefined, next: PlanBlock | undefined): string[] {
+function blockChanges(prev: PlanBlock | undefined, next: PlanBlock | undefined): string[] {
   if (!prev && !next) return [];
   if (!prev && next) return [`added ${ACTIVITY_LABELS[next.kind].toLowerCase()} (${next.minutes} min)`];
   if (prev && !next) return [`removed ${ACTIVITY_LABELS[prev.kind].toLowerCase()}`];

@@ -127,19 +127,19 @@ export function editorValues(version: PlanVersionData): PlanEditorValues {
 }
 
 /** The form's seven day fields from the stored list of days with their own hours. */
-export function hoursByDayOf(dayHours: readonly DayHours[]): Array<number | undefined> {
+function hoursByDayOf(dayHours: readonly DayHours[]): Array<number | undefined> {
   return WEEKDAY_NAMES.map((_, i) => dayHours.find((d) => d.weekday === i + 1)?.hours);
 }
 
 /** The stored list from the form's day fields: only days whose hours differ from the usual ones. */
-export function dayHoursOf(form: Pick<PlanEditorValues, "hoursByDay" | "hoursPerDay">): DayHours[] {
+function dayHoursOf(form: Pick<PlanEditorValues, "hoursByDay" | "hoursPerDay">): DayHours[] {
   return (form.hoursByDay ?? []).flatMap((hours, i) =>
     hours === undefined || hours === null || hours === form.hoursPerDay ? [] : [{ weekday: i + 1, hours }],
   );
 }
 
 /** The weekly rhythm the edited basics call for (see the module comment). */
-export function rhythmFor(exam: RetakeExamId, form: PlanEditorValues): RhythmDay[] {
+function rhythmFor(exam: RetakeExamId, form: PlanEditorValues): RhythmDay[] {
   return buildRhythm({
     exam,
     format: examFormatOn(exam, form.examDate),
@@ -152,7 +152,7 @@ export function rhythmFor(exam: RetakeExamId, form: PlanEditorValues): RhythmDay
   });
 }
 
-export type EditorFieldErrors = Record<string, string[]>;
+type EditorFieldErrors = Record<string, string[]>;
 
 /**
  * The version an adjust form saves on top of: the one it was shown with, or,

@@ -12,9 +12,9 @@ import type { FocusCandidate } from "./generator";
 /** A weakness that survived a retake weighs this much more. */
 export const PERSISTING_WEIGHT = 1.5;
 /** Middle-band areas join the focus only when there are fewer Lower areas than this. */
-export const MIN_LOWER_AREAS = 3;
+const MIN_LOWER_AREAS = 3;
 /** Middle-band areas count at this share of their weight. */
-export const MIDDLE_BAND_WEIGHT = 0.5;
+const MIDDLE_BAND_WEIGHT = 0.5;
 
 export function focusFromDiagnosis(
   analysis: DiagnosisAnalysis,

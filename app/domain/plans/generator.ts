@@ -175,7 +175,7 @@ export function generatePlan(input: GeneratePlanInput): GeneratePlanResult {
 }
 
 /** Refusals: what makes any plan for these inputs wrong. */
-export function validateInput(input: GeneratePlanInput): PlanInputError[] {
+function validateInput(input: GeneratePlanInput): PlanInputError[] {
   const errors: PlanInputError[] = [];
   if (!(RETAKE_EXAM_IDS as readonly string[]).includes(input.exam)) {
     errors.push({ field: "exam", message: `${input.exam} cannot be retaken: it was discontinued` });
@@ -234,7 +234,7 @@ export function defaultExamDate(startDate: IsoDate, failureNumber: number): IsoD
 }
 
 /** Warnings about the length of the study period against the retake guidance. */
-export function durationWarnings(days: number, failureNumber: number): string[] {
+function durationWarnings(days: number, failureNumber: number): string[] {
   const template = templateFor(failureNumber);
   const weeks = formatWeeks(days);
   if (days < RETAKE_GUIDANCE.rushedRetakeDays) {
@@ -325,7 +325,7 @@ export function buildFocusAreas(
  * targeted resources for the weak areas (skipping ones used before), and new
  * flashcards from missed questions.
  */
-export function buildResources(
+function buildResources(
   exam: RetakeExamId,
   previousResources: readonly string[],
   candidates: readonly FocusCandidate[],
@@ -383,7 +383,7 @@ export function buildResources(
 // ──────────────────────────────── measures ─────────────────────────────────
 
 /** Measures for the findings that call for them, each once, in vocabulary order. */
-export function buildMeasures(exam: RetakeExamId, examDate: IsoDate, findingKinds: readonly FindingKind[]): PlanMeasure[] {
+function buildMeasures(exam: RetakeExamId, examDate: IsoDate, findingKinds: readonly FindingKind[]): PlanMeasure[] {
   const format = examFormatOn(exam, examDate);
   const values = {
     exam: examLabel(exam),
@@ -409,7 +409,7 @@ export function buildMeasures(exam: RetakeExamId, examDate: IsoDate, findingKind
 
 // ──────────────────────────────── milestones ───────────────────────────────
 
-export type StandardMilestoneKind = Exclude<PlanMilestone["kind"], "CUSTOM">;
+type StandardMilestoneKind = Exclude<PlanMilestone["kind"], "CUSTOM">;
 
 /**
  * The standard milestones' dates for a study period, each on a full-length
@@ -491,7 +491,7 @@ export function buildMilestones(
 
 // ───────────────────────────────── rhythm ──────────────────────────────────
 
-export interface RhythmOptions {
+interface RhythmOptions {
   exam: RetakeExamId;
   /** The format in force on the exam date. */
   format: ExamFormat;
@@ -504,7 +504,7 @@ export interface RhythmOptions {
   dayHours?: readonly DayHours[];
 }
 
-export interface SessionMinutes {
+interface SessionMinutes {
   morning: number;
   afternoon: number;
   evening: number;

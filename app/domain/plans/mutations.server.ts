@@ -232,7 +232,7 @@ export async function assignPlan(input: {
   });
 }
 
-export interface AdjustPlanInput {
+interface AdjustPlanInput {
   caseId: string;
   actorId: string;
   expectedVersion: number;

@@ -92,7 +92,7 @@ export function builderDefaults(context: PlanBuilderContext, today: IsoDate) {
   };
 }
 
-export const BUILDER_DEFAULTS = { hoursPerDay: 8, restDay: 7 } as const;
+const BUILDER_DEFAULTS = { hoursPerDay: 8, restDay: 7 } as const;
 
 /** The next Monday from `date` (`date` itself on a Monday): plans start on a week's first day. */
 export function nextMonday(date: IsoDate): IsoDate {
@@ -117,7 +117,7 @@ export function proposePlan(context: PlanBuilderContext, form: PlanBuilderForm):
   });
 }
 
-export interface PlanningFacts {
+interface PlanningFacts {
   exam: ExamId;
   /** Failures of this exam so far (at least 1: a retake follows a failure). */
   failureNumber: number;
@@ -262,7 +262,7 @@ export async function loadPlan(caseId: string, viewer: Viewer): Promise<LoadedPl
   return (await loadPlans([caseId], viewer)).get(caseId) ?? null;
 }
 
-export function practiceExamLabel(p: { instrumentId: string; takenOn: string; score: number }): string {
+function practiceExamLabel(p: { instrumentId: string; takenOn: string; score: number }): string {
   const inst = instrument(p.instrumentId as InstrumentId);
   return `${inst.shortName} on ${formatDate(p.takenOn)}: ${formatScore(p.score, inst.scaleFamily)}`;
 }
@@ -299,7 +299,7 @@ export function compareVersions(plan: LoadedPlan, from: number, to: number) {
 
 // ─────────────────────────────── student view ───────────────────────────────
 
-export interface LatestChange {
+interface LatestChange {
   number: number;
   on: Date;
   by: string | null;
@@ -309,7 +309,7 @@ export interface LatestChange {
 }
 
 /** What the latest version changed, and why (null for a plan still at version 1). */
-export function latestChange(plan: LoadedPlan): LatestChange | null {
+function latestChange(plan: LoadedPlan): LatestChange | null {
   const idx = plan.versions.findIndex((v) => v.number === plan.current.number);
   const previous = idx > 0 ? plan.versions[idx - 1] : null;
   if (!previous) return null;

@@ -8,7 +8,7 @@
 import { CONTENT_AREAS, RETAKE_EXAM_IDS, type RetakeExamId } from "#app/domain/reference";
 import type { FindingKind } from "#app/domain/vocabulary";
 
-export interface QuestionBank {
+interface QuestionBank {
   id: string;
   /** As shown in the plan, e.g. "AMBOSS Qbank". */
   name: string;
@@ -217,7 +217,7 @@ export const FLASHCARD_RESOURCE = {
     "cards written from the new bank's misses keep review active and aimed at current weaknesses; re-reading an old deck builds familiarity, not recall",
 } as const;
 
-export interface MeasureTemplate {
+interface MeasureTemplate {
   id: string;
   title: string;
   /**
@@ -434,7 +434,7 @@ export function areaIdsInKey(key: string): string[] {
 }
 
 /** Length of the longest prefix of `resource` matching one of `areaIds`, or 0. */
-export function matchSpecificity(resource: TargetedResource, areaIds: readonly string[]): number {
+function matchSpecificity(resource: TargetedResource, areaIds: readonly string[]): number {
   let best = 0;
   for (const prefix of resource.areaPrefixes) {
     for (const id of areaIds) {

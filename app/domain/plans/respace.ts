@@ -19,13 +19,13 @@ import { standardMilestoneDates } from "./generator";
 import type { PlanMilestone } from "./schema";
 
 /** The dates a plan's milestones are spaced over. */
-export interface PlanDates {
+interface PlanDates {
   startDate: IsoDate;
   examDate: IsoDate;
   restDay: number;
 }
 
-export interface MilestoneMove {
+interface MilestoneMove {
   uid: string;
   label: string;
   from: IsoDate;
@@ -33,7 +33,7 @@ export interface MilestoneMove {
   to: IsoDate | null;
 }
 
-export interface RespaceResult {
+interface RespaceResult {
   milestones: PlanMilestone[];
   moves: MilestoneMove[];
 }

@@ -17,7 +17,7 @@ export const SLOTS = ["MORNING", "AFTERNOON", "EVENING"] as const;
 export type Slot = (typeof SLOTS)[number];
 export const SLOT_LABELS: Record<Slot, string> = { MORNING: "Morning", AFTERNOON: "Afternoon", EVENING: "Evening" };
 
-export const ACTIVITY_KINDS = [
+const ACTIVITY_KINDS = [
   "TIMED_BLOCKS",
   "REVIEW",
   "ACTIVE_RECALL",
@@ -27,7 +27,7 @@ export const ACTIVITY_KINDS = [
   "PLANNING",
   "REST",
 ] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   TIMED_BLOCKS: "Timed question blocks",
   REVIEW: "In-depth review",
@@ -39,12 +39,12 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   REST: "Rest",
 };
 /** Kinds that carry a block structure (count × minutes, items per block). */
-export const BLOCK_STRUCTURED_KINDS = ["TIMED_BLOCKS", "FULL_LENGTH"] as const satisfies readonly ActivityKind[];
+const BLOCK_STRUCTURED_KINDS = ["TIMED_BLOCKS", "FULL_LENGTH"] as const satisfies readonly ActivityKind[];
 /** The only kinds allowed on the protected rest day. */
-export const REST_DAY_KINDS = ["REST", "LIGHT_REVIEW"] as const satisfies readonly ActivityKind[];
+const REST_DAY_KINDS = ["REST", "LIGHT_REVIEW"] as const satisfies readonly ActivityKind[];
 
 export const FOCUS_KINDS = ["AREA", "CLUSTER", "STRATEGY", "LIGHT_REVIEW"] as const;
-export type FocusKind = (typeof FOCUS_KINDS)[number];
+type FocusKind = (typeof FOCUS_KINDS)[number];
 export const FOCUS_KIND_LABELS: Record<FocusKind, string> = {
   AREA: "Content area",
   CLUSTER: "Cluster",
@@ -53,7 +53,7 @@ export const FOCUS_KIND_LABELS: Record<FocusKind, string> = {
 };
 
 export const RESOURCE_KINDS = ["SWITCH_QBANK", "ADD_QBANK", "TARGETED", "FLASHCARDS", "OTHER"] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const RESOURCE_KIND_LABELS: Record<ResourceKind, string> = {
   SWITCH_QBANK: "Switch question bank",
   ADD_QBANK: "Add question bank",
@@ -87,7 +87,7 @@ export const PLAN_LIMITS = {
 // ───────────────────────────── building blocks ─────────────────────────────
 
 /** A calendar day as "YYYY-MM-DD", checked for real days (no 30 February). */
-export const isoDateSchema = z
+const isoDateSchema = z
   .string({ error: "Enter a date" })
   .trim()
   .refine((value) => isIsoDate(value), { message: "Enter a real date as YYYY-MM-DD" });
@@ -163,7 +163,7 @@ export const rhythmDaySchema = z.object({
 export type RhythmDay = z.output<typeof rhythmDaySchema>;
 
 /** Seven days, Monday first, so a form's `rhythm[0]` is always Monday. */
-export const rhythmSchema = z
+const rhythmSchema = z
   .array(rhythmDaySchema)
   .length(7, "The weekly rhythm has one entry for each day, Monday to Sunday")
   .superRefine((days, ctx) => {
@@ -255,7 +255,7 @@ export const storedMeasureSchema = measureSchema.extend({ provenance: provenance
 export type StoredMeasure = z.output<typeof storedMeasureSchema>;
 
 /** Lower-case slug, so it can go into a calendar UID unchanged. */
-export const MILESTONE_UID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const MILESTONE_UID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export const milestoneSchema = z.object({
   uid: z
@@ -304,7 +304,7 @@ export const dayHoursSchema = z.object({
 });
 export type DayHours = z.output<typeof dayHoursSchema>;
 
-export const dayHoursListSchema = z
+const dayHoursListSchema = z
   .array(dayHoursSchema)
   .max(5, "At most five days can have their own hours")
   .superRefine((days, ctx) => {
@@ -415,7 +415,7 @@ function refineVersion(value: VersionShape, ctx: z.RefinementCtx, prefix: (strin
 }
 
 /** The rest day and the full-length practice exam's day keep their own shape: neither can have other hours. */
-export function refineDayHours(dayHours: readonly DayHours[], restDay: number, ctx: z.RefinementCtx, path: (string | number)[]): void {
+function refineDayHours(dayHours: readonly DayHours[], restDay: number, ctx: z.RefinementCtx, path: (string | number)[]): void {
   const fullLength = fullLengthWeekday(restDay);
   dayHours.forEach((d, i) => {
     if (d.weekday === restDay) {
@@ -532,7 +532,7 @@ export const planAdjustmentSchema = z
       .min(1, "Missing plan version; reload the page"),
   })
   .superRefine((value, ctx) => refineVersion(value, ctx, []));
-export type PlanAdjustmentForm = z.output<typeof planAdjustmentSchema>;
+type PlanAdjustmentForm = z.output<typeof planAdjustmentSchema>;
 
 /** The new version's data from a parsed adjustment. */
 export function adjustmentToVersion(form: PlanAdjustmentForm): PlanVersionData {

@@ -9,7 +9,7 @@ import type { MilestoneKind } from "#app/domain/vocabulary";
 export const PLAN_TEMPLATE_IDS = ["first-retake", "later-retake"] as const;
 export type PlanTemplateId = (typeof PLAN_TEMPLATE_IDS)[number];
 
-export interface PlanTemplate {
+interface PlanTemplate {
   id: PlanTemplateId;
   label: string;
   /** The recommended dedicated period, in weeks (min, max, default). */

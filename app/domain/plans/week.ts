@@ -72,7 +72,7 @@ export function weekView(plan: WeekPlan, date: IsoDate): WeekView {
 }
 
 /** The ISO week of `date` counted from the week of the start date (1-based). */
-export function planWeekNumber(startDate: IsoDate, date: IsoDate): number {
+function planWeekNumber(startDate: IsoDate, date: IsoDate): number {
   return Math.floor(daysBetween(startOfIsoWeek(startDate), startOfIsoWeek(date)) / 7) + 1;
 }
 
@@ -87,7 +87,7 @@ export function totalPlanWeeks(startDate: IsoDate, examDate: IsoDate): number {
   return planWeekNumber(startDate, addDays(examDate, -1));
 }
 
-export interface UpcomingMilestone extends PlanMilestone {
+interface UpcomingMilestone extends PlanMilestone {
   /** 0 = today. */
   daysUntil: number;
 }

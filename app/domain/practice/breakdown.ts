@@ -10,10 +10,10 @@ export interface BreakdownEntry {
   percent: number;
 }
 
-export const BREAKDOWN_MAX_LINES = 40;
+const BREAKDOWN_MAX_LINES = 40;
 const LINE = /^(.{1,80}?)\s*[:=]\s*(\d{1,3}(?:\.\d+)?)\s*%?$/;
 
-export type BreakdownParse = { ok: true; entries: BreakdownEntry[] } | { ok: false; message: string };
+type BreakdownParse = { ok: true; entries: BreakdownEntry[] } | { ok: false; message: string };
 
 /** Parses the textarea; empty text is no breakdown. Errors name the line. */
 export function parseBreakdown(text: string | null | undefined): BreakdownParse {

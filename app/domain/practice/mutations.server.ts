@@ -35,7 +35,7 @@ export interface PracticeValues {
 
 type PracticeWriteResult = Result<{ id: string }>;
 
-export const PRACTICE_CONFLICT_MESSAGE =
+const PRACTICE_CONFLICT_MESSAGE =
   "Someone else changed this score while you were editing it. Nothing was saved: your entry is still in the form — check the log and save again.";
 
 export const PRACTICE_DELETE_CONFLICT_MESSAGE =

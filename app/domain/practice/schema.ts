@@ -37,5 +37,3 @@ export function updatePracticeSchema(options: PracticeExamSchemaOptions) {
 
 /** Deleting one (intent "delete"). */
 export const deletePracticeSchema = z.object(recordRef);
-
-export type LogPracticeValues = z.output<ReturnType<typeof logPracticeSchema>>;

@@ -35,7 +35,7 @@ export const TYPED: Provenance = { tier: "STUDENT", sources: [] };
 
 /** PRIVATE < OFFICE < STUDENT: a higher rank is seen by more people. */
 const RANK: Record<Visibility, number> = { PRIVATE: 0, OFFICE: 1, STUDENT: 2 };
-export const narrowestTier = (tiers: readonly Visibility[]): Visibility =>
+const narrowestTier = (tiers: readonly Visibility[]): Visibility =>
   tiers.reduce<Visibility>((a, b) => (RANK[b] < RANK[a] ? b : a), "STUDENT");
 const widestTier = (tiers: readonly Visibility[]): Visibility => tiers.reduce<Visibility>((a, b) => (RANK[b] > RANK[a] ? b : a), "PRIVATE");
 
@@ -66,7 +66,7 @@ function tierView(provenance: Provenance, sensitive: boolean, viewer: Viewer): R
   return sensitive ? "PRESENT_ONLY" : "HIDDEN";
 }
 
-export interface DerivedView {
+interface DerivedView {
   view: RecordView;
   /** Who sees it now: the most restrictive current tier of its sources. */
   tier: Visibility;

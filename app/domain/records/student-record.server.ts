@@ -21,7 +21,7 @@ import { prisma } from "#app/utils/db.server";
  * download alike: in the student's words, with what the tutor wrote when it
  * is shared with them; the neutral words, and nothing else, when it is not.
  */
-export function recordFinding(f: VisibleFinding) {
+function recordFinding(f: VisibleFinding) {
   if (f.view === "PRESENT_ONLY") return { ...STUDENT_PRESENT_ONLY_WORDS, sharedWithYou: false as const };
   const words = studentFindingWords(f.kind, f.areaIds.map((id) => contentArea(id)?.name ?? "").filter(Boolean));
   return {
@@ -154,8 +154,6 @@ export async function loadStudentRecord(userId: string) {
     disclosures,
   };
 }
-
-export type StudentRecord = Awaited<ReturnType<typeof loadStudentRecord>>;
 
 /**
  * What the record page shows: the attempts and disclosures themselves, and how

@@ -146,7 +146,7 @@ export const CONTENT_AREAS: readonly ContentArea[] = [
   ]),
 ];
 
-export interface ContentAreaAlias {
+interface ContentAreaAlias {
   exam: ExamId;
   /** The label as a report prints it. */
   label: string;

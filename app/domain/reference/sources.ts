@@ -7,7 +7,7 @@
  */
 export type SourceKey = keyof typeof SOURCES;
 
-export interface Source {
+interface Source {
   title: string;
   url: string;
   official: boolean;

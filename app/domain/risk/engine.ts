@@ -55,7 +55,7 @@ import { type CaseStatus, type PolicyConsequence, RISK_LEVEL_LABELS, RISK_LEVELS
 // ---------------------------------------------------------------------------
 
 /** The engine's own rules; trajectory flags keep their codes. Order = display order at equal severity. */
-export const CASE_RISK_CODES = [
+const CASE_RISK_CODES = [
   "ATTEMPT_LIMIT_REACHED",
   "THIRD_FAILURE",
   "LAST_ATTEMPT",
@@ -66,9 +66,9 @@ export const CASE_RISK_CODES = [
   "REPEATED_NO_SHOWS",
   "SCHOOL_POLICY",
 ] as const;
-export type CaseRiskCode = (typeof CASE_RISK_CODES)[number];
+type CaseRiskCode = (typeof CASE_RISK_CODES)[number];
 
-export const RISK_CODES = [...CASE_RISK_CODES, ...TRAJECTORY_RISK_CODES] as const;
+const RISK_CODES = [...CASE_RISK_CODES, ...TRAJECTORY_RISK_CODES] as const;
 export type RiskCode = CaseRiskCode | TrajectoryRiskCode;
 
 export const RISK_CODE_LABELS: Record<RiskCode, string> = {
@@ -115,7 +115,7 @@ export interface RiskEngineThresholds {
   rushedLaterRetakeDays: number;
 }
 
-export const DEFAULT_RISK_THRESHOLDS: RiskEngineThresholds = {
+const DEFAULT_RISK_THRESHOLDS: RiskEngineThresholds = {
   rushedRetakeDays: RETAKE_GUIDANCE.rushedRetakeDays,
   rushedLaterRetakeDays: RETAKE_GUIDANCE.laterRetakeWeeks.min * 7,
 };
@@ -152,7 +152,7 @@ export interface CaseFacts {
  * Each rule's severity, in one place so the ranking can be argued about and
  * changed without touching the rules.
  */
-export const RULE_SEVERITY = {
+const RULE_SEVERITY = {
   /** No attempt left: the retake cannot happen (docs/domain.md §3.1). */
   ATTEMPT_LIMIT_REACHED: 4,
   /** One USMLE attempt left; failing it ends eligibility for every Step. */
@@ -176,7 +176,7 @@ export const RULE_SEVERITY = {
 } as const satisfies Record<string, RiskSeverity>;
 
 /** What each consequence on the school's ladder weighs; null raises no flag. */
-export const POLICY_SEVERITY: Record<PolicyConsequence, RiskSeverity | null> = {
+const POLICY_SEVERITY: Record<PolicyConsequence, RiskSeverity | null> = {
   NONE: null,
   WARNING: 1,
   PROBATION: 2,
@@ -251,7 +251,7 @@ export function compareFlags(a: RiskFlag, b: RiskFlag): number {
  * computes it once and hands it to every rule; a rule called on its own
  * computes it from the facts.
  */
-export function caseAttemptsSummary(facts: CaseFacts): AttemptsSummary {
+function caseAttemptsSummary(facts: CaseFacts): AttemptsSummary {
   return summarizeAttempts(facts.attempts, {
     rules: facts.rules ?? attemptRulesOn(facts.today),
     schoolAttemptLimit: facts.schoolAttemptLimit,
@@ -452,7 +452,7 @@ export function persistingWeaknessRule(facts: CaseFacts): RiskFlag[] {
 }
 
 /** The last two sessions the student was expected at were both no-shows (messages aside). */
-export function repeatedNoShowsRule(facts: CaseFacts): RiskFlag[] {
+function repeatedNoShowsRule(facts: CaseFacts): RiskFlag[] {
   const missed = consecutiveNoShows(facts.sessions ?? [], facts.today);
   if (!missed) return [];
   const [latest, before] = missed;
@@ -489,7 +489,7 @@ export function schoolPolicyRule(facts: CaseFacts, summary: AttemptsSummary = ca
 }
 
 /** Sources for trajectory flags, by code; a projection cites its instrument's source instead. */
-export const TRAJECTORY_SOURCES: Record<TrajectoryRiskCode, SourceKey> = {
+const TRAJECTORY_SOURCES: Record<TrajectoryRiskCode, SourceKey> = {
   PROJECTION_BELOW_PASSING: RETAKE_GUIDANCE.source,
   LATEST_BELOW_PASSING: RETAKE_GUIDANCE.source,
   PRACTICE_GAP: RETAKE_GUIDANCE.source,
@@ -509,15 +509,15 @@ export function fromTrajectoryRisk(risk: TrajectoryRisk): RiskFlag {
   return { code: risk.code, severity: risk.severity, reason: risk.reason, source, origin: risk.source };
 }
 
-export function trajectoryRule(facts: CaseFacts): RiskFlag[] {
+function trajectoryRule(facts: CaseFacts): RiskFlag[] {
   return facts.trajectoryFlags.map(fromTrajectoryRisk);
 }
 
 /** A rule: the facts, and the attempts summarized once for every rule. */
-export type RiskRule = (facts: CaseFacts, summary: AttemptsSummary) => RiskFlag[];
+type RiskRule = (facts: CaseFacts, summary: AttemptsSummary) => RiskFlag[];
 
 /** Every rule, in the order they are evaluated (the result is sorted anyway). */
-export const RISK_RULES: readonly RiskRule[] = [
+const RISK_RULES: readonly RiskRule[] = [
   attemptLimitRule,
   thirdFailureRule,
   lastAttemptRule,

@@ -13,7 +13,7 @@ import { DEFAULT_READINESS_GATE } from "#app/domain/trajectory/readiness";
 import { logActivity } from "#app/utils/activity.server";
 import { prisma } from "#app/utils/db.server";
 
-export const newSchoolSchema = z.object({
+const newSchoolSchema = z.object({
   name: z.string({ error: "Give the school's name (--name)." }).trim().min(2, { error: "Give the school's name (--name)." }).max(120),
   slug: z
     .string({ error: "Give a short identifier (--slug), e.g. riverside." })
@@ -25,9 +25,9 @@ export const newSchoolSchema = z.object({
   adminName: z.string().trim().max(120).optional(),
 });
 
-export type NewSchool = z.input<typeof newSchoolSchema>;
+type NewSchool = z.input<typeof newSchoolSchema>;
 
-export type CreateSchoolResult = { ok: true; schoolId: string; admin: "activation" | "invitation" } | { ok: false; errors: string[] };
+type CreateSchoolResult = { ok: true; schoolId: string; admin: "activation" | "invitation" } | { ok: false; errors: string[] };
 
 export async function createSchool(input: NewSchool, now = new Date()): Promise<CreateSchoolResult> {
   const parsed = newSchoolSchema.safeParse(input);

@@ -14,6 +14,7 @@ import { noteView, type Viewer } from "#app/domain/privacy/visibility";
 import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
 import { logActivity } from "#app/utils/activity.server";
 import { prisma, type Tx } from "#app/utils/db.server";
+import type { Prisma } from "#generated/prisma/client";
 import { type ScheduleForm, SESSION_KIND_LABELS, type SessionForm } from "./schema";
 
 async function isOpen(tx: Tx, caseId: string): Promise<boolean> {
@@ -21,89 +22,88 @@ async function isOpen(tx: Tx, caseId: string): Promise<boolean> {
   return kase.openSlot !== null;
 }
 
-export async function recordSession(input: {
+interface SessionWriter {
   caseId: string;
   schoolId: string;
   actorId: string;
-  form: SessionForm;
-  today?: IsoDate;
-}): Promise<Result<{ sessionId: string }>> {
-  const { form } = input;
+}
+
+/** Creates a session record on an open case with its activity-log entry, then runs `after` in the same transaction. */
+async function createSession(
+  input: SessionWriter,
+  data: Omit<Prisma.SessionRecordUncheckedCreateInput, "caseId" | "authorId">,
+  event: { action: string; summary: string; after: Record<string, unknown> },
+  after?: (tx: Tx) => Promise<void>,
+): Promise<Result<{ sessionId: string }>> {
   return prisma.$transaction(async (tx) => {
     if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
     const session = await tx.sessionRecord.create({
-      data: {
-        caseId: input.caseId,
-        authorId: input.actorId,
-        status: "HELD",
-        kind: form.kind,
-        sessionOn: form.sessionOn,
-        durationMinutes: form.durationMinutes ?? null,
-        attendance: form.attendance ?? null,
-        summary: form.summary,
-        visibility: form.visibility,
-        nextSteps: {
-          create: form.nextSteps.map((step, position) => ({ caseId: input.caseId, text: step.text, dueOn: step.dueOn, position })),
-        },
-      },
+      data: { ...data, caseId: input.caseId, authorId: input.actorId },
       select: { id: true },
     });
-    if (form.kind !== "NO_SHOW") await recordContact(tx, input.caseId, contactInstant(form.sessionOn));
     await logActivity(tx, {
       schoolId: input.schoolId,
       actorId: input.actorId,
       caseId: input.caseId,
       entity: "SessionRecord",
       entityId: session.id,
-      action: "session.recorded",
-      summary: `${SESSION_KIND_LABELS[form.kind]} of ${formatDate(form.sessionOn)} recorded with ${form.nextSteps.length} next step${form.nextSteps.length === 1 ? "" : "s"}`,
-      after: {
-        kind: form.kind,
-        sessionOn: form.sessionOn,
-        durationMinutes: form.durationMinutes ?? null,
-        attendance: form.attendance ?? null,
-      },
+      ...event,
     });
-    await refreshDerived(tx, [input.caseId], input.today ?? todayOf());
+    await after?.(tx);
     return { ok: true as const, sessionId: session.id };
   });
 }
 
-export async function scheduleSession(input: {
-  caseId: string;
-  schoolId: string;
-  actorId: string;
-  form: ScheduleForm;
-}): Promise<Result<{ sessionId: string }>> {
+export async function recordSession(input: SessionWriter & { form: SessionForm; today?: IsoDate }): Promise<Result<{ sessionId: string }>> {
   const { form } = input;
-  return prisma.$transaction(async (tx) => {
-    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
-    const session = await tx.sessionRecord.create({
-      data: {
-        caseId: input.caseId,
-        authorId: input.actorId,
-        status: "SCHEDULED",
-        kind: form.kind,
-        sessionOn: form.sessionOn,
-        startTime: form.startTime ?? null,
-        durationMinutes: form.durationMinutes ?? null,
-        // The student is told of a scheduled session: its facts are theirs to see.
-        visibility: "STUDENT",
+  const facts = {
+    kind: form.kind,
+    sessionOn: form.sessionOn,
+    durationMinutes: form.durationMinutes ?? null,
+    attendance: form.attendance ?? null,
+  };
+  const steps = form.nextSteps.length;
+  return createSession(
+    input,
+    {
+      ...facts,
+      status: "HELD",
+      summary: form.summary,
+      visibility: form.visibility,
+      nextSteps: {
+        create: form.nextSteps.map((step, position) => ({ caseId: input.caseId, text: step.text, dueOn: step.dueOn, position })),
       },
-      select: { id: true },
-    });
-    await logActivity(tx, {
-      schoolId: input.schoolId,
-      actorId: input.actorId,
-      caseId: input.caseId,
-      entity: "SessionRecord",
-      entityId: session.id,
+    },
+    {
+      action: "session.recorded",
+      summary: `${SESSION_KIND_LABELS[form.kind]} of ${formatDate(form.sessionOn)} recorded with ${steps} next step${steps === 1 ? "" : "s"}`,
+      after: facts,
+    },
+    async (tx) => {
+      if (form.kind !== "NO_SHOW") await recordContact(tx, input.caseId, contactInstant(form.sessionOn));
+      await refreshDerived(tx, [input.caseId], input.today ?? todayOf());
+    },
+  );
+}
+
+export async function scheduleSession(input: SessionWriter & { form: ScheduleForm }): Promise<Result<{ sessionId: string }>> {
+  const { form } = input;
+  const facts = { kind: form.kind, sessionOn: form.sessionOn, startTime: form.startTime ?? null };
+  return createSession(
+    input,
+    {
+      ...facts,
+      status: "SCHEDULED",
+      durationMinutes: form.durationMinutes ?? null,
+      // The student is told of a scheduled session: its facts are theirs to see.
+      visibility: "STUDENT",
+    },
+    {
       action: "session.scheduled",
       summary: `${SESSION_KIND_LABELS[form.kind]} scheduled for ${formatDate(form.sessionOn)}${form.startTime ? ` at ${form.startTime}` : ""}`,
-      after: { kind: form.kind, sessionOn: form.sessionOn, startTime: form.startTime ?? null },
-    });
-    return { ok: true as const, sessionId: session.id };
-  });
+      after: facts,
+    },
+  );
 }
 
 /** Marks a next step done (or open again), guarded by its version; only someone who can read it may. */

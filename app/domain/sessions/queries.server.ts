@@ -56,5 +56,3 @@ export async function loadScheduledSessions(caseIds: readonly string[], viewer: 
     }))
     .sort((a, b) => a.sessionOn.localeCompare(b.sessionOn) || (a.startTime ?? "").localeCompare(b.startTime ?? ""));
 }
-
-export type ScheduledSession = Awaited<ReturnType<typeof loadScheduledSessions>>[number];

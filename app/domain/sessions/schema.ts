@@ -21,7 +21,7 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
 export const SCHEDULABLE_KINDS = ["MEETING", "CALL"] as const;
 
 export const SESSION_ATTENDANCE = ["ON_TIME", "LATE", "LEFT_EARLY"] as const;
-export type SessionAttendance = (typeof SESSION_ATTENDANCE)[number];
+type SessionAttendance = (typeof SESSION_ATTENDANCE)[number];
 export const SESSION_ATTENDANCE_LABELS: Record<SessionAttendance, string> = {
   ON_TIME: "Attended, on time",
   LATE: "Attended, came late",
@@ -29,16 +29,16 @@ export const SESSION_ATTENDANCE_LABELS: Record<SessionAttendance, string> = {
 };
 
 /** Kinds the student attends in person or by phone: they have a duration and an attendance. */
-export const ATTENDED_KINDS: readonly SessionKind[] = ["MEETING", "CALL"];
+const ATTENDED_KINDS: readonly SessionKind[] = ["MEETING", "CALL"];
 
 export const SESSION_SUMMARY_MAX = 5000;
-export const NEXT_STEP_MAX = 300;
+const NEXT_STEP_MAX = 300;
 /** Next-step rows the form offers (blank rows are ignored). */
 export const NEXT_STEP_ROWS = 3;
 /** How far back a session may be dated, and how far ahead one may be scheduled. */
-export const SESSION_MAX_AGE_DAYS = 730;
-export const SCHEDULE_MAX_AHEAD_DAYS = 365;
-export const DURATION_MAX_MINUTES = 480;
+const SESSION_MAX_AGE_DAYS = 730;
+const SCHEDULE_MAX_AHEAD_DAYS = 365;
+const DURATION_MAX_MINUTES = 480;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 

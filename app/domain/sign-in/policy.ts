@@ -36,9 +36,9 @@ export function roleNeedsTwoFactor(requirement: TwoFactorRequirement, role: Role
   return REQUIRED_ROLES[requirement].includes(role);
 }
 
-export const isStaffRole = (role: Role) => (STAFF_ROLES as readonly Role[]).includes(role);
+const isStaffRole = (role: Role) => (STAFF_ROLES as readonly Role[]).includes(role);
 
-export interface SessionFacts {
+interface SessionFacts {
   method: "PASSWORD" | "SSO";
   ssoSchoolId: string | null;
   secondFactorPassed: boolean;
@@ -58,9 +58,9 @@ export interface MembershipFacts {
  * enrol: a school requires a second factor of this person, who has none yet.
  * refused: the person belongs to schools, but this session reaches none of them.
  */
-export type SignInStep = "complete" | "verify" | "enrol" | "refused";
+type SignInStep = "complete" | "verify" | "enrol" | "refused";
 
-export interface SignInResolution<M extends MembershipFacts> {
+interface SignInResolution<M extends MembershipFacts> {
   step: SignInStep;
   /** The memberships the session reaches (when complete). */
   memberships: M[];

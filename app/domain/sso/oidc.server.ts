@@ -9,7 +9,7 @@ import { env } from "#app/utils/env.server";
 import { openText } from "#app/utils/secret-box.server";
 import { isHttpLoopbackIssuer } from "./schema";
 
-export interface ProviderSettings {
+interface ProviderSettings {
   schoolId: string;
   issuer: string;
   clientId: string;
@@ -18,7 +18,7 @@ export interface ProviderSettings {
 }
 
 /** The provider could not be reached (down, unknown host, timed out, or a server error). */
-export class ProviderUnreachableError extends Error {
+class ProviderUnreachableError extends Error {
   constructor(cause: unknown) {
     super("the provider could not be reached", { cause });
     this.name = "ProviderUnreachableError";
@@ -127,7 +127,7 @@ export interface ProviderIdentity {
   name: string | null;
 }
 
-export type ExchangeFailure = "nonce" | "unreachable" | "denied" | "provider_error";
+type ExchangeFailure = "nonce" | "unreachable" | "denied" | "provider_error";
 
 export class ExchangeError extends Error {
   constructor(

@@ -10,7 +10,7 @@ import { logActivity } from "#app/utils/activity.server";
 import { prisma } from "#app/utils/db.server";
 import type { SsoOffer } from "./sign-in.server";
 
-export type PasswordRule = { ok: true } | { ok: false; offers: SsoOffer[] };
+type PasswordRule = { ok: true } | { ok: false; offers: SsoOffer[] };
 
 export async function passwordSignInRule(userId: string): Promise<PasswordRule> {
   const memberships = await prisma.membership.findMany({

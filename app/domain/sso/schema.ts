@@ -21,7 +21,7 @@ export function emailDomain(email: string): string {
 }
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-export const MAX_DOMAINS = 20;
+const MAX_DOMAINS = 20;
 
 /** "northfield.edu, @students.northfield.edu" → ["northfield.edu", "students.northfield.edu"]; null for a bad entry. */
 export function parseDomains(text: string): { domains: string[]; bad: string[] } {

@@ -12,7 +12,7 @@ import { encryptionAvailable, seal } from "#app/utils/secret-box.server";
 import { checkDiscovery, forgetProvider, secretContext } from "./oidc.server";
 import type { SsoForm, TwoFactorPolicyForm } from "./schema";
 
-export interface SignInSettingsView {
+interface SignInSettingsView {
   version: number;
   ssoEnabled: boolean;
   issuer: string;
@@ -53,9 +53,9 @@ export async function loadSignInSettings(schoolId: string): Promise<SignInSettin
   };
 }
 
-export type SaveResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; status: 400 | 409 | 503 };
+type SaveResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; status: 400 | 409 | 503 };
 
-export const SIGN_IN_CONFLICT =
+const SIGN_IN_CONFLICT =
   "Someone else saved the sign-in settings while you were editing. Nothing was saved: compare with the current values and save again.";
 export const NO_ENCRYPTION_KEY =
   "Single sign-on cannot be configured on this server yet: it needs DATA_ENCRYPTION_KEY (32 random bytes, base64) to store the client secret encrypted. Ask whoever runs Retake Desk to set it and restart.";
@@ -63,7 +63,7 @@ export const NO_ENCRYPTION_KEY =
 class Conflict extends Error {}
 
 /** The session saving the settings: how it was signed in. */
-export interface ActingSession {
+interface ActingSession {
   method: "PASSWORD" | "SSO";
   ssoSchoolId: string | null;
 }

@@ -29,9 +29,9 @@ import {
 } from "./oidc.server";
 import { emailDomain } from "./schema";
 
-export const SSO_FLOW_COOKIE = "rd_sso";
-export const SSO_CALLBACK_PATH = "/sso/callback";
-export const FLOW_TTL_MS = 10 * 60_000;
+const SSO_FLOW_COOKIE = "rd_sso";
+const SSO_CALLBACK_PATH = "/sso/callback";
+const FLOW_TTL_MS = 10 * 60_000;
 
 export const redirectUri = () => `${allowedOrigins()[0] ?? "http://localhost:3000"}${SSO_CALLBACK_PATH}`;
 
@@ -88,7 +88,7 @@ const REFUSAL_LOG: Record<SsoRefusal, string> = {
   subject_mismatch: "the account is linked to another subject at the provider",
 };
 
-export interface SsoSchool {
+interface SsoSchool {
   id: string;
   slug: string;
   name: string;
@@ -135,7 +135,7 @@ function toSsoSchool(
   };
 }
 
-export async function ssoSchoolBySlug(slug: string): Promise<SsoSchool | null> {
+async function ssoSchoolBySlug(slug: string): Promise<SsoSchool | null> {
   const row = await prisma.schoolSignIn.findFirst({ where: { school: { slug } }, select: ssoSelect });
   return toSsoSchool(row);
 }
@@ -213,7 +213,7 @@ function readFlowCookie(request: Request): string | null {
   return null;
 }
 
-export type StartResult =
+type StartResult =
   | { ok: true; location: string; cookie: string }
   | { ok: false; reason: SsoRefusal; school: { slug: string; name: string } | null };
 
@@ -252,7 +252,7 @@ export async function startSsoSignIn(
   return { ok: true, location: url.href, cookie: flowCookie(id, FLOW_TTL_MS / 1000) };
 }
 
-export type CallbackResult =
+type CallbackResult =
   | { ok: true; token: string; expiresAt: Date; redirectTo: string }
   | { ok: false; reason: SsoRefusal; school: { slug: string; name: string } | null };
 

@@ -69,7 +69,7 @@ export interface LowPassBandReference extends LowPassBand {
 
 export type PassingReference = PassingStandardReference | LowPassBandReference;
 
-export interface TableRow {
+interface TableRow {
   id: string;
   takenOn: IsoDate;
   /** "14 Mar 2027". */
@@ -105,7 +105,7 @@ export interface TrajectoryChart {
   table: ChartTable;
 }
 
-export interface TrajectoryChartInput {
+interface TrajectoryChartInput {
   exam: ExamId;
   /** The target exam date; null while the case has none. */
   examDate: IsoDate | null;
@@ -127,7 +127,7 @@ export function buildTrajectoryCharts(input: TrajectoryChartInput): TrajectoryCh
 }
 
 /** The chart for one scale family: only instruments on that scale, by construction. */
-export function buildChart(family: ScaleFamily, input: TrajectoryChartInput): TrajectoryChart {
+function buildChart(family: ScaleFamily, input: TrajectoryChartInput): TrajectoryChart {
   const entries = sortByDate(input.practiceExams.filter((e) => instrument(e.instrumentId).scaleFamily === family));
   const instrumentIds = [...new Set(entries.map((e) => e.instrumentId))];
   const scaleMin = Math.min(...instrumentIds.map((id) => instrument(id).scaleMin));
@@ -187,7 +187,7 @@ function buildSeries(id: InstrumentId, entries: readonly PracticeExamEntry[], in
  * exam date (not on each point's date: the student sits the exam under that
  * standard). Percent charts with a CBSSA compare with the low-pass band.
  */
-export function passingReferenceFor(
+function passingReferenceFor(
   family: ScaleFamily,
   entries: readonly PracticeExamEntry[],
   input: Pick<TrajectoryChartInput, "exam" | "examDate" | "today">,

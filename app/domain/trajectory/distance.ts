@@ -11,7 +11,7 @@ import type { IsoDate } from "#app/domain/dates";
 import { type ExamId, instrument, passingStandardOn, SCALE_STANDARD_ERROR } from "#app/domain/reference";
 import { bandForEntry, type PracticeExamEntry, printsLowPassBand } from "./practice";
 
-export function passingLine(entry: PracticeExamEntry, context: { exam: ExamId; examDate: IsoDate | null; today: IsoDate }): number | null {
+function passingLine(entry: PracticeExamEntry, context: { exam: ExamId; examDate: IsoDate | null; today: IsoDate }): number | null {
   const { scaleFamily, predictive } = instrument(entry.instrumentId);
   if (!predictive) return null;
   if (printsLowPassBand(entry.instrumentId)) return bandForEntry(entry)?.low ?? null;

@@ -80,7 +80,7 @@ export function bandForEntry(entry: PracticeExamEntry): LowPassBand | null {
   return defaultBand(entry.instrumentId);
 }
 
-export function defaultBand(instrumentId: InstrumentId): LowPassBand | null {
+function defaultBand(instrumentId: InstrumentId): LowPassBand | null {
   const band = instrument(instrumentId).defaultLowPassBand;
   if (!band) return null;
   return { low: band.low, high: band.high, instrumentId, isDefault: true, fromPracticeExamId: null, recordedOn: null };

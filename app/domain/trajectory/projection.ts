@@ -9,12 +9,12 @@
 import { daysBetween, type IsoDate } from "#app/domain/dates";
 import { RETAKE_GUIDANCE } from "#app/domain/reference";
 
-export interface ScorePoint {
+interface ScorePoint {
   takenOn: IsoDate;
   score: number;
 }
 
-export interface ProjectionOptions {
+interface ProjectionOptions {
   /** The date to project to (the exam date). */
   targetDate: IsoDate;
   /** The instrument's scale bounds: a projection never leaves the scale. */
@@ -26,7 +26,7 @@ export interface ProjectionOptions {
   minPoints?: number;
 }
 
-export type NotEnoughDataReason = "TOO_FEW_POINTS" | "SAME_DATE";
+type NotEnoughDataReason = "TOO_FEW_POINTS" | "SAME_DATE";
 
 export interface NotEnoughData {
   kind: "NOT_ENOUGH_DATA";
@@ -60,7 +60,7 @@ export interface ProjectionResult {
 
 export type Projection = NotEnoughData | ProjectionResult;
 
-export interface LinearFit {
+interface LinearFit {
   slope: number;
   intercept: number;
   n: number;
@@ -156,7 +156,7 @@ const LANCZOS = [
 ];
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7; ~15 significant digits). */
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let a = LANCZOS[0];

@@ -78,7 +78,7 @@ export const CBSSA_GATE_RULES = ["LIKELY_RANGE_ABOVE_LOW_PASS", "LIKELY_RANGE_WI
 export type CbssaGateRule = (typeof CBSSA_GATE_RULES)[number];
 
 /** The NBME scenarios each CBSSA rule accepts. */
-export const CBSSA_RULE_ACCEPTS: Record<CbssaGateRule, readonly CbssaScenario[]> = {
+const CBSSA_RULE_ACCEPTS: Record<CbssaGateRule, readonly CbssaScenario[]> = {
   LIKELY_RANGE_ABOVE_LOW_PASS: ["ABOVE"],
   LIKELY_RANGE_WITHIN_OR_ABOVE_LOW_PASS: ["WITHIN_OR_JUST_ABOVE", "ABOVE"],
 };
@@ -192,7 +192,7 @@ export interface ReadinessResult {
   howFar: string;
 }
 
-export interface ReadinessInput {
+interface ReadinessInput {
   exam: ExamId;
   examDate: IsoDate | null;
   today: IsoDate;
@@ -201,7 +201,7 @@ export interface ReadinessInput {
 }
 
 /** Whether the CBSSA rule applies: only to exams the CBSSA informs (Step 1). */
-export function cbssaRuleApplies(exam: ExamId): boolean {
+function cbssaRuleApplies(exam: ExamId): boolean {
   return instrumentInforms("NBME_CBSSA", exam);
 }
 
@@ -210,7 +210,7 @@ export function cbssaRuleApplies(exam: ExamId): boolean {
  * date is a number it reports (not pass/fail only), and some configured
  * instrument informs that exam.
  */
-export function threeDigitRuleApplies(exam: ExamId, onDate: IsoDate, instruments: readonly InstrumentId[]): boolean {
+function threeDigitRuleApplies(exam: ExamId, onDate: IsoDate, instruments: readonly InstrumentId[]): boolean {
   if (isPassFailOnly(exam, onDate) || passingStandardOn(exam, onDate) === null) return false;
   return instruments.some((id) => instrumentInforms(id, exam));
 }
@@ -268,7 +268,7 @@ export function gateDistance(rule: Pick<ReadinessRuleResult, "shortBy" | "target
 const formatTarget = (score: number) => `${Math.round(score * 10) / 10}%`;
 
 /** CBSSAs in the window whose likely range the rule accepts, counted against `minCount`. */
-export function evaluateCbssaRule(input: ReadinessInput): ReadinessRuleResult {
+function evaluateCbssaRule(input: ReadinessInput): ReadinessRuleResult {
   const { today, gate } = input;
   const { minCount, withinDays, rule } = gate.cbssa;
   const accepts = CBSSA_RULE_ACCEPTS[rule];
@@ -317,12 +317,12 @@ export function evaluateCbssaRule(input: ReadinessInput): ReadinessRuleResult {
  * A report is judged by the band it printed; when none was recorded, by the
  * latest band recorded on any CBSSA (as the chart shows), else the default.
  */
-export function bandToJudge(entry: PracticeExamEntry, cbssas: readonly PracticeExamEntry[]): LowPassBand | null {
+function bandToJudge(entry: PracticeExamEntry, cbssas: readonly PracticeExamEntry[]): LowPassBand | null {
   return recordedBand(entry) ? bandForEntry(entry) : latestLowPassBand(cbssas, entry.instrumentId);
 }
 
 /** The latest configured three-digit score in the final days before the exam, against standard + margin. */
-export function evaluateThreeDigitRule(input: ReadinessInput): ReadinessRuleResult {
+function evaluateThreeDigitRule(input: ReadinessInput): ReadinessRuleResult {
   const { exam, examDate, today, gate } = input;
   const rule = "THREE_DIGIT_STANDARD_PLUS_MARGIN" as const;
   const { margin, withinDaysOfExam } = gate.threeDigit;

@@ -131,7 +131,7 @@ function chartsOf(input: TrajectoryRiskInput, thresholds: RiskThresholds) {
  * scenario for the projected score's likely range against the low-pass band
  * (below 3, partly below 2, within or just above 1; entirely above: no flag).
  */
-export function projectionRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+function projectionRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
   if (input.examDate === null || input.today > input.examDate) return [];
   const charts = chartsOf(input, thresholds);
   const risks: TrajectoryRisk[] = [];
@@ -194,7 +194,7 @@ function seriesRisk(series: ChartSeries, reference: PassingReference, chart: Tra
  * 3 when it also fell). CBSSA: NBME's scenario for the latest likely range
  * against the low-pass band, with the projection's severities.
  */
-export function latestScoreRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+function latestScoreRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
   const charts = chartsOf(input, thresholds);
   const risks: TrajectoryRisk[] = [];
   for (const chart of charts) {
@@ -261,7 +261,7 @@ function latestRisk(
 }
 
 /** No practice exam for `practiceGapDays` or more while the plan is running (3 at twice the gap). */
-export function practiceGapRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+function practiceGapRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
   if (!PLAN_RUNNING.includes(input.status)) return [];
   const gap = thresholds.practiceGapDays;
   const latest = sortByDate(input.practiceExams.filter((e) => e.takenOn <= input.today)).at(-1);
@@ -314,7 +314,7 @@ export function milestoneFulfilled(
  * to it or taken within ± `milestoneGraceDays` of it (of its instrument, when
  * the milestone names one).
  */
-export function milestoneRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+function milestoneRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
   if (!PLAN_RUNNING.includes(input.status)) return [];
   const grace = thresholds.milestoneGraceDays;
   const taken = input.practiceExams.filter((e) => e.takenOn <= input.today);
@@ -335,7 +335,7 @@ export function milestoneRisks(input: TrajectoryRiskInput, thresholds: RiskThres
 }
 
 /** The gate unmet once the exam is `gateDeadlineDaysBeforeExam` days away or closer. */
-export function gateRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
+function gateRisks(input: TrajectoryRiskInput, thresholds: RiskThresholds): TrajectoryRisk[] {
   if (input.examDate === null) return [];
   const daysToExam = daysBetween(input.today, input.examDate);
   if (daysToExam < 0 || daysToExam > thresholds.gateDeadlineDaysBeforeExam) return [];

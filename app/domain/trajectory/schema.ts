@@ -115,7 +115,3 @@ export function practiceExamSchema(options: PracticeExamSchemaOptions) {
     },
   );
 }
-
-export type PracticeExamSchema = ReturnType<typeof practiceExamSchema>;
-export type PracticeExamFormValues = z.output<PracticeExamSchema>;
-export type PracticeExamFormInput = z.input<PracticeExamSchema>;

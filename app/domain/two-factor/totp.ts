@@ -9,11 +9,11 @@ import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding, encodeH
 import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 
 export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_DIGITS = 6;
 /** Steps accepted either side of the current one. */
-export const TOTP_DRIFT_STEPS = 1;
-export const TOTP_ISSUER = "Retake Desk";
-export const RECOVERY_CODE_COUNT = 10;
+const TOTP_DRIFT_STEPS = 1;
+const TOTP_ISSUER = "Retake Desk";
+const RECOVERY_CODE_COUNT = 10;
 
 function randomBytes(n: number): Uint8Array {
   const bytes = new Uint8Array(n);
@@ -41,7 +41,7 @@ export function counterAt(nowMs: number): number {
 }
 
 /** What people type: digits, perhaps with spaces or a dash in the middle. */
-export function normaliseTotpCode(input: string): string {
+function normaliseTotpCode(input: string): string {
   return input.replace(/[\s-]/g, "");
 }
 

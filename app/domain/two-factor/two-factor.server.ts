@@ -30,10 +30,10 @@ export const totpContext = (userId: string) => `totp:${userId}`;
 
 export const TWO_FACTOR_UNAVAILABLE =
   "Two-factor authentication is not available on this server yet: it needs DATA_ENCRYPTION_KEY to store authenticator keys encrypted. Ask whoever runs Retake Desk.";
-export const CODES_UNREADABLE =
+const CODES_UNREADABLE =
   "Your authenticator cannot be checked: the server's encryption key changed. Use a recovery code, or ask whoever runs Retake Desk.";
 
-export interface TwoFactorStatus {
+interface TwoFactorStatus {
   enrolled: boolean;
   enrolledAt: Date | null;
   /** A key made for setting up, not yet confirmed with a code. */
@@ -57,7 +57,7 @@ export async function twoFactorStatus(userId: string): Promise<TwoFactorStatus> 
 }
 
 /** A refusal of a code (on `code`), a set-up out of step (CONFLICT), too many wrong codes (LIMITED) or no key to seal with (UNAVAILABLE). */
-export type Refused = Refusal;
+type Refused = Refusal;
 
 const throttled = async (userId: string): Promise<Refused | null> => {
   const retryMs = await twoFactorFailures.retryAfter(userId);
@@ -88,7 +88,7 @@ export async function beginEnrolment(userId: string, now = new Date()): Promise<
   return { ok: true };
 }
 
-export interface PendingEnrolment {
+interface PendingEnrolment {
   uri: string;
   manualKey: string;
 }

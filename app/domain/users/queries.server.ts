@@ -56,7 +56,7 @@ export async function loadSchoolPeople(schoolIds: readonly string[], q: string) 
 export type DeliveryStatus = "QUEUED" | "SENT" | "RETRYING" | "FAILED" | "EXPIRED";
 
 /** The state of the newest mail about each thing ("invitation:<id>"): queued, sent, retrying, failed. One query. */
-export async function latestDeliveries(refs: readonly string[]): Promise<Record<string, DeliveryStatus>> {
+async function latestDeliveries(refs: readonly string[]): Promise<Record<string, DeliveryStatus>> {
   if (refs.length === 0) return {};
   const rows = await prisma.outboxMessage.findMany({
     where: { ref: { in: [...refs] } },

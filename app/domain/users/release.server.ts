@@ -11,7 +11,7 @@ import { OFFICE_ROLES, type Role } from "#app/domain/vocabulary";
 import { logActivity } from "#app/utils/activity.server";
 import type { Tx } from "#app/utils/db.server";
 
-export type ReleaseReason = "ROLE_CHANGED" | "DEACTIVATED";
+type ReleaseReason = "ROLE_CHANGED" | "DEACTIVATED";
 
 interface ReleaseInput {
   userId: string;
@@ -39,7 +39,7 @@ const isOffice = (role: Role) => (OFFICE_ROLES as readonly Role[]).includes(role
  * assignments end, each case loses its tutor and moves to a new version, and
  * each case gets its own activity entry. Returns the released case ids.
  */
-export async function releaseTutorCases(tx: Tx, input: ReleaseInput): Promise<string[]> {
+async function releaseTutorCases(tx: Tx, input: ReleaseInput): Promise<string[]> {
   const cases = await tx.retakeCase.findMany({
     where: { schoolId: input.schoolId, tutorId: input.userId, openSlot: "OPEN" },
     select: { id: true },
@@ -77,7 +77,7 @@ export async function releaseTutorCases(tx: Tx, input: ReleaseInput): Promise<st
  * moves to a new version, with an owner event and an activity entry).
  * Returns the escalation ids.
  */
-export async function releaseOwnedEscalations(tx: Tx, input: ReleaseInput): Promise<string[]> {
+async function releaseOwnedEscalations(tx: Tx, input: ReleaseInput): Promise<string[]> {
   const owned = await tx.escalation.findMany({
     where: { schoolId: input.schoolId, ownerId: input.userId, status: { not: "RESOLVED" } },
     select: { id: true, caseId: true },
@@ -115,7 +115,7 @@ export async function releaseRoleDuties(tx: Tx, input: ReleaseInput & { from: Ro
   if (isOffice(input.from) && !(input.to && isOffice(input.to))) await releaseOwnedEscalations(tx, input);
 }
 
-export interface RoleChange {
+interface RoleChange {
   membershipId: string;
   userId: string;
   schoolId: string;

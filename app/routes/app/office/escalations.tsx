@@ -4,6 +4,7 @@ import { notUnderstood } from "#app/actions/reply";
 import { forbidden, notFound, requireOffice } from "#app/auth/guards.server";
 import { type EscalationActionData, EscalationDetail } from "#app/components/escalations/escalation-detail";
 import { EscalationQueueTable } from "#app/components/escalations/escalation-queue-table";
+import { Pager } from "#app/components/pager";
 import { actorOf, roleAt } from "#app/domain/access/policy";
 import { today } from "#app/domain/dates";
 import { escalationScope, loadEscalationForSchools, loadEscalationQueue, loadOfficeMembers } from "#app/domain/escalations/queries.server";
@@ -148,23 +149,11 @@ export default function EscalationQueue({ loaderData, actionData }: Route.Compon
       )}
 
       {queue.pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <p>
-            Page {queue.page} of {queue.pageCount}
-          </p>
-          <div className="flex gap-2">
-            {queue.page > 1 ? (
-              <Link className="btn-secondary" to={`/office/escalations${queueSearch(params, { page: queue.page - 1, open: null })}`}>
-                Previous page
-              </Link>
-            ) : null}
-            {queue.page < queue.pageCount ? (
-              <Link className="btn-secondary" to={`/office/escalations${queueSearch(params, { page: queue.page + 1, open: null })}`}>
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </nav>
+        <Pager
+          page={queue.page}
+          pageCount={queue.pageCount}
+          href={(page) => `/office/escalations${queueSearch(params, { page, open: null })}`}
+        />
       ) : null}
     </div>
   );
