@@ -1,25 +1,22 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
+import { reply } from "#app/actions/reply";
 import { AuthPage } from "#app/components/auth-page";
 import { Field, FormErrors } from "#app/components/forms";
 import { RESET_TTL_MINUTES } from "#app/domain/accounts/link-lifetimes";
 import { requestPasswordReset } from "#app/domain/accounts/mutations.server";
 import { forgotPasswordSchema } from "#app/domain/auth/schema";
+import { refuse } from "#app/domain/result";
 import { clientAddress, resetRequestsPerClient, resetRequestsPerEmail } from "#app/utils/rate-limit.server";
 import type { Route } from "./+types/forgot-password";
 
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), sentTo: null }, { status: 400 });
+  const answer = { intent: "reset", submission, messageIn: "form" as const, extra: { sentTo: null } };
+  if (submission.status !== "success") return reply(answer);
   if (!(await resetRequestsPerClient.consume(clientAddress(request)))) {
-    return data(
-      {
-        result: submission.reply({ formErrors: ["Too many requests from this network. Wait a few minutes, then try again."] }),
-        sentTo: null,
-      },
-      { status: 429 },
-    );
+    return reply(answer, refuse("LIMITED", "Too many requests from this network. Wait a few minutes, then try again."));
   }
   const { email } = submission.value;
   // The answer is the same whether or not the address has an account, and whether or not this address was throttled.
