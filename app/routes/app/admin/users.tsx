@@ -4,14 +4,14 @@ import { data, Form } from "react-router";
 import { z } from "zod";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
 import { requireRole } from "#app/auth/guards.server";
+import { InvitationsTable, PeopleTable } from "#app/components/admin/user-tables";
 import { Field, FormErrors, SelectField } from "#app/components/forms";
-import { ScrollRegion } from "#app/components/scroll-region";
 import { useFormResult } from "#app/components/use-form-result";
 import { resendActivation } from "#app/domain/accounts/mutations.server";
 import { inviteSchema } from "#app/domain/auth/schema";
 import { createInvitation, invitationState, resendInvitation, revokeInvitation } from "#app/domain/invitations/mutations.server";
 import { setMembershipRole, setUserActive } from "#app/domain/users/mutations.server";
-import { type DeliveryStatus, loadSchoolPeople } from "#app/domain/users/queries.server";
+import { loadSchoolPeople } from "#app/domain/users/queries.server";
 import { ROLE_LABELS, ROLES } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
 import { toastHeader } from "#app/utils/toast.server";
@@ -115,32 +115,6 @@ export function meta() {
   return [{ title: "Users and invitations · Retake Desk" }];
 }
 
-const stateLabels = { PENDING: "Sent", ACCEPTED: "Accepted", REVOKED: "Revoked", EXPIRED: "Expired" } as const;
-
-const deliveryLabels: Record<DeliveryStatus, string> = {
-  QUEUED: "E-mail queued",
-  SENT: "E-mail delivered to the mail server",
-  RETRYING: "E-mail not delivered yet: retrying",
-  FAILED: "E-mail could not be delivered",
-  EXPIRED: "E-mail not sent in time",
-};
-
-function DeliveryNote({ status }: { status: DeliveryStatus | null }) {
-  if (!status) return null;
-  const problem = status === "FAILED" || status === "RETRYING" || status === "EXPIRED";
-  return (
-    <span className={`block text-sm ${problem ? "font-medium text-red-800" : "text-slate-600"}`}>
-      {deliveryLabels[status]}
-      {problem ? (
-        <>
-          {" "}
-          (<a href="/admin/mail">details</a>)
-        </>
-      ) : null}
-    </span>
-  );
-}
-
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const invite = useFormResult(actionData?.result, "invite");
   const [form, fields] = useForm({
@@ -187,156 +161,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         </Form>
       </section>
 
-      <section aria-labelledby="invitations-heading" className="card overflow-x-auto">
-        <h2 id="invitations-heading">Invitations</h2>
-        {loaderData.invitations.length === 0 ? (
-          <p className="mt-2 text-slate-700">No invitations yet.</p>
-        ) : (
-          <ScrollRegion className="mt-3">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.invitations.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      {i.name}
-                      <br />
-                      <span className="text-slate-600">{i.email}</span>
-                    </td>
-                    <td>{ROLE_LABELS[i.role]}</td>
-                    <td>
-                      {stateLabels[i.state]}
-                      {i.state === "PENDING" || i.state === "EXPIRED" ? <DeliveryNote status={i.delivery} /> : null}
-                    </td>
-                    <td className="whitespace-nowrap">
-                      {i.state === "PENDING" || i.state === "EXPIRED" ? (
-                        <Form method="post" className="inline">
-                          <input type="hidden" name="invitationId" value={i.id} />
-                          <button type="submit" name="intent" value="resend" className="btn-link">
-                            Resend<span className="sr-only"> the invitation of {i.email}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                      {i.state === "PENDING" ? (
-                        <Form method="post" className="ml-3 inline">
-                          <input type="hidden" name="invitationId" value={i.id} />
-                          <button type="submit" name="intent" value="revoke" className="btn-link">
-                            Revoke<span className="sr-only"> the invitation of {i.email}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
-      </section>
-
-      <section aria-labelledby="members-heading" className="card overflow-x-auto">
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <h2 id="members-heading">People</h2>
-          <Form method="get" role="search" className="flex items-end gap-2">
-            <div>
-              <label htmlFor="user-search" className="label">
-                Search by name or email
-              </label>
-              <input id="user-search" name="q" defaultValue={loaderData.q} className="input" type="search" />
-            </div>
-            <button type="submit" className="btn-secondary">
-              Search
-            </button>
-          </Form>
-        </div>
-        <ScrollRegion className="mt-3">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">School</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaderData.members.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.user.name}</td>
-                  <td>{m.user.email}</td>
-                  <td>
-                    {m.user.id === loaderData.selfId ? (
-                      ROLE_LABELS[m.role]
-                    ) : (
-                      <Form method="post" className="flex items-center gap-2">
-                        <input type="hidden" name="membershipId" value={m.id} />
-                        <input type="hidden" name="expectedRole" value={m.role} />
-                        <label htmlFor={`role-${m.id}`} className="sr-only">
-                          Role of {m.user.name}
-                        </label>
-                        <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1">
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {ROLE_LABELS[r]}
-                            </option>
-                          ))}
-                        </select>
-                        <button type="submit" name="intent" value="role" className="btn-link">
-                          Change<span className="sr-only"> the role of {m.user.name}</span>
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                  <td>{m.school.name}</td>
-                  <td>
-                    {m.user.status !== "ACTIVE" ? "Deactivated" : m.user.activated ? "Active" : "Not activated yet"}
-                    {m.user.status === "ACTIVE" && !m.user.activated ? (
-                      <>
-                        <DeliveryNote status={m.delivery} />
-                        <Form method="post">
-                          <input type="hidden" name="userId" value={m.user.id} />
-                          <button type="submit" name="intent" value="activation" className="btn-link">
-                            Send activation e-mail<span className="sr-only"> to {m.user.name}</span>
-                          </button>
-                        </Form>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {m.user.id === loaderData.selfId ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="userId" value={m.user.id} />
-                        {m.user.status === "ACTIVE" ? (
-                          <button type="submit" name="intent" value="deactivate" className="btn-link text-red-800">
-                            Deactivate<span className="sr-only"> {m.user.name}</span>
-                          </button>
-                        ) : (
-                          <button type="submit" name="intent" value="reactivate" className="btn-link">
-                            Reactivate<span className="sr-only"> {m.user.name}</span>
-                          </button>
-                        )}
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </section>
+      <InvitationsTable invitations={loaderData.invitations} />
+      <PeopleTable members={loaderData.members} selfId={loaderData.selfId} q={loaderData.q} />
     </div>
   );
 }
