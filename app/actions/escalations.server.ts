@@ -10,6 +10,7 @@
  * mutations.server.ts): its FORBIDDEN answer becomes a 403 here.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
+import { notFound } from "#app/auth/guards.server";
 import type { IsoDate } from "#app/domain/dates";
 import {
   addEscalationNote,
@@ -20,7 +21,6 @@ import {
 import { actionRecordSchema, escalationNoteSchema, ownerChangeSchema, statusChangeSchema } from "#app/domain/escalations/schema";
 import type { Refusal } from "#app/domain/result";
 import { ESCALATION_ACTIONS, type EscalationStatus, type Role } from "#app/domain/vocabulary";
-import { notFound } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import { type AnySubmission, notUnderstood, refusalPage, reply } from "./reply";
 

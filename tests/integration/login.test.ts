@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { safeRedirect } from "#app/auth/guards.server";
 import { loader as caseLoader } from "#app/routes/app/cases/case";
 import { action as loginAction, loader as loginLoader } from "#app/routes/auth/login";
 import { action as logoutAction } from "#app/routes/auth/logout";
-import { safeRedirect } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { createSession } from "#app/utils/session.server";
 import { createSchoolWithCase, createTutor, createUser, TEST_PASSWORD } from "../factories";

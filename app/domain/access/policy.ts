@@ -1,6 +1,6 @@
 /**
  * Who may see and do what, as pure predicates over the actor's memberships and
- * a record's facts. Loaders and actions call these through app/utils/auth.server.ts;
+ * a record's facts. Loaders and actions call these through app/auth/guards.server.ts;
  * the UI may call them too, but only to hide what the server would refuse anyway.
  */
 import { OFFICE_ROLES, type Role } from "#app/domain/vocabulary";

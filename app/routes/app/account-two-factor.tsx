@@ -6,6 +6,7 @@
  */
 import { data, Form } from "react-router";
 import { z } from "zod";
+import { getAuth, requireUser } from "#app/auth/guards.server";
 import { FormErrors } from "#app/components/forms";
 import { CodeField, RecoveryCodes, TotpSetup } from "#app/components/two-factor";
 import { formatInstant } from "#app/domain/accounts/mutations.server";
@@ -19,7 +20,6 @@ import {
   twoFactorRequiredBy,
   twoFactorStatus,
 } from "#app/domain/two-factor/two-factor.server";
-import { getAuth, requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/account-two-factor";
 

@@ -1,3 +1,4 @@
+import { requireUser } from "#app/auth/guards.server";
 import { StaffHome } from "#app/components/home/staff-home";
 import { StudentHome } from "#app/components/home/student-home";
 import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
@@ -6,7 +7,6 @@ import { today } from "#app/domain/dates";
 import { loadStaffHome } from "#app/domain/home/staff.server";
 import { loadStudentHome } from "#app/domain/home/student.server";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireUser } from "#app/utils/auth.server";
 import type { Route } from "./+types/home";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -1,10 +1,10 @@
 import { Outlet, useRouteLoaderData } from "react-router";
+import { requireUser } from "#app/auth/guards.server";
 import { AppShell, type NavItem } from "#app/components/app-shell";
 import { ErrorMessage } from "#app/components/error-page";
 import { type Actor, actorOf, hasRole, primaryRole } from "#app/domain/access/policy";
 import { countUnread } from "#app/domain/notifications/inbox.server";
 import { OFFICE_ROLES, ROLE_LABELS } from "#app/domain/vocabulary";
-import { requireUser } from "#app/utils/auth.server";
 import type { Route } from "./+types/layout";
 
 function navigation(actor: Actor, unread: number): NavItem[] {

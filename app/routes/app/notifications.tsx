@@ -1,10 +1,11 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { z } from "zod";
 import { notUnderstood } from "#app/actions/reply";
+import { notFound, requireUser } from "#app/auth/guards.server";
 import { NotificationList } from "#app/components/notifications/notification-list";
+import { Pager, pageHref } from "#app/components/pager";
 import { loadInbox, markAllNotificationsRead, markNotificationRead } from "#app/domain/notifications/inbox.server";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { notFound, requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/notifications";
 
@@ -75,23 +76,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
         <NotificationList items={items} />
       )}
       {pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <p>
-            Page {page} of {pageCount}
-          </p>
-          <div className="flex gap-2">
-            {page > 1 ? (
-              <Link className="btn-secondary" to={page === 2 ? "/notifications" : `/notifications?page=${page - 1}`}>
-                Newer
-              </Link>
-            ) : null}
-            {page < pageCount ? (
-              <Link className="btn-secondary" to={`/notifications?page=${page + 1}`}>
-                Older
-              </Link>
-            ) : null}
-          </div>
-        </nav>
+        <Pager page={page} pageCount={pageCount} href={(p) => pageHref("/notifications", p)} previousLabel="Newer" nextLabel="Older" />
       ) : null}
     </div>
   );

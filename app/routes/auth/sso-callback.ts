@@ -5,8 +5,8 @@
  * reason (the activity log has the details).
  */
 import { redirect } from "react-router";
+import { safeRedirect } from "#app/auth/guards.server";
 import { clearedFlowCookie, completeSsoSignIn } from "#app/domain/sso/sign-in.server";
-import { safeRedirect } from "#app/utils/auth.server";
 import { sessionCookie } from "#app/utils/session.server";
 import type { Route } from "./+types/sso-callback";
 

@@ -5,8 +5,8 @@
  * address's sign-in budget, like a password attempt.
  */
 import { redirect } from "react-router";
+import { requireAnonymous, safeRedirect } from "#app/auth/guards.server";
 import { startSsoSignIn } from "#app/domain/sso/sign-in.server";
-import { requireAnonymous, safeRedirect } from "#app/utils/auth.server";
 import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import type { Route } from "./+types/sso-start";
 

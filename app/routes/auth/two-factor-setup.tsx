@@ -6,12 +6,12 @@
  */
 import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
+import { getAuth, getPendingSignIn, safeRedirect, secondFactorPath } from "#app/auth/guards.server";
 import { AuthPage } from "#app/components/auth-page";
 import { FormErrors } from "#app/components/forms";
 import { RecoveryCodes, TotpSetup } from "#app/components/two-factor";
 import { qrSvg } from "#app/domain/two-factor/qr.server";
 import { beginEnrolment, confirmEnrolment, pendingEnrolment, TWO_FACTOR_UNAVAILABLE } from "#app/domain/two-factor/two-factor.server";
-import { getAuth, getPendingSignIn, safeRedirect, secondFactorPath } from "#app/utils/auth.server";
 import { encryptionAvailable } from "#app/utils/secret-box.server";
 import type { Route } from "./+types/two-factor-setup";
 

@@ -5,10 +5,10 @@
  */
 import { data, Form, redirect, useNavigation } from "react-router";
 import { z } from "zod";
+import { getAuth, getPendingSignIn, safeRedirect, secondFactorPath } from "#app/auth/guards.server";
 import { AuthPage } from "#app/components/auth-page";
 import { CodeField } from "#app/components/two-factor";
 import { verifySecondFactor } from "#app/domain/two-factor/two-factor.server";
-import { getAuth, getPendingSignIn, safeRedirect, secondFactorPath } from "#app/utils/auth.server";
 import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/two-factor";

@@ -1,4 +1,4 @@
-import { notFound } from "#app/utils/auth.server";
+import { notFound } from "#app/auth/guards.server";
 import { prisma } from "#app/utils/db.server";
 import { isDevelopment } from "#app/utils/env.server";
 import type { Route } from "./+types/mail";

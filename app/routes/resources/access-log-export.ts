@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
+import { requireRole } from "#app/auth/guards.server";
 import { parseAccessLogFilter } from "#app/domain/audit/access-log";
 import { accessLogCsvRows, exportAccessLog } from "#app/domain/audit/access-log.server";
 import { today } from "#app/domain/dates";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireRole } from "#app/utils/auth.server";
 import type { Route } from "./+types/access-log-export";
 
 /** /admin/access-log.csv — the access log as the page filters it (every page), for the school's administrators. */

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { requireCaseloadScope } from "#app/auth/guards.server";
 import {
   caseloadExportTable,
   DEFAULT_HIDDEN_FOR_TUTOR,
@@ -9,7 +10,6 @@ import {
 import { loadCaseload } from "#app/domain/cases/caseload.server";
 import { today } from "#app/domain/dates";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireCaseloadScope } from "#app/utils/auth.server";
 import { readHiddenColumns } from "#app/utils/preferences.server";
 import type { Route } from "./+types/cases-export";
 

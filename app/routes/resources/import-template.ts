@@ -1,8 +1,8 @@
 import { data } from "react-router";
 import { z } from "zod";
+import { requireOffice } from "#app/auth/guards.server";
 import { IMPORT_KINDS } from "#app/domain/imports/schema";
 import { templateCsv } from "#app/domain/imports/templates.server";
-import { requireOffice } from "#app/utils/auth.server";
 import type { Route } from "./+types/import-template";
 
 /** A CSV template for each import kind: the header and one example row. */

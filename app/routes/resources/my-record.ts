@@ -1,5 +1,5 @@
+import { requireRole } from "#app/auth/guards.server";
 import { loadStudentRecord } from "#app/domain/records/student-record.server";
-import { requireRole } from "#app/utils/auth.server";
 import type { Route } from "./+types/my-record";
 
 /** The signed-in student's whole record as JSON, to keep or to take elsewhere. */

@@ -4,12 +4,12 @@
  * (requireCaseAccess refuses everyone else with 403).
  */
 
+import { requireCaseAccess } from "#app/auth/guards.server";
 import { today } from "#app/domain/dates";
 import { calendarFileName, planCalendar } from "#app/domain/plans/calendar";
 import { loadPlan } from "#app/domain/plans/queries.server";
 import { examLabel } from "#app/domain/reference";
 import { loadScheduledSessions } from "#app/domain/sessions/queries.server";
-import { requireCaseAccess } from "#app/utils/auth.server";
 import { allowedOrigins } from "#app/utils/env.server";
 import type { Route } from "./+types/plan-calendar";
 

@@ -1,10 +1,11 @@
 import { Form, Link } from "react-router";
+import { requireRole } from "#app/auth/guards.server";
+import { Pager } from "#app/components/pager";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { accessLogSearch, parseAccessLogFilter } from "#app/domain/audit/access-log";
 import { loadAccessLog } from "#app/domain/audit/access-log.server";
 import { plural } from "#app/domain/text";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireRole } from "#app/utils/auth.server";
 import type { Route } from "./+types/access-log";
 
 /** Staff reads of students' records (who, whose, when, what), for the school's administrators. */
@@ -112,23 +113,12 @@ export default function AccessLog({ loaderData }: Route.ComponentProps) {
         </table>
         {entries.length === 0 ? <p className="mt-2 text-slate-700">No reads recorded{filtered ? " for that filter" : ""}.</p> : null}
       </ScrollRegion>
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-        <p>
-          {plural(total, "read")} · page {page} of {pageCount}
-        </p>
-        <div className="flex gap-2">
-          {page > 1 ? (
-            <Link to={accessLogSearch(filter, page - 1) || "?"} className="btn-secondary">
-              Previous page
-            </Link>
-          ) : null}
-          {page < pageCount ? (
-            <Link to={accessLogSearch(filter, page + 1)} className="btn-secondary">
-              Next page
-            </Link>
-          ) : null}
-        </div>
-      </nav>
+      <Pager
+        page={page}
+        pageCount={pageCount}
+        href={(p) => accessLogSearch(filter, p) || "?"}
+        summary={`${plural(total, "read")} · page ${page} of ${pageCount}`}
+      />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
 import { notUnderstood } from "#app/actions/reply";
+import { requireRole } from "#app/auth/guards.server";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { loadMailOverview, retryMessage } from "#app/domain/mail/admin.server";
 import { MAX_AGE_MS } from "#app/domain/mail/retry";
 import { mailKindLabel } from "#app/domain/mail/templates";
-import { requireRole } from "#app/utils/auth.server";
 import { toastHeader } from "#app/utils/toast.server";
 import type { Route } from "./+types/mail";
 

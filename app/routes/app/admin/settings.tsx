@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { reply } from "#app/actions/reply";
+import { forbidden, requireRole } from "#app/auth/guards.server";
 import { Field, FieldErrors, FormErrors, SelectField } from "#app/components/forms";
 import { instrument } from "#app/domain/reference";
 import { saveSchoolSettings } from "#app/domain/settings/mutations.server";
@@ -9,7 +10,6 @@ import { LADDER_RUNGS, settingsFormSchema, THREE_DIGIT_INSTRUMENT_IDS } from "#a
 import { ordinal } from "#app/domain/text";
 import { CBSSA_GATE_RULES } from "#app/domain/trajectory/readiness";
 import { POLICY_CONSEQUENCES, type PolicyConsequence } from "#app/domain/vocabulary";
-import { forbidden, requireRole } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/settings";
 

@@ -6,6 +6,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
 import { notUnderstood } from "#app/actions/reply";
+import { forbidden, getAuth, requireRole } from "#app/auth/guards.server";
 import { Field, FieldErrors, FormErrors } from "#app/components/forms";
 import { actorOf, roleAt } from "#app/domain/access/policy";
 import { TWO_FACTOR_REQUIREMENT_LABELS, TWO_FACTOR_REQUIREMENTS } from "#app/domain/sign-in/policy";
@@ -13,7 +14,6 @@ import { httpLoopbackAllowed } from "#app/domain/sso/oidc.server";
 import { ssoFormSchema, twoFactorPolicySchema } from "#app/domain/sso/schema";
 import { loadSignInSettings, NO_ENCRYPTION_KEY, saveSsoSettings, saveTwoFactorPolicy } from "#app/domain/sso/settings.server";
 import { redirectUri } from "#app/domain/sso/sign-in.server";
-import { forbidden, getAuth, requireRole } from "#app/utils/auth.server";
 import { encryptionAvailable } from "#app/utils/secret-box.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/sign-in";

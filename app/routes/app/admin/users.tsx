@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form } from "react-router";
 import { z } from "zod";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
+import { requireRole } from "#app/auth/guards.server";
 import { Field, FormErrors, SelectField } from "#app/components/forms";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { useFormResult } from "#app/components/use-form-result";
@@ -13,7 +14,6 @@ import { setMembershipRole, setUserActive } from "#app/domain/users/mutations.se
 import { type DeliveryStatus, loadSchoolPeople } from "#app/domain/users/queries.server";
 import { ROLE_LABELS, ROLES } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireRole } from "#app/utils/auth.server";
 import { toastHeader } from "#app/utils/toast.server";
 import type { Route } from "./+types/users";
 

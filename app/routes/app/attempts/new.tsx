@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useActionData } from "react-router";
 import { z } from "zod";
 import { reply } from "#app/actions/reply";
+import { forbidden, requireUser } from "#app/auth/guards.server";
 import { AttemptForm } from "#app/components/attempt-form";
 import { Field } from "#app/components/forms";
 import { actorOf, schoolsWhere } from "#app/domain/access/policy";
@@ -11,7 +12,6 @@ import { findOwnProfile, findStudentByKey } from "#app/domain/cases/students.ser
 import { today } from "#app/domain/dates";
 import { refuse } from "#app/domain/result";
 import { OFFICE_ROLES } from "#app/domain/vocabulary";
-import { forbidden, requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/new";
 

@@ -1,10 +1,10 @@
 import { NavLink, Outlet } from "react-router";
+import { caseAccess, caseAccessMiddleware } from "#app/auth/guards.server";
 import { StatusBadge } from "#app/components/badges";
 import { ErrorMessage } from "#app/components/error-page";
 import { loadCaseHeaderPeople } from "#app/domain/cases/header.server";
 import { daysBetween, formatDate, today } from "#app/domain/dates";
 import { examLabel } from "#app/domain/reference";
-import { caseAccess, caseAccessMiddleware } from "#app/utils/auth.server";
 import type { Route } from "./+types/case";
 
 /** The case is checked once per request, before the layout and its tabs load (ADR 0015). */

@@ -2,13 +2,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Link } from "react-router";
 import { handleEscalationIntent, isEscalationIntent } from "#app/actions/escalations.server";
 import { notUnderstood, reply } from "#app/actions/reply";
+import { caseAccess } from "#app/auth/guards.server";
 import { type EscalationActionData, EscalationDetail } from "#app/components/escalations/escalation-detail";
 import { RaiseEscalationForm } from "#app/components/escalations/raise-escalation-form";
 import { today } from "#app/domain/dates";
 import { raiseEscalation } from "#app/domain/escalations/mutations.server";
 import { escalationScope, loadCaseEscalations, loadOfficeMembers } from "#app/domain/escalations/queries.server";
 import { manualEscalationSchema } from "#app/domain/escalations/schema";
-import { caseAccess } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/escalations";
 

@@ -4,12 +4,12 @@
  * variants from this page), tables that do not split mid-row.
  */
 import { Link } from "react-router";
+import { caseAccess } from "#app/auth/guards.server";
 import { PlanDetails } from "#app/components/plans/plan-details";
 import { loadCaseHeaderPeople } from "#app/domain/cases/header.server";
 import { formatDate, formatDay, today } from "#app/domain/dates";
 import { loadPlan } from "#app/domain/plans/queries.server";
 import { examLabel } from "#app/domain/reference";
-import { caseAccess } from "#app/utils/auth.server";
 import type { Route } from "./+types/plan-print";
 
 export async function loader(args: Route.LoaderArgs) {

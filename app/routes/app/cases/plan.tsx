@@ -1,16 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import { notUnderstood, refusalPage, reply } from "#app/actions/reply";
-import { CheckInList } from "#app/components/plans/check-in-list";
-import { PlanBuilderForm } from "#app/components/plans/plan-builder-form";
-import { PlanDetails, RhythmTable } from "#app/components/plans/plan-details";
-import { PlanEditor } from "#app/components/plans/plan-editor";
-import { ChangeGroups, PlanVersions } from "#app/components/plans/plan-versions";
-import { CheckInSection, PlanLinks, StudentPlanSummary } from "#app/components/plans/student-plan";
+import { caseAccess, forbidden, safeRedirect } from "#app/auth/guards.server";
+import type { PlanBuilderState } from "#app/components/plans/plan-builder";
+import { StaffPlan } from "#app/components/plans/staff-plan";
+import { StudentPlanTab } from "#app/components/plans/student-plan-tab";
 import { submitCheckIn } from "#app/domain/checkins/mutations.server";
 import { loadCheckIns, loadWeekCheckIn } from "#app/domain/checkins/queries.server";
 import { checkInSchema, checkInWeeks, weekNotAllowed } from "#app/domain/checkins/schema";
-import { formatDate, formatDay, startOfIsoWeek, today } from "#app/domain/dates";
+import { formatDate, startOfIsoWeek, today } from "#app/domain/dates";
 import { proposeFromParams } from "#app/domain/plans/builder.server";
 import {
   editorValues,
@@ -24,8 +22,6 @@ import { compareVersions, loadPlan, loadPlanBuilderContext, loadPromptOptions, s
 import { versionSavedNote } from "#app/domain/plans/respace";
 import { examLabel } from "#app/domain/reference";
 import { refuse } from "#app/domain/result";
-import { plural } from "#app/domain/text";
-import { caseAccess, forbidden, safeRedirect } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/plan";
 
@@ -66,6 +62,7 @@ export async function loader(args: Route.LoaderArgs) {
   }
 
   const { checkIns, trend } = await loadCheckIns(caseId);
+  const staff = { ...common, kind: "staff" as const, checkIns, trend, comparison: null, editor: null, promptOptions: null, builder: null };
   if (plan) {
     const from = versionParam(url.searchParams.get("from"));
     const to = versionParam(url.searchParams.get("to"));
@@ -75,71 +72,40 @@ export async function loader(args: Route.LoaderArgs) {
         : plan.currentVersion > 1
           ? compareVersions(plan, plan.currentVersion - 1, plan.currentVersion)
           : null;
+    const { current } = plan;
     return {
-      ...common,
-      kind: "staff" as const,
+      ...staff,
       plan: {
         currentVersion: plan.currentVersion,
-        current: {
-          number: plan.current.number,
-          data: plan.current.data,
-          createdAt: plan.current.createdAt,
-          createdBy: plan.current.createdBy,
-        },
-        versions: plan.versions.map((v) => ({
-          number: v.number,
-          createdBy: v.createdBy,
-          createdAt: v.createdAt,
-          reason: v.reason,
-          promptedBy: v.promptedBy,
+        current: { number: current.number, data: current.data, createdAt: current.createdAt, createdBy: current.createdBy },
+        versions: plan.versions.map(({ number, createdBy, createdAt, reason, promptedBy }) => ({
+          number,
+          createdBy,
+          createdAt,
+          reason,
+          promptedBy,
         })),
       },
       comparison,
-      editor: editorValues(plan.current.data),
+      editor: editorValues(current.data),
       promptOptions: open ? await loadPromptOptions(caseId) : null,
-      builder: null,
-      checkIns,
-      trend,
     };
   }
+  if (!open) return { ...staff, plan: null };
 
-  if (!open)
-    return {
-      ...common,
-      kind: "staff" as const,
-      plan: null,
-      comparison: null,
-      editor: null,
-      promptOptions: null,
-      builder: null,
-      checkIns,
-      trend,
-    };
-
+  // Building: choosing the inputs, or reviewing the proposal they gave.
   const context = await loadPlanBuilderContext(caseId, viewer);
   const step = proposeFromParams(context, url.searchParams, now);
-  return data(
-    {
-      ...common,
-      kind: "staff" as const,
-      plan: null,
-      comparison: null,
-      editor: null,
-      promptOptions: null,
-      builder: {
-        defaults: step.defaults,
-        result: step.result,
-        proposal: step.proposal,
-        proposalKey: url.search,
-        templateLabel: context.templateLabel,
-        failureNumber: context.failureNumber,
-        diagnosis: context.diagnosis,
-      },
-      checkIns,
-      trend,
-    },
-    { status: step.status },
-  );
+  const facts = {
+    defaults: step.defaults,
+    templateLabel: context.templateLabel,
+    failureNumber: context.failureNumber,
+    diagnosis: context.diagnosis,
+  };
+  const builder: PlanBuilderState = step.proposal
+    ? { ...facts, step: "review", result: null, proposal: step.proposal, proposalKey: url.search }
+    : { ...facts, step: "choose", result: step.result, proposal: null };
+  return data({ ...staff, plan: null, builder }, { status: step.status });
 }
 
 /** Only a plan save's refusal shows what the versions saved meanwhile changed. */
@@ -206,199 +172,11 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Plan({ loaderData, actionData }: Route.ComponentProps) {
   if (loaderData.kind === "student")
-    return <StudentPlan data={loaderData} lastResult={actionData?.intent === "checkin" ? actionData.result : null} />;
-  return <StaffPlan data={loaderData} actionData={actionData} />;
-}
-
-type StudentData = Extract<Route.ComponentProps["loaderData"], { kind: "student" }>;
-type StaffData = Extract<Route.ComponentProps["loaderData"], { kind: "staff" }>;
-
-function StudentPlan({ data: d, lastResult }: { data: StudentData; lastResult: Parameters<typeof CheckInSection>[0]["lastResult"] }) {
-  return (
-    <div className="space-y-4">
-      <section aria-labelledby="your-plan-heading" className={d.view ? "card space-y-4" : "card"}>
-        <h2 id="your-plan-heading">Your plan</h2>
-        {d.view ? (
-          <StudentPlanSummary caseId={d.caseId} view={d.view} examLabel={d.examLabel} idPrefix="your-plan" />
-        ) : (
-          <p className="mt-2 text-slate-700">
-            {d.open
-              ? "Your tutor is preparing your plan from your score report and your conversations. You will see it here, and on your home page, as soon as it is ready."
-              : "This retake is closed."}
-          </p>
-        )}
-      </section>
-      {d.open ? (
-        <CheckInSection caseId={d.caseId} checkIn={d.checkIn} lastResult={lastResult} redirectTo={`/cases/${d.caseId}/plan`} />
-      ) : null}
-      {d.plan ? (
-        <section aria-labelledby="whole-plan-heading" className="card">
-          <h2 id="whole-plan-heading">The whole plan (version {d.plan.number})</h2>
-          <div className="mt-3">
-            <PlanDetails data={d.plan.data} idPrefix="student-plan" showMeasureFindings={false} />
-          </div>
-        </section>
-      ) : null}
-    </div>
-  );
-}
-
-type ActionData = Route.ComponentProps["actionData"];
-
-function StaffPlan({ data: d, actionData }: { data: StaffData; actionData: ActionData }) {
-  const assignResult = actionData?.intent === "assign" ? actionData.result : null;
-  const adjustResult = actionData?.intent === "adjust" ? actionData.result : null;
-  const conflict = actionData?.intent === "adjust" ? actionData.conflict : null;
-  return (
-    <div className="space-y-4">
-      {d.plan ? (
-        <>
-          <section aria-labelledby="plan-heading" className="card">
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id="plan-heading">Plan in force: version {d.plan.currentVersion}</h2>
-              <p className="text-sm text-slate-600">
-                Saved {formatDay(d.plan.current.createdAt)}
-                {d.plan.current.createdBy ? ` by ${d.plan.current.createdBy}` : ""}
-              </p>
-            </div>
-            <div className="mt-2">
-              <PlanLinks caseId={d.caseId} audience="staff" />
-            </div>
-            <div className="mt-4">
-              <PlanDetails data={d.plan.current.data} idPrefix="current-plan" />
-            </div>
-          </section>
-
-          {d.open && d.editor ? (
-            <section aria-labelledby="adjust-heading" className="card">
-              <h2 id="adjust-heading">Adjust the plan</h2>
-              <p className="hint">
-                Saving makes version {d.plan.currentVersion + 1}; version {d.plan.currentVersion} stays in the history. Say why: the student
-                reads it.
-              </p>
-              {d.targetExamDate && d.targetExamDate !== d.plan.current.data.examDate ? (
-                <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="note">
-                  The case's target exam date is {formatDate(d.targetExamDate)}, not this plan's {formatDate(d.plan.current.data.examDate)}:
-                  it was changed outside the plan. Saving a version sets the case's date to the exam date in the form.
-                </p>
-              ) : null}
-              <details className="mt-3" open={adjustResult ? true : undefined}>
-                <summary className="cursor-pointer font-medium text-brand-700">Edit a new version</summary>
-                <div className="mt-4">
-                  <PlanEditor
-                    key={`adjust-${d.plan.currentVersion}`}
-                    mode="adjust"
-                    defaultValue={d.editor}
-                    lastResult={adjustResult}
-                    currentVersion={d.plan.currentVersion}
-                    savedMeanwhile={conflict?.to}
-                    caseVersion={d.caseVersion}
-                    promptOptions={d.promptOptions ?? undefined}
-                  >
-                    {conflict && conflict.count > 0 ? (
-                      <div className="rounded-md border border-amber-300 bg-amber-50 p-3">
-                        <h3 className="text-sm">What version {conflict.to} changed (your edits above are kept; check them against it)</h3>
-                        <div className="mt-2">
-                          <ChangeGroups comparison={conflict} headingLevel="h4" />
-                        </div>
-                      </div>
-                    ) : null}
-                  </PlanEditor>
-                </div>
-              </details>
-            </section>
-          ) : null}
-
-          <PlanVersions versions={d.plan.versions} currentVersion={d.plan.currentVersion} comparison={d.comparison} />
-        </>
-      ) : d.builder ? (
-        <Builder builder={d.builder} today={d.today} caseVersion={d.caseVersion} assignResult={assignResult} />
-      ) : (
-        <section aria-labelledby="plan-heading" className="card">
-          <h2 id="plan-heading">Plan</h2>
-          <p className="mt-2 text-slate-700">This case is closed; no plan was assigned.</p>
-        </section>
-      )}
-      <CheckInList checkIns={d.checkIns} trend={d.trend} headingId="check-ins-heading" />
-    </div>
-  );
-}
-
-function Builder({
-  builder,
-  today: now,
-  caseVersion,
-  assignResult,
-}: {
-  builder: NonNullable<StaffData["builder"]>;
-  today: string;
-  caseVersion: number;
-  assignResult: Parameters<typeof PlanEditor>[0]["lastResult"];
-}) {
-  const { diagnosis, proposal } = builder;
-  return (
-    <>
-      <section aria-labelledby="builder-heading" className="card">
-        <h2 id="builder-heading">Build a plan from the diagnosis</h2>
-        <p className="mt-1 text-sm text-slate-700">
-          Step 1 of 2: a few inputs, and the plan is proposed from the diagnosis. Step 2: edit the proposal, then assign it.
-        </p>
-        <p className="mt-2 text-sm text-slate-700">
-          {diagnosis.reportOn
-            ? `From the score report of the attempt on ${formatDate(diagnosis.reportOn)}${diagnosis.findings ? ` and ${plural(diagnosis.findings, "finding")}` : ""}.`
-            : "No score report is recorded yet: the proposal will be mixed review until the diagnosis is complete."}{" "}
-          {diagnosis.weakAreas.length > 0 ? `Weakest first: ${diagnosis.weakAreas.slice(0, 6).join(", ")}.` : ""} Template:{" "}
-          {builder.templateLabel}.
-        </p>
-        <div className="mt-4">
-          <PlanBuilderForm defaults={builder.defaults} lastResult={builder.result} today={now} />
-        </div>
-      </section>
-
-      {proposal ? (
-        <section aria-labelledby="proposal-heading" className="card">
-          <h2 id="proposal-heading">Step 2: edit the proposal and assign it</h2>
-          <p className="mt-1 text-sm text-slate-700">
-            From {formatDate(proposal.values.startDate)} to the exam on {formatDate(proposal.values.examDate)}:{" "}
-            {plural(proposal.durationWeeks, "plan week")}, counted Monday to Sunday as the student sees them.
-          </p>
-          {proposal.warnings.length > 0 ? (
-            <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" role="status">
-              <p className="font-medium">Before you assign it:</p>
-              <ul className="mt-1 list-disc pl-5">
-                {proposal.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {proposal.notForTheStudent.length > 0 ? (
-            <div className="mt-3 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm" role="note">
-              <p className="font-medium">The student will not see these measures: they answer findings not shared with them.</p>
-              <ul className="mt-1 list-disc pl-5">
-                {proposal.notForTheStudent.map((m) => (
-                  <li key={m.title}>
-                    {m.title} ({m.audience === "PRIVATE" ? "only you" : "you and the office"})
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <details className="mt-3">
-            <summary className="cursor-pointer font-medium text-brand-700">The proposed weekly rhythm</summary>
-            <RhythmTable rhythm={proposal.rhythm} restDay={proposal.restDay} />
-          </details>
-          <div className="mt-4">
-            <PlanEditor
-              key={`assign-${builder.proposalKey}`}
-              mode="assign"
-              defaultValue={proposal.values}
-              lastResult={assignResult}
-              caseVersion={caseVersion}
-            />
-          </div>
-        </section>
-      ) : null}
-    </>
-  );
+    return <StudentPlanTab data={loaderData} lastResult={actionData?.intent === "checkin" ? actionData.result : null} />;
+  const replies = {
+    assign: actionData?.intent === "assign" ? actionData.result : null,
+    adjust: actionData?.intent === "adjust" ? actionData.result : null,
+    conflict: actionData?.intent === "adjust" ? actionData.conflict : null,
+  };
+  return <StaffPlan data={loaderData} replies={replies} />;
 }

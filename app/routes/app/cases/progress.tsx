@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "react-router";
 import { notUnderstood, reply } from "#app/actions/reply";
+import { caseAccess, notFound } from "#app/auth/guards.server";
 import { FormErrors } from "#app/components/forms";
 import { PracticeExamForm } from "#app/components/progress/practice-exam-form";
 import { PracticeLog } from "#app/components/progress/practice-log";
@@ -14,7 +15,6 @@ import { loadPracticeFormContext, loadPracticeRecordRef, loadProgress } from "#a
 import { deletePracticeSchema, logPracticeSchema, updatePracticeSchema } from "#app/domain/practice/schema";
 import { examLabel, instrument } from "#app/domain/reference";
 import { formatScore } from "#app/domain/trajectory/practice";
-import { caseAccess, notFound } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/progress";
 

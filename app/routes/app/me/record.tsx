@@ -1,10 +1,10 @@
 import { Link } from "react-router";
+import { requireRole } from "#app/auth/guards.server";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { formatDate } from "#app/domain/dates";
 import { loadStudentRecordSummary } from "#app/domain/records/student-record.server";
 import { examLabel } from "#app/domain/reference";
 import { ATTEMPT_OUTCOME_LABELS } from "#app/domain/vocabulary";
-import { requireRole } from "#app/utils/auth.server";
 import type { Route } from "./+types/record";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { requireOffice } from "#app/auth/guards.server";
 import { OUTCOME_STYLES, SINGLE_SERIES_COLOR, STATUS_STYLES } from "#app/components/charts/palette";
 import { BarChartPanel } from "#app/components/dashboard/bar-chart-panel";
 import { gainPanelsByFamily, monthLabel, SMALL_GROUP } from "#app/domain/dashboard/chart-data";
@@ -7,7 +8,6 @@ import { loadDashboard } from "#app/domain/dashboard/queries.server";
 import { today } from "#app/domain/dates";
 import { type ExamId, examLabel } from "#app/domain/reference";
 import { CASE_OUTCOME_LABELS, CASE_OUTCOMES, CASE_STATUS_LABELS, CASE_STATUSES } from "#app/domain/vocabulary";
-import { requireOffice } from "#app/utils/auth.server";
 import type { Route } from "./+types/dashboard";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { reply } from "#app/actions/reply";
+import { requireOffice } from "#app/auth/guards.server";
 import { Field, FormErrors, SelectField } from "#app/components/forms";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { formatDate, today } from "#app/domain/dates";
@@ -9,7 +10,6 @@ import { disclosureSchema } from "#app/domain/records/disclosures";
 import { listDisclosures, logDisclosure } from "#app/domain/records/disclosures.server";
 import { schoolOptions } from "#app/domain/school-choice";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { requireOffice } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/disclosures";
 

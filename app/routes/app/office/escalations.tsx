@@ -1,8 +1,10 @@
 import { Form, Link } from "react-router";
 import { handleEscalationIntent, isEscalationIntent } from "#app/actions/escalations.server";
 import { notUnderstood } from "#app/actions/reply";
+import { forbidden, notFound, requireOffice } from "#app/auth/guards.server";
 import { type EscalationActionData, EscalationDetail } from "#app/components/escalations/escalation-detail";
 import { EscalationQueueTable } from "#app/components/escalations/escalation-queue-table";
+import { Pager } from "#app/components/pager";
 import { actorOf, roleAt } from "#app/domain/access/policy";
 import { today } from "#app/domain/dates";
 import { escalationScope, loadEscalationForSchools, loadEscalationQueue, loadOfficeMembers } from "#app/domain/escalations/queries.server";
@@ -10,7 +12,6 @@ import { parseQueueParams, QUEUE_SORT_LABELS, QUEUE_SORTS, queueSearch } from "#
 import { plural } from "#app/domain/text";
 import { ESCALATION_STATUS_LABELS, ESCALATION_STATUSES } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { forbidden, notFound, requireOffice } from "#app/utils/auth.server";
 import type { Route } from "./+types/escalations";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -148,23 +149,11 @@ export default function EscalationQueue({ loaderData, actionData }: Route.Compon
       )}
 
       {queue.pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <p>
-            Page {queue.page} of {queue.pageCount}
-          </p>
-          <div className="flex gap-2">
-            {queue.page > 1 ? (
-              <Link className="btn-secondary" to={`/office/escalations${queueSearch(params, { page: queue.page - 1, open: null })}`}>
-                Previous page
-              </Link>
-            ) : null}
-            {queue.page < queue.pageCount ? (
-              <Link className="btn-secondary" to={`/office/escalations${queueSearch(params, { page: queue.page + 1, open: null })}`}>
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </nav>
+        <Pager
+          page={queue.page}
+          pageCount={queue.pageCount}
+          href={(page) => `/office/escalations${queueSearch(params, { page, open: null })}`}
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { data, Form, Link, useNavigation } from "react-router";
 import { z } from "zod";
+import { requireOffice } from "#app/auth/guards.server";
 import { Field, FormErrors, SelectField } from "#app/components/forms";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { formatDay } from "#app/domain/dates";
@@ -15,7 +16,6 @@ import {
   type RowError,
 } from "#app/domain/imports/schema";
 import { schoolOptions } from "#app/domain/school-choice";
-import { requireOffice } from "#app/utils/auth.server";
 import { formDataWithin } from "#app/utils/body-limit.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/import";

@@ -2,8 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, type ShouldRevalidateFunctionArgs, useNavigation } from "react-router";
 import { z } from "zod";
 import { notUnderstood, reply } from "#app/actions/reply";
+import { forbidden, notFound, requireUser } from "#app/auth/guards.server";
 import { AssignTutorForm } from "#app/components/cases/assign-tutor-form";
 import { FormErrors } from "#app/components/forms";
+import { Pager, pageHref } from "#app/components/pager";
 import { actorOf, canTakeCase, schoolsWhere } from "#app/domain/access/policy";
 import { assignCase, takeCase } from "#app/domain/cases/mutations.server";
 import { loadIntakeQueue, loadQueueCase } from "#app/domain/cases/queue.server";
@@ -13,7 +15,6 @@ import { examLabel } from "#app/domain/reference";
 import { plural } from "#app/domain/text";
 import { OFFICE_ROLES } from "#app/domain/vocabulary";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { forbidden, notFound, requireUser } from "#app/utils/auth.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/index";
 
@@ -160,25 +161,7 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
           })}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <p>
-            Page {page} of {pageCount}
-          </p>
-          <div className="flex gap-2">
-            {page > 1 ? (
-              <Link className="btn-secondary" to={page === 2 ? "/queue" : `/queue?page=${page - 1}`}>
-                Previous page
-              </Link>
-            ) : null}
-            {page < pageCount ? (
-              <Link className="btn-secondary" to={`/queue?page=${page + 1}`}>
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </nav>
-      ) : null}
+      {pageCount > 1 ? <Pager page={page} pageCount={pageCount} href={(p) => pageHref("/queue", p)} /> : null}
     </div>
   );
 }

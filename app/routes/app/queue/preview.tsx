@@ -3,12 +3,13 @@
  * may take the case (a tutor of its school while it waits) or already see it
  * (the office, its tutor) may open it; the read is logged like any case read.
  */
+
+import { forbidden, notFound, requireUser } from "#app/auth/guards.server";
 import { QueuePreviewCard } from "#app/components/queue/queue-preview";
 import { actorOf, canTakeCase, caseRelation } from "#app/domain/access/policy";
 import { loadQueuePreview } from "#app/domain/cases/queue.server";
 import { today } from "#app/domain/dates";
 import { noteRecordsRead } from "#app/utils/access-log.server";
-import { forbidden, notFound, requireUser } from "#app/utils/auth.server";
 import type { Route } from "./+types/preview";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -6,9 +6,9 @@ import { createContext, data, type MiddlewareFunction, type RouterContextProvide
 import { type Auth, authContext, type PendingSignIn, pendingSignInContext, type SessionUser } from "#app/context";
 import { actorOf, type CaseRelation, caseRelation, hasRole, roleAt, schoolsWhere } from "#app/domain/access/policy";
 import { OFFICE_ROLES, type Role } from "#app/domain/vocabulary";
+import { noteRecordsRead } from "#app/utils/access-log.server";
+import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
-import { noteRecordsRead } from "./access-log.server";
-import { prisma } from "./db.server";
 
 interface Args {
   request: Request;
