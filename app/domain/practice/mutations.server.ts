@@ -9,6 +9,7 @@
  */
 
 import { refreshDerived } from "#app/domain/cases/derive.server";
+import { CASE_IDENTITY_SELECT } from "#app/domain/cases/identity";
 import { formatDate } from "#app/domain/dates";
 import { notify } from "#app/domain/notifications/notify.server";
 import type { Viewer } from "#app/domain/privacy/visibility";
@@ -91,10 +92,7 @@ async function caseFacts(tx: Tx, caseId: string) {
   return tx.retakeCase.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      id: true,
-      schoolId: true,
-      studentId: true,
-      exam: true,
+      ...CASE_IDENTITY_SELECT,
       openSlot: true,
       tutorId: true,
       student: { select: { userId: true, user: { select: { name: true } } } },
