@@ -9,8 +9,7 @@
  *   npm run build && npm run bench     (BENCH_DURATION=seconds, default 8;
  *                                       BENCH_PROCESSES=list, default "1,<cores>")
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -21,40 +20,12 @@ const dbFile = path.join(dataDir, "bench.db");
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://localhost:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 5000);
-const PRACTICE_PER_CASE = 8;
 const CONCURRENCY = [1, 10, 25];
 const PROCESSES = (process.env.BENCH_PROCESSES ?? `1,${Math.max(2, availableParallelism())}`).split(",").map(Number);
 
-mkdirSync(dataDir, { recursive: true });
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force: true });
 process.env.DATABASE_URL = `file:${dbFile}`;
 process.env.NODE_ENV = "production";
 process.env.LOG_LEVEL ??= "error";
-
-async function seedLargeSchool() {
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, stdio: "ignore", env: process.env });
-  const { prisma } = await import("#app/utils/db.server.ts");
-  const { createSession } = await import("#app/utils/session.server.ts");
-  const { bulkSchool } = await import("./large-school.ts");
-  const started = Date.now();
-  const school = await prisma.school.create({ data: { name: "Benchmark School", slug: "bench" } });
-  const make = (email: string, role: "TUTOR" | "ADVISOR") =>
-    prisma.user.create({ data: { email, name: email, memberships: { create: { schoolId: school.id, role } } } });
-  const tutors = await Promise.all(Array.from({ length: 20 }, (_, i) => make(`tutor${i}@bench.edu`, "TUTOR")));
-  const advisor = await make("advisor@bench.edu", "ADVISOR");
-  // 20 tutors share the 5,000 cases: 250 each, as in a large school.
-  for (const tutor of tutors)
-    await bulkSchool({ cases: STUDENTS / tutors.length, tutorId: tutor.id, schoolId: school.id, practicePerCase: PRACTICE_PER_CASE });
-  const practice = await prisma.practiceExam.count();
-  const tutorSession = await createSession(tutors[0].id);
-  const advisorSession = await createSession(advisor.id);
-  console.log(
-    `Seeded ${await prisma.studentProfile.count()} students, ${await prisma.retakeCase.count()} cases, ${practice} practice exams in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  await prisma.$disconnect();
-  return { tutorCookie: `rd_session=${tutorSession.token}`, advisorCookie: `rd_session=${advisorSession.token}` };
-}
 
 function startServer(processes: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
@@ -121,7 +92,8 @@ const targets = (tutorCookie: string, advisorCookie: string): Array<{ name: stri
 ];
 
 async function main() {
-  const { tutorCookie, advisorCookie } = await seedLargeSchool();
+  const { seedLargeSchool } = await import("./seed.ts");
+  const { tutorCookie, advisorCookie } = await seedLargeSchool(dbFile);
   const rows: string[] = [];
   const failed: string[] = [];
   for (const processes of PROCESSES) {

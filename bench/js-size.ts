@@ -98,3 +98,14 @@ console.log("| route | URL | files | gzipped KB at load | chart code at load | l
 console.log("| --- | --- | --- | --- | --- | --- |");
 for (const r of rows)
   console.log(`| ${r.id} | ${r.url} | ${r.files} | ${kb(r.total)} | ${r.chart ? "yes" : "no"} | ${r.lazy ? kb(r.lazy) : "—"} |`);
+
+// `npm run bench:js -- <route id>` lists that page's files, largest first (what to look at when a page grows).
+const detail = process.argv[2];
+if (detail) {
+  const route = manifest.routes[detail];
+  if (!route) throw new Error(`No route "${detail}" in the manifest (route ids as in the first column).`);
+  const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
+  for (const r of chain(route.id)) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
+  console.log(`\n| ${detail}: file | gzipped KB |\n| --- | --- |`);
+  for (const f of [...files].sort((a, b) => gzipped(b) - gzipped(a))) console.log(`| ${f} | ${kb(gzipped(f))} |`);
+}

@@ -118,6 +118,10 @@ function superviseWorkers(count: number, onListening: () => void) {
 
 /** One serving process: the app, its background jobs, and a graceful stop. */
 async function serve(options: { before?: RequestHandler }, onListening?: () => void) {
+  if (process.env.NODE_ENV === "production") {
+    const { resolveReactRouterProductionBuild } = await import("../server/react-router-production.ts");
+    resolveReactRouterProductionBuild();
+  }
   const { createApp } = await import("../server/index.ts");
   const { startBackgroundJobs } = await import("../server/background.ts");
   const { dbReady, disconnectDb } = await import("#app/utils/db.server.ts");

@@ -1,8 +1,6 @@
-import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "react-router";
-import { Field } from "#app/components/forms";
-import { saveViewSchema } from "#app/domain/cases/saved-views";
+import { SAVED_VIEW_NAME_MAX } from "#app/domain/cases/saved-view-constraints";
 
 /**
  * The person's saved caseload views: each a link to the table as it was saved
@@ -19,12 +17,11 @@ export function SavedViews({
   search: string;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
-  const [form, fields] = useForm({
-    id: "save-view",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: saveViewSchema }),
-    shouldValidate: "onSubmit",
-  });
+  // A plain form, not a Conform one: the browser checks the name is there and not too long, the server checks the
+  // rest (saveViewSchema) and answers with the field's errors and the name typed. The caseload's bundle then
+  // carries neither a schema library nor Conform's hooks (bench/README.md).
+  const errors = lastResult?.error?.name ?? null;
+  const typed = lastResult?.initialValue?.name;
   return (
     <section aria-labelledby="saved-views-heading" className="card space-y-3">
       <h2 id="saved-views-heading">Saved views</h2>
@@ -46,10 +43,32 @@ export function SavedViews({
           ))}
         </ul>
       )}
-      <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-end gap-2">
+      <Form method="post" id="save-view" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="intent" value="save-view" />
         <input type="hidden" name="search" value={search} />
-        <Field label="Save this view as" {...getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
+        <div>
+          <label htmlFor="save-view-name" className="label">
+            Save this view as
+          </label>
+          <input
+            id="save-view-name"
+            name="name"
+            type="text"
+            required
+            maxLength={SAVED_VIEW_NAME_MAX}
+            defaultValue={typeof typed === "string" ? typed : undefined}
+            className="input"
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={errors?.length ? "save-view-name-error" : undefined}
+          />
+          {errors?.length ? (
+            <ul id="save-view-name-error" className="field-error">
+              {errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         <button type="submit" className="btn-secondary">
           Save view
         </button>

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { caseloadSearch, parseCaseloadParams } from "./caseload";
+import { SAVED_VIEW_NAME_MAX } from "./saved-view-constraints";
 
-const SAVED_VIEW_NAME_MAX = 60;
 /** The most views one person keeps. */
 export const SAVED_VIEWS_MAX = 20;
 
