@@ -11,6 +11,7 @@ import express, { type RequestHandler } from "express";
 import { today } from "#app/domain/dates";
 import { createNote } from "#app/domain/notes/mutations.server";
 import { noteSchema } from "#app/domain/notes/schema";
+import { createSchool as createOperatorSchool } from "#app/domain/schools/create.server";
 import { prisma } from "#app/utils/db.server";
 import { createSession } from "#app/utils/session.server";
 import { type Stage, seedStudentStory, type Trend } from "../prisma/seed";
@@ -21,7 +22,8 @@ export const TOKEN_HEADER = "x-e2e-data-token";
 
 let counter = 0;
 /** Unique and readable (across the server's processes too): tests find their records by these names. */
-const uniqueName = (what: string) => `${what} ${Date.now().toString(36)}${process.pid.toString(36)}${(counter++).toString(36)}`;
+const uniqueToken = () => `${Date.now().toString(36)}${process.pid.toString(36)}${(counter++).toString(36)}`;
+const uniqueName = (what: string) => `${what} ${uniqueToken()}`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,14 +33,25 @@ const makers = {
   /**
    * A school of the test's own with an advisor, an admin, two tutors and a
    * student with an open Step 1 case (one failure): in the intake queue, or
-   * taken by the tutor (DIAGNOSING).
+   * taken by the tutor (DIAGNOSING). With `ownDomain`, its people's
+   * addresses are at an e-mail domain of the school's own (`domain`), which
+   * its single sign-on can claim.
    */
-  async schoolWithCase(input: { takenBy?: "tutor" }) {
+  async schoolWithCase(input: { takenBy?: "tutor"; ownDomain?: boolean }) {
     const setup = await createSchoolWithCase({ takenBy: input.takenBy });
     const name = uniqueName("Student");
     await prisma.user.update({ where: { id: setup.student.id }, data: { name } });
+    const domain = input.ownDomain ? `sso-${uniqueToken()}.edu` : null;
+    const people = { advisor: setup.advisor, admin: setup.admin, tutor: setup.tutor, otherTutor: setup.otherTutor, student: setup.student };
+    if (domain) {
+      for (const [role, user] of Object.entries(people)) {
+        user.email = `${role.toLowerCase()}@${domain}`;
+        await prisma.user.update({ where: { id: user.id }, data: { email: user.email } });
+      }
+    }
     return {
       school: setup.school,
+      domain,
       caseId: setup.caseId,
       advisor: person(setup.advisor),
       admin: person(setup.admin),
@@ -46,6 +59,20 @@ const makers = {
       otherTutor: person(setup.otherTutor),
       student: { ...person(setup.student), name, studentId: setup.student.studentId },
     };
+  },
+
+  /**
+   * A school made as the operator makes one (`npm run school:create`, the
+   * same domain function): default settings, and its first admin, a new
+   * account, is mailed an activation link by the app's mail worker.
+   */
+  async operatorSchool(_input: Record<string, never>) {
+    const token = uniqueToken();
+    const school = { name: `School ${token}`, slug: `school-${token}` };
+    const adminEmail = `dean@school-${token}.edu`;
+    const result = await createOperatorSchool({ ...school, adminEmail, adminName: "Dana Wolfe" });
+    if (!result.ok) throw new Error(`could not create the school: ${result.errors.join("; ")}`);
+    return { school: { id: result.schoolId, ...school }, adminEmail };
   },
 
   /**

@@ -32,9 +32,13 @@ async function make<K extends keyof DataMakers>(what: K, input: Parameters<DataM
 /**
  * A school of the test's own with an advisor, an admin, two tutors and a
  * student with an open Step 1 case (one failure): in the intake queue, or
- * taken by the tutor (DIAGNOSING).
+ * taken by the tutor (DIAGNOSING); with `ownDomain`, its people's addresses
+ * are at an e-mail domain of its own (`domain`, for single sign-on).
  */
 export const schoolWithCase = (options: Parameters<DataMakers["schoolWithCase"]>[0] = {}) => make("schoolWithCase", options);
+
+/** A school made as the operator makes one: its first admin (`adminEmail`) is mailed an activation link. */
+export const operatorSchool = () => make("operatorSchool", {});
 
 /**
  * A school of the test's own with an advisor and a tutor, and one student

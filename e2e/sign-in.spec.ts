@@ -1,18 +1,24 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, expect, expectAccessible, hydrated, linkIn, signIn, test, waitForMail } from "./fixtures";
+import { operatorSchool, schoolWithCase, signInAs } from "./data";
+import { expect, expectAccessible, hydrated, linkIn, signIn, test, waitForMail } from "./fixtures";
 
 // A real OpenID Connect provider runs beside the app (scripts/e2e-oidc.ts); the specs sign in at its own pages.
 // Every test's final page is checked with axe by the `page` fixture (fixtures.ts); new pages are checked on the way.
+// Each test makes the school it changes (e2e/data.ts).
 
 const ISSUER = process.env.E2E_OIDC_ISSUER ?? "";
 const CLIENT_ID = process.env.E2E_OIDC_CLIENT_ID ?? "";
 const CLIENT_SECRET = process.env.E2E_OIDC_CLIENT_SECRET ?? "";
 
-/** An authenticator app: reads the key the set-up page shows and gives each time step's code once. */
+const step = () => Math.floor(Date.now() / 30_000);
+
+/**
+ * An authenticator app: reads the key the set-up page shows and gives each time step's code once.
+ * The app accepts a code one step either side of now, each step once (app/domain/two-factor/totp.ts),
+ * so a second code is taken from the next step at once; only a third within one step waits.
+ */
 class Authenticator {
   private last = -1;
   constructor(private readonly key: Uint8Array) {}
@@ -20,32 +26,18 @@ class Authenticator {
     const text = (await page.getByTestId("manual-key").textContent()) ?? "";
     return new Authenticator(decodeBase32IgnorePadding(text.replaceAll(" ", "")));
   }
-  /** The code of the current step, or of the next one when the current one was used (the app accepts one step ahead). */
+  /** The code of the current step, or of the next one when the current one was used. */
   async code(): Promise<string> {
-    let now = Math.floor(Date.now() / 30_000);
-    while (this.last >= now + 1) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      now = Math.floor(Date.now() / 30_000);
-    }
-    this.last = Math.max(now, this.last + 1);
+    while (this.last >= step() + 1) await new Promise((resolve) => setTimeout(resolve, 250));
+    this.last = Math.max(step(), this.last + 1);
     return generateHOTP(this.key, BigInt(this.last), 6);
   }
-}
-
-/** A school of the test's own in the running app's database (scripts/e2e-server.ts), made as the operator makes one. */
-function createSchool(input: { name: string; slug: string; adminEmail: string; port: string; baseURL: string }) {
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:${path.resolve(`e2e/.db/e2e-${input.port}.db`)}`,
-    APP_ORIGIN: input.baseURL,
-    SMTP_URL: "",
-  };
-  const args = ["e2e/support/create-school.ts", input.name, input.slug, input.adminEmail, "Dana Wolfe"];
-  try {
-    execFileSync(path.resolve("node_modules/.bin/tsx"), args, { env, stdio: "pipe" });
-  } catch (error) {
-    const e = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`school:create failed: ${e.stderr?.toString() ?? ""}${e.stdout?.toString() ?? ""}`);
+  /** A code the app takes for no step it could accept now or for the next code (spends none). */
+  wrongCode(): string {
+    const now = step();
+    const valid = new Set([-1, 0, 1, 2].map((d) => generateHOTP(this.key, BigInt(now + d), 6)));
+    const wrong = ["000000", "111111", "222222", "333333", "444444"].find((code) => !valid.has(code));
+    return wrong ?? "555555";
   }
 }
 
@@ -62,18 +54,20 @@ async function signOut(page: Page) {
 
 test.describe("school single sign-on", () => {
   test("a tutor signs in through the school's provider and lands on their caseload", async ({ page, newPage }) => {
-    // Riverside's admin connects the school's provider (the page never shows the secret again).
-    await signIn(page, ACCOUNTS.riversideAdmin);
+    // A school of the test's own, its people at an e-mail domain of its own; its tutor has taken a student's case.
+    const { school, domain, admin, tutor: tutorAccount, student } = await schoolWithCase({ takenBy: "tutor", ownDomain: true });
+    // Its admin connects the school's provider (the page never shows the secret again).
+    await signInAs(page, admin);
     await page.goto("/admin/sign-in");
     await hydrated(page);
     await expect(page.getByRole("heading", { level: 1, name: "Sign-in and security" })).toBeVisible();
     await expectAccessible(page);
     const sso = page.getByRole("region", { name: "Single sign-on (OpenID Connect)" });
-    await sso.getByLabel("Offer “Sign in with Riverside College of Medicine”").check();
+    await sso.getByLabel(`Offer “Sign in with ${school.name}”`).check();
     await sso.getByLabel("Issuer URL").fill(ISSUER);
     await sso.getByLabel("Client ID").fill(CLIENT_ID);
     await sso.getByLabel("Client secret").fill(CLIENT_SECRET);
-    await sso.getByLabel("E-mail domains").fill("riverside.edu");
+    await sso.getByLabel("E-mail domains").fill(domain ?? "");
     await sso.getByRole("button", { name: "Save single sign-on" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Single sign-on settings saved" })).toBeVisible();
     await expect(sso.getByLabel("Client secret")).toHaveValue("");
@@ -86,15 +80,15 @@ test.describe("school single sign-on", () => {
     await tutor.goto("/cases");
     await tutor.waitForURL(/\/login\?redirectTo=%2Fcases/);
     await hydrated(tutor);
-    await tutor.getByLabel("Email").fill(ACCOUNTS.riversideTutor);
-    const offer = tutor.getByRole("link", { name: "Sign in with Riverside College of Medicine" });
+    await tutor.getByLabel("Email").fill(tutorAccount.email);
+    const offer = tutor.getByRole("link", { name: `Sign in with ${school.name}` });
     await expect(offer).toBeVisible();
     await expectAccessible(tutor);
     await offer.click();
 
     // At the provider's own sign-in page (its address was passed along as a hint).
     await tutor.waitForURL((url) => url.href.startsWith(ISSUER));
-    await expect(tutor.locator('input[name="login"]')).toHaveValue(ACCOUNTS.riversideTutor);
+    await expect(tutor.locator('input[name="login"]')).toHaveValue(tutorAccount.email);
     await tutor.locator('input[name="password"]').fill("the provider's own password");
     await tutor.getByRole("button", { name: "Sign-in" }).click();
     await tutor.getByRole("button", { name: "Continue" }).click();
@@ -102,7 +96,7 @@ test.describe("school single sign-on", () => {
     // Back in Retake Desk: their caseload, with their students.
     await tutor.waitForURL((url) => url.pathname === "/cases");
     await expect(tutor.getByRole("heading", { level: 1, name: "Your caseload" })).toBeVisible();
-    await expect(tutor.getByRole("link", { name: "Leo Martins" }).first()).toBeVisible();
+    await expect(tutor.getByRole("link", { name: student.name }).first()).toBeVisible();
     await expectAccessible(tutor);
   });
 
@@ -129,15 +123,11 @@ test.describe("two-factor authentication", () => {
   test("an advisor at a school that requires it sets it up, signs out, signs in with a code; a recovery code works once", async ({
     page,
     newPage,
-    baseURL,
   }) => {
     // A school of its own for this test, made as the operator makes one (its first admin is mailed an activation link).
-    const stamp = Date.now().toString(36);
-    const adminEmail = `dean@mfa-${stamp}.edu`;
-    const advisorEmail = `advisor@mfa-${stamp}.edu`;
-    const schoolName = `Hillcrest School of Medicine ${stamp}`;
-    const port = new URL(baseURL ?? "").port;
-    createSchool({ name: schoolName, slug: `hillcrest-${stamp}`, adminEmail, port, baseURL: baseURL ?? "" });
+    const { school, adminEmail } = await operatorSchool();
+    const advisorEmail = adminEmail.replace(/^dean@/, "advisor@");
+    const schoolName = school.name;
     await page.goto(linkIn(await waitForMail(adminEmail, /^Activate your Retake Desk account/), "/activate"));
     await hydrated(page);
     await page.getByLabel("New password", { exact: true }).fill("granite orchard lantern");
@@ -185,7 +175,7 @@ test.describe("two-factor authentication", () => {
     await expect(page.getByRole("status").filter({ hasText: `Invitation e-mailed to ${advisorEmail}` })).toBeVisible();
 
     const advisor = await newPage();
-    await advisor.goto(linkIn(await waitForMail(advisorEmail, /^Invitation to Hillcrest/), "/invite"));
+    await advisor.goto(linkIn(await waitForMail(advisorEmail, new RegExp(`^Invitation to ${schoolName}`)), "/invite"));
     await hydrated(advisor);
     await advisor.getByLabel("Password", { exact: true }).fill("copper meadow sailboat");
     await advisor.getByLabel("Password again").fill("copper meadow sailboat");
@@ -217,7 +207,7 @@ test.describe("two-factor authentication", () => {
     await expect(advisor.getByRole("heading", { level: 1, name: "Two-factor authentication" })).toBeVisible();
     await expectAccessible(advisor);
     await hydrated(advisor);
-    await advisor.getByLabel("Code").fill("000000" === (await app.code()) ? "111111" : "000000");
+    await advisor.getByLabel("Code").fill(app.wrongCode());
     await advisor.getByRole("button", { name: "Verify" }).click();
     await expect(advisor.getByText(/That code is not right/)).toBeVisible();
     await advisor.getByLabel("Code").fill(await app.code());

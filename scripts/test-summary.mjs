@@ -50,6 +50,19 @@ for (const [gate, file] of Object.entries(runners)) {
   failed += runnerFailed + (runnerFailed === 0 && failedGates.includes(gate) ? 1 : 0);
 }
 failed += failedGates.filter((g) => !(g in runners)).length;
+
+// No test near its timeout (ADR 0007): the end-to-end tests that took more than half of theirs are named.
+const nearTimeout = [];
+const walk = (suite) => {
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests)
+      for (const r of t.results)
+        if (t.timeout && r.duration > t.timeout / 2)
+          nearTimeout.push(`  ${(r.duration / 1000).toFixed(1)} s of ${t.timeout / 1000} s  ${spec.file} › ${spec.title}`);
+  for (const child of suite.suites ?? []) walk(child);
+};
+for (const suite of read("playwright.json")?.suites ?? []) walk(suite);
+if (nearTimeout.length) console.log(`\nOver half their timeout (make them faster):\n${nearTimeout.join("\n")}`);
 console.log(`\n${flaky} flaky (passed on a retry, counted as passed), ${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -19,12 +19,15 @@ export interface ActionReply {
 }
 
 /** The HTTP status of a refusal. */
-const REFUSAL_STATUS: Record<RefusalCode, 400 | 403 | 404 | 409> = {
+export const REFUSAL_STATUS: Record<RefusalCode, 400 | 403 | 404 | 409 | 410 | 429 | 503> = {
   INVALID: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   CLOSED: 409,
+  GONE: 410,
+  LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 interface ReplyOptions {

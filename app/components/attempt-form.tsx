@@ -1,10 +1,10 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { attemptFormSchema } from "#app/domain/attempts/schema";
 import { examLabel, RETAKE_EXAM_IDS } from "#app/domain/reference";
 import { ATTEMPT_OUTCOME_LABELS, ATTEMPT_OUTCOMES } from "#app/domain/vocabulary";
 import { FormErrors, InputField, SelectMetaField } from "./forms";
+import { useZodForm } from "./use-zod-form";
 
 /**
  * Recording an exam result. Works without JavaScript; errors from the server
@@ -24,13 +24,12 @@ export function AttemptForm({
   intent?: string;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: "attempt",
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    constraint: getZodConstraint(attemptFormSchema),
+    schema: attemptFormSchema,
+    lastResult,
     defaultValue: { exam: defaultExam, outcome: "FAIL" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: attemptFormSchema }),
-    shouldRevalidate: "onInput",
+    constraint: true,
   });
   return (
     <Form method="post" className="grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>

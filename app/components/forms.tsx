@@ -239,6 +239,11 @@ export function RadioMetaField<Schema>({ meta, ...field }: MetaProps<React.Compo
   );
 }
 
+/** A Conform form's own errors, and a refusal of the whole form the action gave outside Conform (`also`). */
+export function ConformFormErrors({ form, also }: { form: { errorId: string; errors?: string[] }; also?: string | null }) {
+  return <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(also ? [also] : [])]} />;
+}
+
 /** Errors that belong to the whole form (e.g. "Wrong email or password"); focusable, so a refused submission can move focus to them. */
 export function FormErrors({ id, errors }: { id?: string; errors: ErrorList }) {
   if (!errors?.length) return null;

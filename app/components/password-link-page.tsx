@@ -14,7 +14,7 @@ export function PasswordLinkPage({
   submitLabel,
 }: {
   account: { email: string; name: string } | null;
-  result: SubmissionResult<string[]> | undefined;
+  result: SubmissionResult<string[]> | null | undefined;
   title: string;
   intro: string;
   submitLabel: string;

@@ -5,7 +5,7 @@
  * `field` puts the message next to one form field, `fieldErrors` next to several.
  */
 
-export const REFUSAL_CODES = ["INVALID", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "CLOSED"] as const;
+export const REFUSAL_CODES = ["INVALID", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "CLOSED", "GONE", "LIMITED", "UNAVAILABLE"] as const;
 
 /**
  * INVALID: the input breaks a rule the form could not check (400).
@@ -13,6 +13,9 @@ export const REFUSAL_CODES = ["INVALID", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "
  * NOT_FOUND: what it is about is gone, or not theirs to see (404).
  * CONFLICT: someone changed it meanwhile, or it already exists (409).
  * CLOSED: the case is closed and no longer changes (409).
+ * GONE: a one-time link was used, has expired or was withdrawn (410).
+ * LIMITED: too many attempts from this network or for this account; wait, then retry (429).
+ * UNAVAILABLE: the server cannot do this now (a missing key or setting), whatever the input (503).
  */
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

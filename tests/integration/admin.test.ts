@@ -420,7 +420,7 @@ describe("users", () => {
     const { acceptInvitation } = await import("#app/domain/invitations/mutations.server");
     const input = { kind: "create", name: "New Tutor", password: "a long passphrase of mine" } as const;
     expect(await acceptInvitation(token, input)).toMatchObject({ ok: true });
-    expect(await acceptInvitation(token, input)).toMatchObject({ ok: false, code: "UNUSABLE" });
+    expect(await acceptInvitation(token, input)).toMatchObject({ ok: false, code: "GONE" });
     const user = await prisma.user.findUniqueOrThrow({
       where: { email: "new.tutor@example.edu" },
       select: { memberships: { select: { role: true, schoolId: true } } },

@@ -246,7 +246,7 @@ describe("activation links", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash).toMatch(/^\$argon2id\$/);
     // The activation link sent earlier no longer works.
     const activation = await mailedToken(email, "ACTIVATION", "/activate");
-    expect(await setPasswordWithToken("ACTIVATION", activation, "some other long phrase")).toMatchObject({ ok: false, code: "UNUSABLE" });
+    expect(await setPasswordWithToken("ACTIVATION", activation, "some other long phrase")).toMatchObject({ ok: false, code: "GONE" });
   });
 });
 

@@ -1,7 +1,7 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { FormErrors, InputField, SelectMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import { assignSchema } from "#app/domain/cases/schema";
 
 /**
@@ -33,13 +33,7 @@ export function AssignTutorForm({
   layout?: "stacked" | "inline";
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `assign-${caseId}`,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ id: `assign-${caseId}`, schema: assignSchema, lastResult });
   const reassign = currentTutorId !== null;
   const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
   const pending = navigation.state === "submitting" && navigation.formData?.get("caseId") === caseId;

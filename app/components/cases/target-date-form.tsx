@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "react-router";
-import { Field, FormErrors } from "#app/components/forms";
+import { FormErrors, InputField } from "#app/components/forms";
 import { useFormResult } from "#app/components/use-form-result";
 import { targetDateSchema } from "#app/domain/cases/schema";
 
@@ -45,13 +45,7 @@ export function TargetDateForm({
     >
       <input type="hidden" name="intent" value="target" />
       <input type="hidden" name="expectedVersion" value={version} />
-      <Field
-        label="Target exam date"
-        min={today}
-        errors={fields.targetExamDate.errors}
-        {...getInputProps(fields.targetExamDate, { type: "date" })}
-        key={fields.targetExamDate.key}
-      />
+      <InputField label="Target exam date" type="date" min={today} meta={fields.targetExamDate} />
       <button type="submit" className="btn-secondary">
         Save date
       </button>

@@ -2,26 +2,11 @@ import type { SubmissionResult } from "@conform-to/react";
 import { RowActions } from "#app/components/row-actions";
 import { formatDay } from "#app/domain/dates";
 import { SEVERITY_LABELS } from "#app/domain/diagnostics/findings";
+import type { StaffFinding } from "#app/domain/diagnostics/queries.server";
 import type { ExamId } from "#app/domain/reference";
-import { FINDING_FAMILIES, FINDING_FAMILY_LABELS, FINDING_KINDS, type FindingKind, type Visibility } from "#app/domain/vocabulary";
+import { FINDING_FAMILIES, FINDING_FAMILY_LABELS, FINDING_KINDS } from "#app/domain/vocabulary";
 import { FindingForm } from "./finding-form";
 import { VisibilityBadge } from "./visibility";
-
-/** A finding as the staff list shows it (serializable). */
-interface FindingItem {
-  id: string;
-  kind: FindingKind;
-  severity: number;
-  evidence: string;
-  visibility: Visibility;
-  areaIds: string[];
-  areaNames: string[];
-  authorId: string | null;
-  authorName: string | null;
-  version: number;
-  updatedAt: string;
-  canManage: boolean;
-}
 
 const severityTone: Record<number, string> = {
   1: "bg-slate-100 text-slate-800",
@@ -44,7 +29,7 @@ export function FindingsList({
   baseHref,
 }: {
   exam: ExamId;
-  findings: FindingItem[];
+  findings: StaffFinding[];
   /** The finding whose edit form is open. */
   editing: string | null;
   editResult: SubmissionResult<string[]> | null | undefined;

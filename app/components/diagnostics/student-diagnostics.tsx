@@ -1,14 +1,6 @@
 import { formatDate } from "#app/domain/dates";
+import type { StudentFinding } from "#app/domain/diagnostics/queries.server";
 import type { StudentAreaGroup } from "#app/domain/diagnostics/summary";
-
-interface StudentFindingItem {
-  id: string;
-  presentOnly: boolean;
-  title: string;
-  meaning: string;
-  plan: string;
-  evidence: string | null;
-}
 
 const groupTone: Record<StudentAreaGroup["key"], string> = {
   FOCUS: "border-sky-300 bg-sky-50",
@@ -28,7 +20,7 @@ export function StudentDiagnostics({
 }: {
   characterSummary: string;
   report: { takenOn: string; intro: string; groups: StudentAreaGroup[] } | null;
-  findings: StudentFindingItem[];
+  findings: StudentFinding[];
 }) {
   return (
     <div className="space-y-4">

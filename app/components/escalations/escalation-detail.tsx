@@ -1,8 +1,9 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { type DefaultValue, getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
+import type { z } from "zod";
 import type { ActionReply } from "#app/actions/reply";
-import { Field, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { FormErrors, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
 import { useFormResult } from "#app/components/use-form-result";
 import { formatDate, formatDateTime, type IsoDate } from "#app/domain/dates";
 import {
@@ -44,6 +45,31 @@ function resultFor(actionData: EscalationActionData | null | undefined, escalati
   if (!actionData || actionData.rowId !== escalationId || actionData.intent !== intent) return undefined;
   if (to && !to(actionData.to ?? "")) return undefined;
   return actionData.result ?? undefined;
+}
+
+/**
+ * One escalation form's Conform set-up: its answer (see `useFormResult`),
+ * checked in the browser on submit as on the server (a check on the server
+ * while typing would disable the button under the next click), then as the
+ * person types.
+ */
+function useEscalationForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  id: string,
+  own: SubmissionResult<string[]> | undefined,
+  schema: Schema,
+  defaultValue?: DefaultValue<z.input<Schema>>,
+) {
+  const navigation = useNavigation();
+  const result = useFormResult(own, id);
+  const [form, fields] = useForm<z.input<Schema>, z.output<Schema>>({
+    id,
+    lastResult: result.lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return { form, fields, onSubmit: result.onSubmit(form.onSubmit), busy: navigation.state === "submitting" };
 }
 
 interface EscalationDetailProps {
@@ -190,21 +216,11 @@ function StatusForms({
   actionData?: EscalationActionData | null;
   level: Level;
 }) {
-  const navigation = useNavigation();
   const moves = ESCALATION_TRANSITIONS.filter((t) => t.from === e.status && t.to !== "RESOLVED");
   const canResolve = ESCALATION_TRANSITIONS.some((t) => t.from === e.status && t.to === "RESOLVED");
   const moveResult = resultFor(actionData, e.id, "status", (to) => to !== "RESOLVED");
   const resolveResult = resultFor(actionData, e.id, "status", (to) => to === "RESOLVED");
-  const resolve = useFormResult(resolveResult, `resolve-${e.id}`);
-  const [form, fields] = useForm({
-    id: `resolve-${e.id}`,
-    lastResult: resolve.lastResult,
-    // Checked in the browser too: a check on the server while typing would disable the button under the next click.
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusChangeSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const busy = navigation.state === "submitting";
+  const { form, fields, onSubmit, busy } = useEscalationForm(`resolve-${e.id}`, resolveResult, statusChangeSchema);
   return (
     <div className="space-y-3">
       <SubHeading level={level}>Status</SubHeading>
@@ -223,17 +239,11 @@ function StatusForms({
         </div>
       ) : null}
       {canResolve ? (
-        <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={resolve.onSubmit(form.onSubmit)}>
+        <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={onSubmit}>
           <Hidden escalation={e} intent="status" />
           <input type="hidden" name="to" value="RESOLVED" />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <TextareaField
-            label="Outcome"
-            hint="Required to resolve. Whoever raised the escalation is told it."
-            errors={fields.outcome.errors}
-            {...getTextareaProps(fields.outcome)}
-            key={fields.outcome.key}
-          />
+          <TextareaMetaField label="Outcome" hint="Required to resolve. Whoever raised the escalation is told it." meta={fields.outcome} />
           <button type="submit" className="btn-secondary" disabled={busy}>
             Resolve
           </button>
@@ -265,48 +275,30 @@ function ActionForm({
   today: IsoDate;
   level: Level;
 }) {
-  const navigation = useNavigation();
-  const result = useFormResult(resultFor(actionData, e.id, "action"), `action-${e.id}`);
-  const [form, fields] = useForm({
-    id: `action-${e.id}`,
-    lastResult: result.lastResult,
-    defaultValue: { actionOn: today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionRecordSchema(today) }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const { form, fields, onSubmit, busy } = useEscalationForm(
+    `action-${e.id}`,
+    resultFor(actionData, e.id, "action"),
+    actionRecordSchema(today),
+    { actionOn: today },
+  );
   return (
     <div className="space-y-2">
       <SubHeading level={level}>Record an action</SubHeading>
-      <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
+      <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={onSubmit}>
         <Hidden escalation={e} intent="action" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField
-          label="Action"
-          options={ACTION_OPTIONS}
-          errors={fields.action.errors}
-          {...getSelectProps(fields.action)}
-          key={fields.action.key}
-        />
+        <SelectMetaField label="Action" options={ACTION_OPTIONS} meta={fields.action} />
         <div className="grid gap-2 sm:grid-cols-2">
-          <Field
-            label="Date"
-            max={today}
-            errors={fields.actionOn.errors}
-            {...getInputProps(fields.actionOn, { type: "date" })}
-            key={fields.actionOn.key}
-          />
-          <SelectField
+          <InputField label="Date" max={today} type="date" meta={fields.actionOn} />
+          <SelectMetaField
             label="Accommodation status"
             hint="Status only; no documents are stored."
             options={ACCOMMODATION_OPTIONS}
-            errors={fields.accommodationStatus.errors}
-            {...getSelectProps(fields.accommodationStatus)}
-            key={fields.accommodationStatus.key}
+            meta={fields.accommodationStatus}
           />
         </div>
-        <TextareaField label="Note (optional)" errors={fields.note.errors} {...getTextareaProps(fields.note)} key={fields.note.key} />
-        <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
+        <TextareaMetaField label="Note (optional)" meta={fields.note} />
+        <button type="submit" className="btn-secondary" disabled={busy}>
           Record the action
         </button>
       </Form>
@@ -325,34 +317,20 @@ function OwnerForm({
   officeMembers: ReadonlyArray<{ id: string; name: string }>;
   level: Level;
 }) {
-  const navigation = useNavigation();
-  const result = useFormResult(resultFor(actionData, e.id, "owner"), `owner-${e.id}`);
-  const [form, fields] = useForm({
-    id: `owner-${e.id}`,
-    lastResult: result.lastResult,
-    defaultValue: { ownerId: e.owner?.id ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ownerChangeSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+  const { form, fields, onSubmit, busy } = useEscalationForm(`owner-${e.id}`, resultFor(actionData, e.id, "owner"), ownerChangeSchema, {
+    ownerId: e.owner?.id ?? "",
   });
   const options = [{ value: "", label: "Choose…" }, ...officeMembers.map((m) => ({ value: m.id, label: m.name }))];
   return (
     <div className="space-y-2">
       <SubHeading level={level}>Owner</SubHeading>
-      <Form method="post" className="flex flex-wrap items-end gap-2" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
+      <Form method="post" className="flex flex-wrap items-end gap-2" {...getFormProps(form)} onSubmit={onSubmit}>
         <Hidden escalation={e} intent="owner" />
         <div className="w-full">
           <FormErrors id={form.errorId} errors={form.errors} />
         </div>
-        <SelectField
-          className="min-w-48 flex-1"
-          label="Who owns this escalation"
-          options={options}
-          errors={fields.ownerId.errors}
-          {...getSelectProps(fields.ownerId)}
-          key={fields.ownerId.key}
-        />
-        <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
+        <SelectMetaField className="min-w-48 flex-1" label="Who owns this escalation" options={options} meta={fields.ownerId} />
+        <button type="submit" className="btn-secondary" disabled={busy}>
           Set owner
         </button>
       </Form>
@@ -369,29 +347,15 @@ function NoteForm({
   actionData?: EscalationActionData | null;
   level: Level;
 }) {
-  const navigation = useNavigation();
-  const result = useFormResult(resultFor(actionData, e.id, "note"), `note-${e.id}`);
-  const [form, fields] = useForm({
-    id: `note-${e.id}`,
-    lastResult: result.lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: escalationNoteSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const { form, fields, onSubmit, busy } = useEscalationForm(`note-${e.id}`, resultFor(actionData, e.id, "note"), escalationNoteSchema);
   return (
     <div className="space-y-2">
       <SubHeading level={level}>Add a note</SubHeading>
-      <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
+      <Form method="post" className="space-y-2" {...getFormProps(form)} onSubmit={onSubmit}>
         <Hidden escalation={e} intent="note" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextareaField
-          label="Note"
-          hint="Goes into the escalation's history."
-          errors={fields.note.errors}
-          {...getTextareaProps(fields.note)}
-          key={fields.note.key}
-        />
-        <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
+        <TextareaMetaField label="Note" hint="Goes into the escalation's history." meta={fields.note} />
+        <button type="submit" className="btn-secondary" disabled={busy}>
           Add the note
         </button>
       </Form>

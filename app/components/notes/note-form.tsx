@@ -1,8 +1,8 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
-import { FormErrors, InputField, TextareaMetaField } from "#app/components/forms";
+import { ConformFormErrors, InputField, TextareaMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import { NOTE_BODY_MAX, noteSchema } from "#app/domain/notes/schema";
 import type { Visibility } from "#app/domain/vocabulary";
 
@@ -32,17 +32,15 @@ export function NoteForm({
   const navigation = useNavigation();
   const schema = noteSchema(today);
   const id = note ? `note-${note.id}` : "note-new";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    schema,
+    lastResult,
     defaultValue: note
       ? { sessionOn: note.sessionOn, body: note.body, visibility: note.visibility }
       : { sessionOn: today, visibility: "PRIVATE" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
-  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value={note ? "edit-note" : "add-note"} />
@@ -52,7 +50,7 @@ export function NoteForm({
           <input type="hidden" name="expectedVersion" value={note.version} />
         </>
       ) : null}
-      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <ConformFormErrors form={form} also={error} />
       <InputField label="Session date" className="max-w-xs" max={today} meta={fields.sessionOn} type="date" />
       <TextareaMetaField label="Note" maxLength={NOTE_BODY_MAX} meta={fields.body} />
       <VisibilityFieldset

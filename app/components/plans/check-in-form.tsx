@@ -4,10 +4,10 @@
  * errors appear in place on the home page too; without it as a plain form, and
  * errors then appear on the Plan tab with what was typed kept.
  */
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useFetcher } from "react-router";
-import { Field, FormErrors, RadioGroupField, SelectField, TextareaField } from "#app/components/forms";
+import { FormErrors, InputField, RadioMetaField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
 import { CHECK_IN_LIMITS, checkInSchema, MOOD_LABELS, MOODS, type WeekOption } from "#app/domain/checkins/schema";
 
 const MOOD_OPTIONS = MOODS.map((m) => ({ value: String(m), label: `${m} · ${MOOD_LABELS[m]}` }));
@@ -60,48 +60,23 @@ export function CheckInForm({
           You already checked in for this week. Sending the form again updates that check-in; nothing is lost.
         </p>
       ) : null}
-      <SelectField label="Week" options={weeks} errors={fields.weekOf.errors} {...getSelectProps(fields.weekOf)} key={fields.weekOf.key} />
+      <SelectMetaField label="Week" options={weeks} meta={fields.weekOf} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field
+        <InputField
           label="Questions done"
+          type="number"
           inputMode="numeric"
-          errors={fields.questionsDone.errors}
-          {...getInputProps(fields.questionsDone, { type: "number" })}
-          key={fields.questionsDone.key}
           max={CHECK_IN_LIMITS.maxQuestions}
+          meta={fields.questionsDone}
         />
-        <Field
-          label="Percent correct"
-          inputMode="decimal"
-          step="0.1"
-          errors={fields.percentCorrect.errors}
-          {...getInputProps(fields.percentCorrect, { type: "number" })}
-          key={fields.percentCorrect.key}
-        />
-        <Field
-          label="Hours studied"
-          inputMode="decimal"
-          step="0.5"
-          errors={fields.hoursStudied.errors}
-          {...getInputProps(fields.hoursStudied, { type: "number" })}
-          key={fields.hoursStudied.key}
-        />
+        <InputField label="Percent correct" type="number" inputMode="decimal" step="0.1" meta={fields.percentCorrect} />
+        <InputField label="Hours studied" type="number" inputMode="decimal" step="0.5" meta={fields.hoursStudied} />
       </div>
-      <RadioGroupField
-        legend="How do you feel this week?"
-        name={fields.mood.name}
-        id={fields.mood.id}
-        options={MOOD_OPTIONS}
-        defaultValue={fields.mood.initialValue == null ? null : String(fields.mood.initialValue)}
-        errors={fields.mood.errors}
-        key={fields.mood.key}
-      />
-      <TextareaField
+      <RadioMetaField legend="How do you feel this week?" options={MOOD_OPTIONS} meta={fields.mood} />
+      <TextareaMetaField
         label="Anything you want your tutor to know? (optional)"
         hint="What went well, what was hard, what you need."
-        errors={fields.note.errors}
-        {...getTextareaProps(fields.note)}
-        key={fields.note.key}
+        meta={fields.note}
       />
       <button type="submit" className="btn-primary" disabled={fetcher.state !== "idle"}>
         {existing ? "Update this week's check-in" : "Send check-in"}

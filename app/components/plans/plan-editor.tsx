@@ -34,7 +34,7 @@ import { MILESTONE_KIND_NAMES } from "#app/domain/plans/templates";
 import { INSTRUMENT_IDS, instrument } from "#app/domain/reference";
 import { capitalize } from "#app/domain/text";
 import { FINDING_KIND_IDS, FINDING_KINDS, MILESTONE_KINDS } from "#app/domain/vocabulary";
-import { REST_DAY_OPTIONS } from "./plan-builder-form";
+import { PlanBasicsFields } from "./plan-basics-fields";
 
 type Option = { value: string; label: string };
 
@@ -55,7 +55,7 @@ type EditorShape = PlanEditorValues & {
   expectedVersion?: number;
 };
 
-interface PlanEditorProps {
+export interface PlanEditorProps {
   mode: "assign" | "adjust";
   defaultValue: PlanEditorValues;
   lastResult: SubmissionResult<string[]> | null | undefined;
@@ -107,35 +107,7 @@ export function PlanEditor({
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">Dates and weekly rhythm</legend>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <Field
-            label="Start date"
-            errors={fields.startDate.errors}
-            {...getInputProps(fields.startDate, { type: "date" })}
-            key={fields.startDate.key}
-          />
-          <Field
-            label="Exam date"
-            errors={fields.examDate.errors}
-            {...getInputProps(fields.examDate, { type: "date" })}
-            key={fields.examDate.key}
-          />
-          <Field
-            label="Study hours per day"
-            step="0.5"
-            min={PLAN_LIMITS.minHoursPerDay}
-            max={PLAN_LIMITS.maxHoursPerDay}
-            inputMode="decimal"
-            errors={fields.hoursPerDay.errors}
-            {...getInputProps(fields.hoursPerDay, { type: "number" })}
-            key={fields.hoursPerDay.key}
-          />
-          <SelectField
-            label="Protected rest day"
-            options={REST_DAY_OPTIONS}
-            errors={fields.restDay.errors}
-            {...getSelectProps(fields.restDay)}
-            key={fields.restDay.key}
-          />
+          <PlanBasicsFields fields={fields} examDateLabel="Exam date" />
         </div>
         <p className="hint">
           The weekly rhythm follows from these: timed blocks in the exam's format in the mornings, review in the afternoons, recall and

@@ -9,7 +9,7 @@ import { formatDay } from "#app/domain/dates";
 import type { ChangeSection } from "#app/domain/plans/diff";
 import { plural } from "#app/domain/text";
 
-interface VersionListItem {
+export interface VersionListItem {
   number: number;
   createdBy: string | null;
   createdAt: Date | string;
@@ -17,7 +17,7 @@ interface VersionListItem {
   promptedBy: string | null;
 }
 
-interface VersionComparison {
+export interface VersionComparison {
   from: number;
   to: number;
   count: number;
@@ -96,42 +96,8 @@ export function PlanVersions({
         <div className="mt-4 border-t border-slate-200 pt-3">
           <h3 id="compare-heading">Compare versions</h3>
           <Form method="get" className="mt-2 flex flex-wrap items-end gap-2" aria-labelledby="compare-heading" preventScrollReset>
-            <div>
-              <label htmlFor="compare-from" className="label">
-                From
-              </label>
-              <select
-                key={`from-${comparison?.from}`}
-                id="compare-from"
-                name="from"
-                className="input"
-                defaultValue={String(comparison?.from ?? currentVersion - 1)}
-              >
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="compare-to" className="label">
-                To
-              </label>
-              <select
-                key={`to-${comparison?.to}`}
-                id="compare-to"
-                name="to"
-                className="input"
-                defaultValue={String(comparison?.to ?? currentVersion)}
-              >
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect name="from" label="From" shown={comparison?.from} fallback={currentVersion - 1} options={options} />
+            <VersionSelect name="to" label="To" shown={comparison?.to} fallback={currentVersion} options={options} />
             <button type="submit" className="btn-secondary">
               Compare
             </button>
@@ -148,5 +114,36 @@ export function PlanVersions({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One end of the comparison; a new comparison resets it to the version compared. */
+function VersionSelect({
+  name,
+  label,
+  shown,
+  fallback,
+  options,
+}: {
+  name: "from" | "to";
+  label: string;
+  /** The version the comparison shown starts (from) or ends (to) at. */
+  shown: number | undefined;
+  fallback: number;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <div>
+      <label htmlFor={`compare-${name}`} className="label">
+        {label}
+      </label>
+      <select key={`${name}-${shown}`} id={`compare-${name}`} name={name} className="input" defaultValue={String(shown ?? fallback)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

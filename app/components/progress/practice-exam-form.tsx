@@ -4,10 +4,10 @@
  * the CBSSA report fields follow the chosen instrument; without it every
  * instrument's forms are listed (grouped) and the server says which are valid.
  */
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { FieldErrors, FormErrors, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import { formatDate } from "#app/domain/dates";
 import { logPracticeSchema, updatePracticeSchema } from "#app/domain/practice/schema";
 import { activeForms, type ExamId, type InstrumentId, instrument, instrumentsFor } from "#app/domain/reference";
@@ -78,13 +78,12 @@ export function PracticeExamForm({
   };
   const schema = intent === "update" ? updatePracticeSchema(schemaOptions) : logPracticeSchema(schemaOptions);
   const formId = intent === "update" ? `practice-edit-${record?.id ?? ""}` : "practice-log";
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: formId,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    schema,
+    lastResult,
     defaultValue: { instrumentId: instruments[0]?.id, ...defaultValue },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
 
   const chosen = isInstrument(fields.instrumentId.value, exam) ? fields.instrumentId.value : (instruments[0]?.id ?? "OTHER");

@@ -1,9 +1,8 @@
-import { type DefaultValue, getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
-import type { z } from "zod";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
-import { Field, FormErrors, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { ConformFormErrors, Field, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import {
   NEXT_STEP_ROWS,
   SCHEDULABLE_KINDS,
@@ -18,38 +17,19 @@ import {
 
 type Reply = SubmissionResult<string[]> | null | undefined;
 
-/** A session form on Conform: checked on submit, then as the person types; the last result shows once the page is idle. */
-function useSessionForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
-  id: string,
-  schema: Schema,
-  defaultValue: DefaultValue<z.input<Schema>>,
-  lastResult: Reply,
-) {
-  const navigation = useNavigation();
-  return useForm<z.input<Schema>, z.output<Schema>>({
-    id,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-}
-
 /** Recording a session held (or a no-show) with up to three next steps; works without JavaScript. */
 export function RecordSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
   const navigation = useNavigation();
-  const [form, fields] = useSessionForm(
-    "session-new",
-    sessionSchema(today),
-    { sessionOn: today, kind: "MEETING", visibility: "OFFICE" },
+  const [form, fields] = useZodForm({
+    id: "session-new",
+    schema: sessionSchema(today),
+    defaultValue: { sessionOn: today, kind: "MEETING", visibility: "OFFICE" },
     lastResult,
-  );
-  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="record-session" />
-      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <ConformFormErrors form={form} also={error} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectMetaField
           label="Kind"
@@ -102,12 +82,16 @@ export function RecordSessionForm({ today, lastResult, error }: { today: string;
 /** Scheduling the next session: it shows in the student's week and calendar. */
 export function ScheduleSessionForm({ today, lastResult, error }: { today: string; lastResult: Reply; error?: string | null }) {
   const navigation = useNavigation();
-  const [form, fields] = useSessionForm("session-schedule", scheduleSchema(today), { kind: "MEETING" }, lastResult);
-  const formErrors = [...(form.errors ?? []), ...(error ? [error] : [])];
+  const [form, fields] = useZodForm({
+    id: "session-schedule",
+    schema: scheduleSchema(today),
+    defaultValue: { kind: "MEETING" },
+    lastResult,
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="schedule-session" />
-      <FormErrors id={form.errorId} errors={formErrors.length ? formErrors : null} />
+      <ConformFormErrors form={form} also={error} />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectMetaField
           label="Kind"

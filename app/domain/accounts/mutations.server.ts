@@ -22,12 +22,8 @@ const origin = () => allowedOrigins()[0] ?? "http://localhost:3000";
 /** Paths of the pages that take each kind of link. */
 const TOKEN_PATHS: Record<TokenPurpose, string> = { ACTIVATION: "/activate", RESET: "/reset-password" };
 
-/** Thrown inside a transaction to roll it back and answer with a refusal. */
-class Refusal extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
+/** Thrown inside a transaction to roll it back; the caller answers with the link's refusal. */
+class LinkUnusable extends Error {}
 
 /** One activity entry per school the person belongs to: an account is shared by its schools. */
 export async function logAccountEvent(tx: Tx, userId: string, entry: { action: string; summary: string; actorId?: string | null }) {
@@ -226,7 +222,8 @@ export async function findUsableToken(
   return { id: row.id, userId: row.user.id, email: row.email, name: row.user.name, schoolId: row.schoolId };
 }
 
-type SetPasswordResult = { ok: true; userId: string } | { ok: false; code: "UNUSABLE" | "PASSWORD"; reason: string };
+/** A link used, expired or withdrawn is GONE (410); a password the policy refuses is INVALID on `password`. */
+export type SetPasswordResult = Result<{ userId: string }>;
 
 /**
  * Sets the password from an activation or reset link, once: the token is
@@ -240,11 +237,11 @@ export async function setPasswordWithToken(
   password: string,
   now = new Date(),
 ): Promise<SetPasswordResult> {
-  const unusable = { ok: false, code: "UNUSABLE", reason: UNUSABLE_LINK } as const;
+  const unusable = refuse("GONE", UNUSABLE_LINK);
   const found = await findUsableToken(purpose, token, now);
   if (!found) return unusable;
   const problem = checkNewPassword(password, { email: found.email, name: found.name });
-  if (problem) return { ok: false, code: "PASSWORD", reason: problem };
+  if (problem) return refuse("INVALID", problem, { field: "password" });
   const passwordHash = await hashPassword(password);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -252,9 +249,9 @@ export async function setPasswordWithToken(
         where: { id: found.id, purpose, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
         data: { usedAt: now },
       });
-      if (claimed.count !== 1) throw new Refusal(UNUSABLE_LINK);
+      if (claimed.count !== 1) throw new LinkUnusable();
       // Checked again inside the transaction: the account may have changed since the page was opened.
-      if (!(await findUsableTokenAfterClaim(tx, found, purpose))) throw new Refusal(UNUSABLE_LINK);
+      if (!(await findUsableTokenAfterClaim(tx, found, purpose))) throw new LinkUnusable();
       const before = await tx.user.findUniqueOrThrow({ where: { id: found.userId }, select: { passwordHash: true } });
       await tx.user.update({ where: { id: found.userId }, data: { passwordHash, passwordChangedAt: now } });
       await tx.authSession.deleteMany({ where: { userId: found.userId } });
@@ -282,7 +279,7 @@ export async function setPasswordWithToken(
       return { ok: true, userId: found.userId } as const;
     });
   } catch (error) {
-    if (error instanceof Refusal) return unusable;
+    if (error instanceof LinkUnusable) return unusable;
     throw error;
   }
 }
@@ -307,7 +304,8 @@ export function formatInstant(at: Date): string {
 
 // ───────────────────────────── signed in ─────────────────────────────
 
-type ChangePasswordResult = { ok: true } | { ok: false; field: "current" | "password"; reason: string };
+/** Refusals name their field: `current` (a wrong or stale current password) or `password`. */
+export type ChangePasswordResult = Result;
 
 /**
  * "My account": the current password proves it is the owner at the keyboard.
@@ -319,12 +317,12 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { email: true, name: true, passwordHash: true } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
-    return { ok: false, field: "current", reason: "That is not your current password." };
+    return refuse("INVALID", "That is not your current password.", { field: "current" });
   }
   if (input.password === input.current)
-    return { ok: false, field: "password", reason: "Choose a password different from the current one." };
+    return refuse("INVALID", "Choose a password different from the current one.", { field: "password" });
   const problem = checkNewPassword(input.password, { email: user.email, name: user.name });
-  if (problem) return { ok: false, field: "password", reason: problem };
+  if (problem) return refuse("INVALID", problem, { field: "password" });
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     // Guarded by the hash that was verified: a change made meanwhile (a reset) is not overwritten.
@@ -332,7 +330,7 @@ export async function changePassword(
       where: { id: input.userId, passwordHash: user.passwordHash },
       data: { passwordHash, passwordChangedAt: now },
     });
-    if (updated.count !== 1) return { ok: false, field: "current", reason: "Your password was changed meanwhile. Sign in again." } as const;
+    if (updated.count !== 1) return refuse("INVALID", "Your password was changed meanwhile. Sign in again.", { field: "current" });
     await tx.authSession.deleteMany({ where: { userId: input.userId, id: { not: input.sessionId } } });
     await tx.accountToken.updateMany({
       where: { userId: input.userId, purpose: "RESET", usedAt: null, revokedAt: null },

@@ -9,8 +9,8 @@ import { formatDate, type IsoDate, today as todayOf } from "#app/domain/dates";
 import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
 import type { CaseOutcome, CaseStatus, Role } from "#app/domain/vocabulary";
 import { CASE_STATUS_LABELS } from "#app/domain/vocabulary";
-import { logActivity } from "#app/utils/activity.server";
-import { prisma } from "#app/utils/db.server";
+import { type ActivityEntry, logActivity } from "#app/utils/activity.server";
+import { prisma, type Tx } from "#app/utils/db.server";
 import { assessCase } from "./assessment";
 import { loadAssessmentInputs, refreshDerived } from "./derive.server";
 import { checkReadyReason, onTutorAssigned, transition } from "./status";
@@ -19,6 +19,18 @@ type CaseWriteResult = Result<{ version: number }>;
 
 export const CONFLICT_MESSAGE =
   "Someone else changed this case while you were editing it. Nothing was saved: review the current state below, then make your change again.";
+
+/** The end of every case write: its activity-log entry on the case, the case's derived figures refreshed, its new version. */
+async function caseChanged(
+  tx: Tx,
+  caseId: string,
+  version: number,
+  entry: Omit<ActivityEntry, "caseId" | "entity" | "entityId">,
+): Promise<CaseWriteResult> {
+  await logActivity(tx, { ...entry, caseId, entity: "RetakeCase", entityId: caseId });
+  await refreshDerived(tx, [caseId]);
+  return { ok: true, version };
+}
 
 /**
  * "Take on" from the intake queue: the first tutor wins. The write only
@@ -47,19 +59,14 @@ export async function takeCase(input: { caseId: string; tutorId: string }): Prom
       );
     }
     await tx.caseAssignment.create({ data: { caseId: input.caseId, tutorId: input.tutorId, assignedById: input.tutorId, kind: "TAKEN" } });
-    await logActivity(tx, {
+    return caseChanged(tx, input.caseId, current.version + 1, {
       schoolId: current.schoolId,
       actorId: input.tutorId,
-      caseId: input.caseId,
-      entity: "RetakeCase",
-      entityId: input.caseId,
       action: "case.taken",
       summary: `Took on ${current.student.user.name}'s case from the intake queue`,
       before: { tutorId: null, status: current.status },
       after: { tutorId: input.tutorId, status: change?.status ?? current.status },
     });
-    await refreshDerived(tx, [input.caseId]);
-    return { ok: true, version: current.version + 1 } as const;
   });
 }
 
@@ -107,12 +114,9 @@ export async function assignCase(input: {
         startedAt: now,
       },
     });
-    await logActivity(tx, {
+    return caseChanged(tx, input.caseId, input.expectedVersion + 1, {
       schoolId: current.schoolId,
       actorId: input.actorId,
-      caseId: input.caseId,
-      entity: "RetakeCase",
-      entityId: input.caseId,
       action: current.tutorId ? "case.reassigned" : "case.assigned",
       // Students read RetakeCase summaries on their timeline: the office's reason stays in the details.
       summary: current.tutorId
@@ -121,8 +125,6 @@ export async function assignCase(input: {
       before: { tutorId: current.tutorId, status: current.status },
       after: { tutorId: input.tutorId, status: change?.status ?? current.status, reason: input.reason },
     });
-    await refreshDerived(tx, [input.caseId]);
-    return { ok: true, version: input.expectedVersion + 1 } as const;
   });
 }
 
@@ -164,12 +166,9 @@ export async function changeCaseStatus(input: {
       },
     });
     if (updated.count !== 1) return refuse("CONFLICT", CONFLICT_MESSAGE);
-    await logActivity(tx, {
+    return caseChanged(tx, input.caseId, input.expectedVersion + 1, {
       schoolId: current.schoolId,
       actorId: input.actorId,
-      caseId: input.caseId,
-      entity: "RetakeCase",
-      entityId: input.caseId,
       action: "case.status_changed",
       // Students read RetakeCase summaries on their timeline: the staff's note stays in the details.
       summary:
@@ -183,8 +182,6 @@ export async function changeCaseStatus(input: {
         ...(ready.override ? { readinessGate: ready.override.gate, readyReason: ready.override.reason } : {}),
       },
     });
-    await refreshDerived(tx, [input.caseId]);
-    return { ok: true, version: input.expectedVersion + 1 } as const;
   });
 }
 
@@ -206,18 +203,13 @@ export async function setTargetExamDate(input: {
       data: { targetExamDate: input.date, version: { increment: 1 } },
     });
     if (updated.count !== 1) return refuse("CONFLICT", CONFLICT_MESSAGE);
-    await logActivity(tx, {
+    return caseChanged(tx, input.caseId, input.expectedVersion + 1, {
       schoolId: current.schoolId,
       actorId: input.actorId,
-      caseId: input.caseId,
-      entity: "RetakeCase",
-      entityId: input.caseId,
       action: "case.target_date_set",
       summary: input.date ? `Target exam date set to ${formatDate(input.date)}` : "Target exam date cleared",
       before: { targetExamDate: current.targetExamDate },
       after: { targetExamDate: input.date },
     });
-    await refreshDerived(tx, [input.caseId]);
-    return { ok: true, version: input.expectedVersion + 1 } as const;
   });
 }

@@ -41,7 +41,7 @@ type Performer = "ASSIGNED_TUTOR" | "OFFICE";
 
 type TransitionKind = "FORWARD" | "BACK" | "CLOSE";
 
-interface ManualTransition {
+export interface ManualTransition {
   from: CaseStatus;
   to: CaseStatus;
   /** Set only for closing moves. */

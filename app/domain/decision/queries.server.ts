@@ -15,7 +15,7 @@ import { prisma } from "#app/utils/db.server";
 import { compareDates, type DecisionComparison } from "./compare";
 import { respacedVersion } from "./respace";
 
-interface DecisionRow {
+export interface DecisionRow {
   id: string;
   choice: "SIT" | "POSTPONE";
   fromDate: IsoDate | null;

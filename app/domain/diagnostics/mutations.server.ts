@@ -126,13 +126,21 @@ const findingSelect = {
   areas: { select: { contentAreaId: true } },
 } as const;
 
-/** Records a finding by the actor (staff on the case). */
-export async function createFinding(input: {
+/** The case a finding write is on, and its school (for the activity log). */
+interface OnCase {
   caseId: string;
   schoolId: string;
-  actorId: string;
-  form: FindingForm;
-}): Promise<Result<{ findingId: string }>> {
+}
+
+/** A change to an existing finding: which one, by whom, from which version. */
+interface FindingChange extends OnCase {
+  findingId: string;
+  actor: Viewer;
+  expectedVersion: number;
+}
+
+/** Records a finding by the actor (staff on the case). */
+export async function createFinding(input: OnCase & { actorId: string; form: FindingForm }): Promise<Result<{ findingId: string }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
     if (!(await caseFacts(tx, input.caseId)).openSlot) return CASE_CLOSED;
@@ -178,14 +186,7 @@ async function manageable(tx: Tx, caseId: string, findingId: string, actor: View
 }
 
 /** Edits a finding; the activity log keeps who, when and the before/after (evidence only as "changed"). */
-export async function updateFinding(input: {
-  caseId: string;
-  schoolId: string;
-  findingId: string;
-  actor: Viewer;
-  form: FindingForm;
-  expectedVersion: number;
-}): Promise<Result<{ changed: boolean }>> {
+export async function updateFinding(input: FindingChange & { form: FindingForm }): Promise<Result<{ changed: boolean }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
     const found = await manageable(tx, input.caseId, input.findingId, input.actor);
@@ -236,13 +237,7 @@ export async function updateFinding(input: {
 }
 
 /** Soft-deletes a finding (deletedAt); the activity log keeps that it existed. */
-export async function deleteFinding(input: {
-  caseId: string;
-  schoolId: string;
-  findingId: string;
-  actor: Viewer;
-  expectedVersion: number;
-}): Promise<Result> {
+export async function deleteFinding(input: FindingChange): Promise<Result> {
   return prisma.$transaction(async (tx) => {
     const found = await manageable(tx, input.caseId, input.findingId, input.actor);
     if (found.error) return found.error;

@@ -141,7 +141,7 @@ export function analyze(
 
 type FullFinding = Extract<VisibleFinding, { view: "FULL" }>;
 
-interface StaffFinding extends Omit<FullFinding, "updatedAt" | "view"> {
+export interface StaffFinding extends Omit<FullFinding, "updatedAt" | "view"> {
   updatedAt: string;
   /** The viewer may edit and delete it (its author, or the office). */
   canManage: boolean;
@@ -184,7 +184,7 @@ export async function loadStaffDiagnostics(caseId: string, viewer: Viewer, attem
   };
 }
 
-interface StudentFinding {
+export interface StudentFinding {
   id: string;
   /** A sensitive finding not shared with the student: no kind, no details. */
   presentOnly: boolean;

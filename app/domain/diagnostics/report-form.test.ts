@@ -203,6 +203,136 @@ describe("reportEntrySchema through the form post", () => {
   });
 });
 
+describe("reading what was posted: missing, wrong-typed and out-of-range values", () => {
+  const initial = initialReportValues("STEP1", "att_1", {
+    bandScale: "LEGACY",
+    distanceFromPassing: 4,
+    distanceNote: "close",
+    areas: [{ contentAreaId: MICRO, band: "BORDERLINE", referenceGroup: "OWN_OVERALL", printedLabel: null }],
+  });
+
+  it("falls back to the stored values when the payload is not an object", () => {
+    expect(submittedReportValues("STEP1", null, initial)).toBe(initial);
+    expect(submittedReportValues("STEP1", "areas", initial)).toBe(initial);
+    expect(submittedReportValues("STEP1", 7, initial)).toBe(initial);
+  });
+
+  it("shows missing fields blank, keeping only the attempt, scale and group to fall back on", () => {
+    for (const payload of [{}, []]) {
+      const back = submittedReportValues("STEP1", payload, initial);
+      expect(back).toMatchObject({
+        attemptId: "att_1",
+        bandScale: "LEGACY",
+        referenceGroup: "OWN_OVERALL",
+        distanceFromPassing: "",
+        distanceNote: "",
+      });
+      expect(back.areas.every((a) => a.band === "" && a.printedLabel === "")).toBe(true);
+      expect(back.areas).toHaveLength(gridAreas("STEP1").length);
+      expect(back.printed).toEqual(Array.from({ length: PRINTED_ROWS }, () => ({ label: "", band: "" })));
+    }
+  });
+
+  it("reads values of the wrong type as blank or as the fallback, and numbers as digits", () => {
+    const back = submittedReportValues(
+      "STEP1",
+      {
+        attemptId: 12,
+        bandScale: "WEEKLY",
+        referenceGroup: 3,
+        distanceFromPassing: 250,
+        distanceNote: { text: "x" },
+        areas: "not a list",
+        printed: [null, { label: ["y"], band: "LOWER" }],
+      },
+      initial,
+    );
+    expect(back).toMatchObject({ attemptId: "12", bandScale: "LEGACY", referenceGroup: "OWN_OVERALL", distanceFromPassing: "250" });
+    expect(back.distanceNote).toBe("");
+    expect(back.areas.every((a) => a.band === "")).toBe(true);
+    expect(back.printed).toEqual([
+      { label: "", band: "" },
+      { label: "", band: "LOWER" },
+    ]);
+  });
+
+  it("finds a row by its area id when it is not at its grid index, and ignores rows that are not objects", () => {
+    const i = indexOf(MICRO);
+    const areas: unknown[] = [null, 4, "x", { areaId: MICRO, band: "HIGHER", printedLabel: 9 }];
+    const back = submittedReportValues("STEP1", { areas }, initial);
+    expect(back.areas[i]).toEqual({ areaId: MICRO, band: "HIGHER", printedLabel: "9" });
+    expect(back.areas.filter((a) => a.band !== "")).toHaveLength(1);
+  });
+
+  it("refuses a distance from passing that is not a whole number in range, and takes a blank or missing one as none", () => {
+    const distance = (value: string | null) => {
+      const fd = post({ [MICRO]: "LOWER" });
+      if (value === null) fd.delete("distanceFromPassing");
+      else fd.set("distanceFromPassing", value);
+      const submission = parseWithZod(fd, { schema: reportEntrySchema("STEP1") });
+      return submission.status === "success"
+        ? { value: submission.value.distanceFromPassing }
+        : { error: submission.error?.distanceFromPassing?.[0] };
+    };
+    expect(distance(null)).toEqual({ value: undefined });
+    expect(distance("   ")).toEqual({ value: undefined });
+    expect(distance("0")).toEqual({ value: 0 });
+    expect(distance(" 12 ")).toEqual({ value: 12 });
+    expect(distance("300")).toEqual({ value: 300 });
+    expect(distance("twelve")).toEqual({ error: "Enter a whole number of points" });
+    expect(distance("12.5")).toEqual({ error: "Enter a whole number of points" });
+    expect(distance("-1")).toEqual({ error: "Enter 0 or more points" });
+    expect(distance("301")).toEqual({ error: "At most 300 points on the Step 1 scale" });
+  });
+
+  it("refuses a missing attempt, scale or group and an unknown band, each at its field", () => {
+    const fd = post({});
+    fd.delete("attemptId");
+    fd.set("bandScale", "WEEKLY");
+    fd.delete("referenceGroup");
+    fd.set(`areas[${indexOf(MICRO)}].band`, "TERRIBLE");
+    fd.set("printed[0].band", "AWFUL");
+    const submission = parseWithZod(fd, { schema: reportEntrySchema("STEP1") });
+    const errors = (submission.status === "error" ? submission.error : null) ?? {};
+    expect(errors).toMatchObject({
+      attemptId: [expect.any(String)],
+      bandScale: ["Choose the report's band scale"],
+      referenceGroup: ["Choose what the bands compare with"],
+      [`areas[${indexOf(MICRO)}].band`]: ["Choose a band or leave it blank"],
+      "printed[0].band": ["Choose a band or leave it blank"],
+    });
+  });
+
+  it("leaves input it cannot read for the schema to refuse, and finds no printed-label problem in it", () => {
+    expect(applyPrintedLabels("STEP1", null)).toBeNull();
+    const notRows = { bandScale: "CURRENT", areas: [{ areaId: MICRO, band: "" }], printed: "Microbiology & Immunology" };
+    expect(applyPrintedLabels("STEP1", notRows)).toBe(notRows);
+    expect(printedLabelIssues("STEP1", "text")).toEqual([]);
+    expect(printedLabelIssues("STEP1", { areas: "x", printed: [7, null, { label: "", band: "" }] })).toEqual([]);
+  });
+
+  it("applies a printed label beside rows that are not objects, keeping them for the schema", () => {
+    const out = applyPrintedLabels("STEP1", {
+      bandScale: "CURRENT",
+      areas: [null, { areaId: MICRO, band: "LOWER" }],
+      printed: [7, { label: "Microbiology & Immunology", band: "LOWER" }],
+    });
+    expect(out).toMatchObject({
+      areas: [
+        null,
+        { areaId: MICRO, band: "LOWER", printedLabel: "Microbiology & Immunology" },
+        { areaId: IMMUNO, band: "LOWER", printedLabel: "Microbiology & Immunology" },
+      ],
+    });
+  });
+
+  it("does not apply a band off the report's scale, and says so at the row", () => {
+    const raw = { bandScale: "LEGACY", areas: [], printed: [{ label: "Microbiology & Immunology", band: "SAME" }] };
+    expect(applyPrintedLabels("STEP1", raw)).toMatchObject({ areas: [] });
+    expect(printedLabelIssues("STEP1", raw).map((i) => i.path.join("."))).toEqual(["printed.0.band"]);
+  });
+});
+
 describe("applyPrintedLabels", () => {
   it("leaves the grid alone when the row conflicts or the band is off the scale", () => {
     const raw = {

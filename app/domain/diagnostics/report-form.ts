@@ -134,7 +134,41 @@ interface StoredReport {
   areas: { contentAreaId: string; band: Band; referenceGroup: ReferenceGroup; printedLabel: string | null }[];
 }
 
-const text = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
+// ---------------------------------------------------------------------------
+// What was posted, before validation
+// ---------------------------------------------------------------------------
+
+/**
+ * The raw form as it arrives, read with Zod rather than casts: any field may
+ * be missing or of the wrong type, and nothing here refuses it (the entry
+ * schema below explains what is wrong). Lists that are not arrays read as
+ * empty; rows that are not objects read as absent at their index.
+ */
+const anything = z.unknown().optional();
+const rawAreaSchema = z.looseObject({ areaId: anything, band: anything, printedLabel: anything });
+const rawPrintedSchema = z.looseObject({ label: anything, band: anything });
+const rawFormSchema = z.looseObject({
+  attemptId: anything,
+  bandScale: anything,
+  referenceGroup: anything,
+  distanceFromPassing: anything,
+  distanceNote: anything,
+  areas: z.array(z.unknown()).catch([]),
+  printed: z.array(z.unknown()).catch([]),
+});
+type RawArea = z.output<typeof rawAreaSchema>;
+type RawPrinted = z.output<typeof rawPrintedSchema>;
+
+/** Each item read as `schema`, or undefined where it is not that shape; indexes are kept. */
+const rowsOf = <T>(schema: z.ZodType<T>, list: readonly unknown[]): (T | undefined)[] => list.map((row) => schema.safeParse(row).data);
+
+/** A value shown back in a text box: strings as typed, numbers as digits, anything else blank. */
+const textValue = z.union([z.string(), z.number().transform(String)]).catch("");
+const text = (value: unknown): string => textValue.parse(value);
+
+const bandScaleValue = z.enum(BAND_SCALE_IDS);
+const bandValue = z.enum(BANDS);
+const isBand = (value: unknown): value is Band => bandValue.safeParse(value).success;
 
 /** The form's values for an attempt: its stored report, or an empty grid. */
 export function initialReportValues(exam: ExamId, attemptId: string, report: StoredReport | null): ReportFormValues {
@@ -158,33 +192,25 @@ export function initialReportValues(exam: ExamId, attemptId: string, report: Sto
  * refused form shows exactly what was typed, row by row in grid order.
  */
 export function submittedReportValues(exam: ExamId, payload: unknown, fallback: ReportFormValues): ReportFormValues {
-  if (typeof payload !== "object" || payload === null) return fallback;
-  const p = payload as Record<string, unknown>;
-  const rows = Array.isArray(p.areas) ? (p.areas as unknown[]) : [];
-  const byId = new Map<string, Record<string, unknown>>();
-  for (const row of rows) {
-    if (row && typeof row === "object" && typeof (row as { areaId?: unknown }).areaId === "string") {
-      byId.set((row as { areaId: string }).areaId, row as Record<string, unknown>);
-    }
-  }
-  const printedRows = Array.isArray(p.printed) ? (p.printed as unknown[]) : [];
+  // Conform's payload is an object; an array reads as one with no fields.
+  const parsed = rawFormSchema.safeParse(Array.isArray(payload) ? {} : payload);
+  if (!parsed.success) return fallback;
+  const p = parsed.data;
+  const rows = rowsOf(rawAreaSchema, p.areas);
+  const byId = new Map<string, RawArea>();
+  for (const row of rows) if (row && typeof row.areaId === "string") byId.set(row.areaId, row);
+  const printedRows = rowsOf(rawPrintedSchema, p.printed);
   return {
     attemptId: text(p.attemptId) || fallback.attemptId,
-    bandScale: (BAND_SCALE_IDS as string[]).includes(text(p.bandScale)) ? (text(p.bandScale) as BandScale) : fallback.bandScale,
-    referenceGroup: (REFERENCE_GROUPS as readonly string[]).includes(text(p.referenceGroup))
-      ? (text(p.referenceGroup) as ReferenceGroup)
-      : fallback.referenceGroup,
+    bandScale: bandScaleValue.catch(fallback.bandScale).parse(text(p.bandScale)),
+    referenceGroup: z.enum(REFERENCE_GROUPS).catch(fallback.referenceGroup).parse(text(p.referenceGroup)),
     distanceFromPassing: text(p.distanceFromPassing),
     distanceNote: text(p.distanceNote),
     areas: gridAreas(exam).map((area, i) => {
-      const row =
-        (rows[i] as Record<string, unknown> | undefined)?.areaId === area.id ? (rows[i] as Record<string, unknown>) : byId.get(area.id);
+      const row = rows[i]?.areaId === area.id ? rows[i] : byId.get(area.id);
       return { areaId: area.id, band: text(row?.band), printedLabel: text(row?.printedLabel) };
     }),
-    printed: Array.from({ length: PRINTED_ROWS }, (_, i) => {
-      const row = printedRows[i] as Record<string, unknown> | undefined;
-      return { label: text(row?.label), band: text(row?.band) };
-    }),
+    printed: Array.from({ length: PRINTED_ROWS }, (_, i) => ({ label: text(printedRows[i]?.label), band: text(printedRows[i]?.band) })),
   };
 }
 
@@ -195,12 +221,9 @@ export function submittedReportValues(exam: ExamId, payload: unknown, fallback: 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 function scaleOf(value: unknown): readonly Band[] | null {
-  return typeof value === "string" && (BAND_SCALE_IDS as string[]).includes(value) ? BAND_SCALES[value as BandScale] : null;
+  const scale = bandScaleValue.safeParse(value);
+  return scale.success ? BAND_SCALES[scale.data] : null;
 }
-
-const isBand = (value: unknown): value is Band => typeof value === "string" && (BANDS as readonly string[]).includes(value);
-
-type RawArea = { areaId?: unknown; band?: unknown; printedLabel?: unknown };
 
 /**
  * Puts each printed-label row's band on the canonical areas its label stands
@@ -208,18 +231,18 @@ type RawArea = { areaId?: unknown; band?: unknown; printedLabel?: unknown };
  * applied are left for `printedLabelIssues` to explain; nothing else changes.
  */
 export function applyPrintedLabels(exam: ExamId, raw: unknown): unknown {
-  if (typeof raw !== "object" || raw === null) return raw;
-  const value = raw as Record<string, unknown>;
-  const printed = Array.isArray(value.printed) ? (value.printed as unknown[]) : [];
-  if (printed.length === 0) return raw;
+  const parsed = rawFormSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.printed.length === 0) return raw;
+  const value = parsed.data;
   const scale = scaleOf(value.bandScale);
-  const areas: unknown[] = Array.isArray(value.areas)
-    ? (value.areas as unknown[]).map((a) => (a && typeof a === "object" ? { ...a } : a))
-    : [];
-  const entryFor = (id: string) => areas.find((a): a is RawArea => !!a && typeof a === "object" && (a as RawArea).areaId === id);
-  for (const row of printed) {
-    if (!row || typeof row !== "object") continue;
-    const { label, band } = row as { label?: unknown; band?: unknown };
+  // Copies of the grid's rows (the posted ones stay as they were); a row that is not an object is kept for the schema to refuse.
+  const copies = rowsOf(rawAreaSchema, value.areas);
+  const added: RawArea[] = [];
+  const areas: unknown[] = value.areas.map((a, i) => copies[i] ?? a);
+  const entryFor = (id: string) => copies.find((a) => a?.areaId === id) ?? added.find((a) => a.areaId === id);
+  for (const row of rowsOf(rawPrintedSchema, value.printed)) {
+    if (!row) continue;
+    const { label, band } = row;
     if (typeof label !== "string" || isBlank(label) || !isBand(band) || (scale && !scale.includes(band))) continue;
     const targets = resolveAreaLabel(exam, label);
     if (targets.length === 0) continue;
@@ -234,7 +257,9 @@ export function applyPrintedLabels(exam: ExamId, raw: unknown): unknown {
         entry.band = band;
         if (isBlank(entry.printedLabel)) entry.printedLabel = label.trim();
       } else {
-        areas.push({ areaId: t.id, band, printedLabel: label.trim() });
+        const row = { areaId: t.id, band, printedLabel: label.trim() };
+        added.push(row);
+        areas.push(row);
       }
     }
   }
@@ -249,13 +274,13 @@ const bandName = (band: Band | null | undefined) => (band ? BAND_LABELS[band] : 
  * unknown, off the band scale or disagree with the grid.
  */
 export function printedLabelIssues(exam: ExamId, value: unknown): FieldIssue[] {
-  if (typeof value !== "object" || value === null) return [];
-  const { areas, printed, bandScale } = value as { areas?: unknown; printed?: unknown; bandScale?: unknown };
+  const parsed = rawFormSchema.safeParse(value);
+  if (!parsed.success) return [];
+  const rows = rowsOf(rawAreaSchema, parsed.data.areas);
   const issues: FieldIssue[] = [];
-  const list: RawArea[] = Array.isArray(areas) ? (areas as unknown[]).filter((a): a is RawArea => !!a && typeof a === "object") : [];
-  (Array.isArray(areas) ? (areas as unknown[]) : []).forEach((entry, i) => {
-    if (!entry || typeof entry !== "object") return;
-    const { areaId, printedLabel } = entry as RawArea;
+  rows.forEach((entry, i) => {
+    if (!entry) return;
+    const { areaId, printedLabel } = entry;
     if (typeof areaId !== "string" || typeof printedLabel !== "string" || isBlank(printedLabel)) return;
     const targets = resolveAreaLabel(exam, printedLabel);
     if (targets.length > 0 && !targets.some((t) => t.id === areaId)) {
@@ -265,10 +290,10 @@ export function printedLabelIssues(exam: ExamId, value: unknown): FieldIssue[] {
       });
     }
   });
-  const scale = scaleOf(bandScale);
-  (Array.isArray(printed) ? (printed as unknown[]) : []).forEach((row, j) => {
-    if (!row || typeof row !== "object") return;
-    const { label, band } = row as { label?: unknown; band?: unknown };
+  const scale = scaleOf(parsed.data.bandScale);
+  rowsOf(rawPrintedSchema, parsed.data.printed).forEach((row: RawPrinted | undefined, j) => {
+    if (!row) return;
+    const { label, band } = row;
     const hasLabel = typeof label === "string" && !isBlank(label);
     const hasBand = !isBlank(band);
     if (!hasLabel && !hasBand) return;
@@ -276,7 +301,7 @@ export function printedLabelIssues(exam: ExamId, value: unknown): FieldIssue[] {
       issues.push({ path: ["printed", j, "label"], message: "Type the label as the report prints it" });
       return;
     }
-    const targets = resolveAreaLabel(exam, label as string);
+    const targets = resolveAreaLabel(exam, label);
     if (targets.length === 0) {
       issues.push({
         path: ["printed", j, "label"],
@@ -294,7 +319,7 @@ export function printedLabelIssues(exam: ExamId, value: unknown): FieldIssue[] {
       return;
     }
     for (const t of targets) {
-      const entry = list.find((a) => a.areaId === t.id);
+      const entry = rows.find((a) => a?.areaId === t.id);
       const current = entry && isBand(entry.band) ? entry.band : null;
       if (current !== null && current !== band) {
         issues.push({

@@ -12,7 +12,7 @@ import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
 import { schoolMembers } from "./members.server";
 import { QUEUE_PAGE_SIZE, type QueueParams } from "./queue-params";
-import { type EscalationQueueRow, type EscalationView, escalationTitle } from "./view";
+import { type EscalationHeadline, type EscalationQueueRow, type EscalationView, escalationTitle } from "./view";
 import { overdueEscalationWhere, overdueLabel, overdueState, sortQueue } from "./workflow";
 
 const person = { select: { id: true, name: true } } as const;
@@ -57,30 +57,54 @@ type DetailRow = Prisma.EscalationGetPayload<{ select: typeof detailSelect }>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toView(row: DetailRow, today: IsoDate): EscalationView {
+/** The fields of an escalation row its headline reads (the queue's row and the full view select them alike). */
+type HeadlineRow = Prisma.EscalationGetPayload<{
+  select: {
+    id: true;
+    caseId: true;
+    trigger: true;
+    failureNumber: true;
+    severity: true;
+    status: true;
+    acknowledgeBy: true;
+    resolveBy: true;
+    acknowledgedAt: true;
+    resolvedAt: true;
+    createdAt: true;
+    case: { select: { exam: true; student: { select: { user: { select: { name: true } } } } } };
+  };
+}>;
+
+function headline(row: HeadlineRow, today: IsoDate): EscalationHeadline {
   const timing = { status: row.status, acknowledgeBy: row.acknowledgeBy, resolveBy: row.resolveBy, acknowledgedAt: row.acknowledgedAt };
   return {
     id: row.id,
     caseId: row.caseId,
-    schoolId: row.schoolId,
     studentName: row.case.student.user.name,
     exam: row.case.exam,
     trigger: row.trigger,
     title: escalationTitle(row.trigger, row.failureNumber),
     severity: row.severity,
     status: row.status,
-    reason: row.reason,
-    outcome: row.outcome,
     acknowledgeBy: row.acknowledgeBy,
     resolveBy: row.resolveBy,
-    acknowledgedAt: iso(row.acknowledgedAt),
     resolvedAt: iso(row.resolvedAt),
     createdAt: row.createdAt.toISOString(),
+    overdue: overdueState(timing, today),
+    overdueLabel: overdueLabel(timing, today),
+  };
+}
+
+function toView(row: DetailRow, today: IsoDate): EscalationView {
+  return {
+    ...headline(row, today),
+    schoolId: row.schoolId,
+    reason: row.reason,
+    outcome: row.outcome,
+    acknowledgedAt: iso(row.acknowledgedAt),
     version: row.version,
     owner: row.owner,
     raisedBy: row.raisedBy,
-    overdue: overdueState(timing, today),
-    overdueLabel: overdueLabel(timing, today),
     events: row.events.map((e) => ({
       id: e.id,
       kind: e.kind,
@@ -134,26 +158,12 @@ const rowSelect = {
 type QueueDbRow = Prisma.EscalationGetPayload<{ select: typeof rowSelect }>;
 
 function toRow(row: QueueDbRow, today: IsoDate): EscalationQueueRow & { openedAt: Date; acknowledgedAt: Date | null } {
-  const timing = { status: row.status, acknowledgeBy: row.acknowledgeBy, resolveBy: row.resolveBy, acknowledgedAt: row.acknowledgedAt };
   return {
-    id: row.id,
-    caseId: row.caseId,
-    studentName: row.case.student.user.name,
-    exam: row.case.exam,
-    trigger: row.trigger,
-    title: escalationTitle(row.trigger, row.failureNumber),
-    severity: row.severity,
-    status: row.status,
+    ...headline(row, today),
     ownerId: row.ownerId,
     ownerName: row.owner?.name ?? null,
-    acknowledgeBy: row.acknowledgeBy,
-    resolveBy: row.resolveBy,
     acknowledgedAt: row.acknowledgedAt,
-    resolvedAt: iso(row.resolvedAt),
-    createdAt: row.createdAt.toISOString(),
     openedAt: row.createdAt,
-    overdue: overdueState(timing, today),
-    overdueLabel: overdueLabel(timing, today),
   };
 }
 

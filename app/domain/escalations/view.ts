@@ -56,10 +56,10 @@ export interface EscalationEventView {
   note: string | null;
 }
 
-export interface EscalationView {
+/** What the queue's row and the full view both say of an escalation. */
+export interface EscalationHeadline {
   id: string;
   caseId: string;
-  schoolId: string;
   studentName: string;
   exam: string;
   trigger: EscalationTrigger;
@@ -67,38 +67,28 @@ export interface EscalationView {
   title: string;
   severity: number;
   status: EscalationStatus;
-  reason: string;
-  outcome: string | null;
   acknowledgeBy: IsoDate;
   resolveBy: IsoDate;
-  acknowledgedAt: string | null;
   resolvedAt: string | null;
   createdAt: string;
+  overdue: OverdueState;
+  overdueLabel: string | null;
+}
+
+export interface EscalationView extends EscalationHeadline {
+  schoolId: string;
+  reason: string;
+  outcome: string | null;
+  acknowledgedAt: string | null;
   version: number;
   owner: { id: string; name: string } | null;
   raisedBy: { id: string; name: string } | null;
-  overdue: OverdueState;
-  overdueLabel: string | null;
   events: EscalationEventView[];
 }
 
-export interface EscalationQueueRow {
-  id: string;
-  caseId: string;
-  studentName: string;
-  exam: string;
-  trigger: EscalationTrigger;
-  title: string;
-  severity: number;
-  status: EscalationStatus;
+export interface EscalationQueueRow extends EscalationHeadline {
   ownerId: string | null;
   ownerName: string | null;
-  acknowledgeBy: IsoDate;
-  resolveBy: IsoDate;
-  resolvedAt: string | null;
-  createdAt: string;
-  overdue: OverdueState;
-  overdueLabel: string | null;
 }
 
 export function actionLabel(action: string | null): string {

@@ -139,8 +139,9 @@ function duplicateErrors<T>(
   return errors;
 }
 
-async function studentsByNumber(db: Tx, schoolId: string, numbers: string[]) {
-  const profiles = await inChunks([...new Set(numbers)], (part) =>
+/** The school's students the rows name, by student number. */
+async function studentsByNumber(db: Tx, schoolId: string, rows: ReadonlyArray<{ value: { student_id: string } }>) {
+  const profiles = await inChunks([...new Set(rows.map((r) => r.value.student_id))], (part) =>
     db.studentProfile.findMany({
       where: { schoolId, externalId: { in: part } },
       select: {
@@ -163,16 +164,30 @@ const unknownStudent = (row: number, number: string): RowError => ({
   message: `No student with student_id "${number}" at your school. Import the students first.`,
 });
 
+/**
+ * The rows with their student, skipping those `errors` already refuses when
+ * the loop starts; a row naming no student of the school gets an error.
+ */
+function* withStudents<Value extends { student_id: string }, Student>(
+  rows: Iterable<{ row: number; value: Value }>,
+  byNumber: ReadonlyMap<string, Student>,
+  errors: RowError[],
+) {
+  const refused = new Set(errors.map((e) => e.row));
+  for (const { row, value } of rows) {
+    if (refused.has(row)) continue;
+    const student = byNumber.get(value.student_id);
+    if (student) yield { row, value, student };
+    else errors.push(unknownStudent(row, value.student_id));
+  }
+}
+
 async function planStudents(db: Tx, schoolId: string, rows: ReadonlyArray<{ row: number; value: StudentRow }>) {
   const errors = [
     ...duplicateErrors(rows, (v) => v.student_id, "student_id", "student_id"),
     ...duplicateErrors(rows, (v) => v.email, "email", "email"),
   ];
-  const byNumber = await studentsByNumber(
-    db,
-    schoolId,
-    rows.map((r) => r.value.student_id),
-  );
+  const byNumber = await studentsByNumber(db, schoolId, rows);
   const emails = [...new Set(rows.map((r) => r.value.email))];
   const users = await inChunks(emails, (part) =>
     db.user.findMany({
@@ -282,11 +297,7 @@ const attemptColumn: Record<AttemptField, string> = { exam: "exam", takenOn: "ta
 
 async function planAttempts(db: Tx, schoolId: string, rows: ReadonlyArray<{ row: number; value: AttemptRow }>, today: IsoDate) {
   const errors = duplicateErrors(rows, (v) => `${v.student_id}|${v.exam}|${v.taken_on}`, "taken_on", "student, exam and date");
-  const byNumber = await studentsByNumber(
-    db,
-    schoolId,
-    rows.map((r) => r.value.student_id),
-  );
+  const byNumber = await studentsByNumber(db, schoolId, rows);
   const studentIds = [...byNumber.values()].map((p) => p.id);
   const existing = await inChunks(studentIds, (part) =>
     db.examAttempt.findMany({
@@ -300,16 +311,9 @@ async function planAttempts(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
   >();
   for (const a of existing) history.set(a.studentId, [...(history.get(a.studentId) ?? []), a]);
   const plan: Extract<Plan, { kind: "ATTEMPTS" }> = { kind: "ATTEMPTS", creates: [], unchanged: 0 };
-  const duplicateRows = new Set(errors.map((e) => e.row));
   // Each student's rows in date order, checked against their history and the earlier rows.
   const ordered = [...rows].sort((a, b) => a.value.taken_on.localeCompare(b.value.taken_on) || a.row - b.row);
-  for (const { row, value } of ordered) {
-    if (duplicateRows.has(row)) continue;
-    const student = byNumber.get(value.student_id);
-    if (!student) {
-      errors.push(unknownStudent(row, value.student_id));
-      continue;
-    }
+  for (const { row, value, student } of withStudents(ordered, byNumber, errors)) {
     const previous = history.get(student.id) ?? [];
     const same = previous.find((a) => a.exam === value.exam && a.takenOn === value.taken_on);
     if (same && same.outcome === value.outcome && (same.score ?? null) === (value.score ?? null)) {
@@ -341,12 +345,7 @@ async function planPractice(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
     "taken_on",
     "student, instrument, date and form",
   );
-  const duplicateRows = new Set(errors.map((e) => e.row));
-  const byNumber = await studentsByNumber(
-    db,
-    schoolId,
-    rows.map((r) => r.value.student_id),
-  );
+  const byNumber = await studentsByNumber(db, schoolId, rows);
   const studentIds = [...byNumber.values()].map((p) => p.id);
   const existing = await inChunks(studentIds, (part) =>
     db.practiceExam.findMany({
@@ -369,13 +368,7 @@ async function planPractice(db: Tx, schoolId: string, rows: ReadonlyArray<{ row:
   );
   const existingByKey = new Map(existing.map((e) => [`${e.studentId}|${e.instrumentId}|${e.takenOn}|${e.form}`, e]));
   const plan: Extract<Plan, { kind: "PRACTICE" }> = { kind: "PRACTICE", creates: [], updates: [], unchanged: 0 };
-  for (const { row, value } of rows) {
-    if (duplicateRows.has(row)) continue;
-    const student = byNumber.get(value.student_id);
-    if (!student) {
-      errors.push(unknownStudent(row, value.student_id));
-      continue;
-    }
+  for (const { row, value, student } of withStudents(rows, byNumber, errors)) {
     if (value.taken_on > today) {
       errors.push({ row, column: "taken_on", message: `${formatDate(value.taken_on)} is in the future.` });
       continue;

@@ -13,7 +13,7 @@ import { checkNewPassword } from "#app/domain/accounts/common-passwords.server";
 import { hashToken, INVITATION_TTL_DAYS, invitationExpiry, newSecret } from "#app/domain/accounts/tokens.server";
 import { appUrl, enqueueMail } from "#app/domain/mail/outbox.server";
 import { invitationMail } from "#app/domain/mail/templates";
-import { type Result, refuse } from "#app/domain/result";
+import { type Refusal, type Result, refuse } from "#app/domain/result";
 import { changeMembershipRole } from "#app/domain/users/release.server";
 import { ROLE_LABELS, type Role } from "#app/domain/vocabulary";
 import { logActivity } from "#app/utils/activity.server";
@@ -219,17 +219,20 @@ type AcceptInput =
   /** The account exists and its owner is signed in as it. */
   | { kind: "join"; userId: string };
 
-type AcceptResult =
-  | { ok: true; userId: string; created: boolean }
-  | { ok: false; code: "UNUSABLE" | "SIGN_IN" | "WRONG_ACCOUNT" | "ACTIVATE_FIRST" | "DEACTIVATED" | "PASSWORD"; reason: string };
+/**
+ * A spent or expired link is GONE (410); an address that already has an
+ * account must SIGN IN first (CONFLICT, as must an account never activated);
+ * another person's or a deactivated account is FORBIDDEN; a refused password
+ * is INVALID on `password`.
+ */
+export type AcceptResult = Result<{ userId: string; created: boolean }>;
 
-class Refusal extends Error {
-  constructor(readonly result: Extract<AcceptResult, { ok: false }>) {
-    super(result.reason);
+/** Thrown inside the transaction to roll the claim back; the caller answers with its refusal. */
+class AcceptRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
   }
 }
-
-const refusal = (code: Extract<AcceptResult, { ok: false }>["code"], reason: string) => ({ ok: false, code, reason }) as const;
 
 /**
  * Accepts the invitation exactly once: the conditional update only succeeds
@@ -237,16 +240,16 @@ const refusal = (code: Extract<AcceptResult, { ok: false }>["code"], reason: str
  * the transaction, and a refusal rolls the claim back, so nothing changes.
  */
 export async function acceptInvitation(token: string, input: AcceptInput, now = new Date()): Promise<AcceptResult> {
-  const unusable = refusal("UNUSABLE", UNUSABLE_INVITATION);
+  const unusable = refuse("GONE", UNUSABLE_INVITATION);
   const pending = await findInvitationByToken(token);
   if (!pending || invitationState(pending, now) !== "PENDING") return unusable;
   let passwordHash: string | null = null;
   if (input.kind === "create") {
     // Checked before the (deliberately slow) hashing; checked again in the transaction.
     const existing = await prisma.user.findUnique({ where: { email: pending.email }, select: { id: true } });
-    if (existing) return refusal("SIGN_IN", SIGN_IN_FIRST);
+    if (existing) return refuse("CONFLICT", SIGN_IN_FIRST);
     const problem = checkNewPassword(input.password, { email: pending.email, name: input.name });
-    if (problem) return refusal("PASSWORD", problem);
+    if (problem) return refuse("INVALID", problem, { field: "password" });
     passwordHash = await hashPassword(input.password);
   }
   try {
@@ -256,7 +259,7 @@ export async function acceptInvitation(token: string, input: AcceptInput, now = 
         where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
         data: { acceptedAt: now },
       });
-      if (claimed.count !== 1) throw new Refusal(unusable);
+      if (claimed.count !== 1) throw new AcceptRefused(unusable);
       const invitation = await tx.invitation.findUniqueOrThrow({
         where: { tokenHash },
         select: { id: true, email: true, role: true, schoolId: true, invitedById: true },
@@ -268,16 +271,16 @@ export async function acceptInvitation(token: string, input: AcceptInput, now = 
       let user: { id: string; name: string };
       if (input.kind === "create") {
         // Someone made an account at this address since the page was opened: it is theirs, not this link's.
-        if (existing || !passwordHash) throw new Refusal(refusal("SIGN_IN", SIGN_IN_FIRST));
+        if (existing || !passwordHash) throw new AcceptRefused(refuse("CONFLICT", SIGN_IN_FIRST));
         user = await tx.user.create({
           data: { email: invitation.email, name: input.name, passwordHash, passwordChangedAt: now },
           select: { id: true, name: true },
         });
       } else {
-        if (!existing) throw new Refusal(unusable);
-        if (existing.id !== input.userId) throw new Refusal(refusal("WRONG_ACCOUNT", WRONG_ACCOUNT));
-        if (existing.status !== "ACTIVE") throw new Refusal(refusal("DEACTIVATED", "This account is deactivated."));
-        if (!existing.passwordHash) throw new Refusal(refusal("ACTIVATE_FIRST", ACTIVATE_FIRST));
+        if (!existing) throw new AcceptRefused(unusable);
+        if (existing.id !== input.userId) throw new AcceptRefused(refuse("FORBIDDEN", WRONG_ACCOUNT));
+        if (existing.status !== "ACTIVE") throw new AcceptRefused(refuse("FORBIDDEN", "This account is deactivated."));
+        if (!existing.passwordHash) throw new AcceptRefused(refuse("CONFLICT", ACTIVATE_FIRST));
         user = existing;
       }
       await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
@@ -293,7 +296,7 @@ export async function acceptInvitation(token: string, input: AcceptInput, now = 
       return { ok: true, userId: user.id, created: input.kind === "create" } as const;
     });
   } catch (error) {
-    if (error instanceof Refusal) return error.result;
+    if (error instanceof AcceptRefused) return error.refusal;
     throw error;
   }
 }

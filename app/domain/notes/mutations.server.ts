@@ -89,6 +89,31 @@ async function findNote(tx: Tx, caseId: string, noteId: string, actor: Viewer) {
 
 const NOT_FOUND = refuse("NOT_FOUND", "That note no longer exists.");
 
+type StoredNote = NonNullable<Awaited<ReturnType<typeof findNote>>>;
+
+/**
+ * Changes a note the actor may change, in the writer's transaction: the case
+ * must be open, the note there for the actor, `may` allow it and the note
+ * still at the version the editor started from. Answers the note as it was.
+ */
+async function changeNote(
+  tx: Tx,
+  input: { caseId: string; noteId: string; actor: Viewer; expectedVersion: number },
+  may: { check: (note: StoredNote, actor: Viewer) => boolean; refusal: string },
+  data: { sessionOn: IsoDate; body: string; visibility: Visibility } | { deletedAt: Date },
+): Promise<Result<{ note: StoredNote }>> {
+  if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
+  const note = await findNote(tx, input.caseId, input.noteId, input.actor);
+  if (!note) return NOT_FOUND;
+  if (!may.check(note, input.actor)) return refuse("FORBIDDEN", may.refusal);
+  const written = await tx.sessionNote.updateMany({
+    where: { id: note.id, version: input.expectedVersion, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (written.count !== 1) return refuse("CONFLICT", NOTE_CONFLICT_MESSAGE);
+  return { ok: true, note };
+}
+
 export async function updateNote(input: {
   caseId: string;
   schoolId: string;
@@ -99,17 +124,14 @@ export async function updateNote(input: {
 }): Promise<Result<{ changed: boolean }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
-    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
-    const current = await findNote(tx, input.caseId, input.noteId, input.actor);
-    if (!current) return NOT_FOUND;
-    if (!canEditNote(current, input.actor)) {
-      return refuse("FORBIDDEN", "Only the note's author can edit it.");
-    }
-    const updated = await tx.sessionNote.updateMany({
-      where: { id: current.id, version: input.expectedVersion, deletedAt: null },
-      data: { sessionOn: form.sessionOn, body: form.body, visibility: form.visibility, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return refuse("CONFLICT", NOTE_CONFLICT_MESSAGE);
+    const changed = await changeNote(
+      tx,
+      input,
+      { check: canEditNote, refusal: "Only the note's author can edit it." },
+      { sessionOn: form.sessionOn, body: form.body, visibility: form.visibility },
+    );
+    if (!changed.ok) return changed;
+    const current = changed.note;
     const change = changedFields(
       { sessionOn: current.sessionOn, visibility: current.visibility },
       { sessionOn: form.sessionOn, visibility: form.visibility },
@@ -143,17 +165,14 @@ export async function deleteNote(input: {
   expectedVersion: number;
 }): Promise<Result> {
   return prisma.$transaction(async (tx) => {
-    if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
-    const current = await findNote(tx, input.caseId, input.noteId, input.actor);
-    if (!current) return NOT_FOUND;
-    if (!canDeleteNote(current, input.actor)) {
-      return refuse("FORBIDDEN", "Only the note's author or the school's office can remove it.");
-    }
-    const deleted = await tx.sessionNote.updateMany({
-      where: { id: current.id, version: input.expectedVersion, deletedAt: null },
-      data: { deletedAt: new Date(), version: { increment: 1 } },
-    });
-    if (deleted.count !== 1) return refuse("CONFLICT", NOTE_CONFLICT_MESSAGE);
+    const removed = await changeNote(
+      tx,
+      input,
+      { check: canDeleteNote, refusal: "Only the note's author or the school's office can remove it." },
+      { deletedAt: new Date() },
+    );
+    if (!removed.ok) return removed;
+    const current = removed.note;
     await logActivity(tx, {
       schoolId: input.schoolId,
       actorId: input.actor.userId,

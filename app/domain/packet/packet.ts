@@ -10,6 +10,7 @@
  */
 import { addDays, type IsoDate, minDate, startOfIsoWeek } from "#app/domain/dates";
 import type { Viewer } from "#app/domain/privacy/visibility";
+import { disclosureSchema } from "#app/domain/records/disclosures";
 
 /** The office tier and nothing private: no user id is ever empty, so no record counts as this viewer's own. */
 export const PACKET_VIEWER: Viewer = Object.freeze({ userId: "", relation: "OFFICE" });
@@ -62,4 +63,9 @@ export function cssString(text: string): string {
     out += /[\p{L}\p{N} ]/u.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0).toString(16)} `;
   }
   return `"${out}"`;
+}
+
+/** The disclosure form of the packet: the student, the school and the records are the packet's, never the form's. */
+export function packetDisclosureSchema(on: string, schoolId: string) {
+  return disclosureSchema(on, [schoolId]).omit({ schoolId: true, student: true, records: true });
 }

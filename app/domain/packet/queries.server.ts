@@ -102,6 +102,9 @@ export async function loadPacket(caseId: string, today: IsoDate) {
   };
 }
 
+/** The committee packet as its page shows it. */
+export type Packet = Awaited<ReturnType<typeof loadPacket>>;
+
 /**
  * The sessions held: their date, kind, length and attendance are the case's
  * facts, listed for every session; a summary only when its tier is the

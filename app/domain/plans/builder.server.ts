@@ -25,7 +25,7 @@ export interface PlanBuilderDefaults {
 }
 
 /** The generator's proposal, as the editor of step 2 starts from it. */
-interface PlanProposal {
+export interface PlanProposal {
   values: PlanEditorValues;
   warnings: string[];
   durationWeeks: number;

@@ -2,11 +2,12 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useNavigation } from "react-router";
 import { z } from "zod";
-import { notUnderstood } from "#app/actions/reply";
+import { notUnderstood, reply } from "#app/actions/reply";
 import { getAuth, requireUser } from "#app/auth/guards.server";
 import { Field, FormErrors } from "#app/components/forms";
 import { changePassword, formatInstant, setWeeklyDigest } from "#app/domain/accounts/mutations.server";
 import { changePasswordSchema } from "#app/domain/auth/schema";
+import { refuse } from "#app/domain/result";
 import { twoFactorStatus } from "#app/domain/two-factor/two-factor.server";
 import { ROLE_LABELS } from "#app/domain/vocabulary";
 import { prisma } from "#app/utils/db.server";
@@ -59,17 +60,12 @@ export async function action(args: Route.ActionArgs) {
     );
   }
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
-  const hide = ["current", "password", "confirm"];
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
+  const answer = { intent: "password", submission, messageIn: "form" as const, hideFields: ["current", "password", "confirm"] };
+  if (submission.status !== "success") return reply(answer);
   const key = `account:${user.id}`;
   const retryMs = await loginFailures.retryAfter(key);
-  if (retryMs > 0) {
-    const reply = submission.reply({
-      formErrors: [`Too many wrong passwords. Wait ${Math.ceil(retryMs / 1000)} seconds, then try again.`],
-      hideFields: hide,
-    });
-    return data({ result: reply }, { status: 429 });
-  }
+  if (retryMs > 0)
+    return reply(answer, refuse("LIMITED", `Too many wrong passwords. Wait ${Math.ceil(retryMs / 1000)} seconds, then try again.`));
   const result = await changePassword({
     userId: user.id,
     sessionId: auth?.sessionId ?? "",
@@ -78,7 +74,7 @@ export async function action(args: Route.ActionArgs) {
   });
   if (!result.ok) {
     if (result.field === "current") await loginFailures.fail(key);
-    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.reason] }, hideFields: hide }) }, { status: 400 });
+    return reply(answer, result);
   }
   await loginFailures.reset(key);
   return data(

@@ -1,12 +1,15 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, redirect, useNavigation } from "react-router";
+import { Form, redirect, useNavigation } from "react-router";
+import { refusalPage, reply } from "#app/actions/reply";
 import { getAuth } from "#app/auth/guards.server";
 import { AuthPage } from "#app/components/auth-page";
 import { Field, FormErrors } from "#app/components/forms";
 import { isWellFormedToken } from "#app/domain/accounts/tokens.server";
+import { TOO_MANY_ATTEMPTS } from "#app/domain/auth/refusals";
 import { newPasswordSchema } from "#app/domain/auth/schema";
 import { acceptInvitation, type InvitationView, UNUSABLE_INVITATION, viewInvitation } from "#app/domain/invitations/mutations.server";
+import { refuse } from "#app/domain/result";
 import { ROLE_LABELS } from "#app/domain/vocabulary";
 import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import { createSession, invalidateSession, sessionCookie } from "#app/utils/session.server";
@@ -20,41 +23,29 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return { view, path: `/invite/${params.token}` };
 }
 
-const STATUS = { UNUSABLE: 410, SIGN_IN: 409, WRONG_ACCOUNT: 403, ACTIVATE_FIRST: 409, DEACTIVATED: 403, PASSWORD: 400 } as const;
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const auth = getAuth(context);
   // Accepting may hash a password: it shares the sign-in budget of the sender's address.
   const throttled = !(await loginBuckets.consume(clientAddress(request)));
   const token = isWellFormedToken(params.token) ? params.token : null;
+  const unusable = refuse("GONE", UNUSABLE_INVITATION);
 
   if (formData.get("intent") === "join") {
-    if (throttled) throw data({ message: "Too many attempts from this network. Wait a minute, then try again." }, { status: 429 });
+    if (throttled) refusalPage(TOO_MANY_ATTEMPTS);
     if (!auth) throw redirect(`/login?redirectTo=${encodeURIComponent(`/invite/${params.token}`)}`);
-    const result = token ? await acceptInvitation(token, { kind: "join", userId: auth.user.id }) : null;
-    if (!result?.ok) throw data({ message: result?.reason ?? UNUSABLE_INVITATION }, { status: result ? STATUS[result.code] : 410 });
+    const result = token ? await acceptInvitation(token, { kind: "join", userId: auth.user.id }) : unusable;
+    if (!result.ok) refusalPage(result);
     return redirectWithToast("/", { title: "Invitation accepted", description: "Your new school is now part of your account." });
   }
 
   const submission = parseWithZod(formData, { schema: newPasswordSchema });
-  const refuse = (message: string, status: number, field?: "password") =>
-    data(
-      {
-        result: submission.reply({
-          ...(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }),
-          hideFields: ["password", "confirm"],
-        }),
-      },
-      { status },
-    );
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
-  }
-  if (throttled) return refuse("Too many attempts from this network. Wait a minute, then try again.", 429);
-  if (!token) return refuse(UNUSABLE_INVITATION, 410);
+  const answer = { intent: "create", submission, messageIn: "form" as const, hideFields: ["password", "confirm"] };
+  if (submission.status !== "success") return reply(answer);
+  if (throttled) return reply(answer, TOO_MANY_ATTEMPTS);
+  if (!token) return reply(answer, unusable);
   const result = await acceptInvitation(token, { kind: "create", name: submission.value.name, password: submission.value.password });
-  if (!result.ok) return refuse(result.reason, STATUS[result.code], result.code === "PASSWORD" ? "password" : undefined);
+  if (!result.ok) return reply(answer, result);
   // Whoever was signed in on this browser is signed out: the new account's session follows.
   if (auth) await invalidateSession(auth.sessionId);
   const { token: sessionToken, session } = await createSession(result.userId);
@@ -147,7 +138,7 @@ function CreateAccount({
 }: {
   invitation: { name: string };
   offer: string;
-  result: SubmissionResult<string[]> | undefined;
+  result: SubmissionResult<string[]> | null | undefined;
 }) {
   const navigation = useNavigation();
   const [form, fields] = useForm({

@@ -1,13 +1,15 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useNavigation } from "react-router";
+import { reply } from "#app/actions/reply";
 import { requireAnonymous, safeRedirect } from "#app/auth/guards.server";
 import { Field, FormErrors } from "#app/components/forms";
 import { SsoOfferBox, useSsoOffer } from "#app/components/sso-offer";
 import { LOGIN_CONSTRAINT } from "#app/domain/auth/constraints";
 import { loginSchema, ssoLookupSchema } from "#app/domain/auth/schema";
+import { refuse } from "#app/domain/result";
 import { passwordSignInRule } from "#app/domain/sso/password-rule.server";
-import { SSO_REFUSAL_MESSAGES, type SsoRefusal, ssoOfferBySlug, ssoOfferForEmail } from "#app/domain/sso/sign-in.server";
+import { SSO_REFUSAL_MESSAGES, type SsoOffer, type SsoRefusal, ssoOfferBySlug, ssoOfferForEmail } from "#app/domain/sso/sign-in.server";
 import { prisma } from "#app/utils/db.server";
 import { decoyHash, verifyPassword } from "#app/utils/password.server";
 import { clientAddress, loginBuckets, loginFailures } from "#app/utils/rate-limit.server";
@@ -41,7 +43,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (formData.get("intent") === "sso") {
     // "Use my school's single sign-on": which school's provider signs in this address, if any.
     const lookup = parseWithZod(formData, { schema: ssoLookupSchema });
-    if (lookup.status !== "success") return data({ result: lookup.reply(), attempt: crypto.randomUUID(), sso: null }, { status: 400 });
+    if (lookup.status !== "success")
+      return reply({ intent: "sso", submission: lookup, extra: { attempt: crypto.randomUUID(), sso: null } });
     const sso = await ssoOfferForEmail(lookup.value.email);
     const message = sso
       ? null
@@ -49,21 +52,24 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ result: lookup.reply({ formErrors: message ? [message] : undefined }), attempt: crypto.randomUUID(), sso });
   }
   const submission = parseWithZod(formData, { schema: loginSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), attempt: crypto.randomUUID(), sso: null }, { status: 400 });
-  }
-  const { email, password, redirectTo } = submission.value;
   // `attempt` remounts the password input so a refused password does not linger in the field.
-  const refuse = (message: string, status: number, sso: Awaited<ReturnType<typeof ssoOfferForEmail>> = null) =>
-    data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }), attempt: crypto.randomUUID(), sso }, { status });
+  const answer = (sso: SsoOffer | null = null) => ({
+    intent: "password",
+    submission,
+    messageIn: "form" as const,
+    hideFields: ["password"],
+    extra: { attempt: crypto.randomUUID(), sso },
+  });
+  if (submission.status !== "success") return reply(answer());
+  const { email, password, redirectTo } = submission.value;
 
   const retryMs = await loginFailures.retryAfter(email);
   if (retryMs > 0) {
     const seconds = Math.ceil(retryMs / 1000);
-    return refuse(`Too many wrong passwords for this account. Wait ${seconds} seconds, then try again.`, 429);
+    return reply(answer(), refuse("LIMITED", `Too many wrong passwords for this account. Wait ${seconds} seconds, then try again.`));
   }
   if (!(await loginBuckets.consume(clientAddress(request)))) {
-    return refuse("Too many sign-in attempts from this network. Wait a minute, then try again.", 429);
+    return reply(answer(), refuse("LIMITED", "Too many sign-in attempts from this network. Wait a minute, then try again."));
   }
 
   const user = await prisma.user.findUnique({
@@ -73,16 +79,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user?.passwordHash || !valid) {
     await loginFailures.fail(email);
-    return refuse("Wrong email or password.", 400, await ssoOfferForEmail(email));
+    return reply(answer(await ssoOfferForEmail(email)), refuse("INVALID", "Wrong email or password."));
   }
   if (user.status !== "ACTIVE") {
-    return refuse("This account has been deactivated. Contact your school's office.", 403);
+    return reply(answer(), refuse("FORBIDDEN", "This account has been deactivated. Contact your school's office."));
   }
   await loginFailures.reset(email);
   const rule = await passwordSignInRule(user.id);
   if (!rule.ok) {
     const [first] = rule.offers;
-    return refuse(`${first.name} requires its staff to sign in through the school's own sign-in service, not with a password.`, 403, first);
+    return reply(
+      answer(first),
+      refuse("FORBIDDEN", `${first.name} requires its staff to sign in through the school's own sign-in service, not with a password.`),
+    );
   }
   const { token, session } = await createSession(user.id);
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(token, session.expiresAt) } });

@@ -4,10 +4,13 @@
  * person lands differ.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
+import { reply } from "#app/actions/reply";
 import { findUsableToken, setPasswordWithToken, type TokenPurpose, UNUSABLE_LINK } from "#app/domain/accounts/mutations.server";
 import { isWellFormedToken } from "#app/domain/accounts/tokens.server";
+import { TOO_MANY_ATTEMPTS } from "#app/domain/auth/refusals";
 import { choosePasswordSchema } from "#app/domain/auth/schema";
+import { refuse } from "#app/domain/result";
 import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import { clearedSessionCookie, createSession, sessionCookie } from "#app/utils/session.server";
 import { toastHeader } from "#app/utils/toast.server";
@@ -19,26 +22,13 @@ export async function passwordLinkLoader(purpose: TokenPurpose, token: string | 
 
 export async function passwordLinkAction(purpose: TokenPurpose, request: Request, token: string | undefined) {
   const submission = parseWithZod(await request.formData(), { schema: choosePasswordSchema });
-  const hide = ["password", "confirm"];
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 });
-  if (!(await loginBuckets.consume(clientAddress(request)))) {
-    return data(
-      {
-        result: submission.reply({ formErrors: ["Too many attempts from this network. Wait a minute, then try again."], hideFields: hide }),
-      },
-      { status: 429 },
-    );
-  }
+  const answer = { intent: "password", submission, messageIn: "form" as const, hideFields: ["password", "confirm"] };
+  if (submission.status !== "success") return reply(answer);
+  if (!(await loginBuckets.consume(clientAddress(request)))) return reply(answer, TOO_MANY_ATTEMPTS);
   const result = isWellFormedToken(token)
     ? await setPasswordWithToken(purpose, token, submission.value.password)
-    : ({ ok: false, code: "UNUSABLE", reason: UNUSABLE_LINK } as const);
-  if (!result.ok) {
-    const reply =
-      result.code === "PASSWORD"
-        ? submission.reply({ fieldErrors: { password: [result.reason] }, hideFields: hide })
-        : submission.reply({ formErrors: [result.reason], hideFields: hide });
-    return data({ result: reply }, { status: result.code === "PASSWORD" ? 400 : 410 });
-  }
+    : refuse("GONE", UNUSABLE_LINK);
+  if (!result.ok) return reply(answer, result);
   if (purpose === "ACTIVATION") {
     // The owner of the address just proved it: they are signed in.
     const { token: sessionToken, session } = await createSession(result.userId);

@@ -6,20 +6,20 @@
  * compare and shows the re-spaced plan a postponement to it would write.
  */
 
-import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
+import { data, Form } from "react-router";
 import { type ActionReply, notUnderstood, reply } from "#app/actions/reply";
 import { forbidden, requireCaseAccess } from "#app/auth/guards.server";
-import { Field, FormErrors, TextareaField } from "#app/components/forms";
+import { type ShownOption, StaffComparison, StudentComparison } from "#app/components/decision/date-comparison";
+import { DecisionForm } from "#app/components/decision/decision-form";
+import { DecisionHistory } from "#app/components/decision/decision-history";
+import { Field, FormErrors } from "#app/components/forms";
 import { ChangeGroupList } from "#app/components/plans/plan-versions";
-import { useFormResult } from "#app/components/use-form-result";
-import { formatDate, formatDay, isIsoDate, today } from "#app/domain/dates";
-import { type DateOption, studentWords } from "#app/domain/decision/compare";
+import { formatDate, isIsoDate, today } from "#app/domain/dates";
+import { studentWords } from "#app/domain/decision/compare";
 import { recordDecision } from "#app/domain/decision/mutations.server";
 import { loadComparison, loadDecisions, loadPostponementProposal } from "#app/domain/decision/queries.server";
 import { decisionSchema } from "#app/domain/decision/schema";
-import { ordinal } from "#app/domain/text";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/decision";
 
@@ -85,11 +85,6 @@ export async function action(args: Route.ActionArgs) {
 export function meta() {
   return [{ title: "Sit or postpone? · Retake Desk" }];
 }
-
-type ShownOption = DateOption & { studentWords: string[]; policy: DateOption["policy"] | null };
-
-const POSITION_WORDS = { CLEARS: "clears", STRADDLES: "straddles", BELOW: "below" } as const;
-const LEANING_WORDS = { SIT: "For sitting", POSTPONE: "For more time", NEUTRAL: "To weigh" } as const;
 
 export default function Decision({ loaderData, actionData }: Route.ComponentProps) {
   const d = loaderData;
@@ -174,196 +169,7 @@ export default function Decision({ loaderData, actionData }: Route.ComponentProp
         </section>
       ) : null}
 
-      <section aria-labelledby="decisions-heading" className="card">
-        <h2 id="decisions-heading">Decisions so far</h2>
-        {d.decisions.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">No decision recorded yet.</p>
-        ) : (
-          <ul className="mt-2 space-y-2">
-            {d.decisions.map((x) => (
-              <li key={x.id} className="text-sm">
-                <p className="font-medium">
-                  {x.choice === "SIT" ? `Sit on ${formatDate(x.examDate)}` : `Postponed to ${formatDate(x.examDate)}`}
-                  {x.choice === "POSTPONE" && x.fromDate ? ` (was ${formatDate(x.fromDate)})` : ""}
-                </p>
-                <p>{x.reason}</p>
-                <p className="text-slate-600">
-                  {x.decidedBy ?? "Someone"}, {formatDay(x.createdAt)}
-                  {x.planVersion ? ` · plan version ${x.planVersion}` : ""}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DecisionHistory decisions={d.decisions} />
     </div>
-  );
-}
-
-function StaffComparison({ options }: { options: ShownOption[] }) {
-  const row = (label: string, cell: (o: ShownOption) => React.ReactNode) => (
-    <tr className="border-t border-slate-200 align-top">
-      <th scope="row" className="py-2 pr-3 text-left font-medium">
-        {label}
-      </th>
-      {options.map((o) => (
-        <td key={o.date} className="py-2 pr-3">
-          {cell(o)}
-        </td>
-      ))}
-    </tr>
-  );
-  return (
-    <section aria-labelledby="compare-heading" className="card overflow-x-auto">
-      <h2 id="compare-heading">The dates side by side</h2>
-      <table className="mt-2 w-full text-sm">
-        <caption className="sr-only">The evidence for each exam date compared</caption>
-        <thead>
-          <tr>
-            <td />
-            {options.map((o) => (
-              <th key={o.date} scope="col" className="py-2 pr-3 text-left">
-                {o.label}
-                <span className="block font-normal text-slate-600">in {o.daysAway} days</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {row("What the evidence says", (o) => (
-            <div className="space-y-1">
-              <p className="font-medium">{o.summary}</p>
-              <ul className="list-disc pl-4">
-                {o.reasons.map((r) => (
-                  <li key={r.text}>
-                    <span className="font-medium">{LEANING_WORDS[r.leaning]}:</span> {r.text}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-          {row("Passing standard", (o) =>
-            o.standard.minScore === null
-              ? "None published"
-              : `${o.standard.minScore}${o.standard.passFailOnly ? " (reported pass/fail)" : ""}${o.standard.changedFromFirst ? " — changed" : ""}`,
-          )}
-          {row("Projection (interval)", (o) =>
-            o.projections.length === 0 ? (
-              "Not enough scores"
-            ) : (
-              <ul>
-                {o.projections.map((p) => (
-                  <li key={p.instrument}>
-                    {p.instrument} {p.projected} ({p.confidencePercent}%: {p.low}–{p.high}), {POSITION_WORDS[p.position]} the {p.line}
-                  </li>
-                ))}
-              </ul>
-            ),
-          )}
-          {row("Readiness gate", (o) =>
-            o.gate.applicable
-              ? o.gate.met
-                ? o.gate.metOnlyByMargin
-                  ? "Met, only by the margin"
-                  : "Met"
-                : o.gate.howFar
-              : "Not applicable",
-          )}
-          {row("Attempts", (o) =>
-            o.attempts.allowed
-              ? `${ordinal(o.attempts.attemptNumber)} attempt; ${o.attempts.attemptsLeftAfterFailure} left if it fails`
-              : "Not allowed on this date",
-          )}
-          {row("If it fails, next allowed", (o) =>
-            !o.attempts.allowed
-              ? "—"
-              : o.attempts.nextAllowedAfterFailure
-                ? formatDate(o.attempts.nextAllowedAfterFailure)
-                : "No further attempt",
-          )}
-          {row("School policy, next failure", (o) =>
-            o.policy?.consequence ? `${o.policy.consequence} (failure ${o.policy.failureNumber})` : "No rung set",
-          )}
-          {row("Milestones not done", (o) =>
-            o.milestonesOpen.length === 0 ? "None" : o.milestonesOpen.map((m) => `${m.label} (${formatDate(m.dueOn)})`).join("; "),
-          )}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function StudentComparison({ options }: { options: ShownOption[] }) {
-  return (
-    <section aria-labelledby="compare-heading" className="card">
-      <h2 id="compare-heading">How each date looks</h2>
-      <div className="mt-2 grid gap-4 md:grid-cols-3">
-        {options.map((o) => (
-          <div key={o.date} className="rounded-md border border-slate-200 p-3">
-            <h3 className="text-base font-semibold">{o.label}</h3>
-            <ul className="mt-1 list-disc pl-4 text-sm">
-              {o.studentWords.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </div>
-    </section>
-  );
-}
-
-function DecisionForm(props: {
-  intent: "sit" | "postpone";
-  title: string;
-  today: string;
-  planned: string | null;
-  examDate: string;
-  caseVersion: number;
-  lastResult: SubmissionResult<string[]> | null | undefined;
-  error: string | null;
-}) {
-  const navigation = useNavigation();
-  const schema = decisionSchema(props.today, props.planned);
-  const formId = `decision-${props.intent}`;
-  const result = useFormResult(props.lastResult, formId);
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult: result.lastResult,
-    defaultValue: { examDate: props.examDate, reason: "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const sit = props.intent === "sit";
-  return (
-    <Form method="post" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)} className="space-y-3">
-      <h3 className="text-base font-semibold">{props.title}</h3>
-      <input type="hidden" name="intent" value={props.intent} />
-      <input type="hidden" name="choice" value={sit ? "SIT" : "POSTPONE"} />
-      <input type="hidden" name="expectedCaseVersion" value={props.caseVersion} />
-      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(props.error ? [props.error] : [])]} />
-      {sit ? (
-        <input type="hidden" name="examDate" value={props.examDate} />
-      ) : (
-        <Field
-          label="New exam date"
-          {...getInputProps(fields.examDate, { type: "date" })}
-          key={fields.examDate.key}
-          min={props.today}
-          errors={fields.examDate.errors}
-          className="max-w-xs"
-        />
-      )}
-      <TextareaField
-        label={sit ? "Reason for sitting (the student reads it)" : "Reason for postponing (the student reads it)"}
-        {...getTextareaProps(fields.reason)}
-        key={fields.reason.key}
-        errors={fields.reason.errors}
-      />
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-        {sit ? "Record: sit on the planned date" : "Record: postpone"}
-      </button>
-    </Form>
   );
 }

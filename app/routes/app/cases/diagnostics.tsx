@@ -4,25 +4,19 @@ import { z } from "zod";
 import { notUnderstood, reply } from "#app/actions/reply";
 import { rowActionState, rowRef } from "#app/actions/row-actions";
 import { caseAccess, forbidden } from "#app/auth/guards.server";
-import { AnalysisPanel, BandBadge } from "#app/components/diagnostics/analysis-panel";
+import { ClosedCaseError } from "#app/components/closed-case-error";
+import { AnalysisPanel } from "#app/components/diagnostics/analysis-panel";
 import { FindingForm } from "#app/components/diagnostics/finding-form";
 import { FindingsList } from "#app/components/diagnostics/findings-list";
+import { ReadOnlyReport } from "#app/components/diagnostics/read-only-report";
 import { ScoreReportForm } from "#app/components/diagnostics/score-report-form";
 import { StudentDiagnostics } from "#app/components/diagnostics/student-diagnostics";
-import { ScrollRegion } from "#app/components/scroll-region";
 import { formatDate, formatDay } from "#app/domain/dates";
 import { createFinding, deleteFinding, saveScoreReport, updateFinding } from "#app/domain/diagnostics/mutations.server";
 import { loadStaffDiagnostics, loadStudentDiagnostics } from "#app/domain/diagnostics/queries.server";
-import {
-  type GridDimension,
-  initialReportValues,
-  reportEntrySchema,
-  reportGrid,
-  submittedReportValues,
-} from "#app/domain/diagnostics/report-form";
+import { initialReportValues, reportEntrySchema, reportGrid, submittedReportValues } from "#app/domain/diagnostics/report-form";
 import { findingSchema } from "#app/domain/diagnostics/schema";
 import type { ExamId } from "#app/domain/reference";
-import type { Band } from "#app/domain/vocabulary";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/diagnostics";
 
@@ -115,16 +109,9 @@ export default function Diagnostics({ loaderData, actionData }: Route.ComponentP
     : null;
   // A new set of findings (one was added) starts a fresh, empty form; a refused one keeps what was typed.
   const findingsKey = findings.map((f) => `${f.id}:${f.version}`).join(",");
-  // While the case is open, a refusal shows in its form; once closed, the forms are gone.
-  const closedError = closed ? pageError : null;
-
   return (
     <div className="space-y-4">
-      {closedError ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {closedError}
-        </p>
-      ) : null}
+      <ClosedCaseError closed={closed} error={pageError} />
       <nav aria-label="On this page" className="text-sm">
         <ul className="flex flex-wrap gap-4">
           <li>
@@ -225,54 +212,6 @@ export default function Diagnostics({ loaderData, actionData }: Route.ComponentP
           </>
         )}
       </section>
-    </div>
-  );
-}
-
-/** A closed case's report: what was entered, no form. */
-function ReadOnlyReport({
-  grid,
-  report,
-}: {
-  grid: GridDimension[];
-  report: { areas: { contentAreaId: string; band: Band; printedLabel: string | null }[] } | null;
-}) {
-  if (!report) return <p className="mt-2 text-sm text-slate-700">No report was entered for this attempt.</p>;
-  const byId = new Map(report.areas.map((a) => [a.contentAreaId, a]));
-  return (
-    <div className="mt-2 space-y-3">
-      <p className="text-sm text-slate-700">This case is closed; its report can no longer change.</p>
-      {grid.map((d) => {
-        const rows = d.areas.filter((a) => byId.has(a.id));
-        if (rows.length === 0) return null;
-        return (
-          <ScrollRegion key={d.dimension}>
-            <table className="data-table">
-              <caption className="py-1 text-left font-semibold">{d.label}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Area</th>
-                  <th scope="col">Band</th>
-                  <th scope="col">Label as printed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row" className="font-normal">
-                      {a.name}
-                    </th>
-                    <td>
-                      <BandBadge band={byId.get(a.id)?.band ?? null} />
-                    </td>
-                    <td>{byId.get(a.id)?.printedLabel ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        );
-      })}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { notUnderstood, reply } from "#app/actions/reply";
 import { rowActionState, rowRef } from "#app/actions/row-actions";
 import { caseAccess, forbidden } from "#app/auth/guards.server";
+import { ClosedCaseError } from "#app/components/closed-case-error";
 import { NoteForm } from "#app/components/notes/note-form";
 import { NotesList } from "#app/components/notes/notes-list";
 import { RecordSessionForm, ScheduleSessionForm } from "#app/components/sessions/session-forms";
@@ -102,16 +103,9 @@ export default function Notes({ loaderData, actionData }: Route.ComponentProps) 
     notes,
     editing,
   );
-  // While the case is open, a refusal shows in its form; once closed, the forms are gone.
-  const closedError = closed ? pageError : null;
-
   return (
     <div className="space-y-4">
-      {closedError ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {closedError}
-        </p>
-      ) : null}
+      <ClosedCaseError closed={closed} error={pageError} />
       {!student && !closed ? (
         <section aria-labelledby="add-note-heading" className="card">
           <h2 id="add-note-heading">Add a session note</h2>
