@@ -37,7 +37,9 @@ describe("without an encryption key", () => {
       },
     });
     expect(refused.status).toBe(503);
-    expect(refused.data.result.error[""][0]).toMatch(/Single sign-on cannot be configured on this server yet: it needs DATA_ENCRYPTION_KEY/);
+    expect(refused.data.result.error[""][0]).toMatch(
+      /Single sign-on cannot be configured on this server yet: it needs DATA_ENCRYPTION_KEY/,
+    );
     expect(await prisma.schoolSignIn.count({ where: { schoolId: school.id } })).toBe(0);
   });
 

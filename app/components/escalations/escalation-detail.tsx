@@ -36,6 +36,16 @@ function Heading({ level, id, children, className }: { level: Level; id?: string
   );
 }
 
+/** One term of the escalation's facts and what it says. */
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-slate-700">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 function SubHeading({ level, children }: { level: Level; children: React.ReactNode }) {
   return level === 2 ? <h3 className="text-base">{children}</h3> : <h4 className="text-sm font-semibold text-slate-900">{children}</h4>;
 }
@@ -123,31 +133,18 @@ export function EscalationDetail({
       </div>
 
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        <div>
-          <dt className="font-medium text-slate-700">Owner</dt>
-          <dd>{e.owner?.name ?? "Nobody yet"}</dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Raised</dt>
-          <dd>
-            {e.trigger === "MANUAL" ? `By ${e.raisedBy?.name ?? "a former member of staff"}` : "Automatically"},{" "}
-            {formatDateTime(e.createdAt)}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Acknowledge by</dt>
-          <dd>
-            {formatDate(e.acknowledgeBy)}
-            {e.acknowledgedAt ? ` · acknowledged ${formatDateTime(e.acknowledgedAt)}` : ""}
-          </dd>
-        </div>
-        <div>
-          <dt className="font-medium text-slate-700">Resolve by</dt>
-          <dd>
-            {formatDate(e.resolveBy)}
-            {e.resolvedAt ? ` · resolved ${formatDateTime(e.resolvedAt)}` : ""}
-          </dd>
-        </div>
+        <Fact term="Owner">{e.owner?.name ?? "Nobody yet"}</Fact>
+        <Fact term="Raised">
+          {e.trigger === "MANUAL" ? `By ${e.raisedBy?.name ?? "a former member of staff"}` : "Automatically"}, {formatDateTime(e.createdAt)}
+        </Fact>
+        <Fact term="Acknowledge by">
+          {formatDate(e.acknowledgeBy)}
+          {e.acknowledgedAt ? ` · acknowledged ${formatDateTime(e.acknowledgedAt)}` : ""}
+        </Fact>
+        <Fact term="Resolve by">
+          {formatDate(e.resolveBy)}
+          {e.resolvedAt ? ` · resolved ${formatDateTime(e.resolvedAt)}` : ""}
+        </Fact>
       </dl>
 
       <div>

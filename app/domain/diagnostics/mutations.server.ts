@@ -15,7 +15,7 @@ import { formatDate } from "#app/domain/dates";
 import { findingView, type Viewer } from "#app/domain/privacy/visibility";
 import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
 import { FINDING_KINDS, type FindingKind } from "#app/domain/vocabulary";
-import { logActivity } from "#app/utils/activity.server";
+import { type ActivityEntry, logActivity } from "#app/utils/activity.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { canManageFinding, findingChange } from "./findings";
 import { bandCounts } from "./report-form";
@@ -171,6 +171,23 @@ export async function createFinding(input: OnCase & { actorId: string; form: Fin
   });
 }
 
+/** The activity-log entry of a change to a finding, by the actor on its case. */
+function logFindingChange(
+  tx: Tx,
+  input: FindingChange,
+  findingId: string,
+  entry: Pick<ActivityEntry, "action" | "summary" | "before" | "after">,
+) {
+  return logActivity(tx, {
+    schoolId: input.schoolId,
+    actorId: input.actor.userId,
+    caseId: input.caseId,
+    entity: "Finding",
+    entityId: findingId,
+    ...entry,
+  });
+}
+
 /** Loads a finding of an open case the actor may manage, or says why not. */
 async function manageable(tx: Tx, caseId: string, findingId: string, actor: Viewer) {
   if (!(await caseFacts(tx, caseId)).openSlot) return { error: CASE_CLOSED };
@@ -221,12 +238,7 @@ export async function updateFinding(input: FindingChange & { form: FindingForm }
       },
       { kind: form.kind, severity: form.severity, visibility: form.visibility, evidence: form.evidence, areaIds: form.areaIds },
     );
-    await logActivity(tx, {
-      schoolId: input.schoolId,
-      actorId: input.actor.userId,
-      caseId: input.caseId,
-      entity: "Finding",
-      entityId: current.id,
+    await logFindingChange(tx, input, current.id, {
       action: "finding.updated",
       summary: change.changed ? "Finding updated" : "Finding saved without changes",
       before: change.before,
@@ -247,12 +259,7 @@ export async function deleteFinding(input: FindingChange): Promise<Result> {
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
     if (deleted.count !== 1) return refuse("CONFLICT", FINDING_CONFLICT_MESSAGE);
-    await logActivity(tx, {
-      schoolId: input.schoolId,
-      actorId: input.actor.userId,
-      caseId: input.caseId,
-      entity: "Finding",
-      entityId: current.id,
+    await logFindingChange(tx, input, current.id, {
       action: "finding.deleted",
       summary: "Finding removed",
       before: { kind: current.kind, severity: current.severity, visibility: current.visibility },

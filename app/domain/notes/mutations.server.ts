@@ -49,12 +49,20 @@ async function tellStudent(tx: Tx, input: { caseId: string; schoolId: string; no
   });
 }
 
-export async function createNote(input: {
+/** The case a note write is on, and its school (for the activity log). */
+interface OnCase {
   caseId: string;
   schoolId: string;
-  actorId: string;
-  form: NoteForm;
-}): Promise<Result<{ noteId: string }>> {
+}
+
+/** A change to an existing note: which one, by whom, from which version. */
+interface NoteChange extends OnCase {
+  noteId: string;
+  actor: Viewer;
+  expectedVersion: number;
+}
+
+export async function createNote(input: OnCase & { actorId: string; form: NoteForm }): Promise<Result<{ noteId: string }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
     if (!(await isOpen(tx, input.caseId))) return CASE_CLOSED;
@@ -98,7 +106,7 @@ type StoredNote = NonNullable<Awaited<ReturnType<typeof findNote>>>;
  */
 async function changeNote(
   tx: Tx,
-  input: { caseId: string; noteId: string; actor: Viewer; expectedVersion: number },
+  input: Omit<NoteChange, "schoolId">,
   may: { check: (note: StoredNote, actor: Viewer) => boolean; refusal: string },
   data: { sessionOn: IsoDate; body: string; visibility: Visibility } | { deletedAt: Date },
 ): Promise<Result<{ note: StoredNote }>> {
@@ -114,14 +122,7 @@ async function changeNote(
   return { ok: true, note };
 }
 
-export async function updateNote(input: {
-  caseId: string;
-  schoolId: string;
-  noteId: string;
-  actor: Viewer;
-  form: NoteForm;
-  expectedVersion: number;
-}): Promise<Result<{ changed: boolean }>> {
+export async function updateNote(input: NoteChange & { form: NoteForm }): Promise<Result<{ changed: boolean }>> {
   const { form } = input;
   return prisma.$transaction(async (tx) => {
     const changed = await changeNote(
@@ -157,13 +158,7 @@ export async function updateNote(input: {
   });
 }
 
-export async function deleteNote(input: {
-  caseId: string;
-  schoolId: string;
-  noteId: string;
-  actor: Viewer;
-  expectedVersion: number;
-}): Promise<Result> {
+export async function deleteNote(input: NoteChange): Promise<Result> {
   return prisma.$transaction(async (tx) => {
     const removed = await changeNote(
       tx,
