@@ -23,7 +23,7 @@ try {
     const result = await resetTwoFactorByOperator(values.email);
     if (result.ok) console.log(`Reset the two-factor authentication of ${result.name}; their sessions ended and a notice was queued.`);
     else {
-      console.error(result.reason);
+      console.error(result.message);
       process.exitCode = 1;
     }
   }

@@ -37,7 +37,9 @@ describe("without an encryption key", () => {
       },
     });
     expect(refused.status).toBe(503);
-    expect(refused.data.formError).toMatch(/Single sign-on cannot be configured on this server yet: it needs DATA_ENCRYPTION_KEY/);
+    expect(refused.data.result.error[""][0]).toMatch(
+      /Single sign-on cannot be configured on this server yet: it needs DATA_ENCRYPTION_KEY/,
+    );
     expect(await prisma.schoolSignIn.count({ where: { schoolId: school.id } })).toBe(0);
   });
 
@@ -47,7 +49,7 @@ describe("without an encryption key", () => {
     expect((await call(accountTwoFactorLoader, { userId: tutor.id, path: "/account/two-factor" })).data.available).toBe(false);
     const refused = await call(accountTwoFactorAction, { userId: tutor.id, path: "/account/two-factor", form: { intent: "start" } });
     expect(refused.status).toBe(503);
-    expect(refused.data.errors[0]).toMatch(/needs DATA_ENCRYPTION_KEY/);
+    expect(refused.data.error).toMatch(/needs DATA_ENCRYPTION_KEY/);
     expect(await prisma.twoFactor.count({ where: { userId: tutor.id } })).toBe(0);
   });
 

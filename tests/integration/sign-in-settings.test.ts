@@ -97,8 +97,8 @@ describe("single sign-on settings", () => {
       form: ssoForm({ issuer: "http://login.example.edu", clientSecret: "typed secret value" }),
     });
     expect(refused.status).toBe(400);
-    expect(refused.data.errors.issuer[0]).toBe("The issuer URL must start with https://.");
-    expect(refused.data.typed.issuer).toBe("http://login.example.edu");
+    expect(refused.data.result.error.issuer[0]).toBe("The issuer URL must start with https://.");
+    expect(refused.data.result.initialValue.issuer).toBe("http://login.example.edu");
     expect(JSON.stringify(refused.data)).not.toContain("typed secret value");
     expect(await prisma.schoolSignIn.count({ where: { schoolId: school.id } })).toBe(0);
   });
@@ -111,7 +111,7 @@ describe("single sign-on settings", () => {
       form: ssoForm({ issuer: `${idp.issuer}/not-an-issuer` }),
     });
     expect(refused.status).toBe(400);
-    expect(refused.data.errors.issuer[0]).toMatch(/not a usable OpenID Connect discovery document/);
+    expect(refused.data.result.error.issuer[0]).toMatch(/not a usable OpenID Connect discovery document/);
   });
 
   it("refuses a domain another school's sign-in has", async () => {
@@ -121,8 +121,8 @@ describe("single sign-on settings", () => {
     await configureSso(other.id, { issuer: idp.issuer, domains: [taken] });
     const refused = await call(action, { userId: admin.id, path: `/admin/sign-in?school=${school.id}`, form: ssoForm({ domains: taken }) });
     expect(refused.status).toBe(400);
-    expect(refused.data.errors.domains[0]).toMatch(/Already used by another school's sign-in/);
-    expect(refused.data.errors.domains[0]).not.toContain(other.name);
+    expect(refused.data.result.error.domains[0]).toMatch(/Already used by another school's sign-in/);
+    expect(refused.data.result.error.domains[0]).not.toContain(other.name);
   });
 
   it("requires SSO of staff only from a session that came through the school's provider", async () => {
@@ -137,7 +137,7 @@ describe("single sign-on settings", () => {
       form: ssoForm({ expectedVersion: "1", domains: d, clientSecret: "", ssoRequiredForStaff: "on" }),
     });
     expect(fromPassword.status).toBe(400);
-    expect(fromPassword.data.errors.ssoRequiredForStaff[0]).toMatch(/Sign in through your school's provider first/);
+    expect(fromPassword.data.result.error.ssoRequiredForStaff[0]).toMatch(/Sign in through your school's provider first/);
     const fromSso = await call(action, {
       userId: admin.id,
       context: await ssoContext(admin.id, school.id),
@@ -154,7 +154,7 @@ describe("single sign-on settings", () => {
     await call(action, { userId: admin.id, path: `/admin/sign-in?school=${school.id}`, form: ssoForm({ domains: d }) });
     const stale = await call(action, { userId: admin.id, path: `/admin/sign-in?school=${school.id}`, form: ssoForm({ domains: d }) });
     expect(stale.status).toBe(409);
-    expect(stale.data.formError).toMatch(/Someone else saved/);
+    expect(stale.data.result.error[""][0]).toMatch(/Someone else saved/);
   });
 
   it("turning it off ends the sessions the provider vouched for and forgets its links; password sessions stay", async () => {
@@ -198,7 +198,7 @@ describe("the two-factor requirement", () => {
       form: { intent: "two-factor", expectedVersion: "0", twoFactorRequiredFor: "OFFICE" },
     });
     expect(refused.status).toBe(400);
-    expect(refused.data.errors.twoFactorRequiredFor[0]).toMatch(/Turn on two-factor authentication for your own account first/);
+    expect(refused.data.result.error.twoFactorRequiredFor[0]).toMatch(/Turn on two-factor authentication for your own account first/);
     await prisma.twoFactor.create({ data: { userId: admin.id, secret: "v1.x.y.z.w", confirmedAt: new Date() } });
     const saved = await call(action, {
       userId: admin.id,
@@ -220,6 +220,6 @@ describe("the two-factor requirement", () => {
       form: { intent: "two-factor", expectedVersion: "0", twoFactorRequiredFor: "EVERYONE" },
     });
     expect(refused.status).toBe(400);
-    expect(refused.data.errors.twoFactorRequiredFor).toBeDefined();
+    expect(refused.data.result.error.twoFactorRequiredFor).toBeDefined();
   });
 });

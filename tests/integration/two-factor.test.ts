@@ -101,7 +101,7 @@ describe("setting up two-factor authentication", () => {
       form: { intent: "confirm", code: "000000" === (await codeFor(tutor.id)) ? "111111" : "000000" },
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.data.errors[0]).toMatch(/That code is not right/);
+    expect(wrong.data.error).toMatch(/That code is not right/);
     expect((await prisma.twoFactor.findUniqueOrThrow({ where: { userId: tutor.id } })).confirmedAt).toBeNull();
 
     const right = await call(accountTwoFactorAction, {
@@ -187,7 +187,7 @@ describe("signing in with a second factor", () => {
     const second = await passwordSignIn(tutor.email);
     const replay = await verify(second.token, code);
     expect(replay.status).toBe(400);
-    expect(replay.data.errors[0]).toMatch(/already used/);
+    expect(replay.data.error).toMatch(/already used/);
     expect((await throughMiddleware(second.token)).auth).toBeNull();
   });
 
@@ -205,7 +205,7 @@ describe("signing in with a second factor", () => {
     const second = await passwordSignIn(tutor.email);
     const again = await verify(second.token, codes[3]);
     expect(again.status).toBe(400);
-    expect(again.data.errors[0]).toMatch(/recovery code is not right, or it was already used/);
+    expect(again.data.error).toMatch(/recovery code is not right, or it was already used/);
     expect((await throughMiddleware(second.token)).auth).toBeNull();
   });
 
@@ -219,7 +219,7 @@ describe("signing in with a second factor", () => {
     for (let i = 0; i < 5; i++) expect((await verify(token, wrongCode)).status).toBe(400);
     const limited = await verify(token, right);
     expect(limited.status).toBe(429);
-    expect(limited.data.errors[0]).toMatch(/Too many wrong codes\. Wait \d+ minutes?/);
+    expect(limited.data.error).toMatch(/Too many wrong codes\. Wait \d+ minutes?/);
     expect((await throughMiddleware(token)).auth).toBeNull();
   });
 

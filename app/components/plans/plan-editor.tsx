@@ -12,14 +12,12 @@ import {
   getFieldsetProps,
   getFormProps,
   getInputProps,
-  getSelectProps,
-  getTextareaProps,
   type SubmissionResult,
   useForm,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
-import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { Field, FieldErrors, FormErrors, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
 import { editorBaseVersion, newFocusKey, type PlanEditorValues, planAdjustEditorSchema, planEditorSchema } from "#app/domain/plans/editor";
 import {
   FOCUS_KIND_LABELS,
@@ -136,17 +134,9 @@ export function PlanEditor({
           <>
             <input {...getInputProps(f.key, { type: "hidden" })} key={f.key.key} />
             <div className="grid gap-3 sm:grid-cols-[1fr_12rem_8rem_auto] sm:items-end">
-              <Field label="Name" errors={f.label.errors} {...getInputProps(f.label, { type: "text" })} key={f.label.key} />
-              <SelectField label="Kind" options={FOCUS_KIND_OPTIONS} errors={f.kind.errors} {...getSelectProps(f.kind)} key={f.kind.key} />
-              <Field
-                label="Share (%)"
-                min={0}
-                max={100}
-                inputMode="numeric"
-                errors={f.sharePercent.errors}
-                {...getInputProps(f.sharePercent, { type: "number" })}
-                key={f.sharePercent.key}
-              />
+              <InputField label="Name" meta={f.label} />
+              <SelectMetaField label="Kind" options={FOCUS_KIND_OPTIONS} meta={f.kind} />
+              <InputField label="Share (%)" min={0} max={100} inputMode="numeric" type="number" meta={f.sharePercent} />
               {remove}
             </div>
             <FieldErrors id={`${f.key.id}-error`} errors={f.key.errors} />
@@ -163,24 +153,11 @@ export function PlanEditor({
         renderItem={(r, remove) => (
           <>
             <div className="grid gap-3 sm:grid-cols-[14rem_1fr_auto] sm:items-end">
-              <SelectField
-                label="Change"
-                options={RESOURCE_KIND_OPTIONS}
-                errors={r.kind.errors}
-                {...getSelectProps(r.kind)}
-                key={r.kind.key}
-              />
-              <Field label="Name" errors={r.name.errors} {...getInputProps(r.name, { type: "text" })} key={r.name.key} />
+              <SelectMetaField label="Change" options={RESOURCE_KIND_OPTIONS} meta={r.kind} />
+              <InputField label="Name" meta={r.name} />
               {remove}
             </div>
-            <TextareaField
-              className="mt-2"
-              label="Why"
-              rows={2}
-              errors={r.reason.errors}
-              {...getTextareaProps(r.reason)}
-              key={r.reason.key}
-            />
+            <TextareaMetaField className="mt-2" label="Why" rows={2} meta={r.reason} />
           </>
         )}
       />
@@ -195,22 +172,10 @@ export function PlanEditor({
           <>
             <input {...getInputProps(m.uid, { type: "hidden" })} key={m.uid.key} />
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_11rem_14rem_auto] lg:items-end">
-              <Field label="Label" errors={m.label.errors} {...getInputProps(m.label, { type: "text" })} key={m.label.key} />
-              <SelectField
-                label="Kind"
-                options={MILESTONE_KIND_OPTIONS}
-                errors={m.kind.errors}
-                {...getSelectProps(m.kind)}
-                key={m.kind.key}
-              />
-              <Field label="Date" errors={m.dueOn.errors} {...getInputProps(m.dueOn, { type: "date" })} key={m.dueOn.key} />
-              <SelectField
-                label="Instrument"
-                options={INSTRUMENT_OPTIONS}
-                errors={m.instrumentId.errors}
-                {...getSelectProps(m.instrumentId)}
-                key={m.instrumentId.key}
-              />
+              <InputField label="Label" meta={m.label} />
+              <SelectMetaField label="Kind" options={MILESTONE_KIND_OPTIONS} meta={m.kind} />
+              <InputField label="Date" type="date" meta={m.dueOn} />
+              <SelectMetaField label="Instrument" options={INSTRUMENT_OPTIONS} meta={m.instrumentId} />
               {remove}
             </div>
             <FieldErrors id={`${m.uid.id}-error`} errors={m.uid.errors} />
@@ -233,24 +198,11 @@ export function PlanEditor({
         renderItem={(m, remove) => (
           <>
             <div className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-end">
-              <Field label="Title" errors={m.title.errors} {...getInputProps(m.title, { type: "text" })} key={m.title.key} />
-              <SelectField
-                label="Answers the finding"
-                options={FINDING_OPTIONS}
-                errors={m.findingKind.errors}
-                {...getSelectProps(m.findingKind)}
-                key={m.findingKind.key}
-              />
+              <InputField label="Title" meta={m.title} />
+              <SelectMetaField label="Answers the finding" options={FINDING_OPTIONS} meta={m.findingKind} />
               {remove}
             </div>
-            <TextareaField
-              className="mt-2"
-              label="What to do"
-              rows={2}
-              errors={m.description.errors}
-              {...getTextareaProps(m.description)}
-              key={m.description.key}
-            />
+            <TextareaMetaField className="mt-2" label="What to do" rows={2} meta={m.description} />
           </>
         )}
       />
@@ -328,28 +280,22 @@ function AdjustFields({
 }) {
   return (
     <>
-      <TextareaField
+      <TextareaMetaField
         label="Reason for this version"
         hint={`The student reads it. At least ${PLAN_LIMITS.reasonMinLength} characters, e.g. "Midpoint CBSSA below target: more time on renal and cardiology."`}
         rows={3}
-        errors={fields.reason.errors}
-        {...getTextareaProps(fields.reason)}
-        key={fields.reason.key}
+        meta={fields.reason}
       />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField
+        <SelectMetaField
           label="Prompted by a practice exam (optional)"
           options={[{ value: "", label: "None" }, ...(promptOptions?.practiceExams ?? [])]}
-          errors={fields.promptedByPracticeExamId.errors}
-          {...getSelectProps(fields.promptedByPracticeExamId)}
-          key={fields.promptedByPracticeExamId.key}
+          meta={fields.promptedByPracticeExamId}
         />
-        <SelectField
+        <SelectMetaField
           label="Prompted by a check-in (optional)"
           options={[{ value: "", label: "None" }, ...(promptOptions?.checkIns ?? [])]}
-          errors={fields.promptedByCheckInId.errors}
-          {...getSelectProps(fields.promptedByCheckInId)}
-          key={fields.promptedByCheckInId.key}
+          meta={fields.promptedByCheckInId}
         />
       </div>
     </>

@@ -16,6 +16,7 @@ import type { Tx } from "#app/utils/db.server";
 import { prisma } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
 import { assessCase, type CaseAssessment, type CaseAssessmentInput } from "./assessment";
+import { CASE_IDENTITY_SELECT } from "./identity";
 
 export const DERIVE_BATCH = 200;
 
@@ -25,10 +26,7 @@ export async function loadAssessmentInputs(db: Tx, caseIds: readonly string[], t
   const cases = await db.retakeCase.findMany({
     where: { id: { in: [...caseIds] } },
     select: {
-      id: true,
-      schoolId: true,
-      studentId: true,
-      exam: true,
+      ...CASE_IDENTITY_SELECT,
       status: true,
       targetExamDate: true,
       student: { select: { ineligibleSince: true } },

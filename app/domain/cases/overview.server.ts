@@ -11,15 +11,13 @@ import type { Viewer } from "#app/domain/privacy/visibility";
 import { loadSchoolSettings } from "#app/domain/settings/queries.server";
 import { policyFor } from "#app/domain/settings/settings";
 import { prisma } from "#app/utils/db.server";
+import { CASE_IDENTITY_SELECT } from "./identity";
 
 export async function loadCaseOverview(caseId: string, viewer: Viewer, options: { proposed: string | null; today: IsoDate }) {
   const row = await prisma.retakeCase.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      id: true,
-      schoolId: true,
-      studentId: true,
-      exam: true,
+      ...CASE_IDENTITY_SELECT,
       status: true,
       outcome: true,
       version: true,

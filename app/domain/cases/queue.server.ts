@@ -10,6 +10,7 @@ import { summarizeAttempts } from "#app/domain/attempts/rules";
 import { daysBetween, fromDate, type IsoDate } from "#app/domain/dates";
 import { prisma } from "#app/utils/db.server";
 import { Prisma } from "#generated/prisma/client";
+import { CASE_IDENTITY_SELECT } from "./identity";
 
 /** Cases shown per page of the queue. */
 const QUEUE_PAGE_SIZE = 30;
@@ -88,10 +89,7 @@ export async function loadQueuePreview(caseId: string, today: IsoDate) {
   const row = await prisma.retakeCase.findUnique({
     where: { id: caseId },
     select: {
-      id: true,
-      schoolId: true,
-      studentId: true,
-      exam: true,
+      ...CASE_IDENTITY_SELECT,
       status: true,
       tutorId: true,
       openSlot: true,

@@ -107,20 +107,22 @@ export async function createInvitationIn(
   }
 }
 
-/** A new link, mailed again, with a fresh week; the old link stops working. Null when it was accepted or revoked. */
+const NO_LONGER_PENDING = refuse("CONFLICT", "That invitation is no longer pending.");
+
+/** A new link, mailed again, with a fresh week; the old link stops working. CONFLICT once it was accepted or revoked. */
 export async function resendInvitation(
   id: string,
   schoolIds: string[],
   actorId: string,
   now = new Date(),
-): Promise<{ email: string } | null> {
+): Promise<Result<{ email: string }>> {
   const { token, tokenHash } = newSecret();
   return prisma.$transaction(async (tx) => {
     const updated = await tx.invitation.updateMany({
       where: { id, schoolId: { in: schoolIds }, acceptedAt: null, revokedAt: null },
       data: { tokenHash, expiresAt: invitationExpiry(now), sentAt: now },
     });
-    if (updated.count !== 1) return null;
+    if (updated.count !== 1) return NO_LONGER_PENDING;
     const row = await tx.invitation.findUniqueOrThrow({
       where: { id },
       select: { id: true, schoolId: true, email: true, role: true, invitedById: true },
@@ -134,17 +136,17 @@ export async function resendInvitation(
       action: "invitation.resent",
       summary: `Sent a new invitation link to ${row.email}`,
     });
-    return { email: row.email };
+    return { ok: true, email: row.email } as const;
   });
 }
 
-export async function revokeInvitation(id: string, schoolIds: string[], actorId: string, now = new Date()): Promise<boolean> {
+export async function revokeInvitation(id: string, schoolIds: string[], actorId: string, now = new Date()): Promise<Result> {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.invitation.updateMany({
       where: { id, schoolId: { in: schoolIds }, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now },
     });
-    if (updated.count !== 1) return false;
+    if (updated.count !== 1) return NO_LONGER_PENDING;
     const row = await tx.invitation.findUniqueOrThrow({ where: { id }, select: { schoolId: true, email: true } });
     await logActivity(tx, {
       schoolId: row.schoolId,
@@ -154,7 +156,7 @@ export async function revokeInvitation(id: string, schoolIds: string[], actorId:
       action: "invitation.revoked",
       summary: `Revoked the invitation of ${row.email}`,
     });
-    return true;
+    return { ok: true } as const;
   });
 }
 

@@ -5,6 +5,7 @@
  * the mail about their school and the personal mail of their members.
  */
 
+import { type Result, refuse } from "#app/domain/result";
 import { logActivity } from "#app/utils/activity.server";
 import { prisma } from "#app/utils/db.server";
 import type { Prisma } from "#generated/prisma/client";
@@ -46,11 +47,13 @@ export async function loadMailOverview(schoolIds: readonly string[], now = new D
   return { problems, queued, sentThisWeek };
 }
 
+const NOT_RETRYABLE = refuse("CONFLICT", "That e-mail cannot be tried again: it is not a recent failure of your school.");
+
 /** Puts a message that was given up back in the queue, for another round of attempts. */
 export async function retryMessage(
   input: { id: string; schoolIds: readonly string[]; actorId: string },
   now = new Date(),
-): Promise<boolean> {
+): Promise<Result> {
   const where = await scope(input.schoolIds);
   return prisma.$transaction(async (tx) => {
     // Older mail is not sent again (its links are stale): resend the invitation or activation instead.
@@ -58,12 +61,12 @@ export async function retryMessage(
       where: { AND: [where, { id: input.id, status: "FAILED", createdAt: { gt: new Date(now.getTime() - MAX_AGE_MS) } }] },
       select: { id: true, kind: true, toAddress: true, schoolId: true },
     });
-    if (!row) return false;
+    if (!row) return NOT_RETRYABLE;
     const updated = await tx.outboxMessage.updateMany({
       where: { id: row.id, status: "FAILED" },
       data: { status: "PENDING", attempts: 0, nextAttemptAt: now, lastError: null },
     });
-    if (updated.count !== 1) return false;
+    if (updated.count !== 1) return NOT_RETRYABLE;
     const schoolId = row.schoolId && input.schoolIds.includes(row.schoolId) ? row.schoolId : input.schoolIds[0];
     await logActivity(tx, {
       schoolId,
@@ -73,6 +76,6 @@ export async function retryMessage(
       action: "mail.retried",
       summary: `Queued the ${row.kind.toLowerCase().replaceAll("_", " ")} e-mail to ${row.toAddress} for another delivery attempt`,
     });
-    return true;
+    return { ok: true } as const;
   });
 }

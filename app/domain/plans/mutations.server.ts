@@ -107,6 +107,38 @@ async function caseFacts(tx: Tx, caseId: string) {
   });
 }
 
+/**
+ * The end of a plan write: its activity-log entry, the student told (once a
+ * version), the case's derived figures refreshed, the plan's new version.
+ */
+async function planWritten(
+  tx: Tx,
+  input: { caseId: string; actorId: string },
+  current: Awaited<ReturnType<typeof caseFacts>>,
+  plan: { id: string; version: number },
+  entry: { action: string; summary: string; before: unknown; after: unknown },
+  notice: { kind: "PLAN_ASSIGNED" | "PLAN_ADJUSTED"; title: string; body: string },
+): Promise<PlanWriteResult> {
+  await logActivity(tx, {
+    schoolId: current.schoolId,
+    actorId: input.actorId,
+    caseId: input.caseId,
+    entity: "Plan",
+    entityId: plan.id,
+    ...entry,
+  });
+  await notify(tx, {
+    userIds: [current.student.userId],
+    schoolId: current.schoolId,
+    caseId: input.caseId,
+    ...notice,
+    link: "/",
+    dedupeKey: `plan:${plan.id}:v${plan.version}`,
+  });
+  await refreshDerived(tx, [input.caseId]);
+  return { ok: true, version: plan.version };
+}
+
 export const PLAN_EXISTS_MESSAGE =
   "Someone assigned a plan to this case while you were editing. Nothing was saved: your edits are still in the form; adjust the assigned plan to apply them.";
 
@@ -206,29 +238,23 @@ export async function assignPlan(input: {
       examDate: input.data.examDate,
       status: change?.status,
     });
-    await logActivity(tx, {
-      schoolId: current.schoolId,
-      actorId: input.actorId,
-      caseId: input.caseId,
-      entity: "Plan",
-      entityId: plan.id,
-      action: "plan.assigned",
-      summary: `Plan assigned: ${formatDate(input.data.startDate)} to the exam on ${formatDate(input.data.examDate)}${targetDateChange(current.targetExamDate, input.data.examDate)}${change ? `; ${change.reason}` : ""}`,
-      before: { version: 0, targetExamDate: current.targetExamDate, status: current.status },
-      after: { version: 1, targetExamDate: input.data.examDate, status: change?.status ?? current.status },
-    });
-    await notify(tx, {
-      userIds: [current.student.userId],
-      schoolId: current.schoolId,
-      caseId: input.caseId,
-      kind: "PLAN_ASSIGNED",
-      title: "Your retake plan is ready",
-      body: `Your plan runs from ${formatDate(input.data.startDate)} to your exam on ${formatDate(input.data.examDate)}.`,
-      link: "/",
-      dedupeKey: `plan:${plan.id}:v1`,
-    });
-    await refreshDerived(tx, [input.caseId]);
-    return { ok: true, version: 1 } as const;
+    return planWritten(
+      tx,
+      input,
+      current,
+      { id: plan.id, version: 1 },
+      {
+        action: "plan.assigned",
+        summary: `Plan assigned: ${formatDate(input.data.startDate)} to the exam on ${formatDate(input.data.examDate)}${targetDateChange(current.targetExamDate, input.data.examDate)}${change ? `; ${change.reason}` : ""}`,
+        before: { version: 0, targetExamDate: current.targetExamDate, status: current.status },
+        after: { version: 1, targetExamDate: input.data.examDate, status: change?.status ?? current.status },
+      },
+      {
+        kind: "PLAN_ASSIGNED",
+        title: "Your retake plan is ready",
+        body: `Your plan runs from ${formatDate(input.data.startDate)} to your exam on ${formatDate(input.data.examDate)}.`,
+      },
+    );
   });
 }
 
@@ -305,35 +331,29 @@ export async function adjustPlanIn(tx: Tx, input: AdjustPlanInput): Promise<Plan
     const changes = changesFor(staffViewer(input.actorId));
     const studentChanges = changesFor({ userId: current.student.userId, relation: "STUDENT" });
     await claimCase(tx, input.caseId, current, { expectedCaseVersion: input.expectedCaseVersion, examDate: input.data.examDate });
-    await logActivity(tx, {
-      schoolId: current.schoolId,
-      actorId: input.actorId,
-      caseId: input.caseId,
-      entity: "Plan",
-      entityId: plan.id,
-      action: "plan.adjusted",
-      summary: `Plan version ${next}: ${input.reason}${targetDateChange(current.targetExamDate, input.data.examDate)}`,
-      before: { version: input.expectedVersion, targetExamDate: current.targetExamDate },
-      after: {
-        version: next,
-        targetExamDate: input.data.examDate,
-        changes: changes.map((c) => c.text),
-        promptedByPracticeExamId: input.promptedByPracticeExamId ?? null,
-        promptedByCheckInId: input.promptedByCheckInId ?? null,
+    return planWritten(
+      tx,
+      input,
+      current,
+      { id: plan.id, version: next },
+      {
+        action: "plan.adjusted",
+        summary: `Plan version ${next}: ${input.reason}${targetDateChange(current.targetExamDate, input.data.examDate)}`,
+        before: { version: input.expectedVersion, targetExamDate: current.targetExamDate },
+        after: {
+          version: next,
+          targetExamDate: input.data.examDate,
+          changes: changes.map((c) => c.text),
+          promptedByPracticeExamId: input.promptedByPracticeExamId ?? null,
+          promptedByCheckInId: input.promptedByCheckInId ?? null,
+        },
       },
-    });
-    await notify(tx, {
-      userIds: [current.student.userId],
-      schoolId: current.schoolId,
-      caseId: input.caseId,
-      kind: "PLAN_ADJUSTED",
-      title: "Your plan was updated",
-      body: `${input.reason}${studentChanges.length ? ` (${plural(studentChanges.length, "change")})` : ""}`,
-      link: "/",
-      dedupeKey: `plan:${plan.id}:v${next}`,
-    });
-    await refreshDerived(tx, [input.caseId]);
-    return { ok: true, version: next } as const;
+      {
+        kind: "PLAN_ADJUSTED",
+        title: "Your plan was updated",
+        body: `${input.reason}${studentChanges.length ? ` (${plural(studentChanges.length, "change")})` : ""}`,
+      },
+    );
   }
 }
 

@@ -9,6 +9,7 @@
  */
 
 import { refreshDerived } from "#app/domain/cases/derive.server";
+import { CASE_IDENTITY_SELECT } from "#app/domain/cases/identity";
 import { formatDate } from "#app/domain/dates";
 import { notify } from "#app/domain/notifications/notify.server";
 import type { Viewer } from "#app/domain/privacy/visibility";
@@ -19,7 +20,7 @@ import { changedFields, logActivity } from "#app/utils/activity.server";
 import type { Tx } from "#app/utils/db.server";
 import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import type { BreakdownEntry } from "./breakdown";
-import { canEditPractice } from "./queries.server";
+import { canEditPractice, PRACTICE_RECORD_SELECT } from "./queries.server";
 
 export interface PracticeValues {
   instrumentId: InstrumentId;
@@ -68,18 +69,9 @@ function snapshot(v: {
   };
 }
 
+/** The record's columns for the values (the breakdown stored as JSON). */
 function columns(values: PracticeValues) {
-  return {
-    instrumentId: values.instrumentId,
-    form: values.form,
-    takenOn: values.takenOn,
-    score: values.score,
-    passProbability: values.passProbability ?? null,
-    lowPassLow: values.lowPassLow ?? null,
-    lowPassHigh: values.lowPassHigh ?? null,
-    milestoneUid: values.milestoneUid ?? null,
-    breakdown: values.breakdown ? JSON.stringify(values.breakdown) : null,
-  };
+  return snapshot({ ...values, breakdown: values.breakdown ? JSON.stringify(values.breakdown) : null });
 }
 
 /** "CBSSA Form 31 of 14 Mar 2026" */
@@ -100,10 +92,7 @@ async function caseFacts(tx: Tx, caseId: string) {
   return tx.retakeCase.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      id: true,
-      schoolId: true,
-      studentId: true,
-      exam: true,
+      ...CASE_IDENTITY_SELECT,
       openSlot: true,
       tutorId: true,
       student: { select: { userId: true, user: { select: { name: true } } } },
@@ -177,22 +166,7 @@ export async function logPracticeExam(input: { caseId: string; actor: Viewer; va
   }
 }
 
-const recordSelect = {
-  id: true,
-  studentId: true,
-  caseId: true,
-  instrumentId: true,
-  form: true,
-  takenOn: true,
-  score: true,
-  passProbability: true,
-  lowPassLow: true,
-  lowPassHigh: true,
-  milestoneUid: true,
-  breakdown: true,
-  recordedById: true,
-  version: true,
-} as const;
+const recordSelect = { ...PRACTICE_RECORD_SELECT, studentId: true } as const;
 
 /** Loads a score of the case's student that this page shows and this actor may change. */
 async function editableRecord(tx: Tx, c: { studentId: string; exam: string }, id: string, actor: Viewer) {

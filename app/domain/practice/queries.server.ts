@@ -39,6 +39,23 @@ export interface PracticeLogRow {
   canEdit: boolean;
 }
 
+/** A practice exam's figures, who recorded it and its version, as the log and its corrections read them. */
+export const PRACTICE_RECORD_SELECT = {
+  id: true,
+  caseId: true,
+  instrumentId: true,
+  form: true,
+  takenOn: true,
+  score: true,
+  passProbability: true,
+  lowPassLow: true,
+  lowPassHigh: true,
+  milestoneUid: true,
+  breakdown: true,
+  recordedById: true,
+  version: true,
+} as const;
+
 export function canEditPractice(viewer: Viewer, entry: { recordedById: string | null }): boolean {
   return viewer.relation !== "STUDENT" || entry.recordedById === viewer.userId;
 }
@@ -49,23 +66,7 @@ export async function loadProgress(caseRow: { id: string; studentId: string }, v
     loadCaseAssessment(caseRow.id, today),
     prisma.practiceExam.findMany({
       where: { studentId: caseRow.studentId },
-      select: {
-        id: true,
-        instrumentId: true,
-        form: true,
-        takenOn: true,
-        score: true,
-        passProbability: true,
-        lowPassLow: true,
-        lowPassHigh: true,
-        breakdown: true,
-        milestoneUid: true,
-        caseId: true,
-        recordedById: true,
-        recordedBy: { select: { name: true } },
-        source: true,
-        version: true,
-      },
+      select: { ...PRACTICE_RECORD_SELECT, recordedBy: { select: { name: true } }, source: true },
       orderBy: [{ takenOn: "desc" }, { createdAt: "desc" }],
     }),
   ]);

@@ -4,6 +4,7 @@
  * entry, guarded by the row's version.
  */
 
+import { type Result, refuse } from "#app/domain/result";
 import { asTwoFactorRequirement, roleNeedsTwoFactor, type TwoFactorRequirement } from "#app/domain/sign-in/policy";
 import type { Role } from "#app/domain/vocabulary";
 import { logActivity } from "#app/utils/activity.server";
@@ -53,7 +54,8 @@ export async function loadSignInSettings(schoolId: string): Promise<SignInSettin
   };
 }
 
-type SaveResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; status: 400 | 409 | 503 };
+/** Refused on fields (INVALID, or CONFLICT for a domain just taken), as a whole (CONFLICT: saved meanwhile), or UNAVAILABLE without an encryption key. */
+type SaveResult = Result;
 
 const SIGN_IN_CONFLICT =
   "Someone else saved the sign-in settings while you were editing. Nothing was saved: compare with the current values and save again.";
@@ -76,8 +78,8 @@ export async function saveSsoSettings(input: {
 }): Promise<SaveResult> {
   const { form, schoolId } = input;
   const turningOn = form.ssoEnabled;
-  if (turningOn && !encryptionAvailable()) return { ok: false, formError: NO_ENCRYPTION_KEY, status: 503 };
-  if (form.clientSecret && !encryptionAvailable()) return { ok: false, formError: NO_ENCRYPTION_KEY, status: 503 };
+  if (turningOn && !encryptionAvailable()) return refuse("UNAVAILABLE", NO_ENCRYPTION_KEY);
+  if (form.clientSecret && !encryptionAvailable()) return refuse("UNAVAILABLE", NO_ENCRYPTION_KEY);
 
   const current = await prisma.schoolSignIn.findUnique({
     where: { schoolId },
@@ -91,7 +93,7 @@ export async function saveSsoSettings(input: {
       ssoJitStudents: true,
     },
   });
-  if ((current?.version ?? 0) !== form.expectedVersion) return { ok: false, formError: SIGN_IN_CONFLICT, status: 409 };
+  if ((current?.version ?? 0) !== form.expectedVersion) return refuse("CONFLICT", SIGN_IN_CONFLICT);
 
   const fieldErrors: Record<string, string[]> = {};
   if (turningOn && !form.clientSecret && !current?.ssoClientSecret)
@@ -114,10 +116,10 @@ export async function saveSsoSettings(input: {
       "Sign in through your school's provider first (sign out, then “Sign in with your school”): then you know it works before passwords stop working for staff.",
     ];
   }
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, status: 400 };
+  if (Object.keys(fieldErrors).length) return refuse("INVALID", "Some settings need correcting.", { fieldErrors });
   if (turningOn) {
     const problem = await checkDiscovery(form.issuer);
-    if (problem) return { ok: false, fieldErrors: { issuer: [problem] }, status: 400 };
+    if (problem) return refuse("INVALID", problem, { field: "issuer" });
   }
 
   const secret = form.clientSecret ? seal(form.clientSecret, secretContext(schoolId)) : (current?.ssoClientSecret ?? null);
@@ -185,11 +187,11 @@ export async function saveSsoSettings(input: {
       });
     });
   } catch (error) {
-    if (error instanceof Conflict) return { ok: false, formError: SIGN_IN_CONFLICT, status: 409 };
+    if (error instanceof Conflict) return refuse("CONFLICT", SIGN_IN_CONFLICT);
     if (isUniqueViolation(error)) {
       // A first save that raced another first save, or a domain another school claimed meanwhile.
-      if (!current) return { ok: false, formError: SIGN_IN_CONFLICT, status: 409 };
-      return { ok: false, fieldErrors: { domains: ["One of these domains was just taken by another school's sign-in."] }, status: 409 };
+      if (!current) return refuse("CONFLICT", SIGN_IN_CONFLICT);
+      return refuse("CONFLICT", "One of these domains was just taken by another school's sign-in.", { field: "domains" });
     }
     throw error;
   }
@@ -214,13 +216,9 @@ export async function saveTwoFactorPolicy(input: {
     const own = await prisma.twoFactor.findUnique({ where: { userId: input.actorId }, select: { confirmedAt: true } });
     const viaProvider = input.session.method === "SSO" && input.session.ssoSchoolId === schoolId;
     if (!own?.confirmedAt && !viaProvider) {
-      return {
-        ok: false,
-        fieldErrors: {
-          twoFactorRequiredFor: ["Turn on two-factor authentication for your own account first (My account → Two-factor authentication)."],
-        },
-        status: 400,
-      };
+      return refuse("INVALID", "Turn on two-factor authentication for your own account first (My account → Two-factor authentication).", {
+        field: "twoFactorRequiredFor",
+      });
     }
   }
   try {
@@ -248,7 +246,7 @@ export async function saveTwoFactorPolicy(input: {
       });
     });
   } catch (error) {
-    if (error instanceof Conflict || isUniqueViolation(error)) return { ok: false, formError: SIGN_IN_CONFLICT, status: 409 };
+    if (error instanceof Conflict || isUniqueViolation(error)) return refuse("CONFLICT", SIGN_IN_CONFLICT);
     throw error;
   }
   return { ok: true };

@@ -9,6 +9,7 @@
 import { formatInstant, logAccountEvent } from "#app/domain/accounts/mutations.server";
 import { appUrl, enqueueMail } from "#app/domain/mail/outbox.server";
 import { twoFactorChangedMail } from "#app/domain/mail/templates";
+import { type Refusal, type Result, refuse } from "#app/domain/result";
 import { asTwoFactorRequirement, roleNeedsTwoFactor } from "#app/domain/sign-in/policy";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { allowedOrigins } from "#app/utils/env.server";
@@ -55,23 +56,19 @@ export async function twoFactorStatus(userId: string): Promise<TwoFactorStatus> 
   };
 }
 
-type Refused = { ok: false; reason: string; field?: "code"; status: 400 | 409 | 429 | 503 };
+/** A refusal of a code (on `code`), a set-up out of step (CONFLICT), too many wrong codes (LIMITED) or no key to seal with (UNAVAILABLE). */
+type Refused = Refusal;
 
 const throttled = async (userId: string): Promise<Refused | null> => {
   const retryMs = await twoFactorFailures.retryAfter(userId);
   if (retryMs <= 0) return null;
   const minutes = Math.ceil(retryMs / 60_000);
-  return {
-    ok: false,
-    reason: `Too many wrong codes. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`,
-    field: "code",
-    status: 429,
-  };
+  return refuse("LIMITED", `Too many wrong codes. Wait ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`, { field: "code" });
 };
 
 const wrong = async (userId: string, reason: string): Promise<Refused> => {
   await twoFactorFailures.fail(userId);
-  return { ok: false, reason, field: "code", status: 400 };
+  return refuse("INVALID", reason, { field: "code" });
 };
 
 /**
@@ -79,9 +76,9 @@ const wrong = async (userId: string, reason: string): Promise<Refused> => {
  * authenticator is in force: it must be turned off first (with a code).
  */
 export async function beginEnrolment(userId: string, now = new Date()): Promise<{ ok: true } | Refused> {
-  if (!encryptionAvailable()) return { ok: false, reason: TWO_FACTOR_UNAVAILABLE, status: 503 };
+  if (!encryptionAvailable()) return refuse("UNAVAILABLE", TWO_FACTOR_UNAVAILABLE);
   const existing = await prisma.twoFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  if (existing?.confirmedAt) return { ok: false, reason: "Two-factor authentication is already on.", status: 409 };
+  if (existing?.confirmedAt) return refuse("CONFLICT", "Two-factor authentication is already on.");
   const secret = seal(newTotpKey(), totpContext(userId));
   await prisma.twoFactor.upsert({
     where: { userId },
@@ -139,7 +136,7 @@ async function storeRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<st
 
 class Abort extends Error {
   constructor(readonly refusal: Refused) {
-    super(refusal.reason);
+    super(refusal.message);
   }
 }
 
@@ -148,7 +145,7 @@ function openKey(secret: string, userId: string): Uint8Array {
     return new Uint8Array(open(secret, totpContext(userId)));
   } catch (error) {
     if (error instanceof SealedValueError || error instanceof EncryptionUnavailableError) {
-      throw new Abort({ ok: false, reason: CODES_UNREADABLE, field: "code", status: 503 });
+      throw new Abort(refuse("UNAVAILABLE", CODES_UNREADABLE, { field: "code" }));
     }
     throw error;
   }
@@ -194,15 +191,15 @@ export async function confirmEnrolment(
 ): Promise<{ ok: true; recoveryCodes: string[] } | Refused> {
   const limited = await throttled(input.userId);
   if (limited) return limited;
-  if (!looksLikeTotpCode(input.code)) return { ok: false, reason: "Enter the 6-digit code your app shows.", field: "code", status: 400 };
+  if (!looksLikeTotpCode(input.code)) return refuse("INVALID", "Enter the 6-digit code your app shows.", { field: "code" });
   const result = await run(() =>
     prisma.$transaction(async (tx) => {
       const row = await tx.twoFactor.findUnique({
         where: { userId: input.userId },
         select: { secret: true, confirmedAt: true, lastCounter: true },
       });
-      if (!row) throw new Abort({ ok: false, reason: "Start the set-up again: no key is waiting for a code.", status: 409 });
-      if (row.confirmedAt) throw new Abort({ ok: false, reason: "Two-factor authentication is already on.", status: 409 });
+      if (!row) throw new Abort(refuse("CONFLICT", "Start the set-up again: no key is waiting for a code."));
+      if (row.confirmedAt) throw new Abort(refuse("CONFLICT", "Two-factor authentication is already on."));
       if (!(await spendTotp(tx, input.userId, row, input.code, now))) return null;
       await tx.twoFactor.update({ where: { userId: input.userId }, data: { confirmedAt: now } });
       const recoveryCodes = await storeRecoveryCodes(tx, input.userId, now);
@@ -238,7 +235,7 @@ export async function verifySecondFactor(
         where: { userId: input.userId },
         select: { secret: true, confirmedAt: true, lastCounter: true },
       });
-      if (!row?.confirmedAt) throw new Abort({ ok: false, reason: "Two-factor authentication is not on for this account.", status: 409 });
+      if (!row?.confirmedAt) throw new Abort(refuse("CONFLICT", "Two-factor authentication is not on for this account."));
       const passed = totp
         ? await spendTotp(tx, input.userId, row, input.code, now)
         : await spendRecoveryCode(tx, input.userId, input.code, now);
@@ -269,7 +266,7 @@ export async function verifySecondFactor(
 /** Checks a fresh code (authenticator or recovery) inside `tx`, or refuses. */
 async function requireFreshCode(tx: Tx, userId: string, code: string, now: Date) {
   const row = await tx.twoFactor.findUnique({ where: { userId }, select: { secret: true, confirmedAt: true, lastCounter: true } });
-  if (!row?.confirmedAt) throw new Abort({ ok: false, reason: "Two-factor authentication is not on.", status: 409 });
+  if (!row?.confirmedAt) throw new Abort(refuse("CONFLICT", "Two-factor authentication is not on."));
   const passed = looksLikeTotpCode(code)
     ? await spendTotp(tx, userId, row, code, now)
     : looksLikeRecoveryCode(code) && (await spendRecoveryCode(tx, userId, code, now));
@@ -333,15 +330,12 @@ export async function twoFactorRequiredBy(userId: string): Promise<string[]> {
  * the codes, ends every session, logs it at each school and mails a notice.
  * No page offers this: nobody resets another person's credentials (ADR 0012).
  */
-export async function resetTwoFactorByOperator(
-  email: string,
-  now = new Date(),
-): Promise<{ ok: true; name: string } | { ok: false; reason: string }> {
+export async function resetTwoFactorByOperator(email: string, now = new Date()): Promise<Result<{ name: string }>> {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true } });
-  if (!user) return { ok: false, reason: `No account has the address ${email}.` };
+  if (!user) return refuse("NOT_FOUND", `No account has the address ${email}.`);
   return prisma.$transaction(async (tx) => {
     const removed = await tx.twoFactor.deleteMany({ where: { userId: user.id } });
-    if (removed.count === 0) return { ok: false as const, reason: `${user.name} has no two-factor authentication to reset.` };
+    if (removed.count === 0) return refuse("CONFLICT", `${user.name} has no two-factor authentication to reset.`);
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.authSession.deleteMany({ where: { userId: user.id } });
     await logAccountEvent(tx, user.id, {

@@ -4,12 +4,15 @@
  * recovery codes once, make new ones, or turn it off — each change with a
  * fresh code.
  */
-import { data, Form } from "react-router";
+
+import { Form } from "react-router";
 import { z } from "zod";
+import { reply } from "#app/actions/reply";
 import { getAuth, requireUser } from "#app/auth/guards.server";
 import { FormErrors } from "#app/components/forms";
 import { CodeField, RecoveryCodes, TotpSetup } from "#app/components/two-factor";
 import { formatInstant } from "#app/domain/accounts/mutations.server";
+import { type Refusal, refuse } from "#app/domain/result";
 import { qrSvg } from "#app/domain/two-factor/qr.server";
 import {
   beginEnrolment,
@@ -44,18 +47,15 @@ const formSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("codes"), code: z.string().trim().min(1).max(64) }),
 ]);
 
-type Reply = { intent: string; errors: string[] | null; codes: string[] | null };
-
 export async function action(args: Route.ActionArgs) {
   const user = requireUser(args);
   const auth = getAuth(args.context);
   const parsed = formSchema.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) {
-    return data<Reply>({ intent: "unknown", errors: ["Enter the code from your app, or a recovery code."], codes: null }, { status: 400 });
+    return reply({ intent: "unknown", extra: { codes: null } }, refuse("INVALID", "Enter the code from your app, or a recovery code."));
   }
   const form = parsed.data;
-  const refused = (result: { reason: string; status: number }) =>
-    data<Reply>({ intent: form.intent, errors: [result.reason], codes: null }, { status: result.status });
+  const refused = (refusal: Refusal) => reply({ intent: form.intent, extra: { codes: null } }, refusal);
   switch (form.intent) {
     case "start": {
       const result = await beginEnrolment(user.id);
@@ -65,12 +65,12 @@ export async function action(args: Route.ActionArgs) {
     case "confirm": {
       const result = await confirmEnrolment({ userId: user.id, sessionId: auth?.sessionId ?? "", code: form.code });
       if (!result.ok) return refused(result);
-      return data<Reply>({ intent: form.intent, errors: null, codes: result.recoveryCodes });
+      return { intent: form.intent, error: null, codes: result.recoveryCodes };
     }
     case "codes": {
       const result = await regenerateRecoveryCodes({ userId: user.id, code: form.code });
       if (!result.ok) return refused(result);
-      return data<Reply>({ intent: form.intent, errors: null, codes: result.recoveryCodes });
+      return { intent: form.intent, error: null, codes: result.recoveryCodes };
     }
     case "disable": {
       const result = await disableTwoFactor({ userId: user.id, code: form.code });
@@ -85,7 +85,7 @@ export function meta() {
 }
 
 export default function AccountTwoFactor({ loaderData, actionData }: Route.ComponentProps) {
-  const errorsFor = (intent: string) => (actionData?.intent === intent ? (actionData.errors ?? undefined) : undefined);
+  const errorsFor = (intent: string) => (actionData?.intent === intent && actionData.error ? [actionData.error] : undefined);
   const required = loaderData.requiredBy.length > 0;
   return (
     <div className="max-w-2xl space-y-6">

@@ -4,12 +4,15 @@
  * (ADR 0017). Confirming the first code passes the second factor for this
  * session and shows the recovery codes once.
  */
-import { data, Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+
+import { Form, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
+import { reply } from "#app/actions/reply";
 import { getAuth, getPendingSignIn, safeRedirect, secondFactorPath } from "#app/auth/guards.server";
 import { AuthPage } from "#app/components/auth-page";
 import { FormErrors } from "#app/components/forms";
 import { RecoveryCodes, TotpSetup } from "#app/components/two-factor";
+import { refuse } from "#app/domain/result";
 import { qrSvg } from "#app/domain/two-factor/qr.server";
 import { beginEnrolment, confirmEnrolment, pendingEnrolment, TWO_FACTOR_UNAVAILABLE } from "#app/domain/two-factor/two-factor.server";
 import { encryptionAvailable } from "#app/utils/secret-box.server";
@@ -43,10 +46,11 @@ const confirmSchema = z.object({ intent: z.literal("confirm"), code: z.string().
 export async function action(args: Route.ActionArgs) {
   const { pending, redirectTo } = requireEnrolStep(args);
   const parsed = confirmSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) return data({ errors: ["Enter the 6-digit code your app shows."], codes: null, redirectTo }, { status: 400 });
+  const answer = { intent: "confirm", extra: { codes: null, redirectTo } };
+  if (!parsed.success) return reply(answer, refuse("INVALID", "Enter the 6-digit code your app shows.", { field: "code" }));
   const result = await confirmEnrolment({ userId: pending.userId, sessionId: pending.sessionId, code: parsed.data.code });
-  if (!result.ok) return data({ errors: [result.reason], codes: null, redirectTo }, { status: result.status });
-  return { errors: null, codes: result.recoveryCodes, redirectTo };
+  if (!result.ok) return reply(answer, result);
+  return { error: null, codes: result.recoveryCodes, redirectTo };
 }
 
 /**
@@ -94,7 +98,11 @@ export default function TwoFactorSetup({ loaderData, actionData }: Route.Compone
       }
     >
       {loaderData.setup ? (
-        <TotpSetup qrSvg={loaderData.setup.qrSvg} manualKey={loaderData.setup.manualKey} errors={actionData?.errors ?? undefined} />
+        <TotpSetup
+          qrSvg={loaderData.setup.qrSvg}
+          manualKey={loaderData.setup.manualKey}
+          errors={actionData?.error ? [actionData.error] : undefined}
+        />
       ) : loaderData.unavailable ? (
         <FormErrors errors={[loaderData.unavailable]} />
       ) : (

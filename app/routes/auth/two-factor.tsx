@@ -3,11 +3,14 @@
  * authenticator (ADR 0017): a code from the app, or a recovery code. Until it
  * is passed the session reaches nothing else.
  */
-import { data, Form, redirect, useNavigation } from "react-router";
+
+import { Form, redirect, useNavigation } from "react-router";
 import { z } from "zod";
+import { reply } from "#app/actions/reply";
 import { getAuth, getPendingSignIn, safeRedirect, secondFactorPath } from "#app/auth/guards.server";
 import { AuthPage } from "#app/components/auth-page";
 import { CodeField } from "#app/components/two-factor";
+import { refuse } from "#app/domain/result";
 import { verifySecondFactor } from "#app/domain/two-factor/two-factor.server";
 import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -35,12 +38,13 @@ const codeSchema = z.object({ code: z.string().trim().min(1).max(64) });
 export async function action(args: Route.ActionArgs) {
   const { pending, redirectTo } = requireVerifyStep(args);
   const parsed = codeSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) return data({ errors: ["Enter the code from your app, or a recovery code."] }, { status: 400 });
+  const answer = { intent: "verify" };
+  if (!parsed.success) return reply(answer, refuse("INVALID", "Enter the code from your app, or a recovery code.", { field: "code" }));
   if (!(await loginBuckets.consume(clientAddress(args.request)))) {
-    return data({ errors: ["Too many sign-in attempts from this network. Wait a minute, then try again."] }, { status: 429 });
+    return reply(answer, refuse("LIMITED", "Too many sign-in attempts from this network. Wait a minute, then try again."));
   }
   const result = await verifySecondFactor({ userId: pending.userId, sessionId: pending.sessionId, code: parsed.data.code });
-  if (!result.ok) return data({ errors: [result.reason] }, { status: result.status });
+  if (!result.ok) return reply(answer, result);
   if (result.usedRecoveryCode) {
     return redirectWithToast(redirectTo, {
       kind: result.recoveryCodesLeft <= 2 ? "error" : "info",
@@ -70,7 +74,11 @@ export default function TwoFactorVerify({ loaderData, actionData }: Route.Compon
       }
     >
       <Form method="post" className="space-y-4">
-        <CodeField hint="Lost your phone? Enter one of your recovery codes instead." errors={actionData?.errors} autoFocus />
+        <CodeField
+          hint="Lost your phone? Enter one of your recovery codes instead."
+          errors={actionData?.error ? [actionData.error] : undefined}
+          autoFocus
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           Verify
         </button>

@@ -1,6 +1,6 @@
 import { data, Form } from "react-router";
 import { z } from "zod";
-import { notUnderstood } from "#app/actions/reply";
+import { notUnderstood, refusalPage } from "#app/actions/reply";
 import { requireRole } from "#app/auth/guards.server";
 import { ScrollRegion } from "#app/components/scroll-region";
 import { loadMailOverview, retryMessage } from "#app/domain/mail/admin.server";
@@ -36,8 +36,8 @@ export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const parsed = retrySchema.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) notUnderstood();
-  const ok = await retryMessage({ id: parsed.data.messageId, schoolIds, actorId: user.id });
-  if (!ok) throw data({ message: "That e-mail cannot be tried again: it is not a recent failure of your school." }, { status: 409 });
+  const retried = await retryMessage({ id: parsed.data.messageId, schoolIds, actorId: user.id });
+  if (!retried.ok) refusalPage(retried);
   return data({ ok: true }, { headers: { "Set-Cookie": await toastHeader({ title: "The e-mail will be tried again" }) } });
 }
 

@@ -4,8 +4,8 @@
  * again), who must use it, and who must use a second factor.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useNavigation } from "react-router";
-import { notUnderstood } from "#app/actions/reply";
+import { Form, useNavigation } from "react-router";
+import { notUnderstood, reply } from "#app/actions/reply";
 import { forbidden, getAuth, requireRole } from "#app/auth/guards.server";
 import { Field, FieldErrors, FormErrors } from "#app/components/forms";
 import { actorOf, roleAt } from "#app/domain/access/policy";
@@ -38,13 +38,6 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
-type Reply = {
-  form: "sso" | "two-factor";
-  errors: Record<string, string[] | null | undefined>;
-  formError: string | null;
-  typed: Record<string, unknown> | null;
-};
-
 export async function action(args: Route.ActionArgs) {
   const { user, schoolIds } = requireRole(args, ["ADMIN"]);
   const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
@@ -55,32 +48,19 @@ export async function action(args: Route.ActionArgs) {
   if (intent === "sso") {
     const submission = parseWithZod(formData, { schema: ssoFormSchema(httpLoopbackAllowed()) });
     // The typed values come back after a refusal — except the secret, which is never sent to a page.
-    const { clientSecret: _secret, ...typed } = (submission.reply().initialValue ?? {}) as Record<string, unknown>;
-    if (submission.status !== "success") {
-      return data<Reply>({ form: "sso", errors: submission.reply().error ?? {}, formError: null, typed }, { status: 400 });
-    }
+    const answer = { intent, submission, messageIn: "form" as const, hideFields: ["clientSecret"] };
+    if (submission.status !== "success") return reply(answer);
     const saved = await saveSsoSettings({ schoolId, actorId: user.id, session, form: submission.value });
-    if (!saved.ok)
-      return data<Reply>(
-        { form: "sso", errors: saved.fieldErrors ?? {}, formError: saved.formError ?? null, typed },
-        { status: saved.status },
-      );
+    if (!saved.ok) return reply(answer, saved);
     return redirectWithToast(`/admin/sign-in?school=${schoolId}`, { title: "Single sign-on settings saved" });
   }
   if (intent === "two-factor") {
     const submission = parseWithZod(formData, { schema: twoFactorPolicySchema });
-    const typed = (submission.reply().initialValue ?? {}) as Record<string, unknown>;
-    if (submission.status !== "success") {
-      return data<Reply>({ form: "two-factor", errors: submission.reply().error ?? {}, formError: null, typed }, { status: 400 });
-    }
+    const answer = { intent, submission, messageIn: "form" as const };
+    if (submission.status !== "success") return reply(answer);
     const role = roleAt(actorOf(user), schoolId) ?? "ADMIN";
     const saved = await saveTwoFactorPolicy({ schoolId, actorId: user.id, actorRole: role, session, form: submission.value });
-    if (!saved.ok) {
-      return data<Reply>(
-        { form: "two-factor", errors: saved.fieldErrors ?? {}, formError: saved.formError ?? null, typed },
-        { status: saved.status },
-      );
-    }
+    if (!saved.ok) return reply(answer, saved);
     return redirectWithToast(`/admin/sign-in?school=${schoolId}`, { title: "Two-factor requirement saved" });
   }
   notUnderstood();
@@ -93,9 +73,18 @@ export function meta() {
 export default function SignInSettings({ loaderData, actionData }: Route.ComponentProps) {
   const { settings, schools, schoolId, schoolName } = loaderData;
   const navigation = useNavigation();
-  const reply = (form: Reply["form"]) => (actionData?.form === form ? actionData : null);
-  const sso = reply("sso");
-  const tf = reply("two-factor");
+  const answer = (intent: "sso" | "two-factor") => {
+    const result = actionData?.intent === intent ? actionData.result : null;
+    return result
+      ? {
+          typed: (result.initialValue ?? null) as Record<string, unknown> | null,
+          errors: result.error ?? {},
+          formError: result.error?.[""]?.[0] ?? null,
+        }
+      : null;
+  };
+  const sso = answer("sso");
+  const tf = answer("two-factor");
   const typed = (name: string, fallback: string) => (sso?.typed && name in sso.typed ? String(sso.typed[name] ?? "") : fallback);
   const checked = (name: string, fallback: boolean) => (sso?.typed ? sso.typed[name] === "on" : fallback);
   const ssoErrors = sso?.errors ?? {};

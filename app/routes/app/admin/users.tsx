@@ -67,15 +67,15 @@ export async function action(args: Route.ActionArgs) {
     }
     case "resend": {
       const resent = await resendInvitation(intent.data.invitationId, schoolIds, user.id);
-      if (!resent) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
+      if (!resent.ok) refusalPage(resent);
       return data(
         { result: null },
         { headers: { "Set-Cookie": await toastHeader({ title: `A new invitation link was e-mailed to ${resent.email}` }) } },
       );
     }
     case "revoke": {
-      const ok = await revokeInvitation(intent.data.invitationId, schoolIds, user.id);
-      if (!ok) throw data({ message: "That invitation is no longer pending." }, { status: 409 });
+      const revoked = await revokeInvitation(intent.data.invitationId, schoolIds, user.id);
+      if (!revoked.ok) refusalPage(revoked);
       return data({ result: null }, { headers: { "Set-Cookie": await toastHeader({ title: "Invitation revoked" }) } });
     }
     case "activation": {
