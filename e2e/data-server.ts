@@ -9,6 +9,7 @@
  */
 import express, { type RequestHandler } from "express";
 import { today } from "#app/domain/dates";
+import { createInvitationIn } from "#app/domain/invitations/mutations.server";
 import { createNote } from "#app/domain/notes/mutations.server";
 import { noteSchema } from "#app/domain/notes/schema";
 import { createSchool as createOperatorSchool } from "#app/domain/schools/create.server";
@@ -28,6 +29,16 @@ const uniqueName = (what: string) => `${what} ${uniqueToken()}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const person = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name });
+
+/** A school as `npm run school:create` makes it, with a unique name and its first admin's address. */
+async function makeOperatorSchool() {
+  const token = uniqueToken();
+  const school = { name: `School ${token}`, slug: `school-${token}` };
+  const adminEmail = `dean@school-${token}.edu`;
+  const result = await createOperatorSchool({ ...school, adminEmail, adminName: "Dana Wolfe" });
+  if (!result.ok) throw new Error(`could not create the school: ${result.errors.join("; ")}`);
+  return { school: { id: result.schoolId, ...school }, adminEmail };
+}
 
 const makers = {
   /**
@@ -66,13 +77,26 @@ const makers = {
    * same domain function): default settings, and its first admin, a new
    * account, is mailed an activation link by the app's mail worker.
    */
-  async operatorSchool(_input: Record<string, never>) {
-    const token = uniqueToken();
-    const school = { name: `School ${token}`, slug: `school-${token}` };
-    const adminEmail = `dean@school-${token}.edu`;
-    const result = await createOperatorSchool({ ...school, adminEmail, adminName: "Dana Wolfe" });
-    if (!result.ok) throw new Error(`could not create the school: ${result.errors.join("; ")}`);
-    return { school: { id: result.schoolId, ...school }, adminEmail };
+  operatorSchool: (_input: Record<string, never>) => makeOperatorSchool(),
+
+  /**
+   * A school of the test's own, made as the operator makes one, that requires
+   * a second factor of its office (advisors and admins), with an advisor
+   * invited by mail as its admin would (the invitation's mail is in the outbox).
+   */
+  async twoFactorSchool(_input: Record<string, never>) {
+    const { school, adminEmail } = await makeOperatorSchool();
+    const advisorEmail = adminEmail.replace(/^dean@/, "advisor@");
+    await prisma.schoolSignIn.upsert({
+      where: { schoolId: school.id },
+      create: { schoolId: school.id, twoFactorRequiredFor: "OFFICE" },
+      update: { twoFactorRequiredFor: "OFFICE" },
+    });
+    const invited = await prisma.$transaction((tx) =>
+      createInvitationIn(tx, { schoolId: school.id, email: advisorEmail, name: "Sam Adeyemi", role: "ADVISOR", invitedById: null }),
+    );
+    if (!invited.ok) throw new Error(`could not invite the advisor: ${invited.message}`);
+    return { school, advisorEmail };
   },
 
   /**

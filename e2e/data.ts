@@ -40,6 +40,9 @@ export const schoolWithCase = (options: Parameters<DataMakers["schoolWithCase"]>
 /** A school made as the operator makes one: its first admin (`adminEmail`) is mailed an activation link. */
 export const operatorSchool = () => make("operatorSchool", {});
 
+/** A school of the test's own that requires a second factor of advisors and admins, with an advisor invited by mail. */
+export const twoFactorSchool = () => make("twoFactorSchool", {});
+
 /**
  * A school of the test's own with an advisor and a tutor, and one student
  * whose case has reached `stage` as the demo students' have, up to yesterday.
