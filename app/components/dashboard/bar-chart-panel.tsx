@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import type { PatternId } from "#app/components/charts/palette";
+import { TableHead } from "#app/components/table-head";
 import { useHydrated } from "#app/utils/use-hydrated";
 
 export interface BarSeries {
@@ -26,18 +27,8 @@ function ChartPlaceholder({ text }: { text: string }) {
  * table alternative always rendered on the server, so every figure can be read
  * without the drawing.
  */
-export function BarChartPanel({
-  id,
-  title,
-  description,
-  data,
-  xKey,
-  series,
-  stacked = false,
-  unit = "",
-  yLabel,
-  table,
-}: {
+/** What a bar chart draws: the drawing's own props (bar-chart.tsx). */
+export interface BarChartSpec {
   id: string;
   title: string;
   description: string;
@@ -48,8 +39,15 @@ export function BarChartPanel({
   unit?: string;
   /** What the vertical axis measures, written beside it. */
   yLabel?: string;
+}
+
+export function BarChartPanel({
+  table,
+  ...chart
+}: BarChartSpec & {
   table: { columns: string[]; rows: Array<Array<string | number>>; caption: string };
 }) {
+  const { id, title, description, data } = chart;
   const hydrated = useHydrated();
   return (
     <section aria-labelledby={`${id}-heading`} className="card space-y-3">
@@ -60,22 +58,12 @@ export function BarChartPanel({
       <div className="h-64 w-full">
         {hydrated && data.length > 0 ? (
           <Suspense fallback={<ChartPlaceholder text="The chart is loading; the table below has the same figures." />}>
-            <BarChartDrawing
-              id={id}
-              title={title}
-              description={description}
-              data={data}
-              xKey={xKey}
-              series={series}
-              stacked={stacked}
-              unit={unit}
-              yLabel={yLabel}
-            />
+            <BarChartDrawing {...chart} />
           </Suspense>
         ) : (
-          <p className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600">
-            {data.length === 0 ? "No data yet." : "The chart draws when the page has loaded; the table below has the same figures."}
-          </p>
+          <ChartPlaceholder
+            text={data.length === 0 ? "No data yet." : "The chart draws when the page has loaded; the table below has the same figures."}
+          />
         )}
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than its card (long names) scrolls; keyboard users need to reach it (axe: scrollable-region-focusable) */}
@@ -84,15 +72,7 @@ export function BarChartPanel({
           <caption id={`${id}-caption`} className="mb-1 text-left text-sm text-slate-700">
             {table.caption}
           </caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={table.columns} />
           <tbody>
             {table.rows.map((row) => (
               <tr key={String(row[0])}>
