@@ -1,9 +1,9 @@
 import { ScrollRegion } from "./scroll-region";
+import { TableHead } from "./table-head";
 
 /**
- * A plain list table in its scroll frame: one header cell a column (the last
- * one a hidden "Actions" header when the rows end with buttons), one row a
- * item. Every list page draws it the same way.
+ * A plain list table in its scroll frame: a `TableHead` (with a hidden
+ * "Actions" header when the rows end with buttons), then one row an item.
  */
 export function DataTable<Row>({
   columns,
@@ -22,20 +22,7 @@ export function DataTable<Row>({
   return (
     <ScrollRegion className={className}>
       <table className="data-table">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-            {actions ? (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <TableHead columns={columns} actions={actions} />
         <tbody>{rows.map(row)}</tbody>
       </table>
     </ScrollRegion>
