@@ -39,6 +39,29 @@ export interface InvitationRow {
   delivery: DeliveryStatus | null;
 }
 
+/** One invitation's row button (resend, revoke), in its own form. */
+function InvitationButton({
+  invitation,
+  intent,
+  label,
+  className,
+}: {
+  invitation: InvitationRow;
+  intent: "resend" | "revoke";
+  label: string;
+  className: string;
+}) {
+  return (
+    <Form method="post" className={className}>
+      <input type="hidden" name="invitationId" value={invitation.id} />
+      <button type="submit" name="intent" value={intent} className="btn-link">
+        {label}
+        <span className="sr-only"> the invitation of {invitation.email}</span>
+      </button>
+    </Form>
+  );
+}
+
 export function InvitationsTable({ invitations }: { invitations: InvitationRow[] }) {
   return (
     <TableCard
@@ -62,21 +85,9 @@ export function InvitationsTable({ invitations }: { invitations: InvitationRow[]
           </td>
           <td className="whitespace-nowrap">
             {i.state === "PENDING" || i.state === "EXPIRED" ? (
-              <Form method="post" className="inline">
-                <input type="hidden" name="invitationId" value={i.id} />
-                <button type="submit" name="intent" value="resend" className="btn-link">
-                  Resend<span className="sr-only"> the invitation of {i.email}</span>
-                </button>
-              </Form>
+              <InvitationButton invitation={i} intent="resend" label="Resend" className="inline" />
             ) : null}
-            {i.state === "PENDING" ? (
-              <Form method="post" className="ml-3 inline">
-                <input type="hidden" name="invitationId" value={i.id} />
-                <button type="submit" name="intent" value="revoke" className="btn-link">
-                  Revoke<span className="sr-only"> the invitation of {i.email}</span>
-                </button>
-              </Form>
-            ) : null}
+            {i.state === "PENDING" ? <InvitationButton invitation={i} intent="revoke" label="Revoke" className="ml-3 inline" /> : null}
           </td>
         </tr>
       )}
