@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { choosePasswordSchema } from "#app/domain/auth/schema";
 import { AuthPage } from "./auth-page";
-import { Field, FormErrors } from "./forms";
+import { FormErrors } from "./forms";
+import { NewPasswordFields } from "./new-password-fields";
 
 /** Choosing a password from an activation or reset link; a spent or expired link says how to get a new one. */
 export function PasswordLinkPage({
@@ -46,21 +47,7 @@ export function PasswordLinkPage({
         <FormErrors id={form.errorId} errors={form.errors} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
-        <Field
-          label="New password"
-          hint="At least 15 characters. A few unrelated words are easy to remember and hard to guess."
-          autoComplete="new-password"
-          errors={fields.password.errors}
-          {...getInputProps(fields.password, { type: "password" })}
-          key={fields.password.key}
-        />
-        <Field
-          label="New password again"
-          autoComplete="new-password"
-          errors={fields.confirm.errors}
-          {...getInputProps(fields.confirm, { type: "password" })}
-          key={fields.confirm.key}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {submitLabel}
         </button>

@@ -1,5 +1,8 @@
-/** A table's header row of plain column names, each a `th scope="col"`. */
-export function TableHead({ columns }: { columns: readonly string[] }) {
+/**
+ * A table's header row of plain column names, each a `th scope="col"`; with
+ * `actions`, a last header for a cell of buttons, read out but not shown.
+ */
+export function TableHead({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
   return (
     <thead>
       <tr>
@@ -8,6 +11,11 @@ export function TableHead({ columns }: { columns: readonly string[] }) {
             {c}
           </th>
         ))}
+        {actions ? (
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        ) : null}
       </tr>
     </thead>
   );

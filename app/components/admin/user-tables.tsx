@@ -1,6 +1,6 @@
 /** The admin's users page: its invitations and its people, each a table with the row actions the page's action answers. */
 import { Form } from "react-router";
-import { ScrollRegion } from "#app/components/scroll-region";
+import { DataTable, TableCard } from "#app/components/data-table";
 import type { DeliveryStatus } from "#app/domain/users/queries.server";
 import { ROLE_LABELS, ROLES, type Role } from "#app/domain/vocabulary";
 
@@ -39,63 +39,59 @@ export interface InvitationRow {
   delivery: DeliveryStatus | null;
 }
 
+/** One invitation's row button (resend, revoke), in its own form. */
+function InvitationButton({
+  invitation,
+  intent,
+  label,
+  className,
+}: {
+  invitation: InvitationRow;
+  intent: "resend" | "revoke";
+  label: string;
+  className: string;
+}) {
+  return (
+    <Form method="post" className={className}>
+      <input type="hidden" name="invitationId" value={invitation.id} />
+      <button type="submit" name="intent" value={intent} className="btn-link">
+        {label}
+        <span className="sr-only"> the invitation of {invitation.email}</span>
+      </button>
+    </Form>
+  );
+}
+
 export function InvitationsTable({ invitations }: { invitations: InvitationRow[] }) {
   return (
-    <section aria-labelledby="invitations-heading" className="card overflow-x-auto">
-      <h2 id="invitations-heading">Invitations</h2>
-      {invitations.length === 0 ? (
-        <p className="mt-2 text-slate-700">No invitations yet.</p>
-      ) : (
-        <ScrollRegion className="mt-3">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    {i.name}
-                    <br />
-                    <span className="text-slate-600">{i.email}</span>
-                  </td>
-                  <td>{ROLE_LABELS[i.role]}</td>
-                  <td>
-                    {stateLabels[i.state]}
-                    {i.state === "PENDING" || i.state === "EXPIRED" ? <DeliveryNote status={i.delivery} /> : null}
-                  </td>
-                  <td className="whitespace-nowrap">
-                    {i.state === "PENDING" || i.state === "EXPIRED" ? (
-                      <Form method="post" className="inline">
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" name="intent" value="resend" className="btn-link">
-                          Resend<span className="sr-only"> the invitation of {i.email}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                    {i.state === "PENDING" ? (
-                      <Form method="post" className="ml-3 inline">
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" name="intent" value="revoke" className="btn-link">
-                          Revoke<span className="sr-only"> the invitation of {i.email}</span>
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+    <TableCard
+      id="invitations-heading"
+      title="Invitations"
+      empty={<p className="mt-2 text-slate-700">No invitations yet.</p>}
+      columns={["Person", "Role", "State"]}
+      actions
+      rows={invitations}
+      row={(i) => (
+        <tr key={i.id}>
+          <td>
+            {i.name}
+            <br />
+            <span className="text-slate-600">{i.email}</span>
+          </td>
+          <td>{ROLE_LABELS[i.role]}</td>
+          <td>
+            {stateLabels[i.state]}
+            {i.state === "PENDING" || i.state === "EXPIRED" ? <DeliveryNote status={i.delivery} /> : null}
+          </td>
+          <td className="whitespace-nowrap">
+            {i.state === "PENDING" || i.state === "EXPIRED" ? (
+              <InvitationButton invitation={i} intent="resend" label="Resend" className="inline" />
+            ) : null}
+            {i.state === "PENDING" ? <InvitationButton invitation={i} intent="revoke" label="Revoke" className="ml-3 inline" /> : null}
+          </td>
+        </tr>
       )}
-    </section>
+    />
   );
 }
 
@@ -124,84 +120,71 @@ export function PeopleTable({ members, selfId, q }: { members: MemberRow[]; self
           </button>
         </Form>
       </div>
-      <ScrollRegion className="mt-3">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">School</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.user.name}</td>
-                <td>{m.user.email}</td>
-                <td>
-                  {m.user.id === selfId ? (
-                    ROLE_LABELS[m.role]
+      <DataTable
+        columns={["Name", "Email", "Role", "School", "Status"]}
+        actions
+        rows={members}
+        row={(m) => (
+          <tr key={m.id}>
+            <td>{m.user.name}</td>
+            <td>{m.user.email}</td>
+            <td>
+              {m.user.id === selfId ? (
+                ROLE_LABELS[m.role]
+              ) : (
+                <Form method="post" className="flex items-center gap-2">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <input type="hidden" name="expectedRole" value={m.role} />
+                  <label htmlFor={`role-${m.id}`} className="sr-only">
+                    Role of {m.user.name}
+                  </label>
+                  <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1">
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" name="intent" value="role" className="btn-link">
+                    Change<span className="sr-only"> the role of {m.user.name}</span>
+                  </button>
+                </Form>
+              )}
+            </td>
+            <td>{m.school.name}</td>
+            <td>
+              {m.user.status !== "ACTIVE" ? "Deactivated" : m.user.activated ? "Active" : "Not activated yet"}
+              {m.user.status === "ACTIVE" && !m.user.activated ? (
+                <>
+                  <DeliveryNote status={m.delivery} />
+                  <Form method="post">
+                    <input type="hidden" name="userId" value={m.user.id} />
+                    <button type="submit" name="intent" value="activation" className="btn-link">
+                      Send activation e-mail<span className="sr-only"> to {m.user.name}</span>
+                    </button>
+                  </Form>
+                </>
+              ) : null}
+            </td>
+            <td>
+              {m.user.id === selfId ? null : (
+                <Form method="post">
+                  <input type="hidden" name="userId" value={m.user.id} />
+                  {m.user.status === "ACTIVE" ? (
+                    <button type="submit" name="intent" value="deactivate" className="btn-link text-red-800">
+                      Deactivate<span className="sr-only"> {m.user.name}</span>
+                    </button>
                   ) : (
-                    <Form method="post" className="flex items-center gap-2">
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <input type="hidden" name="expectedRole" value={m.role} />
-                      <label htmlFor={`role-${m.id}`} className="sr-only">
-                        Role of {m.user.name}
-                      </label>
-                      <select id={`role-${m.id}`} name="role" defaultValue={m.role} className="input w-auto py-1">
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" name="intent" value="role" className="btn-link">
-                        Change<span className="sr-only"> the role of {m.user.name}</span>
-                      </button>
-                    </Form>
+                    <button type="submit" name="intent" value="reactivate" className="btn-link">
+                      Reactivate<span className="sr-only"> {m.user.name}</span>
+                    </button>
                   )}
-                </td>
-                <td>{m.school.name}</td>
-                <td>
-                  {m.user.status !== "ACTIVE" ? "Deactivated" : m.user.activated ? "Active" : "Not activated yet"}
-                  {m.user.status === "ACTIVE" && !m.user.activated ? (
-                    <>
-                      <DeliveryNote status={m.delivery} />
-                      <Form method="post">
-                        <input type="hidden" name="userId" value={m.user.id} />
-                        <button type="submit" name="intent" value="activation" className="btn-link">
-                          Send activation e-mail<span className="sr-only"> to {m.user.name}</span>
-                        </button>
-                      </Form>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {m.user.id === selfId ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="userId" value={m.user.id} />
-                      {m.user.status === "ACTIVE" ? (
-                        <button type="submit" name="intent" value="deactivate" className="btn-link text-red-800">
-                          Deactivate<span className="sr-only"> {m.user.name}</span>
-                        </button>
-                      ) : (
-                        <button type="submit" name="intent" value="reactivate" className="btn-link">
-                          Reactivate<span className="sr-only"> {m.user.name}</span>
-                        </button>
-                      )}
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+                </Form>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -204,15 +204,14 @@ function Hidden({ escalation, intent }: { escalation: EscalationView; intent: st
   );
 }
 
-function StatusForms({
-  escalation: e,
-  actionData,
-  level,
-}: {
+/** What each of an escalation's forms is drawn from. */
+interface EscalationFormProps {
   escalation: EscalationView;
   actionData?: EscalationActionData | null;
   level: Level;
-}) {
+}
+
+function StatusForms({ escalation: e, actionData, level }: EscalationFormProps) {
   const moves = ESCALATION_TRANSITIONS.filter((t) => t.from === e.status && t.to !== "RESOLVED");
   const canResolve = ESCALATION_TRANSITIONS.some((t) => t.from === e.status && t.to === "RESOLVED");
   const moveResult = resultFor(actionData, e.id, "status", (to) => to !== "RESOLVED");
@@ -261,17 +260,7 @@ const ACCOMMODATION_OPTIONS = [
   ...RECORDED_ACCOMMODATION_STATUSES.map((s) => ({ value: s, label: ACCOMMODATION_STATUS_LABELS[s] })),
 ];
 
-function ActionForm({
-  escalation: e,
-  actionData,
-  today,
-  level,
-}: {
-  escalation: EscalationView;
-  actionData?: EscalationActionData | null;
-  today: IsoDate;
-  level: Level;
-}) {
+function ActionForm({ escalation: e, actionData, today, level }: EscalationFormProps & { today: IsoDate }) {
   const { form, fields, onSubmit, busy } = useEscalationForm(
     `action-${e.id}`,
     resultFor(actionData, e.id, "action"),
@@ -308,12 +297,7 @@ function OwnerForm({
   actionData,
   officeMembers,
   level,
-}: {
-  escalation: EscalationView;
-  actionData?: EscalationActionData | null;
-  officeMembers: ReadonlyArray<{ id: string; name: string }>;
-  level: Level;
-}) {
+}: EscalationFormProps & { officeMembers: ReadonlyArray<{ id: string; name: string }> }) {
   const { form, fields, onSubmit, busy } = useEscalationForm(`owner-${e.id}`, resultFor(actionData, e.id, "owner"), ownerChangeSchema, {
     ownerId: e.owner?.id ?? "",
   });
@@ -335,15 +319,7 @@ function OwnerForm({
   );
 }
 
-function NoteForm({
-  escalation: e,
-  actionData,
-  level,
-}: {
-  escalation: EscalationView;
-  actionData?: EscalationActionData | null;
-  level: Level;
-}) {
+function NoteForm({ escalation: e, actionData, level }: EscalationFormProps) {
   const { form, fields, onSubmit, busy } = useEscalationForm(`note-${e.id}`, resultFor(actionData, e.id, "note"), escalationNoteSchema);
   return (
     <div className="space-y-2">

@@ -4,6 +4,7 @@
  * that fit A4 and Letter. The disclosure form comes from the route.
  */
 import { Link } from "react-router";
+import { AttemptResultCells, AttemptResultHeaders } from "#app/components/attempt-cells";
 import { DiagnosisSummary } from "#app/components/diagnostics/diagnosis-summary";
 import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
 import { formatDate, formatDateTime, formatDay } from "#app/domain/dates";
@@ -11,7 +12,7 @@ import { describeEvent, ESCALATION_TRIGGER_LABELS, severityLabel } from "#app/do
 import { cssString } from "#app/domain/packet/packet";
 import type { Packet } from "#app/domain/packet/queries.server";
 import { ordinal } from "#app/domain/text";
-import { ATTEMPT_OUTCOME_LABELS, CASE_STATUS_LABELS, ESCALATION_STATUS_LABELS, VISIBILITY_LABELS } from "#app/domain/vocabulary";
+import { CASE_STATUS_LABELS, ESCALATION_STATUS_LABELS, VISIBILITY_LABELS } from "#app/domain/vocabulary";
 
 const SESSION_KIND_WORDS = { MEETING: "Meeting", CALL: "Call", MESSAGE: "Message", NO_SHOW: "Did not come" } as const;
 const ATTENDANCE_WORDS = { ON_TIME: "On time", LATE: "Late", LEFT_EARLY: "Left early" } as const;
@@ -61,9 +62,7 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
             <tr>
               <th scope="col">Exam</th>
               <th scope="col">Attempt</th>
-              <th scope="col">Date</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Score</th>
+              <AttemptResultHeaders />
             </tr>
           </thead>
           <tbody>
@@ -71,9 +70,7 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
               <tr key={a.id}>
                 <td>{a.exam}</td>
                 <td>{ordinal(a.number)}</td>
-                <td>{formatDate(a.takenOn)}</td>
-                <td>{ATTEMPT_OUTCOME_LABELS[a.outcome]}</td>
-                <td>{a.score ?? "—"}</td>
+                <AttemptResultCells attempt={a} />
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,9 @@
 import { Form, Link } from "react-router";
+import { AttemptResultCells, AttemptResultHeaders } from "#app/components/attempt-cells";
 import type { QueuePreview } from "#app/domain/cases/queue.server";
 import { formatDate } from "#app/domain/dates";
 import { examLabel } from "#app/domain/reference";
 import { plural } from "#app/domain/text";
-import { ATTEMPT_OUTCOME_LABELS } from "#app/domain/vocabulary";
 
 /**
  * A read-only look at a case in the intake queue before taking it on: who,
@@ -57,18 +57,14 @@ export function QueuePreviewCard({ preview, canTake }: { preview: Omit<QueuePrev
           <thead>
             <tr className="text-left">
               <th scope="col">Exam</th>
-              <th scope="col">Date</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Score</th>
+              <AttemptResultHeaders />
             </tr>
           </thead>
           <tbody>
             {preview.attempts.map((a) => (
               <tr key={`${a.exam}-${a.takenOn}`}>
                 <td>{examLabel(a.exam)}</td>
-                <td>{formatDate(a.takenOn)}</td>
-                <td>{ATTEMPT_OUTCOME_LABELS[a.outcome]}</td>
-                <td>{a.score ?? "—"}</td>
+                <AttemptResultCells attempt={a} />
               </tr>
             ))}
           </tbody>

@@ -151,11 +151,11 @@ export async function changeCaseStatus(input: {
       isAssignedTutor: input.isAssignedTutor,
       outcome: input.outcome ?? undefined,
     });
-    if (!result.ok) return refuse("FORBIDDEN", result.reason);
+    if (!result.ok) return result;
     // Ready against an unmet gate: allowed with a reason, judged on the gate as it stands now.
     const gate = result.status === "READY" ? (await loadAssessmentInputs(tx, [input.caseId], todayOf())).get(input.caseId) : undefined;
     const ready = checkReadyReason(result.status, gate ? assessCase(gate).readiness : null, input.note);
-    if (!ready.ok) return refuse("INVALID", ready.reason, { field: "note" });
+    if (!ready.ok) return ready;
     const closing = result.status === "CLOSED";
     const updated = await tx.retakeCase.updateMany({
       where: { id: input.caseId, version: input.expectedVersion },

@@ -92,8 +92,8 @@ describe("transition: refused moves", () => {
   ])("%s → %s is not a move", (from, to) => {
     expect(transition(from, to, admin)).toEqual({
       ok: false,
-      code: "NOT_ALLOWED",
-      reason: expect.stringMatching(/^A case cannot move from .+ to .+\.$/),
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/^A case cannot move from .+ to .+\.$/),
     });
   });
 
@@ -101,8 +101,8 @@ describe("transition: refused moves", () => {
     for (const to of ["DIAGNOSING", "PLANNING", "ACTIVE", "READY"] as const) {
       expect(transition("INTAKE", to, admin)).toEqual({
         ok: false,
-        code: "NOT_ALLOWED",
-        reason: "A case leaves intake when a tutor is assigned to it.",
+        code: "FORBIDDEN",
+        message: "A case leaves intake when a tutor is assigned to it.",
       });
     }
   });
@@ -114,38 +114,46 @@ describe("transition: refused moves", () => {
           ...admin,
           outcome: to === "CLOSED" ? "WITHDRAWN" : null,
         }),
-      ).toMatchObject({ ok: false, code: "CLOSED" });
+      ).toEqual({
+        ok: false,
+        code: "FORBIDDEN",
+        message: "This case is closed, and closed cases do not reopen. A new failure opens a new case.",
+      });
     }
   });
 
   it("refuses a move to the current status", () => {
     expect(transition("ACTIVE", "ACTIVE", tutor)).toEqual({
       ok: false,
-      code: "SAME_STATUS",
-      reason: "The case is already in Active plan.",
+      code: "FORBIDDEN",
+      message: "The case is already in Active plan.",
     });
   });
 
   it("requires an outcome to close", () => {
     expect(transition("ACTIVE", "CLOSED", admin)).toEqual({
       ok: false,
-      code: "OUTCOME_REQUIRED",
-      reason: "Closing a case needs an outcome.",
+      code: "FORBIDDEN",
+      message: "Closing a case needs an outcome.",
     });
-    expect(transition("ACTIVE", "CLOSED", { ...admin, outcome: null })).toMatchObject({ ok: false, code: "OUTCOME_REQUIRED" });
+    expect(transition("ACTIVE", "CLOSED", { ...admin, outcome: null })).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "Closing a case needs an outcome.",
+    });
   });
 
   it.each<CaseOutcome>(["PASSED", "INELIGIBLE"])("does not close a case as %s by hand: that comes from a recorded attempt", (outcome) => {
     const result = transition("READY", "CLOSED", { ...admin, outcome });
-    expect(result).toMatchObject({ ok: false, code: "OUTCOME_FROM_ATTEMPT" });
-    expect(!result.ok && result.reason).toMatch(/Record the attempt instead\.$/);
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(!result.ok && result.message).toMatch(/Record the attempt instead\.$/);
   });
 
   it("refuses an outcome on a move that does not close", () => {
     expect(transition("DIAGNOSING", "PLANNING", { ...tutor, outcome: "WITHDRAWN" })).toEqual({
       ok: false,
-      code: "OUTCOME_NOT_EXPECTED",
-      reason: "Only closing a case takes an outcome.",
+      code: "FORBIDDEN",
+      message: "Only closing a case takes an outcome.",
     });
   });
 });
@@ -163,7 +171,7 @@ describe("transition: who may move a case", () => {
         ).toEqual({
           ok: false,
           code: "FORBIDDEN",
-          reason: "Students cannot change the status of a case.",
+          message: "Students cannot change the status of a case.",
         });
       }
     }
@@ -173,7 +181,7 @@ describe("transition: who may move a case", () => {
     expect(transition("DIAGNOSING", "PLANNING", otherTutor)).toEqual({
       ok: false,
       code: "FORBIDDEN",
-      reason: "Only the tutor assigned to this case, an advisor or an administrator can change its status.",
+      message: "Only the tutor assigned to this case, an advisor or an administrator can change its status.",
     });
   });
 
@@ -181,7 +189,7 @@ describe("transition: who may move a case", () => {
     expect(transition("ACTIVE", "CLOSED", { ...tutor, outcome: "WITHDRAWN" })).toEqual({
       ok: false,
       code: "FORBIDDEN",
-      reason: "Only an advisor or an administrator can withdraw the case.",
+      message: "Only an advisor or an administrator can withdraw the case.",
     });
   });
 
@@ -392,8 +400,10 @@ describe("checkReadyReason", () => {
   it("asks for a reason to mark a case ready while the gate is not met", () => {
     expect(checkReadyReason("READY", unmet, null)).toEqual({
       ok: false,
-      code: "REASON_REQUIRED",
-      reason: "The readiness gate is not met (1 more CBSSA needed; 19 points below 72%). Say why the student is ready for the exam anyway.",
+      code: "INVALID",
+      message:
+        "The readiness gate is not met (1 more CBSSA needed; 19 points below 72%). Say why the student is ready for the exam anyway.",
+      field: "note",
     });
     expect(checkReadyReason("READY", unmet, " too short ").ok).toBe(false);
     expect(checkReadyReason("READY", unmet, "  Committee approved the date.  ")).toEqual({

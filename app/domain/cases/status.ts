@@ -15,6 +15,7 @@
  * A case closes as PASSED or INELIGIBLE only from a recorded attempt (the record is
  * the evidence), and as WITHDRAWN only by hand.
  */
+import { type Result, refuse } from "#app/domain/result";
 import {
   type AttemptOutcome,
   CASE_OUTCOME_LABELS,
@@ -140,23 +141,16 @@ interface TransitionRequest extends CaseActor {
   outcome?: CaseOutcome | null;
 }
 
-type TransitionRefusal =
-  | "CLOSED"
-  | "SAME_STATUS"
-  | "NOT_ALLOWED"
-  | "OUTCOME_REQUIRED"
-  | "OUTCOME_FROM_ATTEMPT"
-  | "OUTCOME_NOT_EXPECTED"
-  | "FORBIDDEN";
-
-type TransitionResult =
-  | {
-      ok: true;
-      status: CaseStatus;
-      outcome: CaseOutcome | null;
-      transition: ManualTransition;
-    }
-  | { ok: false; code: TransitionRefusal; reason: string };
+/**
+ * A manual move's answer. Every refusal is FORBIDDEN: the status form only
+ * offers the moves this person may make, so any other move is one they may
+ * not make (403).
+ */
+type TransitionResult = Result<{
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  transition: ManualTransition;
+}>;
 
 const isOffice = (role: Role) => (OFFICE_ROLES as readonly Role[]).includes(role);
 
@@ -180,58 +174,33 @@ const statusLabel = (status: CaseStatus) => CASE_STATUS_LABELS[status];
 export function transition(current: CaseStatus, to: CaseStatus, request: TransitionRequest): TransitionResult {
   const outcome = request.outcome ?? null;
   if (current === "CLOSED") {
-    return {
-      ok: false,
-      code: "CLOSED",
-      reason: "This case is closed, and closed cases do not reopen. A new failure opens a new case.",
-    };
+    return refuse("FORBIDDEN", "This case is closed, and closed cases do not reopen. A new failure opens a new case.");
   }
   if (to === current) {
-    return {
-      ok: false,
-      code: "SAME_STATUS",
-      reason: `The case is already in ${statusLabel(current)}.`,
-    };
+    return refuse("FORBIDDEN", `The case is already in ${statusLabel(current)}.`);
   }
   if (to === "CLOSED") {
-    if (outcome === null)
-      return {
-        ok: false,
-        code: "OUTCOME_REQUIRED",
-        reason: "Closing a case needs an outcome.",
-      };
+    if (outcome === null) return refuse("FORBIDDEN", "Closing a case needs an outcome.");
     if (outcome !== "WITHDRAWN") {
-      return {
-        ok: false,
-        code: "OUTCOME_FROM_ATTEMPT",
-        reason: `A case closes as ${CASE_OUTCOME_LABELS[outcome].toLowerCase()} when the exam attempt is recorded, not by hand. Record the attempt instead.`,
-      };
+      return refuse(
+        "FORBIDDEN",
+        `A case closes as ${CASE_OUTCOME_LABELS[outcome].toLowerCase()} when the exam attempt is recorded, not by hand. Record the attempt instead.`,
+      );
     }
   } else if (outcome !== null) {
-    return {
-      ok: false,
-      code: "OUTCOME_NOT_EXPECTED",
-      reason: "Only closing a case takes an outcome.",
-    };
+    return refuse("FORBIDDEN", "Only closing a case takes an outcome.");
   }
 
   const found = MANUAL_TRANSITIONS.find((t) => t.from === current && t.to === to && t.outcome === outcome);
   if (!found) {
-    return {
-      ok: false,
-      code: "NOT_ALLOWED",
-      reason:
-        current === "INTAKE"
-          ? "A case leaves intake when a tutor is assigned to it."
-          : `A case cannot move from ${statusLabel(current)} to ${statusLabel(to)}.`,
-    };
+    return refuse(
+      "FORBIDDEN",
+      current === "INTAKE"
+        ? "A case leaves intake when a tutor is assigned to it."
+        : `A case cannot move from ${statusLabel(current)} to ${statusLabel(to)}.`,
+    );
   }
-  if (!mayPerform(found, request))
-    return {
-      ok: false,
-      code: "FORBIDDEN",
-      reason: forbiddenReason(found, request),
-    };
+  if (!mayPerform(found, request)) return refuse("FORBIDDEN", forbiddenReason(found, request));
   return {
     ok: true,
     status: found.to,
@@ -346,7 +315,8 @@ interface GateState {
 /** The shortest reason accepted for marking a case ready against the gate. */
 export const READY_REASON_MIN_LENGTH = 10;
 
-type ReadyCheck = { ok: true; override: { gate: string; reason: string } | null } | { ok: false; code: "REASON_REQUIRED"; reason: string };
+/** Refused as INVALID on the `note` field: the form could not know the gate. */
+type ReadyCheck = Result<{ override: { gate: string; reason: string } | null }>;
 
 /**
  * "Mark ready for the exam" while the school's readiness gate applies and is
@@ -358,11 +328,9 @@ export function checkReadyReason(to: CaseStatus, gate: GateState | null, note: s
   if (to !== "READY" || gate === null || !gate.applicable || gate.met) return { ok: true, override: null };
   const reason = (note ?? "").trim();
   if (reason.length < READY_REASON_MIN_LENGTH) {
-    return {
-      ok: false,
-      code: "REASON_REQUIRED",
-      reason: `The readiness gate is not met (${gate.howFar}). Say why the student is ready for the exam anyway.`,
-    };
+    return refuse("INVALID", `The readiness gate is not met (${gate.howFar}). Say why the student is ready for the exam anyway.`, {
+      field: "note",
+    });
   }
   return { ok: true, override: { gate: gate.howFar, reason } };
 }

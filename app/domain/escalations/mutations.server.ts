@@ -262,9 +262,9 @@ export async function changeEscalationStatus(input: ChangeStatusInput): Promise<
     if (!current) return refused("NOT_FOUND", "We could not find that escalation.");
     // The role is checked first (a tutor learns they cannot, not that the form was stale), then the version, then the move.
     const result = transitionEscalation(current.status, input.to, { role: input.role, outcome: input.outcome });
-    if (!result.ok && result.code === "FORBIDDEN") return refused("FORBIDDEN", result.reason);
+    if (!result.ok && result.code === "FORBIDDEN") return result;
     if (current.version !== input.expectedVersion) return refused("CONFLICT", ESCALATION_CONFLICT_MESSAGE);
-    if (!result.ok) return refused("INVALID", result.reason, result.field);
+    if (!result.ok) return result;
 
     const written = await applyOfficeWrite(tx, current, {
       expectedVersion: input.expectedVersion,

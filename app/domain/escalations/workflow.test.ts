@@ -66,35 +66,49 @@ describe("transitionEscalation", () => {
   it("refuses OPEN → RESOLVED: acknowledge first", () => {
     expect(transitionEscalation("OPEN", "RESOLVED", { ...advisor, outcome: "Done" })).toMatchObject({
       ok: false,
-      code: "NOT_ALLOWED",
-      reason: "Acknowledge the escalation before resolving it.",
+      code: "INVALID",
+      message: "Acknowledge the escalation before resolving it.",
     });
   });
 
   it("refuses going back", () => {
-    expect(transitionEscalation("IN_PROGRESS", "ACKNOWLEDGED", advisor)).toMatchObject({ ok: false, code: "NOT_ALLOWED" });
+    expect(transitionEscalation("IN_PROGRESS", "ACKNOWLEDGED", advisor)).toEqual({
+      ok: false,
+      code: "INVALID",
+      message: "An escalation cannot move from in progress back to acknowledged.",
+    });
     expect(transitionEscalation("ACKNOWLEDGED", "OPEN", advisor)).toMatchObject({
       ok: false,
-      code: "NOT_ALLOWED",
-      reason: "An escalation cannot move from acknowledged back to open.",
+      code: "INVALID",
+      message: "An escalation cannot move from acknowledged back to open.",
     });
   });
 
   it("never reopens a resolved escalation", () => {
     for (const to of ESCALATION_STATUSES) {
-      expect(transitionEscalation("RESOLVED", to, advisor)).toMatchObject({ ok: false, code: "TERMINAL" });
+      expect(transitionEscalation("RESOLVED", to, advisor)).toEqual({
+        ok: false,
+        code: "INVALID",
+        message:
+          "This escalation is resolved, and resolved escalations do not reopen. Raise a new escalation if the case needs the office again.",
+      });
     }
   });
 
   it("refuses the same status", () => {
-    expect(transitionEscalation("ACKNOWLEDGED", "ACKNOWLEDGED", advisor)).toMatchObject({ ok: false, code: "SAME_STATUS" });
+    expect(transitionEscalation("ACKNOWLEDGED", "ACKNOWLEDGED", advisor)).toEqual({
+      ok: false,
+      code: "INVALID",
+      message: "The escalation is already acknowledged.",
+    });
   });
 
   it("requires a non-blank outcome to resolve, with the error on the outcome field", () => {
     for (const outcome of [undefined, null, "", "   "]) {
       expect(transitionEscalation("IN_PROGRESS", "RESOLVED", { ...advisor, outcome })).toMatchObject({
         ok: false,
-        code: "OUTCOME_REQUIRED",
+        code: "INVALID",
+        message: "Say what the outcome is: whoever raised the escalation is told it.",
         field: "outcome",
       });
     }
@@ -103,7 +117,9 @@ describe("transitionEscalation", () => {
   it("refuses an outcome on any other move, but ignores a blank one", () => {
     expect(transitionEscalation("OPEN", "ACKNOWLEDGED", { ...advisor, outcome: "Solved" })).toMatchObject({
       ok: false,
-      code: "OUTCOME_NOT_EXPECTED",
+      code: "INVALID",
+      message: "Only resolving takes an outcome.",
+      field: "outcome",
     });
     expect(transitionEscalation("OPEN", "ACKNOWLEDGED", { ...advisor, outcome: " " })).toMatchObject({ ok: true });
   });
@@ -116,7 +132,7 @@ describe("transitionEscalation", () => {
       }
     }
     const tutor = transitionEscalation("OPEN", "ACKNOWLEDGED", { role: "TUTOR" });
-    expect(!tutor.ok && tutor.reason).toContain("You can add a note instead.");
+    expect(!tutor.ok && tutor.message).toContain("You can add a note instead.");
   });
 
   it("offers the office the moves from each status, and nobody else any", () => {

@@ -23,6 +23,7 @@
  */
 
 import { addBusinessDays, daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
+import { type Result, refuse } from "#app/domain/result";
 import { plural } from "#app/domain/text";
 import { ESCALATION_STATUS_LABELS, type EscalationStatus, OFFICE_ROLES, type Role, STAFF_ROLES } from "#app/domain/vocabulary";
 import type { Prisma } from "#generated/prisma/client";
@@ -66,26 +67,20 @@ export const ESCALATION_TRANSITIONS: readonly EscalationTransition[] = [
   { from: "IN_PROGRESS", to: "RESOLVED", label: "Resolve" },
 ];
 
-type EscalationRefusal = "FORBIDDEN" | "TERMINAL" | "SAME_STATUS" | "NOT_ALLOWED" | "OUTCOME_REQUIRED" | "OUTCOME_NOT_EXPECTED";
-
-type EscalationTransitionResult =
-  | {
-      ok: true;
-      status: EscalationStatus;
-      /** This move acknowledges the escalation: set `acknowledgedAt` if it is not set yet. */
-      acknowledges: boolean;
-      /** This move resolves it: set `resolvedAt` and store `outcome`. */
-      resolves: boolean;
-      /** The trimmed outcome when resolving, else null. */
-      outcome: string | null;
-    }
-  | {
-      ok: false;
-      code: EscalationRefusal;
-      reason: string;
-      /** The form field the reason belongs to, when there is one. */
-      field?: "outcome";
-    };
+/**
+ * A status change's answer: FORBIDDEN when the role may not change statuses
+ * (403), INVALID for a move the state machine or the outcome rule refuses
+ * (400, with `field: "outcome"` when the outcome is the problem).
+ */
+type EscalationTransitionResult = Result<{
+  status: EscalationStatus;
+  /** This move acknowledges the escalation: set `acknowledgedAt` if it is not set yet. */
+  acknowledges: boolean;
+  /** This move resolves it: set `resolvedAt` and store `outcome`. */
+  resolves: boolean;
+  /** The trimmed outcome when resolving, else null. */
+  outcome: string | null;
+}>;
 
 interface EscalationTransitionRequest {
   role: Role;
@@ -103,47 +98,36 @@ export function transitionEscalation(
 ): EscalationTransitionResult {
   const outcome = request.outcome?.trim() || null;
   if (!mayPerformEscalation("CHANGE_STATUS", request.role)) {
-    return {
-      ok: false,
-      code: "FORBIDDEN",
-      reason:
-        request.role === "TUTOR"
-          ? "Only an advisor or an administrator can change an escalation's status. You can add a note instead."
-          : "Only an advisor or an administrator can change an escalation's status.",
-    };
+    return refuse(
+      "FORBIDDEN",
+      request.role === "TUTOR"
+        ? "Only an advisor or an administrator can change an escalation's status. You can add a note instead."
+        : "Only an advisor or an administrator can change an escalation's status.",
+    );
   }
   if (current === "RESOLVED") {
-    return {
-      ok: false,
-      code: "TERMINAL",
-      reason:
-        "This escalation is resolved, and resolved escalations do not reopen. Raise a new escalation if the case needs the office again.",
-    };
+    return refuse(
+      "INVALID",
+      "This escalation is resolved, and resolved escalations do not reopen. Raise a new escalation if the case needs the office again.",
+    );
   }
   if (to === current) {
-    return { ok: false, code: "SAME_STATUS", reason: `The escalation is already ${label(current)}.` };
+    return refuse("INVALID", `The escalation is already ${label(current)}.`);
   }
   const found = ESCALATION_TRANSITIONS.find((t) => t.from === current && t.to === to);
   if (!found) {
-    return {
-      ok: false,
-      code: "NOT_ALLOWED",
-      reason:
-        current === "OPEN" && to === "RESOLVED"
-          ? "Acknowledge the escalation before resolving it."
-          : `An escalation cannot move from ${label(current)} back to ${label(to)}.`,
-    };
+    return refuse(
+      "INVALID",
+      current === "OPEN" && to === "RESOLVED"
+        ? "Acknowledge the escalation before resolving it."
+        : `An escalation cannot move from ${label(current)} back to ${label(to)}.`,
+    );
   }
   if (to === "RESOLVED" && outcome === null) {
-    return {
-      ok: false,
-      code: "OUTCOME_REQUIRED",
-      reason: "Say what the outcome is: whoever raised the escalation is told it.",
-      field: "outcome",
-    };
+    return refuse("INVALID", "Say what the outcome is: whoever raised the escalation is told it.", { field: "outcome" });
   }
   if (to !== "RESOLVED" && outcome !== null) {
-    return { ok: false, code: "OUTCOME_NOT_EXPECTED", reason: "Only resolving takes an outcome.", field: "outcome" };
+    return refuse("INVALID", "Only resolving takes an outcome.", { field: "outcome" });
   }
   return { ok: true, status: to, acknowledges: current === "OPEN", resolves: to === "RESOLVED", outcome };
 }

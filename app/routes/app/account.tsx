@@ -5,6 +5,7 @@ import { z } from "zod";
 import { notUnderstood, reply } from "#app/actions/reply";
 import { getAuth, requireUser } from "#app/auth/guards.server";
 import { Field, FormErrors } from "#app/components/forms";
+import { NewPasswordFields } from "#app/components/new-password-fields";
 import { changePassword, formatInstant, setWeeklyDigest } from "#app/domain/accounts/mutations.server";
 import { changePasswordSchema } from "#app/domain/auth/schema";
 import { refuse } from "#app/domain/result";
@@ -141,21 +142,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             {...getInputProps(fields.current, { type: "password" })}
             key={fields.current.key}
           />
-          <Field
-            label="New password"
-            hint="At least 15 characters. A few unrelated words are easy to remember and hard to guess."
-            autoComplete="new-password"
-            errors={fields.password.errors}
-            {...getInputProps(fields.password, { type: "password" })}
-            key={fields.password.key}
-          />
-          <Field
-            label="New password again"
-            autoComplete="new-password"
-            errors={fields.confirm.errors}
-            {...getInputProps(fields.confirm, { type: "password" })}
-            key={fields.confirm.key}
-          />
+          <NewPasswordFields password={fields.password} confirm={fields.confirm} />
           <button type="submit" className="btn-primary">
             Change password
           </button>

@@ -5,6 +5,7 @@ import { refusalPage, reply } from "#app/actions/reply";
 import { getAuth } from "#app/auth/guards.server";
 import { AuthPage } from "#app/components/auth-page";
 import { Field, FormErrors } from "#app/components/forms";
+import { NewPasswordFields } from "#app/components/new-password-fields";
 import { isWellFormedToken } from "#app/domain/accounts/tokens.server";
 import { TOO_MANY_ATTEMPTS } from "#app/domain/auth/refusals";
 import { newPasswordSchema } from "#app/domain/auth/schema";
@@ -160,21 +161,7 @@ function CreateAccount({
           {...getInputProps(fields.name, { type: "text" })}
           key={fields.name.key}
         />
-        <Field
-          label="Password"
-          hint="At least 15 characters. A few unrelated words are easy to remember and hard to guess."
-          autoComplete="new-password"
-          errors={fields.password.errors}
-          {...getInputProps(fields.password, { type: "password" })}
-          key={fields.password.key}
-        />
-        <Field
-          label="Password again"
-          autoComplete="new-password"
-          errors={fields.confirm.errors}
-          {...getInputProps(fields.confirm, { type: "password" })}
-          key={fields.confirm.key}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} label="Password" />
         <button type="submit" name="intent" value="create" className="btn-primary w-full">
           Create my account
         </button>

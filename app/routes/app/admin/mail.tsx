@@ -2,7 +2,7 @@ import { data, Form } from "react-router";
 import { z } from "zod";
 import { notUnderstood, refusalPage } from "#app/actions/reply";
 import { requireRole } from "#app/auth/guards.server";
-import { ScrollRegion } from "#app/components/scroll-region";
+import { TableCard } from "#app/components/data-table";
 import { loadMailOverview, retryMessage } from "#app/domain/mail/admin.server";
 import { MAX_AGE_MS } from "#app/domain/mail/retry";
 import { mailKindLabel } from "#app/domain/mail/templates";
@@ -65,56 +65,39 @@ export default function Mail({ loaderData }: Route.ComponentProps) {
         </p>
         <p className="hint">Only who and what is shown here, never the content: e-mails can hold a person's own sign-in link.</p>
       </section>
-      <section aria-labelledby="mail-problems" className="card overflow-x-auto">
-        <h2 id="mail-problems">Not delivered</h2>
-        {loaderData.problems.length === 0 ? (
-          <p className="mt-2 text-slate-700">Every e-mail was delivered to the mail server.</p>
-        ) : (
-          <ScrollRegion className="mt-3">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.problems.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.to}</td>
-                    <td>
-                      {p.kind}
-                      <span className="block text-sm text-slate-600">Written {when(p.createdAt)} UTC</span>
-                    </td>
-                    <td>
-                      {STATUS_LABELS[p.status] ?? p.status}
-                      {p.nextAttemptAt ? <span className="block text-sm text-slate-600">Next try {when(p.nextAttemptAt)} UTC</span> : null}
-                    </td>
-                    <td>{p.attempts}</td>
-                    <td className="max-w-sm break-words">{p.lastError ?? "—"}</td>
-                    <td>
-                      {p.retryable ? (
-                        <Form method="post">
-                          <input type="hidden" name="messageId" value={p.id} />
-                          <button type="submit" name="intent" value="retry" className="btn-link">
-                            Try again<span className="sr-only"> to send the e-mail to {p.to}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+      <TableCard
+        id="mail-problems"
+        title="Not delivered"
+        empty={<p className="mt-2 text-slate-700">Every e-mail was delivered to the mail server.</p>}
+        columns={["Recipient", "E-mail", "Status", "Attempts", "Reason"]}
+        actions
+        rows={loaderData.problems}
+        row={(p) => (
+          <tr key={p.id}>
+            <td>{p.to}</td>
+            <td>
+              {p.kind}
+              <span className="block text-sm text-slate-600">Written {when(p.createdAt)} UTC</span>
+            </td>
+            <td>
+              {STATUS_LABELS[p.status] ?? p.status}
+              {p.nextAttemptAt ? <span className="block text-sm text-slate-600">Next try {when(p.nextAttemptAt)} UTC</span> : null}
+            </td>
+            <td>{p.attempts}</td>
+            <td className="max-w-sm break-words">{p.lastError ?? "—"}</td>
+            <td>
+              {p.retryable ? (
+                <Form method="post">
+                  <input type="hidden" name="messageId" value={p.id} />
+                  <button type="submit" name="intent" value="retry" className="btn-link">
+                    Try again<span className="sr-only"> to send the e-mail to {p.to}</span>
+                  </button>
+                </Form>
+              ) : null}
+            </td>
+          </tr>
         )}
-      </section>
+      />
     </div>
   );
 }

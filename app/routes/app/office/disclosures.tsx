@@ -3,8 +3,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { reply } from "#app/actions/reply";
 import { requireOffice } from "#app/auth/guards.server";
+import { TableCard } from "#app/components/data-table";
 import { Field, FormErrors, SelectField } from "#app/components/forms";
-import { ScrollRegion } from "#app/components/scroll-region";
 import { formatDate, today } from "#app/domain/dates";
 import { disclosureSchema } from "#app/domain/records/disclosures";
 import { listDisclosures, logDisclosure } from "#app/domain/records/disclosures.server";
@@ -123,41 +123,25 @@ export default function Disclosures({ loaderData, actionData }: Route.ComponentP
           </div>
         </Form>
       </section>
-      <section aria-labelledby="log-heading" className="card overflow-x-auto">
-        <h2 id="log-heading">Recent disclosures</h2>
-        {loaderData.disclosures.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">None logged.</p>
-        ) : (
-          <ScrollRegion className="mt-2">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Student</th>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">Purpose</th>
-                  <th scope="col">Records</th>
-                  <th scope="col">Consent</th>
-                  <th scope="col">Logged by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.disclosures.map((d) => (
-                  <tr key={d.id}>
-                    <td className="whitespace-nowrap">{formatDate(d.disclosedOn)}</td>
-                    <td>{d.student.user.name}</td>
-                    <td>{d.recipient}</td>
-                    <td>{d.purpose}</td>
-                    <td>{d.records}</td>
-                    <td>{d.consentReference ?? "—"}</td>
-                    <td>{d.recordedBy?.name ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+      <TableCard
+        id="log-heading"
+        title="Recent disclosures"
+        empty={<p className="mt-2 text-sm text-slate-700">None logged.</p>}
+        columns={["Date", "Student", "Recipient", "Purpose", "Records", "Consent", "Logged by"]}
+        className="mt-2"
+        rows={loaderData.disclosures}
+        row={(d) => (
+          <tr key={d.id}>
+            <td className="whitespace-nowrap">{formatDate(d.disclosedOn)}</td>
+            <td>{d.student.user.name}</td>
+            <td>{d.recipient}</td>
+            <td>{d.purpose}</td>
+            <td>{d.records}</td>
+            <td>{d.consentReference ?? "—"}</td>
+            <td>{d.recordedBy?.name ?? "—"}</td>
+          </tr>
         )}
-      </section>
+      />
     </div>
   );
 }
