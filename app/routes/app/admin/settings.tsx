@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { reply } from "#app/actions/reply";
 import { forbidden, requireRole } from "#app/auth/guards.server";
+import { SchoolPicker } from "#app/components/admin/school-picker";
 import { Field, FieldErrors, FormErrors, SelectField } from "#app/components/forms";
 import { instrument } from "#app/domain/reference";
 import { saveSchoolSettings } from "#app/domain/settings/mutations.server";
@@ -78,25 +79,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <p className="hint">
         Single sign-on with your school's identity provider and two-factor rules are under <a href="/admin/sign-in">Sign-in</a>.
       </p>
-      {schools.length > 1 ? (
-        <Form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="school" className="label">
-              School
-            </label>
-            <select id="school" name="school" defaultValue={schoolId} className="input">
-              {schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn-secondary">
-            Show
-          </button>
-        </Form>
-      ) : null}
+      <SchoolPicker schools={schools} schoolId={schoolId} />
       {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
       <Form method="post" className="space-y-4" key={JSON.stringify(typed)}>
         <input type="hidden" name="expectedVersion" value={version} />
