@@ -17,9 +17,13 @@ const NAV_ID = "main-navigation";
  * The navigation is one list. From the `md` breakpoint up it is a row under
  * the title bar that wraps, so an admin's long list fits at any width. On a
  * phone a Menu button shows and hides it (a disclosure: Escape closes it and
- * returns to the button; following a link closes it). Before the page is
- * hydrated, and without JavaScript, the list is simply shown. The current
- * page is marked by NavLink's aria-current="page" and by its look.
+ * returns to the button; following a link closes it). The page is drawn that
+ * way from its first paint: a script in the document's head marks
+ * `<html class="js">`, and the stylesheet collapses the list and shows the
+ * button under that mark (app/styles/app.css, "The phone's menu"), so nothing
+ * moves when the page hydrates. Without JavaScript the list is simply shown
+ * and the button is not. The current page is marked by NavLink's
+ * aria-current="page" and by its look.
  */
 export function AppShell({
   user,
@@ -30,13 +34,11 @@ export function AppShell({
   items: NavItem[];
   children: React.ReactNode;
 }) {
-  const [ready, setReady] = useState(false);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const location = useLocation();
   const unread = items.reduce((sum, item) => sum + (item.badge ?? 0), 0);
 
-  useEffect(() => setReady(true), []);
   // Following a link (or submitting a form) closes the menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new location
   useEffect(() => setOpen(false), [location.key]);
@@ -53,7 +55,6 @@ export function AppShell({
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [open]);
 
-  const collapsed = ready && !open;
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">
@@ -64,25 +65,23 @@ export function AppShell({
           <a href="/" className="text-base font-semibold text-white no-underline hover:no-underline">
             Retake Desk
           </a>
-          {ready ? (
-            <button
-              ref={button}
-              type="button"
-              className="btn border border-brand-100 px-2.5 py-1 text-white hover:bg-brand-800 md:hidden"
-              aria-expanded={open}
-              aria-controls={NAV_ID}
-              onClick={() => setOpen((was) => !was)}
-            >
-              <MenuIcon open={open} />
-              Menu
-              {unread > 0 && !open ? (
-                <span className="badge relative bg-amber-300 text-amber-950">
-                  {unread}
-                  <span className="sr-only"> unread</span>
-                </span>
-              ) : null}
-            </button>
-          ) : null}
+          <button
+            ref={button}
+            type="button"
+            className="menu-button btn border border-brand-100 px-2.5 py-1 text-white hover:bg-brand-800"
+            aria-expanded={open}
+            aria-controls={NAV_ID}
+            onClick={() => setOpen((was) => !was)}
+          >
+            <MenuIcon open={open} />
+            Menu
+            {unread > 0 && !open ? (
+              <span className="badge relative bg-amber-300 text-amber-950">
+                {unread}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null}
+          </button>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden text-sm text-brand-50 sm:inline">
               {user.name} <span className="text-brand-100">· {user.roleLabel}</span>
@@ -93,7 +92,7 @@ export function AppShell({
               </button>
             </Form>
           </div>
-          <nav id={NAV_ID} aria-label="Main" className={`order-last w-full ${collapsed ? "hidden md:block" : ""}`}>
+          <nav id={NAV_ID} aria-label="Main" className="main-nav order-last w-full" data-open={open ? "" : undefined}>
             <ul className="-mx-1 flex flex-col gap-1 pb-1 md:flex-row md:flex-wrap md:pb-0">
               {items.map((item) => (
                 <li key={item.to}>

@@ -5,8 +5,9 @@
  * `TextareaMetaField` or `RadioMetaField`, which spread its props, errors and
  * key in one place.
  */
-import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { type FieldMetadata, type FormMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useId } from "react";
+import { Form } from "react-router";
 
 type ErrorList = string[] | undefined | null;
 
@@ -236,6 +237,32 @@ export function RadioMetaField<Schema>({ meta, ...field }: MetaProps<React.Compo
       errors={meta.errors}
       key={meta.key}
     />
+  );
+}
+
+/**
+ * A Conform form posted to the page's action with its `intent`: the form's own
+ * errors (and the action's refusal, `error`) come first, then `children`.
+ */
+export function ConformForm<Schema extends Record<string, unknown>>({
+  form,
+  intent,
+  error,
+  className,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  intent: string;
+  error?: string | null;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" {...getFormProps(form)} className={className}>
+      <input type="hidden" name="intent" value={intent} />
+      <ConformFormErrors form={form} also={error} />
+      {children}
+    </Form>
   );
 }
 

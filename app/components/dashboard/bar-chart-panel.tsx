@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import type { PatternId } from "#app/components/charts/palette";
+import { TableHead } from "#app/components/table-head";
 import { useHydrated } from "#app/utils/use-hydrated";
 
 export interface BarSeries {
@@ -73,9 +74,9 @@ export function BarChartPanel({
             />
           </Suspense>
         ) : (
-          <p className="flex h-full items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-600">
-            {data.length === 0 ? "No data yet." : "The chart draws when the page has loaded; the table below has the same figures."}
-          </p>
+          <ChartPlaceholder
+            text={data.length === 0 ? "No data yet." : "The chart draws when the page has loaded; the table below has the same figures."}
+          />
         )}
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than its card (long names) scrolls; keyboard users need to reach it (axe: scrollable-region-focusable) */}
@@ -84,15 +85,7 @@ export function BarChartPanel({
           <caption id={`${id}-caption`} className="mb-1 text-left text-sm text-slate-700">
             {table.caption}
           </caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={table.columns} />
           <tbody>
             {table.rows.map((row) => (
               <tr key={String(row[0])}>

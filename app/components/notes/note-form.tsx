@@ -1,7 +1,7 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "react-router";
+import type { SubmissionResult } from "@conform-to/react";
+import { Link, useNavigation } from "react-router";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
-import { ConformFormErrors, InputField, TextareaMetaField } from "#app/components/forms";
+import { ConformForm, InputField, TextareaMetaField } from "#app/components/forms";
 import { useZodForm } from "#app/components/use-zod-form";
 import { NOTE_BODY_MAX, noteSchema } from "#app/domain/notes/schema";
 import type { Visibility } from "#app/domain/vocabulary";
@@ -42,15 +42,13 @@ export function NoteForm({
     shouldValidate: "onBlur",
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <input type="hidden" name="intent" value={note ? "edit-note" : "add-note"} />
+    <ConformForm form={form} intent={note ? "edit-note" : "add-note"} error={error} className="space-y-3">
       {note ? (
         <>
           <input type="hidden" name="noteId" value={note.id} />
           <input type="hidden" name="expectedVersion" value={note.version} />
         </>
       ) : null}
-      <ConformFormErrors form={form} also={error} />
       <InputField label="Session date" className="max-w-xs" max={today} meta={fields.sessionOn} type="date" />
       <TextareaMetaField label="Note" maxLength={NOTE_BODY_MAX} meta={fields.body} />
       <VisibilityFieldset
@@ -65,6 +63,6 @@ export function NoteForm({
         </button>
         {cancelHref ? <Link to={cancelHref}>Cancel</Link> : null}
       </div>
-    </Form>
+    </ConformForm>
   );
 }

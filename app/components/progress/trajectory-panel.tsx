@@ -10,6 +10,7 @@
  */
 import { Fragment, lazy, Suspense } from "react";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDate } from "#app/domain/dates";
 import { sentence } from "#app/domain/text";
 import { describeProjection, describeReference, type TrajectoryChart as TrajectoryChartData } from "#app/domain/trajectory/chart-data";
@@ -87,15 +88,7 @@ function TrajectoryFigure({
         <ScrollRegion className="mt-2">
           <table className="data-table">
             <caption className="mb-1 text-left text-slate-700">{chart.table.caption}</caption>
-            <thead>
-              <tr>
-                {chart.table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={chart.table.columns} />
             <tbody>
               {chart.table.rows.map((row) => (
                 <tr key={row.id}>

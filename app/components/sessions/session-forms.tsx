@@ -1,7 +1,7 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "react-router";
+import type { SubmissionResult } from "@conform-to/react";
+import { useNavigation } from "react-router";
 import { VisibilityFieldset } from "#app/components/diagnostics/visibility";
-import { ConformFormErrors, Field, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { ConformForm, Field, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
 import { useZodForm } from "#app/components/use-zod-form";
 import {
   NEXT_STEP_ROWS,
@@ -27,9 +27,7 @@ export function RecordSessionForm({ today, lastResult, error }: { today: string;
     lastResult,
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <input type="hidden" name="intent" value="record-session" />
-      <ConformFormErrors form={form} also={error} />
+    <ConformForm form={form} intent="record-session" error={error} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectMetaField
           label="Kind"
@@ -75,7 +73,7 @@ export function RecordSessionForm({ today, lastResult, error }: { today: string;
       <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
         Record the session
       </button>
-    </Form>
+    </ConformForm>
   );
 }
 
@@ -89,9 +87,7 @@ export function ScheduleSessionForm({ today, lastResult, error }: { today: strin
     lastResult,
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3">
-      <input type="hidden" name="intent" value="schedule-session" />
-      <ConformFormErrors form={form} also={error} />
+    <ConformForm form={form} intent="schedule-session" error={error} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectMetaField
           label="Kind"
@@ -105,6 +101,6 @@ export function ScheduleSessionForm({ today, lastResult, error }: { today: strin
       <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
         Schedule the session
       </button>
-    </Form>
+    </ConformForm>
   );
 }

@@ -13,7 +13,7 @@ import { notify } from "#app/domain/notifications/notify.server";
 import { noteView, type Viewer } from "#app/domain/privacy/visibility";
 import { CASE_CLOSED, type Result, refuse } from "#app/domain/result";
 import type { Visibility } from "#app/domain/vocabulary";
-import { changedFields, logActivity } from "#app/utils/activity.server";
+import { type ActivityEntry, changedFields, logActivity } from "#app/utils/activity.server";
 import { prisma, type Tx } from "#app/utils/db.server";
 import { canDeleteNote, canEditNote, type NoteForm } from "./schema";
 
@@ -97,6 +97,18 @@ async function findNote(tx: Tx, caseId: string, noteId: string, actor: Viewer) {
 
 const NOT_FOUND = refuse("NOT_FOUND", "That note no longer exists.");
 
+/** The activity-log entry of a change to a note, by the actor on its case (never the note's body). */
+function logNoteChange(tx: Tx, input: NoteChange, noteId: string, entry: Pick<ActivityEntry, "action" | "summary" | "before" | "after">) {
+  return logActivity(tx, {
+    schoolId: input.schoolId,
+    actorId: input.actor.userId,
+    caseId: input.caseId,
+    entity: "SessionNote",
+    entityId: noteId,
+    ...entry,
+  });
+}
+
 type StoredNote = NonNullable<Awaited<ReturnType<typeof findNote>>>;
 
 /**
@@ -140,12 +152,7 @@ export async function updateNote(input: NoteChange & { form: NoteForm }): Promis
     // The body stays out of the log: only that it changed.
     const after = current.body.trim() !== form.body.trim() ? { ...change.after, bodyChanged: true } : change.after;
     await recordContact(tx, input.caseId, contactInstant(form.sessionOn));
-    await logActivity(tx, {
-      schoolId: input.schoolId,
-      actorId: input.actor.userId,
-      caseId: input.caseId,
-      entity: "SessionNote",
-      entityId: current.id,
+    await logNoteChange(tx, input, current.id, {
       action: "note.updated",
       summary: `Session note of ${formatDate(form.sessionOn)} edited`,
       before: change.before,
@@ -168,12 +175,7 @@ export async function deleteNote(input: NoteChange): Promise<Result> {
     );
     if (!removed.ok) return removed;
     const current = removed.note;
-    await logActivity(tx, {
-      schoolId: input.schoolId,
-      actorId: input.actor.userId,
-      caseId: input.caseId,
-      entity: "SessionNote",
-      entityId: current.id,
+    await logNoteChange(tx, input, current.id, {
       action: "note.deleted",
       summary: `Session note of ${formatDate(current.sessionOn)} removed`,
       before: { sessionOn: current.sessionOn, visibility: current.visibility },

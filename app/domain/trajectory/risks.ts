@@ -10,7 +10,7 @@
  * before the exam.
  */
 import { daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
-import { type ExamId, instrument, RETAKE_GUIDANCE } from "#app/domain/reference";
+import { type ExamId, instrument, RETAKE_GUIDANCE, type ScaleFamily } from "#app/domain/reference";
 import { plural } from "#app/domain/text";
 import type { CaseStatus } from "#app/domain/vocabulary";
 import { buildTrajectoryCharts, type ChartSeries, type PassingReference, type TrajectoryChart } from "./chart-data";
@@ -108,6 +108,19 @@ const CBSSA_SEVERITY: Record<CbssaScenario, RiskSeverity | null> = {
   ABOVE: null,
 };
 
+/** How a likely range stands against the low-pass band, in each scenario. */
+const CBSSA_RANGE_AGAINST_BAND: Record<CbssaScenario, string> = {
+  BELOW: "lies below",
+  PARTLY_BELOW: "is partly below",
+  WITHIN_OR_JUST_ABOVE: "overlaps",
+  ABOVE: "is above",
+};
+
+/** "the low-pass band 62–68% (typical band)": the band a CBSSA range is judged against, and whether it is the default one. */
+function lowPassBandText(reference: Extract<PassingReference, { kind: "LOW_PASS_BAND" }>, family: ScaleFamily): string {
+  return `the low-pass band ${formatRange(reference, family)}${reference.isDefault ? " (typical band)" : ""}`;
+}
+
 /** The trajectory charts the rules read: the caller's, or built here with the thresholds' projection settings. */
 function chartsOf(input: TrajectoryRiskInput, thresholds: RiskThresholds) {
   return (
@@ -172,16 +185,10 @@ function seriesRisk(series: ChartSeries, reference: PassingReference, chart: Tra
   const severity = CBSSA_SEVERITY[scenario];
   const range = likelyRange(series.instrumentId, projected);
   if (severity === null || !range) return null;
-  const where: Record<CbssaScenario, string> = {
-    BELOW: "lies below",
-    PARTLY_BELOW: "is partly below",
-    WITHIN_OR_JUST_ABOVE: "overlaps",
-    ABOVE: "is above",
-  };
   return {
     code: "PROJECTION_BELOW_PASSING",
     severity,
-    reason: `${projectedText}: the projected likely range ${formatRange(range, family)} ${where[scenario]} the low-pass band ${formatRange(reference, family)}${reference.isDefault ? " (typical band)" : ""}. ${CBSSA_SCENARIO_GUIDANCE[scenario]}`,
+    reason: `${projectedText}: the projected likely range ${formatRange(range, family)} ${CBSSA_RANGE_AGAINST_BAND[scenario]} ${lowPassBandText(reference, family)}. ${CBSSA_SCENARIO_GUIDANCE[scenario]}`,
     source,
   };
 }
@@ -244,18 +251,12 @@ function latestRisk(
   const severity = CBSSA_SEVERITY[scenario];
   const range = latest.likelyRange ?? likelyRange(series.instrumentId, latest.score);
   if (severity === null || !range) return null;
-  const where: Record<CbssaScenario, string> = {
-    BELOW: "lies below",
-    PARTLY_BELOW: "is partly below",
-    WITHIN_OR_JUST_ABOVE: "overlaps",
-    ABOVE: "is above",
-  };
   return {
     code: "LATEST_BELOW_PASSING",
     severity,
     reason:
-      `${few}: ${what}, has its likely range ${formatRange(range, family)}, which ${where[scenario]} the low-pass band ` +
-      `${formatRange(reference, family)}${reference.isDefault ? " (typical band)" : ""}. ${CBSSA_SCENARIO_GUIDANCE[scenario]}`,
+      `${few}: ${what}, has its likely range ${formatRange(range, family)}, which ${CBSSA_RANGE_AGAINST_BAND[scenario]} ` +
+      `${lowPassBandText(reference, family)}. ${CBSSA_SCENARIO_GUIDANCE[scenario]}`,
     source,
   };
 }

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { requireRole } from "#app/auth/guards.server";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDate } from "#app/domain/dates";
 import { loadStudentRecordSummary } from "#app/domain/records/student-record.server";
 import { examLabel } from "#app/domain/reference";
@@ -87,15 +88,7 @@ export default function MyRecord({ loaderData }: Route.ComponentProps) {
         ) : (
           <ScrollRegion className="mt-2">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">Purpose</th>
-                  <th scope="col">Records</th>
-                  <th scope="col">Consent</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Date", "Recipient", "Purpose", "Records", "Consent"]} />
               <tbody>
                 {disclosures.map((d) => (
                   <tr key={`${d.disclosedOn}-${d.recipient}`}>
