@@ -6,7 +6,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { notUnderstood, reply } from "#app/actions/reply";
-import { forbidden, getAuth, requireRole } from "#app/auth/guards.server";
+import { requireAdminSchool } from "#app/auth/admin-school.server";
+import { getAuth } from "#app/auth/guards.server";
 import { SchoolPicker } from "#app/components/admin/school-picker";
 import { TwoFactorPolicyForm } from "#app/components/admin/two-factor-policy-form";
 import { Field, FieldErrors, FormErrors } from "#app/components/forms";
@@ -19,19 +20,12 @@ import { encryptionAvailable } from "#app/utils/secret-box.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/sign-in";
 
-function chooseSchool(schoolIds: string[], requested: string | null) {
-  const schoolId = requested ?? schoolIds[0];
-  if (!schoolIds.includes(schoolId)) forbidden("You are not an administrator of that school.");
-  return schoolId;
-}
-
 export async function loader(args: Route.LoaderArgs) {
-  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const { user, schoolId, schools } = requireAdminSchool(args);
   const settings = await loadSignInSettings(schoolId);
   return {
     schoolId,
-    schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ id: m.schoolId, name: m.schoolName })),
+    schools,
     schoolName: user.memberships.find((m) => m.schoolId === schoolId)?.schoolName ?? "",
     settings,
     redirectUri: redirectUri(),
@@ -40,8 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const { user, schoolId } = requireAdminSchool(args);
   const auth = getAuth(args.context);
   const session = { method: auth?.method ?? "PASSWORD", ssoSchoolId: auth?.ssoSchoolId ?? null } as const;
   const formData = await args.request.formData();
