@@ -27,18 +27,8 @@ function ChartPlaceholder({ text }: { text: string }) {
  * table alternative always rendered on the server, so every figure can be read
  * without the drawing.
  */
-export function BarChartPanel({
-  id,
-  title,
-  description,
-  data,
-  xKey,
-  series,
-  stacked = false,
-  unit = "",
-  yLabel,
-  table,
-}: {
+/** What a bar chart draws: the drawing's own props (bar-chart.tsx). */
+export interface BarChartSpec {
   id: string;
   title: string;
   description: string;
@@ -49,8 +39,15 @@ export function BarChartPanel({
   unit?: string;
   /** What the vertical axis measures, written beside it. */
   yLabel?: string;
+}
+
+export function BarChartPanel({
+  table,
+  ...chart
+}: BarChartSpec & {
   table: { columns: string[]; rows: Array<Array<string | number>>; caption: string };
 }) {
+  const { id, title, description, data } = chart;
   const hydrated = useHydrated();
   return (
     <section aria-labelledby={`${id}-heading`} className="card space-y-3">
@@ -61,17 +58,7 @@ export function BarChartPanel({
       <div className="h-64 w-full">
         {hydrated && data.length > 0 ? (
           <Suspense fallback={<ChartPlaceholder text="The chart is loading; the table below has the same figures." />}>
-            <BarChartDrawing
-              id={id}
-              title={title}
-              description={description}
-              data={data}
-              xKey={xKey}
-              series={series}
-              stacked={stacked}
-              unit={unit}
-              yLabel={yLabel}
-            />
+            <BarChartDrawing {...chart} />
           </Suspense>
         ) : (
           <ChartPlaceholder

@@ -5,7 +5,7 @@
  */
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { PatternId } from "#app/components/charts/palette";
-import type { BarSeries } from "./bar-chart-panel";
+import type { BarChartSpec, BarSeries } from "./bar-chart-panel";
 
 /** The texture of each pattern, drawn in white over the series colour in a 8×8 tile. */
 const PATTERN_PATHS: Record<Exclude<PatternId, "solid">, string> = {
@@ -37,27 +37,7 @@ function PatternDefs({ chartId, series }: { chartId: string; series: readonly Ba
   );
 }
 
-export default function BarChartDrawing({
-  id,
-  title,
-  description,
-  data,
-  xKey,
-  series,
-  stacked,
-  unit,
-  yLabel,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  data: ReadonlyArray<Record<string, string | number | null>>;
-  xKey: string;
-  series: readonly BarSeries[];
-  stacked: boolean;
-  unit: string;
-  yLabel?: string;
-}) {
+export default function BarChartDrawing({ id, title, description, data, xKey, series, stacked = false, unit = "", yLabel }: BarChartSpec) {
   return (
     <BarChart
       responsive

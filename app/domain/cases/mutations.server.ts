@@ -70,6 +70,13 @@ export async function takeCase(input: { caseId: string; tutorId: string }): Prom
   });
 }
 
+/** Who changes which case, and the version of it they saw (the optimistic-concurrency check). */
+interface CaseEdit {
+  caseId: string;
+  actorId: string;
+  expectedVersion: number;
+}
+
 const TUTOR_NOT_AT_SCHOOL_MESSAGE = "Choose an active tutor who serves this school.";
 
 /**
@@ -77,13 +84,7 @@ const TUTOR_NOT_AT_SCHOOL_MESSAGE = "Choose an active tutor who serves this scho
  * every assignment. The tutor must be an active tutor of the case's school,
  * checked in the same transaction as the write.
  */
-export async function assignCase(input: {
-  caseId: string;
-  tutorId: string;
-  reason: string;
-  actorId: string;
-  expectedVersion: number;
-}): Promise<CaseWriteResult> {
+export async function assignCase(input: CaseEdit & { tutorId: string; reason: string }): Promise<CaseWriteResult> {
   return prisma.$transaction(async (tx) => {
     const current = await tx.retakeCase.findUniqueOrThrow({
       where: { id: input.caseId },
@@ -186,12 +187,7 @@ export async function changeCaseStatus(input: {
 }
 
 /** Sets or clears the target exam date (the spacing check is shown, not enforced: the office may know more). */
-export async function setTargetExamDate(input: {
-  caseId: string;
-  date: IsoDate | null;
-  actorId: string;
-  expectedVersion: number;
-}): Promise<CaseWriteResult> {
+export async function setTargetExamDate(input: CaseEdit & { date: IsoDate | null }): Promise<CaseWriteResult> {
   return prisma.$transaction(async (tx) => {
     const current = await tx.retakeCase.findUniqueOrThrow({
       where: { id: input.caseId },

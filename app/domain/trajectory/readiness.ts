@@ -16,11 +16,10 @@
  */
 import { z } from "zod";
 import { addDays, daysBetween, formatDate, type IsoDate, minDate } from "#app/domain/dates";
+import type { ExamId, InstrumentId } from "#app/domain/reference";
 import {
-  type ExamId,
   examLabel,
   INSTRUMENT_IDS,
-  type InstrumentId,
   instrument,
   instrumentInforms,
   instrumentsOnScale,
