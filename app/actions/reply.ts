@@ -19,7 +19,7 @@ export interface ActionReply {
 }
 
 /** The HTTP status of a refusal. */
-export const REFUSAL_STATUS: Record<RefusalCode, 400 | 403 | 404 | 409 | 410 | 429 | 503> = {
+export const REFUSAL_STATUS: Record<RefusalCode, 400 | 403 | 404 | 409 | 410 | 413 | 429 | 503> = {
   INVALID: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -28,6 +28,7 @@ export const REFUSAL_STATUS: Record<RefusalCode, 400 | 403 | 404 | 409 | 410 | 4
   GONE: 410,
   LIMITED: 429,
   UNAVAILABLE: 503,
+  TOO_LARGE: 413,
 };
 
 interface ReplyOptions {

@@ -5,7 +5,17 @@
  * `field` puts the message next to one form field, `fieldErrors` next to several.
  */
 
-export const REFUSAL_CODES = ["INVALID", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "CLOSED", "GONE", "LIMITED", "UNAVAILABLE"] as const;
+export const REFUSAL_CODES = [
+  "INVALID",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "CLOSED",
+  "GONE",
+  "LIMITED",
+  "UNAVAILABLE",
+  "TOO_LARGE",
+] as const;
 
 /**
  * INVALID: the input breaks a rule the form could not check (400).
@@ -16,6 +26,7 @@ export const REFUSAL_CODES = ["INVALID", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "
  * GONE: a one-time link was used, has expired or was withdrawn (410).
  * LIMITED: too many attempts from this network or for this account; wait, then retry (429).
  * UNAVAILABLE: the server cannot do this now (a missing key or setting), whatever the input (503).
+ * TOO_LARGE: the upload is larger than the page accepts (413).
  */
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

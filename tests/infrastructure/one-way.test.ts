@@ -33,12 +33,9 @@ function usesReply(file: string, text: string): boolean {
 const onlyRedirects = (text: string) =>
   /\bredirect(?:Document)?\(|\bredirectWithToast\(|\bthrow\s+redirect/.test(text) && !/\bdata\s*[<(]/.test(text) && !/\bjson\(/.test(text);
 
-/** Not yet on reply(): the import page answers a two-step preview (row errors, 413 for a large file) in its own shape. */
-const NOT_YET = new Set(["app/routes/app/office/import.tsx"]);
-
 it("every route action answers through #app/actions/reply or only redirects", () => {
   const offending = filesUnder("app/routes")
-    .filter((file) => !file.endsWith(".test.ts") && !NOT_YET.has(file))
+    .filter((file) => !file.endsWith(".test.ts"))
     .filter((file) => {
       const text = readFileSync(path.join(root, file), "utf8");
       return exportsAction(text) && !usesReply(file, text) && !onlyRedirects(text);

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { recordAttempt } from "#app/domain/attempts/mutations.server";
 import { addDays, today } from "#app/domain/dates";
-import { commitImport, previewImport } from "#app/domain/imports/import.server";
+import { commitImport, previewImport, ROWS_REFUSED } from "#app/domain/imports/import.server";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "#app/domain/imports/schema";
 import { templateCsv } from "#app/domain/imports/templates.server";
 import { action as importAction } from "#app/routes/app/office/import";
@@ -215,6 +215,8 @@ describe("CSV import", () => {
     });
     expect(refused).toEqual({
       ok: false,
+      code: "INVALID",
+      message: ROWS_REFUSED,
       rows: 2,
       errorCount: 2,
       errors: [
@@ -241,6 +243,8 @@ describe("CSV import", () => {
     });
     expect(elsewhereRow).toEqual({
       ok: false,
+      code: "INVALID",
+      message: ROWS_REFUSED,
       rows: 2,
       errorCount: 1,
       errors: [
@@ -396,6 +400,7 @@ describe("CSV import", () => {
     const committed = await commitImport({ batchId: preview.batchId, schoolIds: [school.id], actorId: advisor.id });
     expect(committed).toEqual({
       ok: false,
+      code: "CONFLICT",
       message: "The data changed since the preview; nothing was imported.",
       errors: [
         {
@@ -644,11 +649,14 @@ describe("CSV import", () => {
     expect(await activity(preview.data.batchId, "import.committed")).toHaveLength(1);
 
     const again = await runImport(importRequest({ intent: "commit", batchId: preview.data.batchId }), advisor.id);
-    expect(again).toMatchObject({ status: 409, data: { step: "commit", ok: false, message: "That import was already committed." } });
+    expect(again).toMatchObject({
+      status: 409,
+      data: { intent: "commit", step: "commit", ok: false, error: "That import was already committed." },
+    });
     const missing = await runImport(importRequest({ intent: "commit" }), advisor.id);
-    expect(missing).toMatchObject({ status: 400, data: { step: "commit", ok: false } });
-    const unknown = await runImport(importRequest({ intent: "upload" }), advisor.id);
-    expect(unknown).toMatchObject({ status: 400, data: { ok: false, message: "That request was not understood." } });
+    expect(missing).toMatchObject({ status: 400, data: { step: "commit", ok: false, error: "That import was not found." } });
+    const unknown = await call(importAction, { userId: advisor.id, path: "/office/import", ...importRequest({ intent: "upload" }) });
+    expect(unknown).toMatchObject({ thrown: true, status: 400, data: { message: "That request was not understood." } });
     const noKind = await runImport(importRequest({ intent: "preview", kind: "GRADES", file: csvFile("x") }), advisor.id);
     expect(noKind).toMatchObject({ status: 400, data: { ok: false, kind: null, fieldErrors: { kind: ["Choose what the file holds."] } } });
     const noFile = await runImport(importRequest({ intent: "preview", kind: "ATTEMPTS" }), advisor.id);
@@ -660,7 +668,7 @@ describe("CSV import", () => {
 
   it("refuses a file over the size limit with 413, however it is sent", async () => {
     const { school, advisor } = await office();
-    const tooLarge = { status: 413, data: { ok: false, message: "The file is too large (5 MB at most)." } };
+    const tooLarge = { status: 413, data: { ok: false, error: "The file is too large (5 MB at most)." } };
     // Declared too large: refused before the body is read.
     const declared = importRequest(
       { intent: "preview", kind: "STUDENTS", file: csvFile("student_id,email,name\n") },
@@ -718,7 +726,7 @@ describe("CSV import", () => {
     // The other school's office cannot commit it; the chooser can.
     expect(await runImport(importRequest({ intent: "commit", batchId: preview.data.batchId }), outsider.advisor.id)).toMatchObject({
       status: 409,
-      data: { message: "That import was not found." },
+      data: { error: "That import was not found." },
     });
     expect(await runImport(importRequest({ intent: "commit", batchId: preview.data.batchId }), a.advisor.id)).toMatchObject({
       status: 302,

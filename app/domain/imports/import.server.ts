@@ -14,6 +14,7 @@ import { type AttemptField, validateAttemptInput } from "#app/domain/attempts/ru
 import { refreshDerived, refreshStaleCases } from "#app/domain/cases/derive.server";
 import { formatDate, fromDate, type IsoDate, today as todayOf } from "#app/domain/dates";
 import { type ExamId, instrument } from "#app/domain/reference";
+import { type Refusal, refuse } from "#app/domain/result";
 import { formatScore } from "#app/domain/trajectory/practice";
 import type { Role } from "#app/domain/vocabulary";
 import { changedFields, logActivity } from "#app/utils/activity.server";
@@ -46,9 +47,14 @@ interface ImportSummary {
   unchanged: number;
 }
 
+/** A refusal that lists the rows at fault (the first MAX_ERRORS_SHOWN of them). */
+export type RowsRefusal = Refusal & { errors: RowError[] };
+
+export const ROWS_REFUSED = "Nothing was imported: fix the rows in the file and upload it again.";
+
 type PreviewResult =
   | { ok: true; batchId: string; summary: ImportSummary; alreadyImportedOn: string | null }
-  | { ok: false; errors: RowError[]; errorCount: number; rows: number };
+  | (RowsRefusal & { errorCount: number; rows: number });
 
 /** What the activity log keeps of a student's imported fields. */
 type StudentSnapshot = {
@@ -430,7 +436,7 @@ export async function previewImport(input: {
 }): Promise<PreviewResult> {
   const today = input.today ?? todayOf();
   const { plan, errors, rows } = await planImport(prisma, input.schoolId, input.kind, input.content, today);
-  if (!plan) return { ok: false, errors: errors.slice(0, MAX_ERRORS_SHOWN), errorCount: errors.length, rows };
+  if (!plan) return { ...refuse("INVALID", ROWS_REFUSED), errors: errors.slice(0, MAX_ERRORS_SHOWN), errorCount: errors.length, rows };
   const hash = sha256(input.content);
   const [batch, previous] = await Promise.all([
     prisma.importBatch.create({
@@ -459,7 +465,7 @@ export async function previewImport(input: {
   };
 }
 
-type CommitResult = { ok: true; summary: ImportSummary; kind: ImportKind } | { ok: false; errors: RowError[]; message: string };
+type CommitResult = { ok: true; summary: ImportSummary; kind: ImportKind } | RowsRefusal;
 
 /** Who imported what: each written row gets its own activity-log entry besides the batch's. */
 interface ImportAudit {
@@ -631,17 +637,16 @@ export async function commitImport(input: {
         where: { id: input.batchId, schoolId: { in: input.schoolIds } },
         select: { id: true, schoolId: true, kind: true, content: true, status: true, fileName: true },
       });
-      if (!batch) return { ok: false, errors: [] as RowError[], message: "That import was not found." } as const;
-      if (batch.status !== "PREVIEWED")
-        return { ok: false, errors: [] as RowError[], message: "That import was already committed." } as const;
+      // Both answer 409: the batch is another school's, or gone with a committed one.
+      if (!batch) return { ...refuse("CONFLICT", "That import was not found."), errors: [] };
+      if (batch.status !== "PREVIEWED") return { ...refuse("CONFLICT", "That import was already committed."), errors: [] };
       const kind = batch.kind as ImportKind;
       const { plan, errors, rows } = await planImport(tx, batch.schoolId, kind, batch.content, today);
       if (!plan)
         return {
-          ok: false,
+          ...refuse("CONFLICT", "The data changed since the preview; nothing was imported."),
           errors: errors.slice(0, MAX_ERRORS_SHOWN),
-          message: "The data changed since the preview; nothing was imported.",
-        } as const;
+        };
       const audit: ImportAudit = { schoolId: batch.schoolId, actorId: input.actorId, fileName: batch.fileName, now: new Date() };
       const touched =
         plan.kind === "STUDENTS"

@@ -26,17 +26,22 @@ interface SignInSettingsView {
   twoFactorRequiredFor: TwoFactorRequirement;
 }
 
+/** The single sign-on columns the page shows and a save compares against. */
+const SSO_COLUMNS = {
+  version: true,
+  ssoEnabled: true,
+  ssoIssuer: true,
+  ssoClientId: true,
+  ssoClientSecret: true,
+  ssoRequiredForStaff: true,
+  ssoJitStudents: true,
+} as const;
+
 export async function loadSignInSettings(schoolId: string): Promise<SignInSettingsView> {
   const row = await prisma.schoolSignIn.findUnique({
     where: { schoolId },
     select: {
-      version: true,
-      ssoEnabled: true,
-      ssoIssuer: true,
-      ssoClientId: true,
-      ssoClientSecret: true,
-      ssoRequiredForStaff: true,
-      ssoJitStudents: true,
+      ...SSO_COLUMNS,
       twoFactorRequiredFor: true,
       domains: { select: { domain: true }, orderBy: { domain: "asc" } },
     },
@@ -83,15 +88,7 @@ export async function saveSsoSettings(input: {
 
   const current = await prisma.schoolSignIn.findUnique({
     where: { schoolId },
-    select: {
-      version: true,
-      ssoEnabled: true,
-      ssoIssuer: true,
-      ssoClientId: true,
-      ssoClientSecret: true,
-      ssoRequiredForStaff: true,
-      ssoJitStudents: true,
-    },
+    select: SSO_COLUMNS,
   });
   if ((current?.version ?? 0) !== form.expectedVersion) return refuse("CONFLICT", SIGN_IN_CONFLICT);
 

@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { reply } from "#app/actions/reply";
-import { forbidden, requireRole } from "#app/auth/guards.server";
+import { requireAdminSchool } from "#app/auth/admin-school.server";
+import { SchoolPicker } from "#app/components/admin/school-picker";
 import { Field, FieldErrors, FormErrors, SelectField } from "#app/components/forms";
 import { instrument } from "#app/domain/reference";
 import { saveSchoolSettings } from "#app/domain/settings/mutations.server";
@@ -13,27 +14,19 @@ import { POLICY_CONSEQUENCES, type PolicyConsequence } from "#app/domain/vocabul
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/settings";
 
-function chooseSchool(schoolIds: string[], requested: string | null) {
-  const schoolId = requested ?? schoolIds[0];
-  if (!schoolIds.includes(schoolId)) forbidden("You are not an administrator of that school.");
-  return schoolId;
-}
-
 export async function loader(args: Route.LoaderArgs) {
-  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const { schoolId, schools } = requireAdminSchool(args);
   const { settings, version } = await loadSchoolSettingsForEdit(schoolId);
   return {
     schoolId,
-    schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ id: m.schoolId, name: m.schoolName })),
+    schools,
     settings,
     version,
   };
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const { user, schoolId } = requireAdminSchool(args);
   const submission = parseWithZod(await args.request.formData(), { schema: settingsFormSchema });
   if (submission.status !== "success") return reply({ intent: "settings", submission });
   const saved = await saveSchoolSettings({ schoolId, actorId: user.id, form: submission.value });
@@ -78,25 +71,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <p className="hint">
         Single sign-on with your school's identity provider and two-factor rules are under <a href="/admin/sign-in">Sign-in</a>.
       </p>
-      {schools.length > 1 ? (
-        <Form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="school" className="label">
-              School
-            </label>
-            <select id="school" name="school" defaultValue={schoolId} className="input">
-              {schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn-secondary">
-            Show
-          </button>
-        </Form>
-      ) : null}
+      <SchoolPicker schools={schools} schoolId={schoolId} />
       {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
       <Form method="post" className="space-y-4" key={JSON.stringify(typed)}>
         <input type="hidden" name="expectedVersion" value={version} />

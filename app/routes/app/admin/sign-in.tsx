@@ -6,10 +6,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { notUnderstood, reply } from "#app/actions/reply";
-import { forbidden, getAuth, requireRole } from "#app/auth/guards.server";
+import { requireAdminSchool } from "#app/auth/admin-school.server";
+import { getAuth } from "#app/auth/guards.server";
+import { SchoolPicker } from "#app/components/admin/school-picker";
+import { TwoFactorPolicyForm } from "#app/components/admin/two-factor-policy-form";
 import { Field, FieldErrors, FormErrors } from "#app/components/forms";
 import { actorOf, roleAt } from "#app/domain/access/policy";
-import { TWO_FACTOR_REQUIREMENT_LABELS, TWO_FACTOR_REQUIREMENTS } from "#app/domain/sign-in/policy";
 import { httpLoopbackAllowed } from "#app/domain/sso/oidc.server";
 import { ssoFormSchema, twoFactorPolicySchema } from "#app/domain/sso/schema";
 import { loadSignInSettings, NO_ENCRYPTION_KEY, saveSsoSettings, saveTwoFactorPolicy } from "#app/domain/sso/settings.server";
@@ -18,19 +20,12 @@ import { encryptionAvailable } from "#app/utils/secret-box.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 import type { Route } from "./+types/sign-in";
 
-function chooseSchool(schoolIds: string[], requested: string | null) {
-  const schoolId = requested ?? schoolIds[0];
-  if (!schoolIds.includes(schoolId)) forbidden("You are not an administrator of that school.");
-  return schoolId;
-}
-
 export async function loader(args: Route.LoaderArgs) {
-  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const { user, schoolId, schools } = requireAdminSchool(args);
   const settings = await loadSignInSettings(schoolId);
   return {
     schoolId,
-    schools: user.memberships.filter((m) => schoolIds.includes(m.schoolId)).map((m) => ({ id: m.schoolId, name: m.schoolName })),
+    schools,
     schoolName: user.memberships.find((m) => m.schoolId === schoolId)?.schoolName ?? "",
     settings,
     redirectUri: redirectUri(),
@@ -39,8 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { user, schoolIds } = requireRole(args, ["ADMIN"]);
-  const schoolId = chooseSchool(schoolIds, new URL(args.request.url).searchParams.get("school"));
+  const { user, schoolId } = requireAdminSchool(args);
   const auth = getAuth(args.context);
   const session = { method: auth?.method ?? "PASSWORD", ssoSchoolId: auth?.ssoSchoolId ?? null } as const;
   const formData = await args.request.formData();
@@ -93,25 +87,7 @@ export default function SignInSettings({ loaderData, actionData }: Route.Compone
   return (
     <div className="max-w-3xl space-y-4">
       <h1>Sign-in and security</h1>
-      {schools.length > 1 ? (
-        <Form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="school" className="label">
-              School
-            </label>
-            <select id="school" name="school" defaultValue={schoolId} className="input">
-              {schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn-secondary">
-            Show
-          </button>
-        </Form>
-      ) : null}
+      <SchoolPicker schools={schools} schoolId={schoolId} />
 
       <section aria-labelledby="sso-heading" className="card space-y-3">
         <h2 id="sso-heading">Single sign-on (OpenID Connect)</h2>
@@ -227,31 +203,13 @@ export default function SignInSettings({ loaderData, actionData }: Route.Compone
         </Form>
       </section>
 
-      <section aria-labelledby="tf-heading" className="card space-y-3">
-        <h2 id="tf-heading">Two-factor authentication</h2>
-        <p className="hint">
-          People in these roles must use a code from an authenticator app after their password; anyone without one is asked to set it up at
-          once. Those who sign in through your provider follow its own multi-factor policy.
-        </p>
-        <Form method="post" className="space-y-3" key={`${settings.version}:${requirement}`}>
-          <input type="hidden" name="intent" value="two-factor" />
-          <input type="hidden" name="expectedVersion" value={settings.version} />
-          <FormErrors errors={tf?.formError ? [tf.formError] : null} />
-          <fieldset aria-describedby={tf?.errors.twoFactorRequiredFor ? "twoFactorRequiredFor-error" : undefined}>
-            <legend className="label">Required for</legend>
-            {TWO_FACTOR_REQUIREMENTS.map((value) => (
-              <label key={value} className="flex items-center gap-2 py-1.5 text-sm">
-                <input type="radio" name="twoFactorRequiredFor" value={value} defaultChecked={requirement === value} className="size-4" />
-                {TWO_FACTOR_REQUIREMENT_LABELS[value]}
-              </label>
-            ))}
-            <FieldErrors id="twoFactorRequiredFor-error" errors={tf?.errors.twoFactorRequiredFor ?? undefined} />
-          </fieldset>
-          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-            Save two-factor requirement
-          </button>
-        </Form>
-      </section>
+      <TwoFactorPolicyForm
+        version={settings.version}
+        requirement={requirement}
+        formError={tf?.formError ?? null}
+        errors={tf?.errors.twoFactorRequiredFor ?? undefined}
+        busy={navigation.state === "submitting"}
+      />
     </div>
   );
 }
