@@ -5,6 +5,7 @@
  */
 import { Link } from "react-router";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import type { PracticeLogRow } from "#app/domain/practice/queries.server";
 
 export function PracticeLog({ rows, canChange, forStudent }: { rows: readonly PracticeLogRow[]; canChange: boolean; forStudent: boolean }) {
@@ -20,21 +21,7 @@ export function PracticeLog({ rows, canChange, forStudent }: { rows: readonly Pr
   return (
     <ScrollRegion className="mt-3">
       <table className="data-table" data-testid="practice-log">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Practice exam</th>
-            <th scope="col">Score</th>
-            <th scope="col">Report details</th>
-            <th scope="col">Milestone</th>
-            <th scope="col">Logged by</th>
-            {canChange ? (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <TableHead columns={["Date", "Practice exam", "Score", "Report details", "Milestone", "Logged by"]} actions={canChange} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
