@@ -1,5 +1,5 @@
 /**
- * What is derived from findings and notes carries their tier (ADR 0012): the
+ * What is derived from findings and notes carries their tier (ADR 0014): the
  * findings of the privacy review, reproduced — a private finances finding's
  * plan measure on the student's plan page, an office-only test-anxiety
  * finding reaching the student through the generated plan and the record
@@ -199,6 +199,89 @@ describe("tiers of derived text", () => {
     ).toBe(true);
     expect(await titles(advisor)).toContain("Test-day pacing in every block");
     expect(await titles(student)).not.toContain("Test-day pacing in every block");
+  });
+
+  it("hides a measure a shared and a private finding both call for, and no later change to the findings shows it early", async () => {
+    const setup = await createSchoolWithCase({ takenBy: "tutor", status: "PLANNING" });
+    const stamina = await finding(setup, setup.tutor.id, "STAMINA", "STUDENT", "Faded in the last two blocks.");
+    const anxiety = await finding(setup, setup.tutor.id, "TEST_ANXIETY", "PRIVATE", "Told me about panic at the test centre.");
+    const proposal = await assignProposal(setup);
+    // Simulated test days answers stamina and test anxiety alike; building up to a full day answers stamina alone.
+    expect(proposal.content.measures.map((m) => m.title)).toEqual(expect.arrayContaining(["Simulated test days", "Build up to a full day"]));
+
+    // Stored with both findings as its sources, at the most restrictive tier of the two.
+    const stored = await prisma.planVersion.findFirstOrThrow({ where: { plan: { caseId: setup.caseId } }, select: { content: true } });
+    const simulated = JSON.parse(stored.content).measures.find((m: { title: string }) => m.title === "Simulated test days");
+    expect(simulated.provenance).toEqual({ tier: "PRIVATE", sources: expect.arrayContaining([stamina, anxiety]), owners: [setup.tutor.id] });
+    expect(simulated.provenance.sources).toHaveLength(2);
+
+    const student = { userId: setup.student.userId, relation: "STUDENT" as const };
+    const advisor = { userId: setup.advisor.id, relation: "OFFICE" as const };
+    const tutor = { userId: setup.tutor.id, relation: "TUTOR" as const };
+    const titles = async (viewer: typeof student | typeof advisor | typeof tutor) =>
+      (await loadPlan(setup.caseId, viewer))?.current.data.content.measures.map((m) => m.title) ?? [];
+    const seen = await whatTheStudentSees(setup);
+    expect(seen).toContain("Build up to a full day");
+    expect(seen).not.toContain("Simulated test days");
+    expect(await titles(advisor)).not.toContain("Simulated test days");
+    expect(await titles(tutor)).toContain("Simulated test days");
+
+    const version = async (id: string) => (await prisma.finding.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+    const edit = async (id: string, kind: FindingKind, visibility: Visibility) => {
+      const changed = await updateFinding({
+        caseId: setup.caseId,
+        schoolId: setup.school.id,
+        findingId: id,
+        actor: tutor,
+        form: { kind, severity: 2, evidence: "Edited.", visibility, areaIds: [] },
+        expectedVersion: await version(id),
+      });
+      expect(changed.ok).toBe(true);
+    };
+    // The private finding deleted: the measure keeps the tier it was saved with, the private one.
+    const deleted = await deleteFinding({
+      caseId: setup.caseId,
+      schoolId: setup.school.id,
+      findingId: anxiety,
+      actor: tutor,
+      expectedVersion: await version(anxiety),
+    });
+    expect(deleted.ok).toBe(true);
+    expect(await titles(student)).not.toContain("Simulated test days");
+    expect(await titles(advisor)).not.toContain("Simulated test days");
+    expect(await titles(tutor)).toContain("Simulated test days");
+    // The shared finding narrowed and shared again: still no wider than the deleted source it came from.
+    await edit(stamina, "STAMINA", "OFFICE");
+    expect(await titles(student)).not.toContain("Build up to a full day");
+    await edit(stamina, "STAMINA", "STUDENT");
+    expect(await titles(student)).toContain("Build up to a full day");
+    expect(await titles(student)).not.toContain("Simulated test days");
+    expect(await whatTheStudentSees(setup)).not.toContain("Simulated test days");
+  });
+
+  it("shows a measure an office-only and a shared finding call for to the office, not the student, until both are shared", async () => {
+    const setup = await createSchoolWithCase({ takenBy: "tutor", status: "PLANNING" });
+    await finding(setup, setup.tutor.id, "NO_SIMULATION", "STUDENT", "Never sat a full practice day.");
+    const anxiety = await finding(setup, setup.tutor.id, "TEST_ANXIETY", "OFFICE", "Panic.");
+    await assignProposal(setup);
+    const student = { userId: setup.student.userId, relation: "STUDENT" as const };
+    const advisor = { userId: setup.advisor.id, relation: "OFFICE" as const };
+    const titles = async (viewer: typeof student | typeof advisor) =>
+      (await loadPlan(setup.caseId, viewer))?.current.data.content.measures.map((m) => m.title) ?? [];
+    expect(await titles(advisor)).toContain("Simulated test days");
+    expect(await titles(student)).not.toContain("Simulated test days");
+    const tutor = { userId: setup.tutor.id, relation: "TUTOR" as const };
+    const { version } = await prisma.finding.findUniqueOrThrow({ where: { id: anxiety }, select: { version: true } });
+    const shared = await updateFinding({
+      caseId: setup.caseId,
+      schoolId: setup.school.id,
+      findingId: anxiety,
+      actor: tutor,
+      form: { kind: "TEST_ANXIETY", severity: 2, evidence: "Panic.", visibility: "STUDENT", areaIds: [] },
+      expectedVersion: version,
+    });
+    expect(shared.ok).toBe(true);
+    expect(await titles(student)).toContain("Simulated test days");
   });
 
   it("keeps the measures an editor cannot see when they save, and tells the student only of changes they can see", async () => {

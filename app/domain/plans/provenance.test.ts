@@ -37,11 +37,18 @@ describe("plan measures and the findings they come from", () => {
     expect(findingsCallingFor(measure("My own idea", "HEALTH"), findings)).toEqual([]);
   });
 
-  it("derives a measure several findings call for from the most widely shared, and takes that finding's kind", () => {
+  it("derives a measure several findings call for from all of them, at the most restrictive tier", () => {
     const readable = [finding("a", "TEST_ANXIETY", "OFFICE"), finding("s", "STAMINA", "STUDENT")];
     const [stored] = withProvenance([measure("Simulated test days", "TEST_ANXIETY")], readable);
-    expect(stored.provenance).toEqual({ tier: "STUDENT", sources: ["s"] });
-    expect(stored.findingKind).toBe("STAMINA");
+    expect(stored.provenance).toEqual({ tier: "OFFICE", sources: ["a", "s"] });
+    expect(stored.findingKind).toBe("TEST_ANXIETY");
+    const findings = new Map(readable.map((f) => [f.id, f]));
+    // The shared stamina finding does not make it the student's: the office-only anxiety finding calls for it too.
+    expect(viewContent(content([stored]), findings, student, "tutor-1").measures).toEqual([]);
+    expect(viewContent(content([stored]), findings, office, "tutor-1").measures.map((m) => m.title)).toEqual(["Simulated test days"]);
+    // A measure typed as answering a kind no source has takes a source's kind.
+    const [typed] = withProvenance([measure("Simulated test days", "HEALTH")], [finding("s", "STAMINA", "STUDENT")]);
+    expect(typed.findingKind).toBe("STAMINA");
   });
 
   it("shows each viewer what they may see, a student the neutral words once for sensitive measures", () => {

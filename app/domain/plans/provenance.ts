@@ -1,5 +1,5 @@
 /**
- * Plan measures carry the tier of the findings they come from (ADR 0012).
+ * Plan measures carry the tier of the findings they come from (ADR 0014).
  *
  * - Saving a version (`withProvenance`): each measure is derived from the
  *   case's findings its author can read whose kind calls for it — by the

@@ -20,9 +20,19 @@ describe("provenance of a derived item", () => {
     expect(provenanceOf([])).toEqual(TYPED);
   });
 
-  it("comes from the most widely shared of the findings that call for it, at their tier", () => {
-    expect(provenanceOf([f("a", "PRIVATE"), f("b", "OFFICE"), f("c", "OFFICE")])).toEqual({ tier: "OFFICE", sources: ["b", "c"] });
-    expect(provenanceOf([f("a", "OFFICE"), f("b", "STUDENT")])).toEqual({ tier: "STUDENT", sources: ["b"] });
+  it("comes from every finding that calls for it, at the most restrictive of their tiers", () => {
+    expect(provenanceOf([f("a", "PRIVATE"), f("b", "OFFICE"), f("c", "STUDENT")])).toEqual({
+      tier: "PRIVATE",
+      sources: ["a", "b", "c"],
+      owners: ["tutor-1"],
+    });
+    expect(provenanceOf([f("a", "OFFICE"), f("b", "STUDENT")])).toEqual({ tier: "OFFICE", sources: ["a", "b"] });
+    expect(provenanceOf([f("a", "STUDENT"), f("b", "STUDENT")])).toEqual({ tier: "STUDENT", sources: ["a", "b"] });
+  });
+
+  it("names as owners only the authors of its private sources", () => {
+    const p = provenanceOf([f("a", "STUDENT", "STAMINA", "advisor-1"), f("b", "PRIVATE", "TEST_ANXIETY", "tutor-1")]);
+    expect(p.owners).toEqual(["tutor-1"]);
   });
 
   it("names the authors of private sources, who alone may see it", () => {
@@ -56,6 +66,28 @@ describe("how a viewer sees a derived item", () => {
     // One source made private since: hidden from everyone but its author.
     expect(derivedView(p, byId(f("a", "STUDENT"), f("b", "PRIVATE")), student, false)).toEqual({ view: "HIDDEN", tier: "PRIVATE" });
     expect(derivedView(p, byId(f("a", "STUDENT"), f("b", "PRIVATE")), tutor, false).view).toBe("FULL");
+  });
+
+  it("hides from the student an item a shared and a private finding both call for", () => {
+    const sources = byId(f("s", "STUDENT", "STAMINA", "tutor-1"), f("p", "PRIVATE", "TEST_ANXIETY", "tutor-1"));
+    const p = provenanceOf([...sources.values()]);
+    expect(derivedView(p, sources, student, true).view).toBe("HIDDEN");
+    expect(derivedView(p, sources, office, true).view).toBe("HIDDEN");
+    expect(derivedView(p, sources, tutor, true)).toEqual({ view: "FULL", tier: "PRIVATE" });
+  });
+
+  it("is never made more visible than its sources by deleting or narrowing one", () => {
+    const shared = f("s", "STUDENT", "STAMINA");
+    const office1 = f("o", "OFFICE", "TIMING");
+    const p = provenanceOf([shared, office1]);
+    // The office-only source deleted: judged by the tier stored with the item, still office-only.
+    expect(derivedView(p, byId(shared, { ...office1, deleted: true }), student, false).view).toBe("HIDDEN");
+    expect(derivedView(p, byId(shared), student, false).view).toBe("HIDDEN");
+    expect(derivedView(p, byId(shared), office, false).view).toBe("FULL");
+    // The shared source narrowed to private: hidden from the office too.
+    expect(derivedView(p, byId({ ...shared, visibility: "PRIVATE" }, office1), office, false).view).toBe("HIDDEN");
+    // Every source shared with the student: only then does the student see it.
+    expect(derivedView(p, byId(shared, { ...office1, visibility: "STUDENT" }), student, false).view).toBe("FULL");
   });
 
   it("judges a deleted source by the tier stored with the item", () => {

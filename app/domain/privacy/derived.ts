@@ -1,5 +1,5 @@
 /**
- * Tiers of what is derived from findings and notes (ADR 0012). A derived item
+ * Tiers of what is derived from findings and notes (ADR 0014). A derived item
  * — a plan measure, a notification — stores where it came from: the records
  * it was derived from and their tier at the time. A viewer sees it only if
  * every source is visible to them (judged by the source's current tier, or by
@@ -37,7 +37,6 @@ export const TYPED: Provenance = { tier: "STUDENT", sources: [] };
 const RANK: Record<Visibility, number> = { PRIVATE: 0, OFFICE: 1, STUDENT: 2 };
 const narrowestTier = (tiers: readonly Visibility[]): Visibility =>
   tiers.reduce<Visibility>((a, b) => (RANK[b] < RANK[a] ? b : a), "STUDENT");
-const widestTier = (tiers: readonly Visibility[]): Visibility => tiers.reduce<Visibility>((a, b) => (RANK[b] > RANK[a] ? b : a), "PRIVATE");
 
 /** FULL > PRESENT_ONLY > HIDDEN. */
 const VIEW_RANK: Record<RecordView, number> = { HIDDEN: 0, PRESENT_ONLY: 1, FULL: 2 };
@@ -45,17 +44,20 @@ const narrowestView = (views: readonly RecordView[]): RecordView =>
   views.reduce<RecordView>((a, b) => (VIEW_RANK[b] < VIEW_RANK[a] ? b : a), "FULL");
 
 /**
- * The provenance of an item that any one of `candidates` calls for (the
- * findings the author of the item could read in full). It is derived from the
- * most widely shared of them: an item several findings call for is as visible
- * as the most visible reason for it, and stores only the reasons at that tier.
+ * The provenance of an item that `candidates` call for (the findings the
+ * author of the item could read in full). Its presence is itself an inference
+ * from every one of them, so it stores them all and the most restrictive of
+ * their tiers: a measure a shared and a private finding both call for is the
+ * private finding's author's alone.
  */
 export function provenanceOf(candidates: readonly SourceFinding[]): Provenance {
   if (candidates.length === 0) return TYPED;
-  const tier = widestTier(candidates.map((c) => c.visibility));
-  const sources = candidates.filter((c) => c.visibility === tier);
-  const provenance: Provenance = { tier, sources: sources.map((s) => s.id) };
-  if (tier === "PRIVATE") provenance.owners = [...new Set(sources.flatMap((s) => (s.authorId ? [s.authorId] : [])))];
+  const tier = narrowestTier(candidates.map((c) => c.visibility));
+  const provenance: Provenance = { tier, sources: candidates.map((c) => c.id) };
+  if (tier === "PRIVATE") {
+    const privateSources = candidates.filter((c) => c.visibility === "PRIVATE");
+    provenance.owners = [...new Set(privateSources.flatMap((s) => (s.authorId ? [s.authorId] : [])))];
+  }
   return provenance;
 }
 
