@@ -33,14 +33,16 @@ export async function seedPlan(input: SeedPlanInput): Promise<PlanVersionData> {
     }),
     prisma.finding.findMany({
       where: { caseId: input.caseId, deletedAt: null },
-      select: { kind: true, severity: true, areas: { select: { contentAreaId: true } } },
+      select: { kind: true, severity: true, visibility: true, areas: { select: { contentAreaId: true } } },
     }),
   ]);
+  // As the app's builder does: only findings shared with the student shape what everyone reads (ADR 0014).
+  const shared = findings.filter((f) => f.visibility === "STUDENT");
   const areas = report.areas.map((a) => ({ areaId: a.contentAreaId, band: a.band, referenceGroup: a.referenceGroup }));
   const analysis = analyzeDiagnosis({
     exam: input.exam,
     areas,
-    findings: findings.map((f) => ({
+    findings: shared.map((f) => ({
       kind: f.kind as FindingKind,
       severity: f.severity as 1 | 2 | 3,
       areaIds: f.areas.map((a) => a.contentAreaId),
@@ -58,6 +60,7 @@ export async function seedPlan(input: SeedPlanInput): Promise<PlanVersionData> {
     focusCandidates,
     strongAreas,
     findingKinds: findings.map((f) => f.kind as FindingKind),
+    sharedFindingKinds: shared.map((f) => f.kind as FindingKind),
     spacingViolations: [],
   });
   if (!generated.plan) throw new Error(`Seed plan refused: ${JSON.stringify(generated.errors)}`);

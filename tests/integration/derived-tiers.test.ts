@@ -207,12 +207,18 @@ describe("tiers of derived text", () => {
     const anxiety = await finding(setup, setup.tutor.id, "TEST_ANXIETY", "PRIVATE", "Told me about panic at the test centre.");
     const proposal = await assignProposal(setup);
     // Simulated test days answers stamina and test anxiety alike; building up to a full day answers stamina alone.
-    expect(proposal.content.measures.map((m) => m.title)).toEqual(expect.arrayContaining(["Simulated test days", "Build up to a full day"]));
+    expect(proposal.content.measures.map((m) => m.title)).toEqual(
+      expect.arrayContaining(["Simulated test days", "Build up to a full day"]),
+    );
 
     // Stored with both findings as its sources, at the most restrictive tier of the two.
     const stored = await prisma.planVersion.findFirstOrThrow({ where: { plan: { caseId: setup.caseId } }, select: { content: true } });
     const simulated = JSON.parse(stored.content).measures.find((m: { title: string }) => m.title === "Simulated test days");
-    expect(simulated.provenance).toEqual({ tier: "PRIVATE", sources: expect.arrayContaining([stamina, anxiety]), owners: [setup.tutor.id] });
+    expect(simulated.provenance).toEqual({
+      tier: "PRIVATE",
+      sources: expect.arrayContaining([stamina, anxiety]),
+      owners: [setup.tutor.id],
+    });
     expect(simulated.provenance.sources).toHaveLength(2);
 
     const student = { userId: setup.student.userId, relation: "STUDENT" as const };
@@ -351,6 +357,99 @@ describe("tiers of derived text", () => {
     expect(advisor?.current.data.content.measures.map((m) => m.title)).not.toContain("An old typed measure");
     const tutor = await loadPlan(setup.caseId, { userId: setup.tutor.id, relation: "TUTOR" });
     expect(tutor?.current.data.content.measures.map((m) => m.title)).toContain("An old typed measure");
+  });
+});
+
+describe("the rest of a generated plan", () => {
+  /** A case whose report names four Lower disciplines, each with its own targeted resource. */
+  async function reportedCase() {
+    const setup = await createSchoolWithCase({ takenBy: "tutor", status: "PLANNING" });
+    const attempt = await prisma.examAttempt.findFirstOrThrow({ where: { caseId: setup.caseId }, select: { id: true } });
+    await prisma.scoreReport.create({
+      data: {
+        caseId: setup.caseId,
+        attemptId: attempt.id,
+        enteredById: setup.tutor.id,
+        areas: {
+          create: ["pathology", "physiology", "biochemistry", "genetics"].map((d) => ({
+            contentAreaId: `step1.discipline.${d}`,
+            band: "LOWER" as const,
+            referenceGroup: "LOW_PASS" as const,
+          })),
+        },
+      },
+    });
+    return setup;
+  }
+
+  async function proposal(setup: Setup) {
+    const context = await loadPlanBuilderContext(setup.caseId, { userId: setup.tutor.id, relation: "TUTOR" });
+    const start = nextMonday(today());
+    const proposed = proposePlan(context, {
+      startDate: start,
+      examDate: addDays(start, 8 * 7 + 2),
+      hoursPerDay: 8,
+      restDay: 7,
+      previousResources: [],
+    });
+    if (!proposed.plan) throw new Error(JSON.stringify(proposed.errors));
+    return proposed.plan.content;
+  }
+  const targeted = (content: Awaited<ReturnType<typeof proposal>>) => content.resources.filter((r) => r.kind === "TARGETED");
+
+  it("is shaped only by the findings shared with the student: a private or office-only one changes nothing but its measures", async () => {
+    const setup = await reportedCase();
+    const before = await proposal(setup);
+    expect(targeted(before)).toHaveLength(3);
+
+    // A private resource-overload finding and an office-only content-gap finding on the weakest areas.
+    const overload = await finding(setup, setup.tutor.id, "RESOURCE_OVERLOAD", "PRIVATE", "Juggles six resources.");
+    const gap = await createFinding({
+      caseId: setup.caseId,
+      schoolId: setup.school.id,
+      actorId: setup.advisor.id,
+      form: {
+        kind: "CONTENT_GAP",
+        severity: 3,
+        evidence: "Never covered genetics.",
+        visibility: "OFFICE",
+        areaIds: ["step1.discipline.genetics", "step1.discipline.biochemistry"],
+      },
+    });
+    expect(gap.ok).toBe(true);
+    const withHidden = await proposal(setup);
+    // The overload finding calls for its measure (stored with its tier), and shapes nothing else the student reads.
+    expect(withHidden.measures.map((m) => m.findingKind)).toEqual(["RESOURCE_OVERLOAD"]);
+    expect({ ...withHidden, measures: [] }).toEqual({ ...before, measures: [] });
+
+    // Shared with the student, the same finding caps the targeted resources.
+    const { version } = await prisma.finding.findUniqueOrThrow({ where: { id: overload }, select: { version: true } });
+    const shared = await updateFinding({
+      caseId: setup.caseId,
+      schoolId: setup.school.id,
+      findingId: overload,
+      actor: { userId: setup.tutor.id, relation: "TUTOR" },
+      form: { kind: "RESOURCE_OVERLOAD", severity: 2, evidence: "Juggles six resources.", visibility: "STUDENT", areaIds: [] },
+      expectedVersion: version,
+    });
+    expect(shared.ok).toBe(true);
+    expect(targeted(await proposal(setup))).toHaveLength(2);
+
+    // Assigned with the finding private again, the student's plan shows the uncapped resources and no trace of the measure.
+    const again = await updateFinding({
+      caseId: setup.caseId,
+      schoolId: setup.school.id,
+      findingId: overload,
+      actor: { userId: setup.tutor.id, relation: "TUTOR" },
+      form: { kind: "RESOURCE_OVERLOAD", severity: 2, evidence: "Juggles six resources.", visibility: "PRIVATE", areaIds: [] },
+      expectedVersion: version + 1,
+    });
+    expect(again.ok).toBe(true);
+    await assignProposal(setup);
+    const student = await loadPlan(setup.caseId, { userId: setup.student.userId, relation: "STUDENT" });
+    expect(student?.current.data.content.resources).toEqual(before.resources);
+    expect(student?.current.data.content.focusAreas).toEqual(before.focusAreas);
+    expect(student?.current.data.content.measures).toEqual([]);
   });
 });
 

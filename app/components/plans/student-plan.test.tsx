@@ -17,6 +17,7 @@ const generated = generatePlan({
   focusCandidates: [{ key: "step1.discipline.pathology", label: "Pathology", kind: "AREA", weight: 3 }],
   strongAreas: [],
   findingKinds: [],
+  sharedFindingKinds: [],
   spacingViolations: [],
 });
 if (!generated.plan) throw new Error(JSON.stringify(generated.errors));

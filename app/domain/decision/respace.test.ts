@@ -20,6 +20,7 @@ function plan() {
     focusCandidates: [{ key: "step1.discipline.pharmacology", label: "Pharmacology", kind: "AREA", weight: 3 }],
     strongAreas: [],
     findingKinds: [],
+    sharedFindingKinds: [],
     spacingViolations: [],
   });
   if (!result.plan) throw new Error(JSON.stringify(result.errors));

@@ -18,6 +18,7 @@ function base(): PlanVersionData {
     ],
     strongAreas: [],
     findingKinds: ["TEST_ANXIETY"],
+    sharedFindingKinds: ["TEST_ANXIETY"],
     spacingViolations: [],
   });
   if (!result.plan) throw new Error("no plan");

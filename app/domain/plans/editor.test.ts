@@ -21,6 +21,7 @@ function proposal(): GeneratedPlan {
     ],
     strongAreas: [],
     findingKinds: ["TEST_ANXIETY"],
+    sharedFindingKinds: ["TEST_ANXIETY"],
     spacingViolations: [],
   });
   if (!result.plan) throw new Error("no plan");

@@ -34,6 +34,7 @@ function input(overrides: Partial<GeneratePlanInput> = {}): GeneratePlanInput {
     ],
     strongAreas: [{ key: "step1.system.gastrointestinal", label: "Gastrointestinal System" }],
     findingKinds: [],
+    sharedFindingKinds: [],
     spacingViolations: [],
     ...overrides,
   };
@@ -319,6 +320,7 @@ describe("generatePlan: weekly rhythm", () => {
             hoursPerDay: halfHours / 2,
             restDay,
             findingKinds,
+            sharedFindingKinds: findingKinds,
             focusCandidates: [],
           });
           const parsed = planVersionSchema.safeParse(plan);
@@ -423,19 +425,31 @@ describe("generatePlan: resources", () => {
     for (const r of plan.content.resources) expect(r.reason.length).toBeGreaterThan(20);
   });
 
-  it("suggests fewer targeted resources after a resource-overload finding", () => {
+  it("suggests fewer targeted resources after a resource-overload finding shared with the student, and only then", () => {
     const candidates = ["pathology", "physiology", "biochemistry", "genetics"].map((d) => ({
       key: `step1.discipline.${d}`,
       label: d,
       kind: "AREA" as const,
       weight: 1,
     }));
-    const count = (findingKinds: GeneratePlanInput["findingKinds"]) =>
-      planOf({ focusCandidates: candidates, findingKinds, previousResources: [] }).plan.content.resources.filter(
+    const count = (findingKinds: GeneratePlanInput["findingKinds"], sharedFindingKinds: GeneratePlanInput["sharedFindingKinds"]) =>
+      planOf({ focusCandidates: candidates, findingKinds, sharedFindingKinds, previousResources: [] }).plan.content.resources.filter(
         (r) => r.kind === "TARGETED",
       ).length;
-    expect(count([])).toBe(3);
-    expect(count(["RESOURCE_OVERLOAD"])).toBe(2);
+    expect(count([], [])).toBe(3);
+    expect(count(["RESOURCE_OVERLOAD"], ["RESOURCE_OVERLOAD"])).toBe(2);
+    // An overload finding the student may not read (office-only or private) calls for its measure, which carries the
+    // finding's tier, but does not shape the resources everyone on the case reads.
+    const unshared = planOf({
+      focusCandidates: candidates,
+      findingKinds: ["RESOURCE_OVERLOAD"],
+      sharedFindingKinds: [],
+      previousResources: [],
+    });
+    expect(unshared.plan.content.resources.filter((r) => r.kind === "TARGETED")).toHaveLength(3);
+    expect(unshared.plan.content.measures.map((m) => m.findingKind)).toEqual(["RESOURCE_OVERLOAD"]);
+    const none = planOf({ focusCandidates: candidates, findingKinds: [], sharedFindingKinds: [], previousResources: [] }).plan.content;
+    expect({ ...unshared.plan.content, measures: [] }).toEqual(none);
   });
 });
 

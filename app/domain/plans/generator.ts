@@ -82,7 +82,18 @@ export interface GeneratePlanInput {
   /** Ranked weakest first. */
   focusCandidates: readonly FocusCandidate[];
   strongAreas: readonly { key: string; label: string }[];
+  /**
+   * Kinds of the findings the plan's author reads in full: they call for the
+   * measures, and each measure stores the findings it comes from and their
+   * tier when the plan is saved (docs/decisions/0014).
+   */
   findingKinds: readonly FindingKind[];
+  /**
+   * Kinds of the findings shared with the student. The rest of the plan —
+   * focus, resources, rhythm — is read by everyone on the case and carries no
+   * tier of its own, so it depends on these alone (docs/decisions/0014).
+   */
+  sharedFindingKinds: readonly FindingKind[];
   /** Messages from the attempt-spacing rules (computed elsewhere); any one refuses the date. */
   spacingViolations: readonly string[];
   /** Days with their own study hours (clerkship days); the others have `hoursPerDay`. */
@@ -134,7 +145,7 @@ export function generatePlan(input: GeneratePlanInput): GeneratePlanResult {
 
   const focus = buildFocusAreas(input.focusCandidates, input.strongAreas);
   warnings.push(...focus.warnings);
-  const resources = buildResources(exam, input.previousResources, input.focusCandidates, input.findingKinds);
+  const resources = buildResources(exam, input.previousResources, input.focusCandidates, input.sharedFindingKinds);
   warnings.push(...resources.warnings);
   const milestones = buildMilestones(exam, input.startDate, input.examDate, input.restDay);
   warnings.push(...milestones.warnings);
@@ -322,14 +333,15 @@ export function buildFocusAreas(
 
 /**
  * Resource changes (seed 002): a question bank the student has not used,
- * targeted resources for the weak areas (skipping ones used before), and new
+ * targeted resources for the weak areas (skipping ones used before; fewer
+ * when a finding shared with the student names resource overload), and new
  * flashcards from missed questions.
  */
 function buildResources(
   exam: RetakeExamId,
   previousResources: readonly string[],
   candidates: readonly FocusCandidate[],
-  findingKinds: readonly FindingKind[],
+  sharedFindingKinds: readonly FindingKind[],
 ): { resources: PlanResource[]; warnings: string[] } {
   const warnings: string[] = [];
   const resources: PlanResource[] = [];
@@ -361,7 +373,7 @@ function buildResources(
     }
   }
 
-  const max = findingKinds.includes("RESOURCE_OVERLOAD") ? RESOURCE_RULES.maxTargetedWhenOverloaded : RESOURCE_RULES.maxTargeted;
+  const max = sharedFindingKinds.includes("RESOURCE_OVERLOAD") ? RESOURCE_RULES.maxTargetedWhenOverloaded : RESOURCE_RULES.maxTargeted;
   const chosen: { resource: TargetedResource; labels: string[] }[] = [];
   for (const candidate of candidates) {
     if (candidate.kind === "STRATEGY") continue;

@@ -39,7 +39,10 @@ export interface PlanBuilderContext {
   schoolAttemptLimit: number | null;
   focusCandidates: FocusCandidate[];
   strongAreas: Array<{ key: string; label: string }>;
+  /** Kinds of the findings the viewer reads in full: what the proposal's measures answer. */
   findingKinds: FindingKind[];
+  /** Kinds of the findings shared with the student: all the rest of the proposal may depend on. */
+  sharedFindingKinds: FindingKind[];
   /** The findings the viewer reads in full, with their tiers: what the proposal's measures are derived from. */
   sources: SourceFinding[];
   /** What the proposal starts from, said to the tutor. */
@@ -55,7 +58,10 @@ export interface PlanBuilderContext {
 export async function loadPlanBuilderContext(caseId: string, viewer: Viewer): Promise<PlanBuilderContext> {
   const [facts, { attempts: failed, findings }] = await Promise.all([loadPlanningFacts(caseId), loadCaseDiagnosis(caseId, viewer)]);
   const { selected, previous } = selectAttempt(failed, null);
-  const analysis = analyze(facts.exam, selected, previous, findings);
+  // Everyone on the case reads the plan's focus and resources, which carry no tier of their own: only the
+  // findings shared with the student shape them (measures store their sources instead; docs/decisions/0014).
+  const shared = findings.filter((f) => f.view === "FULL" && f.visibility === "STUDENT");
+  const analysis = analyze(facts.exam, selected, previous, shared);
   const { focusCandidates, strongAreas } = focusFromDiagnosis(analysis, reportedAreas(selected?.report));
   return {
     caseId,
@@ -68,6 +74,7 @@ export async function loadPlanBuilderContext(caseId: string, viewer: Viewer): Pr
     focusCandidates,
     strongAreas,
     findingKinds: [...new Set(findings.map((f) => f.kind))],
+    sharedFindingKinds: [...new Set(shared.map((f) => f.kind))],
     sources: findings.flatMap((f) =>
       f.view === "FULL" ? [{ id: f.id, kind: f.kind, visibility: f.visibility, authorId: f.authorId }] : [],
     ),
@@ -113,6 +120,7 @@ export function proposePlan(context: PlanBuilderContext, form: PlanBuilderForm):
     focusCandidates: context.focusCandidates,
     strongAreas: context.strongAreas,
     findingKinds: context.findingKinds,
+    sharedFindingKinds: context.sharedFindingKinds,
     spacingViolations: spacingViolations(context.attempts, context.exam, form.examDate, context.schoolAttemptLimit),
   });
 }

@@ -30,6 +30,7 @@ function version(): PlanVersionData {
     ],
     strongAreas: [],
     findingKinds: ["TEST_ANXIETY"],
+    sharedFindingKinds: ["TEST_ANXIETY"],
     spacingViolations: [],
   });
   if (!result.plan) throw new Error("no plan");

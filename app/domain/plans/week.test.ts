@@ -15,6 +15,7 @@ function plan(startDate: string, examDate: string, restDay = 7): WeekPlan {
     focusCandidates: [{ key: "step1.discipline.pathology", label: "Pathology", kind: "AREA", weight: 1 }],
     strongAreas: [],
     findingKinds: [],
+    sharedFindingKinds: [],
     spacingViolations: [],
   });
   if (!result.plan) throw new Error("no plan");
@@ -84,6 +85,7 @@ describe("weekView", () => {
       focusCandidates: [],
       strongAreas: [],
       findingKinds: [],
+      sharedFindingKinds: [],
       spacingViolations: [],
     }).plan;
     if (!proposal) throw new Error("no plan");
