@@ -4,14 +4,15 @@
  * student, its tutor, another tutor of the school, an advisor, an admin, and
  * another school's staff — as a page's data (the `.data` a client navigation
  * requests: every loader of the page, serialized) and, for resource routes,
- * as the downloaded body. The markers sit in findings and session notes at
- * every tier and in what is derived from them: plan measures, plan versions
- * and their differences, the record export. A route added later is covered
+ * as the downloaded body. The markers sit in findings, session notes and
+ * session records (summary and next steps) at every tier, and in what is
+ * derived from them: plan measures, plan versions and their differences, the
+ * record export. A route added later is covered
  * without editing this test; one whose URL cannot be filled fails it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { type AppRoute, appRoutes, dataUrl, request, signIn } from "../utils/app";
-import { ALLOWED, createWorld, fillPattern, ROLES, TIERS, type World, type WorldRole } from "../utils/world";
+import { ALLOWED, createWorld, fillPattern, ROLES, sessionMarker, stepMarker, TIERS, type World, type WorldRole } from "../utils/world";
 
 let world: World;
 let routes: AppRoute[];
@@ -80,5 +81,23 @@ describe("what each viewer may see", () => {
     expect(await notes("tutor")).toContain(world.markers["private to the tutor"][0]);
     expect(await notes("advisor")).toContain(world.markers["private to the advisor"][0]);
     expect(await notes("student")).toContain(world.markers.student[0]);
+  });
+
+  it("shows each tier's session record, its summary and its next step, to everyone the tier allows", async () => {
+    const notes = new Map<WorldRole, string>();
+    for (const role of ROLES)
+      notes.set(role, await request(dataUrl(`/cases/${world.caseId}/notes`), { cookie: cookies.get(role) }).then((r) => r.text()));
+    for (const tier of TIERS) {
+      const typed = world.markers[tier][0];
+      expect(world.markers[tier]).toEqual(expect.arrayContaining([sessionMarker(typed), stepMarker(typed)]));
+      for (const role of ALLOWED[tier]) {
+        expect(notes.get(role), `${tier} session as ${role}`).toContain(sessionMarker(typed));
+        expect(notes.get(role), `${tier} next step as ${role}`).toContain(stepMarker(typed));
+      }
+    }
+    // The tutor's own open next steps reach their home page, the private ones included.
+    const home = await request(dataUrl("/"), { cookie: cookies.get("tutor") }).then((r) => r.text());
+    expect(home).toContain(stepMarker(world.markers["private to the tutor"][0]));
+    expect(home).toContain(stepMarker(world.markers.office[0]));
   });
 });

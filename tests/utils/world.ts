@@ -1,8 +1,9 @@
 /**
  * A school with one case worked by everyone who can touch it, and marker
- * strings at every visibility tier in findings, session notes and what is
- * derived from them (plan measures, plan versions and their differences), for
- * the tests that walk every route. Built through the app's own mutations.
+ * strings at every visibility tier in findings, session notes, session records
+ * (summary and next step) and what is derived from them (plan measures, plan
+ * versions and their differences), for the tests that walk every route. Built
+ * through the app's own mutations.
  */
 import { recordAttempt } from "#app/domain/attempts/mutations.server";
 import { addDays, today } from "#app/domain/dates";
@@ -13,6 +14,7 @@ import { editorValues, type PlanEditorValues } from "#app/domain/plans/editor";
 import { adjustFromEditor, assignFromEditor } from "#app/domain/plans/mutations.server";
 import { loadPlan, loadPlanBuilderContext, nextMonday, proposePlan } from "#app/domain/plans/queries.server";
 import { logDisclosure } from "#app/domain/records/disclosures.server";
+import { recordSession } from "#app/domain/sessions/mutations.server";
 import type { FindingKind, Visibility } from "#app/domain/vocabulary";
 import { prisma } from "#app/utils/db.server";
 import { createFailedCase, createSchoolWithCase, createStudent } from "../factories";
@@ -33,6 +35,9 @@ export const ALLOWED: Record<Tier, readonly WorldRole[]> = {
 };
 
 const stamp = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+/** The markers a tier's session record carries in its summary and in its next step (ADR 0024: both read with the session's tier). */
+export const sessionMarker = (typed: string) => `SESSION${typed}`;
+export const stepMarker = (typed: string) => `NEXTSTEP${typed}`;
 
 /**
  * The words each tier's findings put into the plan: the measures the
@@ -60,7 +65,7 @@ export interface World {
    * the intake queue, and of the other school's student.
    */
   studentMentions: string[];
-  /** Every marker of each tier: the ones typed into findings and notes, and the derived words. */
+  /** Every marker of each tier: the one typed into findings and notes, the session record's summary and next step, and the derived words. */
   markers: Record<Tier, string[]>;
   /** Values for the dynamic segments of routes.ts, by name. */
   params: Record<string, string>;
@@ -112,6 +117,21 @@ export async function createWorld(): Promise<World> {
       form: { sessionOn: addDays(today(), -1), body: `${typed[tier]} said in session`, visibility: visibilityOf(tier) },
     });
     if (!note.ok) throw new Error(`could not write a note: ${JSON.stringify(note)}`);
+    const session = await recordSession({
+      caseId,
+      schoolId: school.id,
+      actorId: authorOf(tier),
+      form: {
+        kind: "MEETING",
+        sessionOn: addDays(today(), -1),
+        durationMinutes: 45,
+        attendance: "ON_TIME",
+        summary: `${sessionMarker(typed[tier])} went through the week`,
+        visibility: visibilityOf(tier),
+        nextSteps: [{ text: `${stepMarker(typed[tier])} before Friday`, dueOn: addDays(today(), 7) }],
+      },
+    });
+    if (!session.ok) throw new Error(`could not record a session: ${JSON.stringify(session)}`);
   }
 
   // Version 1: the tutor assigns what the generator proposes from the diagnosis as the tutor sees it.
@@ -200,10 +220,12 @@ export async function createWorld(): Promise<World> {
   // The link reaches the invitee by mail only: the token is read from the outbox as they would read it.
   const invitationToken = await mailedToken(inviteeEmail, "INVITATION", "/invite");
 
-  const markers = Object.fromEntries(TIERS.map((tier) => [tier, [typed[tier], ...DERIVED[tier].flatMap((d) => d.texts)]])) as Record<
-    Tier,
-    string[]
-  >;
+  const markers = Object.fromEntries(
+    TIERS.map((tier) => [
+      tier,
+      [typed[tier], sessionMarker(typed[tier]), stepMarker(typed[tier]), ...DERIVED[tier].flatMap((d) => d.texts)],
+    ]),
+  ) as Record<Tier, string[]>;
   return {
     caseId,
     schoolId: school.id,
