@@ -4,19 +4,34 @@
  * student, its tutor, another tutor of the school, an advisor, an admin, and
  * another school's staff — as a page's data (the `.data` a client navigation
  * requests: every loader of the page, serialized) and, for resource routes,
- * as the downloaded body. The markers sit in findings, session notes and
+ * as the downloaded body, at its base URL and with sample searches (filters,
+ * pages, records to edit; World.searches). The markers sit in findings, session notes and
  * session records (summary and next steps) at every tier, and in what is
  * derived from them: plan measures, plan versions and their differences, the
  * record export. A route added later is covered
  * without editing this test; one whose URL cannot be filled fails it.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type AppRoute, appRoutes, dataUrl, request, signIn } from "../utils/app";
-import { ALLOWED, createWorld, fillPattern, ROLES, sessionMarker, stepMarker, TIERS, type World, type WorldRole } from "../utils/world";
+import {
+  ALLOWED,
+  createWorld,
+  fillPattern,
+  ROLES,
+  sessionMarker,
+  stepMarker,
+  TIERS,
+  type World,
+  type WorldRole,
+  walkedUrls,
+} from "../utils/world";
 
 let world: World;
 let routes: AppRoute[];
 const cookies = new Map<WorldRole, string>();
+const APP_DIR = path.resolve(import.meta.dirname, "..", "..", "app");
 
 beforeAll(async () => {
   world = await createWorld();
@@ -24,14 +39,17 @@ beforeAll(async () => {
   for (const role of ROLES) cookies.set(role, await signIn(world.users[role]));
 });
 
-/** The URLs a route is read through: the page's data, or the resource itself; the plan also with an older version compared. */
-function readings(route: AppRoute, params: Record<string, string>): string[] {
-  const path = fillPattern(route.pattern, params);
-  if (route.isResource) return [path];
-  const urls = [dataUrl(path)];
-  if (route.pattern.endsWith("/plan")) urls.push(dataUrl(`${path}?from=1&to=2`));
-  return urls;
+/**
+ * The URLs a route is read through: the page's data, or the resource itself —
+ * at its base URL and with each of its sample searches (World.searches).
+ */
+function readings(route: AppRoute): string[] {
+  const urls = walkedUrls(route, world);
+  return route.isResource ? urls : urls.map((url) => dataUrl(url));
 }
+
+/** Whether a route module reads its URL's search (a filter, a page, a record to edit). */
+const readsSearch = (route: AppRoute) => /searchParams|url\.search\b/.test(readFileSync(path.join(APP_DIR, route.file), "utf8"));
 
 describe("what each viewer may see", () => {
   it("fills every route's URL from the seeded data, or says which segment it cannot fill", async () => {
@@ -39,13 +57,30 @@ describe("what each viewer may see", () => {
     for (const route of routes) expect(() => fillPattern(route.pattern, world.params), route.id).not.toThrow();
   });
 
-  it("shows no marker above the viewer's tier on any route", { timeout: 120_000 }, async () => {
+  it("has sample searches for every route that reads its URL's search, and for no route that does not exist", () => {
+    const ids = new Set(routes.map((r) => r.id));
+    expect(Object.keys(world.searches).filter((id) => !ids.has(id))).toEqual([]);
+    // The check reads the route modules: the caseload, the diagnostics (?attempt=), the access log's filters and more do.
+    expect(routes.filter((r) => r.hasLoader && readsSearch(r)).length).toBeGreaterThanOrEqual(15);
+    const unlisted = routes.filter((r) => r.hasLoader && readsSearch(r) && !world.searches[r.id]?.length).map((r) => r.id);
+    expect(unlisted, "add sample searches for these routes to tests/utils/world.ts").toEqual([]);
+    // A route without searches is still walked, at its base URL.
+    const plain = routes.find((r) => r.id === "routes/app/me/record");
+    expect(plain && walkedUrls(plain, world)).toEqual(["/me/record"]);
+    const notes = routes.find((r) => r.id === "routes/app/cases/notes");
+    expect(notes && readings(notes)).toEqual([
+      dataUrl(`/cases/${world.caseId}/notes`),
+      ...world.searches["routes/app/cases/notes"].map((q) => dataUrl(`/cases/${world.caseId}/notes${q}`)),
+    ]);
+  });
+
+  it("shows no marker above the viewer's tier on any route", { timeout: 240_000 }, async () => {
     const leaks: string[] = [];
     const failed: string[] = [];
     let read = 0;
     let answered = 0;
     for (const route of routes.filter((r) => r.hasLoader)) {
-      for (const url of readings(route, world.params)) {
+      for (const url of readings(route)) {
         for (const role of ROLES) {
           const response = await request(url, { cookie: cookies.get(role) });
           const body = await response.text();
@@ -63,6 +98,10 @@ describe("what each viewer may see", () => {
       }
     }
     expect(read).toBeGreaterThan(routes.length * ROLES.length * 0.8);
+    // The sample searches were read too, by every role.
+    const searched = routes.filter((r) => r.hasLoader).reduce((n, r) => n + (world.searches[r.id]?.length ?? 0), 0);
+    expect(searched).toBeGreaterThan(20);
+    expect(read).toBe(routes.filter((r) => r.hasLoader).reduce((n, r) => n + readings(r).length, 0) * ROLES.length);
     expect(failed).toEqual([]);
     // Most readings are answered (the rest are refusals): the markers were looked for in real pages.
     expect(answered).toBeGreaterThan(read * 0.4);

@@ -69,6 +69,12 @@ export interface World {
   markers: Record<Tier, string[]>;
   /** Values for the dynamic segments of routes.ts, by name. */
   params: Record<string, string>;
+  /**
+   * Sample searches ("?q=…") by route id, read besides each route's base URL
+   * so what a loader reads behind its query parameters is walked too. A route
+   * not listed is walked at its base URL alone.
+   */
+  searches: Record<string, string[]>;
 }
 
 export async function createWorld(): Promise<World> {
@@ -100,6 +106,8 @@ export async function createWorld(): Promise<World> {
   const authorOf = (tier: Tier) => (tier === "private to the advisor" ? advisor.id : tutor.id);
   const visibilityOf = (tier: Tier): Visibility => (tier.startsWith("private") ? "PRIVATE" : tier === "office" ? "OFFICE" : "STUDENT");
 
+  const findingIds: string[] = [];
+  const noteIds: string[] = [];
   for (const tier of TIERS) {
     for (const { kind } of DERIVED[tier]) {
       const made = await createFinding({
@@ -109,6 +117,7 @@ export async function createWorld(): Promise<World> {
         form: { kind, severity: 2, evidence: `${typed[tier]} evidence for ${kind}`, visibility: visibilityOf(tier), areaIds: [] },
       });
       if (!made.ok) throw new Error(`could not record a finding: ${JSON.stringify(made)}`);
+      findingIds.push(made.findingId);
     }
     const note = await createNote({
       caseId,
@@ -117,6 +126,7 @@ export async function createWorld(): Promise<World> {
       form: { sessionOn: addDays(today(), -1), body: `${typed[tier]} said in session`, visibility: visibilityOf(tier) },
     });
     if (!note.ok) throw new Error(`could not write a note: ${JSON.stringify(note)}`);
+    noteIds.push(note.noteId);
     const session = await recordSession({
       caseId,
       schoolId: school.id,
@@ -220,6 +230,49 @@ export async function createWorld(): Promise<World> {
   // The link reaches the invitee by mail only: the token is read from the outbox as they would read it.
   const invitationToken = await mailedToken(inviteeEmail, "INVITATION", "/invite");
 
+  const attemptIds = (await prisma.examAttempt.findMany({ where: { caseId }, select: { id: true } })).map((a) => a.id);
+  const [tutorEmail, studentEmail] = [
+    (await prisma.user.findUniqueOrThrow({ where: { id: tutor.id }, select: { email: true } })).email,
+    setup.student.email,
+  ];
+  const caseStatus = (await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).status;
+  const redirectTo = `/cases/${caseId}/notes`;
+  /**
+   * Sample searches, by route id: the filters, pages and records a route's
+   * loader reads from its URL, walked besides the base URL. Editing a record
+   * of each tier (`?edit=`), each attempt, a filter naming the student, a page
+   * past the first.
+   */
+  const searches: Record<string, string[]> = {
+    "routes/auth/login": [`?redirectTo=${encodeURIComponent(redirectTo)}`],
+    "routes/auth/two-factor": [`?redirectTo=${encodeURIComponent(redirectTo)}`],
+    "routes/auth/two-factor-setup": [`?redirectTo=${encodeURIComponent(redirectTo)}`],
+    "routes/auth/sso-start": [`?redirectTo=${encodeURIComponent(redirectTo)}&login_hint=${encodeURIComponent(studentEmail)}`],
+    "routes/resources/sso-offer": [`?email=${encodeURIComponent(studentEmail)}`],
+    "routes/app/notifications": ["?page=2"],
+    "routes/app/queue/index": ["?page=2"],
+    "routes/app/cases/index": [
+      `?q=${encodeURIComponent(setup.student.name)}`,
+      `?status=${caseStatus}&sort=risk&dir=asc`,
+      "?page=2&size=10",
+      "?hide=tutor,risk&examWithin=30",
+    ],
+    "routes/resources/cases-export": [`?q=${encodeURIComponent(setup.student.name)}`, `?status=${caseStatus}&exam=STEP1`],
+    "routes/app/cases/overview": [`?proposed=${addDays(today(), 90)}`],
+    "routes/app/cases/diagnostics": [...attemptIds.map((id) => `?attempt=${id}`), ...findingIds.map((id) => `?edit=${id}`)],
+    "routes/app/cases/plan": ["?from=1&to=2", "?from=2&to=1"],
+    "routes/app/cases/notes": noteIds.map((id) => `?edit=${id}`),
+    "routes/app/cases/progress": ["?edit=no-such-entry"],
+    "routes/app/cases/decision": [`?date=${addDays(today(), 120)}`],
+    "routes/app/office/escalations": [`?open=${second.escalationId}&status=OPEN&mine=1`, "?overdue=1&sort=newest&page=2"],
+    "routes/app/admin/users": [`?q=${encodeURIComponent(setup.student.name)}`],
+    "routes/app/admin/access-log": [
+      `?person=${encodeURIComponent(tutorEmail)}&student=${encodeURIComponent(studentEmail)}`,
+      `?from=${today()}&to=${today()}&page=2`,
+    ],
+    "routes/resources/access-log-export": [`?person=${encodeURIComponent(tutorEmail)}&student=${encodeURIComponent(studentEmail)}`],
+  };
+
   const markers = Object.fromEntries(
     TIERS.map((tier) => [
       tier,
@@ -245,7 +298,14 @@ export async function createWorld(): Promise<World> {
     ],
     markers,
     params: { caseId, token: invitationToken, kind: "students", slug: school.slug, "*": "no-such-page" },
+    searches,
   };
+}
+
+/** The URLs a route is walked at: its base URL, then with each of its sample searches. */
+export function walkedUrls(route: { id: string; pattern: string }, world: Pick<World, "params" | "searches">): string[] {
+  const path = fillPattern(route.pattern, world.params);
+  return [path, ...(world.searches[route.id] ?? []).map((search) => `${path}${search}`)];
 }
 
 /** The route's URL with its dynamic segments filled from the world; a segment the world has no value for fails the test. */
