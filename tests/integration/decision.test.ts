@@ -45,7 +45,9 @@ describe("sit or postpone?", () => {
     const { targetExamDate } = await caseNow();
     const staff = await call(loader, { userId: world.users.tutor, path, params });
     expect(staff.data.chosen).toBeNull();
-    const firstAllowed = staff.data.comparison.options.find((o) => o.kind === "POSTPONE" && o.attempts.allowed)?.date;
+    const firstAllowed = staff.data.comparison.options.find(
+      (o: { kind: string; attempts: { allowed: boolean } }) => o.kind === "POSTPONE" && o.attempts.allowed,
+    )?.date;
     expect(firstAllowed).toBeTruthy();
     expect(staff.data.postponeDefault).toBe(firstAllowed);
     expect(staff.data.postponeDefault > (targetExamDate ?? "")).toBe(true);
