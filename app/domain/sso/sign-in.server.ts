@@ -296,7 +296,9 @@ export async function refuseThrottledStart(slug: string): Promise<{ slug: string
 async function refuseWithoutFlow(request: Request): Promise<CallbackResult> {
   const state = new URL(request.url).searchParams.get("state");
   const flow = state ? await prisma.ssoFlow.findFirst({ where: { state }, select: { schoolId: true } }) : null;
-  const school = flow ? await prisma.school.findUnique({ where: { id: flow.schoolId }, select: { id: true, slug: true, name: true } }) : null;
+  const school = flow
+    ? await prisma.school.findUnique({ where: { id: flow.schoolId }, select: { id: true, slug: true, name: true } })
+    : null;
   if (school) return refuse(school, "expired");
   logger.info("single sign-on callback without a usable flow");
   return { ok: false, reason: "expired", school: null };
