@@ -145,6 +145,16 @@ describe("single sign-on", () => {
     expect(await prisma.authSession.count({ where: { userId: tutor.id } })).toBe(0);
   });
 
+  it("refuses an ID token that carries no nonce (the provider was asked without one)", async () => {
+    const school = await ssoSchool();
+    const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const result = await ssoSignIn(school.slug, tutor.email, {
+      alterAuthorization: (url) => url.searchParams.delete("nonce"),
+    });
+    await expectRefused(result, school.id, "nonce");
+    expect(await prisma.authSession.count({ where: { userId: tutor.id } })).toBe(0);
+  });
+
   it("refuses an e-mail address the provider has not verified, even of a member", async () => {
     const school = await ssoSchool();
     const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
