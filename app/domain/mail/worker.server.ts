@@ -182,8 +182,14 @@ function scheduleMailDelivery(intervalMs = env().MAIL_POLL_MS): NodeJS.Timeout {
   return timer;
 }
 
-/** For `npm run dev`, where scripts/start.ts does not run: one worker per process, whatever the reloads. */
+/**
+ * For `npm run dev`, where scripts/start.ts does not run: one worker per
+ * process, whatever the reloads. Only there: test processes also load the app
+ * as Vite's development build (tests/utils/app.ts), and a worker of theirs
+ * would print, and take the bodies of, the mail the tests read.
+ */
 export function startDevMailWorker(): void {
+  if (!isDevelopment()) return;
   const holder = globalThis as { __retakeDeskMailWorker?: NodeJS.Timeout };
   holder.__retakeDeskMailWorker ??= scheduleMailDelivery();
 }
