@@ -11,8 +11,7 @@
 #   libsql:     Vitest on libSQL (integration)
 #   end-to-end: demo database and production build (side by side), then side by side:
 #               `npm start` with no configuration (tests/integration/start.test.ts: it serves the
-#               build, so it runs here and not in the Vitest passes, which run while the build is
-#               being written) and Playwright
+#               build, so it is a Vitest project of its own, run here after the build) and Playwright
 # The end-to-end lane is the longest and mostly waits (on the browser, the
 # server, the network between them), so it gets the second Playwright worker.
 # The lanes share no port and no database file (Vitest: tests/.db/test-<process>-*.db;
@@ -55,7 +54,6 @@ gate() {
   return 0
 }
 name() { names[$1]=$2; }
-start_test=tests/integration/start.test.ts
 
 name 1 "typecheck"
 name 2 "lint"
@@ -72,16 +70,16 @@ lanes=()
   gate 2 "${names[2]}" npm run --silent lint
   gate 3 "${names[3]}" npm run --silent db:drift ) &
 lanes+=($!)
-gate 4 "${names[4]}" npx vitest run --exclude "$start_test" --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json" &
+gate 4 "${names[4]}" npx vitest run --project unit --project integration --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json" &
 lanes+=($!)
-gate 5 "${names[5]}" env DATABASE_DRIVER=libsql npx vitest run --project integration --exclude "$start_test" --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json" &
+gate 5 "${names[5]}" env DATABASE_DRIVER=libsql npx vitest run --project integration --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json" &
 lanes+=($!)
 (
   # The build needs no database: it runs while the demo database is made.
   gate 6 "${names[6]}" npx tsx tests/setup/demo-database.ts &
   gate 7 "${names[7]}" npm run --silent build
   wait
-  gate 8 "${names[8]}" npx vitest run --project integration "$start_test" --reporter=default --reporter=json --outputFile="$out/vitest-start.json" &
+  gate 8 "${names[8]}" npx vitest run --project start --reporter=default --reporter=json --outputFile="$out/vitest-start.json" &
   gate 9 "${names[9]}" env E2E_WORKERS="${E2E_WORKERS:-2}" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
   wait
 ) &
