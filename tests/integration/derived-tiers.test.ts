@@ -13,11 +13,12 @@ import { createNote, deleteNote, updateNote } from "#app/domain/notes/mutations.
 import { countUnread, loadInbox } from "#app/domain/notifications/inbox.server";
 import { editorValues } from "#app/domain/plans/editor";
 import { adjustFromEditor, assignFromEditor } from "#app/domain/plans/mutations.server";
-import { loadPlan, loadPlanBuilderContext, nextMonday, proposePlan } from "#app/domain/plans/queries.server";
+import { loadPlan } from "#app/domain/plans/queries.server";
 import type { FindingKind, Visibility } from "#app/domain/vocabulary";
 import { prisma } from "#app/utils/db.server";
 import { createSchoolWithCase } from "../factories";
 import { dataUrl, request, signIn } from "../utils/app";
+import { tutorsProposal } from "../utils/world";
 
 type Setup = Awaited<ReturnType<typeof createSchoolWithCase>>;
 
@@ -37,16 +38,7 @@ const caseVersion = async (caseId: string) =>
 
 /** The tutor assigns the plan the generator proposes from the diagnosis as they see it. */
 async function assignProposal(setup: Setup) {
-  const context = await loadPlanBuilderContext(setup.caseId, { userId: setup.tutor.id, relation: "TUTOR" });
-  const start = nextMonday(today());
-  const proposed = proposePlan(context, {
-    startDate: start,
-    examDate: addDays(start, 8 * 7 + 2),
-    hoursPerDay: 8,
-    restDay: 7,
-    previousResources: [],
-  });
-  if (!proposed.plan) throw new Error(JSON.stringify(proposed.errors));
+  const proposed = { plan: await tutorsProposal(setup.caseId, setup.tutor.id) };
   const assigned = await assignFromEditor({
     caseId: setup.caseId,
     actorId: setup.tutor.id,
@@ -383,17 +375,7 @@ describe("the rest of a generated plan", () => {
   }
 
   async function proposal(setup: Setup) {
-    const context = await loadPlanBuilderContext(setup.caseId, { userId: setup.tutor.id, relation: "TUTOR" });
-    const start = nextMonday(today());
-    const proposed = proposePlan(context, {
-      startDate: start,
-      examDate: addDays(start, 8 * 7 + 2),
-      hoursPerDay: 8,
-      restDay: 7,
-      previousResources: [],
-    });
-    if (!proposed.plan) throw new Error(JSON.stringify(proposed.errors));
-    return proposed.plan.content;
+    return (await tutorsProposal(setup.caseId, setup.tutor.id)).content;
   }
   const targeted = (content: Awaited<ReturnType<typeof proposal>>) => content.resources.filter((r) => r.kind === "TARGETED");
 

@@ -145,16 +145,7 @@ export async function createWorld(): Promise<World> {
   }
 
   // Version 1: the tutor assigns what the generator proposes from the diagnosis as the tutor sees it.
-  const context = await loadPlanBuilderContext(caseId, { userId: tutor.id, relation: "TUTOR" });
-  const start = nextMonday(today());
-  const proposed = proposePlan(context, {
-    startDate: start,
-    examDate: addDays(start, 8 * 7 + 2),
-    hoursPerDay: 8,
-    restDay: 7,
-    previousResources: [],
-  });
-  if (!proposed.plan) throw new Error(`no proposal: ${JSON.stringify(proposed.errors)}`);
+  const proposed = { plan: await tutorsProposal(caseId, tutor.id) };
   const caseVersion = async () => (await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } })).version;
   const assigned = await assignFromEditor({
     caseId,
@@ -320,4 +311,19 @@ export function fillPattern(pattern: string, params: Record<string, string>): st
     }
     return encodeURIComponent(value);
   });
+}
+
+/** The eight-week plan the generator proposes to the case's tutor from the diagnosis as the tutor sees it. */
+export async function tutorsProposal(caseId: string, tutorId: string) {
+  const context = await loadPlanBuilderContext(caseId, { userId: tutorId, relation: "TUTOR" });
+  const start = nextMonday(today());
+  const proposed = proposePlan(context, {
+    startDate: start,
+    examDate: addDays(start, 8 * 7 + 2),
+    hoursPerDay: 8,
+    restDay: 7,
+    previousResources: [],
+  });
+  if (!proposed.plan) throw new Error(`no proposal: ${JSON.stringify(proposed.errors)}`);
+  return proposed.plan;
 }
