@@ -38,7 +38,9 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Recording a trace costs every test CPU (a snapshot at each action); only a retried test records one
+    // (with CI set, a failed test is retried once). To trace a local run: npx playwright test --trace on.
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
   },
   projects: [

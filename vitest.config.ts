@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * Two projects (ADR 0007): `unit` runs the tests beside the code in app/, which
@@ -9,6 +9,19 @@ import { defineConfig } from "vitest/config";
  * a worker saves most of the time a file took, while each file still loads the
  * project's modules afresh (tests/setup/*-env.ts).
  */
+/**
+ * Integration files whose subject is not the database driver: static checks of
+ * the code, the test harness itself, and the request layer that refuses a body
+ * before any query runs. The libSQL pass leaves them out (ADR 0007); every
+ * other integration file runs on both drivers.
+ */
+const DRIVER_INDEPENDENT = [
+  "tests/infrastructure/**",
+  "tests/integration/hostile-input.test.ts",
+  "tests/integration/security-headers.test.ts",
+  "tests/integration/security-middleware.test.ts",
+];
+
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
@@ -30,6 +43,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.{ts,tsx}"],
+          exclude: [...configDefaults.exclude, ...(process.env.DATABASE_DRIVER === "libsql" ? DRIVER_INDEPENDENT : [])],
           globalSetup: ["./tests/setup/global-setup.ts"],
           setupFiles: ["./tests/setup/setup-test-env.ts", "./tests/setup/console.ts"],
           isolate: false,

@@ -2,7 +2,8 @@
  * Demo session records (docs/decisions/0024), kept apart from the main story:
  * for the first active cases of each Northfield tutor, a meeting and a call in
  * the past two weeks with next steps due by today, and for one student two
- * no-shows in a row (the risk flag). Everything is dated on or before `today`.
+ * no-shows in a row (the risk flag). Each is recorded on the story's clock at
+ * its session's date, so nothing is dated after `today`.
  * Written through the app's own mutation, so contact dates, the activity log
  * and the derived risk move as they would.
  */
@@ -14,7 +15,10 @@ import { prisma } from "#app/utils/db.server.ts";
 /** Active cases per tutor that get sessions. */
 const CASES_PER_TUTOR = 2;
 
-export async function seedSessions(schoolId: string, today: IsoDate): Promise<void> {
+/** Runs `run` on the story's clock at noon of `on` (the seed's `atStory`), so the rows it writes are dated that day. */
+export type AtStoryDay = <T>(on: IsoDate, run: () => Promise<T>) => Promise<T>;
+
+export async function seedSessions(schoolId: string, today: IsoDate, at: AtStoryDay): Promise<void> {
   const cases = await prisma.retakeCase.findMany({
     where: { schoolId, status: "ACTIVE", openSlot: "OPEN", tutorId: { not: null } },
     select: { id: true, tutorId: true },
@@ -28,7 +32,8 @@ export async function seedSessions(schoolId: string, today: IsoDate): Promise<vo
   const schema = sessionSchema(today);
   const record = async (caseId: string, actorId: string, values: Record<string, unknown>) => {
     const form: SessionForm = schema.parse({ visibility: "OFFICE", nextSteps: [], ...values });
-    const result = await recordSession({ caseId, schoolId, actorId, form, today });
+    // Recorded on the session's own day: the session, its next steps and their log rows carry that date.
+    const result = await at(form.sessionOn, () => recordSession({ caseId, schoolId, actorId, form, today }));
     if (!result.ok) throw new Error(`demo session: ${result.message}`);
   };
   let noShowsDone = false;

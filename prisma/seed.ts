@@ -291,7 +291,7 @@ export async function seed(now: Date = new Date()): Promise<void> {
   }
 
   await seedSecondSchool(now, today, passwordHash);
-  await seedSessions(school.id, today);
+  await seedSessions(school.id, today, (on, run) => atStory(ctx, storyInstant(ctx, on, 14), run));
 
   // Derived figures (risk, readiness, latest score) for every case, as the daily refresh would.
   const allCases = await prisma.retakeCase.findMany({ select: { id: true } });

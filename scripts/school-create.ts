@@ -31,7 +31,7 @@ async function main() {
   });
   const { dbReady, disconnectDb } = await import("#app/utils/db.server.ts");
   const { createSchool } = await import("#app/domain/schools/create.server.ts");
-  const { deliverDue } = await import("#app/domain/mail/worker.server.ts");
+  const { claimForPrinting, deliverDue } = await import("#app/domain/mail/worker.server.ts");
   const { configuredTransport } = await import("#app/utils/mailer.server.ts");
   await dbReady();
   try {
@@ -56,13 +56,15 @@ async function main() {
       transport.close();
     } else {
       const pending = await (await import("#app/utils/db.server.ts")).prisma.outboxMessage.findMany({
-        where: { status: "PENDING", toAddress: values["admin-email"]?.trim().toLowerCase() },
-        select: { text: true },
+        where: { status: "PENDING", loggedAt: null, toAddress: values["admin-email"]?.trim().toLowerCase() },
+        select: { id: true, text: true },
         orderBy: { createdAt: "desc" },
         take: 1,
       });
-      console.log("\nNo SMTP_URL is set: the e-mail stays in the outbox. Its text:\n");
-      console.log(pending[0]?.text ?? "(not found)");
+      // Printed here, it is delivered here: the outbox keeps its envelope, not the link (ADR 0013).
+      const mine = pending[0] && (await claimForPrinting(pending[0].id, new Date()));
+      console.log("\nNo SMTP_URL is set: the e-mail is not sent. Its text:\n");
+      console.log(mine ? pending[0].text : "(printed to the running server's log instead)");
     }
   } finally {
     await disconnectDb();

@@ -84,7 +84,7 @@ function printBanner(seeded: boolean, count: number) {
     });
   }
   if (!process.env.SMTP_URL) {
-    console.log("\nNo SMTP_URL is set: e-mail stays in the outbox and is printed to this log.");
+    console.log("\nNo SMTP_URL is set: e-mail is printed to this log instead of sent.");
   }
 }
 

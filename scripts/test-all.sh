@@ -4,11 +4,18 @@
 # the demo database, the production build, and end-to-end tests in Chromium.
 # Ends with "N passed, N failed".
 #
-# Two chains run side by side (ADR 0007), each gate after the one before it in
-# its chain:
-#   checks:     typecheck, lint, migration drift, Vitest on better-sqlite3, Vitest on libSQL
-#   end-to-end: demo database and production build (side by side), Playwright
-# They share no port and no database file (Vitest: tests/.db/test-<process>-*.db;
+# Four lanes run side by side from the start (ADR 0007), each gate after the
+# one before it in its lane, so both cores stay busy for the whole run:
+#   checks:     typecheck, lint, migration drift
+#   sqlite:     Vitest on better-sqlite3 (unit and integration)
+#   libsql:     Vitest on libSQL (integration)
+#   end-to-end: demo database and production build (side by side), then side by side:
+#               `npm start` with no configuration (tests/integration/start.test.ts: it serves the
+#               build, so it runs here and not in the Vitest passes, which run while the build is
+#               being written) and Playwright
+# The end-to-end lane is the longest and mostly waits (on the browser, the
+# server, the network between them), so it gets the second Playwright worker.
+# The lanes share no port and no database file (Vitest: tests/.db/test-<process>-*.db;
 # Playwright: e2e/.db/e2e-<E2E_PORT>.db). Each gate's output goes to its own log,
 # printed in order at the end; every failed gate is counted.
 set -uo pipefail
@@ -48,6 +55,7 @@ gate() {
   return 0
 }
 name() { names[$1]=$2; }
+start_test=tests/integration/start.test.ts
 
 name 1 "typecheck"
 name 2 "lint"
@@ -56,27 +64,29 @@ name 4 "unit + integration (better-sqlite3)"
 name 5 "integration (libSQL)"
 name 6 "demo database"
 name 7 "production build"
-name 8 "end-to-end (Chromium)"
+name 8 "npm start with no configuration"
+name 9 "end-to-end (Chromium)"
 
-(
-  gate 1 "${names[1]}" npm run --silent typecheck
+lanes=()
+( gate 1 "${names[1]}" npm run --silent typecheck
   gate 2 "${names[2]}" npm run --silent lint
-  gate 3 "${names[3]}" npm run --silent db:drift
-  gate 4 "${names[4]}" npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json"
-  gate 5 "${names[5]}" env DATABASE_DRIVER=libsql npx vitest run --project integration --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json"
-) &
-checks=$!
+  gate 3 "${names[3]}" npm run --silent db:drift ) &
+lanes+=($!)
+gate 4 "${names[4]}" npx vitest run --exclude "$start_test" --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json" &
+lanes+=($!)
+gate 5 "${names[5]}" env DATABASE_DRIVER=libsql npx vitest run --project integration --exclude "$start_test" --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json" &
+lanes+=($!)
 (
-  # The build needs no database: it runs while the demo database is made (mostly waiting on the disk and on
-  # Prisma's engine), so the longer chain starts Playwright sooner.
+  # The build needs no database: it runs while the demo database is made.
   gate 6 "${names[6]}" npx tsx tests/setup/demo-database.ts &
   gate 7 "${names[7]}" npm run --silent build
   wait
-  # One end-to-end test at a time here: the checks chain has the other core.
-  gate 8 "${names[8]}" env E2E_WORKERS="${E2E_WORKERS:-1}" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
+  gate 8 "${names[8]}" npx vitest run --project integration "$start_test" --reporter=default --reporter=json --outputFile="$out/vitest-start.json" &
+  gate 9 "${names[9]}" env E2E_WORKERS="${E2E_WORKERS:-2}" PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test
+  wait
 ) &
-e2e=$!
-wait "$checks" "$e2e"
+lanes+=($!)
+wait "${lanes[@]}"
 # A gate that left no status (its chain was killed) failed.
 for n in "${!names[@]}"; do
   [ -f "$out/logs/$n.status" ] || echo "${names[$n]}" >>"$out/failed-gates.txt"

@@ -22,6 +22,7 @@ let skipped = 0;
 const runners = {
   "unit + integration (better-sqlite3)": "vitest-better-sqlite3.json",
   "integration (libSQL)": "vitest-libsql.json",
+  "npm start with no configuration": "vitest-start.json",
   "end-to-end (Chromium)": "playwright.json",
 };
 for (const [gate, file] of Object.entries(runners)) {

@@ -41,6 +41,38 @@ describe("sit or postpone?", () => {
     expect(JSON.stringify(student.data)).not.toMatch(/failure at the school means|Committee review|Dismissal review/);
   });
 
+  it("shows the staff, without a date asked for, the re-spaced plan a postponement to the form's default date would write", async () => {
+    const { targetExamDate } = await caseNow();
+    const staff = await call(loader, { userId: world.users.tutor, path, params });
+    expect(staff.data.chosen).toBeNull();
+    const firstAllowed = staff.data.comparison.options.find(
+      (o: { kind: string; attempts: { allowed: boolean } }) => o.kind === "POSTPONE" && o.attempts.allowed,
+    )?.date;
+    expect(firstAllowed).toBeTruthy();
+    expect(staff.data.postponeDefault).toBe(firstAllowed);
+    expect(staff.data.postponeDefault > (targetExamDate ?? "")).toBe(true);
+    expect(staff.data.proposal).not.toBeNull();
+    expect(staff.data.proposal?.date).toBe(staff.data.postponeDefault);
+    expect(staff.data.proposal?.errors).toEqual([]);
+    // The proposal is the plan's diff: the exam date moves to the default date.
+    expect(staff.data.proposal?.changes?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(staff.data.proposal?.changes)).toMatch(/exam/i);
+
+    // Asking for another date replaces the default in both the form and the proposal.
+    const other = addDays(staff.data.postponeDefault, 14);
+    const asked = await call(loader, { userId: world.users.tutor, path: `${path}?date=${other}`, params });
+    expect(asked.data.postponeDefault).toBe(other);
+    expect(asked.data.proposal?.date).toBe(other);
+
+    // The student gets no proposal, with or without a date.
+    for (const query of ["", `?date=${other}`]) {
+      const student = await call(loader, { userId: world.users.student, path: `${path}${query}`, params });
+      expect(student.data.proposal).toBeNull();
+    }
+    // Looking writes nothing.
+    expect(await prisma.examDecision.count({ where: { caseId: world.caseId } })).toBe(0);
+  });
+
   it("refuses another school's staff, and the student's decision", async () => {
     const other = await call(loader, { userId: world.users.otherSchoolTutor, path, params });
     expect(other.thrown && other.status).toBeGreaterThanOrEqual(403);

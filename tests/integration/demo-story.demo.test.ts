@@ -2,7 +2,8 @@
  * The demo tells a dated story: every event carries the day it happened in the
  * story, nothing is dated after the seed's today, escalations fall due after
  * they are raised and are worked in time but for a few overdue by days, cases
- * close over the months of the year, and routine notifications are grouped.
+ * close over the months of the year, sessions, notes and check-ins are dated on
+ * their own days, and routine notifications are grouped.
  * The file starts on the seeded demo database (ADR 0007).
  */
 import { describe, expect, it } from "vitest";
@@ -25,6 +26,61 @@ describe("the demo's story", () => {
       prisma.practiceExam.count({ where: { takenOn: { gt: today() } } }),
     ]);
     expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it("dates each session, its activity-log rows and its next steps on the session's day", async () => {
+    const sessions = await prisma.sessionRecord.findMany({
+      select: { id: true, sessionOn: true, createdAt: true, nextSteps: { select: { id: true, createdAt: true } } },
+    });
+    expect(sessions.length).toBeGreaterThan(3);
+    const days = new Set(sessions.map((s) => s.sessionOn));
+    expect(days.size).toBeGreaterThan(2);
+    const logs = await prisma.activityLog.findMany({
+      where: { entity: "SessionRecord", entityId: { in: sessions.map((s) => s.id) } },
+      select: { entityId: true, createdAt: true, action: true },
+    });
+    const stepLogs = await prisma.activityLog.findMany({
+      where: { entity: "NextStep", entityId: { in: sessions.flatMap((s) => s.nextSteps.map((n) => n.id)) } },
+      select: { entityId: true, createdAt: true },
+    });
+    const on = today();
+    for (const s of sessions) {
+      expect(s.sessionOn <= on).toBe(true);
+      expect(dayOf(s.createdAt), `session ${s.id}`).toBe(s.sessionOn);
+      const own = logs.filter((l) => l.entityId === s.id);
+      expect(own.length, `the log of session ${s.id}`).toBeGreaterThan(0);
+      for (const l of own) expect(dayOf(l.createdAt), `${l.action} of session ${s.id}`).toBe(s.sessionOn);
+      for (const step of s.nextSteps) {
+        expect(dayOf(step.createdAt)).toBe(s.sessionOn);
+        for (const l of stepLogs.filter((x) => x.entityId === step.id)) expect(dayOf(l.createdAt)).toBe(s.sessionOn);
+      }
+    }
+  });
+
+  it("dates session notes on their session and check-ins at the end of their week, never after today", async () => {
+    const on = today();
+    const notes = await prisma.sessionNote.findMany({ select: { sessionOn: true, createdAt: true } });
+    expect(notes.length).toBeGreaterThan(5);
+    for (const n of notes) {
+      expect(n.sessionOn <= on).toBe(true);
+      expect(dayOf(n.createdAt)).toBe(n.sessionOn);
+    }
+    const checkIns = await prisma.checkIn.findMany({ select: { weekOf: true, createdAt: true } });
+    expect(checkIns.length).toBeGreaterThan(5);
+    for (const c of checkIns) {
+      const endOfWeek = addDays(c.weekOf, 6);
+      // The earlier of the two ISO dates (this week's check-in is sent today).
+      expect(dayOf(c.createdAt)).toBe([endOfWeek, on].sort()[0]);
+    }
+  });
+
+  it("spreads the activity log over the story's days, not the seeding day", async () => {
+    const rows = await prisma.activityLog.findMany({ select: { createdAt: true } });
+    const perDay = new Map<string, number>();
+    for (const r of rows) perDay.set(dayOf(r.createdAt), (perDay.get(dayOf(r.createdAt)) ?? 0) + 1);
+    expect(perDay.size).toBeGreaterThan(60);
+    // No single day (the seeding day included) holds more than a tenth of the log.
+    expect(Math.max(...perDay.values())).toBeLessThan(rows.length / 10);
   });
 
   it("raises each escalation on its failure's result day, due after it, and works it in time but for a few overdue by days", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordAttempt, recordAttemptIn } from "#app/domain/attempts/mutations.server";
+import { refreshDerived } from "#app/domain/cases/derive.server";
 import { addBusinessDays, addDays, today } from "#app/domain/dates";
 import { action as caseEscalationsAction, loader as caseEscalationsLoader } from "#app/routes/app/cases/escalations";
 import { action as overviewAction } from "#app/routes/app/cases/overview";
@@ -169,6 +170,60 @@ describe("automatic escalation on a second failure", () => {
     const kase = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { riskLevel: true } });
     expect(kase.riskLevel).toBe("HIGH");
     expect(escalation.severity).toBe(3);
+  });
+
+  it("a second failure that the school's ladder sends to dismissal review is critical on the case and on its escalation, which follows the risk level after", async () => {
+    const { caseId, school, tutor } = await createSchoolWithCase({ takenBy: "tutor" });
+    const rung = (consequence: string) =>
+      prisma.policyRung.upsert({
+        where: { schoolId_failureNumber: { schoolId: school.id, failureNumber: 2 } },
+        create: { schoolId: school.id, failureNumber: 2, consequence, description: "The promotions committee decides." },
+        update: { consequence },
+      });
+    await rung("DISMISSAL_REVIEW");
+    const res = await call(overviewAction, { userId: tutor.id, path: `/cases/${caseId}`, params: { caseId }, form: secondFailure() });
+    expect(res.status).toBe(302);
+    const state = async () => {
+      const kase = await prisma.retakeCase.findUniqueOrThrow({ where: { id: caseId }, select: { riskLevel: true } });
+      const rows = await prisma.escalation.findMany({ where: { caseId }, include: { events: { orderBy: { createdAt: "asc" } } } });
+      return { riskLevel: kase.riskLevel, rows };
+    };
+    // Raised at the rule's severity: the case's risk level (critical), above the second failure's floor (high).
+    const raised = await state();
+    expect(raised.riskLevel).toBe("CRITICAL");
+    expect(raised.rows).toHaveLength(1);
+    expect(raised.rows[0]).toMatchObject({ trigger: "SECOND_FAILURE", failureNumber: 2, severity: 4 });
+    expect(raised.rows[0].events.map((e) => e.kind)).toEqual(["CREATED"]);
+    const escalationId = raised.rows[0].id;
+
+    // The school softens its ladder: the next derivation lowers the case to high, and the escalation with it,
+    // versioned, with an event and an activity-log entry; never below the failure-count floor (high).
+    await rung("WARNING");
+    await prisma.$transaction((tx) => refreshDerived(tx, [caseId]));
+    const softened = await state();
+    expect(softened.riskLevel).toBe("HIGH");
+    expect(softened.rows[0]).toMatchObject({ severity: 3, version: raised.rows[0].version + 1 });
+    expect(softened.rows[0].events.map((e) => e.kind)).toEqual(["CREATED", "SEVERITY"]);
+    expect(softened.rows[0].events[1].note).toMatch(/Second failure, severity high: the case's risk level is high/);
+    const logged = await prisma.activityLog.findFirstOrThrow({ where: { entityId: escalationId, action: "escalation.severity_changed" } });
+    expect([logged.before, logged.after]).toEqual([JSON.stringify({ severity: 4 }), JSON.stringify({ severity: 3 })]);
+
+    // A derivation that changes nothing writes nothing.
+    await prisma.$transaction((tx) => refreshDerived(tx, [caseId]));
+    expect((await state()).rows[0].events).toHaveLength(2);
+
+    // Back to dismissal review: critical again, on both.
+    await rung("DISMISSAL_REVIEW");
+    await prisma.$transaction((tx) => refreshDerived(tx, [caseId]));
+    const again = await state();
+    expect(again.riskLevel).toBe("CRITICAL");
+    expect(again.rows[0].severity).toBe(4);
+
+    // A resolved escalation keeps the severity it was resolved at.
+    await prisma.escalation.update({ where: { id: escalationId }, data: { status: "RESOLVED", outcome: "Committee met" } });
+    await rung("WARNING");
+    await prisma.$transaction((tx) => refreshDerived(tx, [caseId]));
+    expect((await state()).rows[0]).toMatchObject({ status: "RESOLVED", severity: 4 });
   });
 
   it("a student recording their own second failure escalates it but raises nothing in their name", async () => {

@@ -110,13 +110,20 @@ describe("the caseload", () => {
   });
 
   it("shows the last page for a page past the end, not an empty range", async () => {
+    // Eleven cases at ten a page (the smallest page size): the last page is page 2, with one row,
+    // so a fallback to the first page (ten rows) would show.
     const { school, advisor } = await createSchoolWithCase();
-    for (let i = 0; i < 2; i += 1) await createFailedCase({ studentId: (await createStudent(school.id)).studentId });
+    for (let i = 0; i < 10; i += 1) await createFailedCase({ studentId: (await createStudent(school.id)).studentId });
     const result = await call(caseloadLoader, { userId: advisor.id, path: "/cases?page=99&size=10" });
     expect(result.status).toBe(200);
-    expect(result.data.params.page).toBe(1);
-    expect(result.data.rows).toHaveLength(3);
-    expect(result.data.total).toBe(3);
+    expect(result.data.total).toBe(11);
+    expect(result.data.params.page).toBe(2);
+    expect(result.data.rows).toHaveLength(1);
+    const lastPage = await call(caseloadLoader, { userId: advisor.id, path: "/cases?page=2&size=10" });
+    expect(result.data.rows.map((r: { id: string }) => r.id)).toEqual(lastPage.data.rows.map((r: { id: string }) => r.id));
+    const firstPage = await call(caseloadLoader, { userId: advisor.id, path: "/cases?page=1&size=10" });
+    expect(firstPage.data.rows).toHaveLength(10);
+    expect(firstPage.data.rows.map((r: { id: string }) => r.id)).not.toContain(result.data.rows[0].id);
   });
 
   it("takes the column choice from the URL, over the remembered one, in the page and in the export", async () => {

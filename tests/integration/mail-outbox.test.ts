@@ -173,20 +173,81 @@ describe("delivery through SMTP", () => {
 });
 
 describe("without SMTP", () => {
-  it("keeps the message in the outbox and prints it to the log once; it leaves when a transport exists", async () => {
-    const { email, row } = await inviteSomeone("nosmtp");
+  it("prints each message to the log once and keeps no usable link in the database: the log was its delivery", async () => {
+    const { email, row, admin } = await inviteSomeone("nosmtp");
     const info = vi.spyOn(logger, "info");
     expect(await deliverDue({ transport: null })).toMatchObject({ logged: 1, sent: 0 });
     const printed = info.mock.calls.find((call) => (call[0] as { outboxId?: string }).outboxId === row.id)?.[0] as
       | { to: string; subject: string; text: string }
       | undefined;
     expect(printed).toMatchObject({ to: email, subject: row.subject });
-    expect(printed?.text).toContain("/invite/");
-    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "PENDING" });
+    const link = /\/invite\/[a-z2-7]+/.exec(printed?.text ?? "")?.[0];
+    expect(link).toBeTruthy();
+    // A copy of the database holds the envelope only: no body, no link.
+    const after = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after).toMatchObject({ status: "LOGGED", text: "", html: "", toAddress: email });
+    expect(after.loggedAt).not.toBeNull();
+    expect(
+      await prisma.outboxMessage.count({ where: { OR: [{ text: { contains: "/invite/" } }, { html: { contains: "/invite/" } }] } }),
+    ).toBe(0);
+    // Printed once; and a transport set up later sends no empty copy of it.
     expect(await deliverDue({ transport: null })).toMatchObject({ logged: 0 });
+    expect(await deliverDue({ transport })).toMatchObject({ sent: 0 });
     expect(smtp.received).toEqual([]);
-    expect(await deliverDue({ transport })).toMatchObject({ sent: 1 });
-    expect(arrivedFor(email)).toHaveLength(1);
+    // The admin's Users page says where the mail went.
+    const users = await call(usersLoader, { userId: admin.id, path: "/admin/users" });
+    expect(users.data.invitations.find((i: { email: string }) => i.email === email).delivery).toBe("LOGGED");
+  });
+
+  it("two workers printing at once print each message once", async () => {
+    const { row } = await inviteSomeone("nosmtp-twice");
+    const info = vi.spyOn(logger, "info");
+    const [a, b] = await Promise.all([deliverDue({ transport: null }), deliverDue({ transport: null })]);
+    expect(a.logged + b.logged).toBe(1);
+    expect(info.mock.calls.filter((call) => (call[0] as { outboxId?: string }).outboxId === row.id)).toHaveLength(1);
+  });
+
+  it("in development keeps the body for the outbox page until it is three days old, then erases it", async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = "development";
+    vi.resetModules();
+    try {
+      const development = await import("#app/domain/mail/worker.server");
+      const { email, row } = await inviteSomeone("nosmtp-dev");
+      expect(await development.deliverDue({ transport: null })).toMatchObject({ logged: 1 });
+      const kept = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+      expect(kept).toMatchObject({ status: "PENDING", text: row.text });
+      expect(kept.loggedAt).not.toBeNull();
+      // Three days on, it has expired and its body is gone.
+      const threeDaysOn = new Date(row.createdAt.getTime() + MAX_AGE_MS + 60_000);
+      expect(await development.deliverDue({ transport: null, now: threeDaysOn })).toMatchObject({ expired: 1, logged: 0 });
+      expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+        status: "EXPIRED",
+        text: "",
+        html: "",
+      });
+      expect(await development.deliverDue({ transport })).toMatchObject({ sent: 0 });
+      expect(arrivedFor(email)).toEqual([]);
+    } finally {
+      process.env.NODE_ENV = previous;
+      vi.resetModules();
+    }
+  });
+
+  it("in development, a message printed but not yet expired still leaves once a transport exists", async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = "development";
+    vi.resetModules();
+    try {
+      const development = await import("#app/domain/mail/worker.server");
+      const { email } = await inviteSomeone("nosmtp-dev-later");
+      expect(await development.deliverDue({ transport: null })).toMatchObject({ logged: 1 });
+      expect(await development.deliverDue({ transport })).toMatchObject({ sent: 1 });
+      expect(arrivedFor(email)).toHaveLength(1);
+    } finally {
+      process.env.NODE_ENV = previous;
+      vi.resetModules();
+    }
   });
 });
 

@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { setPasswordWithToken } from "#app/domain/accounts/mutations.server";
 import { createSchool } from "#app/domain/schools/create.server";
@@ -93,6 +94,15 @@ describe("creating a school", () => {
       );
       expect(output).toContain(`Created Command Line College (${s}); its first admin, cli-${s}@example.edu, gets an activation e-mail.`);
       expect(output).toMatch(/http:\/\/localhost:3000\/activate\/[a-z2-7]+/);
+      // Printed is delivered: the outbox keeps the envelope, and no copy of the database holds the link.
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(db.prepare("SELECT status, text, html FROM OutboxMessage WHERE toAddress = ?").all(`cli-${s}@example.edu`)).toEqual([
+          { status: "LOGGED", text: "", html: "" },
+        ]);
+      } finally {
+        db.close();
+      }
     } finally {
       for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
     }

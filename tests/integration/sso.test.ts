@@ -15,8 +15,11 @@ vi.hoisted(() => {
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { action as loginAction, loader as loginLoader } from "#app/routes/auth/login";
+import { loader as ssoStartLoader } from "#app/routes/auth/sso-start";
 import { loader as ssoOfferLoader } from "#app/routes/resources/sso-offer";
 import { prisma } from "#app/utils/db.server";
+import { logger } from "#app/utils/logger.server";
+import { loginBuckets } from "#app/utils/rate-limit.server";
 import { createSession } from "#app/utils/session.server";
 import { createSchool, createStudent, createUser, TEST_PASSWORD } from "../factories";
 import { signInAtProvider, startTestProvider, type TestProvider } from "../utils/oidc-provider";
@@ -142,6 +145,16 @@ describe("single sign-on", () => {
     expect(await prisma.authSession.count({ where: { userId: tutor.id } })).toBe(0);
   });
 
+  it("refuses an ID token that carries no nonce (the provider was asked without one)", async () => {
+    const school = await ssoSchool();
+    const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const result = await ssoSignIn(school.slug, tutor.email, {
+      alterAuthorization: (url) => url.searchParams.delete("nonce"),
+    });
+    await expectRefused(result, school.id, "nonce");
+    expect(await prisma.authSession.count({ where: { userId: tutor.id } })).toBe(0);
+  });
+
   it("refuses an e-mail address the provider has not verified, even of a member", async () => {
     const school = await ssoSchool();
     const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
@@ -191,6 +204,62 @@ describe("single sign-on", () => {
     const again = await callback(first.back, first.flow);
     expect(new URL(again.location ?? "", "http://x").searchParams.get("sso_error")).toBe("expired");
     expect(cookieCount(again.headers)).toBe(0);
+  });
+
+  it("logs a callback that comes back without its flow cookie at the school whose flow its state names, leaving that flow alone", async () => {
+    const school = await ssoSchool();
+    const tutor = await createUser({ schoolId: school.id, role: "TUTOR" });
+    const started = await startSso(school.slug);
+    const back = await signInAtProvider(started.location as string, tutor.email, CALLBACK_PREFIX);
+    // Another browser (or one that lost the cookie) brings the answer back.
+    const result = await callback(back, null);
+    await expectRefused({ ...result, session: null }, school.id, "expired");
+    expect(await prisma.authSession.count({ where: { userId: tutor.id } })).toBe(0);
+    // The flow belongs to the browser holding its cookie: not consumed by a stranger's callback.
+    expect(await prisma.ssoFlow.count({ where: { id: started.flow ?? "" } })).toBe(1);
+  });
+
+  it("refuses a callback whose state names no flow, writing to no school's log (there is none to write to)", async () => {
+    const school = await ssoSchool();
+    const before = await prisma.activityLog.count({ where: { entity: "SignIn" } });
+    const info = vi.spyOn(logger, "info");
+    const result = await callback(new URL(`${CALLBACK_PREFIX}?code=made-up&state=no-such-flow-0123456789`), null);
+    expect(new URL(result.location ?? "", "http://x").searchParams.get("sso_error")).toBe("expired");
+    expect(await prisma.activityLog.count({ where: { entity: "SignIn" } })).toBe(before);
+    expect(await signInLog(school.id)).toEqual([]);
+    expect(info).toHaveBeenCalledWith("single sign-on callback without a usable flow");
+  });
+
+  it("logs a start refused by the address's sign-in budget at the school it named, and starts no flow", async () => {
+    const school = await ssoSchool();
+    const address = `sso-throttled-${Date.now()}`;
+    // Emptied at a time ahead of the clock: it refills nothing before then, however slow the test.
+    const later = Date.now() + 120_000;
+    for (let i = 0; i < 25; i += 1) await loginBuckets.consume(address, later);
+    const refused = await call(ssoStartLoader, {
+      userId: null,
+      path: `/sso/${school.slug}?redirectTo=/cases`,
+      params: { slug: school.slug },
+      headers: { "x-retake-desk-client": address },
+    });
+    expect(refused.status).toBe(302);
+    const location = new URL(refused.location ?? "", "http://x");
+    expect(location.searchParams.get("sso_error")).toBe("throttled");
+    expect(location.searchParams.get("school")).toBe(school.slug);
+    const log = await signInLog(school.id);
+    expect(log.map((e) => e.action)).toEqual(["sso.refused"]);
+    expect(reasonOf(log[0])).toBe("throttled");
+    expect(await prisma.ssoFlow.count({ where: { schoolId: school.id } })).toBe(0);
+    // A slug that names no school has no log: still refused, nothing written.
+    const total = await prisma.activityLog.count();
+    const unknown = await call(ssoStartLoader, {
+      userId: null,
+      path: "/sso/no-such-school",
+      params: { slug: "no-such-school" },
+      headers: { "x-retake-desk-client": address },
+    });
+    expect(new URL(unknown.location ?? "", "http://x").searchParams.get("sso_error")).toBe("throttled");
+    expect(await prisma.activityLog.count()).toBe(total);
   });
 
   it("refuses a sign-in that was not finished within ten minutes", async () => {

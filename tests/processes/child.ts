@@ -9,6 +9,10 @@
  *   import <schoolId> <actorId> <rows>   previews a students file of `rows` rows, then commits it; reports
  *                                        "committing" at the commit's first insert, and "committed" after
  *   refresh <ttlMs>                      runs the daily-refresh job under a lease of ttlMs until killed; reports each run
+ *   mail-event <schoolId> <adminId> <email>
+ *                                        invites `email` (the invitation and its mail in one transaction); reports
+ *                                        "committed" with the outbox row's id, then waits to be killed
+ *   mail-send <smtpUrl> [<nowMs>]        runs the mail worker once through that SMTP server; reports its counts
  */
 import { dbReady } from "#app/utils/db.server";
 
@@ -80,4 +84,27 @@ if (command === "refresh") {
   say({ ticking: true });
   // Keeps running (the job's timer does not hold the process open) until the test kills it.
   setInterval(() => undefined, 60_000);
+}
+
+if (command === "mail-event") {
+  const { createInvitation } = await import("#app/domain/invitations/mutations.server");
+  const { prisma } = await import("#app/utils/db.server");
+  const [schoolId, adminId, email] = args;
+  const created = await createInvitation({ schoolId, email, name: "Crash Test", role: "TUTOR", invitedById: adminId });
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  const row = await prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: email }, select: { id: true } });
+  say({ committed: row.id });
+  setInterval(() => undefined, 60_000);
+}
+
+if (command === "mail-send") {
+  const { deliverDue } = await import("#app/domain/mail/worker.server");
+  const { smtpTransport } = await import("#app/utils/mailer.server");
+  const [smtpUrl, nowMs] = args;
+  const transport = smtpTransport(smtpUrl, "Retake Desk <no-reply@localhost>");
+  say({ sending: true });
+  const report = await deliverDue({ transport, ...(nowMs ? { now: new Date(Number(nowMs)) } : {}) });
+  transport.close();
+  say({ report });
+  process.exit(0);
 }

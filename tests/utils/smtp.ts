@@ -24,6 +24,11 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Refuse the next `count` messages with this SMTP reply code (4xx temporary, 5xx permanent). */
   refuseNext(code: number, count?: number): void;
+  /**
+   * Never answer the next message's DATA (it does not arrive): its sender
+   * waits as on a slow server. Resolves once that message's data has begun.
+   */
+  stallNext(): Promise<void>;
   /** Resolves once at least `count` messages have arrived (fails after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -32,6 +37,7 @@ export interface TestSmtpServer {
 export async function startSmtpServer(port = 0, host = "127.0.0.1"): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const refusals: number[] = [];
+  const stalls: Array<() => void> = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
@@ -43,6 +49,12 @@ export async function startSmtpServer(port = 0, host = "127.0.0.1"): Promise<Tes
       callback();
     },
     onData(stream, session, callback) {
+      const stalled = stalls.shift();
+      if (stalled) {
+        stream.resume();
+        stalled();
+        return;
+      }
       simpleParser(stream)
         .then((parsed) => {
           received.push({
@@ -71,6 +83,9 @@ export async function startSmtpServer(port = 0, host = "127.0.0.1"): Promise<Tes
     received,
     refuseNext(code, count = 1) {
       for (let i = 0; i < count; i++) refusals.push(code);
+    },
+    stallNext() {
+      return new Promise((resolve) => stalls.push(resolve));
     },
     waitFor(count, timeoutMs = 10_000) {
       if (received.length >= count) return Promise.resolve(received);

@@ -9,6 +9,7 @@ const stateLabels = { PENDING: "Sent", ACCEPTED: "Accepted", REVOKED: "Revoked",
 const deliveryLabels: Record<DeliveryStatus, string> = {
   QUEUED: "E-mail queued",
   SENT: "E-mail delivered to the mail server",
+  LOGGED: "E-mail printed to the server log: no mail server is set up",
   RETRYING: "E-mail not delivered yet: retrying",
   FAILED: "E-mail could not be delivered",
   EXPIRED: "E-mail not sent in time",

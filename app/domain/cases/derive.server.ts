@@ -9,6 +9,7 @@
  */
 
 import { type IsoDate, today as todayOf } from "#app/domain/dates";
+import { alignEscalationSeverity } from "#app/domain/escalations/severity.server";
 import { type InstrumentId, instrumentInforms } from "#app/domain/reference";
 import { settingsFromRow } from "#app/domain/settings/settings";
 import type { MilestoneEntry, PracticeExamEntry } from "#app/domain/trajectory/practice";
@@ -179,6 +180,8 @@ export async function refreshDerived(db: Tx, caseIds: readonly string[], today: 
         "practiceTrend" = v."practiceTrend", "practiceDistance" = v."practiceDistance", "derivedAt" = v."derivedAt"
       FROM (${Prisma.join(rows, " UNION ALL ")}) AS v
       WHERE "RetakeCase"."id" = v."id"`;
+    // A rule-raised escalation's severity is the case's risk level (never below its failure-count floor).
+    await alignEscalationSeverity(db, [...inputs.keys()]);
   }
 }
 

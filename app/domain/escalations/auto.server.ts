@@ -2,13 +2,15 @@
  * Escalations opened by the rules, not by hand: a second failure on the same
  * exam opens one to the office exactly once (the failing attempt is the
  * escalation's unique trigger); a third raises the open one's severity, or
- * opens one when none is open.
+ * opens one when none is open. Severity follows one rule (./severity.server.ts):
+ * the case's risk level, never below the level the failure count implies.
  */
 
+import { assessCase } from "#app/domain/cases/assessment";
+import { loadAssessmentInputs } from "#app/domain/cases/derive.server";
 import { addBusinessDays, formatDate, type IsoDate } from "#app/domain/dates";
 import { notify } from "#app/domain/notifications/notify.server";
 import { type ExamId, examLabel } from "#app/domain/reference";
-import { failureCountLevel, RISK_RANK } from "#app/domain/risk/engine";
 import { consequenceLabel, policyFor, type SchoolSettings } from "#app/domain/settings/settings";
 import { ordinal } from "#app/domain/text";
 import { OFFICE_ROLES, STAFF_ROLES } from "#app/domain/vocabulary";
@@ -16,19 +18,20 @@ import { logActivity } from "#app/utils/activity.server";
 import type { Tx } from "#app/utils/db.server";
 import { mailEscalationRaised } from "./mail.server";
 import { schoolMembers } from "./members.server";
+import { escalationSeverity } from "./severity.server";
 import { escalationTitle, severityLabel } from "./view";
 
 /** An escalation raised by hand starts moderate; the office raises or lowers nothing else by hand. */
 export const ESCALATION_SEVERITY = { MANUAL: 2 } as const;
 
 /**
- * The severity (1–4, the risk levels' ranks) of an escalation raised by a
- * failure: the level the risk engine gives the same number of failures, so the
- * escalation and the case's risk say the same (a 2nd failure high, a 3rd or
- * later critical).
+ * The case's risk rank with this failure counted, assessed afresh in the
+ * transaction (the failing attempt is already written; the stored figures are
+ * refreshed only after the escalation), for the one severity rule.
  */
-function severityForFailure(failureNumber: number): number {
-  return RISK_RANK[failureCountLevel(failureNumber) ?? "HIGH"];
+async function currentRiskRank(tx: Tx, caseId: string, today: IsoDate): Promise<number> {
+  const input = (await loadAssessmentInputs(tx, [caseId], today)).get(caseId);
+  return input ? assessCase(input).riskRank : 0;
 }
 
 interface FailureFacts {
@@ -102,9 +105,9 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
       orderBy: { createdAt: "desc" },
     });
     if (open) {
-      // The escalation follows the student: its title names this failure, its severity the level it implies.
-      const severity = Math.max(open.severity, severityForFailure(facts.failureNumber));
+      // The escalation follows the student: its title names this failure, its severity the one rule.
       const failureNumber = Math.max(open.failureNumber ?? 0, facts.failureNumber);
+      const severity = escalationSeverity(await currentRiskRank(tx, facts.caseId, facts.today), failureNumber);
       await tx.escalation.update({ where: { id: open.id }, data: { severity, failureNumber, version: { increment: 1 } } });
       await tx.escalationEvent.create({
         data: {
@@ -154,7 +157,7 @@ export async function escalateFailure(tx: Tx, facts: FailureFacts): Promise<stri
       trigger,
       triggerAttemptId: facts.attemptId,
       failureNumber: facts.failureNumber,
-      severity: severityForFailure(facts.failureNumber),
+      severity: escalationSeverity(await currentRiskRank(tx, facts.caseId, facts.today), facts.failureNumber),
       reason,
       raisedById,
       ...due,

@@ -4,11 +4,12 @@
  * conditional update before it is sent, so two processes (or two ticks of one)
  * never both send it; a claim abandoned by a crashed process is taken over once
  * its lease ends. Delivered mail keeps its envelope but loses its body, so the
- * secret links in it do not outlive their delivery.
+ * secret links in it do not outlive their delivery; without SMTP, printing it
+ * to the server log is its delivery.
  */
 import { randomUUID } from "node:crypto";
 import { prisma } from "#app/utils/db.server";
-import { env } from "#app/utils/env.server";
+import { env, isDevelopment } from "#app/utils/env.server";
 import { logger } from "#app/utils/logger.server";
 import { configuredTransport, type MailTransport, mailHost } from "#app/utils/mailer.server";
 import { afterFailure, CLAIM_LEASE_MS, describeFailure, MAX_AGE_MS } from "./retry";
@@ -28,6 +29,8 @@ interface DeliverOptions {
   transport?: MailTransport | null;
   /** At most this many messages per call. */
   limit?: number;
+  /** With no transport, keep each message's body after printing it (for /dev/mail); development only by default. */
+  keepUnsentBodies?: boolean;
 }
 
 const emptyReport = (): DeliveryReport => ({ sent: 0, retrying: 0, failed: 0, expired: 0, logged: 0 });
@@ -46,7 +49,7 @@ function claimable(now: Date) {
 export async function deliverDue(options: DeliverOptions = {}): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const transport = options.transport === undefined ? configuredTransport() : options.transport;
-  if (!transport) return logUndeliverable(now, options.limit ?? 100);
+  if (!transport) return logUndeliverable(now, options.limit ?? 100, options.keepUnsentBodies ?? isDevelopment());
   const report = emptyReport();
   const due = await prisma.outboxMessage.findMany({
     where: claimable(now),
@@ -110,11 +113,20 @@ export async function deliverDue(options: DeliverOptions = {}): Promise<Delivery
 }
 
 /**
- * Without SMTP the mail stays in the outbox (still PENDING, so it leaves once
- * SMTP_URL is set) and is printed to the server log once, claimed like a send.
+ * Without SMTP each message is printed to the server log once, claimed like a
+ * send. The log is then its delivery: the row becomes LOGGED and loses its
+ * body in the claim itself, so the database keeps no usable link (ADR 0013) —
+ * except in development, where /dev/mail reads the bodies: there the message
+ * stays PENDING with its body (and leaves if SMTP_URL is set later) until it
+ * is three days old, when it expires and its body is erased like any other.
  */
-async function logUndeliverable(now: Date, limit: number): Promise<DeliveryReport> {
+async function logUndeliverable(now: Date, limit: number, keepBodies: boolean): Promise<DeliveryReport> {
   const report = emptyReport();
+  const expired = await prisma.outboxMessage.updateMany({
+    where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - MAX_AGE_MS) } },
+    data: { status: "EXPIRED", text: "", html: "", lastError: "Not delivered within three days" },
+  });
+  report.expired = expired.count;
   const rows = await prisma.outboxMessage.findMany({
     where: { status: "PENDING", loggedAt: null },
     select: { id: true, toAddress: true, subject: true, text: true },
@@ -122,15 +134,27 @@ async function logUndeliverable(now: Date, limit: number): Promise<DeliveryRepor
     take: limit,
   });
   for (const row of rows) {
-    const claimed = await prisma.outboxMessage.updateMany({ where: { id: row.id, loggedAt: null }, data: { loggedAt: now } });
-    if (claimed.count !== 1) continue;
+    if (!(await claimForPrinting(row.id, now, keepBodies))) continue;
     logger.info(
       { outboxId: row.id, to: row.toAddress, subject: row.subject, text: row.text },
-      "mail kept in the outbox (no SMTP_URL is set)",
+      "mail printed here, not sent (no SMTP_URL is set)",
     );
     report.logged += 1;
   }
   return report;
+}
+
+/**
+ * Claims a message for printing instead of sending (no SMTP): once, whoever
+ * else prints; the body goes unless it is kept for /dev/mail. True when this
+ * caller is the one to print it (the text must have been read before).
+ */
+export async function claimForPrinting(id: string, now: Date, keepBodies = isDevelopment()): Promise<boolean> {
+  const claimed = await prisma.outboxMessage.updateMany({
+    where: { id, status: "PENDING", loggedAt: null },
+    data: keepBodies ? { loggedAt: now } : { loggedAt: now, status: "LOGGED", text: "", html: "" },
+  });
+  return claimed.count === 1;
 }
 
 /**
@@ -158,8 +182,14 @@ function scheduleMailDelivery(intervalMs = env().MAIL_POLL_MS): NodeJS.Timeout {
   return timer;
 }
 
-/** For `npm run dev`, where scripts/start.ts does not run: one worker per process, whatever the reloads. */
+/**
+ * For `npm run dev`, where scripts/start.ts does not run: one worker per
+ * process, whatever the reloads. Only there: test processes also load the app
+ * as Vite's development build (tests/utils/app.ts), and a worker of theirs
+ * would print, and take the bodies of, the mail the tests read.
+ */
 export function startDevMailWorker(): void {
+  if (!isDevelopment()) return;
   const holder = globalThis as { __retakeDeskMailWorker?: NodeJS.Timeout };
   holder.__retakeDeskMailWorker ??= scheduleMailDelivery();
 }

@@ -139,11 +139,14 @@ export class ExchangeError extends Error {
   }
 }
 
+/** The ID token claim a validation error is about: a claim of the wrong value, or one missing (`JWT "nonce" (nonce) claim missing`). */
 const claimOf = (error: unknown): string | undefined => {
   let e: unknown = error;
   for (let i = 0; i < 4 && e && typeof e === "object"; i++) {
     const claim = (e as { claim?: unknown }).claim;
     if (typeof claim === "string") return claim;
+    const missing = e instanceof Error ? /^JWT "(\w+)" \(.*\) claim missing$/.exec(e.message) : null;
+    if (missing) return missing[1];
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;

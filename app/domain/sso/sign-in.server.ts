@@ -274,13 +274,40 @@ async function claimFlow(request: Request, now: Date) {
   return { flow, expired: flow.expiresAt.getTime() <= now.getTime() };
 }
 
+/**
+ * A start refused by the client address's sign-in budget, logged at the school
+ * it named (a slug that names no school has no log to go to).
+ */
+export async function refuseThrottledStart(slug: string): Promise<{ slug: string; name: string } | null> {
+  const school = await prisma.school.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  if (!school) return null;
+  const refused = await refuse(school, "throttled");
+  return refused.school;
+}
+
+/**
+ * A callback whose flow this browser does not hold (no cookie, or its flow was
+ * used or swept). The answer's `state` still names the school when it is the
+ * state of a flow started there (another browser's, or one whose cookie was
+ * lost): the refusal goes to that school's log, and the flow is left to the
+ * browser that holds it. A state that names no flow names no school, and the
+ * activity log has no place for an entry without one (ADR 0016): the server log.
+ */
+async function refuseWithoutFlow(request: Request): Promise<CallbackResult> {
+  const state = new URL(request.url).searchParams.get("state");
+  const flow = state ? await prisma.ssoFlow.findFirst({ where: { state }, select: { schoolId: true } }) : null;
+  const school = flow
+    ? await prisma.school.findUnique({ where: { id: flow.schoolId }, select: { id: true, slug: true, name: true } })
+    : null;
+  if (school) return refuse(school, "expired");
+  logger.info("single sign-on callback without a usable flow");
+  return { ok: false, reason: "expired", school: null };
+}
+
 /** Back from the provider: checks everything, links the account, and opens an SSO session. */
 export async function completeSsoSignIn(request: Request, now = new Date()): Promise<CallbackResult> {
   const claimed = await claimFlow(request, now);
-  if (!claimed) {
-    logger.info("single sign-on callback without a usable flow");
-    return { ok: false, reason: "expired", school: null };
-  }
+  if (!claimed) return refuseWithoutFlow(request);
   const { flow: row } = claimed;
   const school = await ssoSchoolById(row.schoolId);
   if (!school) {

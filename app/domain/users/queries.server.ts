@@ -53,9 +53,9 @@ export async function loadSchoolPeople(schoolIds: readonly string[], q: string) 
   return { members, invitations, delivery };
 }
 
-export type DeliveryStatus = "QUEUED" | "SENT" | "RETRYING" | "FAILED" | "EXPIRED";
+export type DeliveryStatus = "QUEUED" | "SENT" | "LOGGED" | "RETRYING" | "FAILED" | "EXPIRED";
 
-/** The state of the newest mail about each thing ("invitation:<id>"): queued, sent, retrying, failed. One query. */
+/** The state of the newest mail about each thing ("invitation:<id>"): queued, sent, printed to the log, retrying, failed. One query. */
 async function latestDeliveries(refs: readonly string[]): Promise<Record<string, DeliveryStatus>> {
   if (refs.length === 0) return {};
   const rows = await prisma.outboxMessage.findMany({
@@ -69,13 +69,15 @@ async function latestDeliveries(refs: readonly string[]): Promise<Record<string,
     latest[row.ref] =
       row.status === "SENT"
         ? "SENT"
-        : row.status === "FAILED"
-          ? "FAILED"
-          : row.status === "EXPIRED"
-            ? "EXPIRED"
-            : row.attempts > 0
-              ? "RETRYING"
-              : "QUEUED";
+        : row.status === "LOGGED"
+          ? "LOGGED"
+          : row.status === "FAILED"
+            ? "FAILED"
+            : row.status === "EXPIRED"
+              ? "EXPIRED"
+              : row.attempts > 0
+                ? "RETRYING"
+                : "QUEUED";
   }
   return latest;
 }

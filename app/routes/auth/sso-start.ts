@@ -6,7 +6,7 @@
  */
 import { redirect } from "react-router";
 import { requireAnonymous, safeRedirect } from "#app/auth/guards.server";
-import { startSsoSignIn } from "#app/domain/sso/sign-in.server";
+import { refuseThrottledStart, startSsoSignIn } from "#app/domain/sso/sign-in.server";
 import { clientAddress, loginBuckets } from "#app/utils/rate-limit.server";
 import type { Route } from "./+types/sso-start";
 
@@ -23,7 +23,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
   const hint = url.searchParams.get("login_hint")?.trim().slice(0, 254) || null;
-  if (!(await loginBuckets.consume(clientAddress(request)))) return backToLogin(params.slug, "throttled", redirectTo);
+  if (!(await loginBuckets.consume(clientAddress(request)))) {
+    await refuseThrottledStart(params.slug);
+    return backToLogin(params.slug, "throttled", redirectTo);
+  }
   const started = await startSsoSignIn({ slug: params.slug, redirectTo, loginHint: hint });
   if (!started.ok) return backToLogin(started.school?.slug ?? null, started.reason, redirectTo);
   return redirect(started.location, { headers: { "Set-Cookie": started.cookie, "Cache-Control": "no-store" } });

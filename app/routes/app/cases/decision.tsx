@@ -2,8 +2,9 @@
  * /cases/:caseId/decision — "Sit or postpone?": the planned exam date and the
  * next dates the rules allow, side by side, with what the evidence says and
  * why; the tutor (or the office) records the decision with a reason. The
- * student reads the same comparison in gentler words. `?date=` adds a date to
- * compare and shows the re-spaced plan a postponement to it would write.
+ * student reads the same comparison in gentler words. The staff see the
+ * re-spaced plan a postponement would write: to the postpone form's default
+ * date, or to the date `?date=` adds to the comparison.
  */
 
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -31,14 +32,14 @@ export async function loader(args: Route.LoaderArgs) {
   const chosen = asked && isIsoDate(asked) && asked > on ? asked : null;
   const student = access.relation === "STUDENT";
   const viewer = { userId: access.user.id, relation: access.relation };
-  const [comparison, decisions, proposal] = await Promise.all([
-    loadComparison(caseId, on, chosen),
-    loadDecisions(caseId),
-    chosen && !student ? loadPostponementProposal(caseId, viewer, chosen, on) : Promise.resolve(null),
-  ]);
+  const [comparison, decisions] = await Promise.all([loadComparison(caseId, on, chosen), loadDecisions(caseId)]);
   if (!comparison) throw data({ message: "We could not find that case." }, { status: 404 });
   const open = access.caseRow.openSlot !== null;
   const postponeDefault = chosen ?? comparison.options.find((o) => o.kind === "POSTPONE" && o.attempts.allowed)?.date ?? "";
+  // The staff always see the plan a postponement would write: to the date they
+  // asked about, or else to the date the postpone form starts with.
+  const proposal =
+    !student && postponeDefault && (open || chosen) ? await loadPostponementProposal(caseId, viewer, postponeDefault, on) : null;
   return {
     caseId,
     student,
