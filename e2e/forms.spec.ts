@@ -4,7 +4,7 @@
  * entry starts empty, an earlier action's error goes with the next action,
  * and focus moves to the result (the first error, or the confirmation).
  */
-import { schoolWithCase, signInAs } from "./data";
+import { schoolWithCase, schoolWithStory, signInAs } from "./data";
 import { expect, expectAccessible, hydrated, test } from "./fixtures";
 
 const stamp = Date.now().toString(36);
@@ -81,4 +81,89 @@ test("a fixed value is sent by one click, a reused form starts empty, and an ear
   await resolve.getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Escalation resolved" })).toBeVisible();
   await expect(escalation).toContainText("Referred on; the plan continues.");
+});
+
+test("a logged practice score leaves the form empty for the next one, and leaving a field shows no error", async ({ page }) => {
+  const { caseId, student } = await schoolWithStory("ACTIVE");
+  await signInAs(page, student);
+  await page.goto(`/cases/${caseId}/progress`);
+  await hydrated(page);
+  const form = page.locator("form#practice-log");
+  const score = form.getByLabel("Score");
+  const offScale = form.getByText("CBSSA scores run from 0 to 100%");
+
+  // Leaving a field with a wrong value shows nothing yet (no message appears under the next click)...
+  await form.getByLabel("Form", { exact: true }).selectOption("Form 33");
+  await score.fill("101");
+  await score.press("Tab");
+  await expect(offScale).toHaveCount(0);
+  // ...the submit shows it at the field, which takes focus; fixed, one click logs the score.
+  await form.getByRole("button", { name: "Log the score" }).click();
+  await expect(offScale).toBeVisible();
+  await expect(score).toBeFocused();
+  await score.fill("84");
+  await expect(offScale).toHaveCount(0);
+  await form.getByLabel("Pass probability (%)").fill("99");
+  await form.getByRole("button", { name: "Log the score" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Practice exam logged" })).toBeVisible();
+  await expect(page.getByTestId("practice-log")).toContainText("84%");
+
+  // The form is empty for the next score: nothing of the last one is carried over.
+  await expect(score).toHaveValue("");
+  await expect(form.getByLabel("Form", { exact: true })).toHaveValue("");
+  await expect(form.getByLabel("Pass probability (%)")).toHaveValue("");
+  await expect(form.getByLabel("Practice exam")).toHaveValue("NBME_CBSSA");
+});
+
+test("a logged disclosure leaves the form empty for the next one", async ({ page }) => {
+  const { advisor, student } = await schoolWithCase();
+  await signInAs(page, advisor);
+  await page.goto("/office/disclosures");
+  await hydrated(page);
+  const form = page.locator("form#disclosure");
+  const recipient = `Licensing board ${stamp}`;
+  await form.getByLabel("Student (email or student number)").fill(student.email);
+  await form.getByLabel("Recipient").fill(recipient);
+  await form.getByLabel("Purpose").fill("Licensure check");
+  await form.getByLabel("Records disclosed").fill("Attempt history");
+  await form.getByLabel("Consent reference (optional)").fill(`Signed consent ${stamp}`);
+  await form.getByRole("button", { name: "Log the disclosure" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Disclosure logged" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Recent disclosures" }).getByRole("row").filter({ hasText: recipient })).toHaveCount(1);
+
+  for (const label of ["Student (email or student number)", "Recipient", "Purpose", "Records disclosed", "Consent reference (optional)"]) {
+    await expect(form.getByLabel(label)).toHaveValue("");
+  }
+  // A second submit without new values is refused at the fields: nothing of the last entry was sent again.
+  await form.getByRole("button", { name: "Log the disclosure" }).click();
+  await expect(form.getByLabel("Recipient")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("region", { name: "Recent disclosures" }).getByRole("row").filter({ hasText: recipient })).toHaveCount(1);
+});
+
+test("creating an invitation: an e-mail fixed after an error is sent by one click", async ({ page }) => {
+  const { admin } = await schoolWithCase();
+  await signInAs(page, admin);
+  await page.goto("/admin/users");
+  await hydrated(page);
+  const form = page.locator("form#invite");
+  const email = form.getByLabel("Email");
+  const invalid = form.getByText("Enter a valid email address.");
+  const address = `dana-${stamp}@example.edu`;
+
+  await form.getByLabel("Name").fill(`Dana ${stamp}`);
+  await email.fill("dana.example.edu");
+  // Leaving the field shows nothing; the submit refuses it at the field, which takes focus.
+  await email.press("Tab");
+  await expect(invalid).toHaveCount(0);
+  await form.getByRole("button", { name: "Create invitation" }).click();
+  await expect(invalid).toBeVisible();
+  await expect(email).toBeFocused();
+
+  // Fixed, the message goes as the address is typed, and one click creates the invitation.
+  await email.fill(address);
+  await expect(invalid).toHaveCount(0);
+  await form.getByRole("button", { name: "Create invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation e-mailed to ${address}` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Invitations" }).getByRole("row").filter({ hasText: address })).toHaveCount(1);
+  await expect(email).toHaveValue("");
 });

@@ -31,14 +31,33 @@ test("an advisor imports students and their failures from CSV and finds them amo
     ].join("\n");
   await upload(page, "STUDENTS", "students.csv", students("not-an-email"));
   const problems = page.getByRole("table").filter({ hasText: "Problem" });
+  // The row at fault shows the offending value under its own heading.
+  await expect(problems.getByRole("columnheader")).toHaveText(["Row", "Column", "Value", "Problem"]);
   const problem = problems.getByRole("row").nth(1).getByRole("cell");
   await expect(problem).toHaveText(["3", "email", "not-an-email", "Enter a valid email address."]);
   await expectAccessible(page);
 
   await upload(page, "STUDENTS", "students.csv", students(`e2e2-${unique}@students.example.edu`));
   await expect(page.getByText("All 2 rows are valid: 2 new")).toBeVisible();
+  // While the commit runs (held here until the page has been looked at), the button and the page say it is working.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const importAction = (url: URL) => url.pathname === "/office/import.data";
+  await page.route(importAction, async (route) => {
+    if (route.request().method() === "POST" && route.request().postData()?.includes("intent=commit")) await held;
+    await route.continue();
+  });
   await page.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(page.getByRole("button", { name: "Importing…" })).toBeDisabled();
+  await expect(page.getByRole("status").filter({ hasText: "Importing 2 rows; this can take a few seconds." })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Import in progress" })).toBeVisible();
+  await expectAccessible(page);
+  release();
   await expect(page.getByRole("status").filter({ hasText: "Students imported" })).toBeVisible();
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await page.unroute(importAction);
 
   // Each of them failed Step 1 twice: a second failure escalates and makes them high risk.
   await hydrated(page);

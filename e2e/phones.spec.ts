@@ -46,7 +46,8 @@ async function expectReflows(page: Page, paths: string[]) {
   test.slow();
   for (const path of paths) {
     await page.setViewportSize(PHONES[0]);
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status(), `${path} answered`).toBe(200);
     await hydrated(page);
     for (const size of PHONES) {
       await page.setViewportSize(size);
@@ -73,10 +74,12 @@ test.describe(`at ${sizes}`, () => {
       `${casePath}/diagnostics`,
       `${casePath}/plan`,
       `${casePath}/progress`,
+      `${casePath}/decision`,
       `${casePath}/plan/print`,
       "/me/record",
       "/notifications",
       "/account",
+      "/account/two-factor",
     ]);
   });
 
@@ -94,12 +97,34 @@ test.describe(`at ${sizes}`, () => {
       `${casePath}/progress`,
       `${casePath}/notes`,
       `${casePath}/escalations`,
+      `${casePath}/decision`,
+      "/notifications",
+      "/account",
+      "/account/two-factor",
     ]);
   });
 
   test("an advisor's caseload pages fit the phone", async ({ page }) => {
     await signInAs(page, await demoUser(ACCOUNTS.advisor));
-    await expectReflows(page, ["/", "/cases", "/queue", "/attempts/new"]);
+    await expectReflows(page, ["/", "/cases", "/queue", "/attempts/new", "/notifications", "/account", "/account/two-factor"]);
+  });
+
+  test("an advisor's case pages, its committee packet and its queue preview fit the phone", async ({ page }) => {
+    // A case with a second failure: escalated to the office, so it has a committee packet.
+    const { caseId, advisor } = await schoolWithStory("SECOND_FAILURE");
+    const casePath = `/cases/${caseId}`;
+    await signInAs(page, advisor);
+    await expectReflows(page, [
+      casePath,
+      `${casePath}/diagnostics`,
+      `${casePath}/plan`,
+      `${casePath}/progress`,
+      `${casePath}/notes`,
+      `${casePath}/escalations`,
+      `${casePath}/decision`,
+      `${casePath}/packet`,
+      `/queue/${caseId}`,
+    ]);
   });
 
   test("the office's pages fit the phone", async ({ page }) => {
@@ -113,7 +138,17 @@ test.describe(`at ${sizes}`, () => {
 
   test("the admin's pages fit the phone", async ({ page }) => {
     await signInAs(page, await demoUser(ACCOUNTS.admin));
-    await expectReflows(page, ["/admin/users", "/admin/settings", "/admin/sign-in", "/admin/access-log", "/admin/mail"]);
+    await expectReflows(page, [
+      "/",
+      "/notifications",
+      "/account",
+      "/account/two-factor",
+      "/admin/users",
+      "/admin/settings",
+      "/admin/sign-in",
+      "/admin/access-log",
+      "/admin/mail",
+    ]);
   });
 });
 

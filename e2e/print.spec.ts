@@ -15,12 +15,22 @@ const PAPERS = [
 test("the plan's print view and a student's pages fit A4 and Letter", async ({ page }) => {
   const { caseId, student } = await schoolWithStory("ACTIVE");
   await signInAs(page, student);
-  const paths = [`/cases/${caseId}/plan/print`, `/cases/${caseId}/plan`, `/cases/${caseId}/progress`, "/me/record"];
+  const paths = [
+    "/",
+    `/cases/${caseId}/plan/print`,
+    `/cases/${caseId}/diagnostics`,
+    `/cases/${caseId}/plan`,
+    `/cases/${caseId}/progress`,
+    `/cases/${caseId}/decision`,
+    "/me/record",
+  ];
   await page.emulateMedia({ media: "print" });
   for (const paper of PAPERS) {
     await page.setViewportSize({ width: paper.width, height: 1000 });
     for (const path of paths) {
-      await page.goto(path);
+      const response = await page.goto(path);
+      expect(response?.status(), `${path} answered`).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,

@@ -2,6 +2,7 @@
  * The exam dates side by side: the staff's table of the evidence with its
  * reasons, and the student's gentler cards.
  */
+import { ScrollRegion } from "#app/components/scroll-region";
 import { formatDate } from "#app/domain/dates";
 import type { DateOption } from "#app/domain/decision/compare";
 import { ordinal } from "#app/domain/text";
@@ -25,81 +26,83 @@ export function StaffComparison({ options }: { options: ShownOption[] }) {
     </tr>
   );
   return (
-    <section aria-labelledby="compare-heading" className="card overflow-x-auto">
+    <section aria-labelledby="compare-heading" className="card">
       <h2 id="compare-heading">The dates side by side</h2>
-      <table className="mt-2 w-full text-sm">
-        <caption className="sr-only">The evidence for each exam date compared</caption>
-        <thead>
-          <tr>
-            <td />
-            {options.map((o) => (
-              <th key={o.date} scope="col" className="py-2 pr-3 text-left">
-                {o.label}
-                <span className="block font-normal text-slate-600">in {o.daysAway} days</span>
-              </th>
+      <ScrollRegion className="mt-2">
+        <table className="w-full text-sm">
+          <caption className="sr-only">The evidence for each exam date compared</caption>
+          <thead>
+            <tr>
+              <td />
+              {options.map((o) => (
+                <th key={o.date} scope="col" className="py-2 pr-3 text-left">
+                  {o.label}
+                  <span className="block font-normal text-slate-600">in {o.daysAway} days</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {row("What the evidence says", (o) => (
+              <div className="space-y-1">
+                <p className="font-medium">{o.summary}</p>
+                <ul className="list-disc pl-4">
+                  {o.reasons.map((r) => (
+                    <li key={r.text}>
+                      <span className="font-medium">{LEANING_WORDS[r.leaning]}:</span> {r.text}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {row("What the evidence says", (o) => (
-            <div className="space-y-1">
-              <p className="font-medium">{o.summary}</p>
-              <ul className="list-disc pl-4">
-                {o.reasons.map((r) => (
-                  <li key={r.text}>
-                    <span className="font-medium">{LEANING_WORDS[r.leaning]}:</span> {r.text}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-          {row("Passing standard", (o) =>
-            o.standard.minScore === null
-              ? "None published"
-              : `${o.standard.minScore}${o.standard.passFailOnly ? " (reported pass/fail)" : ""}${o.standard.changedFromFirst ? " — changed" : ""}`,
-          )}
-          {row("Projection (interval)", (o) =>
-            o.projections.length === 0 ? (
-              "Not enough scores"
-            ) : (
-              <ul>
-                {o.projections.map((p) => (
-                  <li key={p.instrument}>
-                    {p.instrument} {p.projected} ({p.confidencePercent}%: {p.low}–{p.high}), {POSITION_WORDS[p.position]} the {p.line}
-                  </li>
-                ))}
-              </ul>
-            ),
-          )}
-          {row("Readiness gate", (o) =>
-            o.gate.applicable
-              ? o.gate.met
-                ? o.gate.metOnlyByMargin
-                  ? "Met, only by the margin"
-                  : "Met"
-                : o.gate.howFar
-              : "Not applicable",
-          )}
-          {row("Attempts", (o) =>
-            o.attempts.allowed
-              ? `${ordinal(o.attempts.attemptNumber)} attempt; ${o.attempts.attemptsLeftAfterFailure} left if it fails`
-              : "Not allowed on this date",
-          )}
-          {row("If it fails, next allowed", (o) =>
-            !o.attempts.allowed
-              ? "—"
-              : o.attempts.nextAllowedAfterFailure
-                ? formatDate(o.attempts.nextAllowedAfterFailure)
-                : "No further attempt",
-          )}
-          {row("School policy, next failure", (o) =>
-            o.policy?.consequence ? `${o.policy.consequence} (failure ${o.policy.failureNumber})` : "No rung set",
-          )}
-          {row("Milestones not done", (o) =>
-            o.milestonesOpen.length === 0 ? "None" : o.milestonesOpen.map((m) => `${m.label} (${formatDate(m.dueOn)})`).join("; "),
-          )}
-        </tbody>
-      </table>
+            {row("Passing standard", (o) =>
+              o.standard.minScore === null
+                ? "None published"
+                : `${o.standard.minScore}${o.standard.passFailOnly ? " (reported pass/fail)" : ""}${o.standard.changedFromFirst ? " — changed" : ""}`,
+            )}
+            {row("Projection (interval)", (o) =>
+              o.projections.length === 0 ? (
+                "Not enough scores"
+              ) : (
+                <ul>
+                  {o.projections.map((p) => (
+                    <li key={p.instrument}>
+                      {p.instrument} {p.projected} ({p.confidencePercent}%: {p.low}–{p.high}), {POSITION_WORDS[p.position]} the {p.line}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            )}
+            {row("Readiness gate", (o) =>
+              o.gate.applicable
+                ? o.gate.met
+                  ? o.gate.metOnlyByMargin
+                    ? "Met, only by the margin"
+                    : "Met"
+                  : o.gate.howFar
+                : "Not applicable",
+            )}
+            {row("Attempts", (o) =>
+              o.attempts.allowed
+                ? `${ordinal(o.attempts.attemptNumber)} attempt; ${o.attempts.attemptsLeftAfterFailure} left if it fails`
+                : "Not allowed on this date",
+            )}
+            {row("If it fails, next allowed", (o) =>
+              !o.attempts.allowed
+                ? "—"
+                : o.attempts.nextAllowedAfterFailure
+                  ? formatDate(o.attempts.nextAllowedAfterFailure)
+                  : "No further attempt",
+            )}
+            {row("School policy, next failure", (o) =>
+              o.policy?.consequence ? `${o.policy.consequence} (failure ${o.policy.failureNumber})` : "No rung set",
+            )}
+            {row("Milestones not done", (o) =>
+              o.milestonesOpen.length === 0 ? "None" : o.milestonesOpen.map((m) => `${m.label} (${formatDate(m.dueOn)})`).join("; "),
+            )}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

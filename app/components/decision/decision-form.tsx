@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { Field, FormErrors, TextareaField } from "#app/components/forms";
 import { useFormResult } from "#app/components/use-form-result";
+import { useZodForm } from "#app/components/use-zod-form";
 import { decisionSchema } from "#app/domain/decision/schema";
 
 /** One way to record the decision (sit on the planned date, or postpone), with its reason. */
@@ -20,13 +20,11 @@ export function DecisionForm(props: {
   const schema = decisionSchema(props.today, props.planned);
   const formId = `decision-${props.intent}`;
   const result = useFormResult(props.lastResult, formId);
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: formId,
+    schema,
     lastResult: result.lastResult,
     defaultValue: { examDate: props.examDate, reason: "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const sit = props.intent === "sit";
   return (

@@ -1,10 +1,10 @@
-import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import { FieldErrors, FormErrors, SelectField, TextareaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import { findingKindGroups, SEVERITY_LABELS } from "#app/domain/diagnostics/findings";
 import { reportGrid } from "#app/domain/diagnostics/report-form";
-import { EVIDENCE_MAX, type FindingForm as FindingFormValue, findingSchema } from "#app/domain/diagnostics/schema";
+import { EVIDENCE_MAX, findingSchema } from "#app/domain/diagnostics/schema";
 import type { ExamId } from "#app/domain/reference";
 import type { FindingKind, Visibility } from "#app/domain/vocabulary";
 import { VisibilityFieldset } from "./visibility";
@@ -55,9 +55,10 @@ export function FindingForm({
   const navigation = useNavigation();
   const schema = findingSchema(exam);
   const id = finding ? `finding-${finding.id}` : "finding-new";
-  const [form, fields] = useForm<FindingFields, FindingFormValue>({
+  const [form, fields] = useZodForm<ReturnType<typeof findingSchema>, FindingFields>({
     id,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    schema,
+    lastResult,
     defaultValue: finding
       ? {
           kind: finding.kind,
@@ -67,9 +68,6 @@ export function FindingForm({
           areaIds: finding.areaIds,
         }
       : { visibility: "OFFICE", severity: "2" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const allErrors = (form.allErrors ?? {}) as Record<string, string[] | undefined>;
   const areaErrors = Object.entries(allErrors)

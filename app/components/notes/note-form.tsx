@@ -39,7 +39,6 @@ export function NoteForm({
     defaultValue: note
       ? { sessionOn: note.sessionOn, body: note.body, visibility: note.visibility }
       : { sessionOn: today, visibility: "PRIVATE" },
-    shouldValidate: "onBlur",
   });
   return (
     <ConformForm form={form} intent={note ? "edit-note" : "add-note"} error={error} className="space-y-3">

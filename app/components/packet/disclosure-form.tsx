@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { Field, FormErrors } from "#app/components/forms";
 import { useFormResult } from "#app/components/use-form-result";
+import { useZodForm } from "#app/components/use-zod-form";
 import { packetDisclosureSchema } from "#app/domain/packet/packet";
 
 /** Records in the student's disclosure log that the packet went to someone outside the school (office only). */
@@ -15,14 +15,12 @@ export function PacketDisclosureForm({
 }) {
   const navigation = useNavigation();
   const result = useFormResult(lastResult, "packet-disclosure");
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: "packet-disclosure",
+    // The school is the case's, set by the server: the form's own fields are checked here as there.
+    schema: packetDisclosureSchema(on, ""),
     lastResult: result.lastResult,
     defaultValue: { disclosedOn: on },
-    // The school is the case's, set by the server: the form's own fields are checked here as there.
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: packetDisclosureSchema(on, "") }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <section aria-labelledby="packet-disclose" className="card space-y-3 print:hidden">

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { AttemptResultCells, AttemptResultHeaders } from "#app/components/attempt-cells";
 import { DiagnosisSummary } from "#app/components/diagnostics/diagnosis-summary";
 import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
+import { ScrollRegion } from "#app/components/scroll-region";
 import { formatDate, formatDateTime, formatDay } from "#app/domain/dates";
 import { describeEvent, ESCALATION_TRIGGER_LABELS, severityLabel } from "#app/domain/escalations/view";
 import { cssString } from "#app/domain/packet/packet";
@@ -56,25 +57,27 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
       </header>
 
       <Section id="attempts" title="Attempt history">
-        <table className="data-table">
-          <caption className="sr-only">Every recorded attempt</caption>
-          <thead>
-            <tr>
-              <th scope="col">Exam</th>
-              <th scope="col">Attempt</th>
-              <AttemptResultHeaders />
-            </tr>
-          </thead>
-          <tbody>
-            {p.attempts.map((a) => (
-              <tr key={a.id}>
-                <td>{a.exam}</td>
-                <td>{ordinal(a.number)}</td>
-                <AttemptResultCells attempt={a} />
+        <ScrollRegion>
+          <table className="data-table">
+            <caption className="sr-only">Every recorded attempt</caption>
+            <thead>
+              <tr>
+                <th scope="col">Exam</th>
+                <th scope="col">Attempt</th>
+                <AttemptResultHeaders />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.attempts.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.exam}</td>
+                  <td>{ordinal(a.number)}</td>
+                  <AttemptResultCells attempt={a} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
         <p className="mt-2 text-sm">{p.ineligibleReason ?? `Attempts left at ${p.examLabel}: ${p.attemptsLeft}.`}</p>
       </Section>
 
@@ -96,32 +99,34 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
         {p.planVersions.length === 0 ? (
           <p className="text-sm">No plan has been assigned.</p>
         ) : (
-          <table className="data-table">
-            <caption className="sr-only">Plan versions with their reasons</caption>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Saved</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.planVersions.map((v) => (
-                <tr key={v.number}>
-                  <td>{v.number}</td>
-                  <td>
-                    {formatDay(v.createdAt)}
-                    {v.createdBy ? `, ${v.createdBy}` : ""}
-                  </td>
-                  <td>
-                    {formatDate(v.startDate)} – {formatDate(v.examDate)}
-                  </td>
-                  <td>{v.reason ?? (v.number === 1 ? "First plan" : "—")}</td>
+          <ScrollRegion>
+            <table className="data-table">
+              <caption className="sr-only">Plan versions with their reasons</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Saved</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Reason</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.planVersions.map((v) => (
+                  <tr key={v.number}>
+                    <td>{v.number}</td>
+                    <td>
+                      {formatDay(v.createdAt)}
+                      {v.createdBy ? `, ${v.createdBy}` : ""}
+                    </td>
+                    <td>
+                      {formatDate(v.startDate)} – {formatDate(v.examDate)}
+                    </td>
+                    <td>{v.reason ?? (v.number === 1 ? "First plan" : "—")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         {p.decisions.length > 0 ? (
           <div className="mt-3 text-sm">
@@ -152,29 +157,31 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
           {p.adherence.missed.length > 0 ? ` Weeks missed: ${p.adherence.missed.map((w) => formatDate(w)).join(", ")}.` : ""}
         </p>
         {p.sessionRecords.length > 0 ? (
-          <table className="data-table">
-            <caption className="mb-1 text-left text-slate-700">Sessions held</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Minutes</th>
-                <th scope="col">Attendance</th>
-                <th scope="col">Summary</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.sessionRecords.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDate(r.sessionOn)}</td>
-                  <td>{SESSION_KIND_WORDS[r.kind]}</td>
-                  <td>{r.durationMinutes ?? "—"}</td>
-                  <td>{r.attendance ? ATTENDANCE_WORDS[r.attendance] : "—"}</td>
-                  <td>{r.summary ?? "Not shared with the office"}</td>
+          <ScrollRegion>
+            <table className="data-table">
+              <caption className="mb-1 text-left text-slate-700">Sessions held</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Minutes</th>
+                  <th scope="col">Attendance</th>
+                  <th scope="col">Summary</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.sessionRecords.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDate(r.sessionOn)}</td>
+                    <td>{SESSION_KIND_WORDS[r.kind]}</td>
+                    <td>{r.durationMinutes ?? "—"}</td>
+                    <td>{r.attendance ? ATTENDANCE_WORDS[r.attendance] : "—"}</td>
+                    <td>{r.summary ?? "Not shared with the office"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         ) : null}
         {p.sessions.length === 0 ? (
           <p className="mt-2 text-sm">No session notes at the office tier.</p>
@@ -192,27 +199,29 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
           </ul>
         )}
         {p.checkIns.length > 0 ? (
-          <table className="data-table mt-3">
-            <caption className="mb-1 text-left text-slate-700">Check-ins</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Correct</th>
-                <th scope="col">Hours</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.checkIns.map((c) => (
-                <tr key={c.id}>
-                  <td>{formatDate(c.weekOf)}</td>
-                  <td>{c.questionsDone}</td>
-                  <td>{c.percentCorrect}%</td>
-                  <td>{c.hoursStudied}</td>
+          <ScrollRegion className="mt-3">
+            <table className="data-table">
+              <caption className="mb-1 text-left text-slate-700">Check-ins</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Week of</th>
+                  <th scope="col">Questions</th>
+                  <th scope="col">Correct</th>
+                  <th scope="col">Hours</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.checkIns.map((c) => (
+                  <tr key={c.id}>
+                    <td>{formatDate(c.weekOf)}</td>
+                    <td>{c.questionsDone}</td>
+                    <td>{c.percentCorrect}%</td>
+                    <td>{c.hoursStudied}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         ) : null}
       </Section>
 

@@ -4,10 +4,10 @@
  * errors appear in place on the home page too; without it as a plain form, and
  * errors then appear on the Plan tab with what was typed kept.
  */
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useFetcher } from "react-router";
 import { FormErrors, InputField, RadioMetaField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import { CHECK_IN_LIMITS, checkInSchema, MOOD_LABELS, MOODS, type WeekOption } from "#app/domain/checkins/schema";
 
 const MOOD_OPTIONS = MOODS.map((m) => ({ value: String(m), label: `${m} · ${MOOD_LABELS[m]}` }));
@@ -39,16 +39,14 @@ export function CheckInForm({
 }) {
   const fetcher = useFetcher<{ intent?: string; result?: SubmissionResult<string[]> }>({ key: `check-in-${caseId}` });
   const fetched = fetcher.state === "idle" && fetcher.data?.intent === "checkin" ? fetcher.data.result : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: `checkin-form-${caseId}`,
-    lastResult: fetched ?? lastResult ?? undefined,
-    constraint: getZodConstraint(checkInSchema),
+    schema: checkInSchema,
+    lastResult: fetched ?? lastResult,
+    constraint: true,
     defaultValue: existing
       ? { ...existing, note: existing.note ?? "" }
       : { weekOf: weeks[0]?.value ?? "", questionsDone: "", percentCorrect: "", hoursStudied: "", mood: "", note: "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: checkInSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <fetcher.Form method="post" action={`/cases/${caseId}/plan`} className="space-y-3" {...getFormProps(form)}>

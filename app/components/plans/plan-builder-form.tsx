@@ -3,10 +3,10 @@
  * proposing changes nothing, so the proposal lives in the URL (it survives a
  * reload and works without JavaScript); step 2 edits and assigns it.
  */
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { FormErrors, TextareaMetaField } from "#app/components/forms";
+import { useZodForm } from "#app/components/use-zod-form";
 import type { PlanBuilderDefaults } from "#app/domain/plans/builder.server";
 import { planBuilderSchema } from "#app/domain/plans/schema";
 import { PlanBasicsFields } from "./plan-basics-fields";
@@ -21,14 +21,12 @@ export function PlanBuilderForm({
   today: string;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm({
     id: "plan-builder",
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
-    constraint: getZodConstraint(planBuilderSchema),
+    schema: planBuilderSchema,
+    lastResult,
+    constraint: true,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: planBuilderSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="get" className="grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>

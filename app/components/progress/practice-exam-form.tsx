@@ -7,6 +7,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import { FieldErrors, FormErrors, InputField, SelectMetaField, TextareaMetaField } from "#app/components/forms";
+import { useFormResult } from "#app/components/use-form-result";
 import { useZodForm } from "#app/components/use-zod-form";
 import { formatDate } from "#app/domain/dates";
 import { logPracticeSchema, updatePracticeSchema } from "#app/domain/practice/schema";
@@ -78,12 +79,13 @@ export function PracticeExamForm({
   };
   const schema = intent === "update" ? updatePracticeSchema(schemaOptions) : logPracticeSchema(schemaOptions);
   const formId = intent === "update" ? `practice-edit-${record?.id ?? ""}` : "practice-log";
+  // Logged, the form is cleared for the next score (the page redirects back to itself and keeps the form).
+  const result = useFormResult(lastResult, formId);
   const [form, fields] = useZodForm({
     id: formId,
     schema,
-    lastResult,
+    lastResult: result.lastResult,
     defaultValue: { instrumentId: instruments[0]?.id, ...defaultValue },
-    shouldValidate: "onBlur",
   });
 
   const chosen = isInstrument(fields.instrumentId.value, exam) ? fields.instrumentId.value : (instruments[0]?.id ?? "OTHER");
@@ -98,7 +100,7 @@ export function PracticeExamForm({
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 
   return (
-    <Form method="post" className="grid gap-3" {...getFormProps(form)}>
+    <Form method="post" className="grid gap-3" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
       <input type="hidden" name="intent" value={intent} />
       {record ? (
         <>

@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import { AttemptResultCells, AttemptResultHeaders } from "#app/components/attempt-cells";
+import { ScrollRegion } from "#app/components/scroll-region";
 import type { QueuePreview } from "#app/domain/cases/queue.server";
 import { formatDate } from "#app/domain/dates";
 import { examLabel } from "#app/domain/reference";
@@ -51,24 +52,26 @@ export function QueuePreviewCard({ preview, canTake }: { preview: Omit<QueuePrev
           <dd>{preview.schoolName}</dd>
         </dl>
       </section>
-      <section aria-labelledby="preview-attempts-heading" className="card overflow-x-auto">
+      <section aria-labelledby="preview-attempts-heading" className="card">
         <h2 id="preview-attempts-heading">Attempt history</h2>
-        <table className="mt-2 w-full text-sm">
-          <thead>
-            <tr className="text-left">
-              <th scope="col">Exam</th>
-              <AttemptResultHeaders />
-            </tr>
-          </thead>
-          <tbody>
-            {preview.attempts.map((a) => (
-              <tr key={`${a.exam}-${a.takenOn}`}>
-                <td>{examLabel(a.exam)}</td>
-                <AttemptResultCells attempt={a} />
+        <ScrollRegion className="mt-2" labelledBy="preview-attempts-heading">
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left">
+                <th scope="col">Exam</th>
+                <AttemptResultHeaders />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preview.attempts.map((a) => (
+                <tr key={`${a.exam}-${a.takenOn}`}>
+                  <td>{examLabel(a.exam)}</td>
+                  <AttemptResultCells attempt={a} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
       {waiting && canTake ? (
         <Form method="post" action="/queue?index">

@@ -1,10 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { reply } from "#app/actions/reply";
 import { requireOffice } from "#app/auth/guards.server";
 import { TableCard } from "#app/components/data-table";
 import { Field, FormErrors, SelectField } from "#app/components/forms";
+import { useFormResult } from "#app/components/use-form-result";
+import { useZodForm } from "#app/components/use-zod-form";
 import { formatDate, today } from "#app/domain/dates";
 import { disclosureSchema } from "#app/domain/records/disclosures";
 import { listDisclosures, logDisclosure } from "#app/domain/records/disclosures.server";
@@ -48,13 +50,14 @@ export default function Disclosures({ loaderData, actionData }: Route.ComponentP
     loaderData.today,
     schools.map((s) => s.value),
   );
-  const [form, fields] = useForm({
+  // Logged, the form is cleared for the next disclosure (the page redirects back to itself and keeps the form).
+  const result = useFormResult(actionData?.result, "disclosure");
+  const [form, fields] = useZodForm({
     id: "disclosure",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    constraint: getZodConstraint(schema),
+    schema,
+    lastResult: result.lastResult,
+    constraint: true,
     defaultValue: { disclosedOn: loaderData.today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onInput",
   });
   return (
     <div className="max-w-4xl space-y-4">
@@ -65,7 +68,7 @@ export default function Disclosures({ loaderData, actionData }: Route.ComponentP
       </p>
       <section aria-labelledby="new-heading" className="card">
         <h2 id="new-heading">Log a disclosure</h2>
-        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>
+        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" {...getFormProps(form)} onSubmit={result.onSubmit(form.onSubmit)}>
           <div className="sm:col-span-2">
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
@@ -117,7 +120,7 @@ export default function Disclosures({ loaderData, actionData }: Route.ComponentP
             key={fields.consentReference.key}
           />
           <div className="sm:col-span-2">
-            <button type="submit" className="btn-primary">
+            <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
               Log the disclosure
             </button>
           </div>
