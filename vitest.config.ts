@@ -14,12 +14,15 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * Integration files whose subject is not the database driver: static checks of
- * the code, the test harness itself, and the request layer that refuses a body
- * before any query runs. The libSQL pass leaves them out; every other
- * integration file runs on both drivers.
+ * the code, the test harness itself, the request layer that refuses a body
+ * before any query runs, and the access log's walk of every route (it counts
+ * rows the request layer writes; the leak test's walk reads every route on
+ * libSQL too). The libSQL pass leaves them out; every other integration file
+ * runs on both drivers.
  */
 const DRIVER_INDEPENDENT = [
   "tests/infrastructure/**",
+  "tests/integration/access-audit.test.ts",
   "tests/integration/hostile-input.test.ts",
   "tests/integration/security-headers.test.ts",
   "tests/integration/security-middleware.test.ts",
