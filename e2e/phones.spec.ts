@@ -59,6 +59,12 @@ async function expectReflows(page: Page, paths: string[]) {
   }
 }
 
+/** A case's tabs as its staff see them: the overview and every tab. */
+const staffCaseTabs = (casePath: string) => [
+  casePath,
+  ...["diagnostics", "plan", "progress", "notes", "escalations", "decision"].map((tab) => `${casePath}/${tab}`),
+];
+
 const sizes = PHONES.map((size) => `${size.width}×${size.height}`).join(" and ");
 
 test.describe(`at ${sizes}`, () => {
@@ -87,21 +93,7 @@ test.describe(`at ${sizes}`, () => {
     const { caseId, tutor } = await schoolWithStory("ACTIVE");
     const casePath = `/cases/${caseId}`;
     await signInAs(page, tutor);
-    await expectReflows(page, [
-      "/",
-      "/cases",
-      "/queue",
-      casePath,
-      `${casePath}/diagnostics`,
-      `${casePath}/plan`,
-      `${casePath}/progress`,
-      `${casePath}/notes`,
-      `${casePath}/escalations`,
-      `${casePath}/decision`,
-      "/notifications",
-      "/account",
-      "/account/two-factor",
-    ]);
+    await expectReflows(page, ["/", "/cases", "/queue", ...staffCaseTabs(casePath), "/notifications", "/account", "/account/two-factor"]);
   });
 
   test("an advisor's caseload pages fit the phone", async ({ page }) => {
@@ -114,17 +106,7 @@ test.describe(`at ${sizes}`, () => {
     const { caseId, advisor } = await schoolWithStory("SECOND_FAILURE");
     const casePath = `/cases/${caseId}`;
     await signInAs(page, advisor);
-    await expectReflows(page, [
-      casePath,
-      `${casePath}/diagnostics`,
-      `${casePath}/plan`,
-      `${casePath}/progress`,
-      `${casePath}/notes`,
-      `${casePath}/escalations`,
-      `${casePath}/decision`,
-      `${casePath}/packet`,
-      `/queue/${caseId}`,
-    ]);
+    await expectReflows(page, [...staffCaseTabs(casePath), `${casePath}/packet`, `/queue/${caseId}`]);
   });
 
   test("the office's pages fit the phone", async ({ page }) => {
