@@ -70,9 +70,9 @@ lanes=()
   gate 2 "${names[2]}" npm run --silent lint
   gate 3 "${names[3]}" npm run --silent db:drift ) &
 lanes+=($!)
-gate 4 "${names[4]}" npx vitest run --project unit --project integration --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json" &
+gate 4 "${names[4]}" npx vitest run --project unit --project integration --maxWorkers=2 --reporter=default --reporter=json --outputFile="$out/vitest-better-sqlite3.json" &
 lanes+=($!)
-gate 5 "${names[5]}" env DATABASE_DRIVER=libsql npx vitest run --project integration --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json" &
+gate 5 "${names[5]}" env DATABASE_DRIVER=libsql npx vitest run --project integration --maxWorkers=2 --reporter=default --reporter=json --outputFile="$out/vitest-libsql.json" &
 lanes+=($!)
 (
   # The build needs no database: it runs while the demo database is made.

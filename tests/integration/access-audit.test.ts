@@ -56,44 +56,52 @@ const rowsSince = async (userId: string, before: Set<string>) =>
     .map(({ id: _id, ...row }) => row);
 
 describe("the access log", () => {
-  // One test per role, so each stays well under its timeout however many routes and searches there are.
   let caseReads = 0;
-  it.each(ROLES)("records one row per request when %s reads a student's record, on every route", { timeout: 60_000 }, async (role) => {
-    const failures: string[] = [];
-    for (const route of routes.filter((r) => r.hasLoader)) {
-      const path = fillPattern(route.pattern, world.params);
-      for (const { how, url } of walkedUrls(route, world).flatMap((walked) => ways(route, walked))) {
-        const userId = world.users[role];
-        const before = await rowIds(userId);
-        const response = await request(url, { cookie: cookies.get(role) });
-        const body = await response.text();
-        const rows = await rowsSince(userId, before);
-        const what = `${route.id} (${how}: ${url}) as ${role}`;
-        // A page echoing the search it was given (the caseload's ?q=<name>) does not name a student by that alone.
-        const asked = [...new URL(url, "http://localhost").searchParams.values()].join("\n");
-        const namesTheStudent = world.studentMentions.some((m) => !asked.includes(m) && body.includes(m));
-        if (role === "student") {
-          if (rows.length) failures.push(`${what}: a student's own read was logged`);
-          continue;
-        }
-        const onTheCase = route.params.includes("caseId") && ["tutor", "advisor", "admin"].includes(role);
-        if (onTheCase && response.status !== 200) failures.push(`${what}: answered ${response.status}, expected the case's page`);
-        if (response.status === 200 && (namesTheStudent || onTheCase)) {
-          if (rows.length !== 1) failures.push(`${what}: ${rows.length} access rows, expected 1`);
-          else if (onTheCase) {
-            caseReads += 1;
-            const [row] = rows;
-            if (row.caseId !== world.caseId || row.studentId !== world.student.studentId || row.students !== 1)
-              failures.push(`${what}: the row does not name the case and its student: ${JSON.stringify(row)}`);
-            if (row.path !== path) failures.push(`${what}: the row's path is ${row.path}, expected ${path}`);
+  // One test per role and kind of route, so each stays well under its timeout however many routes and searches there are.
+  const walks = ROLES.flatMap((role) => [
+    { role, where: "the case's routes", onCase: true },
+    { role, where: "every other route", onCase: false },
+  ]);
+  it.each(walks)(
+    "records one row per request when $role reads a student's record, on $where",
+    { timeout: 60_000 },
+    async ({ role, onCase }) => {
+      const failures: string[] = [];
+      for (const route of routes.filter((r) => r.hasLoader && r.params.includes("caseId") === onCase)) {
+        const path = fillPattern(route.pattern, world.params);
+        for (const { how, url } of walkedUrls(route, world).flatMap((walked) => ways(route, walked))) {
+          const userId = world.users[role];
+          const before = await rowIds(userId);
+          const response = await request(url, { cookie: cookies.get(role) });
+          const body = await response.text();
+          const rows = await rowsSince(userId, before);
+          const what = `${route.id} (${how}: ${url}) as ${role}`;
+          // A page echoing the search it was given (the caseload's ?q=<name>) does not name a student by that alone.
+          const asked = [...new URL(url, "http://localhost").searchParams.values()].join("\n");
+          const namesTheStudent = world.studentMentions.some((m) => !asked.includes(m) && body.includes(m));
+          if (role === "student") {
+            if (rows.length) failures.push(`${what}: a student's own read was logged`);
+            continue;
           }
-        } else if (rows.length) {
-          failures.push(`${what}: answered ${response.status} without the student's record, yet wrote ${rows.length} rows`);
+          const onTheCase = route.params.includes("caseId") && ["tutor", "advisor", "admin"].includes(role);
+          if (onTheCase && response.status !== 200) failures.push(`${what}: answered ${response.status}, expected the case's page`);
+          if (response.status === 200 && (namesTheStudent || onTheCase)) {
+            if (rows.length !== 1) failures.push(`${what}: ${rows.length} access rows, expected 1`);
+            else if (onTheCase) {
+              caseReads += 1;
+              const [row] = rows;
+              if (row.caseId !== world.caseId || row.studentId !== world.student.studentId || row.students !== 1)
+                failures.push(`${what}: the row does not name the case and its student: ${JSON.stringify(row)}`);
+              if (row.path !== path) failures.push(`${what}: the row's path is ${row.path}, expected ${path}`);
+            }
+          } else if (rows.length) {
+            failures.push(`${what}: answered ${response.status} without the student's record, yet wrote ${rows.length} rows`);
+          }
         }
       }
-    }
-    expect(failures, failures.join("\n")).toEqual([]);
-  });
+      expect(failures, failures.join("\n")).toEqual([]);
+    },
+  );
 
   it("walked every case route as each of the three staff with access, each way, at its base URL and with its sample searches", () => {
     const caseRoutes = routes.filter((r) => r.hasLoader && r.params.includes("caseId"));
