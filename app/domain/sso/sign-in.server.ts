@@ -274,12 +274,16 @@ async function claimFlow(request: Request, now: Date) {
   return { flow, expired: flow.expiresAt.getTime() <= now.getTime() };
 }
 
+/** A school as a refusal names it and logs at it, whether or not it uses single sign-on. */
+const schoolToLogAt = (where: { id: string } | { slug: string }) =>
+  prisma.school.findUnique({ where, select: { id: true, slug: true, name: true } });
+
 /**
  * A start refused by the client address's sign-in budget, logged at the school
  * it named (a slug that names no school has no log to go to).
  */
 export async function refuseThrottledStart(slug: string): Promise<{ slug: string; name: string } | null> {
-  const school = await prisma.school.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const school = await schoolToLogAt({ slug });
   if (!school) return null;
   const refused = await refuse(school, "throttled");
   return refused.school;
@@ -296,9 +300,7 @@ export async function refuseThrottledStart(slug: string): Promise<{ slug: string
 async function refuseWithoutFlow(request: Request): Promise<CallbackResult> {
   const state = new URL(request.url).searchParams.get("state");
   const flow = state ? await prisma.ssoFlow.findFirst({ where: { state }, select: { schoolId: true } }) : null;
-  const school = flow
-    ? await prisma.school.findUnique({ where: { id: flow.schoolId }, select: { id: true, slug: true, name: true } })
-    : null;
+  const school = flow ? await schoolToLogAt({ id: flow.schoolId }) : null;
   if (school) return refuse(school, "expired");
   logger.info("single sign-on callback without a usable flow");
   return { ok: false, reason: "expired", school: null };
@@ -311,7 +313,7 @@ export async function completeSsoSignIn(request: Request, now = new Date()): Pro
   const { flow: row } = claimed;
   const school = await ssoSchoolById(row.schoolId);
   if (!school) {
-    const plain = await prisma.school.findUnique({ where: { id: row.schoolId }, select: { id: true, slug: true, name: true } });
+    const plain = await schoolToLogAt({ id: row.schoolId });
     if (!plain) return { ok: false, reason: "expired", school: null };
     return refuse(plain, "unknown_school");
   }
