@@ -1,4 +1,5 @@
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDate } from "#app/domain/dates";
 import { examLabel } from "#app/domain/reference";
 import { ordinal } from "#app/domain/text";
@@ -44,15 +45,7 @@ export function AttemptHistory({
       )}
       <ScrollRegion className="mt-3">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Attempt</th>
-              <th scope="col">Exam</th>
-              <th scope="col">Date</th>
-              <th scope="col">Result</th>
-              <th scope="col">Score</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Attempt", "Exam", "Date", "Result", "Score"]} />
           <tbody>
             {attempts.map((a) => (
               <tr key={a.id}>

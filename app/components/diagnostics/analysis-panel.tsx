@@ -1,4 +1,5 @@
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDate } from "#app/domain/dates";
 import { type AreaChange, CHARACTER_LABELS, type DiagnosisAnalysis } from "#app/domain/diagnostics/analysis";
 import { DIMENSION_LABELS } from "#app/domain/reference";
@@ -68,14 +69,7 @@ export function AnalysisPanel({
         {hasReport && magnitude.reported > 0 ? (
           <ScrollRegion className="mt-2">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Dimension</th>
-                  <th scope="col">Reported</th>
-                  <th scope="col">Lower</th>
-                  <th scope="col">Share of outline weight Lower</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Dimension", "Reported", "Lower", "Share of outline weight Lower"]} />
               <tbody>
                 {magnitude.byDimension.map((d) => (
                   <tr key={d.dimension}>
@@ -146,14 +140,7 @@ export function AnalysisPanel({
             </p>
             <ScrollRegion className="mt-2">
               <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Area</th>
-                    <th scope="col">Before</th>
-                    <th scope="col">Now</th>
-                    <th scope="col">Change</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Area", "Before", "Now", "Change"]} />
                 <tbody>
                   {comparison.areas
                     .filter((a) => a.change !== "UNCHANGED" && a.change !== "NOT_COMPARABLE")
@@ -192,16 +179,7 @@ function RankedTable({ areas, caption }: { areas: DiagnosisAnalysis["weakestArea
     <ScrollRegion className="mt-2">
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rank</th>
-            <th scope="col">Area</th>
-            <th scope="col">Dimension</th>
-            <th scope="col">Band</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Content-gap finding</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Rank", "Area", "Dimension", "Band", "Weight", "Content-gap finding"]} />
         <tbody>
           {areas.map((a) => (
             <tr key={a.id}>

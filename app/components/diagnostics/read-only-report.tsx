@@ -1,4 +1,5 @@
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import type { GridDimension } from "#app/domain/diagnostics/report-form";
 import type { Band } from "#app/domain/vocabulary";
 import { BandBadge } from "./analysis-panel";
@@ -23,13 +24,7 @@ export function ReadOnlyReport({
           <ScrollRegion key={d.dimension}>
             <table className="data-table">
               <caption className="py-1 text-left font-semibold">{d.label}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Area</th>
-                  <th scope="col">Band</th>
-                  <th scope="col">Label as printed</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Area", "Band", "Label as printed"]} />
               <tbody>
                 {rows.map((a) => (
                   <tr key={a.id}>

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDate, formatDay } from "#app/domain/dates";
 import { type QueueParams, queueSearch } from "#app/domain/escalations/queue-params";
 import { type EscalationQueueRow, severityLabel } from "#app/domain/escalations/view";
@@ -21,18 +22,7 @@ export function EscalationQueueTable({ rows, params }: { rows: EscalationQueueRo
     <ScrollRegion>
       <table className="data-table">
         <caption className="sr-only">Escalations, {params.sort === "newest" ? "newest first" : "most urgent first"}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Exam</th>
-            <th scope="col">Trigger</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Status</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-            <th scope="col">Opened</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Student", "Exam", "Trigger", "Severity", "Status", "Owner", "Due", "Opened"]} />
         <tbody>
           {rows.map((row) => {
             const overdue = row.overdue.state !== "NONE";

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "react-router";
 import type { ActionReply } from "#app/actions/reply";
 import { Field, FormErrors, SelectField } from "#app/components/forms";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDay } from "#app/domain/dates";
 import { IMPORT_COLUMNS, IMPORT_KIND_LABELS, IMPORT_KINDS, type ImportKind, type RowError } from "#app/domain/imports/schema";
 
@@ -65,14 +66,7 @@ function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
           {total > errors.length ? ` (the first ${errors.length} shown)` : ""}: fix them in the file and upload it again. Nothing was
           imported.
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Column</th>
-            <th scope="col">Value</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Row", "Column", "Value", "Problem"]} />
         <tbody>
           {errors.map((e) => (
             <tr key={`${e.row}-${e.column}-${e.message}`}>

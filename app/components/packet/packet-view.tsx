@@ -8,6 +8,7 @@ import { AttemptResultCells, AttemptResultHeaders } from "#app/components/attemp
 import { DiagnosisSummary } from "#app/components/diagnostics/diagnosis-summary";
 import { TrajectoryPanel } from "#app/components/progress/trajectory-panel";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDate, formatDateTime, formatDay } from "#app/domain/dates";
 import { describeEvent, ESCALATION_TRIGGER_LABELS, severityLabel } from "#app/domain/escalations/view";
 import { cssString } from "#app/domain/packet/packet";
@@ -102,14 +103,7 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
           <ScrollRegion>
             <table className="data-table">
               <caption className="sr-only">Plan versions with their reasons</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Saved</th>
-                  <th scope="col">Dates</th>
-                  <th scope="col">Reason</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Version", "Saved", "Dates", "Reason"]} />
               <tbody>
                 {p.planVersions.map((v) => (
                   <tr key={v.number}>
@@ -160,15 +154,7 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
           <ScrollRegion>
             <table className="data-table">
               <caption className="mb-1 text-left text-slate-700">Sessions held</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Minutes</th>
-                  <th scope="col">Attendance</th>
-                  <th scope="col">Summary</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Date", "Kind", "Minutes", "Attendance", "Summary"]} />
               <tbody>
                 {p.sessionRecords.map((r) => (
                   <tr key={r.id}>
@@ -202,14 +188,7 @@ export function PacketView({ packet: p, disclosure }: { packet: Packet; disclosu
           <ScrollRegion className="mt-3">
             <table className="data-table">
               <caption className="mb-1 text-left text-slate-700">Check-ins</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Week of</th>
-                  <th scope="col">Questions</th>
-                  <th scope="col">Correct</th>
-                  <th scope="col">Hours</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Week of", "Questions", "Correct", "Hours"]} />
               <tbody>
                 {p.checkIns.map((c) => (
                   <tr key={c.id}>

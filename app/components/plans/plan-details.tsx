@@ -5,6 +5,7 @@
  */
 
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDate } from "#app/domain/dates";
 import {
   ACTIVITY_LABELS,
@@ -100,13 +101,7 @@ export function PlanDetails({
         ) : (
           <ScrollRegion className="mt-2">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Milestone</th>
-                  <th scope="col">Instrument</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Date", "Milestone", "Instrument"]} />
               <tbody>
                 {[...content.milestones]
                   .sort((a, b) => a.dueOn.localeCompare(b.dueOn))

@@ -5,6 +5,7 @@
  */
 import { Form } from "react-router";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { formatDay } from "#app/domain/dates";
 import type { ChangeSection } from "#app/domain/plans/diff";
 import { plural } from "#app/domain/text";
@@ -65,14 +66,7 @@ export function PlanVersions({
       <p className="hint">A change never edits a version: it saves the next one, with who, when and why.</p>
       <ScrollRegion className="mt-3">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Saved by</th>
-              <th scope="col">On</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Version", "Saved by", "On", "Why"]} />
           <tbody>
             {newestFirst.map((v) => (
               <tr key={v.number}>

@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import { requireRole } from "#app/auth/guards.server";
 import { Pager } from "#app/components/pager";
 import { ScrollRegion } from "#app/components/scroll-region";
+import { TableHead } from "#app/components/table-head";
 import { accessLogSearch, parseAccessLogFilter } from "#app/domain/audit/access-log";
 import { loadAccessLog } from "#app/domain/audit/access-log.server";
 import { plural } from "#app/domain/text";
@@ -76,14 +77,7 @@ export default function AccessLog({ loaderData }: Route.ComponentProps) {
       <ScrollRegion className="card">
         <table className="data-table">
           <caption className="sr-only">Staff reads of students' records, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Staff member</th>
-              <th scope="col">Student</th>
-              <th scope="col">What was read</th>
-            </tr>
-          </thead>
+          <TableHead columns={["When (UTC)", "Staff member", "Student", "What was read"]} />
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
