@@ -29,5 +29,48 @@ export function createAdapterFactory(url: string) {
     // Dates are stored as ISO-8601 text, decided once (ADR 0004).
     return new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }, { timestampFormat: "iso8601" });
   }
+  if (kind === "libsql-embedded") return new EmbeddedLibSQL({ url });
   return new PrismaLibSQL({ url, authToken: process.env.DATABASE_AUTH_TOKEN });
+}
+
+/**
+ * libSQL's embedded driver on a SQLite file. SQLite's busy timeout belongs to a connection, and the driver
+ * opens a new connection after every transaction (the transaction keeps the one it began on), with no busy
+ * timeout: set once at start-up it would be gone after the first transaction, and a write meeting another
+ * process's lock would fail at once with SQLITE_BUSY. This client sets it on each connection before the
+ * connection's first statement (ADR 0004).
+ */
+type Client = ReturnType<PrismaLibSQL["createClient"]>;
+
+class EmbeddedLibSQL extends PrismaLibSQL {
+  override createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]): Client {
+    const client = super.createClient(config);
+    let fresh = true;
+    const prepared = async () => {
+      if (!fresh) return;
+      await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      fresh = false;
+    };
+    const statements = new Set<PropertyKey>(["execute", "batch", "executeMultiple", "migrate"]);
+    return new Proxy(client, {
+      get(target, property) {
+        if (property === "transaction") {
+          return async (...args: Parameters<Client["transaction"]>) => {
+            await prepared();
+            const transaction = await target.transaction(...args);
+            fresh = true; // the next statement outside it opens a new connection
+            return transaction;
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        if (typeof value !== "function") return value;
+        // The client keeps its connection in a private field: its methods run on the client itself, not the proxy.
+        if (!statements.has(property)) return value.bind(target);
+        return async (...args: unknown[]) => {
+          await prepared();
+          return value.apply(target, args);
+        };
+      },
+    });
+  }
 }

@@ -4,7 +4,7 @@
  * because cascades depend on them.
  */
 import { Prisma, PrismaClient } from "#generated/prisma/client";
-import { BUSY_TIMEOUT_MS, createAdapterFactory, driverKind } from "./db-adapter.server";
+import { createAdapterFactory, driverKind } from "./db-adapter.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -43,7 +43,6 @@ async function prepare(client: PrismaClient, url: string): Promise<void> {
     const mode = String(journal[0]?.journal_mode ?? "").toLowerCase();
     // An in-memory database cannot use WAL; every file database must.
     if (mode !== "wal" && !url.includes(":memory:")) throw new Error(`SQLite journal_mode is ${mode}, expected wal`);
-    if (kind === "libsql-embedded") await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
   const fk = await client.$queryRawUnsafe<Array<{ foreign_keys: number | bigint }>>("PRAGMA foreign_keys");
   if (Number(fk[0]?.foreign_keys) !== 1) throw new Error("SQLite foreign keys are off; cascades would not run");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dbReady, prisma } from "#app/utils/db.server";
-import { driverKind } from "#app/utils/db-adapter.server";
+import { BUSY_TIMEOUT_MS, driverKind } from "#app/utils/db-adapter.server";
 import { referenceRows } from "../../scripts/reference-sql";
 import { createSchool, createSchoolWithCase, createStudent } from "../factories";
 
@@ -21,6 +21,18 @@ describe("database", () => {
     expect(journal.journal_mode).toBe("wal");
     const [fk] = await prisma.$queryRawUnsafe<Array<{ foreign_keys: number | bigint }>>("PRAGMA foreign_keys");
     expect(Number(fk.foreign_keys)).toBe(1);
+  });
+
+  it("waits for another process's lock on every connection, before, inside and after a transaction", async () => {
+    await dbReady();
+    const busyTimeout = async (client: Pick<typeof prisma, "$queryRawUnsafe">) =>
+      Number((await client.$queryRawUnsafe<Array<{ timeout: number | bigint }>>("PRAGMA busy_timeout"))[0].timeout);
+    expect(await busyTimeout(prisma)).toBe(BUSY_TIMEOUT_MS);
+    // libSQL's embedded driver gives each transaction the connection it began on and opens a new one for what follows.
+    for (let i = 0; i < 2; i += 1) {
+      expect(await prisma.$transaction((tx) => busyTimeout(tx))).toBe(BUSY_TIMEOUT_MS);
+      expect(await busyTimeout(prisma)).toBe(BUSY_TIMEOUT_MS);
+    }
   });
 
   it("holds the reference data after the migrations alone, equal to app/domain/reference", async () => {
